@@ -1,0 +1,3 @@
+from pleodesk.cli import main
+
+raise SystemExit(main())

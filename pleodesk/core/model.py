@@ -1,0 +1,289 @@
+"""The expense model, as Pleo's export API v3 describes it (``ExportItemV3``).
+
+Sign convention (Pleo's spec states none; this is the convention of Pleo's accounting entries and of
+our sandbox): amounts are seen from the company's spending side. A card purchase, an out-of-pocket
+expense, an ATM withdrawal, a fee, a wallet unload or a reimbursement payout is *positive*; a refund,
+a chargeback, cashback or a wallet top-up is *negative*. Posting rules use the sign as it comes, so a
+negative amount simply swaps debit and credit.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Any, Mapping
+
+from pleodesk.core.money import Money
+
+
+class ExpenseKind(str, enum.Enum):
+    """``ExportItemTypeV3``."""
+
+    CARD_PURCHASE = "card_purchase"
+    CARD_INVOICE = "card_invoice"
+    OUT_OF_POCKET = "out_of_pocket"
+    MILEAGE = "mileage"
+    PER_DIEM = "per_diem"
+    EXTERNAL_REIMBURSEMENT = "external_reimbursement"
+    DIRECT_REIMBURSEMENT = "direct_reimbursement"
+    INVOICE = "invoice"
+    INVOICE_PAYMENT = "invoice_payment"
+    CHARGEBACK = "chargeback"
+    REFUND = "refund"
+    CASHBACK = "cashback"
+    ATM_WITHDRAWAL = "atm_withdrawal"
+    WALLET_TOPUP = "wallet_topup"
+    WALLET_UNLOAD = "wallet_unload"
+    PERSONAL_SPEND = "personal_spend"
+    FEE = "fee"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+#: Kinds paid from the Pleo wallet (their contra account is the wallet).
+WALLET_KINDS = frozenset({
+    ExpenseKind.CARD_PURCHASE, ExpenseKind.CARD_INVOICE, ExpenseKind.CHARGEBACK, ExpenseKind.REFUND,
+    ExpenseKind.CASHBACK, ExpenseKind.ATM_WITHDRAWAL, ExpenseKind.WALLET_TOPUP, ExpenseKind.WALLET_UNLOAD,
+    ExpenseKind.PERSONAL_SPEND, ExpenseKind.FEE, ExpenseKind.DIRECT_REIMBURSEMENT,
+    ExpenseKind.INVOICE_PAYMENT,
+})
+#: Kinds an employee paid themselves (the company owes them: contra is the out-of-pocket account).
+EMPLOYEE_PAID_KINDS = frozenset({ExpenseKind.OUT_OF_POCKET, ExpenseKind.MILEAGE, ExpenseKind.PER_DIEM})
+#: Kinds that go to the bank feed (statement lines of the Pleo bank account).
+FEED_KINDS = frozenset({
+    ExpenseKind.CARD_PURCHASE, ExpenseKind.REFUND, ExpenseKind.CHARGEBACK, ExpenseKind.CASHBACK,
+    ExpenseKind.ATM_WITHDRAWAL, ExpenseKind.FEE, ExpenseKind.DIRECT_REIMBURSEMENT,
+    ExpenseKind.WALLET_TOPUP, ExpenseKind.WALLET_UNLOAD, ExpenseKind.PERSONAL_SPEND,
+})
+
+
+class TaxType(str, enum.Enum):
+    INCLUSIVE = "inclusive"
+    EXCLUSIVE = "exclusive"
+    REVERSE = "reverse"
+
+
+@dataclass(frozen=True, slots=True)
+class Tax:
+    code: str | None          # Pleo's tax code (e.g. "21%"); None if Pleo has no code for it
+    rate: Decimal             # 0.21 for 21 %
+    type: TaxType
+    amount: Money             # in the wallet currency
+    amount_supplier: Money    # in the supplier currency
+    id: str = ""
+    ingoing_account: str | None = None
+    outgoing_account: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The value a tax mapping is keyed by."""
+        return self.code or f"{(self.rate * 100).normalize()}% {self.type.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    id: str
+    code: str
+    group_code: str
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """The Pleo account (category) of a line."""
+
+    id: str
+    name: str
+    code: str | None = None
+    identifier: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The value a category mapping is keyed by: the code when Pleo has one, else the id."""
+        return self.code or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class ExpenseLine:
+    line_id: str
+    category: Category | None     # None: the expense has no category yet
+    amount: Money                 # gross line amount, wallet currency
+    amount_supplier: Money
+    net: Money                    # wallet currency
+    net_supplier: Money
+    tax: Tax | None
+    tags: tuple[Tag, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    id: str | None
+    name: str | None
+    code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Supplier:
+    name: str | None
+    country: str | None = None
+    code: str | None = None
+    category_code: str | None = None
+    tax_identifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Vendor:
+    id: str
+    name: str
+    code: str | None = None
+    external_id: str | None = None
+    default_currency: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptFile:
+    url: str
+    mime: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Expense:
+    id: str                      # accountingEntryId
+    company_id: str
+    kind: ExpenseKind
+    sub_type: str | None
+    booked_at: datetime          # bookkeeping date, UTC
+    amount: Money                # wallet currency (what the company's books are in)
+    amount_supplier: Money       # supplier currency
+    lines: tuple[ExpenseLine, ...]
+    supplier: Supplier | None = None
+    vendor: Vendor | None = None
+    employee: Party | None = None
+    team: Party | None = None
+    note: str | None = None
+    receipts: tuple[ReceiptFile, ...] = ()
+    contra_account: Category | None = None
+    bookkeeping_method: str | None = None   # none | journal | accounts_payable
+    reconciliation_id: str | None = None
+    web_url: str | None = None
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def booked_on(self) -> date:
+        return self.booked_at.date()
+
+    @property
+    def currency(self) -> str:
+        return self.amount.currency
+
+    @property
+    def is_foreign(self) -> bool:
+        return self.amount_supplier.currency != self.amount.currency
+
+    @property
+    def payee(self) -> str:
+        if self.vendor and self.vendor.name:
+            return self.vendor.name
+        if self.supplier and self.supplier.name:
+            return self.supplier.name
+        if self.employee and self.employee.name:
+            return self.employee.name
+        return ""
+
+    @property
+    def description(self) -> str:
+        parts = [self.payee or self.kind.label]
+        if self.note:
+            parts.append(self.note)
+        return " - ".join(parts)
+
+    # --- parsing ------------------------------------------------------------------
+    @classmethod
+    def from_export_item(cls, item: Mapping[str, Any]) -> "Expense":
+        """Build an Expense from one ``ExportItemV3`` JSON object. Raises ValueError on bad data."""
+        try:
+            return _parse_item(item)
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"export item {item.get('accountingEntryId', '?')}: malformed ({exc})") from exc
+
+
+def money_of(m: Mapping[str, Any]) -> Money:
+    """``MoneyModel {currency, value (minor units)}`` to Money."""
+    return Money.from_minor(m["value"], m["currency"])
+
+
+def parse_datetime(value: str) -> datetime:
+    dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc)
+
+
+def format_datetime(dt: datetime) -> str:
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _opt(d: Mapping[str, Any] | None, key: str) -> Any:
+    return None if not d else d.get(key)
+
+
+def _parse_item(item: Mapping[str, Any]) -> Expense:
+    lines = []
+    for ln in item["accountingEntryLines"]:
+        acc = ln.get("account")
+        tax = ln.get("tax")
+        lines.append(ExpenseLine(
+            line_id=ln["accountingEntryLineId"],
+            category=Category(acc["id"], acc["name"], acc.get("code"), acc.get("identifier")) if acc else None,
+            amount=money_of(ln["lineAmount"]["inWalletCurrency"]),
+            amount_supplier=money_of(ln["lineAmount"]["inSupplierCurrency"]),
+            net=money_of(ln["netAmount"]["inWalletCurrency"]),
+            net_supplier=money_of(ln["netAmount"]["inSupplierCurrency"]),
+            tax=Tax(
+                code=tax.get("code"),
+                rate=Decimal(str(tax["rate"])),
+                type=TaxType(tax["type"]),
+                amount=money_of(tax["amount"]["inWalletCurrency"]),
+                amount_supplier=money_of(tax["amount"]["inSupplierCurrency"]),
+                id=tax["id"],
+                ingoing_account=tax.get("ingoingTaxAccount"),
+                outgoing_account=tax.get("outgoingTaxAccount"),
+            ) if tax else None,
+            tags=tuple(Tag(t["id"], t["code"], t["groupCode"]) for t in ln.get("tags") or ()),
+        ))
+    sup = item.get("supplier")
+    ven = item.get("vendor")
+    user = item.get("user")
+    team = item.get("team")
+    contra = item.get("contraAccount")
+    links = item.get("_links") or {}
+    web = links.get("web") if isinstance(links.get("web"), str) else _opt(links.get("web"), "href")
+    return Expense(
+        id=item["accountingEntryId"],
+        company_id=item["companyId"],
+        kind=ExpenseKind(item["type"]),
+        sub_type=item.get("subType"),
+        booked_at=parse_datetime(item["date"]),
+        amount=money_of(item["amount"]["inWalletCurrency"]),
+        amount_supplier=money_of(item["amount"]["inSupplierCurrency"]),
+        lines=tuple(lines),
+        supplier=Supplier(sup.get("name"), sup.get("country"), sup.get("code"), sup.get("categoryCode"),
+                          sup.get("taxIdentifier")) if sup else None,
+        vendor=Vendor(ven["id"], ven["name"], ven.get("code"), ven.get("externalId"), ven.get("defaultCurrency"),
+                      ven.get("country")) if ven else None,
+        employee=Party(user["id"], user["name"], user.get("code")) if user else None,
+        team=Party(team["id"], team["name"], team.get("code")) if team else None,
+        note=item.get("note"),
+        receipts=tuple(ReceiptFile(f["url"], f["type"], int(f["size"])) for f in item.get("files") or ()),
+        contra_account=Category(contra["id"], contra["name"], contra.get("code"), contra.get("identifier"))
+        if contra else None,
+        bookkeeping_method=_opt(item.get("bookkeeping"), "method"),
+        reconciliation_id=_opt(item.get("additionalInformation"), "reconciliationId"),
+        web_url=web,
+        raw=item,
+    )
