@@ -1,0 +1,564 @@
+"""The export engine: Pleo export jobs in, ledger objects out. Nothing twice, nothing lost.
+
+Qt-free. The desktop app runs it on a worker thread; the CLI runs it directly.
+
+The protocol follows Pleo's integration design for export API v3:
+
+1. find pending export jobs, oldest first, one at a time (``in_progress`` ones are resumed first,
+   without claiming them again);
+2. claim the job (``started``), check the accounting system is reachable and configured;
+3. read every job item (control layer) and every export item (data layer), store the raw data and
+   download the receipts at once (their URLs live 24 hours);
+4. validate all mappings for the whole job; expenses with a missing mapping are *held*: nothing is
+   sent for them and Pleo is told why, per item;
+5. send the rest in batches sized per provider. Before a batch goes out its records turn ``sending``
+   (committed first); after a crash every ``sending`` record is settled by asking the ledger for our
+   reference before anything is sent again;
+6. upload receipts after each entry (retried; a receipt never fails its entry);
+7. report every item's outcome (at most 100 per update), then complete the job.
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import mimetypes
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from pleodesk.core.ledger import ExportOptions, LedgerChart, LedgerEntry, Mappings
+from pleodesk.core.model import Expense, format_datetime
+from pleodesk.core.posting import PostingError, post
+from pleodesk.core.validation import Problem, ValidationReport, validate
+from pleodesk.providers.base import AuthError, Found, LedgerError, Provider, SendResult
+
+log = logging.getLogger(__name__)
+
+#: Pleo accepts at most this many item updates per request.
+PLEO_UPDATE_LIMIT = 100
+RECEIPT_ATTEMPTS = 3
+
+# Problem kinds -> Pleo ExportJobItemFailureReasonType
+_REASON_FOR_PROBLEM = {
+    "category_unmapped": "account_unknown",
+    "category_missing": "account_unknown",
+    "account_unknown": "account_unknown",
+    "account_archived": "account_unknown",
+    "tax_unmapped": "tax_code_unknown",
+    "tax_unknown": "tax_code_unknown",
+    "tax_archived": "tax_code_unknown",
+    "tax_rate_mismatch": "tax_code_unknown",
+    "tax_account_missing": "missing_configuration",
+    "tag_unmapped": "tag_unknown",
+    "dimension_value_unknown": "tag_unknown",
+    "dimension_value_archived": "tag_unknown",
+    "contra_missing": "missing_configuration",
+    "contra_unknown": "missing_configuration",
+}
+
+
+@dataclass
+class Progress:
+    phase: str          # "fetching" | "receipts" | "validating" | "sending" | "reporting" | "done"
+    done: int
+    total: int
+    message: str = ""
+
+
+@dataclass
+class RunSummary:
+    run_id: int | None = None
+    job_id: str | None = None
+    status: str = "ok"                     # ok | partial | failed | cancelled | skipped
+    total: int = 0
+    exported: int = 0
+    already_exported: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)   # reason -> count
+    held: list[Problem] = field(default_factory=list)
+    held_count: int = 0
+    failed: list[tuple[str, str, str]] = field(default_factory=list)  # (expense id, title, fix)
+    receipt_problems: list[tuple[str, str]] = field(default_factory=list)  # (expense id, message)
+    message: str = ""
+    ledger_links: list[tuple[str, str]] = field(default_factory=list)  # (reference, url)
+
+    @property
+    def failed_count(self) -> int:
+        return len(self.failed)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "total": self.total, "exported": self.exported, "already_exported": self.already_exported,
+            "skipped": sum(self.skipped.values()), "held": self.held_count, "failed": self.failed_count,
+            "receipt_problems": len(self.receipt_problems),
+        }
+
+
+class EngineError(Exception):
+    """The run could not go on; ``fix`` says what the user can do."""
+
+    def __init__(self, message: str, fix: str = "") -> None:
+        super().__init__(message)
+        self.fix = fix
+
+
+class Cancelled(Exception):
+    pass
+
+
+class ExportEngine:
+    """Runs export jobs for one connection. Not thread-safe: one engine per worker thread."""
+
+    def __init__(self, store, connection, pleo, provider: Provider, *,
+                 receipts_dir: Path,
+                 progress: Callable[[Progress], None] | None = None,
+                 cancel: threading.Event | None = None,
+                 receipt_retry_delay: float = 1.0) -> None:
+        self.store = store
+        self.conn = connection
+        self.pleo = pleo
+        self.provider = provider
+        self.receipts_dir = Path(receipts_dir)
+        self._progress = progress or (lambda p: None)
+        self.cancel = cancel or threading.Event()
+        self.receipt_retry_delay = receipt_retry_delay
+
+    # ------------------------------------------------------------------ settings -------------
+    @property
+    def options(self) -> ExportOptions:
+        s = self.conn.settings or {}
+        return ExportOptions(
+            ignore_wallet_topups=bool(s.get("ignore_wallet_topups", False)),
+            post=bool(s.get("post", False)),
+            export_receipts=bool(s.get("export_receipts", True)),
+        )
+
+    def _check_cancel(self) -> None:
+        if self.cancel.is_set():
+            raise Cancelled()
+
+    # ------------------------------------------------------------------ recovery -------------
+    def settle_uncertain(self) -> int:
+        """Settle records left ``sending`` by a crash: ask the ledger for our reference.
+
+        Found: the entry exists, record it as exported. Not found: it was never created, so it is
+        safe to send again. Returns how many were settled."""
+        n = 0
+        for rec in self.store.records_with_status(self.conn.id, "sending"):
+            found = self.provider.find_by_reference(rec.reference)
+            if found is not None:
+                self.store.mark_exported(self.conn.id, rec.expense_id, ledger_id=found.ledger_id,
+                                         ledger_url=found.ledger_url)
+                self.store.audit("settled_after_crash", self.conn.id, expense_id=rec.expense_id,
+                                 outcome="found", ledger_id=found.ledger_id)
+            else:
+                self.store.mark_pending(self.conn.id, [rec.expense_id])
+                self.store.audit("settled_after_crash", self.conn.id, expense_id=rec.expense_id,
+                                 outcome="not_found")
+            n += 1
+        return n
+
+    # ------------------------------------------------------------------ entry points ----------
+    def process_queue(self, trigger: str = "scheduled") -> list[RunSummary]:
+        """Process Pleo's export queue: resume jobs in progress, then the pending ones, oldest first,
+        one at a time."""
+        self.settle_uncertain()
+        summaries = []
+        seen: set[str] = set()
+        while True:
+            self._check_cancel()
+            jobs = self.pleo.list_export_jobs(["in_progress"]) or self.pleo.list_export_jobs(["pending"])
+            jobs = [j for j in jobs if j["id"] not in seen]
+            if not jobs:
+                break
+            job = jobs[0]
+            seen.add(job["id"])
+            summaries.append(self.run_job(job, trigger))
+        return summaries
+
+    def export_month(self, month: str, trigger: str = "manual") -> RunSummary:
+        """Export every exportable accounting entry of ``month`` (YYYY-MM): settled, completed and
+        queued for export in Pleo, not yet exported. Creates a Pleo export job for them and runs
+        it through the same path as the queue, so Pleo's own export status stays true."""
+        start, end = month_bounds(month)
+        self.settle_uncertain()
+        # A job that is already running blocks new ones (Pleo allows one per company): finish it first.
+        for job in self.pleo.list_export_jobs(["in_progress", "pending"]):
+            self.run_job(job, "catch_up" if trigger == "scheduled" else trigger)
+        self._emit("fetching", 0, 0, f"Looking for {month}'s expenses in Pleo")
+        ids = [e["id"] for e in self.pleo.search_accounting_entries(
+            export_status=["QUEUED"], status=["COMPLETED"], settled=True,
+            bookkeeping_from=start, bookkeeping_to=end)]
+        if not ids:
+            run_id = self.store.start_run(self.conn.id, "export_month", trigger)
+            summary = RunSummary(run_id=run_id, status="skipped",
+                                 message=f"No expenses of {month} are waiting for export in Pleo.")
+            self.store.finish_run(run_id, "skipped", counts=summary.counts(), message=summary.message)
+            return summary
+        # Expenses this connection already booked are not sent again; tell Pleo about them.
+        job = self.pleo.create_export_job(ids, is_interactive=False)
+        return self.run_job(job, trigger, kind="export_month")
+
+    # ------------------------------------------------------------------ one job ---------------
+    def run_job(self, job: dict, trigger: str, kind: str = "export_job") -> RunSummary:
+        job_id = job["id"]
+        run_id = self.store.start_run(self.conn.id, kind, trigger, job_id=job_id)
+        summary = RunSummary(run_id=run_id, job_id=job_id)
+        try:
+            self._run_job(job, summary)
+        except Cancelled:
+            summary.status = "cancelled"
+            summary.message = "Cancelled. What was sent is recorded; the rest will go with the next run."
+        except AuthError as exc:
+            summary.status = "failed"
+            summary.message = f"{exc.title}. {exc.fix}"
+            self.store.set_connection_state(self.conn.id, "disconnected", exc.title)
+            self._fail_job(job_id, "accounting_system_authentication_failure", exc.title)
+        except LedgerError as exc:
+            summary.status = "failed"
+            summary.message = f"{exc.title}. {exc.fix}".strip()
+            self._fail_job(job_id, "accounting_system_unreachable" if exc.retryable else "invalid_configuration",
+                           exc.title)
+        except EngineError as exc:
+            summary.status = "failed"
+            summary.message = f"{exc} {exc.fix}".strip()
+            self._fail_job(job_id, "missing_configuration", str(exc))
+        finally:
+            self.store.finish_run(run_id, summary.status, counts=summary.counts(),
+                                  skip_reasons=summary.skipped, message=summary.message or None)
+            self._emit("done", summary.total, summary.total, summary.message)
+        return summary
+
+    def _fail_job(self, job_id: str, reason_type: str, reason: str) -> None:
+        try:
+            self.pleo.job_event(job_id, "failed", failure_reason=reason[:500], failure_reason_type=reason_type)
+        except Exception as exc:  # the job stays in progress and is resumed next time
+            log.warning("could not mark job %s failed: %s", job_id, exc)
+
+    def _run_job(self, job: dict, summary: RunSummary) -> None:
+        job_id = job["id"]
+        if job.get("status") == "pending":
+            self.pleo.job_event(job_id, "started")
+        # Pre-validate: the ledger must be reachable and configured.
+        chart = self.provider.read_chart()
+        mappings = self.store.load_mappings(self.conn.id)
+        options = self.options
+
+        # Control layer first (fetch all), then the data layer.
+        self._emit("fetching", 0, 0, "Reading the export job from Pleo")
+        items = list(self.pleo.iter_job_items(job_id))
+        open_ids = [i["accountingEntryId"] for i in items if i["status"] in ("pending", "in_progress")]
+        summary.total = len(open_ids)
+        raw: dict[str, dict] = {}
+        if open_ids:
+            wanted = set(open_ids)
+            for item in self.pleo.iter_export_items(job_id):
+                if item["accountingEntryId"] in wanted:
+                    raw[item["accountingEntryId"]] = item
+                    if len(raw) % 500 == 0:
+                        self._emit("fetching", len(raw), len(wanted), "Reading expenses from Pleo")
+            self.store.upsert_pleo_items(raw.values(), job_id=job_id)
+        records = self.store.ensure_records(self.conn.id, open_ids, job_id=job_id)
+
+        outcomes: dict[str, dict] = {}          # expense id -> Pleo item update
+        to_send: list[Expense] = []
+        for eid in open_ids:
+            rec = records[eid]
+            if rec.status == "exported":       # booked before (an earlier run, or a crash before reporting)
+                summary.already_exported += 1
+                outcomes[eid] = _success(eid, rec.ledger_id, rec.ledger_url, rec.exported_at)
+                continue
+            item = raw.get(eid)
+            if item is None:
+                msg = "Pleo did not return this expense's data in the export job."
+                self.store.mark_failed(self.conn.id, eid, title=msg, fix="Export it again from Pleo.",
+                                       reason_type="unexpected_failure")
+                summary.failed.append((eid, msg, "Export it again from Pleo."))
+                outcomes[eid] = _failure(eid, "unexpected_failure", msg)
+                continue
+            try:
+                to_send.append(Expense.from_export_item(item))
+            except ValueError as exc:
+                msg = f"The expense's data from Pleo could not be read: {exc}"
+                self.store.mark_failed(self.conn.id, eid, title=msg, reason_type="validation_failure")
+                summary.failed.append((eid, msg, ""))
+                outcomes[eid] = _failure(eid, "validation_failure", msg)
+
+        # Report what is already settled now, so Pleo's view advances even if we stop later.
+        self._report(job_id, outcomes)
+        self._check_cancel()
+
+        # Receipts first: their URLs expire 24 hours after the job was read.
+        receipts = self._download_receipts(to_send, summary) if options.export_receipts else {}
+
+        self._emit("validating", 0, len(to_send), "Checking mappings")
+        report = validate(to_send, mappings, chart, options)
+        summary.held = report.problems
+        for eid, reason in report.skipped.items():
+            self.store.mark_skipped(self.conn.id, eid, reason)
+            summary.skipped[reason] = summary.skipped.get(reason, 0) + 1
+            outcomes[eid] = _success(eid, None, None, None)
+        for eid, problems in report.held.items():
+            first = problems[0]
+            title = "; ".join(p.message for p in problems)
+            self.store.mark_held(self.conn.id, eid, title=title, fix=first.fix,
+                                 reason_type=_REASON_FOR_PROBLEM.get(first.kind, "missing_configuration"))
+            outcomes[eid] = _failure(eid, _REASON_FOR_PROBLEM.get(first.kind, "missing_configuration"),
+                                     f"{title}. {first.fix}")
+        summary.held_count = len(report.held)
+        self._report(job_id, {k: outcomes[k] for k in list(report.skipped) + list(report.held)})
+
+        ready = [e for e in to_send if e.id in set(report.ok_ids)]
+        self._send_all(job_id, ready, mappings, chart, options, receipts, summary)
+
+        failed_any = summary.failed_count or summary.held_count
+        event = "completed_with_errors" if failed_any else "completed"
+        self.pleo.job_event(job_id, event)
+        summary.status = "partial" if failed_any else "ok"
+        summary.message = _summary_text(summary)
+
+    # ------------------------------------------------------------------ sending ----------------
+    def _send_all(self, job_id: str, ready: Sequence[Expense], mappings: Mappings, chart: LedgerChart,
+                  options: ExportOptions, receipts: dict[str, list[tuple[Path, str, str]]],
+                  summary: RunSummary) -> None:
+        batch_size = max(1, self.provider.capabilities().batch_size)
+        done = 0
+        total = len(ready)
+        self._emit("sending", 0, total, "Sending to the ledger")
+        for start in range(0, total, batch_size):
+            self._check_cancel()
+            batch = ready[start:start + batch_size]
+            entries: list[LedgerEntry] = []
+            outcomes: dict[str, dict] = {}
+            for exp in batch:
+                try:
+                    entry = post(exp, mappings, chart, options)
+                except PostingError as exc:
+                    self.store.mark_failed(self.conn.id, exp.id, title=str(exc), reason_type="validation_failure")
+                    summary.failed.append((exp.id, str(exc), ""))
+                    outcomes[exp.id] = _failure(exp.id, "validation_failure", str(exc))
+                    continue
+                local = receipts.get(exp.id, [])
+                if local:
+                    entry = _with_receipts(entry, [str(p) for p, _, _ in local])
+                entries.append(entry)
+            if entries:
+                # Committed before the request: a crash from here on is settled by reference lookup.
+                self.store.mark_sending(self.conn.id, [(e.expense_id, e.reference, e.idempotency_key)
+                                                       for e in entries])
+                try:
+                    results = self.provider.send_batch(entries)
+                except (AuthError, LedgerError) as exc:
+                    if isinstance(exc, AuthError) or not exc.retryable:
+                        # Nothing was created (the provider raises only then): back to pending.
+                        self.store.mark_pending(self.conn.id, [e.expense_id for e in entries])
+                    # else: outcome unknown, records stay "sending" and are settled next time.
+                    raise
+                if len(results) != len(entries):
+                    raise EngineError("The accounting system answered for a different number of entries "
+                                      "than were sent; stopped to keep the books safe.",
+                                      "Run the export again: nothing is sent twice.")
+                for entry, res in zip(entries, results):
+                    self._record_result(entry, res, receipts.get(entry.expense_id, []), outcomes, summary)
+            self._report(job_id, outcomes)
+            done += len(batch)
+            self._emit("sending", done, total, f"Sent {done} of {total}")
+
+    def _record_result(self, entry: LedgerEntry, res: SendResult, local_receipts, outcomes, summary) -> None:
+        eid = entry.expense_id
+        if res.ok:
+            now = datetime.now(timezone.utc)
+            self.store.mark_exported(self.conn.id, eid, ledger_id=res.ledger_id, ledger_url=res.ledger_url,
+                                     exported_at=now)
+            summary.exported += 1
+            if res.ledger_url:
+                summary.ledger_links.append((entry.reference, res.ledger_url))
+            outcomes[eid] = _success(eid, res.ledger_id, res.ledger_url, now)
+            if local_receipts:
+                self._upload_receipts(Found(res.ledger_id or entry.reference, res.ledger_url), eid,
+                                      local_receipts, summary)
+        else:
+            err = res.error
+            assert err is not None
+            self.store.mark_failed(self.conn.id, eid, title=err.title, detail=err.detail, fix=err.fix,
+                                   reason_type=err.reason_type)
+            summary.failed.append((eid, err.title, err.fix))
+            outcomes[eid] = _failure(eid, err.reason_type, f"{err.title}. {err.detail} {err.fix}".strip())
+
+    def _upload_receipts(self, found: Found, eid: str, local: list[tuple[Path, str, str]], summary) -> None:
+        ok = True
+        for path, mime, filename in local:
+            for attempt in range(1, RECEIPT_ATTEMPTS + 1):
+                try:
+                    self.provider.upload_receipt(found, str(path), mime, filename)
+                    break
+                except LedgerError as exc:
+                    if attempt == RECEIPT_ATTEMPTS or not exc.retryable:
+                        ok = False
+                        summary.receipt_problems.append((eid, f"Receipt {filename} could not be attached: "
+                                                              f"{exc.title}. {exc.fix}".strip()))
+                        break
+                    time.sleep(self.receipt_retry_delay * attempt)
+        self.store.set_receipts_status(self.conn.id, eid, "done" if ok else "failed")
+
+    # ------------------------------------------------------------------ receipts ---------------
+    def _download_receipts(self, expenses: Iterable[Expense], summary: RunSummary
+                           ) -> dict[str, list[tuple[Path, str, str]]]:
+        cap = self.provider.capabilities()
+        out: dict[str, list[tuple[Path, str, str]]] = {}
+        todo = [e for e in expenses if e.receipts]
+        for n, exp in enumerate(todo, 1):
+            self._check_cancel()
+            files = []
+            for pos, rf in enumerate(exp.receipts[:cap.max_attachments]):
+                ext = mimetypes.guess_extension(rf.mime) or ".bin"
+                filename = f"{exp.id[:8]}-{pos + 1}{ext}"
+                dest = self.receipts_dir / exp.id / filename
+                existing = {r.position: r for r in self.store.receipts_for(exp.id)}
+                prev = existing.get(pos)
+                if prev is not None and prev.status == "downloaded" and prev.local_path and Path(prev.local_path).exists():
+                    files.append((Path(prev.local_path), rf.mime, filename))
+                    continue
+                if rf.size > cap.max_attachment_bytes:
+                    msg = (f"Receipt {pos + 1} is {rf.size / 1_048_576:.1f} MB, over the "
+                           f"{cap.max_attachment_bytes / 1_048_576:.0f} MB the accounting system accepts: "
+                           "attach a smaller copy by hand.")
+                    self.store.upsert_receipt(exp.id, pos, url=rf.url, mime=rf.mime, size=rf.size,
+                                              status="too_large", error=msg)
+                    summary.receipt_problems.append((exp.id, msg))
+                    continue
+                try:
+                    size, sha = self.pleo.download(rf.url, dest, max_bytes=cap.max_attachment_bytes)
+                except Exception as exc:  # a receipt never fails its expense
+                    msg = f"Receipt {pos + 1} could not be downloaded from Pleo: {exc}"
+                    self.store.upsert_receipt(exp.id, pos, url=rf.url, mime=rf.mime, size=rf.size,
+                                              status="failed", error=msg)
+                    summary.receipt_problems.append((exp.id, msg))
+                    continue
+                self.store.upsert_receipt(exp.id, pos, url=rf.url, mime=rf.mime, size=size,
+                                          status="downloaded", local_path=str(dest), sha256=sha)
+                files.append((dest, rf.mime, filename))
+            if files:
+                out[exp.id] = files
+            if n % 20 == 0:
+                self._emit("receipts", n, len(todo), "Downloading receipts")
+        return out
+
+    # ------------------------------------------------------------------ Pleo reporting ---------
+    def _report(self, job_id: str, outcomes: dict[str, dict]) -> None:
+        if not outcomes:
+            return
+        updates = list(outcomes.values())
+        for i in range(0, len(updates), PLEO_UPDATE_LIMIT):
+            chunk = updates[i:i + PLEO_UPDATE_LIMIT]
+            errors = self.pleo.update_job_items(job_id, chunk)
+            bad = {e.get("accountingEntryId") for e in errors or ()}
+            self.store.mark_reported(self.conn.id, [u["accountingEntryId"] for u in chunk
+                                                    if u["accountingEntryId"] not in bad])
+
+    def _emit(self, phase: str, done: int, total: int, message: str = "") -> None:
+        try:
+            self._progress(Progress(phase, done, total, message))
+        except Exception:  # a broken progress listener must not break an export
+            log.exception("progress callback failed")
+
+
+# ---------------------------------------------------------------------- helpers ---------------
+def month_bounds(month: str) -> tuple[datetime, datetime]:
+    """``"2026-08"`` -> (2026-08-01T00:00Z, 2026-08-31T23:59:59Z). ValueError with a plain message."""
+    try:
+        year_s, mon_s = month.split("-")
+        year, mon = int(year_s), int(mon_s)
+        if len(year_s) != 4 or not 1 <= mon <= 12:
+            raise ValueError
+    except ValueError:
+        raise ValueError(f"'{month}' is not a month: write it as YYYY-MM, for example 2026-08.") from None
+    last = calendar.monthrange(year, mon)[1]
+    return (datetime(year, mon, 1, tzinfo=timezone.utc),
+            datetime(year, mon, last, 23, 59, 59, tzinfo=timezone.utc))
+
+
+def _success(eid: str, ledger_id, ledger_url, exported_at) -> dict:
+    upd = {"accountingEntryId": eid, "status": "successful",
+           "exportedAt": format_datetime(exported_at or datetime.now(timezone.utc))}
+    if ledger_id:
+        upd["externalId"] = str(ledger_id)
+    if ledger_url:
+        upd["externalUrl"] = ledger_url
+    return upd
+
+
+def _failure(eid: str, reason_type: str, message: str) -> dict:
+    return {"accountingEntryId": eid, "status": "failed", "failureReasonType": reason_type,
+            "failureReason": message[:1000]}
+
+
+def _with_receipts(entry: LedgerEntry, paths: list[str]) -> LedgerEntry:
+    from dataclasses import replace
+
+    return replace(entry, receipts=tuple(paths))
+
+
+def _summary_text(s: RunSummary) -> str:
+    parts = [f"{s.exported} exported"]
+    if s.already_exported:
+        parts.append(f"{s.already_exported} already in the ledger")
+    if s.skipped:
+        parts.append(f"{sum(s.skipped.values())} skipped")
+    if s.held_count:
+        parts.append(f"{s.held_count} held for missing mappings")
+    if s.failed:
+        parts.append(f"{len(s.failed)} failed")
+    if s.receipt_problems:
+        parts.append(f"{len(s.receipt_problems)} receipt problems")
+    return ", ".join(parts) + "."
+
+
+def preview_month(store, conn, pleo, provider, month: str) -> dict:
+    """What "Export a month" would do, without creating anything: the number of expenses, totals per
+    currency and per Pleo category, and which would be held for a missing category mapping.
+
+    Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo). Tax and
+    tag mappings are checked when the export runs, on the full export items."""
+    from decimal import Decimal
+
+    from pleodesk.core.money import Money
+
+    start, end = month_bounds(month)
+    mappings = store.load_mappings(conn.id)
+    chart = provider.read_chart()
+    entries = list(pleo.search_accounting_entries(export_status=["QUEUED"], status=["COMPLETED"], settled=True,
+                                                  bookkeeping_from=start, bookkeeping_to=end))
+    records = store.get_records(conn.id, [e["id"] for e in entries])
+    totals: dict[str, Decimal] = {}
+    by_account: dict[str, Decimal] = {}
+    would_hold: dict[str, int] = {}
+    for e in entries:
+        value = e.get("totalBillValue") or e["transactionValue"]
+        m = Money.from_minor(value["minors"], value["currency"])
+        totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
+        key = e.get("accountCode") or e.get("accountId")
+        if key == "00000000-0000-0000-0000-000000000000":
+            key = None
+        label = key or "(no category)"
+        by_account[label] = by_account.get(label, Decimal(0)) + m.amount
+        if key is None and not mappings.default_account:
+            msg = "no category and no default account"
+        elif key is not None and key not in mappings.categories:
+            msg = f"category {key}: no ledger account"
+        elif key is not None and mappings.categories[key].account not in chart.accounts:
+            msg = f"category {key}: account {mappings.categories[key].account} is not in the ledger"
+        else:
+            msg = None
+        if msg:
+            would_hold[msg] = would_hold.get(msg, 0) + 1
+    return {
+        "month": month, "count": len(entries),
+        "already_exported": sum(1 for r in records.values() if r.status == "exported"),
+        "totals": {k: str(v) for k, v in totals.items()},
+        "by_account": {k: str(v) for k, v in by_account.items()},
+        "would_hold": would_hold,
+    }

@@ -1,0 +1,260 @@
+"""``pleodesk setup --file FILE``: the wizard's answers from a TOML file, checked as the wizard checks
+them. The format is documented in docs/setup-file.md; examples/ has one file per connection kind."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from pleodesk.core.chart_io import ChartError, chart_from_dict, chart_to_dict
+from pleodesk.core.ledger import CategoryMapping, ContraRole, LedgerChart, Mappings
+from pleodesk.connections import SYSTEMS, ledger_secret_name, pleo_secret_name
+
+KNOWN_SECTIONS = {"connection", "pleo", "journal_file", "ledger", "accounts", "categories", "taxes",
+                  "tag_groups", "tags", "options"}
+OPTION_DEFAULTS: dict[str, Any] = {
+    "queue_interval_minutes": 5,
+    "ignore_wallet_topups": False,
+    "post": True,
+    "export_receipts": True,
+    "bank_feed": False,
+}
+
+
+class SetupError(ValueError):
+    """A setup file that cannot be used; the message names the line to fix."""
+
+
+@dataclass
+class SetupPlan:
+    name: str
+    system: str
+    pleo_base_url: str
+    pleo_company_id: str
+    pleo_api_key: str
+    settings: dict[str, Any]
+    chart: LedgerChart
+    mappings: Mappings
+    ledger_secrets: dict[str, str] = field(default_factory=dict)
+
+
+def load_setup_file(path: str | Path, *, env: dict[str, str] | None = None, interactive: bool | None = None
+                    ) -> SetupPlan:
+    """Read and check the file's shape (not yet the services). Secrets come from environment
+    variables named in the file, or from a prompt when a terminal is attached."""
+    env = os.environ if env is None else env
+    interactive = sys.stdin.isatty() if interactive is None else interactive
+    p = Path(path).expanduser()
+    if not p.is_file():
+        raise SetupError(f"There is no setup file at {p}.")
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise SetupError(f"{p.name} is not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise SetupError(f"{p.name} is not a UTF-8 text file.") from None
+    return plan_from_dict(data, env=env, interactive=interactive, where=p.name)
+
+
+def plan_from_dict(data: dict[str, Any], *, env, interactive: bool = False, where: str = "setup") -> SetupPlan:
+    unknown = set(data) - KNOWN_SECTIONS
+    if unknown:
+        raise SetupError(f"{where}: unknown section [{sorted(unknown)[0]}]; known: {', '.join(sorted(KNOWN_SECTIONS))}")
+    conn = _section(data, "connection", where)
+    name = _req(conn, "name", "connection", where)
+    system = _req(conn, "system", "connection", where)
+    if system not in SYSTEMS:
+        raise SetupError(f"{where}: [connection] system = '{system}' is not one this version knows "
+                         f"({', '.join(SYSTEMS)}).")
+
+    pleo = _section(data, "pleo", where)
+    base_url = _req(pleo, "base_url", "pleo", where).rstrip("/")
+    u = urlparse(base_url)
+    if u.scheme not in ("http", "https") or not u.netloc:
+        raise SetupError(f"{where}: [pleo] base_url = '{base_url}' is not a web address (https://...).")
+    if u.scheme == "http" and u.hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise SetupError(f"{where}: [pleo] base_url must use https (only the local sandbox may use http).")
+    company_id = _req(pleo, "company_id", "pleo", where)
+    api_key = _secret(pleo, "api_key", "Pleo API key", env, interactive, where)
+
+    settings: dict[str, Any] = {}
+    ledger_secrets: dict[str, str] = {}
+    if system == "journal_file":
+        jf = _section(data, "journal_file", where)
+        settings["folder"] = str(Path(_req(jf, "folder", "journal_file", where)).expanduser())
+
+    try:
+        chart = chart_from_dict(data.get("ledger") or {})
+    except ChartError as exc:
+        raise SetupError(f"{where}: [ledger] {exc}") from None
+    settings["chart"] = chart_to_dict(chart)
+
+    options = dict(OPTION_DEFAULTS)
+    for key, value in (data.get("options") or {}).items():
+        if key not in OPTION_DEFAULTS:
+            raise SetupError(f"{where}: [options] {key} is not an option; known: {', '.join(OPTION_DEFAULTS)}")
+        if type(value) is not type(OPTION_DEFAULTS[key]):
+            raise SetupError(f"{where}: [options] {key} must be {type(OPTION_DEFAULTS[key]).__name__}")
+        options[key] = value
+    if not 1 <= options["queue_interval_minutes"] <= 1440:
+        raise SetupError(f"{where}: [options] queue_interval_minutes must be between 1 and 1440.")
+    settings.update(options)
+
+    m = Mappings()
+    accounts = data.get("accounts") or {}
+    for key, code in accounts.items():
+        if key == "default_account":
+            m.default_account = str(code)
+            continue
+        try:
+            m.contra[ContraRole(key)] = str(code)
+        except ValueError:
+            roles = ", ".join(r.value for r in ContraRole)
+            raise SetupError(f"{where}: [accounts] {key} is not a role; known: {roles}, default_account") from None
+    for key, value in (data.get("categories") or {}).items():
+        if isinstance(value, str):
+            m.categories[str(key)] = CategoryMapping(account=value)
+        elif isinstance(value, dict) and "account" in value:
+            m.categories[str(key)] = CategoryMapping(account=str(value["account"]),
+                                                     tax_code=value.get("tax"))
+            if value.get("label"):
+                m.category_labels[str(key)] = str(value["label"])
+        else:
+            raise SetupError(f"{where}: [categories] \"{key}\" needs an account: "
+                             f"\"{key}\" = {{ account = \"4000\", tax = \"V21\" }}")
+    for key, value in (data.get("taxes") or {}).items():
+        m.taxes[str(key)] = str(value)
+    for key, value in (data.get("tag_groups") or {}).items():
+        m.tag_groups[str(key)] = str(value)
+    for group, tags in (data.get("tags") or {}).items():
+        if not isinstance(tags, dict):
+            raise SetupError(f"{where}: [tags.{group}] must be a table of tag = value")
+        for tag, value in tags.items():
+            m.tags[(str(group), str(tag))] = str(value)
+    if len(m.tag_groups) > 5:
+        raise SetupError(f"{where}: at most 5 tag groups can be mapped to dimensions ({len(m.tag_groups)} given).")
+
+    return SetupPlan(name=name, system=system, pleo_base_url=base_url, pleo_company_id=company_id,
+                     pleo_api_key=api_key, settings=settings, chart=chart, mappings=m,
+                     ledger_secrets=ledger_secrets)
+
+
+def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None) -> list[str]:
+    """What the wizard checks before it saves: Pleo accepts the key and knows the company, the
+    ledger is reachable, every mapping points at something in the ledger. Returns problems (empty: ok)."""
+    from pleodesk.providers.pleo import PleoClient, PleoError
+
+    problems: list[str] = []
+    client = pleo_client or PleoClient(plan.pleo_base_url, api_key=plan.pleo_api_key,
+                                       company_id=plan.pleo_company_id, max_retries=2)
+    try:
+        client.get_company()
+    except PleoError as exc:
+        problems.append(f"Pleo: {exc}")
+    except Exception as exc:  # network
+        problems.append(f"Pleo could not be reached at {plan.pleo_base_url}: {exc}")
+    if provider is None:
+        from types import SimpleNamespace
+
+        from pleodesk.connections import make_provider
+
+        provider = make_provider(SimpleNamespace(name=plan.name, system=plan.system, settings=plan.settings))
+    result = provider.check()
+    if not result.ok:
+        problems.extend(f"{SYSTEMS[plan.system]}: {msg}" for msg in result.messages)
+    chart = plan.chart
+    m = plan.mappings
+    for role, code in m.contra.items():
+        _check_account(chart, code, f"[accounts] {role.value}", problems)
+    if ContraRole.WALLET not in m.contra:
+        problems.append("[accounts] wallet: choose the ledger account for the Pleo wallet (the Pleo bank account).")
+    if m.default_account:
+        _check_account(chart, m.default_account, "[accounts] default_account", problems)
+    for key, cm in m.categories.items():
+        _check_account(chart, cm.account, f"[categories] \"{key}\"", problems)
+        if cm.tax_code and cm.tax_code not in chart.taxes:
+            problems.append(f"[categories] \"{key}\": tax code {cm.tax_code} is not in the ledger.")
+    for key, code in m.taxes.items():
+        if code not in chart.taxes:
+            problems.append(f"[taxes] \"{key}\": tax code {code} is not in the ledger.")
+    for group, dim in m.tag_groups.items():
+        if dim not in chart.dimensions:
+            problems.append(f"[tag_groups] {group}: the ledger has no dimension named {dim}.")
+    for (group, tag), value in m.tags.items():
+        dim = m.tag_groups.get(group)
+        if dim is None:
+            problems.append(f"[tags.{group}] {tag}: map the tag group {group} to a dimension first.")
+        elif dim in chart.dimensions and value not in chart.dimensions[dim].values:
+            problems.append(f"[tags.{group}] {tag}: {dim} has no active value {value}.")
+    return problems
+
+
+def apply_plan(store, plan: SetupPlan):
+    """Save the connection, its mappings and its secrets (secrets go to the keyring only)."""
+    from pleodesk.secrets import set_secret
+
+    existing = store.get_connection(plan.name)
+    fields = dict(pleo_company_id=plan.pleo_company_id, pleo_base_url=plan.pleo_base_url)
+    if existing is None:
+        conn = store.add_connection(plan.name, plan.system, settings=plan.settings, **fields)
+    else:
+        if existing.system != plan.system:
+            raise SetupError(f"A connection named '{plan.name}' already exists for another system "
+                             f"({existing.system}); choose another name.")
+        conn = store.update_connection(existing.id, settings=plan.settings, replace_settings=True, **fields)
+    set_secret(pleo_secret_name(conn.id), plan.pleo_api_key)
+    for what, value in plan.ledger_secrets.items():
+        set_secret(ledger_secret_name(conn.id, what), value)
+    store.save_mappings(conn.id, plan.mappings)
+    store.set_connection_state(conn.id, "connected")
+    store.audit("setup_applied", conn.id, source="setup file", system=plan.system)
+    return store.get_connection(conn.id)
+
+
+# --------------------------------------------------------------------------- helpers ----------
+def _section(data: dict, name: str, where: str) -> dict:
+    sec = data.get(name)
+    if not isinstance(sec, dict):
+        raise SetupError(f"{where}: the section [{name}] is missing.")
+    return sec
+
+
+def _req(sec: dict, key: str, section: str, where: str) -> str:
+    value = sec.get(key)
+    if value is None or str(value).strip() == "":
+        raise SetupError(f"{where}: [{section}] {key} is missing.")
+    return str(value).strip()
+
+
+def _secret(sec: dict, key: str, label: str, env, interactive: bool, where: str) -> str:
+    if key in sec:
+        raise SetupError(f"{where}: do not write the {label} in the file. Name an environment variable "
+                         f"instead: {key}_env = \"PLEO_API_KEY\"; or leave it out to be asked.")
+    var = sec.get(f"{key}_env")
+    if var:
+        value = env.get(str(var), "")
+        if value:
+            return value
+        if not interactive:
+            raise SetupError(f"The environment variable {var} (named in [{'pleo' if 'Pleo' in label else 'ledger'}] "
+                             f"{key}_env) is empty; set it to the {label}.")
+    if not interactive:
+        raise SetupError(f"{where}: no {label}: set {key}_env to the name of an environment variable that holds it.")
+    value = getpass.getpass(f"{label}: ").strip()
+    if not value:
+        raise SetupError(f"No {label} was entered.")
+    return value
+
+
+def _check_account(chart: LedgerChart, code: str, where: str, problems: list[str]) -> None:
+    acc = chart.accounts.get(code)
+    if acc is None:
+        problems.append(f"{where}: account {code} is not in the ledger's chart of accounts.")
+    elif not acc.active:
+        problems.append(f"{where}: account {code} ({acc.name}) is archived in the ledger; choose an active one.")
