@@ -95,6 +95,8 @@ class Posting:
     dimensions: tuple[tuple[str, str], ...] = ()   # ((dimension, value), ...)
     foreign: Money | None = None          # the same line in the supplier currency, if different
     category_key: str | None = None       # where it came from (Pleo category), for reports
+    line_id: str | None = None            # the Pleo accounting-entry line it books (expense and tax postings
+                                          # of one line share it; the contra posting has None)
 
     @property
     def signed(self) -> Decimal:
