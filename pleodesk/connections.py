@@ -33,6 +33,40 @@ def make_pleo_client(conn):
     return PleoClient(conn.pleo_base_url, api_key=key, company_id=conn.pleo_company_id)
 
 
+#: Accounting systems by id. Each one other than the journal file is a module
+#: ``pleodesk.providers.<id>`` exposing ``SYSTEM``, ``LABEL``, ``create_provider(conn)`` and
+#: ``settings_from_setup(section, read_secret)``; a module that is not installed is simply not offered.
+_SYSTEM_MODULES = ("odoo", "xero", "quickbooks", "lexoffice")
+
+
+def _system_module(system: str):
+    import importlib
+
+    if system not in _SYSTEM_MODULES:
+        return None
+    try:
+        return importlib.import_module(f"pleodesk.providers.{system}")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith(f"pleodesk.providers.{system}"):
+            return None
+        raise
+
+
+def available_systems() -> dict[str, str]:
+    """System id -> label, for the systems this installation can connect to."""
+    out = {"journal_file": "General journal file (CSV)"}
+    for system in _SYSTEM_MODULES:
+        mod = _system_module(system)
+        if mod is not None:
+            out[system] = getattr(mod, "LABEL", system)
+    return out
+
+
+def system_module(system: str):
+    """The provider module of a system (None for the journal file or an unknown system)."""
+    return _system_module(system)
+
+
 def make_provider(conn):
     """The accounting system behind a connection."""
     settings = conn.settings or {}
@@ -43,11 +77,45 @@ def make_provider(conn):
         if not folder:
             raise EngineError(f"The connection '{conn.name}' has no journal folder.", "Run the setup again.")
         return JournalFileProvider(Path(folder).expanduser(), chart_from_dict(settings.get("chart") or {}))
-    raise EngineError(f"This version of pleodesk does not know the accounting system '{conn.system}'.",
-                      "Install a newer version of pleodesk.")
+    mod = _system_module(conn.system)
+    if mod is None:
+        raise EngineError(f"This version of pleodesk does not know the accounting system '{conn.system}'.",
+                          "Install a newer version of pleodesk.")
+    return mod.create_provider(conn)
 
 
-SYSTEMS = {"journal_file": "General journal file (CSV)"}
+class _Systems(dict):
+    """``SYSTEMS``: a live view of :func:`available_systems`."""
+
+    def _fresh(self) -> dict[str, str]:
+        return available_systems()
+
+    def __contains__(self, key) -> bool:
+        return key in self._fresh()
+
+    def __getitem__(self, key):
+        return self._fresh()[key]
+
+    def __iter__(self):
+        return iter(self._fresh())
+
+    def __len__(self) -> int:
+        return len(self._fresh())
+
+    def items(self):
+        return self._fresh().items()
+
+    def keys(self):
+        return self._fresh().keys()
+
+    def values(self):
+        return self._fresh().values()
+
+    def get(self, key, default=None):
+        return self._fresh().get(key, default)
+
+
+SYSTEMS = _Systems()
 
 
 def make_engine(store, conn, *, progress: Callable[[Progress], None] | None = None,

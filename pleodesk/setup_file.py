@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from pleodesk.core.chart_io import ChartError, chart_from_dict, chart_to_dict
 from pleodesk.core.ledger import CategoryMapping, ContraRole, LedgerChart, Mappings
-from pleodesk.connections import SYSTEMS, ledger_secret_name, pleo_secret_name
+from pleodesk.connections import SYSTEMS, ledger_secret_name, pleo_secret_name, system_module
 
 KNOWN_SECTIONS = {"connection", "pleo", "journal_file", "ledger", "accounts", "categories", "taxes",
                   "tag_groups", "tags", "options"}
@@ -63,7 +63,7 @@ def load_setup_file(path: str | Path, *, env: dict[str, str] | None = None, inte
 
 
 def plan_from_dict(data: dict[str, Any], *, env, interactive: bool = False, where: str = "setup") -> SetupPlan:
-    unknown = set(data) - KNOWN_SECTIONS
+    unknown = set(data) - KNOWN_SECTIONS - set(SYSTEMS)
     if unknown:
         raise SetupError(f"{where}: unknown section [{sorted(unknown)[0]}]; known: {', '.join(sorted(KNOWN_SECTIONS))}")
     conn = _section(data, "connection", where)
@@ -88,6 +88,17 @@ def plan_from_dict(data: dict[str, Any], *, env, interactive: bool = False, wher
     if system == "journal_file":
         jf = _section(data, "journal_file", where)
         settings["folder"] = str(Path(_req(jf, "folder", "journal_file", where)).expanduser())
+    else:
+        section = _section(data, system, where)
+
+        def read_secret(key: str, label: str) -> str:
+            return _secret(section, key, label, env, interactive, where)
+
+        try:
+            sys_settings, ledger_secrets = system_module(system).settings_from_setup(section, read_secret)
+        except (KeyError, ValueError) as exc:
+            raise SetupError(f"{where}: [{system}] {exc}") from None
+        settings.update(sys_settings)
 
     try:
         chart = chart_from_dict(data.get("ledger") or {})
@@ -159,16 +170,34 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None) -> list[str]
         problems.append(f"Pleo: {exc}")
     except Exception as exc:  # network
         problems.append(f"Pleo could not be reached at {plan.pleo_base_url}: {exc}")
-    if provider is None:
-        from types import SimpleNamespace
+    temp_secrets: list[str] = []
+    try:
+        if provider is None:
+            from types import SimpleNamespace
 
-        from pleodesk.connections import make_provider
+            from pleodesk.connections import make_provider
+            from pleodesk.secrets import set_secret
 
-        provider = make_provider(SimpleNamespace(name=plan.name, system=plan.system, settings=plan.settings))
-    result = provider.check()
-    if not result.ok:
-        problems.extend(f"{SYSTEMS[plan.system]}: {msg}" for msg in result.messages)
-    chart = plan.chart
+            # The provider reads its secrets from the keyring by connection id; before the connection
+            # exists they live under a provisional id, removed again below.
+            for what, value in plan.ledger_secrets.items():
+                name = ledger_secret_name("setup-check", what)  # type: ignore[arg-type]
+                set_secret(name, value)
+                temp_secrets.append(name)
+            provider = make_provider(SimpleNamespace(id="setup-check", name=plan.name, system=plan.system,
+                                                     settings=plan.settings))
+        result = provider.check()
+        if not result.ok:
+            problems.extend(f"{SYSTEMS[plan.system]}: {msg}" for msg in result.messages)
+            return problems
+        chart = plan.chart if plan.system == "journal_file" else provider.read_chart()
+        plan.chart = chart
+    finally:
+        if temp_secrets:
+            from pleodesk.secrets import delete_secret
+
+            for name in temp_secrets:
+                delete_secret(name)
     m = plan.mappings
     for role, code in m.contra.items():
         _check_account(chart, code, f"[accounts] {role.value}", problems)

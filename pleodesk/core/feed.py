@@ -1,0 +1,131 @@
+"""The bank feed: settled card expenses and approved reimbursements as statement lines of the Pleo
+bank account, pushed twice a day (08:00 and 13:00 UTC). Qt-free.
+
+How feed and export meet in the ledger: the feed puts the money movement on the Pleo bank account's
+statement; the export books the expense against the same bank account. The bookkeeper (or the
+ledger's reconciliation rules) matches the two on our reference, the Pleo accounting entry id, which
+both carry, so nothing is booked twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta, timezone
+
+from pleodesk.core.money import Money
+from pleodesk.providers.base import FeedLine
+
+log = logging.getLogger(__name__)
+
+#: Feed times, in UTC, as Pleo's own integrations push them.
+FEED_TIMES_UTC = (time(8, 0), time(13, 0))
+#: Families whose settled entries move money on the Pleo wallet.
+FEED_FAMILIES = ["CARD_PURCHASE", "CASHBACK", "WALLET", "REIMBURSEMENT"]
+DEFAULT_LOOKBACK = timedelta(days=35)
+
+
+@dataclass
+class FeedSummary:
+    run_id: int | None = None
+    status: str = "ok"
+    pushed: int = 0
+    duplicates: int = 0
+    already: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {"pushed": self.pushed, "duplicates": self.duplicates, "already": self.already,
+                "skipped": sum(self.skipped.values())}
+
+
+def next_feed_time(after: datetime) -> datetime:
+    """The next feed moment strictly after ``after`` (computed in UTC)."""
+    after = after.astimezone(timezone.utc)
+    for day in range(0, 2):
+        d = (after + timedelta(days=day)).date()
+        for t in FEED_TIMES_UTC:
+            moment = datetime.combine(d, t, tzinfo=timezone.utc)
+            if moment > after:
+                return moment
+    raise AssertionError("unreachable")
+
+
+def feed_line_from_entry(entry: dict, employees: dict[str, str], wallet_currency: str) -> FeedLine | None:
+    """A statement line for one Pleo accounting entry (``AccountingEntryV1``), or None when it does not
+    move money on the wallet in its currency."""
+    value = entry.get("totalBillValue") or entry.get("transactionValue")
+    if not value or value.get("currency") != wallet_currency:
+        return None
+    amount = Money.from_minor(value["minors"], value["currency"])
+    settled = entry.get("settledAt") or entry.get("bookkeepingDate") or entry.get("performedAt")
+    payee = (entry.get("supplier") or {}).get("name") or entry.get("note") or entry.get("family", "").title()
+    employee = employees.get(entry.get("employeeId") or "", "")
+    return FeedLine(
+        transaction_id=entry["id"],
+        date=settled[:10],
+        amount=str(-amount.amount),           # spending takes money out of the bank account
+        currency=amount.currency,
+        payee=str(payee)[:255],
+        description=(entry.get("note") or "")[:255],
+        employee=employee,
+    )
+
+
+def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: datetime | None = None) -> FeedSummary:
+    """Push every settled wallet movement not yet pushed for this connection."""
+    now = now or datetime.now(timezone.utc)
+    settings = conn.settings or {}
+    run_id = store.start_run(conn.id, "feed", trigger)
+    summary = FeedSummary(run_id=run_id)
+    try:
+        if not settings.get("bank_feed"):
+            summary.status = "skipped"
+            summary.skipped["bank feed is off for this connection"] = 1
+            return summary
+        if not provider.capabilities().feed:
+            summary.status = "skipped"
+            summary.skipped["this accounting system takes no bank feed"] = 1
+            return summary
+        company = pleo.get_company()
+        wallet_currency = (company.get("data", company) or {}).get("currency") or settings.get("wallet_currency", "EUR")
+        employees = {}
+        try:
+            for e in pleo.list_employees():
+                employees[e["id"]] = " ".join(x for x in (e.get("firstName"), e.get("lastName")) if x)
+        except Exception as exc:  # names are a nicety; the feed goes on without them
+            log.info("employees not available for the feed: %s", exc)
+        start_setting = settings.get("feed_start")
+        start = (datetime.fromisoformat(start_setting).replace(tzinfo=timezone.utc) if start_setting
+                 else now - DEFAULT_LOOKBACK)
+        entries = list(pleo.search_accounting_entries(status=["COMPLETED"], settled=True,
+                                                      families=FEED_FAMILIES, settled_from=start,
+                                                      settled_to=now))
+        done = store.feed_records(conn.id, [e["id"] for e in entries])
+        lines = []
+        for e in entries:
+            rec = done.get(e["id"])
+            if rec is not None and rec.status == "pushed":
+                summary.already += 1
+                continue
+            line = feed_line_from_entry(e, employees, wallet_currency)
+            if line is None:
+                summary.skipped["not in the wallet currency"] = summary.skipped.get("not in the wallet currency", 0) + 1
+                continue
+            lines.append(line)
+        if lines:
+            result = provider.push_feed(lines)
+            summary.pushed = result.accepted
+            summary.duplicates = result.duplicates
+            summary.messages.extend(result.messages)
+            for line in lines:
+                store.mark_feed(conn.id, line.transaction_id, "pushed")
+        return summary
+    except Exception as exc:
+        summary.status = "failed"
+        summary.messages.append(str(exc))
+        raise
+    finally:
+        store.finish_run(run_id, summary.status, counts=summary.counts(), skip_reasons=summary.skipped,
+                         message="; ".join(summary.messages) or None)
