@@ -1,0 +1,436 @@
+"""PleoClient: authentication, retries, errors, pagination, downloads and master-data reconciliation.
+
+The first part drives the client with ``httpx.MockTransport`` (exact control over every answer);
+the second part runs it against the Pleo sandbox emulator.
+"""
+
+from __future__ import annotations
+
+import base64
+import email.utils
+import hashlib
+import json
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import httpx
+import pytest
+
+from pleodesk import __version__
+from pleodesk.providers.pleo import (
+    PleoAuthError,
+    PleoBadRequest,
+    PleoClient,
+    PleoConflict,
+    PleoError,
+    PleoNotFound,
+    PleoProtocolError,
+    PleoRateLimited,
+    PleoTooLarge,
+    PleoUncertain,
+    PleoUnavailable,
+    PleoUnprocessable,
+    ReceiptExpired,
+    ReceiptTooLarge,
+    ReconcileError,
+    reconcile_master_data,
+)
+
+COMPANY = "c0ffee00-0000-4000-8000-000000000001"
+JOB = "10b00000-0000-4000-8000-000000000001"
+AUTH_MESSAGE = ("Pleo refused the API key/token: create a new key in Pleo (Settings → API keys) "
+                "and enter it again.")
+
+
+class Sleeps(list):
+    """An injectable ``sleep`` that records the waits instead of waiting."""
+
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+def make_client(handler, *, sleeps=None, **kwargs) -> PleoClient:
+    kwargs.setdefault("api_key", "test-key")
+    return PleoClient("https://external.pleo.test", company_id=COMPANY,
+                      transport=httpx.MockTransport(handler), sleep=sleeps if sleeps is not None else Sleeps(),
+                      random=lambda: 0.5, **kwargs)
+
+
+def page(data, cursor=None, has_next=False):
+    info = {"hasNextPage": has_next, "hasPreviousPage": False, "currentRequestPagination": {"parameters": {}}}
+    if cursor:
+        info["endCursor"] = cursor
+    return {"data": data, "pagination": info}
+
+
+# ---------------------------------------------------------------------- authentication ---------
+def test_api_key_is_basic_auth_with_empty_password_and_user_agent_names_pleodesk() -> None:
+    seen = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"data": {"authMethod": "API_KEY"}})
+
+    client = make_client(handler, api_key="my-key")
+    assert client.introspect() == {"authMethod": "API_KEY"}
+    auth = seen[0].headers["Authorization"]
+    assert auth == "Basic " + base64.b64encode(b"my-key:").decode()
+    assert seen[0].headers["User-Agent"].startswith(f"pleodesk/{__version__}")
+    assert seen[0].url.path == "/v1/introspect"
+
+
+def test_token_source_is_asked_for_every_request() -> None:
+    tokens = iter(["t1", "t2", "t3"])
+    seen = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["Authorization"])
+        return httpx.Response(200, json={"data": {"id": COMPANY, "name": "X", "address": {}}})
+
+    client = make_client(handler, api_key=None, token_source=lambda: next(tokens))
+    client.get_company()
+    client.get_company()
+    assert seen == ["Bearer t1", "Bearer t2"]
+
+
+def test_exactly_one_credential_is_required() -> None:
+    with pytest.raises(ValueError):
+        PleoClient("https://x", company_id=COMPANY)
+    with pytest.raises(ValueError):
+        PleoClient("https://x", company_id=COMPANY, api_key="k", token_source=lambda: "t")
+
+
+@pytest.mark.parametrize("status", [401, 403])
+def test_refused_credentials_give_the_plain_message(status) -> None:
+    client = make_client(lambda r: httpx.Response(status, json={"type": "UNAUTHORIZED", "message": "nope"}))
+    with pytest.raises(PleoAuthError) as info:
+        client.get_export_job(JOB)
+    assert str(info.value) == AUTH_MESSAGE
+    assert info.value.status == status and info.value.type == "UNAUTHORIZED"
+    assert info.value.pleo_message == "nope"
+
+
+# ---------------------------------------------------------------------- errors -----------------
+@pytest.mark.parametrize("status,body,cls,type_,words", [
+    (400, {"type": "MISSING_CONTRA_ACCOUNTS", "message": "Contra accounts are not fully configured."},
+     PleoBadRequest, "MISSING_CONTRA_ACCOUNTS", "contra accounts"),
+    (404, {"type": "EXPORT_NOT_FOUND", "message": "Export job not found."}, PleoNotFound,
+     "EXPORT_NOT_FOUND", "could not find"),
+    (409, {"type": "EXPORT_ALREADY_IN_PROGRESS", "message": "Export Job already in progress."},
+     PleoConflict, "EXPORT_ALREADY_IN_PROGRESS", "already running an export"),
+    (413, {"type": "EXPORT_JOB_ITEMS_UPDATE_LIMIT", "message": "too many"}, PleoTooLarge,
+     "EXPORT_JOB_ITEMS_UPDATE_LIMIT", "at most 100"),
+    (422, {"type": "INVALID_EXPORT_JOB_STATUS_CHANGE", "message": "Export Job status change failed"},
+     PleoUnprocessable, "INVALID_EXPORT_JOB_STATUS_CHANGE", "refused to change"),
+    (422, {"type": "SOMETHING_NEW", "message": "Odd state"}, PleoUnprocessable, "SOMETHING_NEW",
+     "Odd state"),
+    (500, "<html>oops</html>", PleoError, None, "internal error"),
+])
+def test_errors_are_typed_and_read_as_one_plain_sentence(status, body, cls, type_, words) -> None:
+    def handler(request):
+        if isinstance(body, str):
+            return httpx.Response(status, text=body)
+        return httpx.Response(status, json=body)
+
+    client = make_client(handler)
+    with pytest.raises(cls) as info:
+        client.create_export_job(["ae000000-0000-4000-8000-000000000001"])
+    err = info.value
+    assert type(err) is cls
+    assert err.status == status and err.type == type_
+    text = str(err)
+    assert words.lower() in text.lower()
+    assert text.endswith(".") and "\n" not in text and "{" not in text
+
+
+# ---------------------------------------------------------------------- retries ----------------
+def test_429_honours_retry_after_seconds_and_http_date() -> None:
+    answers = [
+        httpx.Response(429, headers={"Retry-After": "7"}),
+        httpx.Response(429, headers={"Retry-After": email.utils.formatdate(time.time() + 20, usegmt=True)}),
+        httpx.Response(200, json={"data": {"id": JOB}}),
+    ]
+    sleeps = Sleeps()
+    client = make_client(lambda r: answers.pop(0), sleeps=sleeps)
+    assert client.get_export_job(JOB) == {"id": JOB}
+    assert sleeps[0] == 7
+    assert 17 <= sleeps[1] <= 20
+
+
+def test_429_without_retry_after_backs_off_exponentially_then_gives_up() -> None:
+    calls = []
+    sleeps = Sleeps()
+    client = make_client(lambda r: calls.append(r) or httpx.Response(429), sleeps=sleeps, max_retries=4)
+    with pytest.raises(PleoRateLimited) as info:
+        client.get_export_job(JOB)
+    assert len(calls) == 5
+    # base 0.5 s doubling, with jitter fixed at the middle (random() == 0.5): 3/4 of each step.
+    assert sleeps == [0.375, 0.75, 1.5, 3.0]
+    assert "try again in a few minutes" in str(info.value)
+
+
+def test_backoff_is_capped() -> None:
+    sleeps = Sleeps()
+    client = make_client(lambda r: httpx.Response(503), sleeps=sleeps, max_retries=10, backoff_cap=4)
+    with pytest.raises(PleoUnavailable):
+        client.get_export_job(JOB)
+    assert max(sleeps) <= 4
+
+
+def test_a_huge_retry_after_is_not_slept_through() -> None:
+    sleeps = Sleeps()
+    client = make_client(lambda r: httpx.Response(429, headers={"Retry-After": "86400"}), sleeps=sleeps)
+    with pytest.raises(PleoRateLimited) as info:
+        client.get_export_job(JOB)
+    assert sleeps == [] and info.value.retry_after == 86400
+
+
+def test_503_is_retried_for_creates_too() -> None:
+    answers = [httpx.Response(503), httpx.Response(201, json={"data": {"id": JOB}})]
+    client = make_client(lambda r: answers.pop(0))
+    assert client.create_export_job(["ae000000-0000-4000-8000-000000000001"]) == {"id": JOB}
+
+
+def test_connection_drop_is_retried_for_reads_but_uncertain_for_creates() -> None:
+    state = {"n": 0}
+
+    def handler(request):
+        state["n"] += 1
+        if state["n"] == 1:
+            raise httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request)
+        return httpx.Response(200, json=page([{"id": JOB, "createdAt": "2026-08-01T00:00:00Z"}]))
+
+    client = make_client(handler)
+    assert [j["id"] for j in client.list_export_jobs(["pending"])] == [JOB]
+
+    calls = []
+
+    def drop(request):
+        calls.append(request)
+        raise httpx.ReadTimeout("timed out", request=request)
+
+    client = make_client(drop)
+    with pytest.raises(PleoUncertain) as info:
+        client.create_export_job(["ae000000-0000-4000-8000-000000000001"])
+    assert len(calls) == 1, "a create whose outcome is unknown must not be sent again"
+    assert info.value.method == "POST" and info.value.path == "/v3/export-jobs"
+    with pytest.raises(PleoUncertain):
+        client.job_event(JOB, "started")
+
+
+def test_connect_errors_are_safe_to_retry_even_for_creates() -> None:
+    state = {"n": 0}
+
+    def handler(request):
+        state["n"] += 1
+        if state["n"] <= 2:
+            raise httpx.ConnectError("connection refused", request=request)
+        return httpx.Response(201, json={"data": {"id": JOB}})
+
+    sleeps = Sleeps()
+    client = make_client(handler, sleeps=sleeps)
+    assert client.create_export_job(["ae000000-0000-4000-8000-000000000001"])["id"] == JOB
+    assert len(sleeps) == 2
+
+
+def test_search_posts_are_idempotent() -> None:
+    state = {"n": 0}
+
+    def handler(request):
+        state["n"] += 1
+        if state["n"] == 1:
+            raise httpx.ReadTimeout("slow", request=request)
+        return httpx.Response(200, json=page([{"id": "e1"}]))
+
+    client = make_client(handler)
+    assert [e["id"] for e in client.search_accounting_entries(export_status="QUEUED")] == ["e1"]
+
+
+def test_unreachable_pleo_gives_up_with_a_plain_message() -> None:
+    def handler(request):
+        raise httpx.ConnectError("connection refused", request=request)
+
+    client = make_client(handler, max_retries=2)
+    with pytest.raises(PleoUnavailable) as info:
+        client.get_company()
+    assert "could not connect to Pleo" in str(info.value)
+
+
+# ---------------------------------------------------------------------- pagination -------------
+def test_pagination_walks_every_page_with_after_cursor_and_limit() -> None:
+    seen = []
+    pages = {None: page([{"id": 1}, {"id": 2}], "CURSORA", True),
+             "CURSORA": page([{"id": 3}], "CURSORB", True),
+             "CURSORB": page([{"id": 4}], "CURSORC", False)}
+
+    def handler(request):
+        seen.append(dict(request.url.params))
+        return httpx.Response(200, json=pages[request.url.params.get("after")])
+
+    client = make_client(handler, page_limit=2)
+    assert [i["id"] for i in client.iter_job_items(JOB, status="pending")] == [1, 2, 3, 4]
+    assert seen[0] == {"limit": "2", "status": "pending"}
+    assert seen[1]["after"] == "CURSORA" and seen[2]["after"] == "CURSORB"
+
+
+def test_a_cursor_that_does_not_advance_stops_with_an_error() -> None:
+    client = make_client(lambda r: httpx.Response(200, json=page([{"id": 1}], "SAME", True)))
+    items = client.iter_export_items(JOB)
+    with pytest.raises(PleoProtocolError, match="same page"):
+        list(items)
+
+    cycle = {None: page([1], "AAAA", True), "AAAA": page([2], "BBBB", True), "BBBB": page([3], "AAAA", True)}
+    client = make_client(lambda r: httpx.Response(200, json=cycle[r.url.params.get("after")]))
+    with pytest.raises(PleoProtocolError):
+        list(client.iter_export_items(JOB))
+
+
+def test_list_export_jobs_sends_repeated_statuses_and_sorts_oldest_first() -> None:
+    seen = []
+    jobs = [{"id": "b", "createdAt": "2026-08-02T10:00:00Z"}, {"id": "a", "createdAt": "2026-08-01T10:00:00Z"},
+            {"id": "c", "createdAt": "2026-08-02T09:00:00.123Z"}]
+
+    def handler(request):
+        seen.append(request.url)
+        return httpx.Response(200, json=page(jobs))
+
+    client = make_client(handler)
+    assert [j["id"] for j in client.list_export_jobs(["in_progress", "pending"])] == ["a", "c", "b"]
+    assert seen[0].params.get_list("statuses") == ["in_progress", "pending"]
+    assert seen[0].params["company_id"] == COMPANY
+    with pytest.raises(ValueError):
+        client.list_export_jobs(["queued"])
+
+
+def test_update_job_items_chunks_by_100_and_collects_errors() -> None:
+    bodies = []
+
+    def handler(request):
+        body = json.loads(request.content)
+        bodies.append(body)
+        return httpx.Response(200, json={"data": [], "errors": [
+            {"accountingEntryId": body[0]["accountingEntryId"], "message": "x", "type": "Y"}]})
+
+    client = make_client(handler)
+    updates = [{"accountingEntryId": f"ae{i:06d}", "status": "successful", "externalId": None}
+               for i in range(250)]
+    errors = client.update_job_items(JOB, updates)
+    assert [len(b) for b in bodies] == [100, 100, 50]
+    assert "externalId" not in bodies[0][0]  # None values are left out
+    assert [e["accountingEntryId"] for e in errors] == ["ae000000", "ae000100", "ae000200"]
+    with pytest.raises(ValueError):
+        client.update_job_items(JOB, [{"accountingEntryId": "x", "status": "done"}])
+
+
+def test_job_event_body_uses_job_id_and_validates_values() -> None:
+    bodies = []
+    client = make_client(lambda r: bodies.append(json.loads(r.content)) or httpx.Response(202))
+    client.job_event(JOB, "failed", failure_reason="Ledger offline", failure_reason_type="accounting_system_unreachable")
+    assert bodies == [{"jobId": JOB, "event": "failed", "failureReason": "Ledger offline",
+                       "failureReasonType": "accounting_system_unreachable"}]
+    with pytest.raises(ValueError):
+        client.job_event(JOB, "finished")
+    with pytest.raises(ValueError):
+        client.job_event(JOB, "failed", failure_reason_type="ledger_down")
+
+
+def test_accounting_entry_search_body() -> None:
+    from datetime import datetime, timezone
+    seen = []
+
+    def handler(request):
+        seen.append(request)
+        return httpx.Response(200, json=page([]))
+
+    client = make_client(handler)
+    list(client.search_accounting_entries(
+        export_status=["QUEUED"], status="COMPLETED", settled=True, families=["CARD_PURCHASE"],
+        bookkeeping_from=datetime(2026, 8, 1, tzinfo=timezone.utc),
+        bookkeeping_to=datetime(2026, 9, 1, tzinfo=timezone.utc)))
+    req = seen[0]
+    assert req.method == "POST" and req.url.path == "/v1/accounting-entries:search"
+    assert req.url.params["company_id"] == COMPANY and req.url.params["limit"] == "100"
+    assert json.loads(req.content) == {
+        "includeDeleted": False, "exportStatus": ["QUEUED"], "status": ["COMPLETED"],
+        "families": ["CARD_PURCHASE"], "settled": True,
+        "bookkeepingDateStart": "2026-08-01T00:00:00Z", "bookkeepingDateEnd": "2026-09-01T00:00:00Z"}
+
+
+# ---------------------------------------------------------------------- downloads --------------
+def file_host(content: bytes, *, status: int = 200, headers=None, seen=None):
+    def handler(request):
+        if seen is not None:
+            seen.append(request)
+        return httpx.Response(status, content=content, headers=headers)
+    return handler
+
+
+def test_download_streams_to_dest_with_size_and_sha_and_no_pleo_auth(tmp_path) -> None:
+    seen = []
+    content = b"%PDF-1.4 receipt" * 1000
+    client = make_client(file_host(content, seen=seen))
+    dest = tmp_path / "nested" / "r.pdf"
+    size, sha = client.download("https://files.pleo.test/r.pdf?sig=abc", dest)
+    assert (size, sha) == (len(content), hashlib.sha256(content).hexdigest())
+    assert dest.read_bytes() == content
+    assert "Authorization" not in seen[0].headers
+    assert list(dest.parent.iterdir()) == [dest]
+
+
+def test_download_too_large_keeps_nothing(tmp_path) -> None:
+    content = b"x" * 5000
+    folder = tmp_path / "receipts"
+    folder.mkdir()
+    dest = folder / "big.jpg"
+    # Without Content-Length the limit is enforced while streaming.
+    def stream_handler(request):
+        return httpx.Response(200, stream=httpx.ByteStream(content))
+    for handler in (file_host(content), stream_handler):
+        client = make_client(handler)
+        with pytest.raises(ReceiptTooLarge) as info:
+            client.download("https://files.pleo.test/big.jpg", dest, max_bytes=1000)
+        assert info.value.max_bytes == 1000
+        assert not dest.exists()
+        assert list(folder.iterdir()) == []
+
+
+def test_download_expired_link(tmp_path) -> None:
+    client = make_client(file_host(b"<Error>Request has expired</Error>", status=403))
+    folder = tmp_path / "receipts"
+    with pytest.raises(ReceiptExpired) as info:
+        client.download("https://files.pleo.test/r.pdf", folder / "r.pdf")
+    assert "expired" in str(info.value)
+    assert list(folder.iterdir()) == []
+
+
+def test_download_replaces_an_existing_file_atomically(tmp_path) -> None:
+    dest = tmp_path / "r.png"
+    dest.write_bytes(b"old")
+    client = make_client(file_host(b"new content"))
+    client.download("https://files.pleo.test/r.png", dest)
+    assert dest.read_bytes() == b"new content"
+
+
+def test_download_refuses_non_http_links(tmp_path) -> None:
+    client = make_client(file_host(b""))
+    with pytest.raises(ValueError):
+        client.download("file:///etc/passwd", tmp_path / "x")
+
+
+# ---------------------------------------------------------------------- reconcile (unit) -------
+def test_reconcile_refuses_more_than_five_dimensions_before_writing() -> None:
+    calls = []
+    client = make_client(lambda r: calls.append(r) or httpx.Response(500))
+    dims = [(f"D{i}", f"Dim {i}", []) for i in range(6)]
+    with pytest.raises(ReconcileError, match="at most 5 dimensions"):
+        reconcile_master_data(client, [], [], dims)
+    assert calls == []
+
+
+def test_reconcile_refuses_duplicate_codes() -> None:
+    client = make_client(lambda r: httpx.Response(500))
+    with pytest.raises(ReconcileError, match="appears twice"):
+        reconcile_master_data(client, [], [], [("Dept", "Department", [("a", "A"), ("A", "A again")])])
+    with pytest.raises(ReconcileError):
+        reconcile_master_data(client, [], [("T1", "x", Decimal("0.1"), "flat")], [])
