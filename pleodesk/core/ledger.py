@@ -30,6 +30,8 @@ class LedgerTax:
     type: str = "inclusive"    # inclusive | exclusive | reverse
     active: bool = True
     id: str | None = None
+    input_account: str | None = None    # ledger account code for input (deductible) tax
+    output_account: str | None = None   # ledger account code for output tax (reverse charge)
 
 
 @dataclass(frozen=True, slots=True)
