@@ -1,0 +1,231 @@
+"""The database schema, as SQLAlchemy typed ORM models.
+
+Only ``pleodesk.storage`` imports this module: the rest of the app goes through ``Store`` and gets
+plain dataclasses back. Every change here needs an Alembic revision in ``migrations/versions``
+(``tests/storage/test_migrations.py`` fails when the two disagree).
+
+Conventions:
+
+* Timestamps are ``UTCDateTime``: stored as naive UTC, returned as aware UTC datetimes. Naive
+  datetimes are refused when written, so no local time can slip in unnoticed.
+* Status-like columns are plain strings validated by ``Store`` (no CHECK constraints, so adding a
+  status later needs no table rebuild on SQLite).
+* No column holds a secret: credentials live in the OS keyring.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text,
+                        UniqueConstraint, text)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime, stored as naive UTC (SQLite has no time zones)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise TypeError(f"expected a datetime, got {type(value).__name__}")
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value!r}: pass an aware datetime (UTC)")
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Connection(Base):
+    """A link between one Pleo company and one company in an accounting system."""
+
+    __tablename__ = "connections"
+    __table_args__ = {"sqlite_autoincrement": True}   # ids are never reused (audit log, scheduler keys)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    system: Mapped[str] = mapped_column(String(50))
+    ledger_company_id: Mapped[str | None] = mapped_column(String(200))
+    ledger_company_name: Mapped[str | None] = mapped_column(String(300))
+    pleo_company_id: Mapped[str | None] = mapped_column(String(100))
+    pleo_base_url: Mapped[str | None] = mapped_column(String(500))
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default=text("'{}'"))
+    state: Mapped[str] = mapped_column(String(30), default="connected", server_default="connected")
+    state_message: Mapped[str | None] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("1"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class Mapping(Base):
+    """One user mapping. ``kind``: category | tax | tag_group | tag | contra | default_account.
+
+    ``source_key`` is the Pleo side (Category.key, Tax.key, tag group code, "GROUP/TAG", ContraRole
+    value, "default"); ``target`` the ledger side (account code, tax code, dimension, value). A
+    category row with ``target`` NULL only carries a friendly label.
+    """
+
+    __tablename__ = "mappings"
+    __table_args__ = (UniqueConstraint("connection_id", "kind", "source_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    connection_id: Mapped[int] = mapped_column(ForeignKey("connections.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30))
+    source_key: Mapped[str] = mapped_column(String(300))
+    source_label: Mapped[str | None] = mapped_column(String(300))
+    target: Mapped[str | None] = mapped_column(String(300))
+    target_tax: Mapped[str | None] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class PleoItem(Base):
+    """One ``ExportItemV3`` as fetched from Pleo; ``raw`` is its JSON, unchanged."""
+
+    __tablename__ = "pleo_items"
+    __table_args__ = (Index(None, "company_id", "booked_at"),)
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)     # accountingEntryId
+    company_id: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(50))
+    booked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    currency: Mapped[str] = mapped_column(String(3))
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    raw: Mapped[str] = mapped_column(Text)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    job_id: Mapped[str | None] = mapped_column(String(100), index=True)
+
+
+class Receipt(Base):
+    """A receipt file of an expense. ``status``: pending | downloaded | missing | too_large | failed."""
+
+    __tablename__ = "receipts"
+    __table_args__ = (UniqueConstraint("expense_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    expense_id: Mapped[str] = mapped_column(String(100))
+    position: Mapped[int] = mapped_column(Integer)
+    url: Mapped[str] = mapped_column(Text)
+    mime: Mapped[str | None] = mapped_column(String(100))
+    size: Mapped[int | None] = mapped_column(Integer)
+    local_path: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="pending", server_default="pending")
+    error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class ExportRecord(Base):
+    """What happened to one expense on one connection.
+
+    ``status``: held | pending | sending | exported | failed | skipped.
+    ``receipts_status``: none | pending | done | failed.
+    """
+
+    __tablename__ = "export_records"
+    __table_args__ = (
+        UniqueConstraint("connection_id", "expense_id"),
+        Index(None, "connection_id", "status"),
+        Index(None, "connection_id", "job_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    connection_id: Mapped[int] = mapped_column(ForeignKey("connections.id", ondelete="CASCADE"))
+    expense_id: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(20), default="pending", server_default="pending")
+    reference: Mapped[str | None] = mapped_column(String(200))
+    idempotency_key: Mapped[str | None] = mapped_column(String(200))
+    ledger_id: Mapped[str | None] = mapped_column(String(200))
+    ledger_url: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    error_title: Mapped[str | None] = mapped_column(Text)
+    error_detail: Mapped[str | None] = mapped_column(Text)
+    error_fix: Mapped[str | None] = mapped_column(Text)
+    reason_type: Mapped[str | None] = mapped_column(String(100))
+    job_id: Mapped[str | None] = mapped_column(String(100))
+    receipts_status: Mapped[str] = mapped_column(String(20), default="none", server_default="none")
+    pleo_reported: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class Run(Base):
+    """One run of a job. ``status``: running | ok | partial | failed | cancelled | skipped."""
+
+    __tablename__ = "runs"
+    __table_args__ = (Index(None, "connection_id", "started_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    connection_id: Mapped[int | None] = mapped_column(ForeignKey("connections.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30))
+    trigger: Mapped[str] = mapped_column(String(30))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(20), default="running", server_default="running")
+    counts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    skip_reasons: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    message: Mapped[str | None] = mapped_column(Text)
+    job_id: Mapped[str | None] = mapped_column(String(100))
+
+
+class AuditEntry(Base):
+    """Who did what, when. Kept when its connection is deleted (``connection_id`` becomes NULL)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    connection_id: Mapped[int | None] = mapped_column(
+        ForeignKey("connections.id", ondelete="SET NULL"), index=True)
+    action: Mapped[str] = mapped_column(String(100))
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class SchedulerState(Base):
+    """When a scheduled job (key such as ``conn:3:queue``) last ran and is due next."""
+
+    __tablename__ = "scheduler_state"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    last_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class FeedRecord(Base):
+    """A bank feed statement line pushed (or not) for an expense. ``status``: pending | pushed | failed."""
+
+    __tablename__ = "feed_records"
+    __table_args__ = (
+        UniqueConstraint("connection_id", "expense_id"),
+        Index(None, "connection_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    connection_id: Mapped[int] = mapped_column(ForeignKey("connections.id", ondelete="CASCADE"))
+    expense_id: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(20), default="pending", server_default="pending")
+    pushed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
