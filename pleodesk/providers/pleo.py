@@ -336,7 +336,7 @@ class PleoClient:
                  page_limit: int = 100,
                  backoff_base: float = 0.5, backoff_cap: float = 30.0,
                  max_retry_after: float = 300.0,
-                 random: Callable[[], float] = random.random,
+                 jitter: Callable[[], float] = random.random,
                  download_transport: httpx.BaseTransport | None = None,
                  download_event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None) -> None:
         if (api_key is None) == (token_source is None):
@@ -350,7 +350,7 @@ class PleoClient:
         self.max_retries = max(0, int(max_retries))
         self.page_limit = page_limit
         self._sleep = sleep
-        self._random = random
+        self._random = jitter
         self._backoff_base = backoff_base
         self._backoff_cap = backoff_cap
         self._max_retry_after = max_retry_after

@@ -54,7 +54,7 @@ def make_client(handler, *, sleeps=None, **kwargs) -> PleoClient:
     kwargs.setdefault("api_key", "test-key")
     return PleoClient("https://external.pleo.test", company_id=COMPANY,
                       transport=httpx.MockTransport(handler), sleep=sleeps if sleeps is not None else Sleeps(),
-                      random=lambda: 0.5, **kwargs)
+                      jitter=lambda: 0.5, **kwargs)
 
 
 def page(data, cursor=None, has_next=False):
