@@ -1,0 +1,176 @@
+"""The SQLite engine and the schema migrations.
+
+* One engine per database file; sessions are short and per call (``Store`` does that).
+* WAL journal, ``synchronous=NORMAL``, foreign keys on, a 5 s busy timeout: the app and a CLI export
+  can use the same file at once; SQLite's locks serialise the writers.
+* Writes start with ``BEGIN IMMEDIATE`` (take the write lock up front, waiting up to the busy timeout)
+  rather than SQLite's deferred ``BEGIN``: a deferred transaction that reads and then writes fails
+  at once with ``SQLITE_BUSY`` if another process wrote in between, and no timeout helps with that.
+* The database file and its ``-wal``/``-shm`` companions are private to the user (mode 0600).
+* Migrations are Alembic revisions shipped in ``migrations/`` next to this module; Alembic is
+  configured in code, so no ``alembic.ini`` or working directory is needed at run time.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
+
+BUSY_TIMEOUT_S = 5.0
+WRITE_OPTION = "pleodesk_write"          # execution option: begin with BEGIN IMMEDIATE
+PRIVATE_MODE = 0o600
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+class StoreError(Exception):
+    """The database cannot be used as it is (newer schema, not a database, locked for too long)."""
+
+
+class StoreBusyError(StoreError):
+    """Another program held the database for longer than the busy timeout."""
+
+
+class UnknownConnectionError(StoreError, KeyError):
+    """A connection id that is not (or no longer) in the database."""
+
+    def __str__(self) -> str:          # KeyError would show the repr
+        return str(self.args[0]) if self.args else "unknown connection"
+
+
+# ---------------------------------------------------------------- alembic ----------------------
+def alembic_config(connection=None) -> Config:
+    """An Alembic configuration for the shipped migrations; ``connection`` is used by ``env.py``."""
+    if not (MIGRATIONS_DIR / "env.py").is_file():
+        raise StoreError(f"The database migrations are missing from this installation ({MIGRATIONS_DIR}).")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("path_separator", "os")
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    heads = script_directory().get_heads()
+    if len(heads) != 1:
+        raise StoreError(f"The database migrations have {len(heads)} heads; expected one: {heads}")
+    return heads[0]
+
+
+def current_revision(connection) -> str | None:
+    heads = MigrationContext.configure(connection).get_current_heads()
+    return heads[0] if len(heads) == 1 else (",".join(heads) or None)
+
+
+def migrate(engine: Engine, revision: str = "head") -> str:
+    """Bring the database to ``revision`` (head by default) and return the revision it is at.
+
+    Runs inside one ``BEGIN IMMEDIATE`` transaction: a second process opening the same file waits,
+    then finds the schema already current. A database stamped with a revision this version of the
+    app does not know was written by a newer pleodesk: refuse it rather than guess.
+    """
+    script = script_directory()
+    known = {rev.revision for rev in script.walk_revisions()}
+    with _immediate(engine) as conn:
+        current = MigrationContext.configure(conn).get_current_heads()
+        unknown = [rev for rev in current if rev not in known]
+        if unknown:
+            raise StoreError(
+                "This data was written by a newer pleodesk (database schema "
+                f"{', '.join(unknown)}). Update pleodesk to open it; nothing was changed.")
+        command.upgrade(alembic_config(conn), revision)
+        return current_revision(conn) or ""
+
+
+@contextmanager
+def _immediate(engine: Engine) -> Iterator:
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE_OPTION: True})
+        with conn.begin():
+            yield conn
+
+
+# ---------------------------------------------------------------- engine -----------------------
+def create_sqlite_engine(path: Path) -> Engine:
+    """An engine for the database file at ``path`` (created, private, in WAL mode)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    engine = create_engine(
+        URL.create("sqlite", database=str(path)),
+        connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+
+    old_umask = os.umask(0o077)    # the -wal/-shm SQLite creates now are private from the start
+    try:
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE_MODE))
+        raw = engine.raw_connection()      # outside any transaction: the journal mode needs that
+        try:
+            cur = raw.cursor()
+            mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            cur.close()
+        finally:
+            raw.close()
+        if str(mode).lower() != "wal":
+            raise StoreError(f"Could not switch {path} to WAL journal mode (got {mode!r}).")
+    except BaseException:
+        engine.dispose()
+        raise
+    finally:
+        os.umask(old_umask)
+    make_private(path)
+    return engine
+
+
+def make_private(path: Path) -> None:
+    """chmod 0600 the database and its companions (SQLite gives new -wal/-shm files the same mode)."""
+    if sys.platform == "win32":      # per-user profile ACLs protect the data directory there
+        return
+    for suffix in SQLITE_SUFFIXES:
+        p = Path(f"{path}{suffix}")
+        try:
+            if stat.S_IMODE(p.stat().st_mode) != PRIVATE_MODE:
+                p.chmod(PRIVATE_MODE)
+        except FileNotFoundError:
+            pass
+        except PermissionError:      # not our file: leave it, SQLite will say if it cannot use it
+            pass
+
+
+def _on_connect(dbapi_conn, _record) -> None:
+    # Let SQLAlchemy's "begin" event (below) issue BEGIN, instead of the sqlite3 module's own
+    # implicit transactions (which start only at the first write and never for SELECT).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cur.close()
+
+
+def _on_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text or "database is busy" in text

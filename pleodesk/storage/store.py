@@ -1,0 +1,848 @@
+"""``Store``: the repository the rest of the app uses. The only code in pleodesk that talks SQL.
+
+Every method runs in its own short transaction and commits before it returns; reads return frozen
+dataclasses (``pleodesk.storage.rows``), never ORM objects, so results may cross threads. One
+``Store`` may be shared by all threads of a process; another process may open the same file.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import logging
+import re
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import fields
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping as MappingT, Sequence, TypeVar
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.expression import ClauseElement
+
+from pleodesk.core.ledger import CategoryMapping, ContraRole, Mappings
+from pleodesk.core.model import parse_datetime
+from pleodesk.storage import db
+from pleodesk.storage.db import StoreBusyError, StoreError, UnknownConnectionError
+from pleodesk.storage.models import (AuditEntry, Connection, ExportRecord, FeedRecord, Mapping, PleoItem,
+                                     Receipt, Run, SchedulerState)
+from pleodesk.storage.rows import (CONNECTION_STATES, DEFAULT_ACCOUNT_KEY, FEED_STATUSES, MAPPING_KINDS,
+                                   OUTCOME_STATUSES, RECEIPT_STATUSES, RECEIPTS_STATUSES, RECORD_STATUSES,
+                                   RUN_KINDS, RUN_STATUSES, RUN_TRIGGERS, AuditRow, ConnectionRow, FeedRow,
+                                   MappingRow, Problem, ReceiptRow, RecordRow, RunRow)
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+#: Rows per statement/transaction in bulk writes, and ids per ``IN (...)`` in bulk reads.
+CHUNK = 5000
+IN_CHUNK = 500
+
+_UNSET: Any = object()
+
+_CONNECTION_FIELDS = frozenset({
+    "name", "system", "ledger_company_id", "ledger_company_name", "pleo_company_id", "pleo_base_url",
+    "settings", "state", "state_message", "active",
+})
+
+
+def open_store(path: str | Path | None = None) -> "Store":
+    """Open (creating if needed) the database at ``path`` (default: the user's data directory) and
+    migrate it to the newest schema. Raises ``StoreError`` if a newer pleodesk wrote it."""
+    from pleodesk.paths import database_path
+
+    return Store(Path(path) if path is not None else database_path())
+
+
+# ---------------------------------------------------------------- secrets guard ----------------
+_SECRET_WORDS = frozenset({"secret", "password", "passwd", "passphrase", "token", "apikey", "credential",
+                           "credentials"})
+_SECRET_PAIRS = frozenset({("api", "key"), ("private", "key"), ("access", "key"), ("client", "secret")})
+#: A secret-like word followed by one of these names where a secret is, not the secret itself.
+_NOT_SECRET_LAST_WORDS = frozenset({"url", "uri", "endpoint", "expiry", "expires", "expiresat"})
+
+
+def is_secret_key(key: str) -> bool:
+    """Whether a settings key is named like a credential (``client_secret``, ``apiKey``, ``token``...).
+
+    ``token_url``, ``token_endpoint`` and ``token_expiry`` are not: they say where or until when.
+    """
+    words = [w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", str(key))]
+    if not words:
+        return False
+    if words[-1] in _NOT_SECRET_LAST_WORDS or "".join(words[-2:]) == "expiresat":
+        return False
+    if any(w in _SECRET_WORDS for w in words):
+        return True
+    return any(pair in _SECRET_PAIRS for pair in zip(words, words[1:]))
+
+
+def _refuse_secrets(settings: Any, where: str = "settings") -> None:
+    if isinstance(settings, MappingT):
+        for key, value in settings.items():
+            if is_secret_key(key):
+                raise ValueError(f"{where}: {key!r} looks like a secret; secrets belong in the OS keyring, "
+                                 "not in the database")
+            _refuse_secrets(value, f"{where}.{key}")
+    elif isinstance(settings, (list, tuple)):
+        for i, value in enumerate(settings):
+            _refuse_secrets(value, f"{where}[{i}]")
+
+
+def _redact(value: Any) -> Any:
+    if isinstance(value, MappingT):
+        return {str(k): ("<redacted>" if is_secret_key(str(k)) else _redact(v)) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_redact(v) for v in value]
+    return value
+
+
+def _json_safe(value: Any) -> Any:
+    """A JSON-compatible copy (datetimes, Decimals, enums, paths... become strings)."""
+    def default(o: Any) -> Any:
+        if isinstance(o, datetime):
+            return o.isoformat()
+        if hasattr(o, "value") and isinstance(getattr(o, "value"), (str, int)):
+            return o.value
+        return str(o)
+    return json.loads(json.dumps(value, default=default))
+
+
+# ---------------------------------------------------------------- helpers ----------------------
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _aware(value: datetime | None, what: str) -> datetime | None:
+    if value is not None and (not isinstance(value, datetime) or value.utcoffset() is None):
+        raise ValueError(f"{what}: expected an aware datetime (UTC), got {value!r}")
+    return value
+
+
+def _check(value: str, allowed: Sequence[str], what: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"unknown {what} {value!r}; expected one of {', '.join(allowed)}")
+    return value
+
+
+def _unique(ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(str(i) for i in ids))
+
+
+def _chunks(seq: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for i in range(0, len(seq), size):
+        yield seq[i:i + size]
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _to_row(cls: type[T], obj: Any) -> T:
+    return cls(**{name: getattr(obj, name) for name in _field_names(cls)})   # type: ignore[arg-type]
+
+
+#: Plain (Core) selects of every column: much cheaper than ORM objects for thousands of rows.
+_RECORD_COLUMNS = select(*ExportRecord.__table__.c)
+_FEED_COLUMNS = select(*FeedRecord.__table__.c)
+
+
+def _conn_row(c: Connection) -> ConnectionRow:
+    row = _to_row(ConnectionRow, c)
+    object.__setattr__(row, "settings", copy.deepcopy(c.settings or {}))
+    return row
+
+
+def _audit_row(a: AuditEntry) -> AuditRow:
+    return AuditRow(id=a.id, at=a.at, connection_id=a.connection_id, action=a.action, detail=a.detail or {})
+
+
+def _month_bounds(month: str) -> tuple[datetime, datetime]:
+    m = re.fullmatch(r"(\d{4})-(\d{2})", month)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise ValueError(f"month {month!r}: expected YYYY-MM")
+    y, mo = int(m.group(1)), int(m.group(2))
+    start = datetime(y, mo, 1, tzinfo=timezone.utc)
+    end = datetime(y + (mo == 12), mo % 12 + 1, 1, tzinfo=timezone.utc)
+    return start, end
+
+
+def _pleo_item_values(item: MappingT[str, Any], job_id: str | None, now: datetime) -> dict[str, Any]:
+    try:
+        amount = item["amount"]["inWalletCurrency"]
+        return {
+            "id": str(item["accountingEntryId"]),
+            "company_id": str(item["companyId"]),
+            "kind": str(item["type"]),
+            "booked_at": parse_datetime(item["date"]),
+            "currency": str(amount["currency"]),
+            "amount_minor": int(amount["value"]),
+            "raw": json.dumps(item, separators=(",", ":"), ensure_ascii=False),
+            "fetched_at": now,
+            "job_id": job_id,
+        }
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        ident = item.get("accountingEntryId", "?") if isinstance(item, MappingT) else "?"
+        raise ValueError(f"export item {ident}: malformed ({exc!r})") from exc
+
+
+# ---------------------------------------------------------------- the store --------------------
+class Store:
+    """See the module docstring. Create with ``open_store``."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        try:
+            self._engine = db.create_sqlite_engine(self.path)
+        except (DBAPIError, sqlite3.DatabaseError) as exc:
+            raise self._open_error(exc) from exc
+        try:
+            db.migrate(self._engine)
+        except (DBAPIError, sqlite3.DatabaseError) as exc:
+            self._engine.dispose()
+            raise self._open_error(exc) from exc
+        except BaseException:
+            self._engine.dispose()
+            raise
+        db.make_private(self.path)
+        self._read_session = sessionmaker(self._engine, expire_on_commit=False)
+        self._write_session = sessionmaker(self._engine.execution_options(**{db.WRITE_OPTION: True}),
+                                           expire_on_commit=False)
+
+    def _open_error(self, exc: BaseException) -> StoreError:
+        if db.is_busy_error(exc):
+            return StoreBusyError(f"{self.path} is busy: another pleodesk is using it. Try again.")
+        return StoreError(f"Could not open the pleodesk database {self.path}: {getattr(exc, 'orig', None) or exc}")
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every pooled connection (the last one out checkpoints the WAL)."""
+        self._engine.dispose()
+
+    def schema_revision(self) -> str:
+        with self._engine.connect() as conn:
+            return db.current_revision(conn) or ""
+
+    # ------------------------------------------------------------ transactions -----------------
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        try:
+            with self._read_session() as s, s.begin():
+                yield s
+        except OperationalError as exc:
+            self._raise_busy(exc)
+            raise
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        try:
+            with self._write_session() as s, s.begin():
+                yield s
+        except OperationalError as exc:
+            self._raise_busy(exc)
+            raise
+        except IntegrityError as exc:
+            if "FOREIGN KEY" in str(exc.orig).upper():
+                raise UnknownConnectionError("no such connection") from exc
+            raise
+
+    def _raise_busy(self, exc: OperationalError) -> None:
+        if db.is_busy_error(exc):
+            raise StoreBusyError(
+                f"The pleodesk database is busy (another pleodesk held it for more than "
+                f"{db.BUSY_TIMEOUT_S:g} s). Try again.") from exc
+
+    @staticmethod
+    def _connection(s: Session, conn_id: int) -> Connection:
+        c = s.get(Connection, conn_id)
+        if c is None:
+            raise UnknownConnectionError(f"no connection with id {conn_id}")
+        return c
+
+    # ------------------------------------------------------------ connections ------------------
+    def add_connection(self, name: str, system: str, *, settings: dict[str, Any] | None = None,
+                       pleo_company_id: str | None = None, pleo_base_url: str | None = None,
+                       ledger_company_id: str | None = None,
+                       ledger_company_name: str | None = None) -> ConnectionRow:
+        """Add a connection (state "connected", active). ValueError if the name is taken or a
+        settings key is named like a secret."""
+        name = name.strip()
+        if not name:
+            raise ValueError("a connection needs a name")
+        settings = dict(settings or {})
+        _refuse_secrets(settings)
+        now = _now()
+        c = Connection(name=name, system=system, settings=_json_safe(settings),
+                       pleo_company_id=pleo_company_id, pleo_base_url=pleo_base_url,
+                       ledger_company_id=ledger_company_id, ledger_company_name=ledger_company_name,
+                       state="connected", active=True, created_at=now, updated_at=now)
+        try:
+            with self._write() as s:
+                s.add(c)
+                s.flush()
+                return _conn_row(c)
+        except IntegrityError as exc:
+            raise ValueError(f"a connection named {name!r} already exists") from exc
+
+    def get_connection(self, name_or_id: int | str) -> ConnectionRow | None:
+        """By id (an int) or by name (a str)."""
+        with self._read() as s:
+            if isinstance(name_or_id, int):
+                c = s.get(Connection, name_or_id)
+            else:
+                c = s.scalars(select(Connection).where(Connection.name == name_or_id)).one_or_none()
+            return _conn_row(c) if c else None
+
+    def list_connections(self, include_inactive: bool = True) -> list[ConnectionRow]:
+        q = select(Connection).order_by(Connection.name, Connection.id)
+        if not include_inactive:
+            q = q.where(Connection.active.is_(True))
+        with self._read() as s:
+            return [_conn_row(c) for c in s.scalars(q)]
+
+    def update_connection(self, conn_id: int, *, replace_settings: bool = False,
+                          **changes: Any) -> ConnectionRow:
+        """Change any of: name, system, ledger_company_id, ledger_company_name, pleo_company_id,
+        pleo_base_url, settings, state, state_message, active. ``settings`` is merged into the stored
+        settings (``dict.update``) unless ``replace_settings=True``."""
+        unknown = set(changes) - _CONNECTION_FIELDS
+        if unknown:
+            raise TypeError(f"update_connection: unknown field(s) {', '.join(sorted(unknown))}")
+        if "settings" in changes:
+            _refuse_secrets(changes["settings"] or {})
+        if "state" in changes:
+            _check(changes["state"], CONNECTION_STATES, "connection state")
+        if "name" in changes:
+            changes["name"] = str(changes["name"]).strip()
+            if not changes["name"]:
+                raise ValueError("a connection needs a name")
+        try:
+            with self._write() as s:
+                c = self._connection(s, conn_id)
+                for key, value in changes.items():
+                    if key == "settings":
+                        new = {} if replace_settings else dict(c.settings or {})
+                        new.update(value or {})
+                        value = _json_safe(new)
+                    elif key == "active":
+                        value = bool(value)
+                    setattr(c, key, value)
+                c.updated_at = _now()
+                s.flush()
+                return _conn_row(c)
+        except IntegrityError as exc:
+            raise ValueError(f"a connection named {changes.get('name')!r} already exists") from exc
+
+    def set_connection_state(self, conn_id: int, state: str, message: str | None = None) -> ConnectionRow:
+        return self.update_connection(conn_id, state=state, state_message=message)
+
+    def delete_connection(self, conn_id: int) -> None:
+        """Delete a connection with its mappings, export and feed records, runs and scheduler state.
+        Its audit entries stay, with no connection. Deleting an unknown id does nothing."""
+        with self._write() as s:
+            s.execute(delete(Connection).where(Connection.id == conn_id))
+            s.execute(delete(SchedulerState).where(SchedulerState.key.like(f"conn:{int(conn_id)}:%")))
+
+    # ------------------------------------------------------------ mappings ---------------------
+    def load_mappings(self, conn_id: int) -> Mappings:
+        m = Mappings()
+        for row in self.list_mappings(conn_id):
+            if row.kind == "category":
+                if row.source_label is not None:
+                    m.category_labels[row.source_key] = row.source_label
+                if row.target is not None:
+                    m.categories[row.source_key] = CategoryMapping(row.target, row.target_tax)
+            elif row.target is None:
+                continue
+            elif row.kind == "tax":
+                m.taxes[row.source_key] = row.target
+            elif row.kind == "tag_group":
+                m.tag_groups[row.source_key] = row.target
+            elif row.kind == "tag":
+                group, sep, tag = row.source_key.partition("/")
+                if sep:
+                    m.tags[(group, tag)] = row.target
+            elif row.kind == "contra":
+                try:
+                    m.contra[ContraRole(row.source_key)] = row.target
+                except ValueError:
+                    log.warning("connection %s: ignoring contra mapping for unknown role %r",
+                                conn_id, row.source_key)
+            elif row.kind == "default_account":
+                m.default_account = row.target
+        return m
+
+    def save_mappings(self, conn_id: int, mappings: Mappings) -> None:
+        """Replace all mappings of the connection with ``mappings``."""
+        now = _now()
+        rows: list[dict[str, Any]] = []
+
+        def add(kind: str, key: str, target: str | None, tax: str | None = None,
+                label: str | None = None) -> None:
+            rows.append({"connection_id": conn_id, "kind": kind, "source_key": key, "target": target,
+                         "target_tax": tax, "source_label": label, "updated_at": now})
+
+        for key, cm in mappings.categories.items():
+            add("category", key, cm.account, cm.tax_code, mappings.category_labels.get(key))
+        for key, label in mappings.category_labels.items():
+            if key not in mappings.categories:
+                add("category", key, None, None, label)
+        for key, code in mappings.taxes.items():
+            add("tax", key, code)
+        for key, dim in mappings.tag_groups.items():
+            add("tag_group", key, dim)
+        for (group, tag), value in mappings.tags.items():
+            add("tag", _tag_key(group, tag), value)
+        for role, account in mappings.contra.items():
+            add("contra", ContraRole(role).value, account)
+        if mappings.default_account is not None:
+            add("default_account", DEFAULT_ACCOUNT_KEY, mappings.default_account)
+
+        with self._write() as s:
+            self._connection(s, conn_id)
+            s.execute(delete(Mapping).where(Mapping.connection_id == conn_id))
+            if rows:
+                s.connection().execute(sqlite_insert(Mapping), rows)
+
+    def set_mapping(self, conn_id: int, kind: str, source_key: str, target: str | None, *,
+                    target_tax: str | None = None, label: str | None = None) -> MappingRow:
+        """Add or change one mapping. ``label`` is kept as it was when not given."""
+        _check(kind, MAPPING_KINDS, "mapping kind")
+        now = _now()
+        stmt = sqlite_insert(Mapping).values(connection_id=conn_id, kind=kind, source_key=source_key,
+                                             target=target, target_tax=target_tax, source_label=label,
+                                             updated_at=now)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[Mapping.connection_id, Mapping.kind, Mapping.source_key],
+            set_={"target": stmt.excluded.target, "target_tax": stmt.excluded.target_tax,
+                  "source_label": func.coalesce(stmt.excluded.source_label, Mapping.source_label),
+                  "updated_at": stmt.excluded.updated_at})
+        with self._write() as s:
+            s.execute(stmt)
+            m = s.scalars(select(Mapping).where(Mapping.connection_id == conn_id, Mapping.kind == kind,
+                                                Mapping.source_key == source_key)).one()
+            return _to_row(MappingRow, m)
+
+    def delete_mapping(self, conn_id: int, kind: str, source_key: str) -> None:
+        with self._write() as s:
+            s.execute(delete(Mapping).where(Mapping.connection_id == conn_id, Mapping.kind == kind,
+                                            Mapping.source_key == source_key))
+
+    def list_mappings(self, conn_id: int, kind: str | None = None) -> list[MappingRow]:
+        q = select(Mapping).where(Mapping.connection_id == conn_id).order_by(Mapping.kind, Mapping.source_key)
+        if kind is not None:
+            q = q.where(Mapping.kind == _check(kind, MAPPING_KINDS, "mapping kind"))
+        with self._read() as s:
+            return [_to_row(MappingRow, m) for m in s.scalars(q)]
+
+    # ------------------------------------------------------------ pleo data --------------------
+    def upsert_pleo_items(self, items: Iterable[MappingT[str, Any]], job_id: str | None = None) -> int:
+        """Store raw ``ExportItemV3`` dicts (insert or replace by accountingEntryId); returns how many.
+
+        Written in chunks of ``CHUNK``, each its own transaction, so another process is never kept
+        waiting long. ValueError on a malformed item (the chunks before it are kept: storing an item
+        twice is harmless). ``job_id`` None keeps an item's stored job id.
+        """
+        stmt = sqlite_insert(PleoItem)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[PleoItem.id],
+            set_={"company_id": stmt.excluded.company_id, "kind": stmt.excluded.kind,
+                  "booked_at": stmt.excluded.booked_at, "currency": stmt.excluded.currency,
+                  "amount_minor": stmt.excluded.amount_minor, "raw": stmt.excluded.raw,
+                  "fetched_at": stmt.excluded.fetched_at,
+                  "job_id": func.coalesce(stmt.excluded.job_id, PleoItem.job_id)})
+        now = _now()
+        total = 0
+        chunk: list[dict[str, Any]] = []
+
+        def flush() -> None:
+            nonlocal total
+            with self._write() as s:
+                s.connection().execute(stmt, chunk)
+            total += len(chunk)
+            chunk.clear()
+
+        for item in items:
+            chunk.append(_pleo_item_values(item, job_id, now))
+            if len(chunk) >= CHUNK:
+                flush()
+        if chunk:
+            flush()
+        return total
+
+    def get_pleo_item(self, expense_id: str) -> dict[str, Any] | None:
+        with self._read() as s:
+            raw = s.scalar(select(PleoItem.raw).where(PleoItem.id == expense_id))
+        return None if raw is None else json.loads(raw)
+
+    def get_pleo_items(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored items among ``ids``, by id (ids not stored are absent)."""
+        ids = _unique(ids)
+        out: dict[str, dict[str, Any]] = {}
+        with self._read() as s:
+            for part in _chunks(ids, IN_CHUNK):
+                for eid, raw in s.execute(select(PleoItem.id, PleoItem.raw).where(PleoItem.id.in_(part))):
+                    out[eid] = json.loads(raw)
+        return out
+
+    def pleo_item_ids_for_month(self, company_id: str, month: str) -> list[str]:
+        """Ids of the company's items booked in ``month`` ("YYYY-MM", UTC), by booking date."""
+        start, end = _month_bounds(month)
+        q = (select(PleoItem.id)
+             .where(PleoItem.company_id == company_id, PleoItem.booked_at >= start, PleoItem.booked_at < end)
+             .order_by(PleoItem.booked_at, PleoItem.id))
+        with self._read() as s:
+            return list(s.scalars(q))
+
+    def upsert_receipt(self, expense_id: str, position: int, *, url: str, mime: str | None,
+                       size: int | None, status: str, local_path: str | Path | None = None,
+                       sha256: str | None = None, error: str | None = None) -> ReceiptRow:
+        _check(status, RECEIPT_STATUSES, "receipt status")
+        values = {"expense_id": expense_id, "position": int(position), "url": url, "mime": mime,
+                  "size": size, "status": status, "local_path": str(local_path) if local_path else None,
+                  "sha256": sha256, "error": error, "updated_at": _now()}
+        stmt = sqlite_insert(Receipt).values(**values)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[Receipt.expense_id, Receipt.position],
+            set_={k: stmt.excluded[k] for k in values if k not in ("expense_id", "position")})
+        with self._write() as s:
+            s.execute(stmt)
+            r = s.scalars(select(Receipt).where(Receipt.expense_id == expense_id,
+                                                Receipt.position == int(position))).one()
+            return _to_row(ReceiptRow, r)
+
+    def receipts_for(self, expense_id: str) -> list[ReceiptRow]:
+        return self.receipts_for_many([expense_id]).get(expense_id, [])
+
+    def receipts_for_many(self, expense_ids: Iterable[str]) -> dict[str, list[ReceiptRow]]:
+        """Receipts by expense id, each list by position (expenses with none are absent)."""
+        out: dict[str, list[ReceiptRow]] = {}
+        with self._read() as s:
+            for part in _chunks(_unique(expense_ids), IN_CHUNK):
+                q = (select(Receipt).where(Receipt.expense_id.in_(part))
+                     .order_by(Receipt.expense_id, Receipt.position))
+                for r in s.scalars(q):
+                    out.setdefault(r.expense_id, []).append(_to_row(ReceiptRow, r))
+        return out
+
+    # ------------------------------------------------------------ export records ---------------
+    def get_records(self, conn_id: int, expense_ids: Iterable[str] | None = None) -> dict[str, RecordRow]:
+        """Records of the connection by expense id: all of them, or those among ``expense_ids``."""
+        with self._read() as s:
+            return self._get_records(s, conn_id, expense_ids)
+
+    @staticmethod
+    def _get_records(s: Session, conn_id: int, expense_ids: Iterable[str] | None) -> dict[str, RecordRow]:
+        base = _RECORD_COLUMNS.where(ExportRecord.connection_id == conn_id)
+        if expense_ids is None:
+            return {r.expense_id: RecordRow(**r._mapping) for r in s.execute(base.order_by(ExportRecord.id))}
+        out: dict[str, RecordRow] = {}
+        for part in _chunks(_unique(expense_ids), IN_CHUNK):
+            for r in s.execute(base.where(ExportRecord.expense_id.in_(part))):
+                out[r.expense_id] = RecordRow(**r._mapping)
+        return out
+
+    @staticmethod
+    def _record_list(s: Session, query: Any) -> list[RecordRow]:
+        return [RecordRow(**r._mapping) for r in s.execute(query)]
+
+    def ensure_records(self, conn_id: int, expense_ids: Iterable[str],
+                       job_id: str | None = None) -> dict[str, RecordRow]:
+        """Create "pending" records for the expenses that have none; return all of them.
+
+        Existing records keep their status. With ``job_id``, every record is linked to that Pleo
+        export job; a record that moves to a different job is marked not reported, so the new job
+        gets told its outcome.
+        """
+        ids = _unique(expense_ids)
+        now = _now()
+        stmt = sqlite_insert(ExportRecord)
+        if job_id is None:
+            stmt = stmt.on_conflict_do_nothing(index_elements=[ExportRecord.connection_id, ExportRecord.expense_id])
+        else:
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[ExportRecord.connection_id, ExportRecord.expense_id],
+                set_={"job_id": stmt.excluded.job_id, "pleo_reported": False, "updated_at": stmt.excluded.updated_at},
+                where=ExportRecord.job_id.is_distinct_from(stmt.excluded.job_id))
+        with self._write() as s:
+            for part in _chunks(ids, CHUNK):
+                s.connection().execute(stmt, [{"connection_id": conn_id, "expense_id": eid, "status": "pending",
+                                  "job_id": job_id, "updated_at": now} for eid in part])
+            return self._get_records(s, conn_id, ids)
+
+    def _upsert_records(self, conn_id: int, rows: list[dict[str, Any]], *, status: str,
+                        fixed: dict[str, Any] | None = None, from_row: Sequence[str] = (),
+                        insert_defaults: dict[str, Any] | None = None) -> None:
+        """Set ``status`` and the given columns on the records in ``rows`` (creating missing ones).
+
+        ``rows``: dicts with ``expense_id`` and the ``from_row`` columns; ``fixed``: the same value
+        (or SQL expression) for every row. Every change of status makes the record "not reported".
+        """
+        if not rows:
+            return
+        now = _now()
+        fixed = dict(fixed or {})
+        values = [{"connection_id": conn_id, "status": status, "pleo_reported": False, "updated_at": now,
+                   **{k: v for k, v in fixed.items() if not isinstance(v, ClauseElement)},
+                   **(insert_defaults or {}), **r} for r in rows]
+        stmt = sqlite_insert(ExportRecord)
+        set_: dict[str, Any] = {"status": stmt.excluded.status, "pleo_reported": False,
+                                "updated_at": stmt.excluded.updated_at}
+        set_.update({k: stmt.excluded[k] for k in from_row})
+        set_.update(fixed)
+        stmt = stmt.on_conflict_do_update(index_elements=[ExportRecord.connection_id, ExportRecord.expense_id],
+                                          set_=set_)
+        with self._write() as s:
+            for part in _chunks(values, CHUNK):
+                s.connection().execute(stmt, list(part))
+
+    _NO_ERROR = {"error_title": None, "error_detail": None, "error_fix": None, "reason_type": None}
+
+    def mark_sending(self, conn_id: int, items: Iterable[tuple[str, str, str]]) -> None:
+        """``items``: (expense_id, reference, idempotency_key). Status "sending", attempts + 1, the
+        last error cleared; all in one transaction, before anything is sent."""
+        rows = [{"expense_id": str(e), "reference": ref, "idempotency_key": key} for e, ref, key in items]
+        self._upsert_records(conn_id, rows, status="sending",
+                             from_row=("reference", "idempotency_key"),
+                             fixed={**self._NO_ERROR, "attempts": ExportRecord.attempts + 1},
+                             insert_defaults={"attempts": 1})
+
+    def mark_exported(self, conn_id: int, expense_id: str, *, ledger_id: str, ledger_url: str | None = None,
+                      exported_at: datetime | None = None) -> None:
+        self.mark_exported_many(conn_id, [(expense_id, ledger_id, ledger_url)], exported_at=exported_at)
+
+    def mark_exported_many(self, conn_id: int, items: Iterable[tuple[str, str, str | None]], *,
+                           exported_at: datetime | None = None) -> None:
+        """``items``: (expense_id, ledger_id, ledger_url). ``exported_at`` defaults to now."""
+        at = _aware(exported_at, "exported_at") or _now()
+        rows = [{"expense_id": str(e), "ledger_id": str(lid), "ledger_url": url, "exported_at": at}
+                for e, lid, url in items]
+        self._upsert_records(conn_id, rows, status="exported", fixed=dict(self._NO_ERROR),
+                             from_row=("ledger_id", "ledger_url", "exported_at"))
+
+    def mark_failed(self, conn_id: int, expense_id: str, *, title: str, detail: str = "", fix: str = "",
+                    reason_type: str | None = None) -> None:
+        """Sending failed (the ledger refused it, or we could not tell): the error, in plain words."""
+        self.mark_failed_many(conn_id, {expense_id: Problem(title, detail, fix, reason_type)})
+
+    def mark_failed_many(self, conn_id: int, problems: MappingT[str, Any]) -> None:
+        """``problems``: expense_id -> anything with title/detail/fix/reason_type (``Problem``,
+        ``LedgerError``)."""
+        self._mark_problem(conn_id, "failed", problems)
+
+    def mark_held(self, conn_id: int, expense_id: str, *, title: str, detail: str = "", fix: str = "",
+                  reason_type: str | None = None) -> None:
+        """Not sent because something is missing (a mapping, usually): nothing reached the ledger."""
+        self.mark_held_many(conn_id, {expense_id: Problem(title, detail, fix, reason_type)})
+
+    def mark_held_many(self, conn_id: int, problems: MappingT[str, Any]) -> None:
+        self._mark_problem(conn_id, "held", problems)
+
+    def _mark_problem(self, conn_id: int, status: str, problems: MappingT[str, Any]) -> None:
+        rows = [{"expense_id": str(e), "error_title": p.title, "error_detail": getattr(p, "detail", "") or "",
+                 "error_fix": getattr(p, "fix", "") or "", "reason_type": getattr(p, "reason_type", None)}
+                for e, p in problems.items()]
+        self._upsert_records(conn_id, rows, status=status,
+                             from_row=("error_title", "error_detail", "error_fix", "reason_type"))
+
+    def mark_skipped(self, conn_id: int, expense_id: str, reason: str) -> None:
+        """Deliberately not exported (e.g. a wallet top-up when those are ignored); ``reason`` is
+        kept in ``error_title``."""
+        self.mark_skipped_many(conn_id, {expense_id: reason})
+
+    def mark_skipped_many(self, conn_id: int, reasons: MappingT[str, str]) -> None:
+        rows = [{"expense_id": str(e), "error_title": reason} for e, reason in reasons.items()]
+        self._upsert_records(conn_id, rows, status="skipped", from_row=("error_title",),
+                             fixed={"error_detail": None, "error_fix": None, "reason_type": None})
+
+    def mark_pending(self, conn_id: int, expense_ids: Iterable[str]) -> None:
+        """Back to "pending", error cleared; reference and idempotency key are kept (a "sending"
+        record the ledger does not have is sent again with the same key)."""
+        rows = [{"expense_id": e} for e in _unique(expense_ids)]
+        self._upsert_records(conn_id, rows, status="pending", fixed=dict(self._NO_ERROR))
+
+    def set_receipts_status(self, conn_id: int, expense_id: str, status: str) -> None:
+        self.set_receipts_status_many(conn_id, [expense_id], status)
+
+    def set_receipts_status_many(self, conn_id: int, expense_ids: Iterable[str], status: str) -> None:
+        """Set ``receipts_status`` (none | pending | done | failed) of existing records."""
+        _check(status, RECEIPTS_STATUSES, "receipts status")
+        ids = _unique(expense_ids)
+        with self._write() as s:
+            for part in _chunks(ids, IN_CHUNK):
+                s.execute(update(ExportRecord)
+                          .where(ExportRecord.connection_id == conn_id, ExportRecord.expense_id.in_(part))
+                          .values(receipts_status=status, updated_at=_now()))
+
+    def mark_reported(self, conn_id: int, expense_ids: Iterable[str], reported: bool = True) -> None:
+        """Record that Pleo's export job item was (or, ``reported=False``, was not) told the outcome."""
+        ids = _unique(expense_ids)
+        with self._write() as s:
+            for part in _chunks(ids, IN_CHUNK):
+                s.execute(update(ExportRecord)
+                          .where(ExportRecord.connection_id == conn_id, ExportRecord.expense_id.in_(part))
+                          .values(pleo_reported=bool(reported), updated_at=_now()))
+
+    def records_with_status(self, conn_id: int, *statuses: str) -> list[RecordRow]:
+        """The connection's records in any of ``statuses`` (all records if none given), oldest first."""
+        q = _RECORD_COLUMNS.where(ExportRecord.connection_id == conn_id).order_by(ExportRecord.id)
+        if statuses:
+            for st in statuses:
+                _check(st, RECORD_STATUSES, "record status")
+            q = q.where(ExportRecord.status.in_(statuses))
+        with self._read() as s:
+            return self._record_list(s, q)
+
+    def counts_by_status(self, conn_id: int) -> dict[str, int]:
+        """Number of records per status; every status is present (0 if none)."""
+        out = dict.fromkeys(RECORD_STATUSES, 0)
+        q = (select(ExportRecord.status, func.count()).where(ExportRecord.connection_id == conn_id)
+             .group_by(ExportRecord.status))
+        with self._read() as s:
+            for status, n in s.execute(q):
+                out[status] = n
+        return out
+
+    def unreported_records(self, conn_id: int, job_id: str,
+                           statuses: Sequence[str] = OUTCOME_STATUSES) -> list[RecordRow]:
+        """Records of Pleo export job ``job_id`` with an outcome (held, exported, failed, skipped by
+        default) that Pleo has not been told yet."""
+        q = (_RECORD_COLUMNS
+             .where(ExportRecord.connection_id == conn_id, ExportRecord.job_id == job_id,
+                    ExportRecord.pleo_reported.is_(False), ExportRecord.status.in_(list(statuses)))
+             .order_by(ExportRecord.id))
+        with self._read() as s:
+            return self._record_list(s, q)
+
+    # ------------------------------------------------------------ runs -------------------------
+    def start_run(self, conn_id: int | None, kind: str, trigger: str, job_id: str | None = None) -> int:
+        _check(kind, RUN_KINDS, "run kind")
+        _check(trigger, RUN_TRIGGERS, "run trigger")
+        with self._write() as s:
+            run = Run(connection_id=conn_id, kind=kind, trigger=trigger, started_at=_now(), status="running",
+                      job_id=job_id)
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, status: str, *, counts: MappingT[str, Any] | None = None,
+                   skip_reasons: MappingT[str, Any] | None = None, message: str | None = None) -> RunRow:
+        _check(status, RUN_STATUSES, "run status")
+        with self._write() as s:
+            run = s.get(Run, run_id)
+            if run is None:
+                raise KeyError(f"no run with id {run_id}")
+            run.status = status
+            run.ended_at = _now()
+            if counts is not None:
+                run.counts = _json_safe(dict(counts))
+            if skip_reasons is not None:
+                run.skip_reasons = _json_safe(dict(skip_reasons))
+            if message is not None:
+                run.message = message
+            s.flush()
+            return _to_row(RunRow, run)
+
+    def list_runs(self, conn_id: int | None = None, limit: int = 50) -> list[RunRow]:
+        """Newest first; all connections' runs when ``conn_id`` is None."""
+        q = select(Run).order_by(Run.started_at.desc(), Run.id.desc()).limit(limit)
+        if conn_id is not None:
+            q = q.where(Run.connection_id == conn_id)
+        with self._read() as s:
+            return [_to_row(RunRow, r) for r in s.scalars(q)]
+
+    # ------------------------------------------------------------ audit ------------------------
+    def audit(self, action: str, conn_id: int | None = None, **detail: Any) -> None:
+        """Append to the audit log. Values named like secrets are stored as "<redacted>"."""
+        with self._write() as s:
+            s.add(AuditEntry(at=_now(), connection_id=conn_id, action=action,
+                             detail=_json_safe(_redact(detail))))
+
+    def list_audit(self, limit: int = 100, conn_id: int | None = None) -> list[AuditRow]:
+        """Newest first."""
+        q = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)
+        if conn_id is not None:
+            q = q.where(AuditEntry.connection_id == conn_id)
+        with self._read() as s:
+            return [_audit_row(a) for a in s.scalars(q)]
+
+    # ------------------------------------------------------------ scheduler --------------------
+    def get_schedule_state(self, key: str) -> tuple[datetime | None, datetime | None]:
+        """(last_run_at, next_run_at); (None, None) for a key never set."""
+        with self._read() as s:
+            st = s.get(SchedulerState, key)
+            return (st.last_run_at, st.next_run_at) if st else (None, None)
+
+    def set_schedule_state(self, key: str, *, last_run_at: datetime | None = _UNSET,
+                           next_run_at: datetime | None = _UNSET) -> None:
+        """Set either or both times; one not passed is left as it is, an explicit None clears it."""
+        if last_run_at is not _UNSET:
+            _aware(last_run_at, "last_run_at")
+        if next_run_at is not _UNSET:
+            _aware(next_run_at, "next_run_at")
+        with self._write() as s:
+            st = s.get(SchedulerState, key)
+            if st is None:
+                st = SchedulerState(key=key)
+                s.add(st)
+            if last_run_at is not _UNSET:
+                st.last_run_at = last_run_at
+            if next_run_at is not _UNSET:
+                st.next_run_at = next_run_at
+
+    # ------------------------------------------------------------ bank feed --------------------
+    def feed_records(self, conn_id: int, expense_ids: Iterable[str] | None = None) -> dict[str, FeedRow]:
+        base = _FEED_COLUMNS.where(FeedRecord.connection_id == conn_id)
+        with self._read() as s:
+            if expense_ids is None:
+                return {f.expense_id: FeedRow(**f._mapping) for f in s.execute(base.order_by(FeedRecord.id))}
+            out: dict[str, FeedRow] = {}
+            for part in _chunks(_unique(expense_ids), IN_CHUNK):
+                for f in s.execute(base.where(FeedRecord.expense_id.in_(part))):
+                    out[f.expense_id] = FeedRow(**f._mapping)
+            return out
+
+    def mark_feed(self, conn_id: int, expense_id: str, status: str, error: str | None = None) -> None:
+        self.mark_feed_many(conn_id, [expense_id], status, error)
+
+    def mark_feed_many(self, conn_id: int, expense_ids: Iterable[str], status: str,
+                       error: str | None = None) -> None:
+        """Set the feed status of the expenses (creating their feed records). "pushed" stamps
+        ``pushed_at`` and clears the error; the other statuses keep ``pushed_at`` as it was."""
+        _check(status, FEED_STATUSES, "feed status")
+        now = _now()
+        rows = [{"connection_id": conn_id, "expense_id": e, "status": status,
+                 "error": None if status == "pushed" else error,
+                 "pushed_at": now if status == "pushed" else None, "updated_at": now}
+                for e in _unique(expense_ids)]
+        if not rows:
+            return
+        stmt = sqlite_insert(FeedRecord)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[FeedRecord.connection_id, FeedRecord.expense_id],
+            set_={"status": stmt.excluded.status, "error": stmt.excluded.error,
+                  "pushed_at": func.coalesce(stmt.excluded.pushed_at, FeedRecord.pushed_at),
+                  "updated_at": stmt.excluded.updated_at})
+        with self._write() as s:
+            for part in _chunks(rows, CHUNK):
+                s.connection().execute(stmt, list(part))
+
+
+def _tag_key(group: str, tag: str) -> str:
+    if "/" in group:
+        raise ValueError(f"tag group code {group!r} contains '/', which the stored key uses as separator")
+    return f"{group}/{tag}"
