@@ -1,0 +1,154 @@
+"""Schema migrations: old databases open and keep their data; models and migrations agree."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tomllib
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from pleodesk.core.ledger import ContraRole
+from pleodesk.storage import Store, open_store
+from pleodesk.storage import db as storage_db
+from pleodesk.storage.models import Base
+
+REPO = Path(__file__).resolve().parents[2]
+SCHEMA_FIXTURES = sorted((REPO / "tests" / "data" / "schema").glob("*.sqlite3"))
+
+
+def test_there_is_a_fixture_for_every_revision() -> None:
+    """Each revision gets a database made by it, so its upgrade path stays tested."""
+    revisions = {r.revision for r in storage_db.script_directory().walk_revisions()}
+    assert {p.stem for p in SCHEMA_FIXTURES} == revisions
+
+
+def _dt(s: str | None) -> datetime | None:
+    return None if s is None else datetime.fromisoformat(s)
+
+
+@pytest.mark.parametrize("fixture", SCHEMA_FIXTURES, ids=[p.stem for p in SCHEMA_FIXTURES])
+def test_old_database_migrates_and_keeps_its_data(fixture: Path, tmp_path: Path) -> None:
+    expected = json.loads(fixture.with_suffix(".expected.json").read_text())
+    db = tmp_path / fixture.name
+    shutil.copy(fixture, db)
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == expected["revision"]
+
+    with open_store(db) as store:
+        assert store.schema_revision() == storage_db.head_revision()
+        _check_data(store, expected)
+    with open_store(db) as store:          # opening again is a no-op
+        assert store.schema_revision() == storage_db.head_revision()
+        _check_data(store, expected)
+
+
+def _check_data(store: Store, expected: dict) -> None:
+    conns = {c.name: c for c in store.list_connections()}
+    assert set(conns) == set(expected["connections"])
+    for name, want in expected["connections"].items():
+        c = conns[name]
+        assert (c.id, c.system, c.state, c.active, c.ledger_company_name, c.pleo_company_id, c.settings) == \
+            (want["id"], want["system"], want["state"], want["active"], want["ledger_company_name"],
+             want["pleo_company_id"], want["settings"])
+        assert c.created_at == _dt(want["created_at"])
+
+    for name, rows in expected["mappings"].items():
+        got = sorted([m.kind, m.source_key, m.source_label, m.target, m.target_tax]
+                     for m in store.list_mappings(conns[name].id))
+        assert got == sorted(rows)
+        loaded = store.load_mappings(conns[name].id)         # and they still make a Mappings
+        for kind, key, label, target, tax in rows:
+            if kind == "category" and target:
+                assert (loaded.categories[key].account, loaded.categories[key].tax_code) == (target, tax)
+            if kind == "contra":
+                assert loaded.contra[ContraRole(key)] == target
+
+    for name, records in expected["records"].items():
+        got = store.get_records(conns[name].id)
+        assert set(got) == set(records)
+        for eid, want in records.items():
+            assert {k: getattr(got[eid], k) for k in want} == want, eid
+
+    for company, months in expected["pleo_items"].items():
+        for month, ids in months.items():
+            assert store.pleo_item_ids_for_month(company, month) == ids
+            items = store.get_pleo_items(ids)
+            assert all(items[i]["accountingEntryId"] == i for i in ids)
+
+    for eid, rows in expected["receipts"].items():
+        assert [[r.position, r.status] for r in store.receipts_for(eid)] == rows
+
+    by_id = {c.id: c.name for c in conns.values()}
+    runs = store.list_runs()
+    assert len(runs) == len(expected["runs"])
+    for run, want in zip(runs, expected["runs"]):
+        assert (by_id.get(run.connection_id), run.kind, run.trigger, run.status, run.counts, run.skip_reasons,
+                run.started_at) == (want["connection"], want["kind"], want["trigger"], want["status"],
+                                    want["counts"], want["skip_reasons"], _dt(want["started_at"]))
+
+    assert [[a.action, by_id.get(a.connection_id)] for a in store.list_audit()] == expected["audit"]
+    for key, (last, nxt) in expected["schedule"].items():
+        assert store.get_schedule_state(key) == (_dt(last), _dt(nxt))
+    for name, feed in expected["feed"].items():
+        assert {k: v.status for k, v in store.feed_records(conns[name].id).items()} == feed
+
+
+def test_models_match_migrations(store: Store) -> None:
+    """Alembic autogenerate finds nothing to do between a migrated database and the ORM models."""
+    with store._engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
+        diff = compare_metadata(ctx, Base.metadata)
+    assert diff == []
+
+
+def test_downgrade_to_base_and_back(db_path: Path) -> None:
+    open_store(db_path).close()
+    engine = storage_db.create_sqlite_engine(db_path)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(storage_db.alembic_config(conn), "base")
+        with engine.connect() as conn:
+            tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert tables <= {"alembic_version", "sqlite_sequence"}
+    finally:
+        engine.dispose()
+    with open_store(db_path) as s:
+        assert s.schema_revision() == storage_db.head_revision()
+        s.add_connection("A", "odoo")
+
+
+def test_migrations_found_from_the_package_not_the_working_directory(tmp_path: Path) -> None:
+    """No alembic.ini in the working directory is needed (as in an installed wheel or a bundle)."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PLEODESK_HOME": str(tmp_path / "home")}
+    out = subprocess.run(
+        [sys.executable, "-c", "from pleodesk.storage import open_store\n"
+                               "s = open_store(); print(s.schema_revision(), s.path); s.close()"],
+        cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    rev, path = out.stdout.split()
+    assert rev == storage_db.head_revision()
+    assert Path(path) == tmp_path / "home" / "pleodesk.sqlite3"
+
+
+def test_migration_files_are_packaged() -> None:
+    """Every file Alembic needs at run time matches the package-data globs in pyproject.toml."""
+    conf = tomllib.loads((REPO / "pyproject.toml").read_text())
+    globs = conf["tool"]["setuptools"]["package-data"]["pleodesk"]
+    package = REPO / "pleodesk"
+    needed = [storage_db.MIGRATIONS_DIR / "env.py", *sorted((storage_db.MIGRATIONS_DIR / "versions").glob("*.py"))]
+    for f in needed:
+        rel = f.relative_to(package).as_posix()
+        assert any(fnmatch.fnmatch(rel, g) for g in globs), f"{rel} would be missing from the wheel"
