@@ -154,9 +154,9 @@ _FEED_COLUMNS = select(*FeedRecord.__table__.c)
 
 
 def _conn_row(c: Connection) -> ConnectionRow:
-    row = _to_row(ConnectionRow, c)
-    object.__setattr__(row, "settings", copy.deepcopy(c.settings or {}))
-    return row
+    values = {name: getattr(c, name) for name in _field_names(ConnectionRow)}
+    values["settings"] = copy.deepcopy(c.settings or {})
+    return ConnectionRow(**values)
 
 
 def _audit_row(a: AuditEntry) -> AuditRow:

@@ -227,3 +227,40 @@ def test_volume_50k(store: Store, conn_id: int, make_item, record_property) -> N
     print("\n" + report)
     assert timings["upsert_pleo_items insert 50k"] < 20
     assert timings["upsert_pleo_items update 50k"] < 20
+
+
+OPENER = textwrap.dedent("""
+    import sys
+    from pleodesk.storage import open_store
+    path, name = sys.argv[1], sys.argv[2]
+    print("ready", flush=True)
+    sys.stdin.readline()
+    with open_store(path) as s:
+        s.add_connection(name, "odoo")
+        print(s.schema_revision(), flush=True)
+""")
+
+
+def test_processes_creating_the_same_database_at_once(db_path: Path) -> None:
+    """The first open creates and migrates the file; the others wait and find it ready."""
+    db_path.parent.mkdir(parents=True)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(db_path), f"conn-{i}"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+             for i in range(3)]
+    try:
+        for p in procs:
+            assert p.stdout.readline().strip() == "ready", p.stderr.read()
+        for p in procs:
+            p.stdin.write("go\n")
+            p.stdin.flush()
+        for p in procs:
+            out, err = p.communicate(timeout=60)
+            assert p.returncode == 0, err
+            assert out.strip() == storage_db.head_revision()
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+    with open_store(db_path) as s:
+        assert sorted(c.name for c in s.list_connections()) == ["conn-0", "conn-1", "conn-2"]
