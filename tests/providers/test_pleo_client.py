@@ -434,3 +434,330 @@ def test_reconcile_refuses_duplicate_codes() -> None:
         reconcile_master_data(client, [], [], [("Dept", "Department", [("a", "A"), ("A", "A again")])])
     with pytest.raises(ReconcileError):
         reconcile_master_data(client, [], [("T1", "x", Decimal("0.1"), "flat")], [])
+
+
+# =======================================================================================
+# Against the Pleo sandbox emulator
+# =======================================================================================
+from pleodesk.sandbox.server import SandboxConfig, start_sandbox  # noqa: E402
+
+
+@pytest.fixture
+def sb():
+    sandbox = start_sandbox(SandboxConfig(seed=1, expenses_per_month=50, months=["2026-08"]))
+    yield sandbox
+    sandbox.stop()
+
+
+class Counter:
+    """httpx event hooks counting requests by (method, path)."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+
+    @property
+    def hooks(self):
+        return {"request": [self.requests.append]}
+
+    def count(self, method: str, suffix: str) -> int:
+        return sum(1 for r in self.requests if r.method == method and r.url.path.endswith(suffix))
+
+
+def sandbox_client(sb, **kwargs) -> PleoClient:
+    kwargs.setdefault("sleep", Sleeps())
+    kwargs.setdefault("api_key", sb.api_key)
+    kwargs.setdefault("jitter", lambda: 0.5)
+    return PleoClient(sb.pleo_url, company_id=sb.company_id, **kwargs)
+
+
+def start_job(sb, client: PleoClient, n: int | None = None) -> dict:
+    ids = sb.pleo.exportable_entry_ids()
+    job = sb.pleo.create_job_as_user(ids if n is None else ids[:n])
+    client.job_event(job["id"], "started")
+    return job
+
+
+def test_sandbox_pagination_walks_every_item(sb) -> None:
+    counter = Counter()
+    client = sandbox_client(sb, page_limit=7, event_hooks=counter.hooks)
+    job = start_job(sb, client)
+    n = job["numberOfItems"]
+    assert n > 40 and sb.pleo.exportable_entry_ids() == []  # every QUEUED entry is in the job
+
+    items = list(client.iter_job_items(job["id"]))
+    assert len(items) == n and len({i["accountingEntryId"] for i in items}) == n
+    assert counter.count("GET", f"/v3/export-jobs/{job['id']}/items") == -(-n // 7)
+
+    exports = list(client.iter_export_items(job["id"]))
+    assert [e["accountingEntryId"] for e in exports] == [i["accountingEntryId"] for i in items]
+
+    entries = list(client.search_accounting_entries(limit=9))
+    assert len(entries) == len(sb.pleo.entries) and len({e["id"] for e in entries}) == len(entries)
+    assert counter.count("POST", "/v1/accounting-entries:search") == -(-len(entries) // 9)
+    exporting = list(client.search_accounting_entries(export_status=["EXPORTING"]))
+    assert {e["id"] for e in exporting} == {i["accountingEntryId"] for i in items}
+
+    assert len(client.list_employees()) == len(sb.pleo.data.employees)
+    assert [j["id"] for j in client.list_export_jobs(["in_progress"])] == [job["id"]]
+    assert client.list_export_jobs(["pending"]) == []
+
+
+def test_sandbox_item_updates_go_in_chunks_of_100() -> None:
+    sandbox = start_sandbox(SandboxConfig(seed=2, expenses_per_month=130, months=["2026-08"]))
+    try:
+        counter = Counter()
+        client = sandbox_client(sandbox, event_hooks=counter.hooks)
+        job = start_job(sandbox, client)
+        items = list(client.iter_job_items(job["id"]))
+        assert len(items) > 100
+        updates = [{"accountingEntryId": i["accountingEntryId"], "status": "successful",
+                    "externalId": f"JE-{n}", "externalUrl": f"https://ledger.example/je/{n}"}
+                   for n, i in enumerate(items)]
+        stranger = "ae000000-0000-4000-8000-00000000beef"
+        errors = client.update_job_items(job["id"], updates + [{"accountingEntryId": stranger, "status": "failed",
+                                                                 "failureReasonType": "unexpected_failure"}])
+        puts = [r for r in counter.requests if r.method == "PUT"]
+        assert [len(json.loads(r.content)) for r in puts] == [100, len(items) - 99]
+        assert [e["accountingEntryId"] for e in errors] == [stranger]
+        assert {i["status"] for i in client.iter_job_items(job["id"])} == {"successful"}
+        assert len(list(client.iter_job_items(job["id"], status="successful"))) == len(items)
+        client.job_event(job["id"], "completed")
+        assert client.get_export_job(job["id"])["status"] == "completed"
+    finally:
+        sandbox.stop()
+
+
+def test_sandbox_429_is_retried_after_retry_after(sb) -> None:
+    sleeps = Sleeps()
+    client = sandbox_client(sb, sleep=sleeps)
+    sb.faults.inject("/pleo/v3/export-jobs", "429", count=2)
+    assert client.list_export_jobs(["pending"]) == []
+    assert sleeps == [1, 1]  # the emulator's Retry-After
+
+    sleeps.clear()
+    sb.faults.inject("/pleo/v3/export-jobs", "429", count=9)
+    with pytest.raises(PleoRateLimited) as info:
+        client.list_export_jobs(["pending"])
+    assert len(sleeps) == client.max_retries and info.value.retry_after == 1
+    sb.faults.clear()
+
+
+def test_sandbox_rate_limit_is_honoured_with_real_waits(sb) -> None:
+    waited = []
+
+    def sleep(seconds):
+        waited.append(seconds)
+        time.sleep(seconds)
+
+    client = sandbox_client(sb, sleep=sleep)
+    sb.faults.rate_limit(per_minute=3, time_scale=60, path_prefix="/pleo")  # 3 requests per real second
+    for _ in range(5):
+        client.get_company()
+    assert waited and all(w >= 1 for w in waited)
+    assert sb.faults.stats["rate_limited"] == len(waited)
+
+
+def test_sandbox_503_is_retried_then_reported(sb) -> None:
+    sleeps = Sleeps()
+    client = sandbox_client(sb, sleep=sleeps, max_retries=3)
+    sb.faults.inject("/pleo/v1/companies", "503", count=2)
+    assert client.get_company()["id"] == sb.company_id
+    assert sleeps == [0.375, 0.75]
+    sb.faults.inject("/pleo/v1/companies", "503", count=4)
+    with pytest.raises(PleoUnavailable) as info:
+        client.get_company()
+    assert str(info.value) == "Pleo is temporarily unavailable; try again in a few minutes."
+
+
+def test_sandbox_dropped_connection_retried_for_reads_uncertain_for_job_creation(sb) -> None:
+    client = sandbox_client(sb)
+    job = sb.pleo.create_job_as_user(sb.pleo.exportable_entry_ids(limit=3))
+    sb.faults.inject("/pleo/v3/export-jobs", "drop", count=1, method="GET")
+    assert [j["id"] for j in client.list_export_jobs(["pending"])] == [job["id"]]
+    sb.faults.inject("/pleo/v3/export-jobs", "drop", count=1, method="GET")
+    assert client.get_export_job(job["id"])["status"] == "pending"
+
+    sb.pleo.reset_exports()
+    ids = sb.pleo.exportable_entry_ids(limit=3)
+    sb.faults.inject("/pleo/v3/export-jobs", "drop", count=1, method="POST")
+    with pytest.raises(PleoUncertain):
+        client.create_export_job(ids)
+    # The caller re-reads Pleo's state: this drop happened before Pleo made the job.
+    assert client.list_export_jobs(["pending", "in_progress"]) == []
+    created = client.create_export_job(ids)
+    assert created["status"] == "pending" and created["numberOfItems"] == 3
+
+    sb.faults.inject("/pleo/v3/export-job-events", "drop", count=1)
+    with pytest.raises(PleoUncertain):
+        client.job_event(created["id"], "started")
+    assert client.get_export_job(created["id"])["status"] == "pending"
+    client.job_event(created["id"], "started")
+
+    # PUT is idempotent: a dropped item update is sent again.
+    sb.faults.inject(f"/pleo/v3/export-jobs/{created['id']}/items", "drop", count=1, method="PUT")
+    assert client.update_job_items(created["id"], [{"accountingEntryId": i, "status": "successful"} for i in ids]) == []
+
+
+def test_sandbox_timeouts(sb) -> None:
+    client = sandbox_client(sb, timeout=0.5)
+    sb.faults.timeout_seconds = 1.5
+    sb.faults.inject("/pleo/v1/introspect", "timeout", count=1)
+    assert client.introspect()["authMethod"] == "API_KEY"
+    ids = sb.pleo.exportable_entry_ids(limit=2)
+    sb.faults.inject("/pleo/v3/export-jobs", "timeout", count=1, method="POST")
+    with pytest.raises(PleoUncertain):
+        client.create_export_job(ids)
+
+
+def test_unreachable_host_is_unavailable_and_creates_are_retried(sb) -> None:
+    import socket
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()  # nothing listens here: the connection is refused before anything is sent
+    sleeps = Sleeps()
+    client = PleoClient(f"http://127.0.0.1:{port}/pleo", api_key="k", company_id=sb.company_id, sleep=sleeps,
+                        max_retries=2)
+    with pytest.raises(PleoUnavailable):
+        client.create_export_job(["ae000000-0000-4000-8000-000000000001"])
+    assert len(sleeps) == 2
+
+
+def test_sandbox_refused_key_is_a_plain_auth_error(sb) -> None:
+    with pytest.raises(PleoAuthError) as info:
+        sandbox_client(sb, api_key="not-the-key").introspect()
+    assert str(info.value) == AUTH_MESSAGE and info.value.status == 401
+    client = sandbox_client(sb)
+    assert client.introspect()
+    sb.pleo.revoke_api_key()
+    with pytest.raises(PleoAuthError) as info:
+        client.list_export_jobs(["pending"])
+    assert str(info.value) == AUTH_MESSAGE
+    sb.pleo.restore_api_key()
+    assert client.list_export_jobs(["pending"]) == []
+
+
+def test_sandbox_documented_errors(sb) -> None:
+    client = sandbox_client(sb)
+    ids = sb.pleo.exportable_entry_ids()
+    job = client.create_export_job(ids[:5])
+    with pytest.raises(PleoConflict) as conflict:
+        client.create_export_job(ids[5:10])
+    assert conflict.value.type == "EXPORT_ALREADY_IN_PROGRESS"
+    client.job_event(job["id"], "started")
+    with pytest.raises(PleoUnprocessable) as bad_change:
+        client.job_event(job["id"], "started")
+    assert bad_change.value.type == "INVALID_EXPORT_JOB_STATUS_CHANGE"
+    with pytest.raises(PleoTooLarge):
+        client._call("PUT", f"/v3/export-jobs/{job['id']}/items",
+                     body=[{"accountingEntryId": i, "status": "successful"} for i in ids[:5]] * 21)
+    client.job_event(job["id"], "failed", failure_reason="The ledger is offline.",
+                     failure_reason_type="accounting_system_unreachable")
+    failed = client.get_export_job(job["id"])
+    assert failed["status"] == "failed" and failed["failureReasonType"] == "accounting_system_unreachable"
+    with pytest.raises(PleoUnprocessable) as finished:
+        list(client.iter_export_items(job["id"]))
+    assert finished.value.type == "EXPORT_JOB_STATUS_UNPROCESSABLE"
+    with pytest.raises(PleoNotFound):
+        client.get_export_job("ae000000-0000-4000-8000-00000000dead")
+    sb.pleo.set_contra_accounts_missing(True)
+    with pytest.raises(PleoBadRequest) as contra:
+        client.create_export_job(ids[:2])
+    assert contra.value.type == "MISSING_CONTRA_ACCOUNTS" and "Settings → Accounting" in str(contra.value)
+
+
+# ---------------------------------------------------------------------- receipts (sandbox) ----
+def receipt_files(sb, client: PleoClient) -> list[dict]:
+    job = start_job(sb, client)
+    return [f for item in client.iter_export_items(job["id"]) for f in item.get("files") or []]
+
+
+def test_sandbox_receipt_download(sb, tmp_path) -> None:
+    seen = []
+    client = sandbox_client(sb, download_event_hooks={"request": [seen.append]})
+    files = sorted(receipt_files(sb, client), key=lambda f: f["size"])
+    small = files[0]
+    dest = tmp_path / "receipts" / "small"
+    size, sha = client.download(small["url"], dest)
+    expected = httpx.get(small["url"]).content
+    assert size == small["size"] == len(expected)
+    assert sha == hashlib.sha256(expected).hexdigest() and dest.read_bytes() == expected
+    assert "Authorization" not in seen[0].headers
+    assert not small["url"].startswith(sb.pleo_url + "/")  # a file host URL, not under the API
+
+    big = files[-1]
+    assert big["size"] > 10 * 1024 * 1024
+    with pytest.raises(ReceiptTooLarge):
+        client.download(big["url"], tmp_path / "receipts" / "big", max_bytes=10 * 1024 * 1024)
+    assert sorted(p.name for p in (tmp_path / "receipts").iterdir()) == ["small"]
+
+    sb.pleo.advance(25 * 3600)  # links live 24 hours
+    with pytest.raises(ReceiptExpired):
+        client.download(small["url"], tmp_path / "receipts" / "again")
+    assert not (tmp_path / "receipts" / "again").exists()
+
+
+# ---------------------------------------------------------------------- reconcile (sandbox) ---
+def desired_from_pleo(client: PleoClient):
+    accounts = [(a["externalId"], a.get("code"), a["name"], True) for a in client.search_accounts()]
+    taxes = [(t["code"], t["name"], Decimal(str(t["rate"])), t["type"]) for t in client.search_tax_codes()]
+    dims = [(g["code"], g["name"], [(t["code"], t.get("name") or t["code"]) for t in client.list_tags(g["id"])])
+            for g in client.list_tag_groups()]
+    return accounts, taxes, dims
+
+
+def test_sandbox_reconcile_is_idempotent(sb) -> None:
+    counter = Counter()
+    client = sandbox_client(sb, event_hooks=counter.hooks)
+    accounts, taxes, dims = desired_from_pleo(client)
+
+    # The unchanged chart changes nothing.
+    assert reconcile_master_data(client, accounts, taxes, dims).changed == 0
+
+    # The ledger changed: a renamed, a deactivated, a new and a deleted account; a new rate, a new
+    # and a deleted tax code; a new dimension, a renamed value (with another case) and a deleted value.
+    renamed, deactivated, deleted = accounts[0], accounts[1], accounts[2]
+    accounts2 = [(renamed[0], renamed[1], renamed[2] + " (renamed)", True),
+                 (deactivated[0], deactivated[1], deactivated[2], False)] + accounts[3:] + \
+                [("GL-9999", "9999", "Brand new account", True)]
+    taxes2 = [(taxes[0][0], taxes[0][1], taxes[0][2] + Decimal("0.01"), taxes[0][3])] + taxes[2:] + \
+             [("ZERO", "Zero rated", Decimal("0"), "inclusive")]
+    (g1, n1, tags1), (g2, n2, tags2) = dims
+    dims2 = [(g1, n1, [(tags1[0][0].lower(), tags1[0][1] + " v2")] + tags1[1:-1]),
+             (g2, n2, tags2),
+             ("COSTCENTER", "Cost centre", [("CC-1", "North"), ("CC-2", "South")])]
+
+    counter.requests.clear()
+    first = reconcile_master_data(client, accounts2, taxes2, dims2)
+    assert (first.accounts.created, first.accounts.updated, first.accounts.archived) == (1, 1, 2)
+    assert (first.tax_codes.created, first.tax_codes.updated, first.tax_codes.archived) == (1, 1, 1)
+    assert (first.tag_groups.created, first.tags.created, first.tags.updated, first.tags.archived) == (1, 2, 1, 1)
+    assert first.changes and first.summary().startswith("Pleo's accounts")
+
+    second = reconcile_master_data(client, accounts2, taxes2, dims2)
+    assert (second.created, second.updated, second.archived) == (0, 0, 0)
+    assert second.summary() == "Pleo's accounts, tax codes and tags were already up to date."
+
+    by_ext = {a["externalId"]: a for a in client.search_accounts()}
+    assert by_ext[deleted[0]]["archived"] and by_ext[deactivated[0]]["archived"]
+    assert by_ext["GL-9999"]["name"] == "Brand new account" and not by_ext["GL-9999"]["archived"]
+    assert by_ext[renamed[0]]["name"].endswith("(renamed)")
+    tax_by_code = {t["code"]: t for t in client.search_tax_codes()}
+    assert tax_by_code[taxes[1][0]]["archived"] and Decimal(str(tax_by_code["ZERO"]["rate"])) == 0
+    group = {g["code"]: g for g in client.list_tag_groups()}[g1]
+    tags = {t["code"]: t for t in client.list_tags(group["id"], include_archived=True)}
+    assert tags[tags1[0][0].lower()]["name"].endswith("v2") and tags[tags1[-1][0]]["archived"]
+
+    # What came back in the ledger is restored (unarchived), once.
+    third = reconcile_master_data(client, accounts, taxes, dims)
+    assert third.accounts.unarchived == 2 and third.tax_codes.unarchived == 1 and third.tags.unarchived == 1
+    assert third.tag_groups.archived == 1  # COSTCENTER is gone from the ledger again
+    assert reconcile_master_data(client, accounts, taxes, dims).changed == 0
+
+
+def test_sandbox_reconcile_refuses_six_dimensions(sb) -> None:
+    client = sandbox_client(sb)
+    with pytest.raises(ReconcileError) as info:
+        reconcile_master_data(client, [], [], [(f"D{i}", f"Dimension {i}", []) for i in range(6)])
+    assert "at most 5 dimensions" in str(info.value)
+    assert len(client.list_tag_groups()) == 2
