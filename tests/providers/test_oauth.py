@@ -521,3 +521,119 @@ def test_keyring_entry_holds_no_duplicate_secrets(store_keyring) -> None:
     stored = tokens.to_json()
     assert stored.count("A" * 1500) == 1 and "I" * 1500 not in stored
     assert TokenSet.from_json(stored).access_token == "A" * 1500
+
+
+# =======================================================================================
+# Against the sandbox's Pleo OAuth emulator
+# =======================================================================================
+from pleodesk.providers.pleo import PleoAuthError, PleoClient  # noqa: E402
+from pleodesk.sandbox.pleo_emulator import SANDBOX_CLIENT_ID  # noqa: E402
+from pleodesk.sandbox.server import SandboxConfig, start_sandbox  # noqa: E402
+
+PLEO_SCOPES = ["export-jobs:read", "export-jobs:write", "export-items:read", "accounting-entries:read"]
+
+
+@pytest.fixture
+def sb():
+    sandbox = start_sandbox(SandboxConfig(seed=1, expenses_per_month=10, months=["2026-08"]))
+    yield sandbox
+    sandbox.stop()
+
+
+class CountingTransport(httpx.BaseTransport):
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.requests: list[httpx.Request] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        return self.inner.handle_request(request)
+
+
+def pleo_authorizer(sb, browser, transport=None) -> LoopbackAuthorizer:
+    return LoopbackAuthorizer(f"{sb.pleo_auth_url}/oauth/authorize", f"{sb.pleo_auth_url}/oauth/token",
+                              SANDBOX_CLIENT_ID, PLEO_SCOPES, ports=free_ports(3), open_browser=browser,
+                              transport=transport)
+
+
+def test_sandbox_pkce_sign_in_end_to_end(sb, store_keyring) -> None:
+    browser = FakeBrowser()
+    tokens = pleo_authorizer(sb, browser).authorize(timeout=10)
+    assert CLOSE_PAGE in browser.pages[0].text
+    assert tokens.scope == " ".join(PLEO_SCOPES) and tokens.refresh_token
+    assert tokens.expires_at == pytest.approx(time.time() + 3600, abs=30)
+
+    store = TokenStore("oauth.pleo.sandbox", f"{sb.pleo_auth_url}/oauth/token", SANDBOX_CLIENT_ID)
+    store.save(tokens)
+    client = PleoClient(sb.pleo_url, token_source=store, company_id=sb.company_id)
+    info = client.introspect()
+    assert info["authMethod"] == "OAUTH2" and info["clientId"] == SANDBOX_CLIENT_ID
+    assert info["subjectURN"] == f"urn:pleo:company:{sb.company_id}"
+
+
+def test_sandbox_state_mismatch_is_refused_without_exchanging_the_code(sb) -> None:
+    def forge_state(url: str) -> str:
+        parts = urlsplit(url)
+        q = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        q["state"] = "forged-" + q["state"]
+        return parts._replace(query=urlencode(q)).geturl()
+
+    transport = CountingTransport()
+    browser = FakeBrowser(edit_url=forge_state)
+    with pytest.raises(OAuthStateMismatch):
+        pleo_authorizer(sb, browser, transport).authorize(timeout=10)
+    assert transport.requests == []
+    assert CLOSE_PAGE in browser.pages[0].text
+
+
+def test_sandbox_refresh_rotation_and_revocation(sb, store_keyring) -> None:
+    tokens = pleo_authorizer(sb, FakeBrowser()).authorize(timeout=10)
+    store = TokenStore("oauth.pleo.rot", f"{sb.pleo_auth_url}/oauth/token", SANDBOX_CLIENT_ID)
+    store.save(TokenSet(tokens.access_token, tokens.refresh_token, time.time() + 30, tokens.scope, {}))
+    fresh = store.get_access_token()
+    assert fresh != tokens.access_token
+    rotated = store.load()
+    assert rotated.refresh_token != tokens.refresh_token and rotated.access_token == fresh
+    with pytest.raises(OAuthRevoked):  # the old refresh token was used up by the rotation
+        refresh(f"{sb.pleo_auth_url}/oauth/token", SANDBOX_CLIENT_ID, tokens.refresh_token)
+
+    client = PleoClient(sb.pleo_url, token_source=store, company_id=sb.company_id)
+    assert client.list_export_jobs(["pending"]) == []
+    sb.pleo.revoke_all_tokens()
+    with pytest.raises(PleoAuthError):
+        client.list_export_jobs(["pending"])
+    store.save(TokenSet(fresh, rotated.refresh_token, time.time() + 30, rotated.scope, {}))
+    with pytest.raises(OAuthRevoked):
+        store.get_access_token()
+
+
+def test_sandbox_eight_threads_one_refresh(sb, store_keyring) -> None:
+    tokens = pleo_authorizer(sb, FakeBrowser()).authorize(timeout=10)
+    calls = []
+
+    def counting_refresh(refresh_token: str) -> TokenSet:
+        calls.append(refresh_token)
+        time.sleep(0.2)  # widen the window in which other threads could race
+        return refresh(f"{sb.pleo_auth_url}/oauth/token", SANDBOX_CLIENT_ID, refresh_token)
+
+    store = TokenStore("oauth.pleo.threads", f"{sb.pleo_auth_url}/oauth/token", SANDBOX_CLIENT_ID,
+                       refresher=counting_refresh)
+    store.save(TokenSet(tokens.access_token, tokens.refresh_token, time.time() + 10, tokens.scope, {}))
+    client = PleoClient(sb.pleo_url, token_source=store, company_id=sb.company_id)
+    barrier = threading.Barrier(8)
+    results, errors = [], []
+
+    def worker():
+        barrier.wait()
+        try:
+            results.append(client.introspect()["authMethod"])
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert errors == [] and results == ["OAUTH2"] * 8
+    assert calls == [tokens.refresh_token]
