@@ -8,7 +8,9 @@ Reliability rules:
 
 * ``429`` and ``503`` are retried with exponential backoff and jitter; ``Retry-After`` (seconds or
   an HTTP date) is honoured. After ``max_retries`` retries the call raises :class:`PleoRateLimited`
-  or :class:`PleoUnavailable`.
+  or :class:`PleoUnavailable`; so does a ``Retry-After`` longer than ``max_retry_after`` (the wait
+  is then left to the caller, in ``PleoRateLimited.retry_after``). Idempotent calls also retry
+  ``502``/``504``; for a creating POST those mean the outcome is unknown (:class:`PleoUncertain`).
 * A broken connection is retried for idempotent calls (GET, PUT, the read-only ``:search`` POSTs).
 * A creating POST (an export job, a job event, master data) is retried after a connection error only
   when the request cannot have reached Pleo (the connection was never made). When the outcome is
@@ -658,10 +660,11 @@ class PleoClient:
 
     @staticmethod
     def _too_large(size: int | None, max_bytes: int) -> ReceiptTooLarge:
-        shown = f"{size / 1_048_576:.1f} MB" if size else "larger"
-        return ReceiptTooLarge(None, "RECEIPT_TOO_LARGE",
-                               f"The receipt is {shown}, more than the {max_bytes / 1_048_576:.1f} MB "
-                               "allowed, so it was not downloaded.", size=size, max_bytes=max_bytes)
+        limit = f"{max_bytes / 1_048_576:.1f} MB"
+        text = (f"The receipt is {size / 1_048_576:.1f} MB, more than the {limit} allowed, so it was not "
+                "downloaded." if size else
+                f"The receipt is larger than the {limit} allowed, so it was not downloaded.")
+        return ReceiptTooLarge(None, "RECEIPT_TOO_LARGE", text, size=size, max_bytes=max_bytes)
 
     def _stream_to(self, resp: httpx.Response, dest: Path, max_bytes: int | None) -> tuple[int, str]:
         digest = hashlib.sha256()

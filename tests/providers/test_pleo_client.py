@@ -219,6 +219,17 @@ def test_connection_drop_is_retried_for_reads_but_uncertain_for_creates() -> Non
         client.job_event(JOB, "started")
 
 
+@pytest.mark.parametrize("status", [502, 504])
+def test_gateway_errors_are_retried_for_reads_but_uncertain_for_creates(status) -> None:
+    answers = [httpx.Response(status), httpx.Response(200, json={"data": {"id": JOB}})]
+    assert make_client(lambda r: answers.pop(0)).get_export_job(JOB) == {"id": JOB}
+    calls = []
+    client = make_client(lambda r: calls.append(r) or httpx.Response(status))
+    with pytest.raises(PleoUncertain):
+        client.create_export_job(["ae000000-0000-4000-8000-000000000001"])
+    assert len(calls) == 1
+
+
 def test_connect_errors_are_safe_to_retry_even_for_creates() -> None:
     state = {"n": 0}
 
@@ -391,6 +402,7 @@ def test_download_too_large_keeps_nothing(tmp_path) -> None:
         with pytest.raises(ReceiptTooLarge) as info:
             client.download("https://files.pleo.test/big.jpg", dest, max_bytes=1000)
         assert info.value.max_bytes == 1000
+        assert str(info.value).startswith("The receipt is ") and "allowed, so it was not downloaded." in str(info.value)
         assert not dest.exists()
         assert list(folder.iterdir()) == []
 
