@@ -241,7 +241,7 @@ def _error_from_response(resp: httpx.Response, auth_message: str) -> PleoError:
     return cls(resp.status_code, type_, message, pleo_message=pleo_message)
 
 
-# ---------------------------------------------------------------------------------- helpers ----
+# ---------------------------------------------------------------------------------- utilities --
 def _retry_after_seconds(value: str | None, now: Callable[[], float] = time.time) -> float | None:
     """``Retry-After`` as seconds: an integer (or decimal) number of seconds or an HTTP date."""
     if not value:
