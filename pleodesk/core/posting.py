@@ -17,7 +17,9 @@ Rules (see ``post``):
     mapping's ``tax_code`` if it has one.
 
 * The contra posting carries the expense's gross amount, on the account chosen for its role
-  (``contra_role_for``). The lines' paid amounts must add up to that gross exactly, else
+  (``contra_role_for``: wallet kinds -> wallet, employee-paid kinds -> out-of-pocket,
+  ``external_reimbursement`` -> external reimbursement, ``invoice`` and any ``accounts_payable``
+  bookkeeping -> payable, except ``invoice_payment``, which is the wallet paying a bill). The lines' paid amounts must add up to that gross exactly, else
   ``PostingError``: a cent is never invented or lost.
 * A negative amount (refund, chargeback, cashback, top-up) gives the mirror entry: each posting
   is a debit when its signed amount is positive and a credit when negative; zero postings are
@@ -32,7 +34,8 @@ Rules (see ``post``):
   positive for a purchase and for its refund alike (and the same on both reverse-charge postings).
 
 ``post`` assumes ``validation.validate`` passed; anything still missing raises ``PostingError``
-naming the expense.
+naming the expense. Pleo's supplier-currency amounts are carried as information only and are not
+checked. ``options`` is accepted for the engine's convenience; no rule depends on it yet.
 """
 
 from __future__ import annotations
@@ -198,7 +201,7 @@ def post(expense: Expense, mappings: Mappings, chart: LedgerChart,
         category_key = cat.key if cat else None
         if cat is not None:
             cm = mappings.categories.get(cat.key)
-            if cm is None:
+            if cm is None or not cm.account:
                 raise PostingError(eid, f"category {cat.name} ({cat.key}) has no ledger account")
             account, default_tax = cm.account, cm.tax_code
         else:

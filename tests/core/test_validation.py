@@ -474,3 +474,15 @@ def test_fifty_thousand_expenses_validate_quickly(capsys):
               f"{len(report.ok_ids):,} ok, {len(report.held):,} held by {len(report.problems)} problems, "
               f"{len(report.skipped):,} skipped")
     assert len(report.ok_ids) + len(report.held) + len(report.skipped) == 50_000
+
+
+def test_core_modules_have_no_qt():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, pleodesk.core.posting, pleodesk.core.validation, pleodesk.providers.journal_file; "
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))")
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert out.stdout.strip() == "[]"
