@@ -186,7 +186,20 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None) -> list[str]
                 temp_secrets.append(name)
             provider = make_provider(SimpleNamespace(id="setup-check", name=plan.name, system=plan.system,
                                                      settings=plan.settings))
-        result = provider.check()
+        folder = Path(plan.settings.get("folder", "")) if plan.system == "journal_file" else None
+        if folder is not None and not folder.exists():
+            # A new journal folder is made when the connection is saved: its nearest parent must be writable.
+            parent = folder
+            while not parent.exists() and parent != parent.parent:
+                parent = parent.parent
+            if not os.access(parent, os.W_OK):
+                problems.append(f"[journal_file] folder: {folder} cannot be created ({parent} is not writable).")
+                return problems
+            from pleodesk.providers.base import CheckResult
+
+            result = CheckResult(True)
+        else:
+            result = provider.check()
         if not result.ok:
             problems.extend(f"{SYSTEMS[plan.system]}: {msg}" for msg in result.messages)
             return problems
@@ -238,6 +251,11 @@ def apply_plan(store, plan: SetupPlan):
                              f"({existing.system}); choose another name.")
         conn = store.update_connection(existing.id, settings=plan.settings, replace_settings=True, **fields)
     set_secret(pleo_secret_name(conn.id), plan.pleo_api_key)
+    from pleodesk.connections import make_provider
+
+    settings = make_provider(conn).ensure_setup(dict(conn.settings))
+    if settings != conn.settings:
+        conn = store.update_connection(conn.id, settings=settings, replace_settings=True)
     for what, value in plan.ledger_secrets.items():
         set_secret(ledger_secret_name(conn.id, what), value)
     store.save_mappings(conn.id, plan.mappings)

@@ -208,8 +208,9 @@ class Expense:
         """Build an Expense from one ``ExportItemV3`` JSON object. Raises ValueError on bad data."""
         try:
             return _parse_item(item)
-        except (KeyError, TypeError) as exc:
-            raise ValueError(f"export item {item.get('accountingEntryId', '?')}: malformed ({exc})") from exc
+        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+            what = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+            raise ValueError(f"export item {item.get('accountingEntryId', '?')}: malformed ({what})") from exc
 
 
 def money_of(m: Mapping[str, Any]) -> Money:
@@ -226,6 +227,20 @@ def parse_datetime(value: str) -> datetime:
 
 def format_datetime(dt: datetime) -> str:
     return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _link(value: Any) -> str | None:
+    """A link from ``_links``: a plain string, ``{"href": url}``, or the spec's map such as
+    ``{"exportItem": url}`` (the first string value)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        if isinstance(value.get("href"), str):
+            return value["href"]
+        for v in value.values():
+            if isinstance(v, str):
+                return v
+    return None
 
 
 def _opt(d: Mapping[str, Any] | None, key: str) -> Any:
@@ -262,7 +277,7 @@ def _parse_item(item: Mapping[str, Any]) -> Expense:
     team = item.get("team")
     contra = item.get("contraAccount")
     links = item.get("_links") or {}
-    web = links.get("web") if isinstance(links.get("web"), str) else _opt(links.get("web"), "href")
+    web = _link(links.get("web"))
     return Expense(
         id=item["accountingEntryId"],
         company_id=item["companyId"],

@@ -1,0 +1,118 @@
+"""The demo company: the sandbox plus a ready connection to a general-journal file.
+
+``pleodesk --demo`` runs the app on it, in a data directory of its own (``demo/`` inside the user
+data directory) so it never mixes with real connections.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+DEMO_CONNECTION = "Demo Company (journal file)"
+DEMO_API_KEY_ENV = "PLEODESK_DEMO_PLEO_API_KEY"
+
+#: The demo ledger: a small Dutch chart that matches the sandbox's Pleo categories.
+DEMO_LEDGER: dict[str, Any] = {
+    "accounts": [
+        {"code": "1000", "name": "Kas", "type": "asset"},
+        {"code": "1100", "name": "Pleo wallet EUR", "type": "bank"},
+        {"code": "1150", "name": "Kruisposten bank", "type": "asset"},
+        {"code": "1510", "name": "Te vorderen btw", "type": "tax"},
+        {"code": "1520", "name": "Te betalen btw verlegd", "type": "tax"},
+        {"code": "1610", "name": "Te betalen declaraties", "type": "liability"},
+        {"code": "1620", "name": "Tegenrekening externe declaraties", "type": "liability"},
+        {"code": "1700", "name": "Crediteuren", "type": "payable"},
+        {"code": "4000", "name": "Reiskosten"},
+        {"code": "4010", "name": "Taxikosten"},
+        {"code": "4100", "name": "Representatiekosten"},
+        {"code": "4200", "name": "Software en abonnementen"},
+        {"code": "4300", "name": "Kantoorbenodigdheden"},
+        {"code": "4400", "name": "Marketingkosten"},
+        {"code": "4500", "name": "Telefoon en internet"},
+        {"code": "4600", "name": "Opleidingskosten"},
+        {"code": "4700", "name": "Kilometervergoeding"},
+        {"code": "4710", "name": "Verblijfkosten"},
+        {"code": "4800", "name": "Bankkosten"},
+        {"code": "4999", "name": "Oude kostenrekening", "active": False},
+        {"code": "8900", "name": "Cashback", "type": "income"},
+    ],
+    "taxes": [
+        {"code": "V21", "name": "Voorbelasting hoog 21%", "rate": "0.21", "type": "inclusive", "input_account": "1510"},
+        {"code": "V9", "name": "Voorbelasting laag 9%", "rate": "0.09", "type": "inclusive", "input_account": "1510"},
+        {"code": "V0", "name": "Geen btw", "rate": "0", "type": "inclusive"},
+        {"code": "VRC21", "name": "Btw verlegd 21%", "rate": "0.21", "type": "reverse",
+         "input_account": "1510", "output_account": "1520"},
+    ],
+    "dimensions": [
+        {"name": "Project", "values": ["Atlas rollout", "Boreas migration", "Ceres pilot", "Delta partnership",
+                                        "Eos rebrand", "Fenix internal tools"]},
+        {"name": "Afdeling", "values": ["Sales", "Engineering", "Operations", "Marketing"]},
+    ],
+}
+
+DEMO_CATEGORIES = {
+    "4000": ("4000", "V9"), "4010": ("4010", "V9"), "4100": ("4100", "V9"), "4200": ("4200", "V21"),
+    "4300": ("4300", "V21"), "4400": ("4400", "V21"), "4500": ("4500", "V21"), "4600": ("4600", "V21"),
+    "4700": ("4700", "V0"), "4710": ("4710", "V0"), "4800": ("4800", "V0"), "1150": ("1150", None),
+    "1000": ("1000", None), "8900": ("8900", None),
+}
+DEMO_TAXES = {"21%": "V21", "9%": "V9", "0%": "V0", "RC21": "VRC21"}
+DEMO_TAGS = {
+    "PROJECT": {"P-ATLAS": "Atlas rollout", "P-BOREAS": "Boreas migration", "P-CERES": "Ceres pilot",
+                "P-DELTA": "Delta partnership", "P-EOS": "Eos rebrand", "P-FENIX": "Fenix internal tools"},
+    "DEPT": {"SALES": "Sales", "ENG": "Engineering", "OPS": "Operations", "MKT": "Marketing"},
+}
+
+
+def demo_setup_dict(pleo_url: str, company_id: str, folder: str | Path, *,
+                    name: str = DEMO_CONNECTION, api_key_env: str = DEMO_API_KEY_ENV) -> dict[str, Any]:
+    """The demo connection as a setup-file dict (docs/setup-file.md)."""
+    return {
+        "connection": {"name": name, "system": "journal_file"},
+        "pleo": {"base_url": pleo_url, "company_id": company_id, "api_key_env": api_key_env},
+        "journal_file": {"folder": str(folder)},
+        "ledger": DEMO_LEDGER,
+        "accounts": {"wallet": "1100", "out_of_pocket": "1610", "external_reimbursement": "1620",
+                     "payable": "1700"},
+        "categories": {k: ({"account": a, "tax": t} if t else {"account": a}) for k, (a, t) in DEMO_CATEGORIES.items()},
+        "taxes": dict(DEMO_TAXES),
+        "tag_groups": {"PROJECT": "Project", "DEPT": "Afdeling"},
+        "tags": {g: dict(v) for g, v in DEMO_TAGS.items()},
+        "options": {"queue_interval_minutes": 5, "ignore_wallet_topups": False, "post": True,
+                    "export_receipts": True, "bank_feed": True},
+    }
+
+
+def demo_plan(sandbox, folder: str | Path, **kw):
+    """The demo company's SetupPlan for a running sandbox."""
+    from pleodesk.setup_file import plan_from_dict
+
+    data = demo_setup_dict(sandbox.pleo_url, sandbox.company_id, folder, **kw)
+    env = {kw.get("api_key_env", DEMO_API_KEY_ENV): sandbox.api_key}
+    return plan_from_dict(data, env=env, interactive=False, where="demo")
+
+
+def start_demo_sandbox(**config):
+    from pleodesk.sandbox.server import SandboxConfig, start_sandbox
+
+    return start_sandbox(SandboxConfig(**config))
+
+
+def start_demo(store=None, *, expenses_per_month: int = 120):
+    """Start the sandbox and make sure the demo connection points at it. Uses a data directory of its
+    own unless ``PLEODESK_HOME`` is set. Returns the running sandbox (stop it when done)."""
+    from pleodesk import paths
+    from pleodesk.setup_file import apply_plan
+
+    if not os.environ.get("PLEODESK_HOME"):
+        os.environ["PLEODESK_HOME"] = str(paths.data_dir() / "demo")
+    sandbox = start_demo_sandbox(expenses_per_month=expenses_per_month)
+    if store is None:
+        from pleodesk.storage import open_store
+
+        store = open_store()
+    folder = paths.data_dir() / "demo-journal"
+    apply_plan(store, demo_plan(sandbox, folder))
+    return sandbox

@@ -1,0 +1,171 @@
+"""End to end through the command line: sandbox + setup + export of a demo month to the journal file."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from pleodesk.cli import EXIT_FAILED, EXIT_HELD, EXIT_OK, EXIT_USAGE, main
+from pleodesk.core.ledger import reference_for
+from pleodesk.core.money import Money
+
+from .conftest import MONTH, block_balance, read_journal
+
+CONTRA_ACCOUNTS = {"1100", "1610", "1620", "1700"}
+
+
+def _item_gross(sb, eid) -> Decimal:
+    amount = sb.pleo.export_item(eid)["amount"]["inWalletCurrency"]
+    return Money.from_minor(amount["value"], amount["currency"]).amount
+
+
+def _has_category(sb, eid) -> bool:
+    return all(ln.get("account") for ln in sb.pleo.export_item(eid)["accountingEntryLines"])
+
+
+def test_export_month_books_every_mapped_expense_once(demo, capsys):
+    sb = demo.sandbox
+    exportable = sb.pleo.exportable_entry_ids(MONTH)
+    assert len(exportable) > 40
+    uncategorised = {e for e in exportable if not _has_category(sb, e)}
+
+    rc = main(["export", "--month", MONTH])
+    out = capsys.readouterr()
+    assert rc == (EXIT_HELD if uncategorised else EXIT_OK), out.err
+    assert "exported" in out.out
+
+    blocks = read_journal(demo.journal)
+    expected = {reference_for(e) for e in exportable if e not in uncategorised}
+    assert set(blocks) == expected
+    for ref, entry_blocks in blocks.items():
+        assert len(entry_blocks) == 1, f"{ref} booked twice"
+        block = entry_blocks[0]
+        assert block_balance(block) == 0, f"{ref} does not balance"
+        assert len(block) == int(block[0]["entry_lines"])
+        # the contra side carries exactly the expense's gross amount
+        contra = sum((Decimal(r["credit"]) - Decimal(r["debit"]) for r in block if r["account"] in CONTRA_ACCOUNTS),
+                     Decimal(0))
+        assert contra == _item_gross(sb, ref.removeprefix("PLEO-"))
+
+    # Pleo's job and items end with the right statuses
+    job = sb.pleo.jobs[-1]
+    assert job["status"] == ("completed_with_errors" if uncategorised else "completed")
+    items = {i["accountingEntryId"]: i for i in sb.pleo.job_items(job["id"])}
+    for eid in exportable:
+        if eid in uncategorised:
+            assert items[eid]["status"] == "failed"
+            assert items[eid]["failureReasonType"] == "account_unknown"
+        else:
+            assert items[eid]["status"] == "successful"
+            assert items[eid]["externalId"] == reference_for(eid)
+            assert sb.pleo.entry(eid).export_status == "EXPORTED"
+
+    # the store agrees
+    counts = demo.store.counts_by_status(demo.conn.id)
+    assert counts["exported"] == len(expected)
+    assert counts["held"] == len(uncategorised)
+    assert counts["sending"] == 0
+
+    # a second run exports nothing new
+    before = demo.journal.read_bytes()
+    rc2 = main(["export", "--month", MONTH])
+    capsys.readouterr()
+    assert rc2 in (EXIT_OK, EXIT_HELD)
+    assert demo.journal.read_bytes() == before
+
+
+def test_unmapped_category_is_held_and_the_rest_goes_through(demo, capsys):
+    sb = demo.sandbox
+    demo.store.delete_mapping(demo.conn.id, "category", "4010")   # Taxi
+    exportable = sb.pleo.exportable_entry_ids(MONTH)
+    taxi = {e for e in exportable
+            if any((ln.get("account") or {}).get("code") == "4010"
+                   for ln in sb.pleo.export_item(e)["accountingEntryLines"])}
+    assert taxi, "the demo month should have taxi expenses"
+
+    rc = main(["export", "--month", MONTH, "--json"])
+    out = capsys.readouterr()
+    assert rc == EXIT_HELD
+    summary = json.loads(out.out)[0]
+    held = {h["source"]: h for h in summary["held"]}
+    assert held["4010"]["kind"] == "category_unmapped"
+    assert held["4010"]["expenses"] == len(taxi)
+    assert "Taxi" in held["4010"]["message"]
+
+    blocks = read_journal(demo.journal)
+    assert not {reference_for(e) for e in taxi} & set(blocks), "nothing is sent for held expenses"
+    assert summary["counts"]["exported"] == len(blocks) > 0
+    records = demo.store.get_records(demo.conn.id, taxi)
+    assert {r.status for r in records.values()} == {"held"}
+    assert all("Taxi" in r.error_title for r in records.values())
+
+    # fixing the mapping and exporting again sends exactly the held ones
+    demo.store.set_mapping(demo.conn.id, "category", "4010", "4010", target_tax="V9")
+    rc2 = main(["export", "--month", MONTH])
+    capsys.readouterr()
+    blocks2 = read_journal(demo.journal)
+    assert {reference_for(e) for e in taxi} <= set(blocks2)
+    assert all(len(b) == 1 for b in blocks2.values())
+    assert rc2 in (EXIT_OK, EXIT_HELD)
+
+
+def test_dry_run_sends_nothing(demo, capsys):
+    rc = main(["export", "--month", MONTH, "--dry-run", "--json"])
+    out = capsys.readouterr()
+    assert rc == EXIT_OK
+    preview = json.loads(out.out)
+    assert preview["count"] == len(demo.sandbox.pleo.exportable_entry_ids(MONTH))
+    assert not demo.journal.exists() or read_journal(demo.journal) == {}
+    assert demo.sandbox.pleo.jobs == []
+
+
+@pytest.mark.parametrize("month", ["2026-13", "26-08", "August", "2026-8x"])
+def test_bad_month_is_one_clear_line_and_changes_nothing(demo, capsys, month):
+    rc = main(["export", "--month", month])
+    err = capsys.readouterr().err
+    assert rc == EXIT_USAGE
+    assert "YYYY-MM" in err and len(err.strip().splitlines()) == 1
+    assert demo.sandbox.pleo.jobs == []
+
+
+def test_revoked_pleo_key_fails_clearly_and_changes_nothing(demo, capsys):
+    demo.sandbox.pleo.revoke_api_key()
+    rc = main(["export", "--month", MONTH])
+    err = capsys.readouterr().err
+    assert rc == EXIT_FAILED
+    assert "API key" in err
+    assert demo.store.counts_by_status(demo.conn.id)["exported"] == 0
+    assert not read_journal(demo.journal)
+
+
+def test_unknown_connection_name(demo, capsys):
+    rc = main(["export", "--month", MONTH, "--connection", "Nope"])
+    assert rc == EXIT_USAGE
+    assert "no connection named 'Nope'" in capsys.readouterr().err
+
+
+def test_status_json_reports_counts(demo, capsys):
+    main(["export", "--month", MONTH])
+    capsys.readouterr()
+    assert main(["status", "--json"]) == EXIT_OK
+    status = json.loads(capsys.readouterr().out)
+    (conn,) = status["connections"]
+    assert conn["name"] == demo.conn.name
+    assert conn["records"]["exported"] > 0
+    assert conn["last_run"]["kind"] == "export_month"
+
+
+def test_queue_processes_a_job_made_in_pleo(demo, capsys):
+    sb = demo.sandbox
+    ids = [e for e in sb.pleo.exportable_entry_ids(MONTH) if _has_category(sb, e)][:7]
+    job = sb.pleo.create_job_as_user(ids)
+    rc = main(["queue"])
+    capsys.readouterr()
+    assert rc == EXIT_OK
+    assert sb.pleo.job(job["id"])["status"] == "completed"
+    assert set(read_journal(demo.journal)) == {reference_for(e) for e in ids}
+    # nothing left: a second pass does nothing
+    assert main(["queue"]) == EXIT_OK
+    assert "Nothing to do" in capsys.readouterr().out
