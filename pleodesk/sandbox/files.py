@@ -36,10 +36,32 @@ def _png_chunk(tag: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
 
 
+PNG_WIDTH, PNG_HEIGHT = 96, 128
+
+
+@functools.lru_cache(maxsize=4)
+def _stored_zlib_length(n: int) -> int:
+    """Length of ``zlib.compress(data, 0)`` for any ``n`` bytes (stored blocks: independent of content)."""
+    return len(zlib.compress(bytes(n), 0))
+
+
+def _png_comment(comment: str) -> bytes:
+    return b"Comment\x00" + comment.encode("latin-1", "replace")
+
+
+def receipt_png_size(comment: str = "") -> int:
+    """The exact size of ``receipt_png(any variant, comment)``, without drawing it."""
+    raw = PNG_HEIGHT * (PNG_WIDTH + 1)
+    return len(PNG_MAGIC) + (12 + 13) + (12 + len(_png_comment(comment))) + (12 + _stored_zlib_length(raw)) + 12
+
+
 def receipt_png(variant: int, comment: str = "") -> bytes:
-    """A small valid greyscale PNG that looks like a till receipt (text lines of varying length)."""
+    """A small valid greyscale PNG that looks like a till receipt (text lines of varying length).
+
+    The image data is stored uncompressed (deflate level 0, about 12 KB), so the file's size is known
+    without drawing it (:func:`receipt_png_size`)."""
     rng = random.Random(variant)
-    width, height = 96, 128
+    width, height = PNG_WIDTH, PNG_HEIGHT
     ink: dict[int, tuple[int, int]] = {}
     y = 8
     while y < height - 10:
@@ -57,9 +79,8 @@ def receipt_png(variant: int, comment: str = "") -> bytes:
         else:
             rows.append(blank)
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    text = b"Comment\x00" + comment.encode("latin-1", "replace")
-    return (PNG_MAGIC + _png_chunk(b"IHDR", ihdr) + _png_chunk(b"tEXt", text)
-            + _png_chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + _png_chunk(b"IEND", b""))
+    return (PNG_MAGIC + _png_chunk(b"IHDR", ihdr) + _png_chunk(b"tEXt", _png_comment(comment))
+            + _png_chunk(b"IDAT", zlib.compress(b"".join(rows), 0)) + _png_chunk(b"IEND", b""))
 
 
 # ================================================================================== PDF ==========
@@ -157,7 +178,7 @@ class ReceiptContent:
             return self.big_size
         size = self._cache.get("size")
         if size is None:
-            size = len(self.data())
+            size = receipt_png_size(" | ".join(self.lines)) if self.kind == "png" else len(self.data())
             self._cache["size"] = size
         return size
 

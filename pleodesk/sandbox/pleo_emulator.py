@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import gc
 import hashlib
 import hmac
 import json
@@ -131,6 +132,8 @@ RECEIPT_SOURCES = ("APP_SHARE", "BOLT", "CAMERA", "CASHBACK", "EMAIL_FETCHING", 
                    "EMAIL_FORWARDING", "GENERATED_RECEIPT", "LOST_RECEIPT", "ROGER", "STOREBOX", "STRIPE",
                    "TRAVELPERK", "USER")
 MAX_ACTIVE_TAGS_PER_GROUP = 5000
+#: From this many entries on, the dataset's objects are moved out of the cyclic GC's reach (gc.freeze).
+LARGE_DATASET = 20_000
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _CURSOR = re.compile(r"^[A-Z2-7=~]+$")
@@ -556,6 +559,11 @@ class Job:
     expired_at: datetime | None = None
     failure_reason: str | None = None
     failure_reason_type: str | None = None
+    item_list: list[JobItem] = field(default_factory=list)   # the items in the job's order
+
+    def __post_init__(self) -> None:
+        if not self.item_list:
+            self.item_list = [self.items[eid] for eid in self.entry_ids]
 
     @property
     def active(self) -> bool:
@@ -657,6 +665,20 @@ class PleoState:
         self._used_accounts = {ln.account.id for e in d.entries for ln in e.lines if ln.account} | \
             {a.id for a in d.contra.values()}
         self._used_taxes = {ln.tax.id for e in d.entries for ln in e.lines if ln.tax}
+        self._frozen = False
+        if len(d.entries) >= LARGE_DATASET:
+            # The dataset lives as long as the sandbox: keep the cyclic GC from rescanning its
+            # millions of objects on every collection (it halves the cost of serving export items,
+            # and of everything else in this process). close() undoes it.
+            gc.freeze()
+            self._frozen = True
+
+    def close(self) -> None:
+        """Let the dataset be garbage-collected again (``Sandbox.stop()`` calls this)."""
+        with self.lock:
+            if self._frozen:
+                self._frozen = False
+                gc.unfreeze()
 
     # ======================================================================== test hooks ========
     @property
@@ -789,6 +811,17 @@ class PleoState:
                     "now": utc_iso(self.clock.now()), "jobs": [j.json() for j in self._jobs]}
 
     # ====================================================================== internals ==========
+    def _cached_total(self, key: tuple, seq: Sequence, match: Callable[[Any], bool] | None) -> int:
+        """The number of matches in ``seq``, cached until the next export status change."""
+        if match is None:
+            return len(seq)
+        full = key + (self.version,)
+        total = self._total_cache.get(full)
+        if total is None:
+            total = sum(1 for x in seq if match(x))
+            self._total_cache[full] = total
+        return total
+
     def _bump(self) -> None:
         self.version += 1
         if len(self._total_cache) > 256:
@@ -1298,11 +1331,12 @@ class PleoApiApp:
     def list_job_items(self, req: Request, p: Principal, jobId: str) -> Response:
         job = self.s._job_for(p, path_uuid(jobId, "jobId"))
         status = q_enum(req, "status", EXPORT_JOB_ITEM_STATUSES)
-        seq = [job.items[eid] for eid in job.entry_ids]
+        seq = job.item_list
         kind = f"job-items:{job.id}"
         pr = page_request(req, kind, seq, lambda it: it.entry_id)
         match = (lambda it: it.status == status) if status else None
-        return Response.json(paginate(kind, seq, lambda it: it.entry_id, match, pr, lambda it: it.json()))
+        total = self.s._cached_total(("job-items", job.id, status), seq, match)
+        return Response.json(paginate(kind, seq, lambda it: it.entry_id, match, pr, lambda it: it.json(), total))
 
     def update_job_items(self, req: Request, p: Principal, jobId: str) -> Response:
         job = self.s._job_for(p, path_uuid(jobId, "jobId"))
@@ -1505,11 +1539,7 @@ class PleoApiApp:
         pr = page_request(req, kind, view, lambda e: e.id, default_limit=20, min_limit=1, max_limit=100,
                           strict_pattern=False, allow_offset=False)
         match = (lambda e: all(f(e) for f in filters)) if filters else None
-        total_key = (cid, repr(sig), self.s.version)
-        total = self.s._total_cache.get(total_key)
-        if total is None:
-            total = len(view) if match is None else sum(1 for e in view if match(e))
-            self.s._total_cache[total_key] = total
+        total = self.s._cached_total(("entries", cid, repr(sig)), view, match)
         return Response.json(paginate(kind, view, lambda e: e.id, match, pr, self.s._accounting_entry, total))
 
     def _entry_for(self, p: Principal, entry_id: str) -> Entry:

@@ -594,6 +594,7 @@ class Sandbox:
             self._thread.join(timeout=5)
         self._server.server_close()
         self._server.close_all_connections()
+        self.pleo.close()
 
     def __enter__(self) -> "Sandbox":
         return self

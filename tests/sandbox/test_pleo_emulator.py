@@ -467,13 +467,16 @@ def test_generating_and_serving_50000_entries_is_fast() -> None:
     months = [f"2025-{m:02d}" for m in range(1, 13)]
     t0 = time.perf_counter()
     state = PleoState(seed=3, months=months, expenses_per_month=4167)
-    generated = time.perf_counter() - t0
-    assert len(state.entries) == 50_004
-    ids = state.exportable_entry_ids()
-    t1 = time.perf_counter()
-    job = state.create_job_as_user(ids)
-    items = [state.export_item(i) for i in ids[:1000]]
-    built = time.perf_counter() - t1
+    try:
+        generated = time.perf_counter() - t0
+        assert len(state.entries) == 50_004
+        ids = state.exportable_entry_ids()
+        t1 = time.perf_counter()
+        job = state.create_job_as_user(ids)
+        items = [state.export_item(i) for i in ids[:1000]]
+        built = time.perf_counter() - t1
+    finally:
+        state.close()
     print(f"\n50,004 entries generated in {generated:.2f} s; job of {job['numberOfItems']} + 1,000 export items "
           f"in {built:.2f} s")
     assert generated < 8 and built < 4 and len(items) == 1000
@@ -502,6 +505,9 @@ def test_receipts_download_with_exact_sizes_and_expiring_urls(sb, api) -> None:
             head = head or chunk[:5]
             total += len(chunk)
     assert head == b"%PDF-" and total == f["size"]
+
+    small = [r.content for e in pleo.entries for r in e.receipts if r.content.big_size is None][:300]
+    assert {c.kind for c in small} == {"png", "pdf"} and all(c.size() == len(c.data()) for c in small)
 
     receipts = api.get(f"/v1/accounting-entries/{png.id}/receipts").json()["data"]
     assert receipts[0]["mimeType"] == "image/png" and receipts[0]["fileType"] == "ORIGINAL"
