@@ -423,6 +423,8 @@ def test_every_item_balances_parses_and_follows_the_sign_convention(sb) -> None:
         exp = Expense.from_export_item(item)
         assert exp.id == entry.id and exp.company_id == sb.company_id
         assert exp.booked_at.strftime("%Y-%m") == entry.month
+        assert exp.web_url == f"{sb.url}/_sandbox/pleo/entries/{entry.id}"
+        assert exp.reconciliation_id == entry.reconciliation_id and len(exp.receipts) == len(entry.receipts)
         wallet = sum(ln["lineAmount"]["inWalletCurrency"]["value"] for ln in item["accountingEntryLines"])
         supplier = sum(ln["lineAmount"]["inSupplierCurrency"]["value"] for ln in item["accountingEntryLines"])
         assert wallet == item["amount"]["inWalletCurrency"]["value"]
