@@ -1,0 +1,167 @@
+"""End to end: the sandbox's Pleo, the export engine and the emulated Odoo behind one loopback server.
+
+A month of demo expenses goes through the setup file, the check, the engine's export job and the
+provider: card expenses as vendor bills, the rest as journal entries, posted, with receipts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from pleodesk.connections import make_engine
+from pleodesk.core.money import Money
+from pleodesk.providers.odoo import OdooProvider
+from pleodesk.sandbox.odoo_emulator import mount_odoo
+from pleodesk.sandbox.server import SandboxConfig, start_sandbox
+from pleodesk.connections import ledger_secret_name, pleo_secret_name
+from pleodesk.secrets import set_secret
+from pleodesk.setup_file import check_plan, plan_from_dict
+from pleodesk.storage import open_store
+
+MONTH = "2026-08"
+CONTRA = {"1190", "1691", "1692"}
+
+CATEGORIES = ["1000", "1150", "4000", "4010", "4100", "4200", "4300", "4400", "4500", "4600", "4700", "4710",
+              "4800", "8900"]
+TAGS = {"PROJECT": {"P-ATLAS": "Project Alpha", "P-BOREAS": "Project Beta", "P-CERES": "Project Alpha",
+                    "P-DELTA": "Project Beta", "P-EOS": "Project Alpha", "P-FENIX": "Project Beta"},
+        "DEPT": {"SALES": "Sales", "ENG": "R&D", "OPS": "Operations", "MKT": "Sales"}}
+
+
+@pytest.fixture
+def world(version):
+    sb = start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=40, seed=3))
+    odoo = mount_odoo(sb, version)
+    store = open_store()
+    yield sb, odoo, store
+    store.close()
+    sb.stop()
+
+
+def _save(store, plan):
+    """What saving the setup does: the connection, its secrets, its mappings."""
+    conn = store.add_connection(plan.name, plan.system, settings=plan.settings, pleo_company_id=plan.pleo_company_id,
+                                pleo_base_url=plan.pleo_base_url)
+    set_secret(pleo_secret_name(conn.id), plan.pleo_api_key)
+    for what, value in plan.ledger_secrets.items():
+        set_secret(ledger_secret_name(conn.id, what), value)
+    store.save_mappings(conn.id, plan.mappings)
+    store.set_connection_state(conn.id, "connected")
+    return store.get_connection(conn.id)
+
+
+def _gross(sb, eid) -> Decimal:
+    amount = sb.pleo.export_item(eid)["amount"]["inWalletCurrency"]
+    return Money.from_minor(amount["value"], amount["currency"]).amount
+
+
+def test_a_month_through_the_engine_into_odoo(world):
+    sb, odoo, store = world
+    url = f"{sb.url}/odoo"
+    configure = OdooProvider(url, "pleodesk", "admin", odoo.ADMIN_KEY, company_id=1)
+    accounts = configure.ensure_setup({})["accounts"]
+    configure.close()
+
+    data = {
+        "connection": {"name": "Demo B.V. Odoo", "system": "odoo"},
+        "pleo": {"base_url": sb.pleo_url, "company_id": sb.company_id, "api_key_env": "PLEO_KEY"},
+        "odoo": {"url": url, "database": "pleodesk", "login": "admin", "api_key_env": "ODOO_KEY", "company_id": 1,
+                 "card_expenses": "bill"},
+        "accounts": dict(accounts),
+        "categories": {c: c for c in CATEGORIES},
+        "taxes": {"21%": "21.0-percent-excl", "9%": "9.0-percent-incl", "0%": "0.0-percent-excl",
+                  "RC21": "21.0-percent-excl-reverse"},
+        "tag_groups": {"PROJECT": "Projects", "DEPT": "Departments"},
+        "tags": TAGS,
+        "options": {"post": True, "export_receipts": True},
+    }
+    plan = plan_from_dict(data, env={"PLEO_KEY": sb.api_key, "ODOO_KEY": odoo.ADMIN_KEY}, where="test")
+    assert check_plan(plan) == []
+    conn = _save(store, plan)
+
+    summary = make_engine(store, conn).export_month(MONTH)
+    assert summary.exported > 20, summary.message
+    assert summary.failed_count == 0, summary.failed
+
+    moves: dict[str, list[dict]] = {}
+    for m in odoo.moves():
+        moves.setdefault(m["ref"], []).append(m)
+    exported = [r for r in store.records_with_status(conn.id, "exported")]
+    assert len(exported) == summary.exported
+    kinds = set()
+    for rec in exported:
+        ms = moves[rec.reference]
+        main = ms[0]
+        assert str(main["id"]) == rec.ledger_id
+        assert all(m["state"] == "posted" for m in ms)
+        for m in ms:
+            assert sum(Decimal(str(ln["balance"])) for ln in m["lines"]) == 0
+        gross = _gross(sb, rec.expense_id)
+        kinds.add(main["move_type"])
+        if main["move_type"] == "entry":
+            contra = sum((Decimal(str(ln["credit"])) - Decimal(str(ln["debit"])) for ln in main["lines"]
+                          if ln["account_code"] in CONTRA), Decimal(0))
+            if contra:              # invoices in journal-entry form credit the payable account instead
+                assert contra == gross, rec.reference
+        else:
+            assert Decimal(str(main["amount_total"])) == abs(gross), rec.reference
+        if sb.pleo.export_item(rec.expense_id).get("files"):
+            assert odoo.attachments(main["id"]), f"{rec.reference} has no receipt"
+            assert odoo.records["account.move"][main["id"]]["message_main_attachment_id"]
+    assert "in_invoice" in kinds and "entry" in kinds
+
+    # Pleo's items are reported as exported with Odoo's id and link
+    job = sb.pleo.jobs[-1]
+    items = {i["accountingEntryId"]: i for i in sb.pleo.job_items(job["id"])}
+    for rec in exported:
+        assert items[rec.expense_id]["status"] == "successful"
+        assert items[rec.expense_id]["externalId"] == rec.ledger_id
+
+    # a second run books nothing new
+    before = len(odoo.records["account.move"])
+    make_engine(store, store.get_connection(conn.id)).export_month(MONTH)
+    assert len(odoo.records["account.move"]) == before
+
+
+class Crash(BaseException):
+    """The process dies: not an error the engine handles."""
+
+
+def test_a_crash_after_odoo_created_the_entries_books_nothing_twice(world, monkeypatch):
+    sb, odoo, store = world
+    url = f"{sb.url}/odoo"
+    configure = OdooProvider(url, "pleodesk", "admin", odoo.ADMIN_KEY, company_id=1)
+    accounts = configure.ensure_setup({})["accounts"]
+    configure.close()
+    data = {
+        "connection": {"name": "Crash test", "system": "odoo"},
+        "pleo": {"base_url": sb.pleo_url, "company_id": sb.company_id, "api_key_env": "PLEO_KEY"},
+        "odoo": {"url": url, "database": "pleodesk", "login": "admin", "api_key_env": "ODOO_KEY", "company_id": 1},
+        "accounts": dict(accounts), "categories": {c: c for c in CATEGORIES},
+        "taxes": {"21%": "21.0-percent-incl", "9%": "9.0-percent-incl", "0%": "0.0-percent-excl",
+                  "RC21": "21.0-percent-excl-reverse"},
+        "tag_groups": {"PROJECT": "Projects", "DEPT": "Departments"}, "tags": TAGS,
+        "options": {"post": True, "export_receipts": False},
+    }
+    conn = _save(store, plan_from_dict(data, env={"PLEO_KEY": sb.api_key, "ODOO_KEY": odoo.ADMIN_KEY}))
+
+    real_send = OdooProvider.send_batch
+
+    def send_then_die(self, entries):
+        real_send(self, entries)          # Odoo has the entries ...
+        raise Crash()                     # ... and the process dies before recording them
+
+    monkeypatch.setattr(OdooProvider, "send_batch", send_then_die)
+    with pytest.raises(Crash):
+        make_engine(store, conn).export_month(MONTH)
+    monkeypatch.setattr(OdooProvider, "send_batch", real_send)
+    created = len(odoo.records["account.move"])
+    assert created > 0 and store.records_with_status(conn.id, "sending")
+
+    summary = make_engine(store, store.get_connection(conn.id)).export_month(MONTH)
+    assert not store.records_with_status(conn.id, "sending")
+    refs = [m["ref"] for m in odoo.moves()]
+    assert len(refs) == len(set(refs)), "an expense was booked twice"
+    assert summary.failed_count == 0
+    assert len(store.records_with_status(conn.id, "exported")) == len(refs)
