@@ -28,7 +28,6 @@ import logging
 import mimetypes
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Sequence
@@ -194,6 +193,9 @@ class OdooProvider:
         self._company: _Company | None = None
         self._groups: set[str] | None = None
         self._currency_ids: dict[str, int | None] = {}
+        self._partner_cache: dict[str, int] = {}            # supplier name -> partner id
+        self._partner_payable: dict[int, int | None] = {}   # partner id -> its payable account id
+        self._employee_cache: dict[str, int | None] = {}    # employee name -> work contact partner id
         if self.company_id:
             self.rpc.context = {"allowed_company_ids": [self.company_id]}
 
@@ -857,12 +859,9 @@ class OdooProvider:
         return True
 
     # ------------------------------------------------------------------ partners ------------
-    _partner_cache: dict
-    _partner_payable: dict
-
     def _prepare_partners(self, plans: list[_Plan], chart: _Chart) -> None:
-        self._partner_cache = getattr(self, "_partner_cache", {}) or {}
-        self._partner_payable = getattr(self, "_partner_payable", {}) or {}
+        """Look up the suppliers of the batch's bills and the employees of its out-of-pocket
+        expenses in one request each."""
         names = sorted({_payee(p.entry) for p in plans if self._object_for(p.entry) == "bill"} -
                        set(self._partner_cache))
         if names:
@@ -874,7 +873,6 @@ class OdooProvider:
                     self._partner_payable[r["id"]] = _m2o_id(r["property_account_payable_id"])
         employees = sorted({p.entry.employee for p in plans
                             if p.entry.contra_role is ContraRole.OUT_OF_POCKET and p.entry.employee})
-        self._employee_cache = getattr(self, "_employee_cache", {}) or {}
         missing = [n for n in employees if n not in self._employee_cache]
         if missing:
             try:
@@ -891,7 +889,7 @@ class OdooProvider:
                 self._employee_cache[r["name"]] = _m2o_id(r.get("work_contact_id"))
 
     def _employee_partner(self, e: LedgerEntry) -> int | None:
-        return getattr(self, "_employee_cache", {}).get(e.employee) if e.employee else None
+        return self._employee_cache.get(e.employee) if e.employee else None
 
     def _partner_for(self, e: LedgerEntry) -> int:
         name = _payee(e)
@@ -1219,6 +1217,3 @@ def _free_code(base: str, taken: dict[str, Any]) -> str:
         code = str(n).zfill(len(code))
     return code
 
-
-def today_iso() -> str:
-    return date.today().isoformat()
