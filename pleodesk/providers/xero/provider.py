@@ -1,0 +1,754 @@
+"""Xero as a pleodesk accounting system (the ``Provider`` protocol of ``providers/base.py``).
+
+See docs/xero.md for what is booked how. In short: expenses become spend money on the Pleo bank
+account (bills for out-of-pocket expenses when the user chooses), suppliers become contacts keyed by
+a stable ``ContactNumber``, our reference goes in ``Reference`` (``InvoiceNumber`` on bills), receipts
+are attached afterwards, and the bank feed goes through Xero's Bank Feeds API or, where Xero does not
+allow it, into a statement file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import httpx
+
+from pleodesk.core.ledger import LedgerAccount, LedgerChart, LedgerDimension, LedgerEntry, LedgerTax
+from pleodesk.providers.base import (
+    AuthError,
+    Capabilities,
+    CheckResult,
+    Company,
+    FeedLine,
+    FeedResult,
+    Found,
+    LedgerError,
+    SendResult,
+)
+from pleodesk.providers.xero import documents, receipts, wire
+from pleodesk.providers.xero.client import (
+    XeroAuthError,
+    XeroClient,
+    XeroDailyLimit,
+    XeroError,
+    XeroLimits,
+    XeroUncertain,
+)
+from pleodesk.providers.xero.documents import Context, Document, DocumentError, XeroAccount, XeroTax
+
+log = logging.getLogger(__name__)
+
+API_URL = "https://api.xero.com/api.xro/2.0"
+BANKFEEDS_URL = "https://api.xero.com/bankfeeds.xro/1.0"
+IDENTITY_URL = "https://api.xero.com"
+AUTHORIZE_URL = "https://login.xero.com/identity/connect/authorize"
+TOKEN_URL = "https://identity.xero.com/connect/token"
+REVOCATION_URL = "https://identity.xero.com/connect/revocation"
+
+#: Pleo's own names for what it creates in Xero.
+BANK_ACCOUNT_CODE = "PLEOBANK"
+BANK_ACCOUNT_NAME = "Pleo Account"
+DEFAULT_ACCOUNT_CODE = "PLEO"
+DEFAULT_ACCOUNT_NAME = "Pleo expenses without category"
+POCKET_ACCOUNT_CODE = "PLEOPOCKET"
+POCKET_ACCOUNT_NAME = "Pleo out-of-pocket"
+
+BATCH_SIZE = 50
+#: Xero's limit on one request body (3.5 MB), with room for headers.
+MAX_BODY = 3_400_000
+CONTACT_PAGE = 1000
+
+_TYPE_MAP = {
+    "BANK": "bank", "CURRENT": "asset", "FIXED": "asset", "INVENTORY": "asset", "NONCURRENT": "asset",
+    "PREPAYMENT": "asset", "CURRLIAB": "liability", "LIABILITY": "liability", "TERMLIAB": "liability",
+    "PAYG": "liability", "EQUITY": "equity", "REVENUE": "income", "SALES": "income", "OTHERINCOME": "income",
+    "EXPENSE": "expense", "OVERHEADS": "expense", "DIRECTCOSTS": "expense", "DEPRECIATN": "expense",
+}
+
+
+@dataclass(frozen=True)
+class XeroSendResult(SendResult):
+    """A SendResult with what pleodesk did to book Pleo's amounts exactly (VAT rounding lines etc.)."""
+
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class _Chart:
+    organisation: dict[str, Any]
+    accounts: dict[str, XeroAccount]
+    accounts_by_id: dict[str, XeroAccount]
+    taxes: dict[str, XeroTax]
+    tracking: list[dict[str, Any]]
+    currencies: set[str]
+    ledger: LedgerChart
+    loaded_at: float = field(default_factory=time.monotonic)
+
+
+def _contact_number(role: str, name: str) -> str:
+    digest = hashlib.sha256(" ".join(name.split()).casefold().encode("utf-8")).hexdigest()[:20]
+    return f"PLEO-{'E' if role == 'employee' else 'S'}-{digest}"
+
+
+def _messages(item: Mapping[str, Any]) -> list[str]:
+    out = [str(v.get("Message")) for v in item.get("ValidationErrors") or () if v.get("Message")]
+    for line in item.get("LineItems") or ():
+        out += [str(v.get("Message")) for v in line.get("ValidationErrors") or () if v.get("Message")]
+    return out
+
+
+class XeroProvider:
+    system = "xero"
+
+    def __init__(self, settings: Mapping[str, Any], token_source: Callable[[], str], *,
+                 name: str = "", force_refresh: Callable[[str], None] | None = None,
+                 transport: httpx.BaseTransport | None = None, event_hooks: Mapping[str, list] | None = None,
+                 sleep: Callable[[float], None] = time.sleep, granted_scopes: Callable[[], str | None] | None = None,
+                 feed_folder: str | Path | None = None) -> None:
+        self.settings = dict(settings)
+        self.name = name
+        tenant = self.settings.get("tenant_id")
+        if not tenant:
+            raise LedgerError("This Xero connection has no organisation", "",
+                              "Connect it to a Xero organisation first.", reason_type="missing_configuration")
+        self.tenant_id = str(tenant)
+        self.api = str(self.settings.get("api_url") or API_URL).rstrip("/")
+        self.bankfeeds = str(self.settings.get("bankfeeds_url") or BANKFEEDS_URL).rstrip("/")
+        self.identity = str(self.settings.get("identity_url") or IDENTITY_URL).rstrip("/")
+        self.web = str(self.settings.get("web_url") or wire.WEB_URL)
+        self.limits = XeroLimits.from_settings(self.settings.get("rate_limits"))
+        self._sleep = sleep
+        self._granted_scopes = granted_scopes
+        self.feed_folder = Path(feed_folder) if feed_folder else None
+        self.client = XeroClient(tenant_id=self.tenant_id, token_source=token_source, limits=self.limits,
+                                 force_refresh=force_refresh, transport=transport, event_hooks=event_hooks,
+                                 sleep=sleep)
+        self._chart: _Chart | None = None
+        self._lock = threading.RLock()
+        self._contacts: dict[str, dict[str, Any]] | None = None   # ContactNumber -> contact
+        self._contacts_by_name: dict[str, dict[str, Any]] = {}
+        self._kinds: dict[str, str] = {}                          # ledger id -> endpoint
+        self._attached: dict[str, int] = {}
+        self.last_notes: dict[str, tuple[str, ...]] = {}         # expense id -> notes of the last send
+
+    # ------------------------------------------------------------------ helpers -------------------
+    def _url(self, path: str) -> str:
+        return self.api + path
+
+    @property
+    def max_attachment_bytes(self) -> int:
+        mb = self.settings.get("max_attachment_mb")
+        return int(float(mb) * 1024 * 1024) if mb else receipts.MAX_ATTACHMENT_BYTES
+
+    def close(self) -> None:
+        self.client.close()
+
+    def capabilities(self) -> Capabilities:
+        return Capabilities(object_kinds=("bank_transaction", "bill", "bank_transfer"), draft=True, posted=True,
+                            batch_size=BATCH_SIZE, max_attachment_bytes=receipts.DOWNLOAD_LIMIT,
+                            max_attachments=receipts.MAX_ATTACHMENTS, feed=True)
+
+    # ------------------------------------------------------------------ check ---------------------
+    def check(self) -> CheckResult:
+        messages: list[str] = []
+        try:
+            org = self._organisation()
+        except AuthError as exc:
+            return CheckResult(False, (f"{exc.title}. {exc.fix}".strip(),))
+        except LedgerError as exc:
+            return CheckResult(False, (f"{exc.title}: {exc.detail}. {exc.fix}".strip(" .:") + ".",))
+        try:
+            tenants = {c.id for c in self.list_companies()}
+            if tenants and self.tenant_id not in tenants:
+                messages.append("The Xero organisation of this connection is no longer connected to pleodesk: "
+                                "reconnect to the same organisation.")
+        except LedgerError as exc:
+            messages.append(f"Xero's list of connected organisations could not be read: {exc.title}.")
+        code = self.settings.get("bank_account_code")
+        if code:
+            try:
+                chart = self._load_chart()
+                acc = chart.accounts.get(code)
+                wallet = self.settings.get("wallet_currency")
+                if acc is None:
+                    messages.append(f"The Pleo bank account {code} is not in Xero any more: run the Xero setup again.")
+                elif acc.type != "BANK" or not acc.active:
+                    messages.append(f"Account {code} in Xero is not an active bank account: run the Xero setup again.")
+                elif wallet and (acc.currency or chart.organisation.get("BaseCurrency")) != wallet:
+                    messages.append(f"The Pleo bank account {code} is in {acc.currency}, the Pleo wallet in {wallet}.")
+            except LedgerError as exc:
+                messages.append(f"Xero's chart of accounts could not be read: {exc.title}.")
+        return CheckResult(not messages, tuple(messages), version=str(org.get("Version") or "") or None)
+
+    def _organisation(self) -> dict[str, Any]:
+        data = self.client.get_json(self._url("/Organisation"))
+        orgs = (data or {}).get("Organisations") or []
+        if not orgs:
+            raise XeroError("Xero returned no organisation for this connection")
+        return orgs[0]
+
+    def list_companies(self) -> list[Company]:
+        data = self.client.get_json(self.identity + "/Connections", tenant=False, paced=False)
+        return [Company(str(c["tenantId"]), str(c.get("tenantName") or c["tenantId"]))
+                for c in data or () if (c.get("tenantType") or "ORGANISATION") == "ORGANISATION"]
+
+    # ------------------------------------------------------------------ chart ---------------------
+    def _load_chart(self, refresh: bool = False) -> _Chart:
+        with self._lock:
+            if self._chart is not None and not refresh:
+                return self._chart
+            org = self._organisation()
+            accounts_raw = (self.client.get_json(self._url("/Accounts")) or {}).get("Accounts") or []
+            taxes_raw = (self.client.get_json(self._url("/TaxRates")) or {}).get("TaxRates") or []
+            tracking_raw = (self.client.get_json(self._url("/TrackingCategories"),
+                                                 {"includeArchived": "true"}) or {}).get("TrackingCategories") or []
+            currencies_raw = (self.client.get_json(self._url("/Currencies")) or {}).get("Currencies") or []
+            self._chart = self._chart_from(org, accounts_raw, taxes_raw, tracking_raw, currencies_raw)
+            return self._chart
+
+    def _chart_from(self, org, accounts_raw, taxes_raw, tracking_raw, currencies_raw) -> _Chart:
+        base = org.get("BaseCurrency")
+        accounts: dict[str, XeroAccount] = {}
+        by_id: dict[str, XeroAccount] = {}
+        for a in accounts_raw:
+            acc = XeroAccount(code=str(a.get("Code") or ""), name=str(a.get("Name") or ""),
+                              type=str(a.get("Type") or ""), active=a.get("Status", "ACTIVE") == "ACTIVE",
+                              id=a.get("AccountID"),
+                              currency=a.get("CurrencyCode") or (base if a.get("Type") == "BANK" else None),
+                              system=a.get("SystemAccount"))
+            if acc.id:
+                by_id[str(acc.id)] = acc
+            if acc.code:
+                accounts[acc.code] = acc
+        tax_account = next((a.code for a in accounts.values() if a.system == "GST" and a.code), None)
+        ledger_accounts = {a.code: LedgerAccount(a.code, a.name, "tax" if a.system == "GST" else
+                                                 _TYPE_MAP.get(a.type, "expense"), a.active, a.id)
+                           for a in accounts.values()}
+        if tax_account is None:
+            tax_account = "XERO-TAX"
+            ledger_accounts[tax_account] = LedgerAccount(tax_account, "VAT (booked by Xero from the tax rate)", "tax")
+        taxes: dict[str, XeroTax] = {}
+        ledger_taxes: dict[str, LedgerTax] = {}
+        for t in taxes_raw:
+            code = t.get("TaxType")
+            if not code:
+                continue
+            eff = Decimal(str(t.get("EffectiveRate") or 0)) / 100
+            disp = Decimal(str(t.get("DisplayTaxRate") if t.get("DisplayTaxRate") is not None
+                               else t.get("EffectiveRate") or 0)) / 100
+            xt = XeroTax(code=code, name=str(t.get("Name") or code), effective=eff, display=disp,
+                         active=t.get("Status", "ACTIVE") == "ACTIVE",
+                         expenses=bool(t.get("CanApplyToExpenses", True)))
+            taxes[code] = xt
+            if not xt.expenses:
+                continue
+            ledger_taxes[code] = LedgerTax(code=code, name=xt.name, rate=(xt.display if xt.reverse else xt.effective)
+                                           .normalize(), type="reverse" if xt.reverse else "inclusive",
+                                           active=xt.active, input_account=tax_account,
+                                           output_account=tax_account)
+        dims: dict[str, LedgerDimension] = {}
+        for c in tracking_raw:
+            if c.get("Status", "ACTIVE") != "ACTIVE":
+                continue
+            values = frozenset(o["Name"] for o in c.get("Options") or () if o.get("Status", "ACTIVE") == "ACTIVE")
+            archived = frozenset(o["Name"] for o in c.get("Options") or () if o.get("Status", "ACTIVE") != "ACTIVE")
+            dims[c["Name"]] = LedgerDimension(c["Name"], values, archived, c.get("TrackingCategoryID"))
+        currencies = {c.get("Code") for c in currencies_raw if c.get("Code")}
+        if base:
+            currencies.add(base)
+        return _Chart(org, accounts, by_id, taxes, tracking_raw, currencies,
+                      LedgerChart(accounts=ledger_accounts, taxes=ledger_taxes, dimensions=dims))
+
+    def read_chart(self) -> LedgerChart:
+        return self._load_chart(refresh=True).ledger
+
+    # ------------------------------------------------------------------ setup ---------------------
+    def ensure_setup(self, settings: dict) -> dict:
+        """Find or create the Pleo bank account (in the wallet's currency), the default expense account
+        and the out-of-pocket account, as Pleo does. Where Xero does not let an app create them (a US
+        organisation, a currency the organisation has not enabled), raise a LedgerError that says what
+        to create by hand; the codes can then be chosen in the settings."""
+        s = {**self.settings, **(settings or {})}
+        chart = self._load_chart(refresh=True)
+        org = chart.organisation
+        base = org.get("BaseCurrency")
+        wallet = str(s.get("wallet_currency") or base or "EUR")
+        out: dict[str, Any] = {"organisation_name": org.get("Name"), "base_currency": base,
+                               "country": org.get("CountryCode"), "organisation_version": org.get("Version"),
+                               "short_code": org.get("ShortCode"), "wallet_currency": wallet}
+        if wallet not in chart.currencies:
+            self._enable_currency(wallet, org)
+            chart = self._load_chart(refresh=True)
+        bank = self._ensure_account(chart, s.get("bank_account_code") or BANK_ACCOUNT_CODE,
+                                    {"Type": "BANK", "Name": BANK_ACCOUNT_NAME if wallet == base
+                                     else f"{BANK_ACCOUNT_NAME} {wallet}",
+                                     "BankAccountNumber": f"PLEO-{wallet}", "BankAccountType": "BANK",
+                                     "CurrencyCode": wallet}, wallet=wallet, what="the Pleo bank account")
+        out["bank_account_code"] = bank.code
+        out["bank_account_id"] = bank.id
+        default = self._ensure_account(chart, s.get("default_account_code") or DEFAULT_ACCOUNT_CODE,
+                                       {"Type": "EXPENSE", "Name": DEFAULT_ACCOUNT_NAME},
+                                       wallet=None, what="the default expense account")
+        out["default_account_code"] = default.code
+        if (s.get("out_of_pocket_as") or "spend_money") == "spend_money":
+            pocket = self._ensure_account(chart, s.get("out_of_pocket_account_code") or POCKET_ACCOUNT_CODE,
+                                          {"Type": "BANK", "Name": POCKET_ACCOUNT_NAME if wallet == base
+                                           else f"{POCKET_ACCOUNT_NAME} {wallet}",
+                                           "BankAccountNumber": f"PLEOPOCKET-{wallet}", "BankAccountType": "BANK",
+                                           "CurrencyCode": wallet}, wallet=wallet, what="the out-of-pocket account")
+            out["out_of_pocket_account_code"] = pocket.code
+        self._chart = None          # read again (with the new accounts) when next needed
+        self.settings.update(out)
+        return out
+
+    def _enable_currency(self, wallet: str, org: Mapping[str, Any]) -> None:
+        resp = self.client.request("PUT", self._url("/Currencies"), json_body={"Code": wallet},
+                                   idempotency_key=wire.stable_uuid(wire.KEY_NAMESPACE, "currency", self.tenant_id, wallet))
+        if resp.status_code == 200:
+            return
+        raise LedgerError(
+            f"Xero did not let pleodesk add the currency {wallet} to the organisation",
+            wire_message(resp),
+            f"In Xero, add {wallet} under Settings > Currencies (it needs a plan with multiple currencies), or "
+            f"create a bank account in {wallet} by hand and choose it as the Pleo bank account.",
+            reason_type="missing_configuration")
+
+    def _ensure_account(self, chart: _Chart, code: str, spec: dict[str, Any], *, wallet: str | None,
+                        what: str) -> XeroAccount:
+        acc = chart.accounts.get(code)
+        base = chart.organisation.get("BaseCurrency")
+        if acc is not None:
+            if acc.type != spec["Type"]:
+                raise LedgerError(f"Account {code} in Xero is a {acc.type} account, so it cannot be {what}",
+                                  "", f"Choose another code for {what}, or change the account in Xero.",
+                                  reason_type="missing_configuration")
+            if not acc.active:
+                raise LedgerError(f"Account {code} ({acc.name}) is archived in Xero", "",
+                                  f"Restore it in Xero (Accounting > Chart of accounts) to use it as {what}.",
+                                  reason_type="missing_configuration")
+            if wallet and (acc.currency or base) != wallet:
+                raise LedgerError(f"Account {code} in Xero is in {acc.currency or base}, the Pleo wallet in {wallet}",
+                                  "", f"Choose a bank account in {wallet} as {what}.",
+                                  reason_type="missing_configuration")
+            return acc
+        body = {"Code": code, **spec}
+        if wallet and wallet == base:
+            body.pop("CurrencyCode", None)
+        resp = self.client.request("PUT", self._url("/Accounts"), json_body=body,
+                                   idempotency_key=wire.stable_uuid(wire.KEY_NAMESPACE, "account", self.tenant_id, code))
+        data = _json(resp)
+        created = ((data or {}).get("Accounts") or [None])[0] if resp.status_code == 200 else None
+        if created and created.get("AccountID") and not _messages(created):
+            acc = XeroAccount(code=code, name=str(created.get("Name") or spec["Name"]), type=spec["Type"],
+                              active=True, id=created.get("AccountID"),
+                              currency=created.get("CurrencyCode") or (wallet if spec["Type"] == "BANK" else None))
+            chart.accounts[code] = acc
+            return acc
+        detail = "; ".join(_element_messages(data)) or wire_message(resp)
+        us = chart.organisation.get("Version") == "US" or chart.organisation.get("CountryCode") == "US"
+        kind = "bank account" if spec["Type"] == "BANK" else "expense account"
+        currency = f" in {wallet}" if wallet else ""
+        raise LedgerError(
+            f"Xero did not let pleodesk create {what} ({code})" + (" in a US organisation" if us else ""),
+            detail,
+            f"In Xero, create an {kind} named '{spec['Name']}' with code {code}{currency} by hand "
+            f"(Accounting > Chart of accounts > Add {'Bank account' if spec['Type'] == 'BANK' else 'Account'}), "
+            f"or choose an existing one in pleodesk's Xero settings; then run the setup again.",
+            reason_type="missing_configuration")
+
+    # ------------------------------------------------------------------ contacts ------------------
+    def _load_contacts(self) -> None:
+        if self._contacts is not None:
+            return
+        by_number: dict[str, dict[str, Any]] = {}
+        page = 1
+        while True:
+            data = self.client.get_json(self._url("/Contacts"), {"summaryOnly": "true", "includeArchived": "true",
+                                                                 "page": page, "pageSize": CONTACT_PAGE})
+            items = (data or {}).get("Contacts") or []
+            for c in items:
+                self._remember_contact(c, by_number)
+            pag = (data or {}).get("pagination") or {}
+            if len(items) < CONTACT_PAGE or (pag.get("pageCount") and page >= int(pag["pageCount"])):
+                break
+            page += 1
+        self._contacts = by_number
+
+    def _remember_contact(self, c: Mapping[str, Any], by_number: dict | None = None) -> None:
+        target = self._contacts if by_number is None else by_number
+        if c.get("ContactNumber") and target is not None:
+            target[str(c["ContactNumber"])] = dict(c)
+        if c.get("Name") and c.get("ContactStatus", "ACTIVE") == "ACTIVE":
+            self._contacts_by_name[" ".join(str(c["Name"]).split()).casefold()] = dict(c)
+
+    def _resolve_contacts(self, docs: Sequence[Document]) -> dict[tuple[str, str], str | LedgerError]:
+        """ContactID (or the error) for every (role, name) the documents need; creates missing ones."""
+        wanted: dict[tuple[str, str], str] = {}
+        for d in docs:
+            if d.contact_name:
+                name = " ".join(d.contact_name.split())[:255] or "Pleo"
+                wanted[(d.contact_role, name)] = _contact_number(d.contact_role, name)
+        if not wanted:
+            return {}
+        with self._lock:
+            self._load_contacts()
+            assert self._contacts is not None
+            out: dict[tuple[str, str], str | LedgerError] = {}
+            missing: list[tuple[tuple[str, str], str]] = []
+            for key, number in wanted.items():
+                c = self._contacts.get(number) or self._contacts_by_name.get(key[1].casefold())
+                if c is None:
+                    missing.append((key, number))
+                elif c.get("ContactStatus", "ACTIVE") != "ACTIVE":
+                    out[key] = LedgerError(f"The Xero contact '{c.get('Name')}' is archived",
+                                           "", "Restore the contact in Xero, then export again.")
+                else:
+                    out[key] = str(c["ContactID"])
+            for i in range(0, len(missing), BATCH_SIZE):
+                chunk = missing[i:i + BATCH_SIZE]
+                body = {"Contacts": [{"Name": key[1], "ContactNumber": number} for key, number in chunk]}
+                resp = self.client.request(
+                    "PUT", self._url("/Contacts"), params={"summarizeErrors": "false"}, json_body=body,
+                    idempotency_key=wire.stable_uuid(wire.KEY_NAMESPACE, "contacts", self.tenant_id,
+                                                     *[n for _, n in chunk]))
+                data = _json(resp)
+                items = (data or {}).get("Contacts") if resp.status_code == 200 else (data or {}).get("Elements")
+                items = items or []
+                for pos, (key, number) in enumerate(chunk):
+                    item = _match(items, pos, "ContactNumber", number)
+                    errs = _messages(item) if item else ["Xero did not answer for this contact"]
+                    if item and item.get("ContactID") and not errs:
+                        self._remember_contact(item)
+                        out[key] = str(item["ContactID"])
+                        continue
+                    found = self._contact_by_name(key[1]) if any("already" in e for e in errs) else None
+                    if found:
+                        out[key] = found
+                    else:
+                        out[key] = LedgerError(f"Xero did not create the contact '{key[1]}'", "; ".join(errs),
+                                               "Create the contact in Xero by hand, then export again.")
+            return out
+
+    def _contact_by_name(self, name: str) -> str | None:
+        data = self.client.get_json(self._url("/Contacts"), {"where": f"Name=={wire.quote_where(name)}"})
+        for c in (data or {}).get("Contacts") or ():
+            if c.get("ContactStatus", "ACTIVE") == "ACTIVE":
+                self._remember_contact(c)
+                return str(c["ContactID"])
+        return None
+
+    # ------------------------------------------------------------------ export --------------------
+    def _context(self, chart: _Chart) -> Context:
+        s = self.settings
+        no_tax = s.get("no_tax_type")
+        if not no_tax:
+            zero = [t for t in chart.taxes.values() if t.active and t.expenses and t.effective == 0 and not t.reverse]
+            pick = next((t for t in zero if t.code == "NONE"), None) or next(
+                (t for t in zero if "EXEMPT" in t.code), None) or (zero[0] if zero else None)
+            no_tax = pick.code if pick else None
+        rounding = s.get("rounding_account_code") or next(
+            (a.code for a in chart.accounts.values() if a.system == "ROUNDING" and a.code and a.active), None)
+        return Context(accounts=chart.accounts, taxes=chart.taxes, base_currency=str(chart.organisation.get("BaseCurrency") or ""),
+                       no_tax_type=no_tax, rounding_account=rounding,
+                       out_of_pocket_as=str(s.get("out_of_pocket_as") or "spend_money"),
+                       post=bool(s.get("post", True)), mark_reconciled=bool(s.get("mark_reconciled", False)))
+
+    def send_batch(self, entries: Sequence[LedgerEntry]) -> list[SendResult]:
+        if not entries:
+            return []
+        chart = self._load_chart()
+        ctx = self._context(chart)
+        results: dict[int, SendResult] = {}
+        docs: list[tuple[int, Document]] = []
+        for i, e in enumerate(entries):
+            try:
+                docs.append((i, documents.build(e, ctx)))
+            except DocumentError as exc:
+                results[i] = XeroSendResult(e.expense_id, error=LedgerError(
+                    f"Not sent to Xero: {exc.title}", "", exc.fix, reason_type=exc.reason_type))
+        created_any = False
+        try:
+            contacts = self._resolve_contacts([d for _, d in docs])
+            ready: list[tuple[int, Document]] = []
+            for i, d in docs:
+                if d.contact_name:
+                    name = " ".join(d.contact_name.split())[:255] or "Pleo"
+                    cid = contacts.get((d.contact_role, name))
+                    if isinstance(cid, LedgerError) or cid is None:
+                        results[i] = XeroSendResult(d.entry.expense_id, error=cid or LedgerError("No Xero contact"))
+                        continue
+                    d.body["Contact"] = {"ContactID": cid}
+                ready.append((i, d))
+            for endpoint in ("BankTransactions", "Invoices", "BankTransfers"):
+                group = [(i, d) for i, d in ready if d.endpoint == endpoint]
+                for chunk in self._chunks(group, 1 if endpoint == "BankTransfers" else BATCH_SIZE):
+                    for i, res in self._send_chunk(endpoint, chunk).items():
+                        results[i] = res
+                        created_any = created_any or res.ok
+        except (XeroDailyLimit, XeroError, AuthError) as exc:
+            if isinstance(exc, XeroError) and exc.retryable and not isinstance(exc, XeroDailyLimit):
+                raise          # outcome unknown: the engine settles it by reference before sending again
+            if not created_any:
+                raise          # nothing was created
+            for i, e in enumerate(entries):
+                results.setdefault(i, XeroSendResult(e.expense_id, error=exc))
+        out = []
+        for i, e in enumerate(entries):
+            r = results[i]
+            self.last_notes[e.expense_id] = getattr(r, "notes", ())
+            out.append(r)
+        return out
+
+    @staticmethod
+    def _chunks(group: list[tuple[int, Document]], size: int) -> Iterable[list[tuple[int, Document]]]:
+        chunk: list[tuple[int, Document]] = []
+        weight = 0
+        for item in group:
+            w = len(wire.dumps(item[1].body))
+            if chunk and (len(chunk) >= size or weight + w > MAX_BODY):
+                yield chunk
+                chunk, weight = [], 0
+            chunk.append(item)
+            weight += w
+        if chunk:
+            yield chunk
+
+    def _send_chunk(self, endpoint: str, chunk: list[tuple[int, Document]], attempt: int = 1
+                    ) -> dict[int, SendResult]:
+        key = wire.stable_uuid(wire.KEY_NAMESPACE, endpoint, self.tenant_id, str(attempt),
+                               *[d.entry.idempotency_key for _, d in chunk])
+        body = {endpoint: [d.body for _, d in chunk]}
+        params = None if endpoint == "BankTransfers" else {"summarizeErrors": "false"}
+        try:
+            resp = self.client.request("PUT", self._url(f"/{endpoint}"), params=params, json_body=body,
+                                       idempotency_key=key)
+        except XeroUncertain:
+            # Xero no longer remembers the key: find what it created before sending anything again.
+            if attempt > 2:
+                raise
+            return self._settle_chunk(endpoint, chunk, attempt)
+        data = _json(resp)
+        out: dict[int, SendResult] = {}
+        if resp.status_code == 413 and len(chunk) > 1:
+            half = len(chunk) // 2
+            return {**self._send_chunk(endpoint, chunk[:half], attempt),
+                    **self._send_chunk(endpoint, chunk[half:], attempt)}
+        if resp.status_code == 200:
+            items = (data or {}).get(endpoint) or []
+        elif resp.status_code == 400 and (data or {}).get("Elements"):
+            items = data["Elements"]
+        elif resp.status_code == 400 and "idempotency" in wire_message(resp).lower():
+            return self._settle_chunk(endpoint, chunk, attempt)
+        else:
+            err = XeroError(f"Xero refused the {endpoint_label(endpoint)} (HTTP {resp.status_code})",
+                            wire_message(resp), status=resp.status_code)
+            return {i: XeroSendResult(d.entry.expense_id, error=err) for i, d in chunk}
+        ref_field = {"BankTransactions": "Reference", "Invoices": "InvoiceNumber", "BankTransfers": "Reference"}[endpoint]
+        id_field = {"BankTransactions": "BankTransactionID", "Invoices": "InvoiceID",
+                    "BankTransfers": "BankTransferID"}[endpoint]
+        for pos, (i, d) in enumerate(chunk):
+            item = _match(items, pos, ref_field, d.reference)
+            if item is None:
+                out[i] = XeroSendResult(d.entry.expense_id, error=XeroError(
+                    "Xero's answer did not include this expense", "", "Export it again: it is looked up first.",
+                    retryable=True))
+                continue
+            errs = _messages(item)
+            ledger_id = item.get(id_field)
+            if errs or item.get("StatusAttributeString") == "ERROR" or not ledger_id:
+                out[i] = XeroSendResult(d.entry.expense_id, error=XeroError(
+                    f"Xero refused the {endpoint_label(endpoint)}", "; ".join(errs) or "no reason given",
+                    _fix_for(errs)), notes=tuple(d.notes))
+                continue
+            warnings = [str(w.get("Message")) for w in item.get("Warnings") or () if w.get("Message")]
+            notes = tuple(d.notes) + tuple(f"Xero warned: {w}" for w in warnings)
+            if notes:
+                log.info("xero: %s booked with notes: %s", d.reference, "; ".join(notes))
+            out[i] = XeroSendResult(d.entry.expense_id, ledger_id=str(ledger_id),
+                                    ledger_url=self._deep_link(endpoint, str(ledger_id)), notes=notes)
+            self._kinds[str(ledger_id)] = endpoint
+        return out
+
+    def _settle_chunk(self, endpoint: str, chunk: list[tuple[int, Document]], attempt: int) -> dict[int, SendResult]:
+        out: dict[int, SendResult] = {}
+        again: list[tuple[int, Document]] = []
+        for i, d in chunk:
+            found = self._find(endpoint, d.reference)
+            if found is not None:
+                out[i] = XeroSendResult(d.entry.expense_id, ledger_id=found.ledger_id, ledger_url=found.ledger_url,
+                                        notes=tuple(d.notes))
+            else:
+                again.append((i, d))
+        if again:
+            out.update(self._send_chunk(endpoint, again, attempt + 1))
+        return out
+
+    def _deep_link(self, endpoint: str, ledger_id: str) -> str:
+        short = (self._chart.organisation.get("ShortCode") if self._chart else None) or self.settings.get("short_code")
+        if endpoint == "Invoices":
+            return wire.bill_url(self.web, short, ledger_id)
+        if endpoint == "BankTransfers":
+            return wire._deep(self.web, short, f"/Bank/ViewTransfer.aspx?bankTransferID={ledger_id}")
+        return wire.bank_transaction_url(self.web, short, ledger_id)
+
+    # ------------------------------------------------------------------ lookups -------------------
+    def _find(self, endpoint: str, reference: str) -> Found | None:
+        ref = wire.quote_where(reference)
+        if endpoint == "BankTransactions":
+            where = f'Reference=={ref} AND Status=="AUTHORISED"'
+            id_field = "BankTransactionID"
+        elif endpoint == "Invoices":
+            where = f'InvoiceNumber=={ref} AND Type=="ACCPAY" AND Status!="DELETED" AND Status!="VOIDED"'
+            id_field = "InvoiceID"
+        else:
+            where = f"Reference=={ref}"
+            id_field = "BankTransferID"
+        data = self.client.get_json(self._url(f"/{endpoint}"), {"where": where})
+        for item in (data or {}).get(endpoint) or ():
+            if endpoint == "BankTransfers" and item.get("Status") == "DELETED":
+                continue
+            if item.get(id_field):
+                ledger_id = str(item[id_field])
+                self._kinds[ledger_id] = endpoint
+                return Found(ledger_id, self._deep_link(endpoint, ledger_id))
+        return None
+
+    def find_by_reference(self, reference: str) -> Found | None:
+        for endpoint in ("BankTransactions", "Invoices", "BankTransfers"):
+            found = self._find(endpoint, reference)
+            if found is not None:
+                return found
+        return None
+
+    # ------------------------------------------------------------------ receipts ------------------
+    def upload_receipt(self, found: Found, path: str, mime: str, filename: str) -> None:
+        ledger_id = found.ledger_id
+        data = Path(path).read_bytes()
+        name = receipts.safe_filename(filename, mime)
+        limit = self.max_attachment_bytes
+        if len(data) > limit:
+            small = receipts.shrink_image(data, limit) if receipts.is_image(mime) else None
+            if small is None:
+                what = "PDF" if mime == "application/pdf" else "file"
+                raise LedgerError(
+                    f"Receipt {filename} is {len(data) / 1_048_576:.1f} MB; Xero accepts at most "
+                    f"{limit / 1_048_576:.0f} MB per file", "",
+                    f"Attach a smaller copy of the {what} by hand in Xero.", reason_type="accounting_system_validation_failure")
+            log.info("xero: receipt %s shrunk from %d to %d bytes", filename, len(data), len(small))
+            data, mime = small, "image/jpeg"
+            name = name.rsplit(".", 1)[0] + ".jpg"
+        if self._attached.get(ledger_id, 0) >= receipts.MAX_ATTACHMENTS:
+            raise LedgerError(f"Xero takes at most {receipts.MAX_ATTACHMENTS} files per transaction", "",
+                              "Attach further receipts by hand.")
+        endpoints = [self._kinds.get(ledger_id) or self._kind_from_url(found.ledger_url)]
+        endpoints += [e for e in ("BankTransactions", "Invoices", "BankTransfers") if e not in endpoints]
+        key = wire.stable_uuid(wire.KEY_NAMESPACE, "attachment", self.tenant_id, ledger_id, name,
+                               hashlib.sha256(data).hexdigest())
+        last: httpx.Response | None = None
+        for endpoint in endpoints:
+            if endpoint is None:
+                continue
+            resp = self.client.request("PUT", self._url(f"/{endpoint}/{ledger_id}/Attachments/{name}"),
+                                       content=data, content_type=mime, idempotency_key=key)
+            last = resp
+            if resp.status_code == 404:
+                continue
+            if resp.status_code == 200:
+                self._kinds[ledger_id] = endpoint
+                self._attached[ledger_id] = self._attached.get(ledger_id, 0) + 1
+                return
+            if resp.status_code == 413:
+                raise LedgerError(f"Xero refused receipt {filename} as too large", wire_message(resp),
+                                  "Attach a smaller copy by hand in Xero.")
+            raise LedgerError(f"Xero refused receipt {filename}", wire_message(resp),
+                              "Attach it by hand in Xero.", retryable=False)
+        raise LedgerError(f"The Xero transaction {ledger_id} for receipt {filename} was not found",
+                          wire_message(last) if last is not None else "", "It may have been deleted in Xero.")
+
+    @staticmethod
+    def _kind_from_url(url: str | None) -> str | None:
+        if not url:
+            return None
+        if "AccountsPayable" in url:
+            return "Invoices"
+        if "ViewTransfer" in url:
+            return "BankTransfers"
+        if "ViewTransaction" in url:
+            return "BankTransactions"
+        return None
+
+    # ------------------------------------------------------------------ bank feed -----------------
+    def push_feed(self, lines: Sequence[FeedLine]) -> FeedResult:
+        from pleodesk.providers.xero.feed import push_feed
+
+        return push_feed(self, lines)
+
+    def granted_scopes(self) -> str | None:
+        return self._granted_scopes() if self._granted_scopes else None
+
+
+# ---------------------------------------------------------------------------------- helpers ----
+def endpoint_label(endpoint: str) -> str:
+    return {"BankTransactions": "spend money", "Invoices": "bill", "BankTransfers": "bank transfer"}[endpoint]
+
+
+def _fix_for(errs: list[str]) -> str:
+    text = " ".join(errs).lower()
+    if "account" in text and ("archived" in text or "active" in text or "valid" in text):
+        return "Map the category to an active account in Xero, or restore the account, then export again."
+    if "tracking" in text or "option" in text:
+        return "Choose an active tracking option in the label mapping, or restore it in Xero."
+    if "lock date" in text or "period" in text:
+        return "The date is before Xero's lock date: move the lock date in Xero or book it by hand."
+    if "tax" in text:
+        return "Check the tax mapping for this expense's tax code."
+    return "Fix the cause in Xero or in the mappings, then export again."
+
+
+def _json(resp: httpx.Response) -> Any:
+    try:
+        return wire.loads(resp.content) if resp.content else None
+    except ValueError:
+        return None
+
+
+def wire_message(resp: httpx.Response | None) -> str:
+    if resp is None:
+        return ""
+    data = _json(resp)
+    if isinstance(data, dict):
+        msgs = _element_messages(data)
+        if msgs:
+            return "; ".join(msgs)
+        for k in ("Detail", "detail", "Message", "title", "Title"):
+            if isinstance(data.get(k), str) and data[k]:
+                return data[k]
+    return (resp.text or "").strip()[:300] or f"HTTP {resp.status_code}"
+
+
+def _element_messages(data: Any) -> list[str]:
+    out: list[str] = []
+    if isinstance(data, dict):
+        for el in data.get("Elements") or ():
+            out += _messages(el)
+        for key in ("Accounts", "Contacts", "BankTransactions", "Invoices"):
+            for el in data.get(key) or ():
+                if isinstance(el, dict):
+                    out += _messages(el)
+    return out
+
+
+def _match(items: Sequence[Mapping[str, Any]], pos: int, field_name: str, value: str) -> Mapping[str, Any] | None:
+    for it in items:
+        if isinstance(it, Mapping) and str(it.get(field_name) or "") == value:
+            return it
+    if pos < len(items) and isinstance(items[pos], Mapping) and not items[pos].get(field_name):
+        return items[pos]
+    return None

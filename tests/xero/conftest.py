@@ -1,0 +1,113 @@
+"""Fixtures for the Xero tests: the sandbox with the Xero emulator mounted, a signed-in connection,
+and a recorder that checks every request and answer against Xero's OpenAPI documents.
+
+Xero's clock runs ``SCALE`` times faster in these tests (a minute lasts 0.5 s); the provider is told
+the same, so its pacing is Xero's 60 calls a minute, 5 at once, on that clock."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from types import SimpleNamespace
+from typing import Any, Iterator
+
+import httpx
+import pytest
+
+from pleodesk.providers.xero import create_provider, sandbox_settings
+from pleodesk.providers.xero.auth import XeroConnector
+from pleodesk.sandbox.server import SandboxConfig, start_sandbox
+from pleodesk.sandbox.xero_emulator import SANDBOX_CLIENT_ID, XeroState, mount_xero, unmount_xero
+
+from xero_contract import Recorder, skip_reason, specs_available
+
+SCALE = 120.0
+TENANT = "8c3f2e0b-6d1a-4c59-9e7b-0a1d2c3b4e5f"
+OTHER_TENANT = "1f2e3d4c-5b6a-4798-8a9b-cadbecfd0e1f"
+
+requires_specs = pytest.mark.skipif(not specs_available(), reason=skip_reason())
+
+
+def free_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def fake_browser(log: list[str] | None = None):
+    """A browser that follows the authorise URL to the emulator and the redirect to pleodesk's loopback."""
+
+    def open_browser(url: str) -> bool:
+        def run() -> None:
+            r = httpx.get(url, follow_redirects=False, timeout=10)
+            if log is not None:
+                log.append(url)
+            if r.status_code in (301, 302, 303):
+                httpx.get(r.headers["location"], timeout=10)
+
+        threading.Thread(target=run, daemon=True).start()
+        return True
+
+    return open_browser
+
+
+@pytest.fixture(scope="session")
+def sandbox():
+    sb = start_sandbox(SandboxConfig(expenses_per_month=30, seed=7))
+    yield sb
+    sb.stop()
+
+
+@pytest.fixture
+def xero(sandbox) -> Iterator[XeroState]:
+    state = XeroState(time_scale=SCALE)
+    mount_xero(sandbox, state)
+    yield state
+    unmount_xero(sandbox)
+
+
+@pytest.fixture
+def recorder(sandbox) -> Recorder:
+    return Recorder(sandbox.url)
+
+
+@pytest.fixture
+def base_settings(sandbox) -> dict[str, Any]:
+    return {**sandbox_settings(sandbox.url), "client_id": SANDBOX_CLIENT_ID, "wallet_currency": "EUR",
+            "rate_limits": {"time_scale": SCALE}}
+
+
+@pytest.fixture
+def port(xero) -> int:
+    p = free_port()
+    client = xero.clients[SANDBOX_CLIENT_ID]
+    client.redirect_uris |= {f"http://127.0.0.1:{p}/callback", f"http://localhost:{p}/callback"}
+    return p
+
+
+def sign_in(settings: dict[str, Any], port: int, recorder: Recorder, conn_id: Any = 1, **kw) -> dict[str, Any]:
+    connector = XeroConnector(settings, ports=[port], open_browser=fake_browser(), transport=recorder)
+    return connector.connect(conn_id, timeout=20, **kw)
+
+
+@pytest.fixture
+def connection(base_settings, port, recorder):
+    settings = dict(base_settings)
+    settings.update(sign_in(settings, port, recorder))
+    return SimpleNamespace(id=1, name="Pleo Demo BV", system="xero", settings=settings)
+
+
+@pytest.fixture
+def provider(connection, recorder, tmp_path):
+    p = create_provider(connection, transport=recorder, feed_folder=tmp_path / "statements")
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def configured(provider):
+    """A provider after the Xero setup (Pleo bank account, default and out-of-pocket accounts)."""
+    provider.settings.update(provider.ensure_setup({"wallet_currency": "EUR"}))
+    return provider
