@@ -1,32 +1,136 @@
-"""The desktop app's entry point."""
+"""The desktop app's entry point: ``run_app()`` (``pleodesk``) and ``run_app(demo=True)``
+(``pleodesk --demo``)."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import time
+
+log = logging.getLogger(__name__)
+
+T0 = time.perf_counter()
 
 
-def run_app(demo: bool = False) -> int:
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux") \
-            and not os.environ.get("QT_QPA_PLATFORM"):
+def _no_display() -> bool:
+    return (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
+            and not os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"))
+
+
+def use_demo_home() -> None:
+    """``--demo`` works in a data directory of its own, so it never mixes with real connections."""
+    from pleodesk import paths
+
+    os.environ["PLEODESK_HOME"] = str(paths.data_dir() / "demo")
+
+
+def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
+    if _no_display():
         print("No display is available: pleodesk needs a desktop session. "
               "(Set QT_QPA_PLATFORM=offscreen to run without one.)", file=sys.stderr)
         return 2
-    from PySide6.QtWidgets import QApplication
-
-    from pleodesk.ui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("pleodesk")
-    sandbox = None
     if demo:
-        from pleodesk.demo import start_demo
+        use_demo_home()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
-        sandbox = start_demo()
-    win = MainWindow()
+    from pleodesk import paths
+    from pleodesk.ui.i18n import Translations, chosen_language
+    from pleodesk.ui.resources import app_icon
+    from pleodesk.ui.single_instance import SingleInstance, notify_running, server_name
+
+    app = QApplication.instance() or QApplication((argv or sys.argv)[:1])
+    app.setApplicationName("pleodesk")
+    app.setApplicationDisplayName("pleodesk")
+    app.setOrganizationName("pleodesk")
+    app.setDesktopFileName("pleodesk")
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(True)
+
+    name = server_name(paths.data_dir())
+    if notify_running(name):
+        print("pleodesk is already running; it has been brought to the front.", file=sys.stderr)
+        return 0
+    instance = SingleInstance(name)
+    if not instance.listen():
+        print("pleodesk is already running.", file=sys.stderr)
+        return 0
+
+    translations = Translations(app)
+    translations.install(chosen_language())
+
+    from pleodesk.storage import StoreError, open_store
+
+    try:
+        store = open_store()
+    except StoreError as exc:
+        QMessageBox.critical(None, "pleodesk", str(exc))
+        return 1
+
+    from pleodesk.ui.context import AppContext
+    from pleodesk.ui.main_window import MainWindow
+    from pleodesk.ui.tray import Tray
+
+    ctx = AppContext(store, scheduler=False)
+    if demo:
+        _prepare_demo(ctx)
+    win = MainWindow(ctx, translations)
+    tray = Tray(ctx, win)
+    tray.open_requested.connect(win.bring_to_front)
+    tray.quit_requested.connect(app.quit)
+    instance.activated.connect(win.bring_to_front)
     win.show()
+    _relink_demo_connections(ctx)
+    # Start background work once the window is up: the first scheduler check catches up.
+    QTimer.singleShot(300, ctx.scheduler.start)
+    if not store.list_connections():
+        QTimer.singleShot(0, win.add_connection)
+    if os.environ.get("PLEODESK_STARTUP_PROBE"):
+        # bench/bench_startup.py: report when the first frame is painted, then leave.
+        def painted() -> None:
+            win.repaint()
+            print(f"painted {time.perf_counter() - T0:.3f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, painted)
     try:
         return app.exec()
     finally:
-        if sandbox is not None:
-            sandbox.stop()
+        tray.hide()
+        ctx.shutdown()
+        instance.close()
+        store.close()
+
+
+def _prepare_demo(ctx) -> None:
+    """Start the sandbox and point the demo connection at it (its port changes at every start)."""
+    from pleodesk.demo import start_demo
+
+    ctx.sandbox = start_demo(ctx.store)
+    ctx.demo_mode = True
+
+
+def _relink_demo_connections(ctx) -> None:
+    """Connections made with "Use the demo company" point at a sandbox that lived in an earlier run:
+    start one (off the GUI thread) and point them at it."""
+    demo_conns = [c for c in ctx.store.list_connections()
+                  if (c.settings or {}).get("demo") and not (c.settings or {}).get("wizard")]
+    if not demo_conns or ctx.demo_mode:
+        return
+
+    def ready(sandbox) -> None:
+        from pleodesk.connections import pleo_secret_name
+        from pleodesk.secrets import set_secret
+
+        store = ctx.store
+
+        def work():
+            for c in demo_conns:
+                if c.pleo_company_id == sandbox.company_id:
+                    store.update_connection(c.id, pleo_base_url=sandbox.pleo_url)
+                    set_secret(pleo_secret_name(c.id), sandbox.api_key)
+
+        ctx.write(work, lambda _r: ctx.hub.connections_changed.emit())
+
+    ctx.demo_sandbox(ready, lambda exc: log.warning("demo sandbox did not start: %s", exc))

@@ -1,0 +1,211 @@
+"""Per-system "connect" pages of the setup wizard: one plugin module per accounting system.
+
+The plugin contract
+===================
+
+An accounting system ``<system>`` (its id in ``pleodesk.connections.SYSTEMS``, e.g. ``odoo``) gets
+its wizard page from a module ``pleodesk/ui/systems/<system>.py``. The wizard offers a system only
+when both exist: the provider module (see docs/providers.md) and this page module. The module
+exposes:
+
+``ConnectPage``  (required) a subclass of :class:`SystemPage` (itself a ``QWizardPage``), built
+    with no arguments except an optional ``parent``. It is page 3 of the wizard, between "Connect
+    Pleo" and "Bank account and journals". It must:
+
+    * in ``initializePage()``: fill its fields from ``self.state.system_settings`` (the wizard may
+      be resuming after a close, or editing an existing connection);
+    * in ``isComplete()``: say whether the required fields are filled (emit ``completeChanged``
+      when that changes);
+    * in ``validatePage()``: check the connection **off the GUI thread** (``self.run_task(fn,
+      on_done, on_error)``: ``fn`` runs on a pool thread, the callbacks on the GUI thread; return
+      False meanwhile and call ``self.finish_validation()`` once the check has passed, which
+      advances the wizard), then store its answers with ``self.save(settings, secrets, chart)``:
+
+      - ``settings``: a dict **without secrets** that ``providers.<system>.create_provider(conn)``
+        reads from ``conn.settings`` (URL, database, company id, folder, ...);
+      - ``secrets``: ``{what: value}``; each goes to the keyring at once as
+        ``connections.ledger_secret_name(conn_id, what)`` (the wizard keeps only the names);
+      - ``chart``: the ledger's ``LedgerChart`` if the page already read it, else ``None`` (the
+        wizard then calls ``provider.read_chart()`` itself, off the GUI thread).
+
+    Every user-visible string goes through ``self.tr()``; give inputs an accessible name and a
+    label with a mnemonic (``&Folder``). Errors are shown in plain words with ``self.show_status``.
+
+``LABEL``  (optional) a function returning the system's name for the list on the welcome page,
+    translated; default: the provider's ``LABEL``.
+
+``DESCRIPTION``  (optional) a function returning one translated sentence shown under the name.
+
+``naming()``  (optional) a function returning the system's own words, translated, for the generic
+    pages; any key may be left out (:func:`default_naming` fills it in): ``account`` (ledger account),
+    ``tax`` (tax code), ``dimension`` / ``dimensions`` (what tag groups map to: tracking category,
+    class, analytic plan...), ``wallet``, ``out_of_pocket``, ``external_reimbursement``, ``payable``
+    (the counter-account roles, as the system's help calls them), ``accounts_hint`` (one sentence on
+    page 4 saying where these live in the system).
+
+``create_account(state, code, name, type) -> LedgerAccount``  (optional) create a ledger account
+    from page 4 ("Create..."). Called off the GUI thread; must also update ``state.chart`` (use
+    ``state.set_chart``). Without it page 4 only lets the user choose existing accounts.
+
+``OBJECT_KINDS``  (optional) a function returning ``{expense group: [(value, label), ...]}`` with
+    expense groups ``"card"`` and ``"reimbursement"`` when the system can book an expense as
+    different objects (journal entry, bank transaction, vendor bill); page 7 then offers a choice,
+    stored as ``settings["object_kinds"][group]``.
+
+A system without a page module is simply not offered in the wizard (it can still be set up with
+``pleodesk setup --file``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from types import ModuleType
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QWizardPage
+
+log = logging.getLogger(__name__)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("systems", text)
+
+
+def default_naming() -> dict[str, str]:
+    return {
+        "account": _t("ledger account"),
+        "tax": _t("tax code"),
+        "dimension": _t("dimension"),
+        "dimensions": _t("dimensions"),
+        "wallet": _t("Pleo wallet (the Pleo bank account)"),
+        "out_of_pocket": _t("Out-of-pocket expenses owed to employees"),
+        "external_reimbursement": _t("Reimbursements paid outside Pleo"),
+        "payable": _t("Accounts payable (vendor bills)"),
+        "accounts_hint": _t("Choose the accounts Pleo's money moves through. Only the Pleo wallet is required."),
+    }
+
+
+def plugin(system: str) -> ModuleType | None:
+    """The page module of ``system``, or None when there is none (or it fails to import)."""
+    try:
+        return importlib.import_module(f"pleodesk.ui.systems.{system}")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith(f"pleodesk.ui.systems.{system}"):
+            return None
+        log.exception("the wizard page of %s could not be loaded", system)
+        return None
+    except Exception:  # noqa: BLE001 - a broken plugin must not break the wizard
+        log.exception("the wizard page of %s could not be loaded", system)
+        return None
+
+
+def available() -> dict[str, ModuleType]:
+    """System id -> page module, for the systems that have both a provider and a page."""
+    from pleodesk.connections import SYSTEMS
+
+    out = {}
+    for system in SYSTEMS:
+        mod = plugin(system)
+        if mod is not None and hasattr(mod, "ConnectPage"):
+            out[system] = mod
+    return out
+
+
+def label(system: str) -> str:
+    mod = plugin(system)
+    fn = getattr(mod, "LABEL", None) if mod else None
+    if callable(fn):
+        return fn()
+    from pleodesk.connections import SYSTEMS
+
+    return SYSTEMS.get(system, system)
+
+
+def description(system: str) -> str:
+    mod = plugin(system)
+    fn = getattr(mod, "DESCRIPTION", None) if mod else None
+    return fn() if callable(fn) else ""
+
+
+def naming(system: str | None) -> dict[str, str]:
+    out = default_naming()
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "naming", None) if mod else None
+    if callable(fn):
+        out.update({k: v for k, v in fn().items() if v})
+    return out
+
+
+def object_kinds(system: str | None) -> dict[str, list[tuple[str, str]]]:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "OBJECT_KINDS", None) if mod else None
+    return fn() if callable(fn) else {}
+
+
+def account_creator(system: str | None) -> Callable | None:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "create_account", None) if mod else None
+    return fn if callable(fn) else None
+
+
+class SystemPage(QWizardPage):
+    """Base class of a system's connect page (see the module docstring for the contract)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._validated = False
+        self._busy = False
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setAccessibleName(_t("Check result"))
+
+    # --- what the wizard gives the page -------------------------------------------------------
+    @property
+    def state(self):
+        """The wizard's answers (``pleodesk.ui.wizard.state.WizardState``)."""
+        return self.wizard().state
+
+    @property
+    def pleo_data(self):
+        """Pleo's master data (``PleoData``), or None while it is still being read."""
+        return self.wizard().state.pleo_data
+
+    def run_task(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+                 on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run ``fn`` off the GUI thread; the callbacks run on the GUI thread."""
+        from pleodesk.ui.tasks import run_task
+
+        run_task(fn, on_done, on_error)
+
+    def save(self, settings: dict[str, Any], secrets: dict[str, str] | None = None, chart=None) -> None:
+        """Keep the page's answers: settings in the draft, secrets in the keyring, the chart."""
+        self.wizard().save_system(settings, secrets or {}, chart)
+
+    def show_status(self, text: str, ok: bool | None = None) -> None:
+        from pleodesk.ui.widgets import set_status
+
+        set_status(self.status, text, ok)
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.wizard().set_busy(busy)
+
+    def finish_validation(self) -> None:
+        """Call when an asynchronous check passed: the wizard moves on to the next page."""
+        self._validated = True
+        self.set_busy(False)
+        self.wizard().next()
+
+    def nextId(self) -> int:
+        """Always "Bank account and journals" next (plugins need not override this)."""
+        return self.wizard().page_id("accounts")
+
+    def take_validated(self) -> bool:
+        """In ``validatePage``: True once (after ``finish_validation``), then False again."""
+        if self._validated or getattr(self.wizard(), "resuming", False):
+            self._validated = False
+            return True
+        return False

@@ -1,0 +1,215 @@
+"""The wizard page of Odoo 16 / 17: address, database, login, API key, then the company to book in.
+
+The check runs off the GUI thread: the server's version, the database, the key, the user's groups and
+the Employees app (``OdooProvider.check``), then the companies the user may use. With more than one
+company the page asks which one (one connection per company) before it reads the chart.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from pleodesk.core.ledger import LedgerAccount
+from pleodesk.ui.systems import SystemPage
+from pleodesk.ui.widgets import hint
+
+SECRET = "odoo_api_key"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("odoo", text)
+
+
+def LABEL() -> str:  # noqa: N802 - the plugin contract's name
+    return _t("Odoo 16 / 17")
+
+
+def DESCRIPTION() -> str:  # noqa: N802
+    return _t("Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic "
+              "plans as Pleo tag groups.")
+
+
+def naming() -> dict[str, str]:
+    return {
+        "account": _t("Odoo account"),
+        "tax": _t("Odoo tax"),
+        "dimension": _t("analytic plan"),
+        "dimensions": _t("analytic plans"),
+        "wallet": _t("Pleo wallet account"),
+        "out_of_pocket": _t("Pleo account for out-of-pocket expenses"),
+        "external_reimbursement": _t("Pleo counter account for external reimbursements"),
+        "payable": _t("Accounts payable (type Payable, for vendor bills)"),
+        "accounts_hint": _t("In Odoo these live under Accounting > Configuration > Chart of Accounts. Any type "
+                            "will do, except that accounts payable must be of the type Payable."),
+    }
+
+
+def OBJECT_KINDS() -> dict[str, list[tuple[str, str]]]:  # noqa: N802
+    choices = [("entry", _t("Journal entry")), ("bill", _t("Vendor bill"))]
+    return {"card": list(choices), "reimbursement": list(choices)}
+
+
+def create_account(state, code: str, name: str, type_: str) -> LedgerAccount:
+    """Page 4's "Create…": the account is created in Odoo, then the chart is read again."""
+    from pleodesk.connections import make_provider
+
+    provider = make_provider(state.provider_connection())
+    try:
+        account = provider.create_account(code, name, type_)
+        state.set_chart(provider.read_chart())
+    finally:
+        provider.close()
+    return account
+
+
+def _stored_key(wizard) -> str | None:
+    try:
+        return wizard.ledger_secrets().get(SECRET)
+    except Exception:  # noqa: BLE001 - no keyring: the user types the key
+        return None
+
+
+def check_connection(url: str, database: str, login: str, key: str, company_id: int | None,
+                     settings: dict | None = None) -> dict:
+    """What the page's check does, without Qt: ``{"companies", "messages", "company_id", "chart"}``;
+    ``chart`` is None when the user still has to choose among several companies. ValueError: why not."""
+    from pleodesk.providers.odoo import OdooProvider
+
+    provider = OdooProvider(url, database, login, key, company_id=company_id, settings=settings or {})
+    try:
+        result = provider.check()
+        if not result.ok:
+            raise ValueError(" ".join(result.messages))
+        companies = provider.list_companies()
+        ids = [int(c.id) for c in companies]
+        out = {"companies": [(int(c.id), c.name) for c in companies], "messages": list(result.messages),
+               "version": result.version, "company_id": company_id, "chart": None}
+        if company_id is None:
+            if len(companies) != 1:
+                return out
+            company_id = ids[0]
+        elif company_id not in ids:
+            raise ValueError(_t("The Odoo user may not use the chosen company. Choose another one."))
+        out["company_id"] = company_id
+        provider.company_id = company_id
+        provider.rpc.context = {"allowed_company_ids": [company_id]}
+        result = provider.check()
+        if not result.ok:
+            raise ValueError(" ".join(result.messages))
+        out["chart"] = provider.read_chart()
+        return out
+    finally:
+        provider.close()
+
+
+class ConnectPage(SystemPage):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Connect Odoo"))
+        self.setSubTitle(self.tr("pleodesk books each expense in Odoo through its API, with an API key of a user "
+                                 "who is an Accountant or Adviser and has the Settings right."))
+        self._companies: list[tuple[int, str]] = []
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+
+        def field(text: str, accessible: str, placeholder: str = "") -> QLineEdit:
+            edit = QLineEdit(self)
+            edit.setAccessibleName(accessible)
+            if placeholder:
+                edit.setPlaceholderText(placeholder)
+            label = QLabel(text, self)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            edit.textChanged.connect(self._changed)
+            return edit
+
+        self.url = field(self.tr("&Address:"), self.tr("Odoo address"), "https://mycompany.odoo.com")
+        self.database = field(self.tr("&Database:"), self.tr("Odoo database"), "mycompany")
+        self.login = field(self.tr("&Login:"), self.tr("Odoo login"), "bookkeeper@example.com")
+        self.key = field(self.tr("API &key:"), self.tr("Odoo API key"))
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.company = QComboBox(self)
+        self.company.setAccessibleName(self.tr("Odoo company"))
+        self.company.setEnabled(False)
+        company_label = QLabel(self.tr("&Company:"), self)
+        company_label.setBuddy(self.company)
+        form.addRow(company_label, self.company)
+        lay.addLayout(form)
+        lay.addWidget(hint(self.tr(
+            "Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu > "
+            "My Databases, or under the user icon in developer mode. API key: your profile > Account Security > "
+            "New API Key. The Employees app must be installed."), self))
+        lay.addStretch(1)
+        lay.addWidget(self.status)
+
+    def initializePage(self) -> None:
+        s = self.state.system_settings
+        self.url.setText(s.get("url", ""))
+        self.database.setText(s.get("database", ""))
+        self.login.setText(s.get("login", ""))
+        self.key.clear()
+        if _stored_key(self.wizard()):
+            self.key.setPlaceholderText(self.tr("(stored; type a new key to replace it)"))
+        self.company.clear()
+        self._companies = []
+        if s.get("company_id"):
+            self.company.addItem(s.get("company_name") or str(s["company_id"]), int(s["company_id"]))
+            self.company.setEnabled(True)
+        self._changed()
+
+    def _changed(self, *_args) -> None:
+        self.completeChanged.emit()
+
+    def _key(self) -> str:
+        return self.key.text().strip() or (_stored_key(self.wizard()) or "")
+
+    def isComplete(self) -> bool:
+        return all(w.text().strip() for w in (self.url, self.database, self.login)) and bool(
+            self.key.text().strip() or _stored_key(self.wizard()))
+
+    def validatePage(self) -> bool:
+        if self.take_validated():
+            return True
+        url, database, login = self.url.text().strip(), self.database.text().strip(), self.login.text().strip()
+        key = self._key()
+        company_id = self.company.currentData() if self.company.isEnabled() else None
+        previous = dict(self.state.system_settings)
+        self.set_busy(True)
+        self.show_status(self.tr("Checking Odoo…"))
+
+        def done(out: dict) -> None:
+            self._companies = out["companies"]
+            if out["chart"] is None:
+                self.company.clear()
+                for cid, name in self._companies:
+                    self.company.addItem(name, cid)
+                self.company.setEnabled(True)
+                self.set_busy(False)
+                self.show_status(self.tr("This user may book in {n} companies: choose the one for this connection, "
+                                         "then press Next again.").format(n=len(self._companies)), None)
+                return
+            name = next((n for cid, n in self._companies if cid == out["company_id"]), "")
+            settings = {k: v for k, v in previous.items()
+                        if k in ("accounts", "account_ids", "journals", "options")}
+            settings.update({"url": url, "database": database, "login": login,
+                             "company_id": out["company_id"], "company_name": name})
+            from pleodesk.providers.odoo.rpc import normalise_url
+
+            settings["url"] = normalise_url(url)
+            self.save(settings, {SECRET: key}, out["chart"])
+            warnings = [m for m in out["messages"] if m.startswith("Warning")]
+            chart = out["chart"]
+            text = self.tr("Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase "
+                           "taxes, {plans} analytic plans.").format(
+                version=out["version"], company=name, accounts=len(chart.accounts), taxes=len(chart.taxes),
+                plans=len(chart.dimensions))
+            self.show_status(" ".join(warnings + [text]), not warnings)
+            self.finish_validation()
+
+        def failed(exc: BaseException) -> None:
+            self.set_busy(False)
+            self.show_status(str(exc), False)
+
+        self.run_task(lambda: check_connection(url, database, login, key, company_id), done, failed)
+        return False

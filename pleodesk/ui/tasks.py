@@ -1,0 +1,145 @@
+"""Small background tasks: run a function off the GUI thread, get its result back on it.
+
+``run_task(fn, on_done, on_error)`` is Picard's ``run_task``/``to_main`` pattern on a QThreadPool:
+the function runs on a pool thread, the callbacks run on the GUI thread. ``StoreWriter`` runs store
+writes one after another on one thread, so the GUI thread never waits for SQLite's write lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+_live: set["_Relay"] = set()       # keeps relays alive until their task has reported
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, on_done, on_error) -> None:
+        super().__init__()
+        self._on_done = on_done
+        self._on_error = on_error
+        self.done.connect(self._deliver_done)
+        self.failed.connect(self._deliver_error)
+
+    @Slot(object)
+    def _deliver_done(self, value) -> None:
+        _live.discard(self)
+        if self._on_done is not None:
+            self._on_done(value)
+
+    @Slot(object)
+    def _deliver_error(self, exc) -> None:
+        _live.discard(self)
+        if self._on_error is not None:
+            self._on_error(exc)
+        else:
+            log.error("background task failed: %s", "".join(traceback.format_exception(exc)))
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
+            self.relay.failed.emit(exc)
+        else:
+            self.relay.done.emit(result)
+
+
+def pool() -> QThreadPool:
+    return QThreadPool.globalInstance()
+
+
+def run_task(fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None) -> None:
+    """Run ``fn()`` on a pool thread; ``on_done(result)`` or ``on_error(exc)`` on the GUI thread.
+
+    Must be called from the GUI thread."""
+    relay = _Relay(on_done, on_error)
+    _live.add(relay)
+    pool().start(_Runnable(fn, relay))
+
+
+def wait_for_tasks(msecs: int = 10000) -> bool:
+    return pool().waitForDone(msecs)
+
+
+class StoreWriter(QThread):
+    """One thread that performs store writes in the order they were asked for."""
+
+    wrote = Signal(object, object)      # (callback, result)
+    write_failed = Signal(object, object)  # (callback, exception)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("store-writer")
+        self._queue: queue.Queue = queue.Queue()
+        self._idle = threading.Event()
+        self._idle.set()
+        self._pending = 0
+        self._lock = threading.Lock()
+        self.wrote.connect(self._done)
+        self.write_failed.connect(self._failed)
+
+    def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+        with self._lock:
+            self._pending += 1
+            self._idle.clear()
+        self._queue.put((fn, on_done, on_error))
+        if not self.isRunning():
+            self.start()
+
+    def run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            fn, on_done, on_error = item
+            try:
+                result = fn()
+            except BaseException as exc:  # noqa: BLE001
+                log.error("store write failed: %s", "".join(traceback.format_exception(exc)))
+                self.write_failed.emit(on_error, exc)
+            else:
+                self.wrote.emit(on_done, result)
+            finally:
+                with self._lock:
+                    self._pending -= 1
+                    if self._pending == 0:
+                        self._idle.set()
+
+    @Slot(object, object)
+    def _done(self, callback, result) -> None:
+        if callback is not None:
+            callback(result)
+
+    @Slot(object, object)
+    def _failed(self, callback, exc) -> None:
+        if callback is not None:
+            callback(exc)
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every submitted write is done (callbacks still come through the event loop)."""
+        return self._idle.wait(timeout)
+
+    def stop(self) -> None:
+        if self.isRunning():
+            self._queue.put(None)
+            self.wait(10000)

@@ -1,0 +1,250 @@
+"""Expenses: every expense the connection knows, by status, with search and a receipt preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget)
+
+from pleodesk.ui import fmt
+from pleodesk.ui.models import STATUS_GROUPS, ExpensesModel, load_expense_rows
+from pleodesk.ui.resources import icon
+from pleodesk.ui.tasks import run_task
+from pleodesk.ui.views.common import ConnectionTab
+from pleodesk.ui.widgets import hint
+
+
+class ReceiptPreview(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        self.title = QLabel(self.tr("Receipt"), self)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.image = QLabel(self)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setMinimumSize(220, 260)
+        self.image.setStyleSheet("QLabel { background: #F8FAFC; border: 1px solid #E2E8F0; border-radius: 6px; }")
+        self.image.setAccessibleName(self.tr("Receipt preview"))
+        self.note = hint("", self)
+        self.open_button = QPushButton(icon("pdf"), self.tr("&Open receipt"), self)
+        self.open_button.hide()
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.title)
+        lay.addWidget(self.image, 1)
+        lay.addWidget(self.note)
+        lay.addWidget(self.open_button)
+        lay.addWidget(self.details)
+        self._path: str | None = None
+        self.open_button.clicked.connect(self._open)
+        self.show_nothing()
+
+    def show_nothing(self) -> None:
+        self._path = None
+        self.image.setPixmap(QPixmap())
+        self.image.setText(self.tr("Select an expense"))
+        self.note.setText("")
+        self.details.setText("")
+        self.open_button.hide()
+
+    def show_expense(self, row, receipts) -> None:
+        self._path = None
+        self.open_button.hide()
+        self.image.setPixmap(QPixmap())
+        lines = [f"<b>{row.supplier or '—'}</b>", fmt.money(row.amount, row.currency) if row.amount is not None else ""]
+        if row.error:
+            lines.append(f"<span style='color:#B91C1C'>{row.error}</span>")
+            if row.fix:
+                lines.append(row.fix)
+        lines.append(f"<span style='color:#64748B'>{row.expense_id}</span>")
+        self.details.setText("<br>".join(x for x in lines if x))
+        local = [r for r in receipts if r.local_path and Path(r.local_path).exists()]
+        if not receipts:
+            self.image.setText(self.tr("No receipt") if not row.receipts else
+                               self.tr("The receipt is fetched when the expense is exported."))
+            self.note.setText("")
+            return
+        if not local:
+            failed = [r for r in receipts if r.status in ("failed", "too_large", "missing")]
+            self.image.setText(self.tr("Receipt not downloaded"))
+            self.note.setText(failed[0].error if failed and failed[0].error else "")
+            return
+        first = local[0]
+        self._path = first.local_path
+        mime = (first.mime or "").lower()
+        if mime.startswith("image/"):
+            pix = QPixmap(first.local_path)
+            if not pix.isNull():
+                self.image.setPixmap(pix.scaled(self.image.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                                Qt.TransformationMode.SmoothTransformation))
+                self.image.setText("")
+            self.open_button.setText(self.tr("&Open receipt"))
+            self.open_button.setIcon(icon("receipt"))
+        else:
+            self.image.setPixmap(icon("pdf").pixmap(96, 96))
+            self.open_button.setText(self.tr("&Open PDF"))
+            self.open_button.setIcon(icon("pdf"))
+        self.open_button.show()
+        more = len(receipts) - 1
+        self.note.setText(self.tr("{n} more attachment(s)").format(n=more) if more > 0 else "")
+
+    def _open(self) -> None:
+        if self._path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self._path))
+
+
+class ExpensesTab(ConnectionTab):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self._loading = False
+        self._stale = True
+        self._generation = 0
+        lay = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.filter_group = QButtonGroup(self)
+        self.filter_group.setExclusive(True)
+        self.filter_buttons: dict[str, QToolButton] = {}
+        names = {"all": self.tr("&All"), "exported": self.tr("E&xported"), "pending": self.tr("&Pending"),
+                 "held": self.tr("&Held"), "failed": self.tr("&Failed"), "skipped": self.tr("S&kipped")}
+        self._names = names
+        for key in STATUS_GROUPS:
+            b = QToolButton(self)
+            b.setCheckable(True)
+            b.setText(names[key])
+            b.setProperty("group", key)
+            b.setAccessibleName(names[key].replace("&", ""))
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.filter_group.addButton(b)
+            self.filter_buttons[key] = b
+            bar.addWidget(b)
+        self.filter_buttons["all"].setChecked(True)
+        bar.addStretch(1)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search supplier, employee, category, reference"))
+        self.search.setAccessibleName(self.tr("Search expenses"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(260)
+        bar.addWidget(self.search)
+        lay.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(split)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        self.model = ExpensesModel(self)
+        self.table = QTableView(left)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Expenses"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
+        for col, width in enumerate((90, 190, 130, 100, 170, 150, 150)):
+            self.table.setColumnWidth(col, width)
+        ll.addWidget(self.table, 1)
+        self.footer = QLabel(left)
+        self.footer.setAccessibleName(self.tr("Number of expenses shown"))
+        ll.addWidget(self.footer)
+        self.preview = ReceiptPreview(split)
+        split.addWidget(left)
+        split.addWidget(self.preview)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        lay.addWidget(split, 1)
+        self.filter_group.buttonToggled.connect(self._filter_changed)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(180)
+        self._search_timer.timeout.connect(lambda: self.model.set_search(self.search.text()) or self._update_footer())
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(lambda: self.preview.show_nothing())
+        ctx.hub.records_changed.connect(self._records_changed)
+
+    def connection_changed(self, new: bool) -> None:
+        if new:
+            self.model.set_rows([])
+            self._stale = True
+            self.reload()
+
+    def activated(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def _records_changed(self, conn_id: int) -> None:
+        if self.conn is not None and conn_id == self.conn.id:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def reload(self) -> None:
+        if self.conn is None:
+            return
+        self._stale = False
+        self._generation += 1
+        gen = self._generation
+        conn_id = self.conn.id
+        store = self.ctx.store
+        self.footer.setText(self.tr("Loading expenses…"))
+        run_task(lambda: load_expense_rows(store, conn_id), lambda rows: self._loaded(gen, conn_id, rows))
+
+    def _loaded(self, gen: int, conn_id: int, rows) -> None:
+        if gen != self._generation or self.conn is None or conn_id != self.conn.id:
+            return
+        selected = self._selected_id()
+        self.model.set_rows(rows)
+        counts = self.model.counts()
+        for key, b in self.filter_buttons.items():
+            b.setText(f"{self._names[key]} ({counts.get(key, 0)})")
+        self._update_footer()
+        if selected:
+            self.select_expense(selected)
+
+    def _filter_changed(self, button, checked: bool) -> None:
+        if checked:
+            self.model.set_status_filter(STATUS_GROUPS[button.property("group")])
+            self._update_footer()
+
+    def show_status(self, group: str) -> None:
+        b = self.filter_buttons.get(group)
+        if b is not None:
+            b.setChecked(True)
+
+    def _update_footer(self) -> None:
+        shown, total = self.model.rowCount(), len(self.model.rows)
+        if total == 0:
+            self.footer.setText(self.tr("No expenses yet: they appear here once an export has read them from Pleo."))
+        else:
+            self.footer.setText(self.tr("{shown} of {total} expenses").format(shown=fmt.number(shown),
+                                                                             total=fmt.number(total)))
+
+    def _selected_id(self) -> str | None:
+        idx = self.table.currentIndex()
+        row = self.model.row_at(idx.row()) if idx.isValid() else None
+        return row.expense_id if row else None
+
+    def select_expense(self, expense_id: str) -> bool:
+        row = self.model.find(expense_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _row_changed(self, current, _previous) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        if row is None:
+            self.preview.show_nothing()
+            return
+        receipts = self.ctx.store.receipts_for(row.expense_id)
+        self.preview.show_expense(row, receipts)

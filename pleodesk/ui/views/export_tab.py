@@ -1,0 +1,314 @@
+"""Export a month: pick the month, see what will happen, press one button, watch it, read the result."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+                               QListWidgetItem, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout)
+
+from pleodesk.ui import fmt
+from pleodesk.ui.jobs import Job
+from pleodesk.ui.resources import icon
+from pleodesk.ui.views.common import ConnectionTab, counts_text, run_status_name
+from pleodesk.ui.widgets import heading, hint, set_status
+
+URL_ROLE = Qt.ItemDataRole.UserRole
+
+
+def recent_months(n: int = 13, today=None) -> list[str]:
+    today = today or datetime.now(timezone.utc).date()
+    y, m = today.year, today.month
+    out = []
+    for _ in range(n):
+        out.append(f"{y:04d}-{m:02d}")
+        m -= 1
+        if m == 0:
+            y, m = y - 1, 12
+    return out
+
+
+class ExportTab(ConnectionTab):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self._job: Job | None = None
+        self._preview_job: Job | None = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(self.tr("Export a month"), self))
+        lay.addWidget(hint(self.tr("Sends every settled expense of the month that is waiting for export in Pleo, by "
+                                   "its booking date in UTC. Expenses already in the ledger are never sent again."),
+                           self))
+        row = QHBoxLayout()
+        self.month = QComboBox(self)
+        self.month.setAccessibleName(self.tr("Month to export"))
+        month_label = QLabel(self.tr("&Month:"), self)
+        month_label.setBuddy(self.month)
+        self.refresh = QPushButton(self.tr("&Preview again"), self)
+        row.addWidget(month_label)
+        row.addWidget(self.month)
+        row.addWidget(self.refresh)
+        row.addStretch(1)
+        lay.addLayout(row)
+
+        self.preview_box = QGroupBox(self.tr("What will be exported"), self)
+        pv = QVBoxLayout(self.preview_box)
+        self.preview_text = QLabel(self.preview_box)
+        self.preview_text.setWordWrap(True)
+        self.preview_text.setAccessibleName(self.tr("Preview"))
+        pv.addWidget(self.preview_text)
+        self.totals = QTableWidget(0, 3, self.preview_box)
+        self.totals.setHorizontalHeaderLabels([self.tr("Ledger account"), self.tr("Tax code"), self.tr("Amount")])
+        self.totals.setAccessibleName(self.tr("Totals per ledger account and tax code"))
+        self.totals.verticalHeader().setVisible(False)
+        self.totals.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.totals.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.totals.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.totals.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        pv.addWidget(self.totals, 1)
+        self.held_text = QLabel(self.preview_box)
+        self.held_text.setWordWrap(True)
+        pv.addWidget(self.held_text)
+        lay.addWidget(self.preview_box, 2)
+
+        action = QHBoxLayout()
+        self.export_button = QPushButton(icon("export"), self.tr("E&xport"), self)
+        self.export_button.setDefault(True)
+        self.export_button.setAutoDefault(True)
+        self.export_button.setMinimumHeight(34)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Export progress"))
+        self.progress.setTextVisible(True)
+        self.cancel = QPushButton(self.tr("&Cancel"), self)
+        action.addWidget(self.export_button)
+        action.addWidget(self.progress, 1)
+        action.addWidget(self.cancel)
+        lay.addLayout(action)
+        self.progress_text = QLabel(self)
+        self.progress_text.setAccessibleName(self.tr("Progress message"))
+        lay.addWidget(self.progress_text)
+
+        self.result_box = QGroupBox(self.tr("Result"), self)
+        rv = QVBoxLayout(self.result_box)
+        self.result_text = QLabel(self.result_box)
+        self.result_text.setWordWrap(True)
+        self.result_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_text.setAccessibleName(self.tr("Export result"))
+        rv.addWidget(self.result_text)
+        self.links = QListWidget(self.result_box)
+        self.links.setAccessibleName(self.tr("Entries created in the ledger"))
+        self.links.setMaximumHeight(130)
+        rv.addWidget(self.links)
+        lay.addWidget(self.result_box, 1)
+        self.result_box.hide()
+
+        for m in recent_months():
+            y, mo = int(m[:4]), int(m[5:])
+            self.month.addItem(fmt.month_name(y, mo), m)
+        self.month.setCurrentIndex(1)
+        self._idle()
+        self.month.currentIndexChanged.connect(self._month_changed)
+        self.refresh.clicked.connect(self.preview)
+        self.export_button.clicked.connect(self.export)
+        self.cancel.clicked.connect(self._cancel)
+        self.links.itemActivated.connect(self._open_link)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(250)
+        self._preview_timer.timeout.connect(self.preview)
+        hub = ctx.hub
+        hub.run_started.connect(self._run_started)
+        hub.run_progress.connect(self._run_progress)
+        hub.run_finished.connect(self._run_finished)
+
+    # ------------------------------------------------------------------ selection --------------
+    def selected_month(self) -> str:
+        return self.month.currentData()
+
+    def set_month(self, month: str) -> None:
+        idx = self.month.findData(month)
+        if idx >= 0:
+            self.month.setCurrentIndex(idx)
+
+    def _month_label(self) -> str:
+        return self.month.currentText()
+
+    def connection_changed(self, new: bool) -> None:
+        if new:
+            self._job = None
+            self.result_box.hide()
+            self.preview_text.setText("")
+            self.totals.setRowCount(0)
+            self.held_text.setText("")
+        self._update_button()
+        busy = self.ctx.workers.current(self.conn_id) if self.conn else None
+        if busy is not None and busy.is_run:
+            self._job = busy
+            self._running(True)
+        else:
+            self._idle()
+        if new:
+            self._preview_timer.start()
+
+    def activated(self) -> None:
+        if self.conn is not None and not self.preview_text.text():
+            self._preview_timer.start()
+
+    def _month_changed(self) -> None:
+        self._update_button()
+        self._preview_timer.start()
+
+    def _update_button(self) -> None:
+        self.export_button.setText(self.tr("E&xport {month}").format(month=self._month_label()))
+        usable = self.conn is not None and self.conn.active and self.conn.state != "disconnected"
+        self.export_button.setEnabled(usable and self._job is None)
+
+    # ------------------------------------------------------------------ preview ----------------
+    def preview(self) -> None:
+        if self.conn is None:
+            return
+        month = self.selected_month()
+        self.preview_text.setText(self.tr("Asking Pleo what {month} holds…").format(month=self._month_label()))
+        self.totals.setRowCount(0)
+        self.held_text.setText("")
+        job = Job("preview", self.conn.id, params={"month": month})
+        self._preview_job = job
+        from pleodesk.ui.jobs import execute
+        from pleodesk.ui.tasks import run_task
+
+        store = self.ctx.store
+        run_task(lambda: execute(store, job), lambda r, j=job: self._preview_done(j, r))
+
+    def _preview_done(self, job: Job, result) -> None:
+        if job is not self._preview_job or self.conn is None or job.conn_id != self.conn.id:
+            return
+        if not result.ok or result.preview is None:
+            set_status(self.preview_text, self.tr("No preview: {reason}").format(reason=result.message), False)
+            return
+        p = result.preview
+        self.preview_text.setStyleSheet("")
+        totals = ", ".join(fmt.money(Decimal(v), cur) for cur, v in sorted(p.get("totals", {}).items()))
+        count = p.get("count", 0)
+        if count == 0:
+            self.preview_text.setText(self.tr("Nothing of {month} is waiting for export in Pleo.").format(
+                month=self._month_label()))
+        else:
+            self.preview_text.setText(self.tr("{count} expenses waiting for export, {total} in all; {already} of them "
+                                              "already in the ledger.").format(count=count, total=totals or "0",
+                                                                              already=p.get("already_exported", 0)))
+        names = p.get("account_names", {})
+        rows = p.get("by_ledger", [])
+        currency = next(iter(p.get("totals", {}) or {"": 0}))
+        self.totals.setRowCount(len(rows))
+        for n, (acc, tax, amount) in enumerate(rows):
+            acc_text = f"{acc} – {names.get(acc, '')}".strip(" –") if acc else self.tr("(not mapped: held)")
+            self.totals.setItem(n, 0, QTableWidgetItem(acc_text))
+            self.totals.setItem(n, 1, QTableWidgetItem(tax or self.tr("as Pleo sends it")))
+            item = QTableWidgetItem(fmt.money(Decimal(amount), currency))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.totals.setItem(n, 2, item)
+        held = p.get("would_hold") or {}
+        if held:
+            lines = "<br>".join(f"• {html.escape(msg)}: {n}" for msg, n in sorted(held.items()))
+            self.held_text.setText("<span style='color:#B45309'><b>" + html.escape(self.tr(
+                "Will be held until mapped:")) + "</b><br>" + lines + "</span>")
+        else:
+            self.held_text.setText("")
+
+    # ------------------------------------------------------------------ export -----------------
+    def export(self) -> None:
+        if self.conn is None or self._job is not None:
+            return
+        job = Job("export_month", self.conn.id, params={"month": self.selected_month()})
+        self._job = job
+        self.result_box.hide()
+        self._running(True)
+        self.progress_text.setText(self.tr("Waiting for the work already running to finish…")
+                                   if self.ctx.workers.busy(self.conn.id) else self.tr("Starting…"))
+        self.ctx.submit(job)
+
+    def start_export(self, month: str) -> None:
+        """Export ``month`` at once (the wizard's "export right after saving")."""
+        self.set_month(month)
+        self.export()
+
+    def _cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel.set()
+            self.progress_text.setText(self.tr("Cancelling after the current step…"))
+            self.cancel.setEnabled(False)
+
+    def _running(self, on: bool) -> None:
+        self.progress.setVisible(on)
+        self.cancel.setVisible(on)
+        self.cancel.setEnabled(on)
+        self.export_button.setEnabled(not on)
+        self.month.setEnabled(not on)
+        if on:
+            self.progress.setRange(0, 0)
+
+    def _idle(self) -> None:
+        self._running(False)
+        self.progress_text.setText("")
+        self._update_button()
+
+    def _run_started(self, conn_id: int, kind: str, trigger: str) -> None:
+        if self.conn is None or conn_id != self.conn.id:
+            return
+        if self._job is not None:
+            self.progress_text.setText(self.tr("Exporting…"))
+
+    def _run_progress(self, conn_id: int, job, p) -> None:
+        if job is not self._job:
+            return
+        if p.total:
+            self.progress.setRange(0, p.total)
+            self.progress.setValue(min(p.done, p.total))
+        else:
+            self.progress.setRange(0, 0)
+        if p.message:
+            self.progress_text.setText(p.message)
+
+    def _run_finished(self, conn_id: int, result) -> None:
+        if result.job is not self._job:
+            if self.conn is not None and conn_id == self.conn.id and result.job.is_run:
+                self._preview_timer.start()
+            return
+        self._job = None
+        self._idle()
+        self._show_result(result)
+        self._preview_timer.start()
+
+    def _show_result(self, result) -> None:
+        self.result_box.show()
+        status = run_status_name(result.status)
+        counts = counts_text(result.counts)
+        text = f"<b>{html.escape(status)}.</b> {html.escape(result.message or '')}"
+        if counts:
+            text += "<br>" + html.escape(counts)
+        if result.fix:
+            text += "<br>" + html.escape(result.fix)
+        color = {"failed": "#B91C1C", "partial": "#B45309", "cancelled": "#B45309"}.get(result.status, "#15803D")
+        self.result_text.setText(f"<span style='color:{color}'>{text}</span>")
+        self.links.clear()
+        for reference, url in result.ledger_links[:500]:
+            item = QListWidgetItem(icon("link"), reference)
+            item.setData(URL_ROLE, url)
+            item.setToolTip(url)
+            self.links.addItem(item)
+        if len(result.ledger_links) > 500:
+            self.links.addItem(self.tr("… and {n} more").format(n=len(result.ledger_links) - 500))
+        self.links.setVisible(bool(result.ledger_links))
+
+    def _open_link(self, item: QListWidgetItem) -> None:
+        url = item.data(URL_ROLE)
+        if not url:
+            return
+        q = QUrl(url)
+        if q.isLocalFile():
+            q.setFragment(None)
+        QDesktopServices.openUrl(q)

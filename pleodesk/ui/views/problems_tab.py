@@ -1,0 +1,174 @@
+"""Problems: held and failed expenses grouped by what fixes them, one Fix per missing mapping value,
+ledger errors in plain words, and Retry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout)
+
+from pleodesk.ui.jobs import Job, execute
+from pleodesk.ui.resources import icon
+from pleodesk.ui.tasks import run_task
+from pleodesk.ui.views.common import ConnectionTab
+from pleodesk.ui.widgets import heading, hint
+
+#: Problem kinds -> the mapping editor tab that fixes them.
+FIX_TARGET = {
+    "category_unmapped": "categories", "category_missing": "accounts", "account_unknown": "categories",
+    "account_archived": "categories", "tax_unmapped": "taxes", "tax_unknown": "taxes", "tax_archived": "taxes",
+    "tax_rate_mismatch": "taxes", "tag_unmapped": "labels", "dimension_unknown": "labels",
+    "dimension_value_unknown": "labels", "dimension_value_archived": "labels", "dimension_conflict": "labels",
+    "contra_missing": "accounts", "contra_unknown": "accounts",
+}
+
+
+class ProblemsTab(ConnectionTab):
+    fix_requested = Signal(str, str)     # editor tab, source key
+    show_expense = Signal(str)           # expense id
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self._generation = 0
+        self._stale = True
+        self.groups = []
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.title = heading(self.tr("Problems"), self)
+        top.addWidget(self.title)
+        top.addStretch(1)
+        self.refresh = QPushButton(self.tr("&Check again"), self)
+        self.retry_all = QPushButton(icon("reconnect"), self.tr("&Retry all"), self)
+        self.retry_all.setToolTip(self.tr("Put every held and failed expense back in the queue and export them."))
+        top.addWidget(self.refresh)
+        top.addWidget(self.retry_all)
+        lay.addLayout(top)
+        self.summary = hint("", self)
+        lay.addWidget(self.summary)
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels([self.tr("Cause"), self.tr("Expenses"), self.tr("What to do"), ""])
+        self.tree.setAccessibleName(self.tr("Problems grouped by cause"))
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        hh = self.tree.header()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        lay.addWidget(self.tree, 1)
+        self.refresh.clicked.connect(self.reload)
+        self.retry_all.clicked.connect(lambda: self.retry(None))
+        self.tree.itemActivated.connect(self._activated)
+        ctx.hub.records_changed.connect(self._changed)
+        ctx.hub.settings_changed.connect(self._changed)
+
+    def connection_changed(self, new: bool) -> None:
+        if new:
+            self.tree.clear()
+            self._stale = True
+        if self.isVisible() or new:
+            self.reload()
+
+    def activated(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def _changed(self, conn_id: int) -> None:
+        if self.conn is not None and conn_id == self.conn.id:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def reload(self) -> None:
+        if self.conn is None:
+            return
+        self._stale = False
+        self._generation += 1
+        gen = self._generation
+        job = Job("problems", self.conn.id)
+        store = self.ctx.store
+        self.summary.setText(self.tr("Looking for problems…"))
+        run_task(lambda: execute(store, job), lambda r: self._loaded(gen, r))
+
+    def _loaded(self, gen: int, result) -> None:
+        if gen != self._generation or self.conn is None or result.job.conn_id != self.conn.id:
+            return
+        if result.problems is None:
+            self.summary.setText(self.tr("Problems could not be read: {reason}").format(reason=result.message))
+            return
+        if result.problem_count is not None:
+            self.ctx.workers.set_problem_count(self.conn.id, result.problem_count)
+        self.groups = result.problems
+        self._render()
+
+    def _render(self) -> None:
+        self.tree.clear()
+        sections = {
+            "mapping": self.tr("Missing mappings (nothing was sent)"),
+            "ledger": self.tr("Refused by the ledger"),
+            "receipt": self.tr("Receipts"),
+            "ready": self.tr("Ready to send again"),
+        }
+        total = 0
+        tops: dict[str, QTreeWidgetItem] = {}
+        for g in self.groups:
+            if g.cause != "ready":
+                total += len(g.expense_ids)
+            top = tops.get(g.cause)
+            if top is None:
+                top = QTreeWidgetItem([sections.get(g.cause, g.cause), "", "", ""])
+                f = top.font(0)
+                f.setBold(True)
+                top.setFont(0, f)
+                self.tree.addTopLevelItem(top)
+                top.setExpanded(True)
+                tops[g.cause] = top
+            item = QTreeWidgetItem([g.title, str(len(g.expense_ids)), g.fix, ""])
+            item.setToolTip(0, g.detail or g.title)
+            item.setToolTip(2, g.fix)
+            item.setData(0, Qt.ItemDataRole.UserRole, g)
+            top.addChild(item)
+            top.setText(1, str(sum(len(x.expense_ids) for x in self.groups if x.cause == g.cause)))
+            if g.cause == "mapping" and g.kind in FIX_TARGET:
+                b = QPushButton(self.tr("Fix…"), self.tree)
+                b.setAccessibleName(self.tr("Fix: {problem}").format(problem=g.title))
+                b.clicked.connect(lambda _c=False, grp=g: self.fix_requested.emit(FIX_TARGET[grp.kind], grp.source_key))
+                self.tree.setItemWidget(item, 3, b)
+            elif g.cause in ("ledger", "ready", "receipt") or g.cause == "mapping":
+                b = QPushButton(self.tr("Retry"), self.tree)
+                b.setAccessibleName(self.tr("Retry: {problem}").format(problem=g.title))
+                b.clicked.connect(lambda _c=False, grp=g: self.retry(list(grp.expense_ids)))
+                self.tree.setItemWidget(item, 3, b)
+            for eid in g.expense_ids[:200]:
+                child = QTreeWidgetItem([eid, "", "", ""])
+                child.setData(0, Qt.ItemDataRole.UserRole + 1, eid)
+                child.setForeground(0, Qt.GlobalColor.darkGray)
+                item.addChild(child)
+            if len(g.expense_ids) > 200:
+                item.addChild(QTreeWidgetItem([self.tr("… and {n} more").format(n=len(g.expense_ids) - 200)]))
+        if total:
+            self.title.setText(self.tr("Problems ({n})").format(n=total))
+            self.summary.setText(self.tr("{n} expenses need attention. Fix the cause, then press Retry: nothing that "
+                                         "reached the ledger is sent twice.").format(n=total))
+        else:
+            self.title.setText(self.tr("Problems"))
+            self.summary.setText(self.tr("No problems: everything that was read from Pleo is exported or waiting."))
+        self.retry_all.setEnabled(bool(self.groups))
+
+    def _activated(self, item: QTreeWidgetItem, _col: int) -> None:
+        eid = item.data(0, Qt.ItemDataRole.UserRole + 1)
+        if eid:
+            self.show_expense.emit(eid)
+            return
+        g = item.data(0, Qt.ItemDataRole.UserRole)
+        if g is not None and g.cause == "mapping" and g.kind in FIX_TARGET:
+            self.fix_requested.emit(FIX_TARGET[g.kind], g.source_key)
+
+    def retry(self, expense_ids: list[str] | None) -> None:
+        if self.conn is None:
+            return
+        params = {} if expense_ids is None else {"expense_ids": expense_ids}
+        self.ctx.submit(Job("retry", self.conn.id, params=params))
+        self.summary.setText(self.tr("Retrying… the result appears in History."))

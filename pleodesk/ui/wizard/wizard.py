@@ -1,0 +1,391 @@
+"""The setup wizard (QWizard): pages, the draft kept in the store, and the final save through
+``setup_file.check_plan`` + ``apply_plan`` (the same checks and the same path as ``pleodesk setup``)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWizard
+
+from pleodesk.ui import systems
+from pleodesk.ui.resources import app_icon
+from pleodesk.ui.wizard import pages as P
+from pleodesk.ui.wizard.state import DRAFT_KEY, EDIT_KEY, PAGES, PleoData, WizardState, fetch_pleo_data, unique_name
+
+log = logging.getLogger(__name__)
+
+
+class SetupProblems(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+class SetupWizard(QWizard):
+    """Run it with ``SetupWizard.for_new(ctx)``, ``for_draft(ctx, conn)`` or ``for_edit(ctx, conn)``."""
+
+    #: the connection was saved (connection row, month to export now or None)
+    finished_setup = Signal(object, object)
+
+    def __init__(self, ctx, state: WizardState, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.state = state
+        self.resuming = False
+        self.saved_connection = None
+        self.export_month: str | None = None
+        self._done = False
+        self._busy = False
+        self._pleo_waiters: list[tuple[Callable, Callable | None]] = []
+        self._pleo_loading = False
+        self._chart_waiters: list[tuple[Callable, Callable | None]] = []
+        self._chart_loading = False
+        self._chart_for: tuple | None = None
+        self.setObjectName("setupWizard")
+        self.setWindowTitle(self.tr("Set up a connection") if not state.editing else
+                            self.tr("Change the connection {name}").format(name=state.name))
+        self.setWindowIcon(app_icon())
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, app_icon().pixmap(48, 48))
+        self.setMinimumSize(820, 600)
+        self.setPage(P.ID_WELCOME, P.WelcomePage(self))
+        self.setPage(P.ID_PLEO, P.PleoPage(self))
+        self.system_pages: dict[str, int] = {}
+        for n, (system, mod) in enumerate(sorted(systems.available().items())):
+            page_id = P.SYSTEM_PAGE_BASE + n
+            self.setPage(page_id, mod.ConnectPage(self))
+            self.system_pages[system] = page_id
+        self.setPage(P.ID_ACCOUNTS, P.AccountsPage(self))
+        self.setPage(P.ID_CATEGORIES, P.CategoriesPage(self))
+        self.setPage(P.ID_LABELS, P.LabelsPage(self))
+        self.setPage(P.ID_OPTIONS, P.OptionsPage(self))
+        self.setPage(P.ID_FEED, P.FeedPage(self))
+        self.setPage(P.ID_SUMMARY, P.SummaryPage(self))
+        self.setStartId(P.ID_WELCOME)
+        self.currentIdChanged.connect(self._page_changed)
+
+    # ------------------------------------------------------------------ construction -----------
+    @classmethod
+    def for_new(cls, ctx, parent=None) -> "SetupWizard":
+        return cls(ctx, WizardState(), parent)
+
+    @classmethod
+    def for_draft(cls, ctx, conn, parent=None) -> "SetupWizard":
+        """Continue a setup closed half-way; opens on the page it was left on."""
+        state = WizardState.from_draft((conn.settings or {}).get(DRAFT_KEY) or {}, conn_id=conn.id)
+        state.name = state.name or conn.name
+        wiz = cls(ctx, state, parent)
+        wiz.resume(state.page)
+        return wiz
+
+    @classmethod
+    def for_edit(cls, ctx, conn, parent=None) -> "SetupWizard":
+        """Go through the setup of an existing connection again (a half-done edit resumes)."""
+        draft = (conn.settings or {}).get(EDIT_KEY)
+        if draft:
+            state = WizardState.from_draft(draft, conn_id=conn.id, editing=True)
+        else:
+            state = WizardState.from_connection(conn, ctx.store.load_mappings(conn.id))
+        wiz = cls(ctx, state, parent)
+        if draft:
+            wiz.resume(state.page)
+        return wiz
+
+    # ------------------------------------------------------------------ pages and ids ----------
+    def system_page_id(self, system: str | None) -> int:
+        return self.system_pages.get(system or "", P.ID_ACCOUNTS)
+
+    def page_id(self, name: str) -> int:
+        return {"welcome": P.ID_WELCOME, "pleo": P.ID_PLEO, "system": self.system_page_id(self.state.system),
+                "accounts": P.ID_ACCOUNTS, "categories": P.ID_CATEGORIES, "labels": P.ID_LABELS,
+                "options": P.ID_OPTIONS, "feed": P.ID_FEED, "summary": P.ID_SUMMARY}.get(name, P.ID_WELCOME)
+
+    def page_name(self, page_id: int) -> str:
+        for name in PAGES:
+            if self.page_id(name) == page_id:
+                return name
+        return "welcome"
+
+    def resume(self, page: str) -> None:
+        """Open on ``page``, with the pages before it in the history (so Back works)."""
+        target = self.page_id(page)
+        self.restart()
+        self.resuming = True
+        try:
+            for _ in range(len(PAGES) + 2):
+                if self.currentId() == target:
+                    break
+                before = self.currentId()
+                self.next()
+                if self.currentId() == before:
+                    break
+        finally:
+            self.resuming = False
+        if self.currentPage() is not None and self.currentId() != P.ID_WELCOME:
+            self.currentPage().initializePage()
+
+    def _page_changed(self, page_id: int) -> None:
+        if page_id < 0 or self._done:
+            return
+        self.state.page = self.page_name(page_id)
+        if not self.resuming and self.state.conn_id is not None:
+            self.save_draft()
+
+    # ------------------------------------------------------------------ busy -------------------
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for b in (QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton,
+                  QWizard.WizardButton.FinishButton):
+            btn = self.button(b)
+            if btn is not None:
+                btn.setEnabled(not busy and (b != QWizard.WizardButton.NextButton or
+                                             (self.currentPage() is not None and self.currentPage().isComplete())))
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            while QGuiApplication.overrideCursor() is not None:
+                QGuiApplication.restoreOverrideCursor()
+
+    def run_task(self, fn, on_done=None, on_error=None) -> None:
+        from pleodesk.ui.tasks import run_task
+
+        run_task(fn, on_done, on_error)
+
+    # ------------------------------------------------------------------ the draft --------------
+    def other_connection_names(self) -> list[str]:
+        return [c.name for c in self.ctx.store.list_connections() if c.id != self.state.conn_id]
+
+    def create_draft(self, callback: Callable[[bool, str], None]) -> None:
+        """Create the draft connection (inactive, "needs attention") that holds the answers."""
+        st = self.state
+        name = unique_name(self.tr("New connection"), [c.name for c in self.ctx.store.list_connections()])
+        st.name = name
+        draft = st.to_draft()
+        store = self.ctx.store
+
+        def work():
+            conn = store.add_connection(name, st.system, settings={DRAFT_KEY: draft})
+            store.update_connection(conn.id, active=False, state="needs_attention",
+                                    state_message="Setup not finished")
+            return conn
+
+        def done(conn) -> None:
+            st.conn_id = conn.id
+            self.ctx.hub.connections_changed.emit()
+            callback(True, "")
+
+        self.ctx.writer.submit(work, done, lambda exc: callback(False, str(exc)))
+
+    def update_draft_connection(self, **fields: Any) -> None:
+        if self.state.conn_id is None or self._done or self.state.editing:
+            return
+        cid = self.state.conn_id
+        store = self.ctx.store
+        self.ctx.writer.submit(lambda: store.update_connection(cid, **fields),
+                               lambda _c: self.ctx.hub.connections_changed.emit())
+
+    def save_draft(self) -> None:
+        """Write the answers so far to the store (off the GUI thread, in order)."""
+        st = self.state
+        if st.conn_id is None or self._done:
+            return
+        draft = st.to_draft()
+        cid, key, store = st.conn_id, st.draft_key, self.ctx.store
+        self.ctx.writer.submit(lambda: store.update_connection(cid, settings={key: draft}))
+
+    def stored_pleo_key(self) -> str | None:
+        from pleodesk.connections import pleo_secret_name
+        from pleodesk.secrets import SecretStoreUnavailable, get_secret
+
+        if self.state.conn_id is None:
+            return None
+        try:
+            return get_secret(pleo_secret_name(self.state.conn_id))
+        except SecretStoreUnavailable:
+            return None
+
+    def ledger_secrets(self) -> dict[str, str]:
+        from pleodesk.connections import ledger_secret_name
+        from pleodesk.secrets import get_secret
+
+        out = {}
+        for what in self.state.keyring_entries:
+            value = get_secret(ledger_secret_name(self.state.conn_id, what))
+            if value is not None:
+                out[what] = value
+        return out
+
+    def save_system(self, settings: dict, secrets: dict[str, str], chart) -> None:
+        """A system page's answers (see ``pleodesk.ui.systems``)."""
+        from pleodesk.connections import ledger_secret_name
+        from pleodesk.secrets import set_secret
+
+        st = self.state
+        chart_dict = settings.pop("chart", None) if st.system != "journal_file" else None
+        del chart_dict
+        st.system_settings = dict(settings)
+        for what, value in secrets.items():
+            set_secret(ledger_secret_name(st.conn_id, what), value)
+            if what not in st.keyring_entries:
+                st.keyring_entries.append(what)
+        if chart is not None:
+            st.set_chart(chart)
+        elif st.system != "journal_file":
+            st.chart = None
+        self._chart_for = None
+        self.save_draft()
+
+    # ------------------------------------------------------------------ data from services -----
+    def load_pleo_data(self, on_done: Callable[[PleoData], None] | None = None,
+                       on_error: Callable[[BaseException], None] | None = None) -> None:
+        st = self.state
+        if st.pleo_data is not None:
+            if on_done:
+                on_done(st.pleo_data)
+            return
+        if on_done or on_error:
+            self._pleo_waiters.append((on_done or (lambda _d: None), on_error))
+        if self._pleo_loading:
+            return
+        key = self.stored_pleo_key()
+        if not key:
+            self._pleo_failed(RuntimeError(self.tr("No Pleo API key is stored yet: go back to Connect Pleo.")))
+            return
+        self._pleo_loading = True
+        base_url, company_id = st.pleo["base_url"], st.pleo["company_id"]
+        self.run_task(lambda: fetch_pleo_data(base_url, company_id, key), self._pleo_loaded, self._pleo_failed)
+
+    def _pleo_loaded(self, data: PleoData) -> None:
+        self._pleo_loading = False
+        self.state.pleo_data = data
+        waiters, self._pleo_waiters = self._pleo_waiters, []
+        for ok, _err in waiters:
+            ok(data)
+
+    def _pleo_failed(self, exc: BaseException) -> None:
+        self._pleo_loading = False
+        waiters, self._pleo_waiters = self._pleo_waiters, []
+        for _ok, err in waiters:
+            if err:
+                err(exc)
+
+    def load_chart(self, on_done: Callable, on_error: Callable | None = None) -> None:
+        """The ledger's chart (and the system's capabilities), read by the provider off the GUI thread."""
+        st = self.state
+        key = (st.system, repr(sorted((k, str(v)) for k, v in st.system_settings.items() if k != "chart")))
+        if self._chart_for == key and st.chart is not None and st.capabilities is not None:
+            on_done(st.chart)
+            return
+        self._chart_waiters.append((on_done, on_error))
+        if self._chart_loading:
+            return
+        self._chart_loading = True
+        conn = st.provider_connection()
+        known = st.chart if st.system == "journal_file" else None
+        secrets = self.ledger_secrets()
+        del secrets  # the provider reads them from the keyring itself
+
+        def work():
+            from pleodesk.connections import make_provider
+
+            provider = make_provider(conn)
+            try:
+                chart = known if known is not None else provider.read_chart()
+                return chart, provider.capabilities()
+            finally:
+                provider.close()
+
+        def done(result) -> None:
+            self._chart_loading = False
+            chart, caps = result
+            st.set_chart(chart)
+            st.capabilities = caps
+            self._chart_for = key
+            waiters, self._chart_waiters = self._chart_waiters, []
+            for ok, _err in waiters:
+                ok(chart)
+
+        def failed(exc) -> None:
+            self._chart_loading = False
+            waiters, self._chart_waiters = self._chart_waiters, []
+            for _ok, err in waiters:
+                if err:
+                    err(exc)
+
+        self.run_task(work, done, failed)
+
+    # ------------------------------------------------------------------ finishing --------------
+    def finish_setup(self, on_saved: Callable[[Any], None], on_failed: Callable[[BaseException], None]) -> None:
+        """Check everything as ``pleodesk setup`` does, then save through ``apply_plan``.
+
+        Runs on the store writer's thread, after every draft write already asked for."""
+        from pleodesk.setup_file import apply_plan, check_plan
+
+        st = self.state
+        key = self.stored_pleo_key() or ""
+        plan = st.plan(key, self.ledger_secrets())
+        cid, store, editing = st.conn_id, self.ctx.store, st.editing
+        draft_key = st.draft_key
+
+        def work():
+            problems = check_plan(plan)
+            if problems:
+                raise SetupProblems(problems)
+            current = store.get_connection(cid)
+            if current is not None and current.name != plan.name:
+                store.update_connection(cid, name=plan.name)
+            conn = apply_plan(store, plan)
+            store.update_connection(conn.id, active=True if not editing else current.active if current else True)
+            store.audit("setup_saved", conn.id, source="wizard", system=plan.system)
+            fresh = store.get_connection(conn.id)
+            if fresh is not None and (draft_key in (fresh.settings or {})):
+                settings = dict(fresh.settings)
+                settings.pop(draft_key, None)
+                fresh = store.update_connection(conn.id, settings=settings, replace_settings=True)
+            return fresh
+
+        def done(conn) -> None:
+            self._done = True
+            self.saved_connection = conn
+            self.ctx.hub.connections_changed.emit()
+            self.ctx.hub.settings_changed.emit(conn.id)
+            on_saved(conn)
+            self.finished_setup.emit(conn, self.export_month)
+
+        self.ctx.writer.submit(work, done, on_failed)
+
+    def accept(self) -> None:
+        super().accept()
+
+    def reject(self) -> None:
+        """Closing keeps the draft: the setup resumes on this page next time."""
+        if not self._done:
+            self.save_draft()
+        self.set_busy(False) if self._busy else None
+        super().reject()
+
+    def done(self, result: int) -> None:  # noqa: D401 - QDialog.done
+        super().done(result)
+
+
+def discard_draft(ctx, conn) -> None:
+    """Delete a setup that was never finished, with the secrets it stored."""
+    from pleodesk.connections import ledger_secret_name, pleo_secret_name
+    from pleodesk.secrets import delete_secret
+
+    draft = (conn.settings or {}).get(DRAFT_KEY) or {}
+    store = ctx.store
+
+    def work():
+        delete_secret(pleo_secret_name(conn.id))
+        for what in draft.get("keyring_entries") or []:
+            delete_secret(ledger_secret_name(conn.id, what))
+        store.delete_connection(conn.id)
+        store.audit("setup_discarded", None, connection=conn.name)
+
+    ctx.writer.submit(work, lambda _r: ctx.hub.connections_changed.emit())

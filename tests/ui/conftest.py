@@ -1,0 +1,55 @@
+"""Qt fixtures for the desktop app's tests: a real sandbox over HTTP, a real SQLite store, real widgets
+(offscreen). ``tests/conftest.py`` already sets QT_QPA_PLATFORM=offscreen, an in-memory keyring and a
+private PLEODESK_HOME per test."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PLEODESK_LANG", "en")
+
+from pleodesk.ui.wizard.pages import last_full_month  # noqa: E402
+
+MONTH = last_full_month()
+
+
+@pytest.fixture(scope="session")
+def qapp_args():
+    return ["pleodesk-tests"]
+
+
+@pytest.fixture
+def sandbox():
+    from pleodesk.sandbox.server import SandboxConfig, start_sandbox
+
+    sb = start_sandbox(SandboxConfig(seed=7, expenses_per_month=60, months=[MONTH]))
+    yield sb
+    sb.stop()
+
+
+@pytest.fixture
+def store(pleodesk_home):
+    from pleodesk.storage import open_store
+
+    s = open_store()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def ctx(qapp, store):
+    """The app's shared parts, without the scheduler (tests start work themselves)."""
+    from pleodesk.ui.context import AppContext
+
+    c = AppContext(store, scheduler=False)
+    yield c
+    c.shutdown()
+
+
+@pytest.fixture
+def journal_dir(tmp_path):
+    d = tmp_path / "journal"
+    return d
