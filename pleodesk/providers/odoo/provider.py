@@ -210,7 +210,14 @@ class OdooProvider:
 
     @property
     def options(self) -> dict:
-        return dict(self.settings.get("options") or {})
+        """The Odoo options; the wizard's ``object_kinds`` choices ("card", "reimbursement") count too."""
+        opts = dict(self.settings.get("options") or {})
+        kinds = self.settings.get("object_kinds") or {}
+        if kinds.get("card") in ("entry", "bill"):
+            opts.setdefault("card_expenses", kinds["card"])
+        if kinds.get("reimbursement") in ("entry", "bill"):
+            opts.setdefault("out_of_pocket", kinds["reimbursement"])
+        return opts
 
     @property
     def post_entries(self) -> bool:
@@ -521,6 +528,29 @@ class OdooProvider:
         self.settings.update(out)
         self._chart = None
         return out
+
+    #: our account types -> Odoo's ``account_type`` for accounts pleodesk creates
+    ODOO_ACCOUNT_TYPES = {"bank": "asset_current", "asset": "asset_current", "payable": "liability_payable",
+                          "liability": "liability_current", "tax": "liability_current", "equity": "equity",
+                          "income": "income", "expense": "expense"}
+
+    def create_account(self, code: str, name: str, type_: str = "expense") -> LedgerAccount:
+        """Create one account in the company (or return it if it exists with that code)."""
+        cid = self._cid()
+        code = code.strip()
+        found = self._x("account.account", "search_read", [["code", "=", code], ["company_id", "=", cid]],
+                        fields=["code", "name", "account_type", "deprecated"])
+        if found:
+            a = found[0]
+        else:
+            typ = self.ODOO_ACCOUNT_TYPES.get(type_, "expense")
+            new_id = self._x("account.account", "create", {"code": code, "name": name.strip() or code,
+                                                           "account_type": typ,
+                                                           "reconcile": typ == "liability_payable"})
+            a = {"id": new_id, "code": code, "name": name.strip() or code, "account_type": typ, "deprecated": False}
+        self._chart = None
+        return LedgerAccount(code=a["code"], name=a["name"], type=_account_type(a["account_type"]),
+                             active=not a["deprecated"], id=str(a["id"]))
 
     def _journal(self, role: str) -> int:
         journals = self.settings.get("journals") or {}

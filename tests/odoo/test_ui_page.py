@@ -1,0 +1,103 @@
+"""The wizard's Odoo page against the sandbox (Pleo) and the emulated Odoo behind it."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PLEODESK_LANG", "en")
+
+from pleodesk.sandbox.odoo_emulator import mount_odoo  # noqa: E402
+from pleodesk.ui.systems.odoo import check_connection  # noqa: E402
+
+
+def test_check_connection_asks_for_the_company_then_reads_its_chart(odoo, odoo_url):
+    out = check_connection(odoo_url, "pleodesk", "admin", odoo.ADMIN_KEY, None)
+    assert out["companies"] == [(1, "Demo Company B.V."), (2, "Other Company ApS")] and out["chart"] is None
+    out = check_connection(odoo_url, "pleodesk", "admin", odoo.ADMIN_KEY, 2)
+    assert out["company_id"] == 2 and "4000" in out["chart"].accounts
+    other = odoo.USER_KEYS["other@demo.example"]
+    out = check_connection(odoo_url, "pleodesk", "other@demo.example", other, None)
+    assert out["company_id"] == 2 and out["chart"] is not None          # one company: chosen at once
+    with pytest.raises(ValueError, match="no database named"):
+        check_connection(odoo_url, "nope", "admin", odoo.ADMIN_KEY, None)
+
+
+@pytest.fixture
+def world(qapp, pleodesk_home):
+    from pleodesk.sandbox.server import SandboxConfig, start_sandbox
+    from pleodesk.storage import open_store
+    from pleodesk.ui.context import AppContext
+
+    sb = start_sandbox(SandboxConfig(seed=7, expenses_per_month=5, months=["2026-08"]))
+    state = mount_odoo(sb, 17)
+    store = open_store()
+    ctx = AppContext(store, scheduler=False)
+    yield sb, state, ctx
+    ctx.shutdown()
+    store.close()
+    sb.stop()
+
+
+def test_wizard_connects_odoo_and_chooses_the_company(qtbot, world):
+    from pleodesk.connections import ledger_secret_name
+    from pleodesk.secrets import get_secret
+    from pleodesk.ui.wizard import SetupWizard
+    from pleodesk.ui.wizard import pages as P
+    from tests.ui.helpers import WAIT_MS, click_next, fill_pleo_page
+
+    sb, odoo, ctx = world
+    wiz = SetupWizard.for_new(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    qtbot.waitExposed(wiz)
+    wiz.currentPage().buttons["odoo"].setChecked(True)
+    click_next(qtbot, wiz)
+    fill_pleo_page(qtbot, wiz.currentPage(), sb)
+    click_next(qtbot, wiz)
+    page = wiz.currentPage()
+    assert wiz.currentId() == wiz.system_pages["odoo"]
+    assert not page.isComplete()
+    qtbot.keyClicks(page.url, f"{sb.url}/odoo")
+    qtbot.keyClicks(page.database, "pleodesk")
+    qtbot.keyClicks(page.login, "admin")
+    qtbot.keyClicks(page.key, "wrong key")
+    assert page.isComplete()
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWizard
+
+    next_button = wiz.button(QWizard.WizardButton.NextButton)
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "refused the login" in page.status.text(), timeout=WAIT_MS)
+    page.key.clear()
+    qtbot.keyClicks(page.key, odoo.ADMIN_KEY)
+    qtbot.waitUntil(next_button.isEnabled, timeout=WAIT_MS)
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.company.count() == 2, timeout=WAIT_MS)
+    assert "choose the one" in page.status.text()
+    page.company.setCurrentIndex(0)
+    click_next(qtbot, wiz)
+    assert wiz.currentId() == P.ID_ACCOUNTS
+    st = wiz.state
+    assert st.system_settings["company_id"] == 1 and st.system_settings["company_name"] == "Demo Company B.V."
+    assert st.system_settings["url"] == f"{sb.url}/odoo" and "api" not in str(st.system_settings).lower()
+    assert get_secret(ledger_secret_name(st.conn_id, "odoo_api_key")) == odoo.ADMIN_KEY
+    assert st.chart is not None and "21.0-percent-incl" in st.chart.taxes
+
+
+def test_accounts_page_can_create_an_account_in_odoo(odoo, odoo_url):
+    from pleodesk.connections import ledger_secret_name
+    from pleodesk.secrets import set_secret
+    from pleodesk.ui.systems.odoo import create_account
+    from pleodesk.ui.wizard.state import WizardState
+
+    state = WizardState(conn_id=5, system="odoo", system_settings={
+        "url": odoo_url, "database": "pleodesk", "login": "admin", "company_id": 1})
+    set_secret(ledger_secret_name(5, "odoo_api_key"), odoo.ADMIN_KEY)
+    acc = create_account(state, "1195", "Pleo wallet USD", "bank")
+    assert (acc.code, acc.name) == ("1195", "Pleo wallet USD")
+    assert odoo.account("1195")["account_type"] == "asset_current"
+    assert "1195" in state.chart.accounts
+    assert create_account(state, "1195", "Pleo wallet USD", "bank").id == acc.id     # not created twice
