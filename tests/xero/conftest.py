@@ -55,7 +55,7 @@ def fake_browser(log: list[str] | None = None):
 
 @pytest.fixture(scope="session")
 def sandbox():
-    sb = start_sandbox(SandboxConfig(expenses_per_month=30, seed=7))
+    sb = start_sandbox(SandboxConfig(expenses_per_month=40, seed=7))
     yield sb
     sb.stop()
 
@@ -111,3 +111,47 @@ def configured(provider):
     """A provider after the Xero setup (Pleo bank account, default and out-of-pocket accounts)."""
     provider.settings.update(provider.ensure_setup({"wallet_currency": "EUR"}))
     return provider
+
+
+# --------------------------------------------------------------------------- Pleo data -------------
+def demo_mappings(**contra):
+    """The Pleo sandbox's categories, tax codes and tags mapped onto the Xero emulator's demo chart."""
+    from pleodesk.core.ledger import CategoryMapping, ContraRole, Mappings
+
+    m = Mappings()
+    for code in ("4000", "4010", "4100", "4200", "4300", "4400", "4500", "4600", "4700", "4710", "4800", "8900"):
+        m.categories[code] = CategoryMapping(code)
+    m.categories["1150"] = CategoryMapping("090")     # wallet top-ups: a transfer from the business bank
+    m.categories["1000"] = CategoryMapping("1010")    # cash withdrawals: a transfer to petty cash
+    m.taxes = {"21%": "TAX001", "9%": "TAX002", "0%": "NONE", "RC21": "TAX003"}
+    m.tag_groups = {"DEPT": "Department", "PROJECT": "Project"}
+    m.tags = {("DEPT", "SALES"): "Sales", ("DEPT", "ENG"): "Engineering", ("DEPT", "OPS"): "Operations",
+              ("DEPT", "MKT"): "Marketing", ("PROJECT", "P-ATLAS"): "Atlas rollout",
+              ("PROJECT", "P-BOREAS"): "Boreas migration", ("PROJECT", "P-CERES"): "Ceres pilot",
+              ("PROJECT", "P-DELTA"): "Delta partnership", ("PROJECT", "P-EOS"): "Eos rebrand",
+              ("PROJECT", "P-FENIX"): "Fenix internal tools"}
+    m.contra = {ContraRole.WALLET: "PLEOBANK", ContraRole.OUT_OF_POCKET: "PLEOPOCKET",
+                ContraRole.EXTERNAL_REIMBURSEMENT: "090", ContraRole.PAYABLE: "1600"}
+    m.contra.update(contra)
+    m.default_account = "PLEO"
+    return m
+
+
+def demo_entries(sandbox, provider, *, limit: int | None = None, mappings=None, kinds=None, roles=None):
+    """Ledger entries for the Pleo sandbox's expenses, as the engine would post them."""
+    from pleodesk.core.ledger import ExportOptions
+    from pleodesk.core.model import Expense
+    from pleodesk.core.posting import post
+    from pleodesk.core.validation import validate
+
+    chart = provider.read_chart()
+    m = mappings or demo_mappings()
+    expenses = [Expense.from_export_item(sandbox.pleo.export_item(e.id)) for e in sandbox.pleo.entries]
+    if kinds:
+        expenses = [e for e in expenses if e.kind.value in kinds]
+    report = validate(expenses, m, chart, ExportOptions())
+    ok = set(report.ok_ids)
+    out = [post(e, m, chart) for e in expenses if e.id in ok]
+    if roles:
+        out = [e for e in out if e.contra_role.value in roles]
+    return out[:limit] if limit else out

@@ -135,7 +135,7 @@ class XeroProvider:
         self._contacts: dict[str, dict[str, Any]] | None = None   # ContactNumber -> contact
         self._contacts_by_name: dict[str, dict[str, Any]] = {}
         self._kinds: dict[str, str] = {}                          # ledger id -> endpoint
-        self._attached: dict[str, int] = {}
+        self._attached: dict[str, set[str]] = {}                 # ledger id -> file names attached
         self.last_notes: dict[str, tuple[str, ...]] = {}         # expense id -> notes of the last send
 
     # ------------------------------------------------------------------ helpers -------------------
@@ -353,12 +353,12 @@ class XeroProvider:
             return acc
         detail = "; ".join(_element_messages(data)) or wire_message(resp)
         us = chart.organisation.get("Version") == "US" or chart.organisation.get("CountryCode") == "US"
-        kind = "bank account" if spec["Type"] == "BANK" else "expense account"
+        kind = "a bank account" if spec["Type"] == "BANK" else "an expense account"
         currency = f" in {wallet}" if wallet else ""
         raise LedgerError(
             f"Xero did not let pleodesk create {what} ({code})" + (" in a US organisation" if us else ""),
             detail,
-            f"In Xero, create an {kind} named '{spec['Name']}' with code {code}{currency} by hand "
+            f"In Xero, create {kind} named '{spec['Name']}' with code {code}{currency} by hand "
             f"(Accounting > Chart of accounts > Add {'Bank account' if spec['Type'] == 'BANK' else 'Account'}), "
             f"or choose an existing one in pleodesk's Xero settings; then run the setup again.",
             reason_type="missing_configuration")
@@ -580,7 +580,14 @@ class XeroProvider:
         out: dict[int, SendResult] = {}
         again: list[tuple[int, Document]] = []
         for i, d in chunk:
-            found = self._find(endpoint, d.reference)
+            try:
+                found = self._find(endpoint, d.reference)
+            except XeroError as exc:
+                if not exc.retryable:
+                    raise
+                raise XeroUncertain("Xero did not answer, and pleodesk could not look up what it created",
+                                    exc.detail, "Nothing is sent again before pleodesk has looked it up in Xero.",
+                                    retryable=True, reason_type="accounting_system_unreachable") from exc
             if found is not None:
                 out[i] = XeroSendResult(d.entry.expense_id, ledger_id=found.ledger_id, ledger_url=found.ledger_url,
                                         notes=tuple(d.notes))
@@ -644,7 +651,8 @@ class XeroProvider:
             log.info("xero: receipt %s shrunk from %d to %d bytes", filename, len(data), len(small))
             data, mime = small, "image/jpeg"
             name = name.rsplit(".", 1)[0] + ".jpg"
-        if self._attached.get(ledger_id, 0) >= receipts.MAX_ATTACHMENTS:
+        names = self._attached.setdefault(ledger_id, set())
+        if name not in names and len(names) >= receipts.MAX_ATTACHMENTS:
             raise LedgerError(f"Xero takes at most {receipts.MAX_ATTACHMENTS} files per transaction", "",
                               "Attach further receipts by hand.")
         endpoints = [self._kinds.get(ledger_id) or self._kind_from_url(found.ledger_url)]
@@ -662,7 +670,7 @@ class XeroProvider:
                 continue
             if resp.status_code == 200:
                 self._kinds[ledger_id] = endpoint
-                self._attached[ledger_id] = self._attached.get(ledger_id, 0) + 1
+                names.add(name)
                 return
             if resp.status_code == 413:
                 raise LedgerError(f"Xero refused receipt {filename} as too large", wire_message(resp),
