@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 
 #: Pleo accepts at most this many item updates per request.
 PLEO_UPDATE_LIMIT = 100
+#: Export items are stored and parsed this many at a time.
+FETCH_CHUNK = 1000
 RECEIPT_ATTEMPTS = 3
 
 # Problem kinds -> Pleo ExportJobItemFailureReasonType
@@ -252,40 +254,38 @@ class ExportEngine:
         items = list(self.pleo.iter_job_items(job_id))
         open_ids = [i["accountingEntryId"] for i in items if i["status"] in ("pending", "in_progress")]
         summary.total = len(open_ids)
-        raw: dict[str, dict] = {}
-        if open_ids:
-            wanted = set(open_ids)
-            for item in self.pleo.iter_export_items(job_id):
-                if item["accountingEntryId"] in wanted:
-                    raw[item["accountingEntryId"]] = item
-                    if len(raw) % 500 == 0:
-                        self._emit("fetching", len(raw), len(wanted), "Reading expenses from Pleo")
-            self.store.upsert_pleo_items(raw.values(), job_id=job_id)
         records = self.store.ensure_records(self.conn.id, open_ids, job_id=job_id)
-
         outcomes: dict[str, dict] = {}          # expense id -> Pleo item update
         to_send: list[Expense] = []
+        # Expenses booked before (an earlier run, or a crash before Pleo was told) are only reported.
+        wanted = set()
         for eid in open_ids:
             rec = records[eid]
-            if rec.status == "exported":       # booked before (an earlier run, or a crash before reporting)
+            if rec.status == "exported":
                 summary.already_exported += 1
                 outcomes[eid] = _success(eid, rec.ledger_id, rec.ledger_url, rec.exported_at)
-                continue
-            item = raw.get(eid)
-            if item is None:
-                msg = "Pleo did not return this expense's data in the export job."
-                self.store.mark_failed(self.conn.id, eid, title=msg, fix="Export it again from Pleo.",
-                                       reason_type="unexpected_failure")
-                summary.failed.append((eid, msg, "Export it again from Pleo."))
-                outcomes[eid] = _failure(eid, "unexpected_failure", msg)
-                continue
-            try:
-                to_send.append(Expense.from_export_item(item))
-            except ValueError as exc:
-                msg = f"The expense's data from Pleo could not be read: {exc}"
-                self.store.mark_failed(self.conn.id, eid, title=msg, reason_type="validation_failure")
-                summary.failed.append((eid, msg, ""))
-                outcomes[eid] = _failure(eid, "validation_failure", msg)
+            else:
+                wanted.add(eid)
+        # The data layer, streamed: each chunk is stored (raw JSON) and parsed, then let go, so a job
+        # of tens of thousands of expenses keeps memory flat.
+        seen: set[str] = set()
+        if wanted:
+            chunk: list[dict] = []
+            for item in self.pleo.iter_export_items(job_id):
+                if item["accountingEntryId"] in wanted:
+                    chunk.append(item)
+                if len(chunk) >= FETCH_CHUNK:
+                    self._take_items(chunk, job_id, seen, to_send, outcomes, summary)
+                    chunk = []
+                    self._emit("fetching", len(seen), len(wanted), "Reading expenses from Pleo")
+                    self._check_cancel()
+            self._take_items(chunk, job_id, seen, to_send, outcomes, summary)
+        for eid in wanted - seen:
+            msg = "Pleo did not return this expense's data in the export job."
+            self.store.mark_failed(self.conn.id, eid, title=msg, fix="Export it again from Pleo.",
+                                   reason_type="unexpected_failure")
+            summary.failed.append((eid, msg, "Export it again from Pleo."))
+            outcomes[eid] = _failure(eid, "unexpected_failure", msg)
 
         # Report what is already settled now, so Pleo's view advances even if we stop later.
         self._report(job_id, outcomes)
@@ -319,6 +319,24 @@ class ExportEngine:
         self.pleo.job_event(job_id, event)
         summary.status = "partial" if failed_any else "ok"
         summary.message = _summary_text(summary)
+
+    def _take_items(self, chunk: list[dict], job_id: str, seen: set[str], to_send: list[Expense],
+                    outcomes: dict[str, dict], summary: RunSummary) -> None:
+        if not chunk:
+            return
+        self.store.upsert_pleo_items(chunk, job_id=job_id)
+        for item in chunk:
+            eid = item["accountingEntryId"]
+            if eid in seen:
+                continue
+            seen.add(eid)
+            try:
+                to_send.append(Expense.from_export_item(item, keep_raw=False))
+            except ValueError as exc:
+                msg = f"The expense's data from Pleo could not be read: {exc}"
+                self.store.mark_failed(self.conn.id, eid, title=msg, reason_type="validation_failure")
+                summary.failed.append((eid, msg, ""))
+                outcomes[eid] = _failure(eid, "validation_failure", msg)
 
     # ------------------------------------------------------------------ sending ----------------
     def _send_all(self, job_id: str, ready: Sequence[Expense], mappings: Mappings, chart: LedgerChart,

@@ -204,10 +204,13 @@ class Expense:
 
     # --- parsing ------------------------------------------------------------------
     @classmethod
-    def from_export_item(cls, item: Mapping[str, Any]) -> "Expense":
-        """Build an Expense from one ``ExportItemV3`` JSON object. Raises ValueError on bad data."""
+    def from_export_item(cls, item: Mapping[str, Any], *, keep_raw: bool = True) -> "Expense":
+        """Build an Expense from one ``ExportItemV3`` JSON object. Raises ValueError on bad data.
+
+        ``keep_raw=False`` does not keep the JSON on the Expense (the engine stores it in the database
+        and keeps memory flat on large jobs)."""
         try:
-            return _parse_item(item)
+            return _parse_item(item, keep_raw)
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             what = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
             raise ValueError(f"export item {item.get('accountingEntryId', '?')}: malformed ({what})") from exc
@@ -247,7 +250,7 @@ def _opt(d: Mapping[str, Any] | None, key: str) -> Any:
     return None if not d else d.get(key)
 
 
-def _parse_item(item: Mapping[str, Any]) -> Expense:
+def _parse_item(item: Mapping[str, Any], keep_raw: bool = True) -> Expense:
     lines = []
     for ln in item["accountingEntryLines"]:
         acc = ln.get("account")
@@ -300,5 +303,5 @@ def _parse_item(item: Mapping[str, Any]) -> Expense:
         bookkeeping_method=_opt(item.get("bookkeeping"), "method"),
         reconciliation_id=_opt(item.get("additionalInformation"), "reconciliationId"),
         web_url=web,
-        raw=item,
+        raw=item if keep_raw else {},
     )

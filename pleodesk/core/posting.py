@@ -83,6 +83,10 @@ def idempotency_key_for(expense_id: str) -> str:
     return str(uuid.uuid5(IDEMPOTENCY_NAMESPACE, expense_id))
 
 
+#: Reimbursement payouts: their lines carry no category and are booked on the out-of-pocket account.
+REIMBURSEMENT_KINDS = frozenset({ExpenseKind.DIRECT_REIMBURSEMENT, ExpenseKind.EXTERNAL_REIMBURSEMENT})
+
+
 def contra_role_for(expense: Expense) -> ContraRole | None:
     """The role of the account an expense's gross is booked against (None: kind not supported).
 
@@ -204,6 +208,12 @@ def post(expense: Expense, mappings: Mappings, chart: LedgerChart,
             if cm is None or not cm.account:
                 raise PostingError(eid, f"category {cat.name} ({cat.key}) has no ledger account")
             account, default_tax = cm.account, cm.tax_code
+        elif expense.kind in REIMBURSEMENT_KINDS:
+            # A reimbursement payout settles what the company owes the employee: Pleo sends its lines
+            # without a category; they are booked on the out-of-pocket account.
+            account, default_tax = mappings.contra.get(ContraRole.OUT_OF_POCKET), None
+            if not account:
+                raise PostingError(eid, "no ledger account chosen for the out_of_pocket counter account")
         else:
             if not mappings.default_account:
                 raise PostingError(eid, f"line {line.line_id} has no category and no default account is set")

@@ -25,7 +25,7 @@ from typing import Callable, Iterable
 
 from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, Mappings
 from pleodesk.core.model import Category, Expense, ExpenseKind, ExpenseLine, Tax, TaxType
-from pleodesk.core.posting import check_expense_amounts, contra_role_for
+from pleodesk.core.posting import REIMBURSEMENT_KINDS, check_expense_amounts, contra_role_for
 
 
 def N_(text: str) -> str:
@@ -374,6 +374,8 @@ class _Validator:
         for line in e.lines:
             if line.category is not None:
                 out += self.category(line.category, line.tax is not None)
+            elif e.kind in REIMBURSEMENT_KINDS:
+                out += self.contra(ContraRole.OUT_OF_POCKET)
             else:
                 out += self.default_account()
             if line.tax is not None:

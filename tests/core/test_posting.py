@@ -538,3 +538,30 @@ def test_foreign_amounts_are_pleos_supplier_amounts_on_the_posting_side(e):
             assert signed_foreign == ln.tax.amount_supplier.amount
         else:
             assert signed_foreign == -ln.tax.amount_supplier.amount
+
+
+def test_reimbursement_lines_without_category_go_to_the_out_of_pocket_account():
+    """Pleo sends reimbursement payouts with lines that carry no category: they settle the
+    out-of-pocket debt, so they are booked there, not held."""
+    from decimal import Decimal
+
+    from pleodesk.core.ledger import ContraRole, LedgerAccount, LedgerChart, Mappings
+    from pleodesk.core.model import Expense, ExpenseKind, ExpenseLine, Party
+    from pleodesk.core.money import Money
+    from pleodesk.core.posting import post
+    from pleodesk.core.validation import validate
+    from datetime import datetime, timezone
+
+    eur = Money(Decimal("80.00"), "EUR")
+    chart = LedgerChart(accounts={c: LedgerAccount(c, c) for c in ("1100", "1610", "1620")})
+    m = Mappings(contra={ContraRole.WALLET: "1100", ContraRole.OUT_OF_POCKET: "1610",
+                         ContraRole.EXTERNAL_REIMBURSEMENT: "1620"})
+    for kind, contra in ((ExpenseKind.DIRECT_REIMBURSEMENT, "1100"), (ExpenseKind.EXTERNAL_REIMBURSEMENT, "1620")):
+        e = Expense(id=f"r-{kind.value}", company_id="c", kind=kind, sub_type="reimbursement_to_employee",
+                    booked_at=datetime(2026, 8, 3, tzinfo=timezone.utc), amount=eur, amount_supplier=eur,
+                    lines=(ExpenseLine("l1", None, eur, eur, eur, eur, None),), employee=Party("u", "Anna Vos"))
+        report = validate([e], m, chart)
+        assert report.ok_ids == [e.id] and not report.problems
+        entry = post(e, m, chart)
+        assert [(p.account, p.debit, p.credit) for p in entry.postings] == [
+            ("1610", Decimal("80.00"), Decimal(0)), (contra, Decimal(0), Decimal("80.00"))]

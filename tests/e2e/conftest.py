@@ -96,3 +96,15 @@ def child_env(home: Path, keyring_path: Path) -> dict[str, str]:
 def run_child(args: list[str], env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "pleodesk", *args], env=env, capture_output=True, text=True,
                           timeout=timeout, cwd=ROOT)
+
+
+REIMBURSEMENT_TYPES = {"direct_reimbursement", "external_reimbursement"}
+
+
+def is_uncategorised(sb, eid) -> bool:
+    """An expense the demo mappings hold: a line with no category (reimbursement payouts excepted,
+    they are booked on the out-of-pocket account)."""
+    item = sb.pleo.export_item(eid)
+    if item["type"] in REIMBURSEMENT_TYPES:
+        return False
+    return not all(ln.get("account") for ln in item["accountingEntryLines"])

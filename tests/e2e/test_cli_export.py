@@ -11,7 +11,7 @@ from pleodesk.cli import EXIT_FAILED, EXIT_HELD, EXIT_OK, EXIT_USAGE, main
 from pleodesk.core.ledger import reference_for
 from pleodesk.core.money import Money
 
-from .conftest import MONTH, block_balance, read_journal
+from .conftest import MONTH, block_balance, is_uncategorised, read_journal
 
 CONTRA_ACCOUNTS = {"1100", "1610", "1620", "1700"}
 
@@ -22,7 +22,7 @@ def _item_gross(sb, eid) -> Decimal:
 
 
 def _has_category(sb, eid) -> bool:
-    return all(ln.get("account") for ln in sb.pleo.export_item(eid)["accountingEntryLines"])
+    return not is_uncategorised(sb, eid)
 
 
 def test_export_month_books_every_mapped_expense_once(demo, capsys):

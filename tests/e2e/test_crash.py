@@ -17,7 +17,7 @@ from pleodesk.sandbox.server import SandboxConfig, start_sandbox
 from pleodesk.setup_file import apply_plan
 from pleodesk.storage import open_store
 
-from .conftest import ROOT, block_balance, child_env, read_journal
+from .conftest import ROOT, block_balance, child_env, is_uncategorised, read_journal
 
 MONTH = "2026-09"
 KILLS = 24
@@ -34,8 +34,7 @@ def test_sigkill_at_random_moments_exports_each_expense_exactly_once(tmp_path, p
         store.close()
         env = child_env(pleodesk_home, file_keyring)
         exportable = sb.pleo.exportable_entry_ids(MONTH)
-        uncategorised = {e for e in exportable
-                         if not all(ln.get("account") for ln in sb.pleo.export_item(e)["accountingEntryLines"])}
+        uncategorised = {e for e in exportable if is_uncategorised(sb, e)}
         rng = random.Random(20261123)
         kills = 0
         finished_early = 0
