@@ -53,6 +53,16 @@ def fake_browser(log: list[str] | None = None):
     return open_browser
 
 
+@pytest.fixture(autouse=True)
+def _fresh_pacers():
+    """Pacing state is per organisation and process-wide; each test has a fresh emulator."""
+    from pleodesk.providers.xero.client import reset_pacers
+
+    reset_pacers()
+    yield
+    reset_pacers()
+
+
 @pytest.fixture(scope="session")
 def sandbox():
     sb = start_sandbox(SandboxConfig(expenses_per_month=40, seed=7))

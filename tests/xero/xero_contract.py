@@ -12,6 +12,7 @@ Their known quirks (that folder's SOURCES.md) are worked around here, in the loa
    ``maxLength`` so too-long strings are caught.
 4. The specs list only the broad scopes: security is not checked by the validator (the emulator
    checks scopes itself).
+5. ``application/problem+json`` bodies are read as JSON (openapi-core only knows ``application/json``).
 
 Also, where the documents say nothing a test can check:
 
@@ -121,7 +122,10 @@ class LoadedSpec:
 @functools.lru_cache(maxsize=None)
 def load(name: str) -> LoadedSpec:
     patched, notes = patch(load_raw(name))
-    openapi = OpenAPI.from_dict(patched, config=Config(spec_validator_cls=None))
+    # openapi-core reads application/json only; Bank Feeds errors are application/problem+json (JSON too)
+    config = Config(spec_validator_cls=None,
+                    extra_media_type_deserializers={"application/problem+json": json.loads})
+    openapi = OpenAPI.from_dict(patched, config=config)
     templates = [(_template_regex(t), t) for t in patched["paths"]]
     return LoadedSpec(name, patched, notes, openapi, patched["servers"][0]["url"].rstrip("/"), templates)
 

@@ -130,7 +130,7 @@ class Pacer:
                     self.calls += 1
                     self.waited += now - start
                     return
-                self._cond.wait(max(wait, 0.0005))
+                self._cond.wait(min(max(wait, 0.0005), 0.25))
 
     def release(self) -> None:
         with self._cond:
@@ -158,6 +158,12 @@ def pacer_for(base_url: str, tenant_id: str, limits: XeroLimits) -> Pacer:
             p = Pacer(limits)
             _pacers[key] = p
         return p
+
+
+def reset_pacers() -> None:
+    """Forget every organisation's pacing state (tests; a new sandbox)."""
+    with _pacers_lock:
+        _pacers.clear()
 
 
 # ---------------------------------------------------------------------------------- client -----
