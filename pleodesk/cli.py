@@ -23,6 +23,7 @@ With no command it opens the app. The commands do the same work from a terminal:
   setup    save a connection from a setup file (the wizard's answers)
   export   export one month of expenses to the ledger
   queue    process the export jobs waiting in Pleo, once
+  feed     push the bank feed (settled wallet movements) now
   status   show connections and what was exported
   sandbox  serve the demo company (Pleo and ledger emulators) on this machine
 """
@@ -63,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--connection", help="the connection's name (needed when there are several)")
     q.add_argument("--json", action="store_true", help="print the summary as JSON")
 
+    f = sub.add_parser("feed", help="push the bank feed now",
+                       description="Push settled card expenses and reimbursements paid from the wallet as "
+                                   "statement lines of the Pleo bank account (the app does this at 08:00 and "
+                                   "13:00 UTC). Lines pushed before are not pushed again.")
+    f.add_argument("--connection", help="the connection's name (needed when there are several)")
+
     st = sub.add_parser("status", help="show connections and export counts")
     st.add_argument("--json", action="store_true", help="print as JSON")
 
@@ -86,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(demo=args.demo)
     handler = {"setup": cmd_setup, "export": cmd_export, "queue": cmd_queue, "status": cmd_status,
-               "sandbox": cmd_sandbox}[args.command]
+               "sandbox": cmd_sandbox, "feed": cmd_feed}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -171,6 +178,34 @@ def cmd_queue(args) -> int:
     if conn is None:
         return EXIT_USAGE
     return _run_engine(store, conn, args, lambda eng: eng.process_queue(trigger="manual"))
+
+
+def cmd_feed(args) -> int:
+    from pleodesk.connections import make_pleo_client, make_provider
+    from pleodesk.core.engine import EngineError
+    from pleodesk.core.feed import run_feed
+    from pleodesk.providers.base import LedgerError
+    from pleodesk.providers.pleo import PleoError
+
+    store = _store()
+    conn = _pick_connection(store, args.connection)
+    if conn is None:
+        return EXIT_USAGE
+    try:
+        s = run_feed(store, conn, make_pleo_client(conn), make_provider(conn), trigger="manual")
+    except (EngineError, PleoError, LedgerError, OSError) as exc:
+        _err(f"The bank feed failed: {exc}")
+        return EXIT_FAILED
+    if s.status == "skipped":
+        print("Bank feed skipped: " + "; ".join(s.skipped))
+        return EXIT_OK
+    print(f"Bank feed: {s.pushed} statement lines pushed, {s.already} pushed before, "
+          f"{s.duplicates} duplicates refused by the ledger.")
+    for reason, n in sorted(s.skipped.items()):
+        print(f"  skipped {n}: {reason}")
+    for msg in s.messages:
+        print(f"  {msg}")
+    return EXIT_OK
 
 
 def cmd_status(args) -> int:

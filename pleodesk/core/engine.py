@@ -554,24 +554,31 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     totals: dict[str, Decimal] = {}
     by_account: dict[str, Decimal] = {}
     would_hold: dict[str, int] = {}
+    no_account = "00000000-0000-0000-0000-000000000000"
     for e in entries:
         value = e.get("totalBillValue") or e["transactionValue"]
         m = Money.from_minor(value["minors"], value["currency"])
         totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
-        key = e.get("accountCode") or e.get("accountId")
-        if key == "00000000-0000-0000-0000-000000000000":
-            key = None
-        label = key or "(no category)"
-        by_account[label] = by_account.get(label, Decimal(0)) + m.amount
-        if key is None and not mappings.default_account:
-            msg = "no category and no default account"
-        elif key is not None and key not in mappings.categories:
-            msg = f"category {key}: no ledger account"
-        elif key is not None and mappings.categories[key].account not in chart.accounts:
-            msg = f"category {key}: account {mappings.categories[key].account} is not in the ledger"
-        else:
-            msg = None
-        if msg:
+        parts = e.get("splitItems") or [e]          # a split entry: one part per split item
+        reasons: set[str] = set()
+        for part in parts:
+            pv = part.get("totalBillValue") or part.get("transactionValue") or value
+            amount = Money.from_minor(pv["minors"], pv["currency"]).amount
+            key = part.get("accountCode") or part.get("accountId")
+            if key == no_account:
+                key = None
+            if key is None and e.get("family") == "REIMBURSEMENT":
+                by_account["(out-of-pocket settlement)"] = by_account.get("(out-of-pocket settlement)", Decimal(0)) + amount
+                continue
+            label = key or "(no category)"
+            by_account[label] = by_account.get(label, Decimal(0)) + amount
+            if key is None and not mappings.default_account:
+                reasons.add("no category and no default account")
+            elif key is not None and key not in mappings.categories:
+                reasons.add(f"category {key}: no ledger account")
+            elif key is not None and mappings.categories[key].account not in chart.accounts:
+                reasons.add(f"category {key}: account {mappings.categories[key].account} is not in the ledger")
+        for msg in reasons:
             would_hold[msg] = would_hold.get(msg, 0) + 1
     return {
         "month": month, "count": len(entries),

@@ -52,7 +52,8 @@ def next_feed_time(after: datetime) -> datetime:
     raise AssertionError("unreachable")
 
 
-def feed_line_from_entry(entry: dict, employees: dict[str, str], wallet_currency: str) -> FeedLine | None:
+def feed_line_from_entry(entry: dict, employees: dict[str, str], wallet_currency: str,
+                         payee: str | None = None) -> FeedLine | None:
     """A statement line for one Pleo accounting entry (``AccountingEntryV1``), or None when it does not
     move money on the wallet in its currency."""
     value = entry.get("totalBillValue") or entry.get("transactionValue")
@@ -60,7 +61,8 @@ def feed_line_from_entry(entry: dict, employees: dict[str, str], wallet_currency
         return None
     amount = Money.from_minor(value["minors"], value["currency"])
     settled = entry.get("settledAt") or entry.get("bookkeepingDate") or entry.get("performedAt")
-    payee = (entry.get("supplier") or {}).get("name") or entry.get("note") or entry.get("family", "").title()
+    payee = payee or employees.get(entry.get("employeeId") or "") if entry.get("family") == "REIMBURSEMENT" else payee
+    payee = payee or entry.get("note") or entry.get("family", "").replace("_", " ").title()
     employee = employees.get(entry.get("employeeId") or "", "")
     return FeedLine(
         transaction_id=entry["id"],
@@ -103,13 +105,25 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
                                                       families=FEED_FAMILIES, settled_from=start,
                                                       settled_to=now))
         done = store.feed_records(conn.id, [e["id"] for e in entries])
+        # Pleo's accounting entries carry no merchant name; the export items we stored do.
+        stored = store.get_pleo_items([e["id"] for e in entries])
         lines = []
         for e in entries:
             rec = done.get(e["id"])
             if rec is not None and rec.status == "pushed":
                 summary.already += 1
                 continue
-            line = feed_line_from_entry(e, employees, wallet_currency)
+            item = stored.get(e["id"])
+            if e.get("family") == "REIMBURSEMENT":
+                # Only reimbursements paid from the wallet move money on it; the accounting entry does not
+                # say which kind it is, the export item does. Unknown yet: wait for its export.
+                kind = (item or {}).get("type")
+                if kind != "direct_reimbursement":
+                    reason = ("reimbursement paid outside Pleo" if kind else
+                              "reimbursement not exported yet (its kind is not known)")
+                    summary.skipped[reason] = summary.skipped.get(reason, 0) + 1
+                    continue
+            line = feed_line_from_entry(e, employees, wallet_currency, _payee(item))
             if line is None:
                 summary.skipped["not in the wallet currency"] = summary.skipped.get("not in the wallet currency", 0) + 1
                 continue
@@ -129,3 +143,13 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
     finally:
         store.finish_run(run_id, summary.status, counts=summary.counts(), skip_reasons=summary.skipped,
                          message="; ".join(summary.messages) or None)
+
+
+def _payee(item: dict | None) -> str | None:
+    if not item:
+        return None
+    for key in ("vendor", "supplier"):
+        name = (item.get(key) or {}).get("name")
+        if name:
+            return name
+    return None

@@ -597,8 +597,14 @@ class PleoClient:
                                   bookkeeping_from: datetime | None = None,
                                   bookkeeping_to: datetime | None = None,
                                   families: str | Iterable[str] | None = None,
+                                  settled_from: datetime | None = None,
+                                  settled_to: datetime | None = None,
                                   limit: int = SEARCH_LIMIT) -> Iterator[dict]:
-        """``POST /v1/accounting-entries:search`` (read only, all pages, deleted entries excluded)."""
+        """``POST /v1/accounting-entries:search`` (read only, all pages, deleted entries excluded).
+
+        The spec makes the date windows exclusive of each other: give bookkeeping or settled dates."""
+        if (bookkeeping_from or bookkeeping_to) and (settled_from or settled_to):
+            raise ValueError("search by bookkeeping date or by settled date, not both")
         body: dict[str, Any] = {"includeDeleted": False}
         if export_status is not None:
             body["exportStatus"] = _as_list(export_status)
@@ -612,6 +618,10 @@ class PleoClient:
             body["bookkeepingDateStart"] = format_datetime(bookkeeping_from)
         if bookkeeping_to is not None:
             body["bookkeepingDateEnd"] = format_datetime(bookkeeping_to)
+        if settled_from is not None:
+            body["settledAtStart"] = format_datetime(settled_from)
+        if settled_to is not None:
+            body["settledAtEnd"] = format_datetime(settled_to)
         limit = max(1, min(SEARCH_LIMIT, limit))
         return self.paginate("POST", "/v1/accounting-entries:search",
                              params={"company_id": self.company_id}, body=body, limit=limit)

@@ -1,0 +1,70 @@
+"""The bank feed: settled wallet movements as statement lines, each pushed once."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from pleodesk.cli import main
+from pleodesk.connections import make_pleo_client, make_provider
+from pleodesk.core.feed import next_feed_time, run_feed
+
+from .conftest import MONTH
+
+
+def _statement(folder):
+    path = folder / "statement.csv"
+    if not path.exists():
+        return []
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_feed_pushes_settled_wallet_movements_once(demo, capsys):
+    sb = demo.sandbox
+    main(["export", "--month", MONTH])          # the export items give payees and reimbursement kinds
+    capsys.readouterr()
+    conn = demo.store.get_connection(demo.conn.id)
+    now = datetime(2026, 10, 1, 8, 0, tzinfo=timezone.utc)
+    summary = run_feed(demo.store, conn, make_pleo_client(conn), make_provider(conn), now=now)
+    rows = _statement(demo.folder)
+    assert summary.status == "ok" and summary.pushed == len(rows) > 0
+    ids = {r["transaction_id"] for r in rows}
+    assert len(ids) == len(rows)
+    for r in rows:
+        e = sb.pleo.entry(r["transaction_id"])
+        assert e.settled_at is not None
+        assert e.type not in ("external_reimbursement", "out_of_pocket", "mileage", "per_diem")
+        # spending takes money out of the bank account: the statement amount is minus Pleo's amount
+        assert Decimal(r["amount"]) == -Decimal(e.amount) / 100
+    purchases = [r for r in rows if sb.pleo.entry(r["transaction_id"]).type == "card_purchase"]
+    assert purchases and all(r["payee"] and r["payee"] != "Card Purchase" for r in purchases)
+
+    again = run_feed(demo.store, conn, make_pleo_client(conn), make_provider(conn), now=now)
+    assert again.pushed == 0 and again.already == summary.pushed
+    assert len(_statement(demo.folder)) == len(rows)
+    runs = [r for r in demo.store.list_runs(conn.id) if r.kind == "feed"]
+    assert [r.counts["pushed"] for r in runs] == [0, summary.pushed]
+
+
+def test_feed_is_skipped_when_off(demo):
+    conn = demo.store.update_connection(demo.conn.id, settings={"bank_feed": False})
+    summary = run_feed(demo.store, conn, make_pleo_client(conn), make_provider(conn))
+    assert summary.status == "skipped"
+    assert _statement(demo.folder) == []
+    assert "bank feed is off for this connection" in summary.skipped
+
+
+def test_feed_times_are_08_and_13_utc():
+    assert next_feed_time(datetime(2026, 3, 29, 7, 59, tzinfo=timezone.utc)) == datetime(2026, 3, 29, 8, 0, tzinfo=timezone.utc)
+    assert next_feed_time(datetime(2026, 3, 29, 8, 0, tzinfo=timezone.utc)) == datetime(2026, 3, 29, 13, 0, tzinfo=timezone.utc)
+    assert next_feed_time(datetime(2026, 3, 29, 13, 0, tzinfo=timezone.utc)) == datetime(2026, 3, 30, 8, 0, tzinfo=timezone.utc)
+
+
+def test_feed_command(demo, capsys):
+    assert main(["feed"]) == 0
+    out = capsys.readouterr().out
+    assert "statement lines pushed" in out
+    n = len(_statement(demo.folder))
+    assert f"Bank feed: {n} statement lines pushed" in out
