@@ -170,3 +170,41 @@ def test_queue_processes_a_job_made_in_pleo(demo, capsys):
     # nothing left: a second pass does nothing
     assert main(["queue"]) == EXIT_OK
     assert "Nothing to do" in capsys.readouterr().out
+
+
+def test_example_setup_file_works_against_the_sandbox(tmp_path, pleodesk_home, monkeypatch, capsys):
+    """examples/journal-file.toml, pointed at a running sandbox, is accepted and saved by the CLI."""
+    from pathlib import Path
+
+    from pleodesk.sandbox.server import SandboxConfig, start_sandbox
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "journal-file.toml"
+    with start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=20, seed=1)) as sb:
+        text = example.read_text().replace("http://127.0.0.1:8765/pleo", sb.pleo_url)
+        text = text.replace("~/pleodesk-demo-journal", str(tmp_path / "journal"))
+        assert sb.company_id in text, "the example names the seed-1 demo company"
+        setup = tmp_path / "setup.toml"
+        setup.write_text(text)
+        monkeypatch.setenv("PLEO_API_KEY", sb.api_key)
+        assert main(["setup", "--file", str(setup)]) == EXIT_OK
+        assert "Saved connection 'Demo Company (journal file)'" in capsys.readouterr().out
+        monkeypatch.setenv("PLEO_API_KEY", "sbx_wrong")
+        assert main(["setup", "--file", str(setup), "--check-only"]) == EXIT_USAGE
+        assert "Pleo" in capsys.readouterr().err
+
+
+def test_setup_file_problems_change_nothing(tmp_path, pleodesk_home, capsys):
+    from pleodesk.storage import open_store
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[connection]\nname = "X"\nsystem = "journal_file"\n[pleo]\nbase_url = "ftp://x"\n'
+                   'company_id = "c"\napi_key_env = "NOPE"\n[journal_file]\nfolder = "/tmp/x"\n')
+    assert main(["setup", "--file", str(bad)]) == EXIT_USAGE
+    assert "base_url" in capsys.readouterr().err
+    assert main(["setup", "--file", str(tmp_path / "missing.toml")]) == EXIT_USAGE
+    assert "no setup file" in capsys.readouterr().err
+    bad.write_text('[connection]\nname = "X"\nsystem = "journal_file"\n[pleo]\nbase_url = "http://127.0.0.1:9/pleo"\n'
+                   'company_id = "c"\napi_key = "sbx_in_the_file"\n[journal_file]\nfolder = "/tmp/x"\n')
+    assert main(["setup", "--file", str(bad)]) == EXIT_USAGE
+    assert "do not write the Pleo API key in the file" in capsys.readouterr().err
+    assert open_store().list_connections() == []
