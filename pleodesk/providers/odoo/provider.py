@@ -344,6 +344,8 @@ class OdooProvider:
     # ================================================================== chart ===============
     def read_chart(self) -> LedgerChart:
         cid = self._cid()
+        self._company = None          # lock dates and rounding are read again with the chart
+        self._currency_ids.clear()
         chart = _Chart()
         accounts = self._x("account.account", "search_read", [["company_id", "=", cid]],
                            fields=["code", "name", "account_type", "deprecated"], order="code")
