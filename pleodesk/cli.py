@@ -24,6 +24,7 @@ With no command it opens the app. The commands do the same work from a terminal:
   export   export one month of expenses to the ledger
   queue    process the export jobs waiting in Pleo, once
   feed     push the bank feed (settled wallet movements) now
+  sync     make Pleo's accounts, tax codes and tag groups mirror the ledger
   status   show connections and what was exported
   sandbox  serve the demo company (Pleo and ledger emulators) on this machine
 """
@@ -70,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
                                    "13:00 UTC). Lines pushed before are not pushed again.")
     f.add_argument("--connection", help="the connection's name (needed when there are several)")
 
+    sy = sub.add_parser("sync", help="push the ledger's accounts, tax codes and dimensions to Pleo",
+                        description="Make Pleo's chart of accounts, tax codes and tag groups (the dimensions "
+                                    "mapped to Pleo tag groups, at most 5) mirror the ledger: create what is "
+                                    "missing, update what changed, archive what the ledger no longer has. "
+                                    "Running it again changes nothing.")
+    sy.add_argument("--connection", help="the connection's name (needed when there are several)")
+
     st = sub.add_parser("status", help="show connections and export counts")
     st.add_argument("--json", action="store_true", help="print as JSON")
 
@@ -93,7 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(demo=args.demo)
     handler = {"setup": cmd_setup, "export": cmd_export, "queue": cmd_queue, "status": cmd_status,
-               "sandbox": cmd_sandbox, "feed": cmd_feed}[args.command]
+               "sandbox": cmd_sandbox, "feed": cmd_feed,
+               "sync": cmd_sync}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -205,6 +214,28 @@ def cmd_feed(args) -> int:
         print(f"  skipped {n}: {reason}")
     for msg in s.messages:
         print(f"  {msg}")
+    return EXIT_OK
+
+
+def cmd_sync(args) -> int:
+    from pleodesk.connections import make_pleo_client, make_provider
+    from pleodesk.core.engine import EngineError, sync_master_data
+    from pleodesk.providers.base import LedgerError
+    from pleodesk.providers.pleo import PleoError, ReconcileError
+
+    store = _store()
+    conn = _pick_connection(store, args.connection)
+    if conn is None:
+        return EXIT_USAGE
+    try:
+        report = sync_master_data(store, conn, make_pleo_client(conn), make_provider(conn))
+    except ReconcileError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except (EngineError, PleoError, LedgerError, OSError) as exc:
+        _err(f"The sync failed: {exc}")
+        return EXIT_FAILED
+    print(report.summary())
     return EXIT_OK
 
 

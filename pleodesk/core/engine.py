@@ -587,3 +587,36 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
         "by_account": {k: str(v) for k, v in by_account.items()},
         "would_hold": would_hold,
     }
+
+
+def sync_master_data(store, conn, pleo, provider, *, trigger: str = "manual"):
+    """Make Pleo mirror the ledger: its chart of accounts, tax codes and at most 5 mapped dimensions
+    (as tag groups with their tags). One way and idempotent (Pleo's documented reconciliation): a
+    second run changes nothing. Returns the client's ReconcileReport."""
+    from pleodesk.providers.pleo import reconcile_master_data
+
+    run_id = store.start_run(conn.id, "sync", trigger)
+    status, message = "failed", None
+    try:
+        chart = provider.read_chart()
+        mappings = store.load_mappings(conn.id)
+        accounts = [(a.id or a.code, a.code, a.name, a.active) for a in chart.accounts.values()]
+        taxes = [(t.code, t.name, t.rate, t.type) for t in chart.taxes.values() if t.active]
+        # The dimensions the user mapped to Pleo tag groups keep their Pleo code; others are not pushed.
+        dims = []
+        for group_code, dim_name in mappings.tag_groups.items():
+            dim = chart.dimensions.get(dim_name)
+            if dim is None:
+                continue
+            by_value = {v: t for (g, t), v in mappings.tags.items() if g == group_code}
+            dims.append((group_code, dim_name, [(by_value.get(v, v), v) for v in sorted(dim.values)]))
+        report = reconcile_master_data(pleo, accounts, taxes, dims)
+        status, message = "ok", report.summary()
+        store.audit("master_data_synced", conn.id, created=report.created, updated=report.updated,
+                    archived=report.archived)
+        return report
+    except Exception as exc:
+        message = str(exc)
+        raise
+    finally:
+        store.finish_run(run_id, status, message=message)
