@@ -10,7 +10,7 @@ import pytest
 from pleodesk.providers.base import LedgerError
 from pleodesk.providers.xero import create_provider
 
-from conftest import requires_specs, sign_in
+from xero_testkit import requires_specs, sign_in
 
 
 @requires_specs

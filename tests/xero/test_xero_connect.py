@@ -14,7 +14,7 @@ from pleodesk.providers.oauth import TokenSet
 from pleodesk.providers.xero import create_provider
 from pleodesk.providers.xero.auth import GRANULAR_SCOPES, XeroConnector, scopes_for, token_key, token_store
 
-from conftest import OTHER_TENANT, TENANT, fake_browser, requires_specs, sign_in
+from xero_testkit import OTHER_TENANT, TENANT, fake_browser, requires_specs, sign_in
 
 
 def test_sign_in_with_pkce_lands_in_the_keyring_only(connection, xero, memory_keyring):
@@ -46,7 +46,7 @@ def test_the_broad_scopes_of_older_apps_work_too(base_settings, port, recorder, 
 
 
 def test_a_redirect_uri_not_registered_is_refused(base_settings, xero, recorder):
-    from conftest import free_port
+    from xero_testkit import free_port
 
     connector = XeroConnector(base_settings, ports=[free_port()], open_browser=fake_browser(), transport=recorder)
     with pytest.raises(LedgerError):

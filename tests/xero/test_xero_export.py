@@ -14,7 +14,7 @@ from pleodesk.providers.base import Found, LedgerError
 from pleodesk.providers.xero import create_provider
 from pleodesk.providers.xero.client import XeroUncertain
 
-from conftest import TENANT, demo_entries, demo_mappings, requires_specs
+from xero_testkit import TENANT, demo_entries, demo_mappings, requires_specs
 
 
 def _totals_match(xero, entries):

@@ -15,7 +15,7 @@ from pleodesk.providers.xero import create_provider
 from pleodesk.providers.xero.feed import csv_text, ofx_text
 from pleodesk.sandbox.xero_emulator import PARTNER_CLIENT_ID
 
-from conftest import requires_specs, sign_in
+from xero_testkit import requires_specs, sign_in
 
 
 def lines(n: int, start: int = 0, day: str = "2026-05-0") -> list[FeedLine]:
@@ -30,7 +30,7 @@ def lines(n: int, start: int = 0, day: str = "2026-05-0") -> list[FeedLine]:
 @pytest.fixture
 def partner(base_settings, xero, recorder, tmp_path):
     """A connection signed in with a registration Xero approved for bank feeds."""
-    from conftest import free_port
+    from xero_testkit import free_port
 
     port = free_port()
     xero.clients[PARTNER_CLIENT_ID].redirect_uris |= {f"http://127.0.0.1:{port}/callback"}

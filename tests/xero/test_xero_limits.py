@@ -13,7 +13,7 @@ import pytest
 from pleodesk.providers.base import AuthError, LedgerError
 from pleodesk.providers.xero.client import Pacer, XeroClient, XeroDailyLimit, XeroError, XeroLimits
 
-from conftest import SCALE, TENANT, demo_entries
+from xero_testkit import SCALE, TENANT, demo_entries
 
 
 def test_pacing_keeps_under_the_minute_and_concurrency_limits(provider, xero):

@@ -1,0 +1,197 @@
+"""End to end: Pleo's sandbox, the export engine and the Xero emulator behind one loopback server.
+
+Sign in with PKCE through a fake browser, configure (the Pleo accounts), a setup file for the rest,
+export a month with receipts, export it again (nothing new in Xero), a crash after Xero created a
+batch (settled by reference, nothing twice), and every request and answer checked against Xero's
+OpenAPI documents."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+
+from pleodesk.connections import ledger_secret_name, make_engine, pleo_secret_name
+from pleodesk.core.money import Money
+from pleodesk.providers.xero import create_provider, sandbox_settings
+from pleodesk.providers.xero.auth import XeroConnector, token_store
+from pleodesk.sandbox.server import SandboxConfig, start_sandbox
+from pleodesk.sandbox.xero_emulator import SANDBOX_CLIENT_ID, XeroState, mount_xero
+from pleodesk.secrets import set_secret
+from pleodesk.setup_file import check_plan, plan_from_dict
+from pleodesk.storage import open_store
+
+from xero_contract import Recorder
+from xero_testkit import SCALE, TENANT, fake_browser, free_port, requires_specs
+
+MONTH = "2026-08"
+
+
+@pytest.fixture
+def world(tmp_path):
+    sb = start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=60, seed=5))
+    xero = mount_xero(sb, XeroState(time_scale=SCALE))
+    store = open_store()
+    yield sb, xero, store
+    store.close()
+    sb.stop()
+
+
+def _save(store, plan):
+    conn = store.add_connection(plan.name, plan.system, settings=plan.settings, pleo_company_id=plan.pleo_company_id,
+                                pleo_base_url=plan.pleo_base_url)
+    set_secret(pleo_secret_name(conn.id), plan.pleo_api_key)
+    for what, value in plan.ledger_secrets.items():
+        set_secret(ledger_secret_name(conn.id, what), value)
+    store.save_mappings(conn.id, plan.mappings)
+    store.set_connection_state(conn.id, "connected")
+    return store.get_connection(conn.id)
+
+
+def _connect(sb, xero, tmp_path) -> tuple[dict, str]:
+    """The wizard's connect page: sign in, then Xero setup. Returns the accounts and a refresh token."""
+    port = free_port()
+    xero.clients[SANDBOX_CLIENT_ID].redirect_uris |= {f"http://127.0.0.1:{port}/callback"}
+    settings = {**sandbox_settings(sb.url), "client_id": SANDBOX_CLIENT_ID, "wallet_currency": "EUR",
+                "rate_limits": {"time_scale": SCALE}}
+    got = XeroConnector(settings, ports=[port], open_browser=fake_browser()).connect("wizard", timeout=20)
+    settings.update(got)
+    p = create_provider(SimpleNamespace(id="wizard", name="w", settings=settings))
+    accounts = p.ensure_setup({"wallet_currency": "EUR"})
+    p.close()
+    refresh_token = token_store("wizard", settings).load().refresh_token
+    return accounts, refresh_token
+
+
+def _xero_docs(xero) -> dict[str, dict]:
+    org = xero.demo
+    docs = {t["Reference"]: t for t in org.bank_transactions}
+    docs.update({i["InvoiceNumber"]: i for i in org.invoices})
+    docs.update({t["Reference"]: t for t in org.bank_transfers})
+    return docs
+
+
+def _gross(sb, eid) -> Decimal:
+    amount = sb.pleo.export_item(eid)["amount"]["inWalletCurrency"]
+    return Money.from_minor(amount["value"], amount["currency"]).amount
+
+
+@requires_specs
+def test_a_month_through_the_engine_into_xero(world, tmp_path):
+    sb, xero, store = world
+    accounts, refresh_token = _connect(sb, xero, tmp_path)
+    data = {
+        "connection": {"name": "Demo B.V. Xero", "system": "xero"},
+        "pleo": {"base_url": sb.pleo_url, "company_id": sb.company_id, "api_key_env": "PLEO_KEY"},
+        "xero": {"sandbox_url": sb.url, "client_id": SANDBOX_CLIENT_ID, "tenant_id": TENANT,
+                 "wallet_currency": "EUR", "refresh_token_env": "XERO_REFRESH",
+                 "bank_account_code": accounts["bank_account_code"],
+                 "out_of_pocket_account_code": accounts["out_of_pocket_account_code"],
+                 "feed_folder": str(tmp_path / "statements"), "rate_limits": {"time_scale": SCALE}},
+        "accounts": {"wallet": "PLEOBANK", "out_of_pocket": "PLEOPOCKET", "external_reimbursement": "090",
+                     "payable": "1600", "default_account": "PLEO"},
+        "categories": {**{c: c for c in ("4000", "4010", "4100", "4200", "4300", "4400", "4500", "4600", "4700",
+                                         "4710", "4800", "8900")}, "1150": "090", "1000": "1010"},
+        "taxes": {"21%": "TAX001", "9%": "TAX002", "0%": "NONE", "RC21": "TAX003"},
+        "tag_groups": {"PROJECT": "Project", "DEPT": "Department"},
+        "tags": {"PROJECT": {"P-ATLAS": "Atlas rollout", "P-BOREAS": "Boreas migration", "P-CERES": "Ceres pilot",
+                             "P-DELTA": "Delta partnership", "P-EOS": "Eos rebrand", "P-FENIX": "Fenix internal tools"},
+                 "DEPT": {"SALES": "Sales", "ENG": "Engineering", "OPS": "Operations", "MKT": "Marketing"}},
+        "options": {"post": True, "export_receipts": True},
+    }
+    plan = plan_from_dict(data, env={"PLEO_KEY": sb.api_key, "XERO_REFRESH": refresh_token}, where="test")
+    assert check_plan(plan) == []
+    conn = _save(store, plan)
+
+    recorder = Recorder(sb.url)
+    provider = create_provider(conn, transport=recorder)
+    summary = make_engine(store, conn, provider=provider).export_month(MONTH)
+    assert summary.exported > 30, summary.message
+    assert all("credit note" in title for _, title, _ in summary.failed), summary.failed
+    # The demo has a few receipts over Xero's 10 MB: images are shrunk, PDFs reported (never failing the expense)
+    too_big = {eid for eid, _ in summary.receipt_problems}
+    assert all("10 MB" in msg and "PDF by hand" in msg for _, msg in summary.receipt_problems), summary.receipt_problems
+
+    docs = _xero_docs(xero)
+    exported = store.records_with_status(conn.id, "exported")
+    assert len(exported) == summary.exported == len(docs)
+    with_receipts = 0
+    for rec in exported:
+        doc = docs[rec.reference]
+        ledger_id = doc.get("BankTransactionID") or doc.get("InvoiceID") or doc.get("BankTransferID")
+        assert ledger_id == rec.ledger_id
+        assert doc.get("Total", doc.get("Amount")) == abs(_gross(sb, rec.expense_id)), rec.reference
+        files = sb.pleo.export_item(rec.expense_id).get("files") or []
+        if files and "BankTransferID" not in doc:
+            limit = 10 * 1024 * 1024
+            attachable = [f for f in files[:10] if int(f["size"]) <= limit or f["type"].startswith("image/")]
+            assert len(xero.demo.attachments.get(ledger_id, [])) == len(attachable), rec.reference
+            assert (len(attachable) < len(files[:10])) == (rec.expense_id in too_big)
+            with_receipts += 1
+    assert with_receipts > 10
+    job = sb.pleo.jobs[-1]
+    items = {i["accountingEntryId"]: i for i in sb.pleo.job_items(job["id"])}
+    for rec in exported:
+        assert items[rec.expense_id]["status"] == "successful"
+        assert items[rec.expense_id]["externalId"] == rec.ledger_id
+    recorder.assert_valid()
+
+    # Export the month again, even after Pleo forgot it was exported: nothing new in Xero.
+    n_docs = len(docs)
+    n_files = sum(len(v) for v in xero.demo.attachments.values())
+    sb.pleo.reset_exports()
+    again = make_engine(store, conn, provider=create_provider(conn)).export_month(MONTH)
+    assert again.exported == 0 and again.already_exported == summary.exported
+    assert len(_xero_docs(xero)) == n_docs
+    assert sum(len(v) for v in xero.demo.attachments.values()) == n_files
+
+
+def test_a_crash_after_xero_created_a_batch_does_not_duplicate(world, tmp_path):
+    sb, xero, store = world
+    accounts, refresh_token = _connect(sb, xero, tmp_path)
+    data = {
+        "connection": {"name": "Crash Xero", "system": "xero"},
+        "pleo": {"base_url": sb.pleo_url, "company_id": sb.company_id, "api_key_env": "PLEO_KEY"},
+        "xero": {"sandbox_url": sb.url, "client_id": SANDBOX_CLIENT_ID, "tenant_id": TENANT,
+                 "wallet_currency": "EUR", "refresh_token_env": "XERO_REFRESH", "rate_limits": {"time_scale": SCALE}},
+        "accounts": {"wallet": "PLEOBANK", "out_of_pocket": "PLEOPOCKET", "external_reimbursement": "090",
+                     "payable": "1600", "default_account": "PLEO"},
+        "categories": {**{c: c for c in ("4000", "4010", "4100", "4200", "4300", "4400", "4500", "4600", "4700",
+                                         "4710", "4800", "8900")}, "1150": "090", "1000": "1010"},
+        "taxes": {"21%": "TAX001", "9%": "TAX002", "0%": "NONE", "RC21": "TAX003"},
+        "options": {"post": True, "export_receipts": False},
+    }
+    plan = plan_from_dict(data, env={"PLEO_KEY": sb.api_key, "XERO_REFRESH": refresh_token}, where="test")
+    conn = _save(store, plan)
+
+    class Crash(BaseException):
+        pass
+
+    crashing = create_provider(conn)
+    real = crashing.send_batch
+    sent = []
+
+    def send_then_die(entries):
+        results = real(entries)          # Xero has them now ...
+        sent.extend(results)
+        if len(sent) > 50:
+            raise Crash()                # ... and the process dies before the engine records it
+        return results
+
+    crashing.send_batch = send_then_die
+    with pytest.raises(Crash):
+        make_engine(store, conn, provider=crashing).export_month(MONTH)
+    sending = store.records_with_status(conn.id, "sending")
+    assert sending
+    created_before = len(_xero_docs(xero))
+
+    fresh = create_provider(conn)
+    summary = make_engine(store, conn, provider=fresh).process_queue("scheduled")
+    docs = _xero_docs(xero)
+    refs = [r.reference for r in store.records_with_status(conn.id, "exported")]
+    assert len(refs) == len(set(refs)) == len(docs) >= created_before
+    assert not store.records_with_status(conn.id, "sending")
+    total = sum(len(org.bank_transactions) + len(org.invoices) + len(org.bank_transfers) for org in [xero.demo])
+    assert total == len(docs)                    # no reference twice in Xero
+    assert summary
