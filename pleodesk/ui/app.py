@@ -38,7 +38,7 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     from pleodesk import paths
     from pleodesk.ui.i18n import Translations, chosen_language
     from pleodesk.ui.resources import app_icon
-    from pleodesk.ui.single_instance import SingleInstance, notify_running, server_name
+    from pleodesk.ui.single_instance import SingleInstance, server_name
 
     app = QApplication.instance() or QApplication((argv or sys.argv)[:1])
     app.setApplicationName("pleodesk")
@@ -48,13 +48,9 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(True)
 
-    name = server_name(paths.data_dir())
-    if notify_running(name):
-        print("pleodesk is already running; it has been brought to the front.", file=sys.stderr)
-        return 0
-    instance = SingleInstance(name)
+    instance = SingleInstance(server_name(paths.data_dir()))
     if not instance.listen():
-        print("pleodesk is already running.", file=sys.stderr)
+        print("pleodesk is already running; it has been brought to the front.", file=sys.stderr)
         return 0
 
     translations = Translations(app)

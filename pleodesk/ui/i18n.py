@@ -135,6 +135,11 @@ class Translations:
                 self._translators.append(qt)
         system = QLocale.system()
         # Keep the user's regional formats when they speak the chosen language (en_GB stays en_GB).
-        QLocale.setDefault(system if system.name().split("_")[0] == lang else QLocale(lang))
+        if system.name().split("_")[0] == lang:
+            QLocale.setDefault(system)
+        elif lang == "en":   # pleodesk's users are in Europe: 24-hour clock, day before month
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        else:
+            QLocale.setDefault(QLocale(lang))
         self.language = lang
         return lang

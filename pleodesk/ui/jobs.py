@@ -207,6 +207,10 @@ def _execute(store, job: Job, progress, result: JobResult) -> None:
     try:
         try:
             pleo = make_pleo_client(conn)
+            if hasattr(pleo, "_sleep"):
+                # Waits between Pleo retries end at once when the job is cancelled (quitting the app
+                # while Pleo is unreachable must not hang).
+                pleo._sleep = lambda seconds, ev=job.cancel: ev.wait(seconds)
             side = "ledger"
             provider = make_provider(conn)
             side = None
@@ -250,8 +254,8 @@ def _execute(store, job: Job, progress, result: JobResult) -> None:
         result.message = "Cancelled. What was sent is recorded; the rest goes with the next run."
     except PleoAuthError as exc:
         result.status = "failed"
-        result.message = f"Pleo refused the API key: {exc}"
-        result.fix = "Reconnect with a new API key (Pleo: Settings → API keys) for the same company."
+        result.message = str(exc)
+        result.fix = "Reconnect with a new API key for the same Pleo company."
         if job.is_run:
             _record_failed_run(store, conn.id, job.kind, job.trigger, result.message)
         _set_state(store, conn.id, "disconnected", result)
@@ -458,8 +462,10 @@ def _persist_schedule(store, job: Job, result: JobResult) -> None:
         if job.kind == "queue":
             store.set_schedule_state(sch.schedule_key(job.conn_id, "queue"), last_run_at=now)
         elif job.kind == "feed":
+            due = job.params.get("due_at")
+            base = max(now, datetime.fromisoformat(due)) if due else now
             store.set_schedule_state(sch.schedule_key(job.conn_id, "feed"), last_run_at=now,
-                                     next_run_at=sch.next_feed_time(now))
+                                     next_run_at=sch.next_feed_time(base))
         elif job.kind == "sync" and result.status in ("ok", "partial", "skipped"):
             periods = [sch.Period(date.fromisoformat(a), date.fromisoformat(b)) for a, b in job.params["periods"]]
             if periods:

@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self._conns: list = []
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
-        self.resize(1180, 760)
+        self.resize(1280, 800)
         self.setMinimumSize(900, 600)
         self._build()
         hub = ctx.hub
@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         self.connections.setIconSize(QSize(16, 16))
         self.connections.setSpacing(2)
         self.connections.setMinimumWidth(230)
+        self.connections.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.connections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.connections.setUniformItemSizes(False)
         title.setBuddy(self.connections)
         ll.addWidget(self.connections, 1)
         self.add_button = QPushButton(icon("add"), self.tr("&Add a connection…"), left)
@@ -322,8 +325,13 @@ class MainWindow(QMainWindow):
                                                       "with the stored credentials.") + (f"<br>{msg}" if msg else ""),
                                      self.tr("&Reconnect…"), state_icon("disconnected"))
         elif state == "needs_attention":
-            self.banner.show_message("warning", html.escape(c.state_message or self.tr("Some expenses need attention.")),
-                                     self.tr("Show &problems"), state_icon("needs_attention"))
+            count = self.ctx.workers.known_problem_count(c.id)
+            if count:
+                text = self.tr("{n} expenses are held or failed: nothing was lost, but they are not in the ledger "
+                               "yet.").format(n=count)
+            else:
+                text = html.escape(c.state_message or self.tr("Some expenses need attention."))
+            self.banner.show_message("warning", text, self.tr("Show &problems"), state_icon("needs_attention"))
         else:
             self.banner.hide()
 
@@ -370,6 +378,7 @@ class MainWindow(QMainWindow):
     def _problems_changed(self, conn_id: int, count: int) -> None:
         if self.conn is not None and conn_id == self.conn.id:
             self._set_problem_tab_title(count)
+            self._update_banner()
 
     def _set_problem_tab_title(self, count: int | None) -> None:
         self.tabs.setTabText(self.TAB_PROBLEMS, self.tr("P&roblems ({n})").format(n=count) if count

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from pleodesk.core.ledger import CategoryMapping, ContraRole, LedgerChart, Mappings
+from pleodesk.ui.widgets import cap
 from pleodesk.ui.wizard.state import MAX_TAG_GROUPS
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,8 +82,8 @@ class CategoryTable(QWidget):
         lay.addLayout(bar)
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels([self.tr("Pleo category"), self.tr("Name shown to employees"),
-                                              naming.get("account", self.tr("Ledger account")).capitalize(),
-                                              naming.get("tax", self.tr("Tax code")).capitalize()])
+                                              cap(naming.get("account", self.tr("Ledger account"))),
+                                              cap(naming.get("tax", self.tr("Tax code")))])
         self.table.setAccessibleName(self.tr("Categories and their ledger accounts"))
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -115,12 +116,13 @@ class CategoryTable(QWidget):
         none_tax = self.tr("— as Pleo sends it —")
         for row, cat in enumerate(self.categories):
             key = cat["key"]
-            text = f"{cat['code']} – {cat['name']}" if cat["code"] else cat["name"]
+            name = cat["name"] or cat["code"]
+            text = f"{cat['code']} – {name}" if cat["code"] and cat["code"] != name else name
             item = QTableWidgetItem(text)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             item.setData(KEY_ROLE, key)
             t.setItem(row, self.COL_CATEGORY, item)
-            label = QTableWidgetItem(self.mappings.category_labels.get(key, cat["name"]))
+            label = QTableWidgetItem(self.mappings.category_labels.get(key, cat["name"] or ""))
             label.setData(KEY_ROLE, key)
             t.setItem(row, self.COL_LABEL, label)
             cm = self.mappings.categories.get(key)
@@ -221,7 +223,7 @@ class TaxTable(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Pleo tax code"), self.tr("Rate"),
-                                              naming.get("tax", self.tr("Tax code")).capitalize()])
+                                              cap(naming.get("tax", self.tr("Tax code")))])
         self.table.setAccessibleName(self.tr("Pleo tax codes and their ledger tax codes"))
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
@@ -291,7 +293,7 @@ class TagEditor(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.group_table = QTableWidget(0, 2, split)
         self.group_table.setHorizontalHeaderLabels([self.tr("Pleo tag group"),
-                                                    naming.get("dimension", self.tr("dimension")).capitalize()])
+                                                    cap(naming.get("dimension", self.tr("dimension")))])
         self.group_table.setAccessibleName(self.tr("Tag groups and their dimensions"))
         self.group_table.verticalHeader().setVisible(False)
         self.group_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -449,6 +451,7 @@ class ContraEditor(QWidget):
         self.chart = LedgerChart()
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setVerticalSpacing(10)
         self.combos: dict[str, QComboBox] = {}
         self.buttons: dict[str, QPushButton] = {}
 
@@ -475,7 +478,6 @@ class ContraEditor(QWidget):
                 self.buttons[role.value] = b
             label = QLabel((label_text + (" *" if required else "") + ":"), self)
             label.setBuddy(combo)
-            label.setWordWrap(True)
             self.form.addRow(label, row)
             self.combos[role.value] = combo
         combo = _account_combo(chart, mappings.default_account, self.tr("— hold them until categorised —"), self)

@@ -119,7 +119,7 @@ class ExpensesModel(QAbstractTableModel):
         }
         self.status_names = {
             "exported": self.tr("Exported"), "pending": self.tr("Pending"), "sending": self.tr("Sending"),
-            "held": self.tr("Held: mapping missing"), "failed": self.tr("Failed"), "skipped": self.tr("Skipped"),
+            "held": self.tr("Held"), "failed": self.tr("Failed"), "skipped": self.tr("Skipped"),
         }
 
     # ------------------------------------------------------------------ data -------------------

@@ -161,7 +161,7 @@ class Scheduler(QObject):
                 self.workers.submit(Job(kind, conn.id, trigger=d.trigger, params={"record_skip": True}))
             return
         self._skip_noted.pop(key, None)
-        params: dict = {}
+        params: dict = {"due_at": (d.due_at or now).isoformat()}
         if kind == "sync":
             params["periods"] = [(p.start.isoformat(), p.end.isoformat()) for p in d.periods]
         job = Job(kind, conn.id, trigger=d.trigger or sch.SCHEDULED, params=params)

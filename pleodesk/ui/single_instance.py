@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 ACTIVATE = b"activate\n"
@@ -48,23 +48,31 @@ class SingleInstance(QObject):
         self.server.newConnection.connect(self._on_connection)
 
     def listen(self) -> bool:
-        if self.server.listen(self.name):
-            return True
-        # A stale socket from a crashed instance: nobody answers on it, so take it over.
-        if not notify_running(self.name, 300):
-            QLocalServer.removeServer(self.name)
-            return self.server.listen(self.name)
-        return False
+        """Take the name; False when another instance answers on it (it was asked to show itself).
 
+        Asks first: on some platforms listening would silently take the name over."""
+        if notify_running(self.name, 300):
+            return False
+        # Nobody answers: whatever is left of the name is a crashed instance's socket.
+        QLocalServer.removeServer(self.name)
+        return self.server.listen(self.name)
+
+    @Slot()
     def _on_connection(self) -> None:
         while self.server.hasPendingConnections():
             sock = self.server.nextPendingConnection()
-            sock.readyRead.connect(lambda s=sock: self._read(s))
+            sock.readyRead.connect(self._ready_read)
             sock.disconnected.connect(sock.deleteLater)
             if sock.bytesAvailable():
                 self._read(sock)
 
-    def _read(self, sock) -> None:
+    @Slot()
+    def _ready_read(self) -> None:
+        sock = self.sender()
+        if isinstance(sock, QLocalSocket):
+            self._read(sock)
+
+    def _read(self, sock: QLocalSocket) -> None:
         data = bytes(sock.readAll())
         if ACTIVATE.strip() in data:
             self.activated.emit()

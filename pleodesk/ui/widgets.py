@@ -17,6 +17,11 @@ ERROR_COLOR = "#B91C1C"
 MUTED_COLOR = "#64748B"
 
 
+def cap(text: str) -> str:
+    """First letter upper-case, the rest as it is ("VAT code", not "Vat code")."""
+    return text[:1].upper() + text[1:] if text else text
+
+
 def set_status(label: QLabel, text: str, ok: bool | None = None) -> None:
     """A one-line result in plain words: green when fine, red when not, grey while working."""
     color = {True: OK_COLOR, False: ERROR_COLOR, None: MUTED_COLOR}[ok]
@@ -101,6 +106,7 @@ class ScheduleEditor(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.enabled = QCheckBox(self.tr("&Sync this administration on a schedule"), self)
         self.enabled.setAccessibleName(self.tr("Scheduled sync"))
         form.addRow(self.enabled)
@@ -111,6 +117,7 @@ class ScheduleEditor(QWidget):
         form.addRow(self.tr("How &often:"), self.frequency)
         self.start = QDateEdit(self)
         self.start.setCalendarPopup(True)
+        self.start.setMinimumWidth(140)
         self.start.setAccessibleName(self.tr("Start date"))
         form.addRow(self.tr("S&tart date:"), self.start)
         end_row = QHBoxLayout()
@@ -118,10 +125,14 @@ class ScheduleEditor(QWidget):
         self.has_end.setAccessibleName(self.tr("Has an end date"))
         self.end = QDateEdit(self)
         self.end.setCalendarPopup(True)
+        self.end.setMinimumWidth(140)
         self.end.setAccessibleName(self.tr("End date"))
         end_row.addWidget(self.has_end)
-        end_row.addWidget(self.end, 1)
-        form.addRow(self.tr("&End date:"), end_row)
+        end_row.addWidget(self.end)
+        end_row.addStretch(1)
+        end_label = QLabel(self.tr("&End date:"), self)
+        end_label.setBuddy(self.has_end)
+        form.addRow(end_label, end_row)
         self.delay = QSpinBox(self)
         self.delay.setRange(0, sch.MAX_DELAY_DAYS)
         self.delay.setSuffix(self.tr(" days"))

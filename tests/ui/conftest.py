@@ -40,10 +40,13 @@ def store(pleodesk_home):
 
 
 @pytest.fixture
-def ctx(qapp, store):
-    """The app's shared parts, without the scheduler (tests start work themselves)."""
+def ctx(request, qapp, store):
+    """The app's shared parts, without the scheduler (tests start work themselves). A test's sandbox
+    is started first, so it is still up while the context shuts its workers down."""
     from pleodesk.ui.context import AppContext
 
+    if "sandbox" in request.fixturenames or "demo_conn" in request.fixturenames:
+        request.getfixturevalue("sandbox")
     c = AppContext(store, scheduler=False)
     yield c
     c.shutdown()
@@ -53,3 +56,13 @@ def ctx(qapp, store):
 def journal_dir(tmp_path):
     d = tmp_path / "journal"
     return d
+
+
+@pytest.fixture
+def demo_conn(store, sandbox, journal_dir):
+    """A ready journal-file connection to the sandbox's demo company (the demo setup, applied as
+    ``pleodesk setup`` would)."""
+    from pleodesk.demo import demo_plan
+    from pleodesk.setup_file import apply_plan
+
+    return apply_plan(store, demo_plan(sandbox, journal_dir))

@@ -150,9 +150,9 @@ class MappingsDialog(QDialog):
         self.mappings = mappings
         cats = data.categories()
         known = {c["key"] for c in cats}
-        for key in mappings.categories:
+        for key in sorted(set(mappings.categories) | set(mappings.category_labels)):
             if key not in known:
-                cats.append({"key": key, "code": key, "name": mappings.category_labels.get(key, key),
+                cats.append({"key": key, "code": key, "name": mappings.category_labels.get(key, ""),
                              "default_tax": None})
         self.accounts.set_data(chart, mappings)
         self.categories.set_data(cats, chart, mappings)

@@ -148,9 +148,11 @@ class ExpensesTab(ConnectionTab):
         self.table.setWordWrap(False)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
-        for col, width in enumerate((90, 190, 130, 100, 170, 150, 150)):
+        hh.setStretchLastSection(False)
+        for col, width in enumerate((86, 150, 110, 92, 140, 100, 150)):
             self.table.setColumnWidth(col, width)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         ll.addWidget(self.table, 1)
         self.footer = QLabel(left)
         self.footer.setAccessibleName(self.tr("Number of expenses shown"))
@@ -160,6 +162,8 @@ class ExpensesTab(ConnectionTab):
         split.addWidget(self.preview)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
+        self.preview.setMinimumWidth(200)
+        self.preview.setMaximumWidth(300)
         lay.addWidget(split, 1)
         self.filter_group.buttonToggled.connect(self._filter_changed)
         self._search_timer = QTimer(self)

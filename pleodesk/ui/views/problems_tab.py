@@ -11,7 +11,7 @@ from pleodesk.ui.jobs import Job, execute
 from pleodesk.ui.resources import icon
 from pleodesk.ui.tasks import run_task
 from pleodesk.ui.views.common import ConnectionTab
-from pleodesk.ui.widgets import heading, hint
+from pleodesk.ui.widgets import cap, heading, hint
 
 #: Problem kinds -> the mapping editor tab that fixes them.
 FIX_TARGET = {
@@ -53,10 +53,12 @@ class ProblemsTab(ConnectionTab):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         hh = self.tree.header()
+        hh.setStretchLastSection(False)
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        self.tree.setColumnWidth(3, 96)
         lay.addWidget(self.tree, 1)
         self.refresh.clicked.connect(self.reload)
         self.retry_all.clicked.connect(lambda: self.retry(None))
@@ -125,7 +127,7 @@ class ProblemsTab(ConnectionTab):
                 self.tree.addTopLevelItem(top)
                 top.setExpanded(True)
                 tops[g.cause] = top
-            item = QTreeWidgetItem([g.title, str(len(g.expense_ids)), g.fix, ""])
+            item = QTreeWidgetItem([cap(g.title), str(len(g.expense_ids)), cap(g.fix), ""])
             item.setToolTip(0, g.detail or g.title)
             item.setToolTip(2, g.fix)
             item.setData(0, Qt.ItemDataRole.UserRole, g)

@@ -82,6 +82,7 @@ class SettingsTab(ConnectionTab):
         # --- export ------------------------------------------------------------------------------
         box = QGroupBox(self.tr("Export"), body)
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.interval = QSpinBox(box)
         self.interval.setRange(sch.MIN_QUEUE_MINUTES, sch.MAX_QUEUE_MINUTES)
         self.interval.setSuffix(self.tr(" minutes"))
@@ -140,6 +141,7 @@ class SettingsTab(ConnectionTab):
         # --- application ----------------------------------------------------------------------------
         box = QGroupBox(self.tr("Application"), body)
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.language = QComboBox(box)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)

@@ -15,7 +15,7 @@ from pleodesk.core import schedule as sch
 from pleodesk.core.ledger import ContraRole
 from pleodesk.ui import fmt, systems
 from pleodesk.ui.mapping_editors import CategoryTable, ContraEditor, TagEditor, TaxTable
-from pleodesk.ui.widgets import ScheduleEditor, hint, set_status
+from pleodesk.ui.widgets import ScheduleEditor, cap, hint, set_status
 from pleodesk.ui.wizard.state import DEFAULT_PLEO_URL, auto_match, check_pleo, unique_name
 
 log = logging.getLogger(__name__)
@@ -61,10 +61,14 @@ class Page(QWizardPage):
             return True
         return False
 
-    def saved(self) -> None:
-        """Keep this page's answers (the draft is written off the GUI thread)."""
+    def mark_visited(self) -> None:
+        """This page's automatic suggestions were made once; a resumed page keeps the user's edits."""
         if self.NAME and self.NAME not in self.state.visited:
             self.state.visited.append(self.NAME)
+
+    def saved(self) -> None:
+        """Keep this page's answers (the draft is written off the GUI thread)."""
+        self.mark_visited()
         self.wizard().save_draft()
 
 
@@ -337,8 +341,7 @@ class PleoPage(Page):
         if not self.wizard().resuming and st.pleo.get("demo") and self.url.text().strip() != st.pleo.get("base_url"):
             st.pleo["demo"] = False
         if st.auto_name and st.pleo.get("company_name") and not st.editing:
-            wanted = "{company} – {system}".format(company=st.pleo["company_name"],
-                                                   system=systems.label(st.system))
+            wanted = st.pleo["company_name"]
             st.name = unique_name(wanted, self.wizard().other_connection_names())
             self.wizard().update_draft_connection(name=st.name)
         if st.pleo_data is None:
@@ -425,6 +428,8 @@ class AccountsPage(Page):
                         st.mappings.contra[role] = code
         elif "accounts" not in st.visited:
             self.wizard().load_pleo_data(lambda _d: self._chart_ready(chart))
+        if st.pleo_data is not None:
+            self.mark_visited()
         self.editor.set_data(chart, st.mappings)
         self.editor.setEnabled(True)
         n = len([a for a in chart.accounts.values() if a.active])
@@ -507,10 +512,12 @@ class CategoriesPage(Page):
         st = self.state
         if "categories" not in st.visited:
             auto_match(st)
+            self.mark_visited()
+            self.wizard().save_draft()
         naming = self.naming
         self.categories.table.setHorizontalHeaderLabels([
-            self.tr("Pleo category"), self.tr("Name shown to employees"), naming["account"].capitalize(),
-            naming["tax"].capitalize()])
+            self.tr("Pleo category"), self.tr("Name shown to employees"), cap(naming["account"]),
+            cap(naming["tax"])])
         self.categories.set_data(st.pleo_data.categories(), chart, st.mappings)
         self.taxes.set_data(st.pleo_data.taxes(), chart, st.mappings)
         self.tabs.setEnabled(True)
@@ -561,7 +568,7 @@ class LabelsPage(Page):
                                  ).format(dimensions=naming["dimensions"]))
         self.editor.naming = naming
         self.editor.group_table.setHorizontalHeaderLabels([self.tr("Pleo tag group"),
-                                                           naming["dimension"].capitalize()])
+                                                           cap(naming["dimension"])])
         self.editor.setEnabled(False)
         wiz = self.wizard()
         wiz.load_pleo_data(lambda _d: wiz.load_chart(self._ready, self._failed), self._failed)
@@ -605,6 +612,7 @@ class OptionsPage(Page):
         lay.addWidget(self.kinds_box)
         box = QGroupBox(self.tr("Exporting"), self)
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.posted = QRadioButton(self.tr("&Posted (final)"), self)
         self.draft = QRadioButton(self.tr("D&rafts, to check and post in the ledger"), self)
         self.draft_group = QButtonGroup(self)

@@ -210,6 +210,9 @@ def auto_match(state: "WizardState", *, overwrite: bool = False) -> int:
         return 0
     added = 0
     for cat in data.categories():
+        # The name employees see in Pleo, kept with the mapping (also shown when Pleo is unreachable).
+        m.category_labels.setdefault(cat["key"], cat["name"])
+    for cat in data.categories():
         if cat["key"] in m.categories and not overwrite:
             continue
         acc = match_account(cat["code"], cat["name"], chart)
