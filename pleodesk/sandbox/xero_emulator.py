@@ -208,6 +208,8 @@ def parse_where(text: str) -> Callable[[dict], bool]:
             if not expect_clause:
                 raise ValueError("two conditions without AND/OR")
             raw = m.group("value")
+            if raw.upper() in ("AND", "OR"):
+                raise ValueError(f"{m.group('field')}{m.group('op')} has no value")
             if raw.startswith('"'):
                 value: Any = re.sub(r"\\(.)", r"\1", raw[1:-1])
             elif raw.lower() in ("true", "false"):

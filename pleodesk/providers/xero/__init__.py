@@ -42,6 +42,8 @@ def settings_from_setup(section: Mapping[str, Any], read_secret: Callable[[str, 
     local sandbox; ``refresh_token_env`` names a variable holding a refresh token (headless setups),
     otherwise the connection is signed in from the app (Connections > Connect to Xero)."""
     settings: dict[str, Any] = {}
+    if "refresh_token" in section:
+        read_secret("refresh_token", "Xero refresh token")   # refuses a secret written in the file
     known = set(_SETUP_STRINGS) | set(_CHOICES) | {"sandbox_url", "refresh_token_env", "mark_reconciled",
                                                     "max_attachment_mb", "rate_limits", "post"}
     unknown = set(section) - known
