@@ -138,7 +138,17 @@ def cmd_setup(args) -> int:
 
     try:
         plan = load_setup_file(args.file)
-        problems = check_plan(plan)
+        if plan.pleo_oauth:
+            from pleodesk.providers.oauth import OAuthError
+            from pleodesk.setup_file import sign_in_to_pleo
+
+            print("Opening Pleo's sign-in page in your browser; sign in and allow pleodesk, then come back here.")
+            try:
+                sign_in_to_pleo(plan)
+            except OAuthError as exc:
+                _err(f"Pleo sign-in failed: {exc}")
+                return EXIT_FAILED
+        problems = check_plan(plan, prepare=not args.check_only)
     except SetupError as exc:
         _err(str(exc))
         return EXIT_USAGE

@@ -19,10 +19,24 @@ def ledger_secret_name(conn_id: int, what: str) -> str:
     return f"connection-{conn_id}/{what}"
 
 
+def pleo_token_store(conn):
+    """The keyring entry of a connection's Pleo OAuth tokens (refreshed on demand)."""
+    from pleodesk.providers.oauth import TokenStore
+
+    oauth = (conn.settings or {}).get("pleo_oauth") or {}
+    return TokenStore(f"connection-{conn.id}/pleo-oauth", f"{oauth['auth_url']}/oauth/token", oauth["client_id"])
+
+
 def make_pleo_client(conn):
     from pleodesk.providers.pleo import PleoClient
     from pleodesk.secrets import get_secret
 
+    if (conn.settings or {}).get("pleo_oauth"):
+        store = pleo_token_store(conn)
+        if store.load() is None:
+            raise EngineError(f"The connection '{conn.name}' is not signed in to Pleo.",
+                              "Reconnect it: pleodesk opens Pleo's sign-in page in the browser.")
+        return PleoClient(conn.pleo_base_url, token_source=store, company_id=conn.pleo_company_id)
     key = get_secret(pleo_secret_name(conn.id))
     if not key:
         raise EngineError(f"No Pleo API key is stored for the connection '{conn.name}'.",

@@ -42,6 +42,8 @@ class SetupPlan:
     chart: LedgerChart
     mappings: Mappings
     ledger_secrets: dict[str, str] = field(default_factory=dict)
+    pleo_oauth: dict[str, str] | None = None     # {"client_id", "auth_url"} when Pleo is reached with OAuth
+    pleo_tokens: Any = None                      # the TokenSet from the sign-in (kept until saved)
 
 
 def load_setup_file(path: str | Path, *, env: dict[str, str] | None = None, interactive: bool | None = None
@@ -81,7 +83,16 @@ def plan_from_dict(data: dict[str, Any], *, env, interactive: bool = False, wher
     if u.scheme == "http" and u.hostname not in ("127.0.0.1", "localhost", "::1"):
         raise SetupError(f"{where}: [pleo] base_url must use https (only the local sandbox may use http).")
     company_id = _req(pleo, "company_id", "pleo", where)
-    api_key = _secret(pleo, "api_key", "Pleo API key", env, interactive, where)
+    pleo_oauth = None
+    if pleo.get("oauth_client_id"):
+        # A client registration with Pleo: sign in in the browser (authorisation code + PKCE).
+        if "api_key_env" in pleo or "api_key" in pleo:
+            raise SetupError(f"{where}: [pleo] give either oauth_client_id or api_key_env, not both.")
+        auth_url = str(pleo.get("auth_url") or "https://auth.pleo.io").rstrip("/")
+        pleo_oauth = {"client_id": str(pleo["oauth_client_id"]), "auth_url": auth_url}
+        api_key = ""
+    else:
+        api_key = _secret(pleo, "api_key", "Pleo API key", env, interactive, where)
 
     settings: dict[str, Any] = {}
     ledger_secrets: dict[str, str] = {}
@@ -151,19 +162,52 @@ def plan_from_dict(data: dict[str, Any], *, env, interactive: bool = False, wher
     if len(m.tag_groups) > 5:
         raise SetupError(f"{where}: at most 5 tag groups can be mapped to dimensions ({len(m.tag_groups)} given).")
 
+    if pleo_oauth:
+        settings["pleo_oauth"] = pleo_oauth
     return SetupPlan(name=name, system=system, pleo_base_url=base_url, pleo_company_id=company_id,
                      pleo_api_key=api_key, settings=settings, chart=chart, mappings=m,
-                     ledger_secrets=ledger_secrets)
+                     ledger_secrets=ledger_secrets, pleo_oauth=pleo_oauth)
 
 
-def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None) -> list[str]:
+#: What pleodesk asks Pleo for when it signs in with OAuth.
+PLEO_SCOPES = ("export-jobs:read", "export-jobs:write", "export-items:read", "accounts:read", "accounts:write",
+               "tax-codes:read", "tax-codes:write", "tag-groups:read", "tag-groups:write", "companies:read",
+               "users:read")
+
+
+def sign_in_to_pleo(plan: SetupPlan, *, open_browser=None, timeout: float = 300, cancel=None) -> None:
+    """Sign in to Pleo in the browser for a plan that uses OAuth; keeps the tokens on the plan."""
+    import webbrowser
+
+    from pleodesk.providers.oauth import LoopbackAuthorizer
+
+    assert plan.pleo_oauth
+    base = plan.pleo_oauth["auth_url"]
+    authorizer = LoopbackAuthorizer(f"{base}/oauth/authorize", f"{base}/oauth/token", plan.pleo_oauth["client_id"],
+                                    PLEO_SCOPES, open_browser=open_browser or webbrowser.open)
+    plan.pleo_tokens = authorizer.authorize(timeout=timeout, cancel=cancel)
+
+
+def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: bool = False) -> list[str]:
     """What the wizard checks before it saves: Pleo accepts the key and knows the company, the
-    ledger is reachable, every mapping points at something in the ledger. Returns problems (empty: ok)."""
+    ledger is reachable, every mapping points at something in the ledger. Returns problems (empty: ok).
+
+    ``prepare=True`` (saving, not just checking) first lets the accounting system create what it
+    needs (the Pleo bank account, journals), so mappings may point at accounts made that way."""
     from pleodesk.providers.pleo import PleoClient, PleoError
 
     problems: list[str] = []
-    client = pleo_client or PleoClient(plan.pleo_base_url, api_key=plan.pleo_api_key,
-                                       company_id=plan.pleo_company_id, max_retries=2)
+    if pleo_client is not None:
+        client = pleo_client
+    elif plan.pleo_oauth:
+        if plan.pleo_tokens is None:
+            return ["Pleo: sign in first (pleodesk opens the browser on Pleo's sign-in page)."]
+        token = plan.pleo_tokens.access_token
+        client = PleoClient(plan.pleo_base_url, token_source=lambda: token, company_id=plan.pleo_company_id,
+                            max_retries=2)
+    else:
+        client = PleoClient(plan.pleo_base_url, api_key=plan.pleo_api_key, company_id=plan.pleo_company_id,
+                            max_retries=2)
     try:
         client.get_company()
     except PleoError as exc:
@@ -203,6 +247,8 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None) -> list[str]
         if not result.ok:
             problems.extend(f"{SYSTEMS[plan.system]}: {msg}" for msg in result.messages)
             return problems
+        if prepare and plan.system != "journal_file":
+            plan.settings = provider.ensure_setup(dict(plan.settings))
         chart = plan.chart if plan.system == "journal_file" else provider.read_chart()
         plan.chart = chart
     finally:
@@ -250,14 +296,20 @@ def apply_plan(store, plan: SetupPlan):
             raise SetupError(f"A connection named '{plan.name}' already exists for another system "
                              f"({existing.system}); choose another name.")
         conn = store.update_connection(existing.id, settings=plan.settings, replace_settings=True, **fields)
-    set_secret(pleo_secret_name(conn.id), plan.pleo_api_key)
+    for what, value in plan.ledger_secrets.items():
+        set_secret(ledger_secret_name(conn.id, what), value)
+    if plan.pleo_oauth:
+        from pleodesk.connections import pleo_token_store
+
+        if plan.pleo_tokens is not None:
+            pleo_token_store(conn).save(plan.pleo_tokens)
+    else:
+        set_secret(pleo_secret_name(conn.id), plan.pleo_api_key)
     from pleodesk.connections import make_provider
 
     settings = make_provider(conn).ensure_setup(dict(conn.settings))
     if settings != conn.settings:
         conn = store.update_connection(conn.id, settings=settings, replace_settings=True)
-    for what, value in plan.ledger_secrets.items():
-        set_secret(ledger_secret_name(conn.id, what), value)
     store.save_mappings(conn.id, plan.mappings)
     store.set_connection_state(conn.id, "connected")
     store.audit("setup_applied", conn.id, source="setup file", system=plan.system)

@@ -1420,6 +1420,8 @@ class OdooEmulatorApp:
 def mount_odoo(sandbox: Any, version: int = 17, prefix: str = "/odoo", **kwargs: Any) -> OdooState:
     """Mount a fresh emulator in a running sandbox; returns its state (the Odoo URL is sandbox.url + prefix)."""
     state = OdooState(version, **kwargs)
+    if prefix in sandbox.mounts:        # replace the sandbox's own emulator
+        sandbox.unmount(prefix)
     sandbox.mount(prefix, OdooEmulatorApp(state))
     return state
 

@@ -458,6 +458,8 @@ class SandboxConfig:
     months: list[str] | None = None
     #: Binding anything but a loopback address needs this explicit flag (the sandbox has no real security).
     allow_non_loopback: bool = False
+    #: The Odoo emulator answers like this version (16 or 17).
+    odoo_version: int = 17
 
     def resolved_months(self) -> list[str]:
         months = list(self.months) if self.months else _default_months()
@@ -545,6 +547,12 @@ class Sandbox:
         self.mount("/pleo-files", FilesApp(self.pleo.receipt_files))
         self.mount("/_sandbox/pleo", PleoAdminApp(self.pleo))
         self.mount("/_sandbox/faults", FaultsAdminApp(self.faults))
+        # The accounting systems' emulators (tests may mount fresh ones over these).
+        from pleodesk.sandbox.odoo_emulator import OdooEmulatorApp, OdooState
+
+        self.odoo = OdooState(config.odoo_version)
+        self.odoo_url: str = f"{self.url}/odoo"
+        self.mount("/odoo", OdooEmulatorApp(self.odoo))
         self._thread: threading.Thread | None = None
         self._stopped = False
 

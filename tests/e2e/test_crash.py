@@ -25,7 +25,7 @@ KILLS = 24
 
 @pytest.mark.slow
 def test_sigkill_at_random_moments_exports_each_expense_exactly_once(tmp_path, pleodesk_home, file_keyring):
-    sb = start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=900, seed=11))
+    sb = start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=1500, seed=11))
     sb.faults.slow(0.002)   # stretch the run so the kills land in every phase
     try:
         store = open_store()
@@ -43,7 +43,7 @@ def test_sigkill_at_random_moments_exports_each_expense_exactly_once(tmp_path, p
                 break
             proc = subprocess.Popen([sys.executable, "-m", "pleodesk", "export", "--month", MONTH], env=env,
                                     cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.3, 2.4))
+            time.sleep(rng.uniform(0.3, 2.0))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 proc.wait()
