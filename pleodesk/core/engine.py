@@ -228,6 +228,14 @@ class ExportEngine:
             summary.status = "failed"
             summary.message = f"{exc} {exc.fix}".strip()
             self._fail_job(job_id, "missing_configuration", str(exc))
+        except Exception as exc:
+            # Pleo unreachable, rate limited past our patience, refused our credentials, or a bug: the
+            # job stays in progress and is resumed next time; the run is recorded as failed.
+            summary.status = "failed"
+            summary.message = str(exc) or type(exc).__name__
+            if getattr(exc, "status", None) in (401, 403):
+                self.store.set_connection_state(self.conn.id, "disconnected", f"Pleo: {exc}")
+            raise
         finally:
             self.store.finish_run(run_id, summary.status, counts=summary.counts(),
                                   skip_reasons=summary.skipped, message=summary.message or None)

@@ -208,3 +208,23 @@ def test_setup_file_problems_change_nothing(tmp_path, pleodesk_home, capsys):
     assert main(["setup", "--file", str(bad)]) == EXIT_USAGE
     assert "do not write the Pleo API key in the file" in capsys.readouterr().err
     assert open_store().list_connections() == []
+
+
+def test_pleo_outage_mid_run_is_recorded_as_failed_and_resumes(demo, capsys):
+    sb = demo.sandbox
+    # every export-items page fails: the job is claimed, then Pleo stops answering
+    sb.faults.inject("/pleo/v3/export-items", "503", count=1000)
+    rc = main(["export", "--month", MONTH])
+    err = capsys.readouterr().err
+    assert rc == EXIT_FAILED and "Pleo" in err
+    run = demo.store.list_runs(demo.conn.id, limit=1)[0]
+    assert run.status == "failed"
+    assert [j["status"] for j in sb.pleo.jobs] == ["in_progress"]
+    assert not read_journal(demo.journal)
+    # Pleo is back: the same job is resumed (not claimed again) and finished
+    sb.faults.clear()
+    rc = main(["export", "--month", MONTH])
+    capsys.readouterr()
+    assert rc in (EXIT_OK, EXIT_HELD)
+    assert sb.pleo.jobs[0]["status"] in ("completed", "completed_with_errors")
+    assert read_journal(demo.journal)
