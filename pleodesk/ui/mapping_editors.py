@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -25,10 +25,10 @@ def _account_combo(chart: LedgerChart, current: str | None, none_text: str, pare
     for code, acc in sorted(chart.accounts.items()):
         if not acc.active and code != current:
             continue
-        text = f"{code} – {acc.name}" + ("" if acc.active else combo.tr(" (archived)"))
+        text = f"{code} – {acc.name}" + ("" if acc.active else QCoreApplication.translate("mapping", " (archived)"))
         combo.addItem(text, code)
     if current and current not in chart.accounts:
-        combo.addItem(combo.tr("{code} (not in the ledger)").format(code=current), current)
+        combo.addItem(QCoreApplication.translate("mapping", "{code} (not in the ledger)").format(code=current), current)
     idx = combo.findData(current) if current else 0
     combo.setCurrentIndex(max(0, idx))
     combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -43,7 +43,7 @@ def _tax_combo(chart: LedgerChart, current: str | None, none_text: str, parent=N
             continue
         combo.addItem(f"{code} – {tax.name}", code)
     if current and current not in chart.taxes:
-        combo.addItem(combo.tr("{code} (not in the ledger)").format(code=current), current)
+        combo.addItem(QCoreApplication.translate("mapping", "{code} (not in the ledger)").format(code=current), current)
     idx = combo.findData(current) if current else 0
     combo.setCurrentIndex(max(0, idx))
     combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -69,21 +69,18 @@ from PySide6.QtWidgets import QLabel, QWizardPage
 log = logging.getLogger(__name__)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("systems", text)
-
 
 def default_naming() -> dict[str, str]:
     return {
-        "account": _t("ledger account"),
-        "tax": _t("tax code"),
-        "dimension": _t("dimension"),
-        "dimensions": _t("dimensions"),
-        "wallet": _t("Pleo wallet (the Pleo bank account)"),
-        "out_of_pocket": _t("Out-of-pocket expenses owed to employees"),
-        "external_reimbursement": _t("Reimbursements paid outside Pleo"),
-        "payable": _t("Accounts payable (vendor bills)"),
-        "accounts_hint": _t("Choose the accounts Pleo's money moves through. Only the Pleo wallet is required."),
+        "account": QCoreApplication.translate("systems", "ledger account"),
+        "tax": QCoreApplication.translate("systems", "tax code"),
+        "dimension": QCoreApplication.translate("systems", "dimension"),
+        "dimensions": QCoreApplication.translate("systems", "dimensions"),
+        "wallet": QCoreApplication.translate("systems", "Pleo wallet (the Pleo bank account)"),
+        "out_of_pocket": QCoreApplication.translate("systems", "Out-of-pocket expenses owed to employees"),
+        "external_reimbursement": QCoreApplication.translate("systems", "Reimbursements paid outside Pleo"),
+        "payable": QCoreApplication.translate("systems", "Accounts payable (vendor bills)"),
+        "accounts_hint": QCoreApplication.translate("systems", "Choose the accounts Pleo's money moves through. Only the Pleo wallet is required."),
     }
 
 
@@ -160,7 +157,7 @@ class SystemPage(QWizardPage):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status.setAccessibleName(_t("Check result"))
+        self.status.setAccessibleName(QCoreApplication.translate("systems", "Check result"))
 
     # --- what the wizard gives the page -------------------------------------------------------
     @property

@@ -22,27 +22,24 @@ from pleodesk.ui.systems import SystemPage
 from pleodesk.ui.widgets import hint
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("journal_file", text)
-
 
 def LABEL() -> str:  # noqa: N802 - the plugin contract's name
-    return _t("General journal file (CSV)")
+    return QCoreApplication.translate("journal_file", "General journal file (CSV)")
 
 
 def DESCRIPTION() -> str:  # noqa: N802
-    return _t("One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any "
+    return QCoreApplication.translate("journal_file", "One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any "
               "ledger that imports a general journal.")
 
 
 def naming() -> dict[str, str]:
     return {
-        "account": _t("ledger account"),
-        "tax": _t("VAT code"),
-        "dimension": _t("dimension"),
-        "dimensions": _t("dimensions (cost centres, projects)"),
-        "wallet": _t("Pleo bank account (the wallet)"),
-        "accounts_hint": _t("These accounts are the counter side of each journal entry. They must exist in the "
+        "account": QCoreApplication.translate("journal_file", "ledger account"),
+        "tax": QCoreApplication.translate("journal_file", "VAT code"),
+        "dimension": QCoreApplication.translate("journal_file", "dimension"),
+        "dimensions": QCoreApplication.translate("journal_file", "dimensions (cost centres, projects)"),
+        "wallet": QCoreApplication.translate("journal_file", "Pleo bank account (the wallet)"),
+        "accounts_hint": QCoreApplication.translate("journal_file", "These accounts are the counter side of each journal entry. They must exist in the "
                             "chart of accounts; create them here if they do not."),
     }
 
@@ -118,13 +115,13 @@ def chart_from_csv(text: str, base: LedgerChart | None = None) -> LedgerChart:
         if n == 1 and cells[0].lower() in ("code", "account", "number", "nummer", "numéro", "konto", "rekening"):
             continue
         if len(cells) < 2 or not cells[0]:
-            raise ChartFileError(_t("Line {line} needs a code and a name.").format(line=n))
+            raise ChartFileError(QCoreApplication.translate("journal_file", "Line {line} needs a code and a name.").format(line=n))
         code, name = cells[0], cells[1] or cells[0]
         typ = _TYPE_WORDS.get(cells[2].lower(), _guess_type(code, name)) if len(cells) > 2 and cells[2] \
             else _guess_type(code, name)
         accounts[code] = LedgerAccount(code, name, typ)
     if not accounts:
-        raise ChartFileError(_t("The file holds no accounts."))
+        raise ChartFileError(QCoreApplication.translate("journal_file", "The file holds no accounts."))
     base = base or LedgerChart()
     for t in base.taxes.values():
         for acc, role in ((t.input_account, "input"), (t.output_account, "output")):
@@ -140,7 +137,7 @@ def create_account(state, code: str, name: str, type_: str) -> LedgerAccount:
     if code in chart.accounts and chart.accounts[code].active:
         existing = chart.accounts[code]
         if existing.name != name:
-            raise ValueError(_t("Account {code} already exists ({name}).").format(code=code, name=existing.name))
+            raise ValueError(QCoreApplication.translate("journal_file", "Account {code} already exists ({name}).").format(code=code, name=existing.name))
         return existing
     acc = LedgerAccount(code, name.strip() or code, type_)
     accounts = dict(chart.accounts)
@@ -152,17 +149,17 @@ def create_account(state, code: str, name: str, type_: str) -> LedgerAccount:
 def folder_problem(path: str) -> str | None:
     """Why ``path`` cannot take the journal (None: it can; a missing folder is created on save)."""
     if not path.strip():
-        return _t("Choose a folder.")
+        return QCoreApplication.translate("journal_file", "Choose a folder.")
     p = Path(path).expanduser()
     probe = p
     while not probe.exists():
         if probe.parent == probe:
-            return _t("{folder} cannot be created.").format(folder=str(p))
+            return QCoreApplication.translate("journal_file", "{folder} cannot be created.").format(folder=str(p))
         probe = probe.parent
     if not probe.is_dir():
-        return _t("{folder} is a file, not a folder.").format(folder=str(probe))
+        return QCoreApplication.translate("journal_file", "{folder} is a file, not a folder.").format(folder=str(probe))
     if not os.access(probe, os.W_OK | os.X_OK):
-        return _t("You cannot write to {folder}. Choose another folder.").format(folder=str(probe))
+        return QCoreApplication.translate("journal_file", "You cannot write to {folder}. Choose another folder.").format(folder=str(probe))
     return None
 
 

@@ -6,37 +6,34 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("words", text)
-
 
 def state_name(state: str) -> str:
-    return {"connected": _t("Connected"), "needs_attention": _t("Needs attention"),
-            "disconnected": _t("Disconnected"), "draft": _t("Setup not finished"),
-            "inactive": _t("Deactivated")}.get(state, state)
+    return {"connected": QCoreApplication.translate("words", "Connected"), "needs_attention": QCoreApplication.translate("words", "Needs attention"),
+            "disconnected": QCoreApplication.translate("words", "Disconnected"), "draft": QCoreApplication.translate("words", "Setup not finished"),
+            "inactive": QCoreApplication.translate("words", "Deactivated")}.get(state, state)
 
 
 def trigger_name(trigger: str) -> str:
-    return {"manual": _t("Manual"), "scheduled": _t("Scheduled"), "catch_up": _t("Catch-up"),
-            "cli": _t("Command line")}.get(trigger, trigger)
+    return {"manual": QCoreApplication.translate("words", "Manual"), "scheduled": QCoreApplication.translate("words", "Scheduled"), "catch_up": QCoreApplication.translate("words", "Catch-up"),
+            "cli": QCoreApplication.translate("words", "Command line")}.get(trigger, trigger)
 
 
 def kind_name(kind: str) -> str:
-    return {"export_job": _t("Export queue job"), "export_month": _t("Export a month"), "queue": _t("Export queue"),
-            "feed": _t("Bank feed"), "sync": _t("Scheduled sync"), "retry": _t("Retry"),
-            "preview": _t("Preview"), "problems": _t("Problems"), "check": _t("Connection check")}.get(kind, kind)
+    return {"export_job": QCoreApplication.translate("words", "Export queue job"), "export_month": QCoreApplication.translate("words", "Export a month"), "queue": QCoreApplication.translate("words", "Export queue"),
+            "feed": QCoreApplication.translate("words", "Bank feed"), "sync": QCoreApplication.translate("words", "Scheduled sync"), "retry": QCoreApplication.translate("words", "Retry"),
+            "preview": QCoreApplication.translate("words", "Preview"), "problems": QCoreApplication.translate("words", "Problems"), "check": QCoreApplication.translate("words", "Connection check")}.get(kind, kind)
 
 
 def run_status_name(status: str) -> str:
-    return {"running": _t("Running"), "ok": _t("Done"), "partial": _t("Done, with problems"),
-            "failed": _t("Failed"), "cancelled": _t("Cancelled"), "skipped": _t("Skipped")}.get(status, status)
+    return {"running": QCoreApplication.translate("words", "Running"), "ok": QCoreApplication.translate("words", "Done"), "partial": QCoreApplication.translate("words", "Done, with problems"),
+            "failed": QCoreApplication.translate("words", "Failed"), "cancelled": QCoreApplication.translate("words", "Cancelled"), "skipped": QCoreApplication.translate("words", "Skipped")}.get(status, status)
 
 
 def count_names() -> dict[str, str]:
-    return {"exported": _t("exported"), "already_exported": _t("already in the ledger"), "skipped": _t("skipped"),
-            "held": _t("held"), "failed": _t("failed"), "receipt_problems": _t("receipt problems"),
-            "pushed": _t("sent to the feed"), "duplicates": _t("duplicates"), "already": _t("already sent"),
-            "total": _t("in total")}
+    return {"exported": QCoreApplication.translate("words", "exported"), "already_exported": QCoreApplication.translate("words", "already in the ledger"), "skipped": QCoreApplication.translate("words", "skipped"),
+            "held": QCoreApplication.translate("words", "held"), "failed": QCoreApplication.translate("words", "failed"), "receipt_problems": QCoreApplication.translate("words", "receipt problems"),
+            "pushed": QCoreApplication.translate("words", "sent to the feed"), "duplicates": QCoreApplication.translate("words", "duplicates"), "already": QCoreApplication.translate("words", "already sent"),
+            "total": QCoreApplication.translate("words", "in total")}
 
 
 def counts_text(counts: dict | None, keys=("exported", "already_exported", "held", "failed", "skipped",
@@ -79,3 +76,66 @@ class ConnectionTab(QWidget):
 
     def activated(self) -> None:
         """The tab became visible."""
+
+
+def problem_text(kind: str, label: str, fallback_title: str, fallback_fix: str) -> tuple[str, str]:
+    """A missing-mapping problem in the user's language: (what is wrong, what to do)."""
+    texts = {
+        "category_unmapped": (QCoreApplication.translate("problems", "Category {label} has no ledger account"),
+                              QCoreApplication.translate("problems", "Choose its ledger account, then press Retry.")),
+        "category_missing": (QCoreApplication.translate("problems", "Expenses without a category"),
+                             QCoreApplication.translate("problems", "Give them a category in Pleo, or choose an account for expenses without "
+                                            "a category.")),
+        "account_unknown": (QCoreApplication.translate("problems", "Category {label}: its ledger account is not in the ledger"),
+                            QCoreApplication.translate("problems", "Choose another ledger account.")),
+        "account_archived": (QCoreApplication.translate("problems", "Category {label}: its ledger account is archived"),
+                             QCoreApplication.translate("problems", "Choose an active ledger account.")),
+        "tax_unmapped": (QCoreApplication.translate("problems", "Pleo tax code {label} has no tax code in the ledger"),
+                         QCoreApplication.translate("problems", "Choose its tax code in the ledger.")),
+        "tax_unknown": (QCoreApplication.translate("problems", "Tax code {label} is not in the ledger"),
+                        QCoreApplication.translate("problems", "Choose another tax code.")),
+        "tax_archived": (QCoreApplication.translate("problems", "Tax code {label} is archived in the ledger"),
+                         QCoreApplication.translate("problems", "Choose an active tax code.")),
+        "tax_rate_mismatch": (QCoreApplication.translate("problems", "Tax code {label} has another rate in the ledger than in Pleo"),
+                              QCoreApplication.translate("problems", "Choose the tax code with Pleo's rate.")),
+        "tax_account_missing": (QCoreApplication.translate("problems", "Tax code {label} has no tax account in the ledger"),
+                                QCoreApplication.translate("problems", "Give the tax code its tax account in the ledger.")),
+        "tag_unmapped": (QCoreApplication.translate("problems", "Tag {label} has no value in the ledger"),
+                         QCoreApplication.translate("problems", "Choose its value under Labels.")),
+        "dimension_unknown": (QCoreApplication.translate("problems", "Tag group {label}: its dimension is not in the ledger"),
+                              QCoreApplication.translate("problems", "Choose another dimension under Labels.")),
+        "dimension_value_unknown": (QCoreApplication.translate("problems", "Tag {label}: its value is not in the ledger"),
+                                    QCoreApplication.translate("problems", "Choose another value under Labels.")),
+        "dimension_value_archived": (QCoreApplication.translate("problems", "Tag {label}: its value is archived in the ledger"),
+                                     QCoreApplication.translate("problems", "Choose an active value under Labels.")),
+        "dimension_conflict": (QCoreApplication.translate("problems", "Two tags give one dimension two values ({label})"),
+                               QCoreApplication.translate("problems", "Map the tags so that each line gets one value per dimension.")),
+        "contra_missing": (QCoreApplication.translate("problems", "No counter account chosen for: {label}"),
+                           QCoreApplication.translate("problems", "Choose it under Accounts.")),
+        "contra_unknown": (QCoreApplication.translate("problems", "The counter account for {label} cannot be used in the ledger"),
+                           QCoreApplication.translate("problems", "Choose an active account under Accounts.")),
+        "amounts_inconsistent": (QCoreApplication.translate("problems", "Pleo's amounts do not add up ({label})"),
+                                 QCoreApplication.translate("problems", "Check the expense in Pleo, then press Retry.")),
+        "unsupported_kind": (QCoreApplication.translate("problems", "This kind of expense cannot be booked ({label})"),
+                             QCoreApplication.translate("problems", "Book it by hand in the ledger.")),
+    }
+    if kind not in texts:
+        return fallback_title, fallback_fix
+    title, fix = texts[kind]
+    return title.format(label=label or "?"), fix
+
+
+def hold_reason_text(reason: str) -> str:
+    """A reason ``preview_month`` gives for holding expenses, in the user's language."""
+    import re
+
+    if reason == "no category and no default account":
+        return QCoreApplication.translate("problems", "no category, and no account for expenses without a category")
+    m = re.fullmatch(r"category (.+): no ledger account", reason)
+    if m:
+        return QCoreApplication.translate("problems", "category {key}: no ledger account").format(key=m.group(1))
+    m = re.fullmatch(r"category (.+): account (.+) is not in the ledger", reason)
+    if m:
+        return QCoreApplication.translate("problems", "category {key}: account {account} is not in the ledger").format(
+            key=m.group(1), account=m.group(2))
+    return reason

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, Q
 from pleodesk.ui import fmt
 from pleodesk.ui.jobs import Job
 from pleodesk.ui.resources import icon
-from pleodesk.ui.views.common import ConnectionTab, counts_text, run_status_name
+from pleodesk.ui.views.common import ConnectionTab, counts_text, hold_reason_text, run_status_name
 from pleodesk.ui.widgets import heading, hint, set_status
 
 URL_ROLE = Qt.ItemDataRole.UserRole
@@ -213,7 +213,7 @@ class ExportTab(ConnectionTab):
             self.totals.setItem(n, 2, item)
         held = p.get("would_hold") or {}
         if held:
-            lines = "<br>".join(f"• {html.escape(msg)}: {n}" for msg, n in sorted(held.items()))
+            lines = "<br>".join(f"• {html.escape(hold_reason_text(msg))}: {n}" for msg, n in sorted(held.items()))
             self.held_text.setText("<span style='color:#B45309'><b>" + html.escape(self.tr(
                 "Will be held until mapped:")) + "</b><br>" + lines + "</span>")
         else:
@@ -287,9 +287,10 @@ class ExportTab(ConnectionTab):
         self.result_box.show()
         status = run_status_name(result.status)
         counts = counts_text(result.counts)
-        text = f"<b>{html.escape(status)}.</b> {html.escape(result.message or '')}"
-        if counts:
-            text += "<br>" + html.escape(counts)
+        if counts:   # the counts say it in the user's language; the engine's sentence is English
+            text = f"<b>{html.escape(status)}:</b> {html.escape(counts)}."
+        else:
+            text = f"<b>{html.escape(status)}.</b> {html.escape(result.message or '')}"
         if result.fix:
             text += "<br>" + html.escape(result.fix)
         color = {"failed": "#B91C1C", "partial": "#B45309", "cancelled": "#B45309"}.get(result.status, "#15803D")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
 from pleodesk.ui.jobs import Job, execute
 from pleodesk.ui.resources import icon
 from pleodesk.ui.tasks import run_task
-from pleodesk.ui.views.common import ConnectionTab
+from pleodesk.ui.views.common import ConnectionTab, problem_text
 from pleodesk.ui.widgets import cap, heading, hint
 
 #: Problem kinds -> the mapping editor tab that fixes them.
@@ -127,7 +127,16 @@ class ProblemsTab(ConnectionTab):
                 self.tree.addTopLevelItem(top)
                 top.setExpanded(True)
                 tops[g.cause] = top
-            item = QTreeWidgetItem([cap(g.title), str(len(g.expense_ids)), cap(g.fix), ""])
+            if g.cause == "mapping":
+                title, fix = problem_text(g.kind, g.source_label or g.source_key, g.title, g.fix)
+            elif g.cause == "ready":
+                title, fix = self.tr("Mappings fixed: ready to send again"), self.tr("Press Retry to export them.")
+            elif g.cause == "receipt":
+                title, fix = (self.tr("Receipts could not be attached"),
+                              self.tr("Attach them by hand in the ledger, or press Retry."))
+            else:
+                title, fix = g.title, g.fix
+            item = QTreeWidgetItem([cap(title), str(len(g.expense_ids)), cap(fix), ""])
             item.setToolTip(0, g.detail or g.title)
             item.setToolTip(2, g.fix)
             item.setData(0, Qt.ItemDataRole.UserRole, g)

@@ -231,7 +231,7 @@ class PleoPage(Page):
         if st.pleo_checked and key:
             self._checked_values = self._values()
             name = st.pleo.get("company_name") or st.pleo.get("company_id")
-            self.show_status(self.tr("Connected to {company}.").format(company=name), True)
+            self.show_status(self.tr("Connected to {company}").format(company=name), True)
         self.completeChanged.emit()
 
     def _values(self) -> tuple[str, str, str]:
@@ -294,7 +294,7 @@ class PleoPage(Page):
         st.pleo_checked = True
         st.pleo_data = None
         self._checked_values = values
-        self.show_status(self.tr("Connected to {company}.").format(company=company.get("name") or values[1]), True)
+        self.show_status(self.tr("Connected to {company}").format(company=company.get("name") or values[1]), True)
         self.wizard().load_pleo_data()
         self.completeChanged.emit()
 
@@ -716,7 +716,7 @@ class FeedPage(Page):
         lay.addWidget(self.times)
         self.how = hint(self.tr("How feed and export meet: the feed adds each payment to the Pleo bank account's "
                                 "statement, the export books the same payment with its category and VAT against "
-                                "that bank account, and both carry the reference PLEO-<expense id>, so you match "
+                                "that bank account, and both carry the same reference (PLEO- and the expense id), so you match "
                                 "them in reconciliation and nothing is booked twice."), self)
         lay.addWidget(self.how)
         self.unsupported = hint("", self)

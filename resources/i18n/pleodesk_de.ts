@@ -1,0 +1,2901 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+397"/>
+        <source>Bank account and journals</source>
+        <translation>Bankkonto und Journale</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Each expense is booked against one of these: card expenses against the Pleo wallet, expenses employees paid themselves against what the company owes them.</source>
+        <translation>Jede Ausgabe wird gegen eines dieser Konten gebucht: Kartenzahlungen gegen das Pleo-Wallet, von Mitarbeitenden ausgelegte Beträge gegen das, was das Unternehmen ihnen schuldet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading the chart of accounts…</source>
+        <translation>Kontenplan wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{count} accounts in the ledger.</source>
+        <translation>{count} Konten in der Buchhaltung.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The chart of accounts could not be read: {error}</source>
+        <translation>Der Kontenplan konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Created {code} {name}.</source>
+        <translation>{code} {name} angelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesPage</name>
+    <message>
+        <location line="+25"/>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each Pleo category goes to a ledger account, with a tax code when Pleo sends none. Expenses in a category that is not mapped wait until it is; nothing is lost.</source>
+        <translation>Jede Pleo-Kategorie geht auf ein Sachkonto, mit einem Steuerschlüssel, wenn Pleo keinen mitschickt. Ausgaben in einer nicht zugeordneten Kategorie warten, bis sie zugeordnet ist; nichts geht verloren.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Categories</source>
+        <translation>&amp;Kategorien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;VAT codes</source>
+        <translation>&amp;Steuerschlüssel</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading Pleo&apos;s categories and the ledger&apos;s accounts…</source>
+        <translation>Pleo-Kategorien und Sachkonten werden gelesen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Pleo category</source>
+        <translation>Pleo-Kategorie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name shown to employees</source>
+        <translation>Name für Mitarbeitende</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not read the categories: {error}</source>
+        <translation>Die Kategorien konnten nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{unmapped} of {total} categories are not mapped yet; their expenses will be held until they are.</source>
+        <translation>{unmapped} von {total} Kategorien sind noch nicht zugeordnet; ihre Ausgaben werden bis dahin zurückgehalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All {total} categories are mapped.</source>
+        <translation>Alle {total} Kategorien sind zugeordnet.</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryTable</name>
+    <message>
+        <location filename="../../pleodesk/ui/mapping_editors.py" line="+70"/>
+        <source>Search categories or accounts</source>
+        <translation>Kategorien oder Konten suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search categories</source>
+        <translation>Kategorien suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only &amp;unmapped</source>
+        <translation>Nur &amp;nicht zugeordnete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Match automatically</source>
+        <translation>&amp;Automatisch zuordnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map every unmapped category whose code or name the ledger also has.</source>
+        <translation>Ordnet jede nicht zugeordnete Kategorie zu, deren Code oder Name es auch in der Buchhaltung gibt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mapped and unmapped categories</source>
+        <translation>Zugeordnete und nicht zugeordnete Kategorien</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pleo category</source>
+        <translation>Pleo-Kategorie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name shown to employees</source>
+        <translation>Name für Mitarbeitende</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ledger account</source>
+        <translation>Sachkonto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax code</source>
+        <translation>Steuerschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Categories and their ledger accounts</source>
+        <translation>Kategorien und ihre Sachkonten</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>— not mapped —</source>
+        <translation>— nicht zugeordnet —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— as Pleo sends it —</source>
+        <translation>— wie von Pleo geliefert —</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Ledger account for {category}</source>
+        <translation>Sachkonto für {category}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tax code for {category}</source>
+        <translation>Steuerschlüssel für {category}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{count} mapping(s) added automatically</source>
+        <translation>{count} Zuordnung(en) automatisch hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{mapped} mapped · {unmapped} unmapped</source>
+        <translation>{mapped} zugeordnet · {unmapped} nicht zugeordnet</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectPage</name>
+    <message>
+        <location filename="../../pleodesk/ui/systems/journal_file.py" line="+170"/>
+        <source>Connect the journal file</source>
+        <translation>Journaldatei verbinden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pleodesk writes each expense as a balanced entry to journal.csv in a folder you choose, with its receipts in a receipts folder beside it. Your bookkeeping software imports the file.</source>
+        <translation>pleodesk schreibt jede Ausgabe als ausgeglichene Buchung in journal.csv in einem Ordner Ihrer Wahl, die Belege daneben im Ordner receipts. Ihre Buchhaltungssoftware importiert die Datei.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Journal folder</source>
+        <translation>Ordner für das Journal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the journal folder</source>
+        <translation>Ordner für das Journal wählen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Which accounts may entries use?</source>
+        <translation>Welche Konten dürfen die Buchungen verwenden?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The accounts, VAT codes and tag groups &amp;Pleo already has (recommended)</source>
+        <translation>Die Konten, Steuerschlüssel und Label-Gruppen, die &amp;Pleo schon kennt (empfohlen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A chart of accounts &amp;exported from my ledger (CSV: code;name;type)</source>
+        <translation>Einen aus meiner Buchhaltung &amp;exportierten Kontenplan (CSV: Code;Name;Typ)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chart of accounts file</source>
+        <translation>Kontenplan-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose &amp;file…</source>
+        <translation>Datei &amp;wählen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Missing accounts (such as the Pleo bank account) can be created on the next page.</source>
+        <translation>Fehlende Konten (etwa das Pleo-Bankkonto) können Sie auf der nächsten Seite anlegen.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Folder for the journal</source>
+        <translation>Ordner für das Journal</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chart of accounts</source>
+        <translation>Kontenplan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The folder will be created.</source>
+        <translation>Der Ordner wird angelegt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pleodesk can write here.</source>
+        <translation>pleodesk kann hier schreiben.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checking the folder and reading the chart of accounts…</source>
+        <translation>Ordner wird geprüft und Kontenplan gelesen…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Ready: {accounts} accounts, {taxes} VAT codes, {dims} dimensions.</source>
+        <translation>Bereit: {accounts} Konten, {taxes} Steuerschlüssel, {dims} Dimensionen.</translation>
+    </message>
+    <message>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="+109"/>
+        <source>Connect Odoo</source>
+        <translation>Odoo verbinden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pleodesk books each expense in Odoo through its API, with an API key of a user who is an Accountant or Adviser and has the Settings right.</source>
+        <translation>pleodesk bucht jede Ausgabe über die API in Odoo, mit dem API-Schlüssel eines Benutzers, der Buchhalter oder Berater ist und das Recht Einstellungen hat.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Odoo address</source>
+        <translation>Odoo-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Odoo database</source>
+        <translation>Odoo-Datenbank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Anmeldename:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Odoo login</source>
+        <translation>Odoo-Anmeldename</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Odoo API key</source>
+        <translation>Odoo-API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Odoo company</source>
+        <translation>Odoo-Unternehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Company:</source>
+        <translation>&amp;Unternehmen:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu &gt; My Databases, or under the user icon in developer mode. API key: your profile &gt; Account Security &gt; New API Key. The Employees app must be installed.</source>
+        <translation>Adresse: aus dem Browser kopieren, bis einschließlich .com (oder Ihrer eigenen Domain). Datenbank: in Odoo im Benutzermenü &gt; Meine Datenbanken, oder im Entwicklermodus unter dem Benutzersymbol. API-Schlüssel: Ihr Profil &gt; Kontosicherheit &gt; Neuer API-Schlüssel. Die App Mitarbeiter muss installiert sein.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(stored; type a new key to replace it)</source>
+        <translation>(gespeichert; neuen Schlüssel eingeben, um ihn zu ersetzen)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Checking Odoo…</source>
+        <translation>Odoo wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
+        <translation>Dieser Benutzer darf in {n} Unternehmen buchen: Wählen Sie das für diese Verbindung und klicken Sie erneut auf Weiter.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
+        <translation>Verbunden mit {version}, Unternehmen {company}: {accounts} Konten, {taxes} Vorsteuerschlüssel, {plans} Analysepläne.</translation>
+    </message>
+</context>
+<context>
+    <name>ContraEditor</name>
+    <message>
+        <location filename="../../pleodesk/ui/mapping_editors.py" line="+276"/>
+        <source>— choose one —</source>
+        <translation>— bitte wählen —</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>— not used —</source>
+        <translation>— nicht verwendet —</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Create…</source>
+        <translation>Anlegen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create an account for: {role}</source>
+        <translation>Konto anlegen für: {role}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>— hold them until categorised —</source>
+        <translation>— zurückhalten, bis sie eine Kategorie haben —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account for expenses without a category</source>
+        <translation>Konto für Ausgaben ohne Kategorie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expenses &amp;without a category:</source>
+        <translation>Ausgaben &amp;ohne Kategorie:</translation>
+    </message>
+</context>
+<context>
+    <name>CreateAccountDialog</name>
+    <message>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-164"/>
+        <source>Create an account</source>
+        <translation>Konto anlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pleo wallet</source>
+        <translation>Pleo-Wallet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Out-of-pocket expenses payable</source>
+        <translation>Verbindlichkeiten aus Auslagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reimbursements contra account</source>
+        <translation>Gegenkonto Erstattungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts payable</source>
+        <translation>Verbindlichkeiten aus Lieferungen und Leistungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uncategorised expenses</source>
+        <translation>Nicht kategorisierte Ausgaben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New {account} for: {role}</source>
+        <translation>Neues {account} für: {role}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account code</source>
+        <translation>Kontonummer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account name</source>
+        <translation>Kontobezeichnung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Nummer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+</context>
+<context>
+    <name>ExpensesModel</name>
+    <message>
+        <location filename="../../pleodesk/ui/models.py" line="+116"/>
+        <source>Date</source>
+        <extracomment>The filter buttons: a label key -&gt; the record statuses it shows.</extracomment>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Employee</source>
+        <translation>Mitarbeiter/in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ledger reference</source>
+        <translation>Buchungsreferenz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported</source>
+        <translation>Exportiert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+</context>
+<context>
+    <name>ExpensesTab</name>
+    <message>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+111"/>
+        <source>&amp;All</source>
+        <translation>&amp;Alle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E&amp;xported</source>
+        <translation>&amp;Exportiert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Pending</source>
+        <translation>A&amp;usstehend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Held</source>
+        <translation>&amp;Zurückgehalten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Failed</source>
+        <translation>&amp;Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>S&amp;kipped</source>
+        <translation>&amp;Übersprungen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Search supplier, employee, category, reference</source>
+        <translation>Lieferant, Mitarbeiter/in, Kategorie, Referenz suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search expenses</source>
+        <translation>Ausgaben suchen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Expenses</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Number of expenses shown</source>
+        <translation>Anzahl angezeigter Ausgaben</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Loading expenses…</source>
+        <translation>Ausgaben werden geladen…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No expenses yet: they appear here once an export has read them from Pleo.</source>
+        <translation>Noch keine Ausgaben: Sie erscheinen hier, sobald ein Export sie aus Pleo gelesen hat.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown} of {total} expenses</source>
+        <translation>{shown} von {total} Ausgaben</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTab</name>
+    <message>
+        <location filename="../../pleodesk/ui/views/export_tab.py" line="+42"/>
+        <source>Export a month</source>
+        <translation>Einen Monat exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date in UTC. Expenses already in the ledger are never sent again.</source>
+        <translation>Sendet jede abgerechnete Ausgabe des Monats, die in Pleo zum Export bereitsteht, nach Buchungsdatum in UTC. Bereits gebuchte Ausgaben werden nie erneut gesendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Month to export</source>
+        <translation>Zu exportierender Monat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Month:</source>
+        <translation>&amp;Monat:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Preview again</source>
+        <translation>Vorschau &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What will be exported</source>
+        <translation>Was exportiert wird</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ledger account</source>
+        <translation>Sachkonto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tax code</source>
+        <translation>Steuerschlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Totals per ledger account and tax code</source>
+        <translation>Summen je Sachkonto und Steuerschlüssel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export progress</source>
+        <translation>Exportfortschritt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Progress message</source>
+        <translation>Fortschrittsmeldung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export result</source>
+        <translation>Exportergebnis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entries created in the ledger</source>
+        <translation>In der Buchhaltung angelegte Buchungen</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>E&amp;xport {month}</source>
+        <translation>{month} e&amp;xportieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Asking Pleo what {month} holds…</source>
+        <translation>Pleo wird gefragt, was in {month} ansteht…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No preview: {reason}</source>
+        <translation>Keine Vorschau: {reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing of {month} is waiting for export in Pleo.</source>
+        <translation>In Pleo wartet nichts aus {month} auf den Export.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} expenses waiting for export, {total} in all; {already} of them already in the ledger.</source>
+        <translation>{count} Ausgaben warten auf den Export, insgesamt {total}; {already} davon sind schon gebucht.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(not mapped: held)</source>
+        <translation>(nicht zugeordnet: zurückgehalten)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>as Pleo sends it</source>
+        <translation>wie von Pleo geliefert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Will be held until mapped:</source>
+        <translation>Wird bis zur Zuordnung zurückgehalten:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Waiting for the work already running to finish…</source>
+        <translation>Wartet, bis die laufende Arbeit fertig ist…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelling after the current step…</source>
+        <translation>Wird nach dem aktuellen Schritt abgebrochen…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Exporting…</source>
+        <translation>Export läuft…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>… and {n} more</source>
+        <translation>… und {n} weitere</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPage</name>
+    <message>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+323"/>
+        <location line="+5"/>
+        <source>Bank feed</source>
+        <translation>Bank-Feed</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The bank feed puts every Pleo card payment on the statement of the Pleo bank account in the ledger, twice a day, so the balance matches Pleo&apos;s.</source>
+        <translation>Der Bank-Feed stellt jede Pleo-Kartenzahlung zweimal täglich auf den Kontoauszug des Pleo-Bankkontos in der Buchhaltung, damit der Saldo dem in Pleo entspricht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Send the Pleo bank feed</source>
+        <translation>Pleo-Bank-Feed &amp;senden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How feed and export meet: the feed adds each payment to the Pleo bank account&apos;s statement, the export books the same payment with its category and VAT against that bank account, and both carry the same reference (PLEO- and the expense id), so you match them in reconciliation and nothing is booked twice.</source>
+        <translation>So treffen Feed und Export zusammen: Der Feed stellt jede Zahlung auf den Auszug des Pleo-Bankkontos, der Export bucht dieselbe Zahlung mit Kategorie und Steuer gegen dieses Bankkonto, und beide tragen dieselbe Referenz (PLEO- und die Ausgaben-ID). Sie gleichen sie über diese Referenz ab, und nichts wird doppelt gebucht.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent every day at {utc} UTC ({local} your time).</source>
+        <translation>Täglich gesendet um {utc} UTC ({local} Ihre Zeit).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{system} does not take a bank feed from pleodesk.</source>
+        <translation>{system} nimmt keinen Bank-Feed von pleodesk an.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../pleodesk/ui/views/history_tab.py" line="+26"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Took</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counts</source>
+        <translation>Anzahlen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Run details</source>
+        <translation>Details des Laufs</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>No runs yet.</source>
+        <translation>Noch keine Läufe.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Started {start}, ended {end}.</source>
+        <translation>Gestartet {start}, beendet {end}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Skipped:</source>
+        <translation>Übersprungen:</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsPage</name>
+    <message>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-183"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most five. Choose one for each group you want to see in the ledger; each tag then becomes a value.</source>
+        <translation>Die Label-Gruppen von Pleo können als {dimensions} in die Buchhaltung gehen, höchstens fünf. Wählen Sie eine für jede Gruppe, die Sie dort sehen möchten; jedes Label wird dann ein Wert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pleo tag group</source>
+        <translation>Pleo-Label-Gruppe</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This Pleo company has no tag groups; there is nothing to map.</source>
+        <translation>Dieses Pleo-Unternehmen hat keine Label-Gruppen; es gibt nichts zuzuordnen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ledger has no {dimensions}; tags will not be exported.</source>
+        <translation>Die Buchhaltung hat keine {dimensions}; Labels werden nicht exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../pleodesk/ui/main_window.py" line="+65"/>
+        <source>pleodesk</source>
+        <translation>pleodesk</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+4"/>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+118"/>
+        <source>&amp;Add a connection…</source>
+        <translation>Verbindung &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>Add a connection</source>
+        <translation>Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Connect Pleo to your books</source>
+        <translation>Verbinden Sie Pleo mit Ihrer Buchhaltung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pleodesk sends your company&apos;s Pleo expenses to your accounting system, with categories, VAT, labels and receipts. Set up a connection for each administration.</source>
+        <translation>pleodesk sendet die Pleo-Ausgaben Ihres Unternehmens an Ihre Buchhaltungssoftware, mit Kategorien, Steuer, Labels und Belegen. Richten Sie je Mandant eine Verbindung ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Set up a connection</source>
+        <translation>Verbindung &amp;einrichten</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Continue the setup</source>
+        <translation>Einrichtung &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Discard it</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>E&amp;xport a month</source>
+        <translation>Monat e&amp;xportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ex&amp;penses</source>
+        <translation>&amp;Ausgaben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+214"/>
+        <source>P&amp;roblems</source>
+        <translation>&amp;Probleme</translation>
+    </message>
+    <message>
+        <location line="-213"/>
+        <source>H&amp;istory</source>
+        <translation>Ver&amp;lauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;ttings</source>
+        <translation>Ein&amp;stellungen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check the export &amp;queue now</source>
+        <translation>Export&amp;warteschlange jetzt prüfen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export a month</source>
+        <translation>Einen Monat exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expenses</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;About pleodesk</source>
+        <translation>&amp;Über pleodesk</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No connection yet.</source>
+        <translation>Noch keine Verbindung.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The setup of {name} is not finished</source>
+        <translation>Die Einrichtung von {name} ist nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue where you left off, or discard it. Nothing has been exported for it.</source>
+        <translation>Machen Sie dort weiter, wo Sie aufgehört haben, oder verwerfen Sie sie. Es wurde noch nichts exportiert.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This connection is deactivated: nothing is exported for it.</source>
+        <translation>Diese Verbindung ist deaktiviert: Für sie wird nichts exportiert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Activate</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Disconnected.&lt;/b&gt; pleodesk cannot reach Pleo or the ledger with the stored credentials.</source>
+        <translation>&lt;b&gt;Getrennt.&lt;/b&gt; pleodesk erreicht Pleo oder die Buchhaltung mit den gespeicherten Zugangsdaten nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reconnect…</source>
+        <translation>&amp;Neu verbinden…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} expenses are held or failed: nothing was lost, but they are not in the ledger yet.</source>
+        <translation>{n} Ausgaben sind zurückgehalten oder fehlgeschlagen: Nichts ging verloren, aber sie sind noch nicht gebucht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some expenses need attention.</source>
+        <translation>Einige Ausgaben brauchen Aufmerksamkeit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;problems</source>
+        <translation>&amp;Probleme anzeigen</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>P&amp;roblems ({n})</source>
+        <translation>&amp;Probleme ({n})</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{name}: {what} running…</source>
+        <translation>{name}: {what} läuft…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{name}: {what} — {status}{counts}</source>
+        <translation>{name}: {what} — {status}{counts}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Discard the setup</source>
+        <translation>Einrichtung verwerfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard the unfinished setup {name}?</source>
+        <translation>Die unvollständige Einrichtung {name} verwerfen?</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Delete the connection</source>
+        <translation>Verbindung löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
+        <translation>{name} mit Zuordnungen und Verlauf löschen? Was exportiert wurde, bleibt in der Buchhaltung. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>User guide</source>
+        <translation>Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The user guide is in docs/user-guide.md of the pleodesk source.</source>
+        <translation>Das Benutzerhandbuch steht in docs/user-guide.md im Quellcode von pleodesk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About pleodesk</source>
+        <translation>Über pleodesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;pleodesk {version}&lt;/b&gt;&lt;br&gt;Keeps your company&apos;s books in step with its Pleo spend account.</source>
+        <translation>&lt;b&gt;pleodesk {version}&lt;/b&gt;&lt;br&gt;Hält die Buchhaltung Ihres Unternehmens mit dem Pleo-Ausgabenkonto im Einklang.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingsDialog</name>
+    <message>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="+92"/>
+        <source>Mappings of {name}</source>
+        <translation>Zuordnungen von {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading Pleo&apos;s categories and the ledger&apos;s chart…</source>
+        <translation>Pleo-Kategorien und Kontenplan werden gelesen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Konten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Categories</source>
+        <translation>&amp;Kategorien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;VAT codes</source>
+        <translation>&amp;Steuerschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Labels</source>
+        <translation>&amp;Labels</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retry the held expenses after saving</source>
+        <translation>Zurückgehaltene Ausgaben nach dem Speichern erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Pleo could not be read ({error}); showing what is stored.</source>
+        <translation>Pleo konnte nicht gelesen werden ({error}); angezeigt wird, was gespeichert ist.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+22"/>
+        <source>Export options</source>
+        <translation>Exportoptionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How expenses are booked, and how often pleodesk looks for new ones.</source>
+        <translation>Wie Ausgaben gebucht werden und wie oft pleodesk nach neuen sucht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Book expenses as</source>
+        <translation>Ausgaben buchen als</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporting</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Posted (final)</source>
+        <translation>&amp;Festgeschrieben (endgültig)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;rafts, to check and post in the ledger</source>
+        <translation>&amp;Entwürfe, zum Prüfen und Buchen in der Buchhaltung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Create entries as:</source>
+        <translation>Buchungen anlegen als:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;receipts and other attachments</source>
+        <translation>&amp;Belege und andere Anhänge exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ignore Pleo wallet top-ups (book them yourself)</source>
+        <translation>Aufladungen des Pleo-Wallets &amp;ignorieren (selbst buchen)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> minutes</source>
+        <translation> Minuten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export queue interval in minutes</source>
+        <translation>Intervall der Exportwarteschlange in Minuten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the export &amp;queue every:</source>
+        <translation>Export&amp;warteschlange prüfen alle:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expenses someone queues for export in Pleo are sent this often. 5 minutes is recommended.</source>
+        <translation>Ausgaben, die jemand in Pleo zum Export einreiht, werden so oft gesendet. Empfohlen sind 5 Minuten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scheduled syncs (optional)</source>
+        <translation>Geplante Synchronisation (optional)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Card expenses:</source>
+        <translation>Kartenausgaben:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Out-of-pocket expenses:</source>
+        <translation>Ausgelegte Ausgaben:</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <location line="-618"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>PleoPage</name>
+    <message>
+        <location line="+136"/>
+        <source>Connect Pleo</source>
+        <translation>Pleo verbinden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pleodesk reads your expenses from Pleo with an API key. In Pleo, open Settings → API keys, create a key, and copy it here with your company id.</source>
+        <translation>pleodesk liest Ihre Ausgaben mit einem API-Schlüssel aus Pleo. Öffnen Sie in Pleo Einstellungen → API-Schlüssel, erstellen Sie einen Schlüssel und kopieren Sie ihn mit Ihrer Unternehmens-ID hierher.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pleo API key</source>
+        <translation>Pleo-API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste the key from Pleo</source>
+        <translation>Schlüssel aus Pleo einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;how</source>
+        <translation>An&amp;zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the API key</source>
+        <translation>API-Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pleo company id</source>
+        <translation>Pleo-Unternehmens-ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Company id:</source>
+        <translation>&amp;Unternehmens-ID:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pleo address</source>
+        <translation>Pleo-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo &amp;address:</source>
+        <translation>Pleo-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave the address as it is unless Pleo&apos;s support gave you another one.</source>
+        <translation>Lassen Sie die Adresse unverändert, es sei denn, der Pleo-Support hat Ihnen eine andere genannt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chec&amp;k</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the Pleo connection</source>
+        <translation>Verbindung zu Pleo prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the &amp;demo company</source>
+        <translation>&amp;Demo-Unternehmen verwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try pleodesk on a built-in demo company, on this computer only.</source>
+        <translation>pleodesk mit einem eingebauten Demo-Unternehmen ausprobieren, nur auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+63"/>
+        <source>Connected to {company}</source>
+        <translation>Verbunden mit {company}</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Press Check to test the new values.</source>
+        <translation>Klicken Sie auf Prüfen, um die neuen Angaben zu testen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter the API key and the company id first.</source>
+        <translation>Geben Sie zuerst den API-Schlüssel und die Unternehmens-ID ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The Pleo address must start with https://.</source>
+        <translation>Die Pleo-Adresse muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking with Pleo…</source>
+        <translation>Wird bei Pleo geprüft…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Pleo answered for another company ({name}).</source>
+        <translation>Pleo hat für ein anderes Unternehmen geantwortet ({name}).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Pleo did not accept this key for this company. Check both, or create a new key in Pleo (Settings → API keys).</source>
+        <translation>Pleo akzeptiert diesen Schlüssel für dieses Unternehmen nicht. Prüfen Sie beides oder erstellen Sie in Pleo einen neuen Schlüssel (Einstellungen → API-Schlüssel).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pleo answered: {message}</source>
+        <translation>Pleo antwortete: {message}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pleo could not be reached: {error}</source>
+        <translation>Pleo ist nicht erreichbar: {error}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Starting the demo company…</source>
+        <translation>Demo-Unternehmen wird gestartet…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The demo company could not be started: {error}</source>
+        <translation>Das Demo-Unternehmen konnte nicht gestartet werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsTab</name>
+    <message>
+        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+37"/>
+        <location line="+130"/>
+        <source>Problems</source>
+        <extracomment>Problem kinds -&gt; the mapping editor tab that fixes them.</extracomment>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>&amp;Check again</source>
+        <translation>Erneut &amp;prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retry all</source>
+        <translation>Alle erneut &amp;versuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put every held and failed expense back in the queue and export them.</source>
+        <translation>Stellt alle zurückgehaltenen und fehlgeschlagenen Ausgaben wieder in die Warteschlange und exportiert sie.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expenses</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems grouped by cause</source>
+        <translation>Probleme nach Ursache</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Looking for problems…</source>
+        <translation>Probleme werden gesucht…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Problems could not be read: {reason}</source>
+        <translation>Die Probleme konnten nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Missing mappings (nothing was sent)</source>
+        <translation>Fehlende Zuordnungen (nichts wurde gesendet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the ledger</source>
+        <translation>Von der Buchhaltung abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipts</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready to send again</source>
+        <translation>Bereit zum erneuten Senden</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Mappings fixed: ready to send again</source>
+        <translation>Zuordnungen behoben: bereit zum erneuten Senden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Press Retry to export them.</source>
+        <translation>Klicken Sie auf Erneut versuchen, um sie zu exportieren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipts could not be attached</source>
+        <translation>Belege konnten nicht angehängt werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach them by hand in the ledger, or press Retry.</source>
+        <translation>Hängen Sie sie in der Buchhaltung von Hand an oder klicken Sie auf Erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fix…</source>
+        <translation>Beheben…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix: {problem}</source>
+        <translation>Beheben: {problem}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry: {problem}</source>
+        <translation>Erneut versuchen: {problem}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>… and {n} more</source>
+        <translation>… und {n} weitere</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problems ({n})</source>
+        <translation>Probleme ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} expenses need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
+        <translation>{n} Ausgaben brauchen Aufmerksamkeit. Beheben Sie die Ursache und klicken Sie auf Erneut versuchen: Was schon gebucht ist, wird nie doppelt gesendet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No problems: everything that was read from Pleo is exported or waiting.</source>
+        <translation>Keine Probleme: Alles, was aus Pleo gelesen wurde, ist exportiert oder wartet.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Retrying… the result appears in History.</source>
+        <translation>Wird erneut versucht… das Ergebnis erscheint im Verlauf.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreview</name>
+    <message>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-208"/>
+        <source>Receipt</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Receipt preview</source>
+        <translation>Belegvorschau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+53"/>
+        <source>&amp;Open receipt</source>
+        <translation>Beleg ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Select an expense</source>
+        <translation>Wählen Sie eine Ausgabe</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No receipt</source>
+        <translation>Kein Beleg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The receipt is fetched when the expense is exported.</source>
+        <translation>Der Beleg wird beim Export der Ausgabe abgeholt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receipt not downloaded</source>
+        <translation>Beleg nicht heruntergeladen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Open PDF</source>
+        <translation>PDF ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} more attachment(s)</source>
+        <translation>{n} weitere(r) Anhang/Anhänge</translation>
+    </message>
+</context>
+<context>
+    <name>ReconnectDialog</name>
+    <message>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="-151"/>
+        <source>Reconnect {name}</source>
+        <translation>{name} neu verbinden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In Pleo, open Settings → API keys, create a new key for {company} and paste it here. The connection stays with the same Pleo company; a key for another company is refused.</source>
+        <translation>Öffnen Sie in Pleo Einstellungen → API-Schlüssel, erstellen Sie einen neuen Schlüssel für {company} und fügen Sie ihn hier ein. Die Verbindung bleibt beim selben Pleo-Unternehmen; ein Schlüssel eines anderen Unternehmens wird abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What went wrong: {message}</source>
+        <translation>Was schiefging: {message}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New Pleo API key</source>
+        <translation>Neuer Pleo-API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave empty to try the stored key again</source>
+        <translation>Leer lassen, um den gespeicherten Schlüssel erneut zu versuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New API &amp;key:</source>
+        <translation>Neuer API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Reconnect</source>
+        <translation>&amp;Neu verbinden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Checking with Pleo and the ledger…</source>
+        <translation>Wird bei Pleo und der Buchhaltung geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditor</name>
+    <message>
+        <location filename="../../pleodesk/ui/widgets.py" line="+110"/>
+        <source>&amp;Sync this administration on a schedule</source>
+        <translation>Diesen Mandanten nach &amp;Zeitplan synchronisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduled sync</source>
+        <translation>Geplante Synchronisation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often</source>
+        <translation>Wie oft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How &amp;often:</source>
+        <translation>Wie &amp;oft:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tart date:</source>
+        <translation>S&amp;tartdatum:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop on</source>
+        <translation>Enden am</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Has an end date</source>
+        <translation>Hat ein Enddatum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>End date</source>
+        <translation>Enddatum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;End date:</source>
+        <translation>&amp;Enddatum:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delay in days</source>
+        <translation>Verzögerung in Tagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait this many days after a period ends before syncing it, so expenses settled late are included.</source>
+        <translation>So viele Tage nach Ende eines Zeitraums warten, bevor er synchronisiert wird, damit spät abgerechnete Ausgaben dabei sind.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delay:</source>
+        <translation>&amp;Verzögerung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Automatic (off: only when you press Sync now)</source>
+        <translation>&amp;Automatisch (aus: nur, wenn Sie auf Jetzt synchronisieren klicken)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Without a schedule, expenses go to the ledger through the export queue and Export a month.</source>
+        <translation>Ohne Zeitplan gehen Ausgaben über die Exportwarteschlange und Einen Monat exportieren in die Buchhaltung.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+54"/>
+        <source>The end date is before the start date.</source>
+        <translation>Das Enddatum liegt vor dem Startdatum.</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Each day is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>Jeder Tag wird {delay} Tag(e) nach seinem Ende synchronisiert; der erste, {day}, am {due}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each month is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>Jeder Monat wird {delay} Tag(e) nach seinem Ende synchronisiert; der erste, {day}, am {due}.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../../pleodesk/ui/views/settings_tab.py" line="+39"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connection name</source>
+        <translation>Name der Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;name</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accounting system:</source>
+        <translation>Buchhaltungssystem:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pleo company:</source>
+        <translation>Pleo-Unternehmen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;heck connection</source>
+        <translation>Verbindung &amp;prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the &amp;setup again…</source>
+        <translation>Einrichtung &amp;erneut ausführen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mappings</source>
+        <translation>Zuordnungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Konten…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Categories and VAT…</source>
+        <translation>Kategorien und &amp;Steuer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Labels…</source>
+        <translation>&amp;Labels…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> minutes</source>
+        <translation> Minuten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export queue interval in minutes</source>
+        <translation>Intervall der Exportwarteschlange in Minuten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the export &amp;queue every:</source>
+        <translation>Export&amp;warteschlange prüfen alle:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Posted</source>
+        <translation>Festgeschrieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Create entries as:</source>
+        <translation>Buchungen anlegen als:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;receipts</source>
+        <translation>&amp;Belege exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ignore Pleo wallet top-ups</source>
+        <translation>Aufladungen des Pleo-Wallets &amp;ignorieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bank feed</source>
+        <translation>Bank-Feed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the Pleo &amp;bank feed at 08:00 and 13:00 UTC</source>
+        <translation>Pleo-&amp;Bank-Feed um 08:00 und 13:00 UTC senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the feed &amp;now</source>
+        <translation>Feed &amp;jetzt senden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scheduled sync of this administration</source>
+        <translation>Geplante Synchronisation dieses Mandanten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the &amp;schedule</source>
+        <translation>&amp;Zeitplan speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ync now</source>
+        <translation>Jetzt s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>De&amp;activate</source>
+        <translation>De&amp;aktivieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Activate</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is {times} your time. The feed and the export carry the same reference, so you match them in reconciliation and nothing is booked twice.</source>
+        <translation>Das ist {times} Ihre Zeit. Feed und Export tragen dieselbe Referenz, Sie gleichen sie beim Abstimmen ab, und nichts wird doppelt gebucht.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
+        <translation>{cats} Kategorien, {taxes} Steuerschlüssel und {groups} Label-Gruppen zugeordnet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Next check of the export queue: {when}.</source>
+        <translation>Nächste Prüfung der Exportwarteschlange: {when}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for you to press Sync now: {periods}.</source>
+        <translation>Wartet darauf, dass Sie auf Jetzt synchronisieren klicken: {periods}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next scheduled sync: {when}.</source>
+        <translation>Nächste geplante Synchronisation: {when}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The schedule has ended.</source>
+        <translation>Der Zeitplan ist abgelaufen.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Schedule saved.</source>
+        <translation>Zeitplan gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Syncing {periods}…</source>
+        <translation>{periods} wird synchronisiert…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not renamed: {error}</source>
+        <translation>Nicht umbenannt: {error}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate {name}? Nothing is exported for it until you activate it again; its history stays.</source>
+        <translation>{name} deaktivieren? Bis Sie die Verbindung wieder aktivieren, wird nichts exportiert; der Verlauf bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Checking Pleo and the ledger…</source>
+        <translation>Pleo und die Buchhaltung werden geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../pleodesk/ui/wizard/wizard.py" line="+48"/>
+        <source>Set up a connection</source>
+        <extracomment>the connection was saved (connection row, month to export now or None)</extracomment>
+        <translation>Verbindung einrichten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the connection {name}</source>
+        <translation>Verbindung {name} ändern</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>No Pleo API key is stored yet: go back to Connect Pleo.</source>
+        <translation>Es ist noch kein Pleo-API-Schlüssel gespeichert: Gehen Sie zurück zu Pleo verbinden.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+434"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the answers, then save. pleodesk checks Pleo and the ledger once more before it saves anything.</source>
+        <translation>Prüfen Sie die Angaben und speichern Sie. pleodesk prüft Pleo und die Buchhaltung noch einmal, bevor etwas gespeichert wird.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connection name</source>
+        <translation>Name der Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection &amp;name:</source>
+        <translation>&amp;Name der Verbindung:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Summary of the setup</source>
+        <translation>Zusammenfassung der Einrichtung</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Export {month} right after saving</source>
+        <translation>{month} direkt nach dem Speichern &amp;exportieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Accounting system</source>
+        <translation>Buchhaltungssystem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo company</source>
+        <translation>Pleo-Unternehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(demo)</source>
+        <translation>(Demo)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Journal folder</source>
+        <translation>Ordner für das Journal</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{mapped} mapped, {unmapped} not mapped</source>
+        <translation>{mapped} zugeordnet, {unmapped} nicht zugeordnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag groups</source>
+        <translation>Label-Gruppen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} exported as {dimensions}</source>
+        <translation>{n} exportiert als {dimensions}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entries</source>
+        <translation>Buchungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>posted</source>
+        <translation>festgeschrieben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipts</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>exported</source>
+        <translation>exportiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not exported</source>
+        <translation>nicht exportiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export queue</source>
+        <translation>Exportwarteschlange</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>every {n} minutes</source>
+        <translation>alle {n} Minuten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bank feed</source>
+        <translation>Bank-Feed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>monthly</source>
+        <translation>monatlich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>manual only</source>
+        <translation>nur manuell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduled sync</source>
+        <translation>Geplante Synchronisation</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Another connection is already called {name}.</source>
+        <translation>Eine andere Verbindung heißt bereits {name}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checking Pleo and the ledger, then saving…</source>
+        <translation>Pleo und die Buchhaltung werden geprüft, dann wird gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved yet. Fix this first:</source>
+        <translation>Noch nicht gespeichert. Beheben Sie zuerst:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: {error}</source>
+        <translation>Nicht gespeichert: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message>
+        <location filename="../../pleodesk/ui/mapping_editors.py" line="-191"/>
+        <source>Pleo tag group</source>
+        <translation>Pleo-Label-Gruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag groups and their dimensions</source>
+        <translation>Label-Gruppen und ihre Dimensionen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pleo tag</source>
+        <translation>Pleo-Label</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value in the ledger</source>
+        <translation>Wert in der Buchhaltung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags and their dimension values</source>
+        <translation>Labels und ihre Dimensionswerte</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>— not exported —</source>
+        <translation>— nicht exportiert —</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+72"/>
+        <source>{name} (not in the ledger)</source>
+        <translation>{name} (nicht in der Buchhaltung)</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Dimension for tag group {group}</source>
+        <translation>Dimension für Label-Gruppe {group}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>At most five</source>
+        <translation>Höchstens fünf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most {n} tag groups can be exported as {dimensions}. Stop exporting another group first.</source>
+        <translation>Höchstens {n} Label-Gruppen können als {dimensions} exportiert werden. Beenden Sie zuerst den Export einer anderen Gruppe.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>— not mapped —</source>
+        <translation>— nicht zugeordnet —</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>— choose a dimension first —</source>
+        <translation>— zuerst eine Dimension wählen —</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Value for tag {tag}</source>
+        <translation>Wert für Label {tag}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{groups} of at most {max} tag groups exported; {tags} tags mapped.</source>
+        <translation>{groups} von höchstens {max} Label-Gruppen exportiert; {tags} Labels zugeordnet.</translation>
+    </message>
+</context>
+<context>
+    <name>TaxTable</name>
+    <message>
+        <location line="-197"/>
+        <source>Pleo tax code</source>
+        <translation>Pleo-Steuerschlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rate</source>
+        <translation>Satz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax code</source>
+        <translation>Steuerschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo tax codes and their ledger tax codes</source>
+        <translation>Pleo-Steuerschlüssel und ihre Steuerschlüssel in der Buchhaltung</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>(reverse charge)</source>
+        <translation>(Reverse Charge)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>— not mapped —</source>
+        <translation>— nicht zugeordnet —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ledger tax code for {tax}</source>
+        <translation>Steuerschlüssel in der Buchhaltung für {tax}</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../pleodesk/ui/tray.py" line="+46"/>
+        <source>&amp;Open pleodesk</source>
+        <translation>pleodesk ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{name}: {what} — {status}</source>
+        <translation>{name}: {what} — {status}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>pleodesk: {n} expenses need attention</source>
+        <translation>pleodesk: {n} Ausgaben brauchen Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: {new} more held or failed since the last run. Open Problems to fix them.</source>
+        <translation>{name}: {new} weitere zurückgehalten oder fehlgeschlagen seit dem letzten Lauf. Öffnen Sie Probleme, um sie zu beheben.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-801"/>
+        <source>Welcome to pleodesk</source>
+        <translation>Willkommen bei pleodesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pleodesk sends your company&apos;s Pleo expenses to your accounting system: each expense with its category, VAT, labels and receipt. Setting it up takes about five minutes; you can close this window at any time and continue later.</source>
+        <translation>pleodesk sendet die Pleo-Ausgaben Ihres Unternehmens an Ihre Buchhaltungssoftware: jede Ausgabe mit Kategorie, Steuer, Labels und Beleg. Die Einrichtung dauert etwa fünf Minuten; Sie können dieses Fenster jederzeit schließen und später weitermachen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which accounting system do you use?</source>
+        <translation>Welches Buchhaltungssystem verwenden Sie?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What you need</source>
+        <translation>Was Sie brauchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A Pleo API key and your Pleo company id (in Pleo: Settings → API keys).</source>
+        <translation>Einen Pleo-API-Schlüssel und Ihre Pleo-Unternehmens-ID (in Pleo: Einstellungen → API-Schlüssel).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access to your accounting system, or a folder for the journal file.</source>
+        <translation>Zugang zu Ihrem Buchhaltungssystem oder einen Ordner für die Journaldatei.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your chart of accounts: which ledger account each Pleo category goes to.</source>
+        <translation>Ihren Kontenplan: auf welches Sachkonto jede Pleo-Kategorie geht.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Starting the setup…</source>
+        <translation>Einrichtung wird gestartet…</translation>
+    </message>
+</context>
+<context>
+    <name>journal_file</name>
+    <message>
+        <location filename="../../pleodesk/ui/systems/journal_file.py" line="-274"/>
+        <source>General journal file (CSV)</source>
+        <translation>Journaldatei (CSV)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any ledger that imports a general journal.</source>
+        <translation>Eine ausgeglichene Buchung je Ausgabe in einer CSV-Datei, Belege in einem Ordner daneben; für jede Buchhaltung, die ein Journal importiert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ledger account</source>
+        <translation>Sachkonto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT code</source>
+        <translation>Steuerschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dimensions (cost centres, projects)</source>
+        <translation>Dimensionen (Kostenstellen, Projekte)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo bank account (the wallet)</source>
+        <translation>Pleo-Bankkonto (das Wallet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These accounts are the counter side of each journal entry. They must exist in the chart of accounts; create them here if they do not.</source>
+        <translation>Diese Konten sind die Gegenseite jeder Buchung. Sie müssen im Kontenplan stehen; legen Sie sie hier an, falls nicht.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Line {line} needs a code and a name.</source>
+        <translation>Zeile {line} braucht eine Nummer und einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file holds no accounts.</source>
+        <translation>Die Datei enthält keine Konten.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Account {code} already exists ({name}).</source>
+        <translation>Konto {code} gibt es schon ({name}).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a folder.</source>
+        <translation>Wählen Sie einen Ordner.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{folder} cannot be created.</source>
+        <translation>{folder} kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{folder} is a file, not a folder.</source>
+        <translation>{folder} ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You cannot write to {folder}. Choose another folder.</source>
+        <translation>Sie können nicht in {folder} schreiben. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+</context>
+<context>
+    <name>mapping</name>
+    <message>
+        <location filename="../../pleodesk/ui/mapping_editors.py" line="-229"/>
+        <source> (archived)</source>
+        <translation> (archiviert)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+15"/>
+        <source>{code} (not in the ledger)</source>
+        <translation>{code} (nicht in der Buchhaltung)</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <location filename="../../pleodesk/ui/views/common.py" line="+84"/>
+        <source>Category {label} has no ledger account</source>
+        <translation>Kategorie {label} hat kein Sachkonto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose its ledger account, then press Retry.</source>
+        <translation>Wählen Sie das Sachkonto und klicken Sie dann auf Erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expenses without a category</source>
+        <translation>Ausgaben ohne Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give them a category in Pleo, or choose an account for expenses without a category.</source>
+        <translation>Geben Sie ihnen in Pleo eine Kategorie oder wählen Sie ein Konto für Ausgaben ohne Kategorie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category {label}: its ledger account is not in the ledger</source>
+        <translation>Kategorie {label}: Ihr Sachkonto gibt es in der Buchhaltung nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another ledger account.</source>
+        <translation>Wählen Sie ein anderes Sachkonto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category {label}: its ledger account is archived</source>
+        <translation>Kategorie {label}: Ihr Sachkonto ist archiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an active ledger account.</source>
+        <translation>Wählen Sie ein aktives Sachkonto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo tax code {label} has no tax code in the ledger</source>
+        <translation>Pleo-Steuerschlüssel {label} hat keinen Steuerschlüssel in der Buchhaltung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose its tax code in the ledger.</source>
+        <translation>Wählen Sie den Steuerschlüssel in der Buchhaltung.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax code {label} is not in the ledger</source>
+        <translation>Steuerschlüssel {label} gibt es in der Buchhaltung nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another tax code.</source>
+        <translation>Wählen Sie einen anderen Steuerschlüssel.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax code {label} is archived in the ledger</source>
+        <translation>Steuerschlüssel {label} ist in der Buchhaltung archiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an active tax code.</source>
+        <translation>Wählen Sie einen aktiven Steuerschlüssel.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax code {label} has another rate in the ledger than in Pleo</source>
+        <translation>Steuerschlüssel {label} hat in der Buchhaltung einen anderen Satz als in Pleo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the tax code with Pleo&apos;s rate.</source>
+        <translation>Wählen Sie den Steuerschlüssel mit dem Satz aus Pleo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax code {label} has no tax account in the ledger</source>
+        <translation>Steuerschlüssel {label} hat kein Steuerkonto in der Buchhaltung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the tax code its tax account in the ledger.</source>
+        <translation>Hinterlegen Sie beim Steuerschlüssel in der Buchhaltung ein Steuerkonto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag {label} has no value in the ledger</source>
+        <translation>Label {label} hat keinen Wert in der Buchhaltung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose its value under Labels.</source>
+        <translation>Wählen Sie den Wert unter Labels.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag group {label}: its dimension is not in the ledger</source>
+        <translation>Label-Gruppe {label}: Ihre Dimension gibt es in der Buchhaltung nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another dimension under Labels.</source>
+        <translation>Wählen Sie unter Labels eine andere Dimension.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag {label}: its value is not in the ledger</source>
+        <translation>Label {label}: Sein Wert steht nicht in der Buchhaltung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another value under Labels.</source>
+        <translation>Wählen Sie unter Labels einen anderen Wert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag {label}: its value is archived in the ledger</source>
+        <translation>Label {label}: Sein Wert ist in der Buchhaltung archiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an active value under Labels.</source>
+        <translation>Wählen Sie unter Labels einen aktiven Wert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two tags give one dimension two values ({label})</source>
+        <translation>Zwei Labels geben einer Dimension zwei Werte ({label})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map the tags so that each line gets one value per dimension.</source>
+        <translation>Ordnen Sie die Labels so zu, dass jede Zeile einen Wert je Dimension erhält.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No counter account chosen for: {label}</source>
+        <translation>Kein Gegenkonto gewählt für: {label}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose it under Accounts.</source>
+        <translation>Wählen Sie es unter Konten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The counter account for {label} cannot be used in the ledger</source>
+        <translation>Das Gegenkonto für {label} ist in der Buchhaltung nicht verwendbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an active account under Accounts.</source>
+        <translation>Wählen Sie unter Konten ein aktives Konto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo&apos;s amounts do not add up ({label})</source>
+        <translation>Die Beträge aus Pleo gehen nicht auf ({label})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the expense in Pleo, then press Retry.</source>
+        <translation>Prüfen Sie die Ausgabe in Pleo und klicken Sie dann auf Erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This kind of expense cannot be booked ({label})</source>
+        <translation>Diese Art von Ausgabe kann nicht gebucht werden ({label})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book it by hand in the ledger.</source>
+        <translation>Buchen Sie sie von Hand in der Buchhaltung.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no category, and no account for expenses without a category</source>
+        <translation>keine Kategorie und kein Konto für Ausgaben ohne Kategorie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>category {key}: no ledger account</source>
+        <translation>Kategorie {key}: kein Sachkonto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>category {key}: account {account} is not in the ledger</source>
+        <translation>Kategorie {key}: Konto {account} gibt es in der Buchhaltung nicht</translation>
+    </message>
+</context>
+<context>
+    <name>systems</name>
+    <message>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+75"/>
+        <source>ledger account</source>
+        <translation>Sachkonto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tax code</source>
+        <translation>Steuerschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dimensions</source>
+        <translation>Dimensionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo wallet (the Pleo bank account)</source>
+        <translation>Pleo-Wallet (das Pleo-Bankkonto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out-of-pocket expenses owed to employees</source>
+        <translation>Auslagen, die Mitarbeitenden zustehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reimbursements paid outside Pleo</source>
+        <translation>Außerhalb von Pleo gezahlte Erstattungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts payable (vendor bills)</source>
+        <translation>Verbindlichkeiten (Eingangsrechnungen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the accounts Pleo&apos;s money moves through. Only the Pleo wallet is required.</source>
+        <translation>Wählen Sie die Konten, über die das Pleo-Geld läuft. Nur das Pleo-Wallet ist Pflicht.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Check result</source>
+        <translation>Prüfergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <location filename="../../pleodesk/ui/views/common.py" line="-128"/>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Setup not finished</source>
+        <translation>Einrichtung nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Catch-up</source>
+        <translation>Nachholen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export queue job</source>
+        <translation>Exportauftrag aus der Warteschlange</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export a month</source>
+        <translation>Einen Monat exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export queue</source>
+        <translation>Exportwarteschlange</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank feed</source>
+        <translation>Bank-Feed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scheduled sync</source>
+        <translation>Geplante Synchronisation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Connection check</source>
+        <translation>Verbindungsprüfung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done, with problems</source>
+        <translation>Fertig, mit Problemen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>exported</source>
+        <translation>exportiert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>already in the ledger</source>
+        <translation>schon gebucht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>held</source>
+        <translation>zurückgehalten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>receipt problems</source>
+        <translation>Belegprobleme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent to the feed</source>
+        <translation>an den Feed gesendet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>duplicates</source>
+        <translation>Duplikate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>already sent</source>
+        <translation>schon gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in total</source>
+        <translation>insgesamt</translation>
+    </message>
+</context>
+</TS>
