@@ -186,23 +186,29 @@ class ExportEngine:
         queued for export in Pleo, not yet exported. Creates a Pleo export job for them and runs
         it through the same path as the queue, so Pleo's own export status stays true."""
         start, end = month_bounds(month)
+        return self.export_range(start, end, month, trigger, kind="export_month")
+
+    def export_range(self, start: datetime, end: datetime, label: str, trigger: str = "manual",
+                     kind: str = "export_month") -> RunSummary:
+        """Export what is waiting in Pleo with a bookkeeping date from ``start`` to ``end`` (both
+        included): a month, or an administration's scheduled daily or monthly sync (``kind="sync"``)."""
         self.settle_uncertain()
         # A job that is already running blocks new ones (Pleo allows one per company): finish it first.
         for job in self.pleo.list_export_jobs(["in_progress", "pending"]):
             self.run_job(job, "catch_up" if trigger == "scheduled" else trigger)
-        self._emit("fetching", 0, 0, f"Looking for {month}'s expenses in Pleo")
+        self._emit("fetching", 0, 0, f"Looking for the expenses of {label} in Pleo")
         ids = [e["id"] for e in self.pleo.search_accounting_entries(
             export_status=["QUEUED"], status=["COMPLETED"], settled=True,
             bookkeeping_from=start, bookkeeping_to=end)]
         if not ids:
-            run_id = self.store.start_run(self.conn.id, "export_month", trigger)
+            run_id = self.store.start_run(self.conn.id, kind, trigger)
             summary = RunSummary(run_id=run_id, status="skipped",
-                                 message=f"No expenses of {month} are waiting for export in Pleo.")
-            self.store.finish_run(run_id, "skipped", counts=summary.counts(), message=summary.message)
+                                 message=f"No expenses of {label} are waiting for export in Pleo.")
+            self.store.finish_run(run_id, "skipped", counts=summary.counts(), message=summary.message,
+                                  skip_reasons={"nothing waiting for export": 1})
             return summary
-        # Expenses this connection already booked are not sent again; tell Pleo about them.
         job = self.pleo.create_export_job(ids, is_interactive=False)
-        return self.run_job(job, trigger, kind="export_month")
+        return self.run_job(job, trigger, kind=kind)
 
     # ------------------------------------------------------------------ one job ---------------
     def run_job(self, job: dict, trigger: str, kind: str = "export_job") -> RunSummary:
