@@ -358,7 +358,7 @@ class XeroState:
         self.consent: list[str] | None = None                  # tenants the next sign-in opens (None: first org)
         self.faults: list[_Fault] = []
         self.token_requests: list[dict[str, str]] = []
-        self.requests: list[tuple[str, str, int]] = []         # (method, path, status) of API calls
+        self.requests: list[tuple[str, str, int, float]] = []  # (method, path, status, real time) of API calls
         seed_demo(self)
 
     # ----------------------------------------------------------------------------- clock --------
@@ -779,7 +779,7 @@ class XeroApiApp:
         except XeroApiError as err:
             resp = err.response()
         with self.s.lock:
-            self.s.requests.append((req.method, req.path, resp.status))
+            self.s.requests.append((req.method, req.path, resp.status, time.monotonic()))
         if fault == "drop_after":
             raise DropConnection()
         return resp(environ, start_response)

@@ -250,3 +250,22 @@ def configured_connection(p):
     from types import SimpleNamespace
 
     return SimpleNamespace(id=1, name="x", settings=dict(p.settings))
+
+
+def test_transfers_go_fifty_to_a_call_and_one_refusal_is_attributed(sandbox, configured, xero, recorder):
+    """Xero's transfers take no summarizeErrors: a refused element makes the whole answer a 400 that
+    lists only the refused one; the others are looked up (Xero may have created them) before anything
+    is sent again."""
+    entries = demo_entries(sandbox, configured, kinds={"wallet_topup", "atm_withdrawal", "wallet_unload"})
+    assert len(entries) >= 4
+    bad = entries[1]
+    bad = replace(bad, postings=tuple(replace(p, account="PLEOBANK") if p.account != bad.contra_account else p
+                                      for p in bad.postings))
+    batch = [entries[0], bad] + entries[2:]
+    recorder.clear()
+    results = configured.send_batch(batch)
+    assert not results[1].ok and "must be different" in results[1].error.detail
+    assert all(r.ok for i, r in enumerate(results) if i != 1)
+    assert sorted(t["Reference"] for t in xero.demo.bank_transfers) == sorted(e.reference for e in batch if e is not bad)
+    puts = [ex for ex in recorder.exchanges if ex.request.method == "PUT" and ex.request.url.path.endswith("/BankTransfers")]
+    assert len(puts) == -(-len(batch) // 50)

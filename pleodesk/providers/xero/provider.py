@@ -488,7 +488,7 @@ class XeroProvider:
                 ready.append((i, d))
             for endpoint in ("BankTransactions", "Invoices", "BankTransfers"):
                 group = [(i, d) for i, d in ready if d.endpoint == endpoint]
-                for chunk in self._chunks(group, 1 if endpoint == "BankTransfers" else BATCH_SIZE):
+                for chunk in self._chunks(group, BATCH_SIZE):
                     for i, res in self._send_chunk(endpoint, chunk).items():
                         results[i] = res
                         created_any = created_any or res.ok
@@ -540,17 +540,33 @@ class XeroProvider:
             half = len(chunk) // 2
             return {**self._send_chunk(endpoint, chunk[:half], attempt),
                     **self._send_chunk(endpoint, chunk[half:], attempt)}
+        ref_field = {"BankTransactions": "Reference", "Invoices": "InvoiceNumber", "BankTransfers": "Reference"}[endpoint]
         if resp.status_code == 200:
             items = (data or {}).get(endpoint) or []
         elif resp.status_code == 400 and (data or {}).get("Elements"):
-            items = data["Elements"]
+            # A summarised 400 (transfers take no summarizeErrors): the elements it lists failed; Xero may
+            # still have created the others, so they are looked up before anything is sent again.
+            failed = {str(el.get(ref_field)): el for el in data["Elements"] if _messages(el) and el.get(ref_field)}
+            for i, d in chunk:
+                el = failed.get(d.reference)
+                if el is not None:
+                    errs = _messages(el)
+                    out[i] = XeroSendResult(d.entry.expense_id, error=XeroError(
+                        f"Xero refused the {endpoint_label(endpoint)}", "; ".join(errs), _fix_for(errs)),
+                        notes=tuple(d.notes))
+            rest = [(i, d) for i, d in chunk if i not in out]
+            if rest:
+                if len(rest) == len(chunk):      # none matched: the answer cannot be attributed
+                    err = XeroError(f"Xero refused the {endpoint_label(endpoint)}", wire_message(resp), status=400)
+                    return {i: XeroSendResult(d.entry.expense_id, error=err) for i, d in chunk}
+                out.update(self._settle_chunk(endpoint, rest, attempt))
+            return out
         elif resp.status_code == 400 and "idempotency" in wire_message(resp).lower():
             return self._settle_chunk(endpoint, chunk, attempt)
         else:
             err = XeroError(f"Xero refused the {endpoint_label(endpoint)} (HTTP {resp.status_code})",
                             wire_message(resp), status=resp.status_code)
             return {i: XeroSendResult(d.entry.expense_id, error=err) for i, d in chunk}
-        ref_field = {"BankTransactions": "Reference", "Invoices": "InvoiceNumber", "BankTransfers": "Reference"}[endpoint]
         id_field = {"BankTransactions": "BankTransactionID", "Invoices": "InvoiceID",
                     "BankTransfers": "BankTransferID"}[endpoint]
         for pos, (i, d) in enumerate(chunk):
