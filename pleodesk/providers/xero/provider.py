@@ -113,6 +113,9 @@ class XeroProvider:
                  sleep: Callable[[float], None] = time.sleep, granted_scopes: Callable[[], str | None] | None = None,
                  feed_folder: str | Path | None = None) -> None:
         self.settings = dict(settings)
+        kinds = self.settings.get("object_kinds") or {}
+        if not self.settings.get("out_of_pocket_as") and kinds.get("reimbursement") in ("spend_money", "bill"):
+            self.settings["out_of_pocket_as"] = kinds["reimbursement"]      # the wizard's page 7 choice
         self.name = name
         tenant = self.settings.get("tenant_id")
         if not tenant:
@@ -307,6 +310,19 @@ class XeroProvider:
         self._chart = None          # read again (with the new accounts) when next needed
         self.settings.update(out)
         return out
+
+    def create_account(self, code: str, name: str, type_: str) -> XeroAccount:
+        """Create one account (Xero type ``BANK``, ``EXPENSE``, ...) or return the existing one of that
+        code and type. A bank account is made in the wallet's currency."""
+        chart = self._load_chart(refresh=True)
+        spec: dict[str, Any] = {"Type": type_, "Name": name}
+        wallet = None
+        if type_ == "BANK":
+            wallet = str(self.settings.get("wallet_currency") or chart.organisation.get("BaseCurrency") or "EUR")
+            spec.update(BankAccountNumber=f"PLEO-{code}", BankAccountType="BANK", CurrencyCode=wallet)
+        account = self._ensure_account(chart, code, spec, wallet=wallet, what=f"account {code}")
+        self._chart = None
+        return account
 
     def _enable_currency(self, wallet: str, org: Mapping[str, Any]) -> None:
         resp = self.client.request("PUT", self._url("/Currencies"), json_body={"Code": wallet},

@@ -1,0 +1,244 @@
+"""The wizard page of Xero: sign in through the browser, choose the organisation, set up the Pleo accounts.
+
+"Sign in to Xero" opens the system browser on Xero's sign-in (OAuth with PKCE, a loopback redirect);
+the page waits off the GUI thread and can be cancelled. Xero then lists the organisations the sign-in
+covers; one connection books into one of them. "Next" stores the tokens in the keyring (nowhere else),
+creates or finds the Pleo bank account in the wallet's currency, the default expense account and the
+out-of-pocket account (or explains what to create by hand), and reads the chart.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+
+from pleodesk.core.ledger import LedgerAccount
+from pleodesk.ui.systems import SystemPage
+from pleodesk.ui.widgets import hint
+
+#: The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.
+SECRET = "xero-oauth"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("xero", text)
+
+
+def LABEL() -> str:  # noqa: N802 - the plugin contract's name
+    return _t("Xero")
+
+
+def DESCRIPTION() -> str:  # noqa: N802
+    return _t("Spend money on a Pleo bank account in Xero (bills for out-of-pocket expenses if you prefer), "
+              "receipts attached, tracking categories as Pleo tag groups.")
+
+
+def naming() -> dict[str, str]:
+    return {
+        "account": _t("Xero account"),
+        "tax": _t("Xero tax rate"),
+        "dimension": _t("tracking category"),
+        "dimensions": _t("tracking categories"),
+        "wallet": _t("Pleo bank account in Xero"),
+        "out_of_pocket": _t("Out-of-pocket bank account in Xero"),
+        "external_reimbursement": _t("Bank account reimbursements are paid from"),
+        "payable": _t("Accounts payable (for Pleo invoices, booked as bills)"),
+        "accounts_hint": _t("In Xero these are under Accounting > Chart of accounts. The Pleo wallet and "
+                            "out-of-pocket accounts must be bank accounts: pleodesk created PLEOBANK and "
+                            "PLEOPOCKET for you where Xero allowed it."),
+    }
+
+
+def OBJECT_KINDS() -> dict[str, list[tuple[str, str]]]:  # noqa: N802
+    return {"reimbursement": [("spend_money", _t("Spend money on the out-of-pocket bank account")),
+                              ("bill", _t("A bill to the employee"))]}
+
+
+_TYPES = {"bank": "BANK", "expense": "EXPENSE", "liability": "CURRLIAB", "asset": "CURRENT", "income": "REVENUE",
+          "equity": "EQUITY", "tax": "CURRLIAB"}
+
+
+def create_account(state, code: str, name: str, type_: str) -> LedgerAccount:
+    """Page 4's "Create…": the account is created in Xero, then the chart is read again."""
+    from pleodesk.connections import make_provider
+
+    provider = make_provider(state.provider_connection())
+    try:
+        provider.create_account(code, name, _TYPES.get(type_, "EXPENSE"))
+        chart = provider.read_chart()
+        state.set_chart(chart)
+    finally:
+        provider.close()
+    return chart.accounts[code]
+
+
+def wallet_currency(pleo_data) -> str | None:
+    company = (getattr(pleo_data, "company", None) or {})
+    company = company.get("data", company)
+    return company.get("currency") or (company.get("wallet") or {}).get("currency")
+
+
+def finish(conn_id: Any, settings: dict[str, Any], sign_in, tenant) -> tuple[dict[str, Any], dict[str, str], Any]:
+    """What "Next" does, without Qt: the settings, the secret and the chart of the chosen organisation.
+    Raises LedgerError / ValueError with a plain message."""
+    from types import SimpleNamespace
+
+    from pleodesk.providers.xero import create_provider
+    from pleodesk.providers.xero.auth import XeroConnector
+
+    connector = XeroConnector(settings)
+    new = dict(settings)
+    new.update(connector.settings_for(sign_in, tenant))
+    connector.store(conn_id, sign_in)
+    provider = create_provider(SimpleNamespace(id=conn_id, name=tenant.name, settings=new))
+    try:
+        result = provider.check()
+        if not result.ok:
+            raise ValueError(" ".join(result.messages))
+        new.update(provider.ensure_setup(new))
+        chart = provider.read_chart()
+    finally:
+        provider.close()
+    return new, {SECRET: sign_in.tokens.to_json()}, chart
+
+
+class ConnectPage(SystemPage):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Connect Xero"))
+        self.setSubTitle(self.tr("pleodesk signs in to Xero in your browser; Xero asks which organisation pleodesk "
+                                 "may book into. Nothing is stored but a sign-in token, in this computer's keyring."))
+        self._sign_in = None
+        self._cancel: threading.Event | None = None
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.client_id = QLineEdit(self)
+        self.client_id.setAccessibleName(self.tr("Xero app client id"))
+        from pleodesk.providers.xero.auth import DEFAULT_CLIENT_ID
+
+        self.client_id.setPlaceholderText(self.tr("pleodesk's own Xero app") if DEFAULT_CLIENT_ID
+                                          else self.tr("the client id of your Xero app"))
+        label = QLabel(self.tr("Xero app &client id:"), self)
+        label.setBuddy(self.client_id)
+        form.addRow(label, self.client_id)
+        self.sign_in_button = QPushButton(self.tr("&Sign in to Xero…"), self)
+        self.sign_in_button.setAccessibleName(self.tr("Sign in to Xero in the browser"))
+        self.sign_in_button.clicked.connect(self._start_sign_in)
+        form.addRow("", self.sign_in_button)
+        self.organisation = QComboBox(self)
+        self.organisation.setAccessibleName(self.tr("Xero organisation"))
+        self.organisation.setEnabled(False)
+        org_label = QLabel(self.tr("&Organisation:"), self)
+        org_label.setBuddy(self.organisation)
+        form.addRow(org_label, self.organisation)
+        self.organisation.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
+        self.client_id.textChanged.connect(lambda _t: self.completeChanged.emit())
+        lay.addLayout(form)
+        lay.addWidget(hint(self.tr(
+            "With your own Xero app (developer.xero.com > My Apps, type \"Auth Code with PKCE\"), register the "
+            "redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and "
+            "http://localhost:53684/callback. Xero counts every connected organisation against the app's plan."), self))
+        lay.addStretch(1)
+        lay.addWidget(self.status)
+
+    # ------------------------------------------------------------------------------------------
+    def _settings(self) -> dict[str, Any]:
+        s = {k: v for k, v in self.state.system_settings.items()}
+        cid = self.client_id.text().strip()
+        if cid:
+            s["client_id"] = cid
+        currency = wallet_currency(self.pleo_data)
+        if currency:
+            s["wallet_currency"] = currency
+        return s
+
+    def initializePage(self) -> None:
+        s = self.state.system_settings
+        self.client_id.setText(s.get("client_id", ""))
+        self.organisation.clear()
+        self._sign_in = None
+        if s.get("tenant_id"):
+            self.organisation.addItem(s.get("tenant_name") or s["tenant_id"], s["tenant_id"])
+            self.show_status(self.tr("Connected to {name}. Sign in again only to renew the connection.").format(
+                name=s.get("tenant_name") or s["tenant_id"]), True)
+        self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+        super().cleanupPage()
+
+    def isComplete(self) -> bool:
+        return self.organisation.count() > 0 and (self._sign_in is not None or
+                                                  bool(self.state.system_settings.get("tenant_id")))
+
+    def _start_sign_in(self) -> None:
+        from pleodesk.providers.xero.auth import XeroConnector
+
+        settings = self._settings()
+        self._cancel = threading.Event()
+        cancel = self._cancel
+        self.sign_in_button.setEnabled(False)
+        self.show_status(self.tr("Waiting for Xero in your browser… (close the browser tab to stop)"))
+
+        def work():
+            return XeroConnector(settings).sign_in(timeout=300, cancel=cancel)
+
+        def done(si) -> None:
+            self.sign_in_button.setEnabled(True)
+            self._sign_in = si
+            expected = self.state.system_settings.get("tenant_id")
+            tenants = [t for t in si.tenants if not expected or t.tenant_id == expected]
+            self.organisation.clear()
+            for t in tenants:
+                self.organisation.addItem(t.name, t.tenant_id)
+            self.organisation.setEnabled(len(tenants) > 1)
+            if not tenants:
+                self._sign_in = None
+                names = ", ".join(t.name for t in si.tenants) or self.tr("no organisation")
+                self.show_status(self.tr("You signed in to {names}, but this connection books into {name}. Sign in "
+                                         "again and choose that organisation.").format(
+                    names=names, name=self.state.system_settings.get("tenant_name") or expected), False)
+            elif len(tenants) > 1:
+                self.show_status(self.tr("Choose the organisation this connection books into."), None)
+            else:
+                self.show_status(self.tr("Signed in to {name}.").format(name=tenants[0].name), True)
+            self.completeChanged.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.sign_in_button.setEnabled(True)
+            self.show_status(str(exc), False)
+
+        self.run_task(work, done, failed)
+
+    def validatePage(self) -> bool:
+        if self.take_validated():
+            return True
+        si = self._sign_in
+        if si is None:           # editing an existing connection without signing in again
+            return True
+        tenant = next(t for t in si.tenants if t.tenant_id == self.organisation.currentData())
+        settings = self._settings()
+        conn_id = self.state.conn_id
+        self.set_busy(True)
+        self.show_status(self.tr("Setting up the Pleo accounts in Xero…"))
+
+        def done(out) -> None:
+            settings_out, secrets, chart = out
+            self.save(settings_out, secrets, chart)
+            self.show_status(self.tr("Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, "
+                                     "{dims} tracking categories; Pleo bank account {bank}.").format(
+                name=tenant.name, accounts=len(chart.accounts), taxes=len(chart.taxes), dims=len(chart.dimensions),
+                bank=settings_out.get("bank_account_code", "")), True)
+            self.finish_validation()
+
+        def failed(exc: BaseException) -> None:
+            self.set_busy(False)
+            fix = getattr(exc, "fix", "")
+            self.show_status(f"{exc} {fix}".strip(), False)
+
+        self.run_task(lambda: finish(conn_id, settings, si, tenant), done, failed)
+        return False
