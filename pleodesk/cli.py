@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"pleodesk {__version__}")
     p.add_argument("--demo", action="store_true",
                    help="open the app on the built-in demo company (starts the local sandbox)")
+    p.add_argument("--self-test", action="store_true",
+                   help="check this copy of pleodesk end to end (offscreen, on the demo company, in a "
+                        "temporary data directory; your data and keyring are not touched); exit 0 or 1")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("setup", help="save a connection from a setup file",
@@ -96,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from pleodesk.selftest import run as run_self_test
+
+        return run_self_test()
     if args.command is None:
         from pleodesk.ui.app import run_app
 
