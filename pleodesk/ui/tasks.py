@@ -13,6 +13,7 @@ import threading
 import traceback
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -20,28 +21,50 @@ log = logging.getLogger(__name__)
 _live: set["_Relay"] = set()       # keeps relays alive until their task has reported
 
 
+def _call(callback, value) -> None:
+    """Run a result callback; one that touches a widget closed meanwhile is a no-op, not an error."""
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+        log.debug("result for a closed window dropped: %s", exc)
+
+
+def _owner_of(callback) -> QObject | None:
+    owner = getattr(callback, "__self__", None)
+    return owner if isinstance(owner, QObject) else None
+
+
 class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, on_done, on_error) -> None:
+    def __init__(self, on_done, on_error, owner: QObject | None) -> None:
         super().__init__()
         self._on_done = on_done
         self._on_error = on_error
+        self._owner = owner or _owner_of(on_done)
         self.done.connect(self._deliver_done)
         self.failed.connect(self._deliver_error)
+
+    def _owner_gone(self) -> bool:
+        """The widget that asked for the result was closed meanwhile: nobody wants it any more."""
+        return self._owner is not None and not shiboken6.isValid(self._owner)
 
     @Slot(object)
     def _deliver_done(self, value) -> None:
         _live.discard(self)
-        if self._on_done is not None:
-            self._on_done(value)
+        if self._on_done is not None and not self._owner_gone():
+            _call(self._on_done, value)
 
     @Slot(object)
     def _deliver_error(self, exc) -> None:
         _live.discard(self)
+        if self._owner_gone():
+            return
         if self._on_error is not None:
-            self._on_error(exc)
+            _call(self._on_error, exc)
         else:
             log.error("background task failed: %s", "".join(traceback.format_exception(exc)))
 
@@ -67,11 +90,12 @@ def pool() -> QThreadPool:
 
 
 def run_task(fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-             on_error: Callable[[BaseException], None] | None = None) -> None:
+             on_error: Callable[[BaseException], None] | None = None, *, owner: QObject | None = None) -> None:
     """Run ``fn()`` on a pool thread; ``on_done(result)`` or ``on_error(exc)`` on the GUI thread.
 
-    Must be called from the GUI thread."""
-    relay = _Relay(on_done, on_error)
+    ``owner``: the widget the result is for (default: the callback's object, for a bound method); if
+    it is gone by the time the result arrives, the result is dropped. Call from the GUI thread."""
+    relay = _Relay(on_done, on_error, owner)
     _live.add(relay)
     pool().start(_Runnable(fn, relay))
 
@@ -128,12 +152,12 @@ class StoreWriter(QThread):
     @Slot(object, object)
     def _done(self, callback, result) -> None:
         if callback is not None:
-            callback(result)
+            _call(callback, result)
 
     @Slot(object, object)
     def _failed(self, callback, exc) -> None:
         if callback is not None:
-            callback(exc)
+            _call(callback, exc)
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every submitted write is done (callbacks still come through the event loop)."""

@@ -357,6 +357,102 @@
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Verbunden mit {version}, Unternehmen {company}: {accounts} Konten, {taxes} Vorsteuerschlüssel, {plans} Analysepläne.</translation>
     </message>
+    <message>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+111"/>
+        <source>Connect Xero</source>
+        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
+        <translation>Xero verbinden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pleodesk signs in to Xero in your browser; Xero asks which organisation pleodesk may book into. Nothing is stored but a sign-in token, in this computer&apos;s keyring.</source>
+        <translation>pleodesk meldet sich in Ihrem Browser bei Xero an; Xero fragt, in welche Organisation pleodesk buchen darf. Gespeichert wird nur ein Anmelde-Token, im Schlüsselbund dieses Computers.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Xero app client id</source>
+        <translation>Client-ID der Xero-App</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pleodesk&apos;s own Xero app</source>
+        <translation>die eigene Xero-App von pleodesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the client id of your Xero app</source>
+        <translation>die Client-ID Ihrer Xero-App</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xero app &amp;client id:</source>
+        <translation>&amp;Client-ID der Xero-App:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sign in to Xero…</source>
+        <translation>Bei Xero &amp;anmelden…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to Xero in the browser</source>
+        <translation>Im Browser bei Xero anmelden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Xero organisation</source>
+        <translation>Xero-Organisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>With your own Xero app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback. Xero counts every connected organisation against the app&apos;s plan.</source>
+        <translation>Mit einer eigenen Xero-App (developer.xero.com &gt; My Apps, Typ &quot;Auth Code with PKCE&quot;) registrieren Sie die Redirect-URIs http://localhost:53682/callback, http://localhost:53683/callback und http://localhost:53684/callback. Xero rechnet jede verbundene Organisation auf den Tarif der App an.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Connected to {name}. Sign in again only to renew the connection.</source>
+        <translation>Verbunden mit {name}. Melden Sie sich nur erneut an, um die Verbindung zu erneuern.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Waiting for Xero in your browser… (close the browser tab to stop)</source>
+        <translation>Warten auf Xero in Ihrem Browser… (Browser-Tab schließen, um abzubrechen)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no organisation</source>
+        <translation>keine Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You signed in to {names}, but this connection books into {name}. Sign in again and choose that organisation.</source>
+        <translation>Sie sind bei {names} angemeldet, aber diese Verbindung bucht in {name}. Melden Sie sich erneut an und wählen Sie diese Organisation.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the organisation this connection books into.</source>
+        <translation>Wählen Sie die Organisation, in die diese Verbindung bucht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed in to {name}.</source>
+        <translation>Bei {name} angemeldet.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Setting up the Pleo accounts in Xero…</source>
+        <translation>Die Pleo-Konten werden in Xero eingerichtet…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
+        <translation>Verbunden mit {name}: {accounts} Konten, {taxes} Steuersätze für Ausgaben, {dims} Tracking-Kategorien; Pleo-Bankkonto {bank}.</translation>
+    </message>
 </context>
 <context>
     <name>ContraEditor</name>
@@ -2675,7 +2771,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+75"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+80"/>
         <source>ledger account</source>
         <translation>Sachkonto</translation>
     </message>

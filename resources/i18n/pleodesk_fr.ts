@@ -357,6 +357,102 @@
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Connecté à {version}, société {company} : {accounts} comptes, {taxes} taxes d’achat, {plans} plans analytiques.</translation>
     </message>
+    <message>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+111"/>
+        <source>Connect Xero</source>
+        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
+        <translation>Connecter Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pleodesk signs in to Xero in your browser; Xero asks which organisation pleodesk may book into. Nothing is stored but a sign-in token, in this computer&apos;s keyring.</source>
+        <translation>pleodesk se connecte à Xero dans votre navigateur ; Xero demande dans quelle organisation pleodesk peut comptabiliser. Seul un jeton de connexion est conservé, dans le trousseau de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Xero app client id</source>
+        <translation>Identifiant client de l’application Xero</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pleodesk&apos;s own Xero app</source>
+        <translation>l’application Xero de pleodesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the client id of your Xero app</source>
+        <translation>l’identifiant client de votre application Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xero app &amp;client id:</source>
+        <translation>Identifiant &amp;client de l’application Xero :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sign in to Xero…</source>
+        <translation>&amp;Se connecter à Xero…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to Xero in the browser</source>
+        <translation>Se connecter à Xero dans le navigateur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Xero organisation</source>
+        <translation>Organisation Xero</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>With your own Xero app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback. Xero counts every connected organisation against the app&apos;s plan.</source>
+        <translation>Avec votre propre application Xero (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), enregistrez les URI de redirection http://localhost:53682/callback, http://localhost:53683/callback et http://localhost:53684/callback. Xero décompte chaque organisation connectée dans le forfait de l’application.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Connected to {name}. Sign in again only to renew the connection.</source>
+        <translation>Connecté à {name}. Reconnectez-vous seulement pour renouveler la connexion.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Waiting for Xero in your browser… (close the browser tab to stop)</source>
+        <translation>En attente de Xero dans votre navigateur… (fermez l’onglet pour arrêter)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no organisation</source>
+        <translation>aucune organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You signed in to {names}, but this connection books into {name}. Sign in again and choose that organisation.</source>
+        <translation>Vous êtes connecté à {names}, mais cette connexion comptabilise dans {name}. Reconnectez-vous et choisissez cette organisation.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the organisation this connection books into.</source>
+        <translation>Choisissez l’organisation dans laquelle cette connexion comptabilise.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed in to {name}.</source>
+        <translation>Connecté à {name}.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Setting up the Pleo accounts in Xero…</source>
+        <translation>Configuration des comptes Pleo dans Xero…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
+        <translation>Connecté à {name} : {accounts} comptes, {taxes} taux de TVA pour les dépenses, {dims} catégories de suivi ; compte bancaire Pleo {bank}.</translation>
+    </message>
 </context>
 <context>
     <name>ContraEditor</name>
@@ -2675,7 +2771,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+75"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+80"/>
         <source>ledger account</source>
         <translation>compte comptable</translation>
     </message>

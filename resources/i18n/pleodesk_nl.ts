@@ -357,6 +357,102 @@
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Verbonden met {version}, bedrijf {company}: {accounts} rekeningen, {taxes} inkoop-btw-codes, {plans} analytische plannen.</translation>
     </message>
+    <message>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+111"/>
+        <source>Connect Xero</source>
+        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
+        <translation>Xero koppelen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pleodesk signs in to Xero in your browser; Xero asks which organisation pleodesk may book into. Nothing is stored but a sign-in token, in this computer&apos;s keyring.</source>
+        <translation>pleodesk meldt zich in uw browser aan bij Xero; Xero vraagt in welke organisatie pleodesk mag boeken. Alleen een aanmeldtoken wordt opgeslagen, in de sleutelbos van deze computer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Xero app client id</source>
+        <translation>Client-id van de Xero-app</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pleodesk&apos;s own Xero app</source>
+        <translation>de eigen Xero-app van pleodesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the client id of your Xero app</source>
+        <translation>de client-id van uw Xero-app</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xero app &amp;client id:</source>
+        <translation>&amp;Client-id van de Xero-app:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Sign in to Xero…</source>
+        <translation>&amp;Aanmelden bij Xero…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to Xero in the browser</source>
+        <translation>Aanmelden bij Xero in de browser</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Xero organisation</source>
+        <translation>Xero-organisatie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisatie:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>With your own Xero app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback. Xero counts every connected organisation against the app&apos;s plan.</source>
+        <translation>Met een eigen Xero-app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;) registreert u de redirect-URI&apos;s http://localhost:53682/callback, http://localhost:53683/callback en http://localhost:53684/callback. Xero telt elke gekoppelde organisatie mee voor het abonnement van de app.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Connected to {name}. Sign in again only to renew the connection.</source>
+        <translation>Verbonden met {name}. Meld u alleen opnieuw aan om de koppeling te vernieuwen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Waiting for Xero in your browser… (close the browser tab to stop)</source>
+        <translation>Wacht op Xero in uw browser… (sluit het browsertabblad om te stoppen)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no organisation</source>
+        <translation>geen organisatie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You signed in to {names}, but this connection books into {name}. Sign in again and choose that organisation.</source>
+        <translation>U bent aangemeld bij {names}, maar deze koppeling boekt in {name}. Meld u opnieuw aan en kies die organisatie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the organisation this connection books into.</source>
+        <translation>Kies de organisatie waarin deze koppeling boekt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed in to {name}.</source>
+        <translation>Aangemeld bij {name}.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Setting up the Pleo accounts in Xero…</source>
+        <translation>De Pleo-rekeningen worden in Xero ingesteld…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
+        <translation>Verbonden met {name}: {accounts} rekeningen, {taxes} btw-tarieven voor uitgaven, {dims} tracking categories; Pleo-bankrekening {bank}.</translation>
+    </message>
 </context>
 <context>
     <name>ContraEditor</name>
@@ -2675,7 +2771,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+75"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+80"/>
         <source>ledger account</source>
         <translation>grootboekrekening</translation>
     </message>

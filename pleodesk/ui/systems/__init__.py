@@ -28,8 +28,13 @@ exposes:
       - ``chart``: the ledger's ``LedgerChart`` if the page already read it, else ``None`` (the
         wizard then calls ``provider.read_chart()`` itself, off the GUI thread).
 
-    Every user-visible string goes through ``self.tr()``; give inputs an accessible name and a
-    label with a mnemonic (``&Folder``). Errors are shown in plain words with ``self.show_status``.
+    Every user-visible string goes through ``self.tr("literal")``, or, outside a class,
+    ``QCoreApplication.translate("<system>", "literal")`` with both arguments written out: a helper
+    such as ``_t(text)`` hides the strings from ``pyside6-lupdate``, so they are never translated.
+    After adding or changing strings run ``scripts/build_translations.py --update`` and translate the
+    new entries in ``resources/i18n/*.ts`` (a test fails while the .ts files lack a string). Give
+    inputs an accessible name and a label with a mnemonic (``&Folder``). Errors are shown in plain
+    words with ``self.show_status``.
 
 ``LABEL``  (optional) a function returning the system's name for the list on the welcome page,
     translated; default: the provider's ``LABEL``.
@@ -175,7 +180,7 @@ class SystemPage(QWizardPage):
         """Run ``fn`` off the GUI thread; the callbacks run on the GUI thread."""
         from pleodesk.ui.tasks import run_task
 
-        run_task(fn, on_done, on_error)
+        run_task(fn, on_done, on_error, owner=self)
 
     def save(self, settings: dict[str, Any], secrets: dict[str, str] | None = None, chart=None) -> None:
         """Keep the page's answers: settings in the draft, secrets in the keyring, the chart."""

@@ -61,7 +61,7 @@ class ReconnectDialog(QDialog):
         set_status(self.status, self.tr("Checking with Pleo and the ledger…"))
         job = Job("check", self.conn.id, params={"api_key": self.key.text().strip()})
         store = self.ctx.store
-        run_task(lambda: execute(store, job), self._done)
+        run_task(lambda: execute(store, job), self._done, owner=self)
 
     def _done(self, result) -> None:
         self.ok.setEnabled(True)
@@ -143,7 +143,7 @@ class MappingsDialog(QDialog):
                 note = str(exc)
             return mappings, chart, data, note
 
-        run_task(work, self._loaded, lambda exc: set_status(self.status, str(exc), False))
+        run_task(work, self._loaded, lambda exc: set_status(self.status, str(exc), False), owner=self)
 
     def _loaded(self, result) -> None:
         mappings, chart, data, note = result

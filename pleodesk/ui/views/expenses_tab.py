@@ -200,7 +200,7 @@ class ExpensesTab(ConnectionTab):
         conn_id = self.conn.id
         store = self.ctx.store
         self.footer.setText(self.tr("Loading expenses…"))
-        run_task(lambda: load_expense_rows(store, conn_id), lambda rows: self._loaded(gen, conn_id, rows))
+        run_task(lambda: load_expense_rows(store, conn_id), lambda rows: self._loaded(gen, conn_id, rows), owner=self)
 
     def _loaded(self, gen: int, conn_id: int, rows) -> None:
         if gen != self._generation or self.conn is None or conn_id != self.conn.id:

@@ -181,7 +181,7 @@ class ExportTab(ConnectionTab):
         from pleodesk.ui.tasks import run_task
 
         store = self.ctx.store
-        run_task(lambda: execute(store, job), lambda r, j=job: self._preview_done(j, r))
+        run_task(lambda: execute(store, job), lambda r, j=job: self._preview_done(j, r), owner=self)
 
     def _preview_done(self, job: Job, result) -> None:
         if job is not self._preview_job or self.conn is None or job.conn_id != self.conn.id:

@@ -69,7 +69,7 @@ class HistoryTab(ConnectionTab):
             return
         self._stale = False
         conn_id, store = self.conn.id, self.ctx.store
-        run_task(lambda: store.list_runs(conn_id, limit=LIMIT), lambda runs: self._loaded(conn_id, runs))
+        run_task(lambda: store.list_runs(conn_id, limit=LIMIT), lambda runs: self._loaded(conn_id, runs), owner=self)
 
     def _loaded(self, conn_id: int, runs) -> None:
         if self.conn is None or conn_id != self.conn.id:

@@ -92,7 +92,7 @@ class ProblemsTab(ConnectionTab):
         job = Job("problems", self.conn.id)
         store = self.ctx.store
         self.summary.setText(self.tr("Looking for problems…"))
-        run_task(lambda: execute(store, job), lambda r: self._loaded(gen, r))
+        run_task(lambda: execute(store, job), lambda r: self._loaded(gen, r), owner=self)
 
     def _loaded(self, gen: int, result) -> None:
         if gen != self._generation or self.conn is None or result.job.conn_id != self.conn.id:

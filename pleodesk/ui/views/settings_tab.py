@@ -341,7 +341,7 @@ class SettingsTab(ConnectionTab):
             if r.state:
                 hub.connection_state_changed.emit(job.conn_id, r.state, r.state_message or "")
 
-        run_task(lambda: execute(store, job), done)
+        run_task(lambda: execute(store, job), done, owner=self)
 
     def _language_changed(self) -> None:
         code = self.language.currentData()

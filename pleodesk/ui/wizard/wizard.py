@@ -154,7 +154,7 @@ class SetupWizard(QWizard):
     def run_task(self, fn, on_done=None, on_error=None) -> None:
         from pleodesk.ui.tasks import run_task
 
-        run_task(fn, on_done, on_error)
+        run_task(fn, on_done, on_error, owner=self)
 
     # ------------------------------------------------------------------ the draft --------------
     def other_connection_names(self) -> list[str]:

@@ -1,0 +1,77 @@
+"""The app as a process: ``pleodesk --demo`` opens on the demo company in its own data directory, and a
+second launch hands over to the first and exits 0."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CHILD = r"""
+import sys
+sys.path.insert(0, {root!r})
+sys.path.insert(0, {scripts!r})
+from screenshots import _MemoryKeyring
+_MemoryKeyring.install()
+from pleodesk.ui.app import run_app
+raise SystemExit(run_app(demo={demo}))
+"""
+
+
+def _env(home: Path, **extra) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PLEODESK_HOME=str(home), PLEODESK_LANG="en")
+    env.update(extra)
+    return env
+
+
+def _code(demo: bool) -> str:
+    return CHILD.format(root=str(ROOT), scripts=str(ROOT / "scripts"), demo=demo)
+
+
+def test_demo_opens_in_its_own_data_directory(pleodesk_home):
+    proc = subprocess.run([sys.executable, "-c", _code(True)], env=_env(pleodesk_home, PLEODESK_STARTUP_PROBE="1"),
+                          capture_output=True, text=True, timeout=90)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "painted" in proc.stdout
+    demo_db = pleodesk_home / "demo" / "pleodesk.sqlite3"
+    assert demo_db.exists()
+    from pleodesk.storage import open_store
+
+    with open_store(demo_db) as demo_store:
+        (conn,) = demo_store.list_connections()
+        assert conn.system == "journal_file" and conn.active
+        assert conn.pleo_base_url.startswith("http://127.0.0.1:")
+    assert not (pleodesk_home / "pleodesk.sqlite3").exists(), "the real data directory stays untouched"
+
+
+def test_a_second_launch_exits_0_and_the_first_keeps_running(pleodesk_home):
+    from pleodesk.ui.single_instance import server_name
+
+    first = subprocess.Popen([sys.executable, "-c", _code(False)], env=_env(pleodesk_home),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        name = server_name(pleodesk_home)
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = time.monotonic() + 30
+        while True:
+            sock = QLocalSocket()
+            sock.connectToServer(name)
+            if sock.waitForConnected(200):
+                sock.disconnectFromServer()
+                break
+            assert first.poll() is None, "the first instance ended early"
+            assert time.monotonic() < deadline, "the first instance never started listening"
+            time.sleep(0.1)
+        second = subprocess.run([sys.executable, "-c", _code(False)], env=_env(pleodesk_home),
+                                capture_output=True, text=True, timeout=60)
+        assert second.returncode == 0
+        assert "already running" in second.stderr
+        assert first.poll() is None
+    finally:
+        first.terminate()
+        first.wait(20)
