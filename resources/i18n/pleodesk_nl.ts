@@ -1236,7 +1236,7 @@
     <message>
         <location filename="../../pleodesk/ui/views/dialogs.py" line="+92"/>
         <source>Mappings of {name}</source>
-        <translation>Koppelingen van {name}</translation>
+        <translation>Toewijzingen van {name}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1561,7 +1561,7 @@
     <message>
         <location line="+10"/>
         <source>Missing mappings (nothing was sent)</source>
-        <translation>Ontbrekende koppelingen (er is niets verstuurd)</translation>
+        <translation>Ontbrekende toewijzingen (er is niets verstuurd)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1900,7 +1900,7 @@
     <message>
         <location line="+12"/>
         <source>Mappings</source>
-        <translation>Koppelingen</translation>
+        <translation>Toewijzingen</translation>
     </message>
     <message>
         <location line="+4"/>
