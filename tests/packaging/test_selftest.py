@@ -7,7 +7,7 @@ from pathlib import Path
 
 import keyring
 
-from .conftest import app_env
+from bundle_helpers import app_env
 
 
 def run_self_test(cmd: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:

@@ -16,7 +16,7 @@ import pytest
 from pleodesk.storage import db as storage_db
 from pleodesk.storage import open_store
 
-from .conftest import REPO, app_env
+from bundle_helpers import REPO, app_env
 
 FIXTURES = sorted((REPO / "tests" / "data" / "schema").glob("*.sqlite3"))
 
