@@ -95,7 +95,7 @@ def main() -> int:
     plan = demo_plan(sandbox, folder)
     if args.no_receipts:
         plan.settings["export_receipts"] = False
-    conn = apply_plan(store, plan)
+    apply_plan(store, plan)
     ctx = AppContext(store, scheduler=False)
     win = MainWindow(ctx)
     win.resize(1280, 800)

@@ -217,8 +217,6 @@ def _execute(store, job: Job, progress, result: JobResult) -> None:
         except EngineError as exc:
             raise _Setup(f"{exc} {exc.fix}".strip(), side or "pleo") from exc
         if job.kind == "preview":
-            from pleodesk.core.engine import preview_month
-
             result.preview = _preview(store, conn, pleo, provider, job.params["month"])
             result.status = "ok"
             return
@@ -484,7 +482,6 @@ def _persist_schedule(store, job: Job, result: JobResult) -> None:
 def analyse_problems(store, conn, provider) -> list[ProblemGroup]:
     """Held and failed expenses grouped by what fixes them. Held ones are checked again against the
     current mappings, so a mapping fixed since shows as "ready to send again"."""
-    from pleodesk.core.engine import ExportEngine  # noqa: F401 - options logic lives there
     from pleodesk.core.ledger import ExportOptions
     from pleodesk.core.model import Expense
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from pleodesk.core import schedule as sch
 from pleodesk.core.engine import Progress
 from pleodesk.ui.jobs import Job
-from pleodesk.ui.workers import ConnectionWorker, ThrottledProgress
+from pleodesk.ui.workers import ThrottledProgress
 
 from .conftest import MONTH
 from .helpers import WAIT_MS

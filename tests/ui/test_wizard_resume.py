@@ -72,3 +72,35 @@ def test_a_draft_can_be_discarded(qtbot, ctx, sandbox, journal_dir, memory_keyri
         discard_draft(ctx, draft_conn)
     assert ctx.store.list_connections() == []
     assert not any(v == sandbox.api_key for v in memory_keyring.store.values())
+
+
+def test_run_the_setup_again_on_an_existing_connection(qtbot, ctx, demo_conn):
+    before = ctx.store.load_mappings(demo_conn.id)
+    wiz = SetupWizard.for_edit(ctx, demo_conn)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    welcome = wiz.currentPage()
+    assert welcome.buttons["journal_file"].isChecked()
+    assert all(not b.isEnabled() for s, b in welcome.buttons.items() if s != "journal_file")
+    click_next(qtbot, wiz)
+    assert wiz.currentId() == P.ID_PLEO and wiz.currentPage().isComplete(), "the stored key is used"
+    click_next(qtbot, wiz)
+    assert wiz.currentPage().folder.text() == demo_conn.settings["folder"]
+    for _ in range(3):                     # journal file, accounts, categories
+        click_next(qtbot, wiz)
+    assert wiz.currentId() == P.ID_LABELS
+    click_next(qtbot, wiz)
+    options = wiz.currentPage()
+    options.interval.setValue(10)
+    click_next(qtbot, wiz)
+    click_next(qtbot, wiz)
+    assert wiz.currentId() == P.ID_SUMMARY
+    assert not wiz.currentPage().export_now.isVisible()
+    with qtbot.waitSignal(wiz.finished_setup, timeout=WAIT_MS):
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    (conn,) = ctx.store.list_connections()
+    assert conn.id == demo_conn.id and conn.name == demo_conn.name and conn.active
+    assert conn.settings["queue_interval_minutes"] == 10
+    assert "wizard_edit" not in conn.settings
+    after = ctx.store.load_mappings(demo_conn.id)
+    assert after.categories == before.categories and after.tags == before.tags and after.contra == before.contra

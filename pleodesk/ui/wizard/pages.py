@@ -724,8 +724,6 @@ class FeedPage(Page):
         lay.addStretch(1)
 
     def initializePage(self) -> None:
-        from zoneinfo import ZoneInfo  # noqa: F401 - the local zone comes from the system
-
         st = self.state
         caps = st.capabilities
         feed_ok = bool(getattr(caps, "feed", False))
