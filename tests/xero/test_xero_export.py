@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import collections
 from dataclasses import replace
-from decimal import Decimal
 
 import pytest
 
-from pleodesk.core.ledger import ContraRole
 from pleodesk.providers.base import Found, LedgerError
 from pleodesk.providers.xero import create_provider
 from pleodesk.providers.xero.client import XeroUncertain
 
-from xero_testkit import TENANT, demo_entries, demo_mappings, requires_specs
+from xero_testkit import demo_entries, requires_specs
 
 
 def _totals_match(xero, entries):

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 import httpx
 import pytest
 
-from pleodesk.providers.base import AuthError, LedgerError
+from pleodesk.providers.base import AuthError
 from pleodesk.providers.xero.client import Pacer, XeroClient, XeroDailyLimit, XeroError, XeroLimits
 
 from xero_testkit import SCALE, TENANT, demo_entries

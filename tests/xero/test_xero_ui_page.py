@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 from types import SimpleNamespace
 
-import pytest
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PLEODESK_LANG", "en")
 

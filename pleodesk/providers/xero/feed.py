@@ -21,7 +21,6 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import time
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal

@@ -34,7 +34,6 @@ from pleodesk.providers.base import (
 )
 from pleodesk.providers.xero import documents, receipts, wire
 from pleodesk.providers.xero.client import (
-    XeroAuthError,
     XeroClient,
     XeroDailyLimit,
     XeroError,
