@@ -156,7 +156,7 @@ def main() -> int:
     wiz.close()
 
     win = MainWindow(ctx, translations)
-    win.resize(QSize(1240, 780))
+    win.resize(QSize(1280, 800))
     win.show()
     tab = win.export_tab
     tab.set_month(month)

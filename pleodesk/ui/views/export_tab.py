@@ -19,6 +19,8 @@ from pleodesk.ui.views.common import ConnectionTab, counts_text, hold_reason_tex
 from pleodesk.ui.widgets import heading, hint, set_status
 
 URL_ROLE = Qt.ItemDataRole.UserRole
+#: Entries listed under the result (all of them are in the Expenses tab).
+SHOWN_LINKS = 200
 
 
 def recent_months(n: int = 13, today=None) -> list[str]:
@@ -295,14 +297,17 @@ class ExportTab(ConnectionTab):
             text += "<br>" + html.escape(result.fix)
         color = {"failed": "#B91C1C", "partial": "#B45309", "cancelled": "#B45309"}.get(result.status, "#15803D")
         self.result_text.setText(f"<span style='color:{color}'>{text}</span>")
+        self.links.setUpdatesEnabled(False)
         self.links.clear()
-        for reference, url in result.ledger_links[:500]:
-            item = QListWidgetItem(icon("link"), reference)
+        link_icon = icon("link")
+        for reference, url in result.ledger_links[:SHOWN_LINKS]:
+            item = QListWidgetItem(link_icon, reference)
             item.setData(URL_ROLE, url)
             item.setToolTip(url)
             self.links.addItem(item)
-        if len(result.ledger_links) > 500:
-            self.links.addItem(self.tr("… and {n} more").format(n=len(result.ledger_links) - 500))
+        if len(result.ledger_links) > SHOWN_LINKS:
+            self.links.addItem(self.tr("… and {n} more").format(n=len(result.ledger_links) - SHOWN_LINKS))
+        self.links.setUpdatesEnabled(True)
         self.links.setVisible(bool(result.ledger_links))
 
     def _open_link(self, item: QListWidgetItem) -> None:
