@@ -131,27 +131,9 @@ def problem_count(store, conn_id: int) -> int:
 
 
 def export_period(engine, period: sch.Period, trigger: str):
-    """Export every exportable entry booked in ``period`` (a scheduled sync), recorded as kind
-    ``sync``. The same steps as ``ExportEngine.export_month``, for any range of days."""
-    from pleodesk.core.engine import RunSummary
-
+    """Export every exportable entry booked in ``period`` (a scheduled sync), recorded as kind ``sync``."""
     start, end = period.bounds()
-    engine.settle_uncertain()
-    for job in engine.pleo.list_export_jobs(["in_progress", "pending"]):
-        engine.run_job(job, "catch_up" if trigger == "scheduled" else trigger)
-    engine._emit("fetching", 0, 0, f"Looking for the expenses of {period.label} in Pleo")
-    ids = [e["id"] for e in engine.pleo.search_accounting_entries(
-        export_status=["QUEUED"], status=["COMPLETED"], settled=True,
-        bookkeeping_from=start, bookkeeping_to=end)]
-    if not ids:
-        run_id = engine.store.start_run(engine.conn.id, "sync", trigger)
-        summary = RunSummary(run_id=run_id, status="skipped",
-                             message=f"No expenses of {period.label} are waiting for export in Pleo.")
-        engine.store.finish_run(run_id, "skipped", counts=summary.counts(), message=summary.message,
-                                skip_reasons={"nothing waiting for export": 1})
-        return summary
-    job = engine.pleo.create_export_job(ids, is_interactive=False)
-    return engine.run_job(job, trigger, kind="sync")
+    return engine.export_range(start, end, period.label, trigger=trigger, kind="sync")
 
 
 # ------------------------------------------------------------------------------ execution ------
