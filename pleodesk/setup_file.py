@@ -227,7 +227,7 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
             for what, value in plan.ledger_secrets.items():
                 name = ledger_secret_name("setup-check", what)  # type: ignore[arg-type]
                 set_secret(name, value)
-                temp_secrets.append(name)
+                temp_secrets.append((what, name))
             provider = make_provider(SimpleNamespace(id="setup-check", name=plan.name, system=plan.system,
                                                      settings=plan.settings))
         folder = Path(plan.settings.get("folder", "")) if plan.system == "journal_file" else None
@@ -253,9 +253,13 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
         plan.chart = chart
     finally:
         if temp_secrets:
-            from pleodesk.secrets import delete_secret
+            from pleodesk.secrets import delete_secret, get_secret
 
-            for name in temp_secrets:
+            for what, name in temp_secrets:
+                # The check may have rotated a token (OAuth refresh): keep what the keyring holds now.
+                current = get_secret(name)
+                if current:
+                    plan.ledger_secrets[what] = current
                 delete_secret(name)
     m = plan.mappings
     for role, code in m.contra.items():

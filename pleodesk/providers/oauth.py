@@ -266,7 +266,8 @@ class LoopbackAuthorizer:
                  open_browser: Callable[[str], Any] = webbrowser.open, *,
                  client_secret: str | None = None, redirect_path: str = REDIRECT_PATH,
                  extra_params: Mapping[str, str] | None = None,
-                 transport: httpx.BaseTransport | None = None, http_timeout: float = 30) -> None:
+                 transport: httpx.BaseTransport | None = None, http_timeout: float = 30,
+                 redirect_host: str = "127.0.0.1") -> None:
         if not ports:
             raise ValueError("at least one loopback port is needed")
         self.authorize_url = authorize_url
@@ -280,6 +281,11 @@ class LoopbackAuthorizer:
         self.extra_params = dict(extra_params or {})
         self.transport = transport
         self.http_timeout = http_timeout
+        #: The host written into the redirect URI. The listener always binds 127.0.0.1; some services
+        #: (Xero) match registered redirect URIs exactly and register ``localhost``.
+        if redirect_host not in ("127.0.0.1", "localhost"):
+            raise ValueError("the redirect host must be 127.0.0.1 or localhost")
+        self.redirect_host = redirect_host
         #: The authorise URL of the current or last sign-in (for a "copy link" fallback).
         self.last_url: str | None = None
         self.redirect_uri: str | None = None
@@ -301,7 +307,7 @@ class LoopbackAuthorizer:
         state = _secrets.token_urlsafe(32)
         result: "queue.Queue[dict[str, str]]" = queue.Queue()
         server, port = self._bind(_make_handler(result, self.redirect_path))
-        self.redirect_uri = f"http://127.0.0.1:{port}{self.redirect_path}"
+        self.redirect_uri = f"http://{self.redirect_host}:{port}{self.redirect_path}"
         url = prepare_grant_uri(self.authorize_url, client_id=self.client_id, response_type="code",
                                 redirect_uri=self.redirect_uri, scope=" ".join(self.scopes),
                                 state=state, code_challenge=create_s256_code_challenge(verifier),

@@ -553,6 +553,10 @@ class Sandbox:
         self.odoo = OdooState(config.odoo_version)
         self.odoo_url: str = f"{self.url}/odoo"
         self.mount("/odoo", OdooEmulatorApp(self.odoo))
+        from pleodesk.sandbox.xero_emulator import mount_xero
+
+        self.xero = mount_xero(self)
+        self.xero_url: str = f"{self.url}/xero"
         self._thread: threading.Thread | None = None
         self._stopped = False
 

@@ -1541,6 +1541,9 @@ class XeroApiApp:
 def mount_xero(sandbox: Any, state: XeroState | None = None) -> XeroState:
     """Mount the emulator on a running sandbox (``/xero`` and ``/xero-identity``); return its state."""
     state = state or XeroState()
+    for prefix in ("/xero", "/xero-identity"):      # replace the sandbox's own emulator
+        if prefix in sandbox.mounts:
+            sandbox.unmount(prefix)
     sandbox.mount("/xero", XeroApiApp(state))
     sandbox.mount("/xero-identity", XeroIdentityApp(state))
     return state

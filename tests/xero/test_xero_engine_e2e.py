@@ -52,7 +52,7 @@ def _save(store, plan):
 def _connect(sb, xero, tmp_path) -> tuple[dict, str]:
     """The wizard's connect page: sign in, then Xero setup. Returns the accounts and a refresh token."""
     port = free_port()
-    xero.clients[SANDBOX_CLIENT_ID].redirect_uris |= {f"http://127.0.0.1:{port}/callback"}
+    xero.clients[SANDBOX_CLIENT_ID].redirect_uris |= {f"http://{h}:{port}/callback" for h in ("127.0.0.1", "localhost")}
     settings = {**sandbox_settings(sb.url), "client_id": SANDBOX_CLIENT_ID, "wallet_currency": "EUR",
                 "rate_limits": {"time_scale": SCALE}}
     got = XeroConnector(settings, ports=[port], open_browser=fake_browser()).connect("wizard", timeout=20)

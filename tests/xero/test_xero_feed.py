@@ -33,7 +33,7 @@ def partner(base_settings, xero, recorder, tmp_path):
     from xero_testkit import free_port
 
     port = free_port()
-    xero.clients[PARTNER_CLIENT_ID].redirect_uris |= {f"http://127.0.0.1:{port}/callback"}
+    xero.clients[PARTNER_CLIENT_ID].redirect_uris |= {f"http://{h}:{port}/callback" for h in ("127.0.0.1", "localhost")}
     settings = {**base_settings, "client_id": PARTNER_CLIENT_ID, "feed": "api"}
     settings.update(sign_in(settings, port, recorder))
     p = create_provider(SimpleNamespace(id=1, name="x", settings=settings), transport=recorder,
