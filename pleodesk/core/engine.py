@@ -163,11 +163,32 @@ class ExportEngine:
             n += 1
         return n
 
+    def retry_receipts(self, limit: int = 200) -> int:
+        """Attach again the receipts that failed after their entry was created (a network error, a
+        daily API limit): the entry is in the ledger, only its receipts are missing. Returns how many
+        expenses now have all their receipts."""
+        failed = [r for r in self.store.records_with_status(self.conn.id, "exported")
+                  if r.receipts_status == "failed" and r.ledger_id][:limit]
+        fixed = 0
+        for rec in failed:
+            self._check_cancel()
+            local = [(Path(r.local_path), r.mime, Path(r.local_path).name)
+                     for r in self.store.receipts_for(rec.expense_id)
+                     if r.status == "downloaded" and r.local_path and Path(r.local_path).exists()]
+            if not local:
+                continue
+            summary = RunSummary()
+            self._upload_receipts(Found(rec.ledger_id, rec.ledger_url), rec.expense_id, local, summary)
+            if not summary.receipt_problems:
+                fixed += 1
+        return fixed
+
     # ------------------------------------------------------------------ entry points ----------
     def process_queue(self, trigger: str = "scheduled") -> list[RunSummary]:
         """Process Pleo's export queue: resume jobs in progress, then the pending ones, oldest first,
         one at a time."""
         self.settle_uncertain()
+        self.retry_receipts()
         summaries = []
         seen: set[str] = set()
         while True:
@@ -193,6 +214,7 @@ class ExportEngine:
         """Export what is waiting in Pleo with a bookkeeping date from ``start`` to ``end`` (both
         included): a month, or an administration's scheduled daily or monthly sync (``kind="sync"``)."""
         self.settle_uncertain()
+        self.retry_receipts()
         # A job that is already running blocks new ones (Pleo allows one per company): finish it first.
         for job in self.pleo.list_export_jobs(["in_progress", "pending"]):
             self.run_job(job, "catch_up" if trigger == "scheduled" else trigger)

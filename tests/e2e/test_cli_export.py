@@ -228,3 +228,37 @@ def test_pleo_outage_mid_run_is_recorded_as_failed_and_resumes(demo, capsys):
     assert rc in (EXIT_OK, EXIT_HELD)
     assert sb.pleo.jobs[0]["status"] in ("completed", "completed_with_errors")
     assert read_journal(demo.journal)
+
+
+def test_receipts_that_failed_are_attached_by_a_later_run(demo, capsys, monkeypatch):
+    """A receipt that could not be attached never fails its entry, and the next run attaches it."""
+    from pleodesk.providers.base import LedgerError
+    from pleodesk.providers.journal_file import JournalFileProvider
+
+    real = JournalFileProvider.upload_receipt
+
+    def broken(self, found, path, mime, filename):
+        raise LedgerError("The receipt store is full", retryable=False)
+
+    monkeypatch.setattr(JournalFileProvider, "upload_receipt", broken)
+    monkeypatch.setattr("pleodesk.core.engine.RECEIPT_ATTEMPTS", 1)
+    main(["export", "--month", MONTH])
+    capsys.readouterr()
+    with_receipts = [r for r in demo.store.records_with_status(demo.conn.id, "exported")
+                     if r.receipts_status == "failed"]
+    assert with_receipts, "the demo month has receipts"
+    assert not any(r.receipts_status == "done" for r in demo.store.records_with_status(demo.conn.id, "exported")
+                   if r.expense_id in {x.expense_id for x in with_receipts})
+
+    calls = []
+
+    def counting(self, found, path, mime, filename):
+        calls.append(found.ledger_id)
+        return real(self, found, path, mime, filename)
+
+    monkeypatch.setattr(JournalFileProvider, "upload_receipt", counting)
+    main(["queue"])
+    capsys.readouterr()
+    after = demo.store.get_records(demo.conn.id, [r.expense_id for r in with_receipts])
+    assert {r.receipts_status for r in after.values()} == {"done"}
+    assert set(calls) == {r.ledger_id for r in with_receipts}
