@@ -280,15 +280,15 @@ def pyinstaller(version: str, icon_dir: Path, dist: Path, work: Path) -> Path:
 def fresh_translations(bundle: Path) -> None:
     """PyInstaller copies files without their times: make each bundled .qm newer than its .ts again,
     or the app would try to recompile them (it has no compiler) at every start."""
-    for internal in (bundle / "_internal", bundle.parent / f"{APP}.app" / "Contents" / "Resources", bundle):
-        folder = internal / "resources" / "i18n"
+    app = bundle.parent / f"{APP}.app" / "Contents"
+    for base in (bundle / "_internal", app / "Resources", app / "Frameworks"):
+        folder = base / "resources" / "i18n"
         if folder.is_dir():
             for ts in folder.glob("*.ts"):
                 qm = ts.with_suffix(".qm")
                 if qm.exists():
                     t = ts.stat().st_mtime + 2
                     os.utime(qm, (t, t))
-            return
 
 
 def dir_size(path: Path) -> int:

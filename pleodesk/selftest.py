@@ -108,10 +108,11 @@ def run(*, keep_home: bool = False) -> int:
 # ----------------------------------------------------------------------------------- the walk -----
 def _self_test(home: Path, *, deadline: float) -> str:
     _check_imports()
-    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop
+    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QLocale
     from PySide6.QtWidgets import QApplication, QWizard
 
     app = QApplication.instance() or QApplication(["pleodesk"])
+    locale_before = QLocale()
 
     def pump(what: str, cond: Callable[[], bool], timeout: float = WAIT_S) -> None:
         end = min(time.monotonic() + timeout, deadline)
@@ -243,6 +244,10 @@ def _self_test(home: Path, *, deadline: float) -> str:
             raise SelfTestFailed(f"the ledger has {len(entries)} journal entries and {exported} are recorded as "
                                  f"exported; {month} should export {should} "
                                  f"({len(exportable)} waiting in Pleo, {held} held, {skipped} skipped)")
+        recorded = set(store.get_records(conn.id))
+        if recorded != exportable:
+            raise SelfTestFailed(f"{len(exportable)} expenses were waiting in Pleo but {len(recorded)} have an export "
+                                 f"record ({len(exportable - recorded)} missing, {len(recorded - exportable)} extra)")
         unbalanced = sorted(ref for ref, rows in entries.items() if not _balanced(rows))
         if unbalanced:
             raise SelfTestFailed(f"{len(unbalanced)} journal entries do not balance, e.g. {unbalanced[0]}")
@@ -267,6 +272,7 @@ def _self_test(home: Path, *, deadline: float) -> str:
             if w is not None:
                 w.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QLocale.setDefault(locale_before)   # Translations.install("en") set it for this run
 
 
 def _check_imports() -> None:
