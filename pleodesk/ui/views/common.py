@@ -74,8 +74,37 @@ class ConnectionTab(QWidget):
     def connection_changed(self, new: bool) -> None:  # pragma: no cover - overridden
         pass
 
+    # Lazy reloading: a tab whose data changed while hidden reloads when it is shown again; answers
+    # of reloads that were overtaken (another reload, another connection) are dropped.
+    _stale = True
+    _generation = 0
+
     def activated(self) -> None:
         """The tab became visible."""
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the tab's data again (off the GUI thread)."""
+
+    def mark_stale(self, conn_id: int) -> None:
+        """The data of connection ``conn_id`` changed: reload now if shown, else when shown."""
+        if self.conn is not None and conn_id == self.conn.id:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def begin_reload(self) -> int | None:
+        """Start a reload: its generation number, or None when there is no connection."""
+        if self.conn is None:
+            return None
+        self._stale = False
+        self._generation += 1
+        return self._generation
+
+    def is_current(self, generation: int, conn_id: int) -> bool:
+        """Whether an answer still belongs to the newest reload of the shown connection."""
+        return generation == self._generation and self.conn is not None and conn_id == self.conn.id
 
 
 def problem_text(kind: str, label: str, fallback_title: str, fallback_fix: str) -> tuple[str, str]:

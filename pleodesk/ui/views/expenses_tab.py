@@ -101,8 +101,6 @@ class ExpensesTab(ConnectionTab):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self._loading = False
-        self._stale = True
-        self._generation = 0
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.filter_group = QButtonGroup(self)
@@ -173,7 +171,7 @@ class ExpensesTab(ConnectionTab):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(lambda: self.preview.show_nothing())
-        ctx.hub.records_changed.connect(self._records_changed)
+        ctx.hub.records_changed.connect(self.mark_stale)
 
     def connection_changed(self, new: bool) -> None:
         if new:
@@ -181,29 +179,17 @@ class ExpensesTab(ConnectionTab):
             self._stale = True
             self.reload()
 
-    def activated(self) -> None:
-        if self._stale:
-            self.reload()
-
-    def _records_changed(self, conn_id: int) -> None:
-        if self.conn is not None and conn_id == self.conn.id:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
-
     def reload(self) -> None:
-        if self.conn is None:
+        gen = self.begin_reload()
+        if gen is None:
             return
-        self._stale = False
-        self._generation += 1
-        gen = self._generation
         conn_id = self.conn.id
         store = self.ctx.store
         self.footer.setText(self.tr("Loading expenses…"))
         run_task(lambda: load_expense_rows(store, conn_id), lambda rows: self._loaded(gen, conn_id, rows), owner=self)
 
     def _loaded(self, gen: int, conn_id: int, rows) -> None:
-        if gen != self._generation or self.conn is None or conn_id != self.conn.id:
+        if not self.is_current(gen, conn_id):
             return
         selected = self._selected_id()
         self.model.set_rows(rows)

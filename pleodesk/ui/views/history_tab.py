@@ -19,7 +19,6 @@ class HistoryTab(ConnectionTab):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.runs = []
-        self._stale = True
         lay = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Vertical, self)
         self.table = QTableWidget(0, 6, split)
@@ -54,25 +53,20 @@ class HistoryTab(ConnectionTab):
         if self.isVisible() or new:
             self.reload()
 
-    def activated(self) -> None:
-        if self._stale:
-            self.reload()
-
     def _finished(self, conn_id: int, result) -> None:
-        if self.conn is not None and conn_id == self.conn.id and (result.job.is_run or result.status == "skipped"):
-            self._stale = True
-            if self.isVisible():
-                self.reload()
+        if result.job.is_run or result.status == "skipped":
+            self.mark_stale(conn_id)
 
     def reload(self) -> None:
-        if self.conn is None:
+        gen = self.begin_reload()
+        if gen is None:
             return
-        self._stale = False
         conn_id, store = self.conn.id, self.ctx.store
-        run_task(lambda: store.list_runs(conn_id, limit=LIMIT), lambda runs: self._loaded(conn_id, runs), owner=self)
+        run_task(lambda: store.list_runs(conn_id, limit=LIMIT), lambda runs: self._loaded(gen, conn_id, runs),
+                 owner=self)
 
-    def _loaded(self, conn_id: int, runs) -> None:
-        if self.conn is None or conn_id != self.conn.id:
+    def _loaded(self, gen: int, conn_id: int, runs) -> None:
+        if not self.is_current(gen, conn_id):
             return
         self.runs = runs
         t = self.table

@@ -28,8 +28,6 @@ class ProblemsTab(ConnectionTab):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
-        self._generation = 0
-        self._stale = True
         self.groups = []
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -62,8 +60,8 @@ class ProblemsTab(ConnectionTab):
         self.refresh.clicked.connect(self.reload)
         self.retry_all.clicked.connect(lambda: self.retry(None))
         self.tree.itemActivated.connect(self._activated)
-        ctx.hub.records_changed.connect(self._changed)
-        ctx.hub.settings_changed.connect(self._changed)
+        ctx.hub.records_changed.connect(self.mark_stale)
+        ctx.hub.settings_changed.connect(self.mark_stale)
 
     def connection_changed(self, new: bool) -> None:
         if new:
@@ -72,29 +70,17 @@ class ProblemsTab(ConnectionTab):
         if self.isVisible() or new:
             self.reload()
 
-    def activated(self) -> None:
-        if self._stale:
-            self.reload()
-
-    def _changed(self, conn_id: int) -> None:
-        if self.conn is not None and conn_id == self.conn.id:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
-
     def reload(self) -> None:
-        if self.conn is None:
+        gen = self.begin_reload()
+        if gen is None:
             return
-        self._stale = False
-        self._generation += 1
-        gen = self._generation
         job = Job("problems", self.conn.id)
         store = self.ctx.store
         self.summary.setText(self.tr("Looking for problems…"))
         run_task(lambda: execute(store, job), lambda r: self._loaded(gen, r), owner=self)
 
     def _loaded(self, gen: int, result) -> None:
-        if gen != self._generation or self.conn is None or result.job.conn_id != self.conn.id:
+        if not self.is_current(gen, result.job.conn_id):
             return
         if result.problems is None:
             self.summary.setText(self.tr("Problems could not be read: {reason}").format(reason=result.message))
