@@ -108,6 +108,11 @@ def start_demo(store=None, *, expenses_per_month: int = 120):
 
     if not os.environ.get("PLEODESK_HOME"):
         os.environ["PLEODESK_HOME"] = str(paths.data_dir() / "demo")
+    # The demo's key is made anew by the sandbox at every start: it needs no system keyring, so the
+    # demo also runs where none is installed. (Real connections never use this.)
+    from pleodesk.secrets import use_memory_keyring
+
+    use_memory_keyring()
     sandbox = start_demo_sandbox(expenses_per_month=expenses_per_month)
     if store is None:
         from pleodesk.storage import open_store

@@ -8,6 +8,7 @@ plaintext fallback.
 from __future__ import annotations
 
 import keyring
+import keyring.backend
 import keyring.errors
 
 SERVICE = "pleodesk"
@@ -65,3 +66,31 @@ def delete_secret(name: str) -> None:
         return
     except keyring.errors.KeyringError as exc:
         raise SecretStoreUnavailable() from exc
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """Secrets in a dict for this process only, never a file: for the demo company (whose sandbox key
+    is made anew at every start) and the self-test. Real connections never use it."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._data: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._data.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._data[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self._data.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
+def use_memory_keyring():
+    """Install a :class:`MemoryKeyring` for this process; returns the backend it replaced."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    return previous

@@ -46,31 +46,6 @@ class SelfTestFailed(Exception):
     """One step failed; the message is the one-line reason."""
 
 
-def _memory_keyring():
-    """A keyring backend that keeps secrets in a dict for this process only (never a file)."""
-    import keyring.backend
-    import keyring.errors
-
-    class MemoryKeyring(keyring.backend.KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self._data: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self._data.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self._data[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            if self._data.pop((service, username), None) is None:
-                raise keyring.errors.PasswordDeleteError(username)
-
-    return MemoryKeyring()
-
-
 def run(*, keep_home: bool = False) -> int:
     """Run the self-test; print one line; return the exit code."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -80,8 +55,9 @@ def run(*, keep_home: bool = False) -> int:
     home = Path(tempfile.mkdtemp(prefix="pleodesk-selftest-"))
     os.environ["PLEODESK_HOME"] = str(home)
     os.environ["PLEODESK_LANG"] = "en"
-    previous_keyring = keyring.get_keyring()
-    keyring.set_keyring(_memory_keyring())
+    from pleodesk.secrets import use_memory_keyring
+
+    previous_keyring = use_memory_keyring()
     started = time.monotonic()
     try:
         summary = _self_test(home, deadline=started + DEADLINE_S)

@@ -63,9 +63,9 @@ def test_in_process_self_test_restores_keyring_and_environment(qapp, memory_keyr
 
 
 def test_the_self_test_keyring_lives_in_memory() -> None:
-    from pleodesk.selftest import _memory_keyring
+    from pleodesk.secrets import MemoryKeyring
 
-    kr = _memory_keyring()
+    kr = MemoryKeyring()
     kr.set_password("pleodesk", "k", "v")
     assert kr.get_password("pleodesk", "k") == "v"
     kr.delete_password("pleodesk", "k")

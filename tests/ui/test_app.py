@@ -75,3 +75,26 @@ def test_a_second_launch_exits_0_and_the_first_keeps_running(pleodesk_home):
     finally:
         first.terminate()
         first.wait(20)
+
+
+def test_demo_runs_without_a_system_keyring(tmp_path, monkeypatch):
+    """A fresh machine may have no keyring: the demo company still opens (its key lives in memory)."""
+    import keyring
+    from keyring.backends import fail
+
+    from pleodesk.demo import DEMO_CONNECTION, start_demo
+    from pleodesk.storage import open_store
+
+    keyring.set_keyring(fail.Keyring())
+    monkeypatch.setenv("PLEODESK_HOME", str(tmp_path / "demo-home"))
+    sb = start_demo(expenses_per_month=10)
+    try:
+        store = open_store()
+        conn = store.get_connection(DEMO_CONNECTION)
+        assert conn is not None and conn.pleo_base_url == sb.pleo_url
+        from pleodesk.connections import make_pleo_client
+
+        assert make_pleo_client(conn).get_company()["id"] == sb.company_id
+        store.close()
+    finally:
+        sb.stop()
