@@ -112,3 +112,47 @@ def test_check_reports_a_missing_bank_account(configured, xero):
     configured._chart = None
     result = configured.check()
     assert not result.ok and "PLEOBANK" in result.messages[0] and "setup again" in result.messages[0]
+
+
+def test_ensure_setup_returns_the_settings_to_store(provider):
+    """As every provider's: the settings it was given, with what the setup found added."""
+    given = {**provider.settings, "wallet_currency": "EUR", "post": True, "bank_feed": True}
+    out = provider.ensure_setup(dict(given))
+    assert {k: out[k] for k in given} == given
+    assert out["bank_account_code"] == "PLEOBANK" and out["out_of_pocket_account_code"] == "PLEOPOCKET"
+
+
+def test_saving_a_setup_keeps_the_connection_settings(sandbox, xero, base_settings, port, recorder, pleodesk_home):
+    """``pleodesk setup`` and the wizard save through check_plan(prepare=True) and apply_plan, which
+    store what ensure_setup returns: the organisation, the addresses and the options stay."""
+    from pleodesk.providers.xero.auth import token_store
+    from pleodesk.sandbox.xero_emulator import SANDBOX_CLIENT_ID
+    from pleodesk.setup_file import apply_plan, check_plan, plan_from_dict
+    from pleodesk.storage import open_store
+
+    from xero_testkit import SCALE, TENANT
+
+    settings = dict(base_settings)
+    settings.update(sign_in(settings, port, recorder, conn_id="sign-in"))
+    refresh_token = token_store("sign-in", settings).load().refresh_token
+    data = {
+        "connection": {"name": "Demo B.V. Xero", "system": "xero"},
+        "pleo": {"base_url": sandbox.pleo_url, "company_id": sandbox.company_id, "api_key_env": "PLEO_KEY"},
+        "xero": {"sandbox_url": sandbox.url, "client_id": SANDBOX_CLIENT_ID, "tenant_id": TENANT,
+                 "wallet_currency": "EUR", "refresh_token_env": "XERO_REFRESH", "rate_limits": {"time_scale": SCALE}},
+        "accounts": {"wallet": "PLEOBANK"},
+        "categories": {"4000": "4000"},
+        "options": {"post": True, "bank_feed": True},
+    }
+    plan = plan_from_dict(data, env={"PLEO_KEY": sandbox.api_key, "XERO_REFRESH": refresh_token}, where="test")
+    assert check_plan(plan, prepare=True) == []
+    store = open_store()
+    try:
+        conn = apply_plan(store, plan)
+    finally:
+        store.close()
+    s = conn.settings
+    assert s["tenant_id"] == TENANT and s["client_id"] == SANDBOX_CLIENT_ID
+    assert s["api_url"] == base_settings["api_url"] and s["token_url"] == base_settings["token_url"]
+    assert s["post"] is True and s["bank_feed"] is True
+    assert s["bank_account_code"] == "PLEOBANK" and s["default_account_code"] == "PLEO"

@@ -276,7 +276,10 @@ class XeroProvider:
         """Find or create the Pleo bank account (in the wallet's currency), the default expense account
         and the out-of-pocket account, as Pleo does. Where Xero does not let an app create them (a US
         organisation, a currency the organisation has not enabled), raise a LedgerError that says what
-        to create by hand; the codes can then be chosen in the settings."""
+        to create by hand; the codes can then be chosen in the settings.
+
+        Returns ``settings`` with what the setup found added (the settings to store, as every provider
+        does: ``setup_file.apply_plan`` stores exactly this)."""
         s = {**self.settings, **(settings or {})}
         chart = self._load_chart(refresh=True)
         org = chart.organisation
@@ -308,7 +311,7 @@ class XeroProvider:
             out["out_of_pocket_account_code"] = pocket.code
         self._chart = None          # read again (with the new accounts) when next needed
         self.settings.update(out)
-        return out
+        return {**(settings or {}), **out}
 
     def create_account(self, code: str, name: str, type_: str) -> XeroAccount:
         """Create one account (Xero type ``BANK``, ``EXPENSE``, ...) or return the existing one of that
