@@ -90,6 +90,13 @@ def test_wizard_signs_in_and_chooses_the_organisation(qtbot, qapp, sandbox, xero
         assert "token" not in str({k: v for k, v in st.system_settings.items() if not k.endswith("_url")})
         assert get_secret(ledger_secret_name(st.conn_id, "xero-oauth"))
         assert st.chart is not None and "PLEOBANK" in st.chart.accounts
+        # Page 4 proposes the accounts just set up in Xero (not the business bank account, whose
+        # name also says "bank"): the bank feed goes to PLEOBANK.
+        page = wiz.currentPage()
+        qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
+        combos = page.editor.combos
+        assert combos["wallet"].currentData() == "PLEOBANK"
+        assert combos["out_of_pocket"].currentData() == "PLEOPOCKET" and combos["default"].currentData() == "PLEO"
     finally:
         auth.XeroConnector.__init__ = original
         ctx.shutdown()

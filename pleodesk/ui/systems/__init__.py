@@ -52,6 +52,12 @@ exposes:
     from page 4 ("Create..."). Called off the GUI thread; must also update ``state.chart`` (use
     ``state.set_chart``). Without it page 4 only lets the user choose existing accounts.
 
+``suggested_accounts(settings) -> {role: code}``  (optional) accounts the connect page set up for a
+    purpose (e.g. the Pleo bank account it created), by role: ``wallet``, ``out_of_pocket``,
+    ``external_reimbursement``, ``payable`` or ``default`` (lines without a category). Page 4 proposes
+    them, when they are active in the chart, before it guesses the others by name; what the user
+    already chose is kept.
+
 ``OBJECT_KINDS``  (optional) a function returning ``{expense group: [(value, label), ...]}`` with
     expense groups ``"card"`` and ``"reimbursement"`` when the system can book an expense as
     different objects (journal entry, bank transaction, vendor bill); page 7 then offers a choice,
@@ -144,6 +150,14 @@ def object_kinds(system: str | None) -> dict[str, list[tuple[str, str]]]:
     mod = plugin(system) if system else None
     fn = getattr(mod, "OBJECT_KINDS", None) if mod else None
     return fn() if callable(fn) else {}
+
+
+def suggested_accounts(system: str | None, settings: dict[str, Any]) -> dict[str, str]:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "suggested_accounts", None) if mod else None
+    if not callable(fn):
+        return {}
+    return {role: str(code) for role, code in (fn(settings) or {}).items() if code}
 
 
 def account_creator(system: str | None) -> Callable | None:

@@ -57,6 +57,13 @@ def OBJECT_KINDS() -> dict[str, list[tuple[str, str]]]:  # noqa: N802
                               ("bill", _t("A bill to the employee"))]}
 
 
+def suggested_accounts(settings: dict[str, Any]) -> dict[str, str]:
+    """The accounts "Next" found or created in Xero, for page 4: the Pleo bank account (where the bank
+    feed goes), the out-of-pocket bank account and the expense account for lines without a category."""
+    return {"wallet": settings.get("bank_account_code"), "out_of_pocket": settings.get("out_of_pocket_account_code"),
+            "default": settings.get("default_account_code")}
+
+
 _TYPES = {"bank": "BANK", "expense": "EXPENSE", "liability": "CURRLIAB", "asset": "CURRENT", "income": "REVENUE",
           "equity": "EQUITY", "tax": "CURRLIAB"}
 

@@ -421,6 +421,16 @@ class AccountsPage(Page):
         if "accounts" not in st.visited and st.pleo_data is not None:
             from pleodesk.ui.wizard.state import match_contra
 
+            # What the system's page set up for a purpose first (Xero's Pleo bank account), then by name.
+            active = {c for c, a in chart.accounts.items() if a.active}
+            for role, code in systems.suggested_accounts(st.system, st.system_settings).items():
+                if code not in active:
+                    continue
+                if role == "default":
+                    st.mappings.default_account = st.mappings.default_account or code
+                elif role in {r.value for r in ContraRole} and ContraRole(role) not in st.mappings.contra \
+                        and code not in st.mappings.contra.values():
+                    st.mappings.contra[ContraRole(role)] = code
             for role in ContraRole:
                 if role not in st.mappings.contra:
                     code = match_contra(role, chart, st.pleo_data.accounts)
