@@ -51,3 +51,95 @@ def balanced(rows: list[dict]) -> bool:
     debit = sum((Decimal(r["debit"] or 0) for r in rows), Decimal(0))
     credit = sum((Decimal(r["credit"] or 0) for r in rows), Decimal(0))
     return debit == credit
+
+
+
+def set_category(table, key: str, account: str | None) -> None:
+    """In a ``CategoryTable``: choose ledger ``account`` (None: not mapped) for Pleo category ``key``."""
+    combo = table.table.cellWidget(table._row_of(key), table.COL_ACCOUNT)
+    index = combo.findData(account) if account else 0
+    assert index >= 0, f"{account} is not offered for {key}"
+    combo.setCurrentIndex(index)
+
+
+def set_tax(table, key: str, code: str) -> None:
+    """In a ``TaxTable``: choose ledger tax ``code`` for Pleo tax code ``key``."""
+    from pleodesk.ui.mapping_editors import KEY_ROLE
+
+    row = next(r for r in range(table.table.rowCount()) if table.table.item(r, 0).data(KEY_ROLE) == key)
+    combo = table.table.cellWidget(row, 2)
+    assert combo.findData(code) >= 0, f"{code} is not offered for {key}"
+    combo.setCurrentIndex(combo.findData(code))
+
+
+def map_tag_group(editor, group: str, dimension: str, tags: dict[str, str] | None = None) -> None:
+    """In a ``TagEditor``: export Pleo tag group ``group`` as ``dimension``, then map ``tags``
+    ({tag code: value}) as the user would, group row selected first."""
+    from pleodesk.ui.mapping_editors import KEY_ROLE
+
+    gt = editor.group_table
+    row = next(r for r in range(gt.rowCount()) if gt.item(r, 0).data(KEY_ROLE) == group)
+    combo = gt.cellWidget(row, 1)
+    if combo.currentData() != dimension:
+        assert combo.findData(dimension) >= 0, f"{dimension} is not offered for {group}"
+        combo.setCurrentIndex(combo.findData(dimension))
+    gt.selectRow(row)
+    tt = editor.tag_table
+    for r in range(tt.rowCount()):
+        code = tt.item(r, 0).data(KEY_ROLE)
+        if code in (tags or {}):
+            value = tt.cellWidget(r, 1)
+            assert value.findData(tags[code]) >= 0, f"{tags[code]} is not offered for {code}"
+            value.setCurrentIndex(value.findData(tags[code]))
+
+
+def create_account(qtbot, page, role: str) -> tuple[str, str]:
+    """On the wizard's accounts page: press "Create…" next to ``role``, accept the dialog with the
+    code and name it suggests, wait until the new account is chosen. Returns (code, name)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[tuple[str, str]] = []
+
+    def accept() -> None:            # runs inside the dialog's own event loop
+        dlg = QApplication.activeModalWidget()
+        if dlg is None:
+            QTimer.singleShot(20, accept)
+            return
+        seen.append((dlg.code.text(), dlg.name.text()))
+        dlg.accept()
+
+    QTimer.singleShot(0, accept)
+    qtbot.mouseClick(page.editor.buttons[role], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen) and page.editor.combos[role].currentData() == seen[0][0], timeout=WAIT_MS)
+    return seen[0]
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on (for an OAuth redirect)."""
+    import socket
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def fake_browser():
+    """A browser for OAuth sign-ins against the sandbox: it follows the authorise URL to the emulator
+    and the emulator's redirect to pleodesk's loopback listener (on a thread, as a browser would)."""
+    import threading
+
+    import httpx
+
+    def open_browser(url: str) -> bool:
+        def run() -> None:
+            r = httpx.get(url, follow_redirects=False, timeout=10)
+            if r.status_code in (301, 302, 303):
+                httpx.get(r.headers["location"], timeout=10)
+
+        threading.Thread(target=run, daemon=True).start()
+        return True
+
+    return open_browser

@@ -1,0 +1,347 @@
+"""The whole setup wizard against the sandbox for Odoo (16 and 17) and Xero, then Export a month in the
+main window: what the emulated ledger holds and what the window shows. (The journal file has its own
+walk in test_wizard_export.py.)"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from pleodesk.core.money import Money
+from pleodesk.sandbox.odoo_emulator import OdooState
+from pleodesk.ui.wizard import SetupWizard
+from pleodesk.ui.wizard import pages as P
+
+from .conftest import MONTH
+from .helpers import (WAIT_MS, click_next, create_account, fake_browser, fill_pleo_page, free_port,
+                      map_tag_group, set_category, set_tax)
+
+#: Xero's clock runs this much faster in the emulator and the provider: its minute limits last 0.5 s.
+XERO_SCALE = 120.0
+
+
+@pytest.fixture
+def sandbox(request):
+    """The sandbox of tests/ui/conftest.py; ``indirect`` parametrisation chooses the Odoo version."""
+    from pleodesk.sandbox.server import SandboxConfig, start_sandbox
+
+    sb = start_sandbox(SandboxConfig(seed=7, expenses_per_month=60, months=[MONTH],
+                                     odoo_version=getattr(request, "param", 17)))
+    yield sb
+    sb.stop()
+
+
+# ------------------------------------------------------------------------------------ helpers ----
+def start_wizard(qtbot, ctx, sandbox, system: str) -> SetupWizard:
+    """Pages 1 and 2: choose ``system``, connect Pleo (the sandbox); the wizard is then on the
+    system's own page."""
+    wiz = SetupWizard.for_new(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    qtbot.waitExposed(wiz)
+    assert wiz.currentId() == P.ID_WELCOME
+    wiz.currentPage().buttons[system].setChecked(True)
+    click_next(qtbot, wiz)
+    assert wiz.currentId() == P.ID_PLEO
+    fill_pleo_page(qtbot, wiz.currentPage(), sandbox)
+    assert "Demo Company" in wiz.currentPage().status.text()
+    click_next(qtbot, wiz)
+    assert wiz.currentId() == wiz.system_pages[system]
+    return wiz
+
+
+def options_and_feed(qtbot, wiz, kinds: dict[str, str]):
+    """Pages 7 and 8: choose how expenses are booked (``kinds``: group -> object kind), keep posting
+    and receipts on, turn the bank feed on. Returns the options page."""
+    page = wiz.currentPage()
+    assert wiz.currentId() == P.ID_OPTIONS
+    assert set(page.kind_combos) == set(kinds)
+    for group, kind in kinds.items():
+        page.kind_combos[group].setCurrentIndex(page.kind_combos[group].findData(kind))
+    assert page.posted.isChecked() and page.receipts.isChecked() and page.interval.value() == 5
+    click_next(qtbot, wiz)
+    page = wiz.currentPage()
+    assert wiz.currentId() == P.ID_FEED
+    assert page.enabled.isEnabled()
+    page.enabled.setChecked(True)
+    click_next(qtbot, wiz)
+
+
+def save_setup(qtbot, wiz, categories: str):
+    """Page 9: check the category count on the summary, press Save; returns the saved connection."""
+    assert wiz.currentId() == P.ID_SUMMARY
+    summary = wiz.currentPage().summary.text()
+    assert categories in summary and "Bank feed" in summary
+    with qtbot.waitSignal(wiz.finished_setup, timeout=WAIT_MS):
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    conns = wiz.ctx.store.list_connections()
+    assert len(conns) == 1
+    conn = conns[0]
+    assert conn.active and conn.state == "connected" and "wizard" not in conn.settings
+    assert conn.pleo_company_id == wiz.state.pleo["company_id"]
+    assert conn.settings["bank_feed"] is True and conn.settings["post"] is True
+    return conn
+
+
+def export_a_month(qtbot, ctx, sandbox, conn):
+    """The main window: choose the demo month, see the preview, press Export and wait for the result.
+    Returns the export tab and the store's counts by status."""
+    from pleodesk.ui.main_window import MainWindow
+
+    exportable = sandbox.pleo.exportable_entry_ids(MONTH)
+    assert exportable
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.conn is not None and win.conn.id == conn.id
+    tab = win.export_tab
+    tab.set_month(MONTH)
+    assert tab.selected_month() == MONTH
+    qtbot.waitUntil(lambda: "waiting for export" in tab.preview_text.text(), timeout=WAIT_MS)
+    assert tab.preview_text.text().startswith(f"{len(exportable)} expenses")
+    with qtbot.waitSignal(ctx.hub.run_finished, timeout=60_000,
+                          check_params_cb=lambda cid, r: r.job.kind == "export_month"):
+        qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.result_box.isVisible(), timeout=WAIT_MS)
+    counts = ctx.store.counts_by_status(conn.id)
+    assert counts["failed"] == 0 and counts["skipped"] == 0 and counts["sending"] == 0
+    assert counts["exported"] + counts["held"] == len(exportable)
+    return tab, counts
+
+
+def gross(sandbox, expense_id: str) -> Decimal:
+    """Pleo's gross amount of an expense, in the wallet's currency."""
+    amount = sandbox.pleo.export_item(expense_id)["amount"]["inWalletCurrency"]
+    return Money.from_minor(amount["value"], amount["currency"]).amount
+
+
+def assert_result_shown(tab, counts: dict, url_start: str) -> None:
+    """The export tab's result: the counts, and one link into the ledger per exported expense."""
+    from pleodesk.ui.views.export_tab import URL_ROLE
+
+    text = tab.result_text.text()
+    assert f"{counts['exported']} exported" in text
+    assert (f"{counts['held']} held" in text) == bool(counts["held"])
+    assert "failed" not in text
+    assert tab.links.isVisible() and tab.links.count() == counts["exported"]
+    refs = {tab.links.item(n).text() for n in range(tab.links.count())}
+    assert len(refs) == counts["exported"] and all(ref.startswith("PLEO-") for ref in refs)
+    assert all(tab.links.item(n).data(URL_ROLE).startswith(url_start) for n in range(tab.links.count()))
+
+
+def assert_pleo_told(sandbox, exported) -> None:
+    """Pleo's export job reports every exported expense as successful, with the ledger's id."""
+    items = {i["accountingEntryId"]: i for i in sandbox.pleo.job_items(sandbox.pleo.jobs[-1]["id"])}
+    for rec in exported:
+        assert items[rec.expense_id]["status"] == "successful"
+        assert items[rec.expense_id]["externalId"] == rec.ledger_id
+
+
+# ---------------------------------------------------------------------------------------- Odoo ---
+@pytest.mark.parametrize("sandbox", [16, 17], ids=["odoo16", "odoo17"], indirect=True)
+def test_odoo_wizard_then_export_a_month(qtbot, ctx, sandbox):
+    odoo = sandbox.odoo
+    assert odoo.version == sandbox.config.odoo_version
+    wiz = start_wizard(qtbot, ctx, sandbox, "odoo")
+    # 3. Odoo: address, database, login, key; the admin may book in two companies: choose the Dutch one.
+    page = wiz.currentPage()
+    assert not page.isComplete()
+    qtbot.keyClicks(page.url, sandbox.odoo_url)
+    qtbot.keyClicks(page.database, "pleodesk")
+    qtbot.keyClicks(page.login, "admin")
+    qtbot.keyClicks(page.key, OdooState.ADMIN_KEY)
+    next_button = wiz.button(QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(next_button.isEnabled, timeout=WAIT_MS)
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.company.count() == 2, timeout=WAIT_MS)
+    assert "choose the one" in page.status.text()
+    page.company.setCurrentIndex(page.company.findData(1))
+    click_next(qtbot, wiz)
+    assert wiz.state.system_settings["company_id"] == 1
+    # 4. Accounts: the bank and the creditors are found by name; the out-of-pocket and reimbursement
+    #    accounts are created in Odoo from the page ("Create…", the suggested code and name).
+    page = wiz.currentPage()
+    assert wiz.currentId() == P.ID_ACCOUNTS
+    qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
+    combos = page.editor.combos
+    assert combos["wallet"].currentData() == "1100" and combos["payable"].currentData() == "1600"
+    assert create_account(qtbot, page, "out_of_pocket") == ("1610", "Out-of-pocket expenses payable")
+    assert create_account(qtbot, page, "external_reimbursement")[0] == "1620"
+    assert odoo.account("1610")["name"] == "Out-of-pocket expenses payable" and odoo.account("1620")
+    click_next(qtbot, wiz)
+    # 5. Categories: matched by code ("Match automatically" also takes the two accounts just created);
+    #    Pleo's 0 % VAT (inclusive) gets Odoo's 0 % purchase tax by hand.
+    page = wiz.currentPage()
+    assert wiz.currentId() == P.ID_CATEGORIES
+    qtbot.waitUntil(lambda: page.tabs.isEnabled(), timeout=WAIT_MS)
+    assert page.categories.counts_tuple() == (17, 0)
+    qtbot.mouseClick(page.categories.auto_button, Qt.MouseButton.LeftButton)
+    assert page.categories.counts_tuple() == (17, 0)
+    assert "0%" not in wiz.state.mappings.taxes
+    set_tax(page.taxes, "0%", "0.0-percent-excl")
+    assert wiz.state.mappings.taxes == {"21%": "21.0-percent-incl", "9%": "9.0-percent-incl",
+                                        "0%": "0.0-percent-excl", "RC21": "21.0-percent-excl-reverse"}
+    click_next(qtbot, wiz)
+    # 6. Labels: Odoo's analytic plans are "Projects" and "Departments": chosen by hand, then the tags
+    #    without a same-named analytic account.
+    page = wiz.currentPage()
+    assert wiz.currentId() == P.ID_LABELS
+    qtbot.waitUntil(lambda: page.editor.isEnabled(), timeout=WAIT_MS)
+    map_tag_group(page.editor, "PROJECT", "Projects", {
+        "P-ATLAS": "Project Alpha", "P-BOREAS": "Project Beta", "P-CERES": "Project Alpha",
+        "P-DELTA": "Project Beta", "P-EOS": "Project Alpha", "P-FENIX": "Project Beta"})
+    map_tag_group(page.editor, "DEPT", "Departments", {"ENG": "R&D", "MKT": "Sales"})
+    assert wiz.state.mappings.tag_groups == {"PROJECT": "Projects", "DEPT": "Departments"}
+    assert len(wiz.state.mappings.tags) == 10
+    click_next(qtbot, wiz)
+    # 7-9. Card expenses as vendor bills, out-of-pocket ones as journal entries; the bank feed; save.
+    options_and_feed(qtbot, wiz, {"card": "bill", "reimbursement": "entry"})
+    conn = save_setup(qtbot, wiz, "17 mapped, 0 not mapped")
+    s = conn.settings
+    assert (s["url"], s["database"], s["login"], s["company_id"]) == (sandbox.odoo_url, "pleodesk", "admin", 1)
+    assert s["object_kinds"] == {"card": "bill", "reimbursement": "entry"}
+    assert OdooState.ADMIN_KEY not in str(s)
+
+    tab, counts = export_a_month(qtbot, ctx, sandbox, conn)
+    # What Odoo holds: one move per exported expense (its id is the record's ledger id), and for each
+    # vendor bill the entry that pays it from the Pleo wallet; every move carries our reference.
+    exported = ctx.store.records_with_status(conn.id, "exported")
+    assert len(exported) == counts["exported"] > 50
+    moves = odoo.moves(company_id=1)
+    assert odoo.moves(company_id=2) == []
+    by_id = {str(m["id"]): m for m in moves}
+    main = [by_id[rec.ledger_id] for rec in exported]
+    assert len({m["id"] for m in main}) == counts["exported"]
+    bills = [m for m in main if m["move_type"] in ("in_invoice", "in_refund")]
+    assert 0 < len(bills) < len(main)
+    assert len(moves) == counts["exported"] + len(bills)
+    assert {m["ref"] for m in moves} == {rec.reference for rec in exported}
+    assert all(rec.reference == f"PLEO-{rec.expense_id}" for rec in exported)
+    assert all(m["state"] == "posted" for m in moves)
+    assert any(ln.get("analytic_distribution") for m in moves for ln in m["lines"])
+    with_receipts = 0
+    for rec, move in zip(exported, main):
+        assert move["ref"] == rec.reference
+        assert sum(Decimal(str(ln["balance"])) for ln in move["lines"]) == 0
+        assert Decimal(str(move["amount_total"])) == abs(gross(sandbox, rec.expense_id)), rec.reference
+        files = sandbox.pleo.export_item(rec.expense_id).get("files") or []
+        assert len(odoo.attachments(move["id"])) == len(files), rec.reference
+        with_receipts += bool(files)
+    assert with_receipts > 20
+    assert_pleo_told(sandbox, exported)
+    # The one expense without a category waits (no account for those was chosen).
+    held = ctx.store.records_with_status(conn.id, "held")
+    assert len(held) == counts["held"] == 1 and "no category" in held[0].error_title
+    assert sandbox.pleo.exportable_entry_ids(MONTH) == [held[0].expense_id]
+    # What the window shows.
+    assert_result_shown(tab, counts, sandbox.odoo_url + "/web#id=")
+
+
+# ---------------------------------------------------------------------------------------- Xero ---
+def test_xero_wizard_then_export_a_month(qtbot, ctx, sandbox, monkeypatch):
+    import pleodesk.providers.xero.auth as auth
+    from pleodesk.providers.xero import sandbox_settings
+    from pleodesk.sandbox.xero_emulator import SANDBOX_CLIENT_ID, XeroState, mount_xero
+
+    xero = mount_xero(sandbox, XeroState(time_scale=XERO_SCALE))
+    nl, uk = list(xero.orgs)
+    xero.consent = [nl, uk]                  # the sign-in opens both organisations
+    port = free_port()
+    xero.clients[SANDBOX_CLIENT_ID].redirect_uris |= {f"http://{h}:{port}/callback" for h in ("localhost", "127.0.0.1")}
+    original = auth.XeroConnector.__init__
+
+    def connector(self, settings, **kw):     # the test's browser and loopback port
+        original(self, settings, ports=[port], open_browser=fake_browser())
+
+    monkeypatch.setattr(auth.XeroConnector, "__init__", connector)
+    wiz = start_wizard(qtbot, ctx, sandbox, "xero")
+    # 3. Xero: the sandbox's addresses (a connection to the sandbox has them in its settings; the page
+    #    has no fields for them), the client id, sign in in the (fake) browser, choose the organisation.
+    page = wiz.currentPage()
+    assert not page.isComplete()
+    wiz.state.system_settings.update({**sandbox_settings(sandbox.url), "rate_limits": {"time_scale": XERO_SCALE}})
+    qtbot.keyClicks(page.client_id, SANDBOX_CLIENT_ID)
+    qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.organisation.count() == 2, timeout=WAIT_MS)
+    assert "Choose the organisation" in page.status.text()
+    page.organisation.setCurrentIndex(page.organisation.findData(nl))
+    click_next(qtbot, wiz)
+    assert wiz.currentId() == P.ID_ACCOUNTS
+    assert wiz.state.system_settings["tenant_id"] == nl
+    # 4. Accounts: the Pleo bank account, the out-of-pocket bank account and the expense account for
+    #    lines without a category, just set up in Xero by the page, are proposed; reimbursements are
+    #    paid from the business bank account.
+    page = wiz.currentPage()
+    qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
+    combos = page.editor.combos
+    assert combos["wallet"].currentData() == "PLEOBANK" and combos["out_of_pocket"].currentData() == "PLEOPOCKET"
+    assert combos["default"].currentData() == "PLEO" and combos["payable"].currentData() == "1600"
+    combos["external_reimbursement"].setCurrentIndex(combos["external_reimbursement"].findData("090"))
+    click_next(qtbot, wiz)
+    # 5. Categories: matched by code, except money moved between bank accounts: wallet top-ups come from
+    #    the business bank account, cash withdrawals go to petty cash. Pleo's two counter accounts stay
+    #    unmapped (no expense has them as its category). Every VAT code is matched.
+    page = wiz.currentPage()
+    assert wiz.currentId() == P.ID_CATEGORIES
+    qtbot.waitUntil(lambda: page.tabs.isEnabled(), timeout=WAIT_MS)
+    assert page.categories.counts_tuple() == (13, 4)
+    set_category(page.categories, "1150", "090")
+    set_category(page.categories, "1000", "1010")
+    assert page.categories.counts_tuple() == (15, 2)
+    assert wiz.state.mappings.taxes == {"21%": "TAX001", "9%": "TAX002", "0%": "NONE", "RC21": "TAX003"}
+    click_next(qtbot, wiz)
+    # 6. Labels: both tag groups found as tracking categories, every tag as one of their options.
+    page = wiz.currentPage()
+    assert wiz.currentId() == P.ID_LABELS
+    qtbot.waitUntil(lambda: page.editor.isEnabled(), timeout=WAIT_MS)
+    assert wiz.state.mappings.tag_groups == {"PROJECT": "Project", "DEPT": "Department"}
+    assert len(wiz.state.mappings.tags) == 10
+    click_next(qtbot, wiz)
+    # 7-9. Out-of-pocket expenses as spend money on the out-of-pocket account; the bank feed; save.
+    options_and_feed(qtbot, wiz, {"reimbursement": "spend_money"})
+    conn = save_setup(qtbot, wiz, "15 mapped, 2 not mapped")
+    s = conn.settings
+    assert s["tenant_id"] == nl and s["client_id"] == SANDBOX_CLIENT_ID and s["api_url"].startswith(sandbox.url)
+    assert s["bank_account_code"] == "PLEOBANK" and s["object_kinds"] == {"reimbursement": "spend_money"}
+    assert "token" not in str({k: v for k, v in s.items() if not k.endswith("_url")})
+
+    tab, counts = export_a_month(qtbot, ctx, sandbox, conn)
+    # What Xero holds: one document per exported expense (spend or receive money, bank transfers),
+    # each with our reference, all in the chosen organisation.
+    exported = ctx.store.records_with_status(conn.id, "exported")
+    assert len(exported) == counts["exported"] > 50 and counts["held"] == 0
+    org = xero.org(nl)
+    docs = {t["Reference"]: t for t in org.bank_transactions}
+    docs.update({t["Reference"]: t for t in org.bank_transfers})
+    docs.update({i["InvoiceNumber"]: i for i in org.invoices})
+    assert len(org.bank_transactions) + len(org.bank_transfers) + len(org.invoices) == len(docs) == counts["exported"]
+    assert set(docs) == {rec.reference for rec in exported}
+    assert all(rec.reference == f"PLEO-{rec.expense_id}" for rec in exported)
+    other = xero.org(uk)
+    assert not (other.bank_transactions or other.bank_transfers or other.invoices)
+    assert any(ln["Tracking"] for t in org.bank_transactions for ln in t["LineItems"])
+    limit = xero.max_attachment_bytes
+    with_receipts = too_big = 0
+    for rec in exported:
+        doc = docs[rec.reference]
+        assert (doc.get("BankTransactionID") or doc.get("BankTransferID") or doc.get("InvoiceID")) == rec.ledger_id
+        assert Decimal(str(doc.get("Total", doc.get("Amount")))) == abs(gross(sandbox, rec.expense_id)), rec.reference
+        item = sandbox.pleo.export_item(rec.expense_id)
+        if item["type"] == "card_purchase":
+            assert doc["BankAccount"]["Code"] == "PLEOBANK", rec.reference
+        files = item.get("files") or []
+        if files and "BankTransferID" not in doc:
+            # Images over Xero's 10 MB are shrunk; such PDFs are reported, not attached.
+            attachable = [f for f in files[:10] if int(f["size"]) <= limit or f["type"].startswith("image/")]
+            assert len(org.attachments.get(rec.ledger_id, [])) == len(attachable), rec.reference
+            with_receipts += 1
+            too_big += len(attachable) < len(files[:10])
+    assert with_receipts > 20
+    assert_pleo_told(sandbox, exported)
+    # What the window shows.
+    assert_result_shown(tab, counts, sandbox.url + "/xero/web/")
+    assert (f"{too_big} receipt problem" in tab.result_text.text()) == bool(too_big)
