@@ -19,7 +19,7 @@
         <translation>Kontenplan wird gelesen…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>{count} accounts in the ledger.</source>
         <translation>{count} Konten in der Buchhaltung.</translation>
     </message>
@@ -358,9 +358,8 @@
         <translation>Verbunden mit {version}, Unternehmen {company}: {accounts} Konten, {taxes} Vorsteuerschlüssel, {plans} Analysepläne.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+111"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+117"/>
         <source>Connect Xero</source>
-        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero verbinden</translation>
     </message>
     <message>
@@ -495,7 +494,7 @@
 <context>
     <name>CreateAccountDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-164"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-174"/>
         <source>Create an account</source>
         <translation>Konto anlegen</translation>
     </message>
@@ -622,7 +621,7 @@
 <context>
     <name>ExpensesTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+111"/>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+109"/>
         <source>&amp;All</source>
         <translation>&amp;Alle</translation>
     </message>
@@ -672,7 +671,7 @@
         <translation>Anzahl angezeigter Ausgaben</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+32"/>
         <source>Loading expenses…</source>
         <translation>Ausgaben werden geladen…</translation>
     </message>
@@ -690,8 +689,9 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/export_tab.py" line="+42"/>
+        <location filename="../../pleodesk/ui/views/export_tab.py" line="+44"/>
         <source>Export a month</source>
+        <extracomment>Entries listed under the result (all of them are in the Expenses tab).</extracomment>
         <translation>Einen Monat exportieren</translation>
     </message>
     <message>
@@ -840,7 +840,7 @@
         <translation>Export läuft…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>… and {n} more</source>
         <translation>… und {n} weitere</translation>
     </message>
@@ -848,7 +848,7 @@
 <context>
     <name>FeedPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+323"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+333"/>
         <location line="+5"/>
         <source>Bank feed</source>
         <translation>Bank-Feed</translation>
@@ -869,7 +869,7 @@
         <translation>So treffen Feed und Export zusammen: Der Feed stellt jede Zahlung auf den Auszug des Pleo-Bankkontos, der Export bucht dieselbe Zahlung mit Kategorie und Steuer gegen dieses Bankkonto, und beide tragen dieselbe Referenz (PLEO- und die Ausgaben-ID). Sie gleichen sie über diese Referenz ab, und nichts wird doppelt gebucht.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>and</source>
         <translation>und</translation>
     </message>
@@ -887,7 +887,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/history_tab.py" line="+26"/>
+        <location filename="../../pleodesk/ui/views/history_tab.py" line="+25"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
@@ -927,7 +927,7 @@
         <translation>Details des Laufs</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+49"/>
         <source>No runs yet.</source>
         <translation>Noch keine Läufe.</translation>
     </message>
@@ -945,7 +945,7 @@
 <context>
     <name>LabelsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-183"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-181"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
@@ -1234,7 +1234,7 @@
 <context>
     <name>MappingsDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="+92"/>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="+91"/>
         <source>Mappings of {name}</source>
         <translation>Zuordnungen von {name}</translation>
     </message>
@@ -1360,7 +1360,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-618"/>
+        <location line="-628"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1507,14 +1507,14 @@
 <context>
     <name>ProblemsTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+37"/>
-        <location line="+130"/>
+        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+34"/>
+        <location line="+118"/>
         <source>Problems</source>
         <extracomment>Problem kinds -&gt; the mapping editor tab that fixes them.</extracomment>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-115"/>
         <source>&amp;Check again</source>
         <translation>Erneut &amp;prüfen</translation>
     </message>
@@ -1549,7 +1549,7 @@
         <translation>Probleme nach Ursache</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+31"/>
         <source>Looking for problems…</source>
         <translation>Probleme werden gesucht…</translation>
     </message>
@@ -1647,7 +1647,7 @@
 <context>
     <name>ReceiptPreview</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-208"/>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-194"/>
         <source>Receipt</source>
         <translation>Beleg</translation>
     </message>
@@ -2110,7 +2110,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+434"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+442"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
@@ -2438,7 +2438,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-801"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-809"/>
         <source>Welcome to pleodesk</source>
         <translation>Willkommen bei pleodesk</translation>
     </message>
@@ -2571,9 +2571,82 @@
     </message>
 </context>
 <context>
+    <name>odoo</name>
+    <message>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-182"/>
+        <source>Odoo 16 / 17</source>
+        <translation>Odoo 16 / 17</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic plans as Pleo tag groups.</source>
+        <translation>Buchungssätze oder Eingangsrechnungen in Odoo, als Entwurf oder gebucht, mit den Belegen als Anhang; Pleo-Label-Gruppen als Analysepläne.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Odoo account</source>
+        <translation>Odoo-Konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Odoo tax</source>
+        <translation>Odoo-Steuer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>analytic plan</source>
+        <translation>Analyseplan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>analytic plans</source>
+        <translation>Analysepläne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo wallet account</source>
+        <translation>Konto des Pleo-Wallets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo account for out-of-pocket expenses</source>
+        <translation>Pleo-Konto für Auslagen der Mitarbeitenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo counter account for external reimbursements</source>
+        <translation>Pleo-Gegenkonto für außerhalb von Pleo gezahlte Erstattungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts payable (type Payable, for vendor bills)</source>
+        <translation>Verbindlichkeiten (Kontotyp „Verbindlichkeit“, für Eingangsrechnungen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In Odoo these live under Accounting &gt; Configuration &gt; Chart of Accounts. Any type will do, except that accounts payable must be of the type Payable.</source>
+        <translation>In Odoo finden Sie diese unter Buchhaltung &gt; Konfiguration &gt; Kontenplan. Jeder Kontotyp ist möglich, nur das Verbindlichkeitenkonto muss vom Typ „Verbindlichkeit“ sein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Journal entry</source>
+        <translation>Buchungssatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vendor bill</source>
+        <translation>Eingangsrechnung</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The Odoo user may not use the chosen company. Choose another one.</source>
+        <translation>Der Odoo-Benutzer hat keinen Zugriff auf das gewählte Unternehmen. Wählen Sie ein anderes.</translation>
+    </message>
+</context>
+<context>
     <name>problems</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="+84"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="+113"/>
         <source>Category {label} has no ledger account</source>
         <translation>Kategorie {label} hat kein Sachkonto</translation>
     </message>
@@ -2771,7 +2844,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+80"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+86"/>
         <source>ledger account</source>
         <translation>Sachkonto</translation>
     </message>
@@ -2816,7 +2889,7 @@
         <translation>Wählen Sie die Konten, über die das Pleo-Geld läuft. Nur das Pleo-Wallet ist Pflicht.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+85"/>
         <source>Check result</source>
         <translation>Prüfergebnis</translation>
     </message>
@@ -2824,7 +2897,7 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="-128"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="-157"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
@@ -2992,6 +3065,75 @@
         <location line="+1"/>
         <source>in total</source>
         <translation>insgesamt</translation>
+    </message>
+</context>
+<context>
+    <name>xero</name>
+    <message>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-211"/>
+        <source>Xero</source>
+        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
+        <translation>Xero</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spend money on a Pleo bank account in Xero (bills for out-of-pocket expenses if you prefer), receipts attached, tracking categories as Pleo tag groups.</source>
+        <translation>Spend Money auf einem Pleo-Bankkonto in Xero (für Auslagen auf Wunsch Bills), mit den Belegen als Anhang; Pleo-Label-Gruppen als Tracking-Kategorien.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Xero account</source>
+        <translation>Xero-Konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xero tax rate</source>
+        <translation>Xero-Steuersatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tracking category</source>
+        <translation>Tracking-Kategorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tracking categories</source>
+        <translation>Tracking-Kategorien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo bank account in Xero</source>
+        <translation>Pleo-Bankkonto in Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out-of-pocket bank account in Xero</source>
+        <translation>Bankkonto für Auslagen in Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank account reimbursements are paid from</source>
+        <translation>Bankkonto, von dem Erstattungen gezahlt werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts payable (for Pleo invoices, booked as bills)</source>
+        <translation>Verbindlichkeiten (für über Pleo bezahlte Rechnungen, als Bills gebucht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In Xero these are under Accounting &gt; Chart of accounts. The Pleo wallet and out-of-pocket accounts must be bank accounts: pleodesk created PLEOBANK and PLEOPOCKET for you where Xero allowed it.</source>
+        <translation>In Xero finden Sie diese unter Accounting &gt; Chart of accounts. Die Konten für das Pleo-Wallet und die Auslagen müssen Bankkonten sein: pleodesk hat PLEOBANK und PLEOPOCKET für Sie angelegt, wo Xero es zuließ.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Spend money on the out-of-pocket bank account</source>
+        <translation>Spend Money auf dem Bankkonto für Auslagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bill to the employee</source>
+        <translation>Eine Bill (Eingangsrechnung) auf den Namen der mitarbeitenden Person</translation>
     </message>
 </context>
 </TS>

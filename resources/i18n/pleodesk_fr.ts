@@ -19,7 +19,7 @@
         <translation>Lecture du plan comptable…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>{count} accounts in the ledger.</source>
         <translation>{count} comptes dans la comptabilité.</translation>
     </message>
@@ -358,9 +358,8 @@
         <translation>Connecté à {version}, société {company} : {accounts} comptes, {taxes} taxes d’achat, {plans} plans analytiques.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+111"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+117"/>
         <source>Connect Xero</source>
-        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Connecter Xero</translation>
     </message>
     <message>
@@ -495,7 +494,7 @@
 <context>
     <name>CreateAccountDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-164"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-174"/>
         <source>Create an account</source>
         <translation>Créer un compte</translation>
     </message>
@@ -622,7 +621,7 @@
 <context>
     <name>ExpensesTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+111"/>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+109"/>
         <source>&amp;All</source>
         <translation>&amp;Toutes</translation>
     </message>
@@ -672,7 +671,7 @@
         <translation>Nombre de dépenses affichées</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+32"/>
         <source>Loading expenses…</source>
         <translation>Chargement des dépenses…</translation>
     </message>
@@ -690,8 +689,9 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/export_tab.py" line="+42"/>
+        <location filename="../../pleodesk/ui/views/export_tab.py" line="+44"/>
         <source>Export a month</source>
+        <extracomment>Entries listed under the result (all of them are in the Expenses tab).</extracomment>
         <translation>Exporter un mois</translation>
     </message>
     <message>
@@ -840,7 +840,7 @@
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>… and {n} more</source>
         <translation>… et {n} de plus</translation>
     </message>
@@ -848,7 +848,7 @@
 <context>
     <name>FeedPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+323"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+333"/>
         <location line="+5"/>
         <source>Bank feed</source>
         <translation>Flux bancaire</translation>
@@ -869,7 +869,7 @@
         <translation>Comment le flux et l’export se rejoignent : le flux ajoute chaque paiement au relevé du compte bancaire Pleo, l’export passe le même paiement avec sa catégorie et sa TVA en contrepartie de ce compte, et tous deux portent la même référence (PLEO- et l’identifiant de la dépense) ; vous les rapprochez sur cette référence et rien n’est comptabilisé deux fois.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>and</source>
         <translation>et</translation>
     </message>
@@ -887,7 +887,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/history_tab.py" line="+26"/>
+        <location filename="../../pleodesk/ui/views/history_tab.py" line="+25"/>
         <source>Started</source>
         <translation>Début</translation>
     </message>
@@ -927,7 +927,7 @@
         <translation>Détails de l’exécution</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+49"/>
         <source>No runs yet.</source>
         <translation>Aucune exécution pour l’instant.</translation>
     </message>
@@ -945,7 +945,7 @@
 <context>
     <name>LabelsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-183"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-181"/>
         <source>Labels</source>
         <translation>Étiquettes</translation>
     </message>
@@ -1234,7 +1234,7 @@
 <context>
     <name>MappingsDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="+92"/>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="+91"/>
         <source>Mappings of {name}</source>
         <translation>Associations de {name}</translation>
     </message>
@@ -1360,7 +1360,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-618"/>
+        <location line="-628"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -1507,14 +1507,14 @@
 <context>
     <name>ProblemsTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+37"/>
-        <location line="+130"/>
+        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+34"/>
+        <location line="+118"/>
         <source>Problems</source>
         <extracomment>Problem kinds -&gt; the mapping editor tab that fixes them.</extracomment>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-115"/>
         <source>&amp;Check again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
@@ -1549,7 +1549,7 @@
         <translation>Problèmes regroupés par cause</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+31"/>
         <source>Looking for problems…</source>
         <translation>Recherche des problèmes…</translation>
     </message>
@@ -1647,7 +1647,7 @@
 <context>
     <name>ReceiptPreview</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-208"/>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-194"/>
         <source>Receipt</source>
         <translation>Justificatif</translation>
     </message>
@@ -2110,7 +2110,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+434"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+442"/>
         <source>Summary</source>
         <translation>Récapitulatif</translation>
     </message>
@@ -2438,7 +2438,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-801"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-809"/>
         <source>Welcome to pleodesk</source>
         <translation>Bienvenue dans pleodesk</translation>
     </message>
@@ -2571,9 +2571,82 @@
     </message>
 </context>
 <context>
+    <name>odoo</name>
+    <message>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-182"/>
+        <source>Odoo 16 / 17</source>
+        <translation>Odoo 16 / 17</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic plans as Pleo tag groups.</source>
+        <translation>Écritures comptables ou factures fournisseurs dans Odoo, en brouillon ou comptabilisées, justificatifs joints ; les groupes d’étiquettes Pleo comme plans analytiques.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Odoo account</source>
+        <translation>compte Odoo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Odoo tax</source>
+        <translation>taxe Odoo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>analytic plan</source>
+        <translation>plan analytique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>analytic plans</source>
+        <translation>plans analytiques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo wallet account</source>
+        <translation>Compte du wallet Pleo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo account for out-of-pocket expenses</source>
+        <translation>Compte Pleo des frais avancés par les salariés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo counter account for external reimbursements</source>
+        <translation>Compte de contrepartie Pleo pour les remboursements payés hors de Pleo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts payable (type Payable, for vendor bills)</source>
+        <translation>Fournisseurs (type « À payer », pour les factures fournisseurs)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In Odoo these live under Accounting &gt; Configuration &gt; Chart of Accounts. Any type will do, except that accounts payable must be of the type Payable.</source>
+        <translation>Dans Odoo, ils se trouvent sous Comptabilité &gt; Configuration &gt; Plan comptable. Tous les types conviennent, sauf pour le compte fournisseurs, qui doit être du type « À payer ».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Journal entry</source>
+        <translation>Écriture comptable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vendor bill</source>
+        <translation>Facture fournisseur</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The Odoo user may not use the chosen company. Choose another one.</source>
+        <translation>L’utilisateur Odoo n’a pas accès à la société choisie. Choisissez-en une autre.</translation>
+    </message>
+</context>
+<context>
     <name>problems</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="+84"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="+113"/>
         <source>Category {label} has no ledger account</source>
         <translation>La catégorie {label} n’a pas de compte comptable</translation>
     </message>
@@ -2771,7 +2844,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+80"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+86"/>
         <source>ledger account</source>
         <translation>compte comptable</translation>
     </message>
@@ -2816,7 +2889,7 @@
         <translation>Choisissez les comptes par lesquels transite l’argent de Pleo. Seul le wallet Pleo est obligatoire.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+85"/>
         <source>Check result</source>
         <translation>Résultat de la vérification</translation>
     </message>
@@ -2824,7 +2897,7 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="-128"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="-157"/>
         <source>Connected</source>
         <translation>Connectée</translation>
     </message>
@@ -2992,6 +3065,75 @@
         <location line="+1"/>
         <source>in total</source>
         <translation>au total</translation>
+    </message>
+</context>
+<context>
+    <name>xero</name>
+    <message>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-211"/>
+        <source>Xero</source>
+        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
+        <translation>Xero</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spend money on a Pleo bank account in Xero (bills for out-of-pocket expenses if you prefer), receipts attached, tracking categories as Pleo tag groups.</source>
+        <translation>Des « Spend money » sur un compte bancaire Pleo dans Xero (des bills pour les frais avancés si vous préférez), justificatifs joints ; les groupes d’étiquettes Pleo comme catégories de suivi.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Xero account</source>
+        <translation>compte Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xero tax rate</source>
+        <translation>taux de TVA Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tracking category</source>
+        <translation>catégorie de suivi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tracking categories</source>
+        <translation>catégories de suivi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo bank account in Xero</source>
+        <translation>Compte bancaire Pleo dans Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out-of-pocket bank account in Xero</source>
+        <translation>Compte bancaire des frais avancés dans Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank account reimbursements are paid from</source>
+        <translation>Compte bancaire d’où sont payés les remboursements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts payable (for Pleo invoices, booked as bills)</source>
+        <translation>Fournisseurs (pour les factures payées via Pleo, comptabilisées en bills)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In Xero these are under Accounting &gt; Chart of accounts. The Pleo wallet and out-of-pocket accounts must be bank accounts: pleodesk created PLEOBANK and PLEOPOCKET for you where Xero allowed it.</source>
+        <translation>Dans Xero, ils se trouvent sous Accounting &gt; Chart of accounts. Les comptes du wallet Pleo et des frais avancés doivent être des comptes bancaires : pleodesk a créé PLEOBANK et PLEOPOCKET pour vous là où Xero l’a permis.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Spend money on the out-of-pocket bank account</source>
+        <translation>Un « Spend money » sur le compte bancaire des frais avancés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bill to the employee</source>
+        <translation>Une bill (facture d’achat) au nom du salarié</translation>
     </message>
 </context>
 </TS>

@@ -19,7 +19,7 @@
         <translation>Rekeningschema wordt gelezen…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>{count} accounts in the ledger.</source>
         <translation>{count} rekeningen in de administratie.</translation>
     </message>
@@ -358,9 +358,8 @@
         <translation>Verbonden met {version}, bedrijf {company}: {accounts} rekeningen, {taxes} inkoop-btw-codes, {plans} analytische plannen.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+111"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+117"/>
         <source>Connect Xero</source>
-        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero koppelen</translation>
     </message>
     <message>
@@ -495,7 +494,7 @@
 <context>
     <name>CreateAccountDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-164"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-174"/>
         <source>Create an account</source>
         <translation>Rekening aanmaken</translation>
     </message>
@@ -622,7 +621,7 @@
 <context>
     <name>ExpensesTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+111"/>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+109"/>
         <source>&amp;All</source>
         <translation>&amp;Alle</translation>
     </message>
@@ -672,7 +671,7 @@
         <translation>Aantal getoonde uitgaven</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+32"/>
         <source>Loading expenses…</source>
         <translation>Uitgaven worden geladen…</translation>
     </message>
@@ -690,8 +689,9 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/export_tab.py" line="+42"/>
+        <location filename="../../pleodesk/ui/views/export_tab.py" line="+44"/>
         <source>Export a month</source>
+        <extracomment>Entries listed under the result (all of them are in the Expenses tab).</extracomment>
         <translation>Een maand exporteren</translation>
     </message>
     <message>
@@ -840,7 +840,7 @@
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>… and {n} more</source>
         <translation>… en nog {n}</translation>
     </message>
@@ -848,7 +848,7 @@
 <context>
     <name>FeedPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+323"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+333"/>
         <location line="+5"/>
         <source>Bank feed</source>
         <translation>Bankfeed</translation>
@@ -869,7 +869,7 @@
         <translation>Zo komen feed en export samen: de feed zet elke betaling op het afschrift van de Pleo-bankrekening, de export boekt dezelfde betaling met categorie en btw tegen die bankrekening, en beide dragen dezelfde referentie (PLEO- en het uitgave-id). U stemt ze dus af op die referentie en er wordt niets dubbel geboekt.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>and</source>
         <translation>en</translation>
     </message>
@@ -887,7 +887,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/history_tab.py" line="+26"/>
+        <location filename="../../pleodesk/ui/views/history_tab.py" line="+25"/>
         <source>Started</source>
         <translation>Gestart</translation>
     </message>
@@ -927,7 +927,7 @@
         <translation>Details van de uitvoering</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+49"/>
         <source>No runs yet.</source>
         <translation>Nog geen uitvoeringen.</translation>
     </message>
@@ -945,7 +945,7 @@
 <context>
     <name>LabelsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-183"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-181"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
@@ -1234,7 +1234,7 @@
 <context>
     <name>MappingsDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="+92"/>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="+91"/>
         <source>Mappings of {name}</source>
         <translation>Toewijzingen van {name}</translation>
     </message>
@@ -1360,7 +1360,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-618"/>
+        <location line="-628"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1507,14 +1507,14 @@
 <context>
     <name>ProblemsTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+37"/>
-        <location line="+130"/>
+        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+34"/>
+        <location line="+118"/>
         <source>Problems</source>
         <extracomment>Problem kinds -&gt; the mapping editor tab that fixes them.</extracomment>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-115"/>
         <source>&amp;Check again</source>
         <translation>Opnieuw &amp;controleren</translation>
     </message>
@@ -1549,7 +1549,7 @@
         <translation>Problemen per oorzaak</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+31"/>
         <source>Looking for problems…</source>
         <translation>Bezig met zoeken naar problemen…</translation>
     </message>
@@ -1647,7 +1647,7 @@
 <context>
     <name>ReceiptPreview</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-208"/>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-194"/>
         <source>Receipt</source>
         <translation>Bonnetje</translation>
     </message>
@@ -2110,7 +2110,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+434"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+442"/>
         <source>Summary</source>
         <translation>Overzicht</translation>
     </message>
@@ -2438,7 +2438,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-801"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-809"/>
         <source>Welcome to pleodesk</source>
         <translation>Welkom bij pleodesk</translation>
     </message>
@@ -2571,9 +2571,82 @@
     </message>
 </context>
 <context>
+    <name>odoo</name>
+    <message>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-182"/>
+        <source>Odoo 16 / 17</source>
+        <translation>Odoo 16 / 17</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic plans as Pleo tag groups.</source>
+        <translation>Journaalposten of inkoopfacturen in Odoo, als concept of geboekt, met de bonnetjes als bijlage; Pleo-labelgroepen als analytische plannen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Odoo account</source>
+        <translation>grootboekrekening in Odoo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Odoo tax</source>
+        <translation>btw-code in Odoo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>analytic plan</source>
+        <translation>analytisch plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>analytic plans</source>
+        <translation>analytische plannen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo wallet account</source>
+        <translation>Rekening van de Pleo-wallet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo account for out-of-pocket expenses</source>
+        <translation>Pleo-rekening voor voorgeschoten uitgaven</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo counter account for external reimbursements</source>
+        <translation>Pleo-tegenrekening voor declaraties die buiten Pleo worden uitbetaald</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts payable (type Payable, for vendor bills)</source>
+        <translation>Crediteuren (type Crediteuren, voor inkoopfacturen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In Odoo these live under Accounting &gt; Configuration &gt; Chart of Accounts. Any type will do, except that accounts payable must be of the type Payable.</source>
+        <translation>In Odoo staan deze onder Boekhouding &gt; Configuratie &gt; Rekeningschema. Elk type is goed, alleen moet de crediteurenrekening van het type Crediteuren zijn.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Journal entry</source>
+        <translation>Journaalpost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vendor bill</source>
+        <translation>Inkoopfactuur</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The Odoo user may not use the chosen company. Choose another one.</source>
+        <translation>De Odoo-gebruiker heeft geen toegang tot het gekozen bedrijf. Kies een ander bedrijf.</translation>
+    </message>
+</context>
+<context>
     <name>problems</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="+84"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="+113"/>
         <source>Category {label} has no ledger account</source>
         <translation>Categorie {label} heeft geen grootboekrekening</translation>
     </message>
@@ -2771,7 +2844,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+80"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+86"/>
         <source>ledger account</source>
         <translation>grootboekrekening</translation>
     </message>
@@ -2816,7 +2889,7 @@
         <translation>Kies de rekeningen waarover het geld van Pleo loopt. Alleen de Pleo-wallet is verplicht.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+85"/>
         <source>Check result</source>
         <translation>Resultaat van de controle</translation>
     </message>
@@ -2824,7 +2897,7 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="-128"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="-157"/>
         <source>Connected</source>
         <translation>Verbonden</translation>
     </message>
@@ -2992,6 +3065,75 @@
         <location line="+1"/>
         <source>in total</source>
         <translation>in totaal</translation>
+    </message>
+</context>
+<context>
+    <name>xero</name>
+    <message>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-211"/>
+        <source>Xero</source>
+        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
+        <translation>Xero</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spend money on a Pleo bank account in Xero (bills for out-of-pocket expenses if you prefer), receipts attached, tracking categories as Pleo tag groups.</source>
+        <translation>Spend money op een Pleo-bankrekening in Xero (voor voorgeschoten uitgaven desgewenst bills), met de bonnetjes als bijlage; Pleo-labelgroepen als tracking categories.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Xero account</source>
+        <translation>rekening in Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xero tax rate</source>
+        <translation>btw-tarief in Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tracking category</source>
+        <translation>tracking category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tracking categories</source>
+        <translation>tracking categories</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pleo bank account in Xero</source>
+        <translation>Pleo-bankrekening in Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out-of-pocket bank account in Xero</source>
+        <translation>Bankrekening voor voorgeschoten uitgaven in Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank account reimbursements are paid from</source>
+        <translation>Bankrekening waarvan declaraties worden uitbetaald</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts payable (for Pleo invoices, booked as bills)</source>
+        <translation>Crediteuren (voor facturen die via Pleo worden betaald, geboekt als bills)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In Xero these are under Accounting &gt; Chart of accounts. The Pleo wallet and out-of-pocket accounts must be bank accounts: pleodesk created PLEOBANK and PLEOPOCKET for you where Xero allowed it.</source>
+        <translation>In Xero staan deze onder Accounting &gt; Chart of accounts. De rekeningen voor de Pleo-wallet en de voorgeschoten uitgaven moeten bankrekeningen zijn: pleodesk heeft PLEOBANK en PLEOPOCKET voor u aangemaakt waar Xero dat toeliet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Spend money on the out-of-pocket bank account</source>
+        <translation>Spend money op de bankrekening voor voorgeschoten uitgaven</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bill to the employee</source>
+        <translation>Een bill (inkoopfactuur) op naam van de werknemer</translation>
     </message>
 </context>
 </TS>

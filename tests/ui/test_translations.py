@@ -123,3 +123,25 @@ def test_switching_the_language_rebuilds_the_window(qtbot, ctx, demo_conn, monke
         assert win.tabs.tabText(win.TAB_SETTINGS).replace("&", "") == "Einstellungen"
     finally:
         t.install("en")
+
+
+def test_the_odoo_and_xero_pages_speak_the_language(qapp):
+    """Their plugin texts (welcome page, naming on the generic pages, booking choices, errors) are
+    literal translate() calls that lupdate finds, not hidden behind a helper."""
+    from pleodesk.ui import systems
+    from pleodesk.ui.i18n import Translations
+
+    t = Translations(qapp)
+    try:
+        t.install("nl")
+        assert systems.naming("odoo")["dimensions"] == "analytische plannen"
+        assert systems.object_kinds("odoo")["card"] == [("entry", "Journaalpost"), ("bill", "Inkoopfactuur")]
+        t.install("fr")
+        assert systems.naming("xero")["wallet"] == "Compte bancaire Pleo dans Xero"
+        assert systems.description("odoo").startswith("Écritures comptables ou factures fournisseurs")
+        t.install("de")
+        assert systems.naming("xero")["dimension"] == "Tracking-Kategorie"
+        assert systems.naming("odoo")["accounts_hint"].startswith("In Odoo finden Sie diese unter Buchhaltung")
+    finally:
+        t.install("en")
+    assert systems.naming("odoo")["dimension"] == "analytic plan"

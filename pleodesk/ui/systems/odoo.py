@@ -17,36 +17,35 @@ from pleodesk.ui.widgets import hint
 SECRET = "odoo_api_key"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("odoo", text)
-
-
 def LABEL() -> str:  # noqa: N802 - the plugin contract's name
-    return _t("Odoo 16 / 17")
+    return QCoreApplication.translate("odoo", "Odoo 16 / 17")
 
 
 def DESCRIPTION() -> str:  # noqa: N802
-    return _t("Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic "
-              "plans as Pleo tag groups.")
+    return QCoreApplication.translate(
+        "odoo", "Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic "
+                "plans as Pleo tag groups.")
 
 
 def naming() -> dict[str, str]:
     return {
-        "account": _t("Odoo account"),
-        "tax": _t("Odoo tax"),
-        "dimension": _t("analytic plan"),
-        "dimensions": _t("analytic plans"),
-        "wallet": _t("Pleo wallet account"),
-        "out_of_pocket": _t("Pleo account for out-of-pocket expenses"),
-        "external_reimbursement": _t("Pleo counter account for external reimbursements"),
-        "payable": _t("Accounts payable (type Payable, for vendor bills)"),
-        "accounts_hint": _t("In Odoo these live under Accounting > Configuration > Chart of Accounts. Any type "
-                            "will do, except that accounts payable must be of the type Payable."),
+        "account": QCoreApplication.translate("odoo", "Odoo account"),
+        "tax": QCoreApplication.translate("odoo", "Odoo tax"),
+        "dimension": QCoreApplication.translate("odoo", "analytic plan"),
+        "dimensions": QCoreApplication.translate("odoo", "analytic plans"),
+        "wallet": QCoreApplication.translate("odoo", "Pleo wallet account"),
+        "out_of_pocket": QCoreApplication.translate("odoo", "Pleo account for out-of-pocket expenses"),
+        "external_reimbursement": QCoreApplication.translate("odoo", "Pleo counter account for external reimbursements"),
+        "payable": QCoreApplication.translate("odoo", "Accounts payable (type Payable, for vendor bills)"),
+        "accounts_hint": QCoreApplication.translate(
+            "odoo", "In Odoo these live under Accounting > Configuration > Chart of Accounts. Any type "
+                    "will do, except that accounts payable must be of the type Payable."),
     }
 
 
 def OBJECT_KINDS() -> dict[str, list[tuple[str, str]]]:  # noqa: N802
-    choices = [("entry", _t("Journal entry")), ("bill", _t("Vendor bill"))]
+    choices = [("entry", QCoreApplication.translate("odoo", "Journal entry")),
+               ("bill", QCoreApplication.translate("odoo", "Vendor bill"))]
     return {"card": list(choices), "reimbursement": list(choices)}
 
 
@@ -90,7 +89,8 @@ def check_connection(url: str, database: str, login: str, key: str, company_id: 
                 return out
             company_id = ids[0]
         elif company_id not in ids:
-            raise ValueError(_t("The Odoo user may not use the chosen company. Choose another one."))
+            raise ValueError(QCoreApplication.translate(
+                "odoo", "The Odoo user may not use the chosen company. Choose another one."))
         out["company_id"] = company_id
         provider.company_id = company_id
         provider.rpc.context = {"allowed_company_ids": [company_id]}

@@ -23,38 +23,37 @@ from pleodesk.ui.widgets import hint
 SECRET = "xero-oauth"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("xero", text)
-
-
 def LABEL() -> str:  # noqa: N802 - the plugin contract's name
-    return _t("Xero")
+    return QCoreApplication.translate("xero", "Xero")
 
 
 def DESCRIPTION() -> str:  # noqa: N802
-    return _t("Spend money on a Pleo bank account in Xero (bills for out-of-pocket expenses if you prefer), "
-              "receipts attached, tracking categories as Pleo tag groups.")
+    return QCoreApplication.translate(
+        "xero", "Spend money on a Pleo bank account in Xero (bills for out-of-pocket expenses if you prefer), "
+                "receipts attached, tracking categories as Pleo tag groups.")
 
 
 def naming() -> dict[str, str]:
     return {
-        "account": _t("Xero account"),
-        "tax": _t("Xero tax rate"),
-        "dimension": _t("tracking category"),
-        "dimensions": _t("tracking categories"),
-        "wallet": _t("Pleo bank account in Xero"),
-        "out_of_pocket": _t("Out-of-pocket bank account in Xero"),
-        "external_reimbursement": _t("Bank account reimbursements are paid from"),
-        "payable": _t("Accounts payable (for Pleo invoices, booked as bills)"),
-        "accounts_hint": _t("In Xero these are under Accounting > Chart of accounts. The Pleo wallet and "
-                            "out-of-pocket accounts must be bank accounts: pleodesk created PLEOBANK and "
-                            "PLEOPOCKET for you where Xero allowed it."),
+        "account": QCoreApplication.translate("xero", "Xero account"),
+        "tax": QCoreApplication.translate("xero", "Xero tax rate"),
+        "dimension": QCoreApplication.translate("xero", "tracking category"),
+        "dimensions": QCoreApplication.translate("xero", "tracking categories"),
+        "wallet": QCoreApplication.translate("xero", "Pleo bank account in Xero"),
+        "out_of_pocket": QCoreApplication.translate("xero", "Out-of-pocket bank account in Xero"),
+        "external_reimbursement": QCoreApplication.translate("xero", "Bank account reimbursements are paid from"),
+        "payable": QCoreApplication.translate("xero", "Accounts payable (for Pleo invoices, booked as bills)"),
+        "accounts_hint": QCoreApplication.translate(
+            "xero", "In Xero these are under Accounting > Chart of accounts. The Pleo wallet and "
+                    "out-of-pocket accounts must be bank accounts: pleodesk created PLEOBANK and "
+                    "PLEOPOCKET for you where Xero allowed it."),
     }
 
 
 def OBJECT_KINDS() -> dict[str, list[tuple[str, str]]]:  # noqa: N802
-    return {"reimbursement": [("spend_money", _t("Spend money on the out-of-pocket bank account")),
-                              ("bill", _t("A bill to the employee"))]}
+    return {"reimbursement": [
+        ("spend_money", QCoreApplication.translate("xero", "Spend money on the out-of-pocket bank account")),
+        ("bill", QCoreApplication.translate("xero", "A bill to the employee"))]}
 
 
 def suggested_accounts(settings: dict[str, Any]) -> dict[str, str]:
