@@ -334,8 +334,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu &gt; My Databases, or under the user icon in developer mode. API key: your profile &gt; Account Security &gt; New API Key. The Employees app must be installed.</source>
-        <translation>Adresse: aus dem Browser kopieren, bis einschließlich .com (oder Ihrer eigenen Domain). Datenbank: in Odoo im Benutzermenü &gt; Meine Datenbanken, oder im Entwicklermodus unter dem Benutzersymbol. API-Schlüssel: Ihr Profil &gt; Kontosicherheit &gt; Neuer API-Schlüssel. Die App Mitarbeiter muss installiert sein.</translation>
+        <source>Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu &gt; My Databases; or, in developer mode, under the user icon; or right-click a page, Inspect, search for db and copy the word in quotes after it. API key: your profile &gt; Account Security &gt; New API Key. The Employees app must be installed.</source>
+        <translation>Adresse: aus dem Browser kopieren, bis einschließlich .com (oder Ihrer eigenen Domain). Datenbank: in Odoo im Benutzermenü &gt; Meine Datenbanken; oder im Entwicklermodus unter dem Benutzersymbol; oder Rechtsklick auf eine Seite, Untersuchen, nach db suchen und das Wort in Anführungszeichen danach kopieren. API-Schlüssel: Ihr Profil &gt; Kontosicherheit &gt; Neuer API-Schlüssel. Die App Mitarbeiter muss installiert sein.</translation>
     </message>
     <message>
         <location line="+13"/>

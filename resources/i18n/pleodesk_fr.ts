@@ -334,8 +334,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu &gt; My Databases, or under the user icon in developer mode. API key: your profile &gt; Account Security &gt; New API Key. The Employees app must be installed.</source>
-        <translation>Adresse : copiez-la depuis le navigateur, jusqu’à .com (ou votre propre domaine). Base de données : dans Odoo, menu utilisateur &gt; Mes bases de données, ou sous l’icône utilisateur en mode développeur. Clé API : votre profil &gt; Sécurité du compte &gt; Nouvelle clé API. L’application Employés doit être installée.</translation>
+        <source>Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu &gt; My Databases; or, in developer mode, under the user icon; or right-click a page, Inspect, search for db and copy the word in quotes after it. API key: your profile &gt; Account Security &gt; New API Key. The Employees app must be installed.</source>
+        <translation>Adresse : copiez-la depuis le navigateur, jusqu'à .com (ou votre propre domaine). Base de données : dans Odoo, menu utilisateur &gt; Mes bases de données ; ou, en mode développeur, sous l'icône de l'utilisateur ; ou clic droit sur une page, Inspecter, cherchez db et copiez le mot entre guillemets qui suit. Clé API : votre profil &gt; Sécurité du compte &gt; Nouvelle clé API. L'application Employés doit être installée.</translation>
     </message>
     <message>
         <location line="+13"/>

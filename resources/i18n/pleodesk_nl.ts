@@ -334,8 +334,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu &gt; My Databases, or under the user icon in developer mode. API key: your profile &gt; Account Security &gt; New API Key. The Employees app must be installed.</source>
-        <translation>Adres: kopieer het uit de browser, tot en met .com (of uw eigen domein). Database: in Odoo via het gebruikersmenu &gt; Mijn databases, of onder het gebruikersicoon in de ontwikkelaarsmodus. API key: uw profiel &gt; Accountveiligheid &gt; Nieuwe API key. De app Werknemers moet geïnstalleerd zijn.</translation>
+        <source>Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu &gt; My Databases; or, in developer mode, under the user icon; or right-click a page, Inspect, search for db and copy the word in quotes after it. API key: your profile &gt; Account Security &gt; New API Key. The Employees app must be installed.</source>
+        <translation>Adres: kopieer het uit de browser, tot en met .com (of uw eigen domein). Database: in Odoo via het gebruikersmenu &gt; Mijn databases; of, in de ontwikkelaarsmodus, onder het gebruikersicoon; of klik met de rechtermuisknop op een pagina, kies Inspecteren, zoek naar db en kopieer het woord tussen aanhalingstekens erna. API key: uw profiel &gt; Accountveiligheid &gt; Nieuwe API key. De app Werknemers moet geïnstalleerd zijn.</translation>
     </message>
     <message>
         <location line="+13"/>

@@ -138,8 +138,9 @@ class ConnectPage(SystemPage):
         lay.addLayout(form)
         lay.addWidget(hint(self.tr(
             "Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu > "
-            "My Databases, or under the user icon in developer mode. API key: your profile > Account Security > "
-            "New API Key. The Employees app must be installed."), self))
+            "My Databases; or, in developer mode, under the user icon; or right-click a page, Inspect, search for "
+            "db and copy the word in quotes after it. API key: your profile > Account Security > New API Key. "
+            "The Employees app must be installed."), self))
         lay.addStretch(1)
         lay.addWidget(self.status)
 
