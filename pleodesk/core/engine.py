@@ -30,7 +30,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from pleodesk.core.ledger import ExportOptions, LedgerChart, LedgerEntry, Mappings
+from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings
 from pleodesk.core.model import Expense, format_datetime
 from pleodesk.core.posting import PostingError, post
 from pleodesk.core.validation import Problem, ValidationReport, validate
@@ -590,6 +590,7 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     totals: dict[str, Decimal] = {}
     by_account: dict[str, Decimal] = {}
     would_hold: dict[str, int] = {}
+    by_ledger: dict[tuple[str, str], Decimal] = {}   # (ledger account, ledger tax code) -> amount
     no_account = "00000000-0000-0000-0000-000000000000"
     for e in entries:
         value = e.get("totalBillValue") or e["transactionValue"]
@@ -604,10 +605,20 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
             if key == no_account:
                 key = None
             if key is None and e.get("family") == "REIMBURSEMENT":
-                by_account["(out-of-pocket settlement)"] = by_account.get("(out-of-pocket settlement)", Decimal(0)) + amount
+                # a reimbursement payout settles the out-of-pocket debt: booked on that account
+                oop = mappings.contra.get(ContraRole.OUT_OF_POCKET, "")
+                by_ledger[(oop, "")] = by_ledger.get((oop, ""), Decimal(0)) + amount
                 continue
             label = key or "(no category)"
             by_account[label] = by_account.get(label, Decimal(0)) + amount
+            cm = mappings.categories.get(key) if key is not None else None
+            if cm is not None:
+                ledger_key = (cm.account, cm.tax_code or "")
+            elif key is None and mappings.default_account:
+                ledger_key = (mappings.default_account, "")
+            else:
+                ledger_key = ("", "")          # held: no ledger account
+            by_ledger[ledger_key] = by_ledger.get(ledger_key, Decimal(0)) + amount
             if key is None and not mappings.default_account:
                 reasons.add("no category and no default account")
             elif key is not None and key not in mappings.categories:
@@ -621,6 +632,7 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
         "already_exported": sum(1 for r in records.values() if r.status == "exported"),
         "totals": {k: str(v) for k, v in totals.items()},
         "by_account": {k: str(v) for k, v in by_account.items()},
+        "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
         "would_hold": would_hold,
     }
 

@@ -320,21 +320,11 @@ def _retry(store, conn, job: Job, engine) -> list:
 
 
 def _preview(store, conn, pleo, provider, month: str) -> dict:
-    """``engine.preview_month`` plus totals per ledger account and tax code (through the mappings)."""
-    from decimal import Decimal
-
+    """``engine.preview_month`` plus the names the window shows."""
     from pleodesk.core.engine import preview_month
 
-    p = preview_month(store, conn, pleo, provider, month)
-    m = store.load_mappings(conn.id)
-    per_ledger: dict[tuple[str, str], Decimal] = {}
-    for key, amount in p.get("by_account", {}).items():
-        cm = m.categories.get(key)
-        account = cm.account if cm else ""
-        tax = (cm.tax_code or "") if cm else ""
-        per_ledger[(account, tax)] = per_ledger.get((account, tax), Decimal(0)) + Decimal(amount)
-    p["by_ledger"] = [(acc, tax, str(v)) for (acc, tax), v in sorted(per_ledger.items())]
-    p["category_labels"] = dict(m.category_labels)
+    p = preview_month(store, conn, pleo, provider, month)      # its by_ledger: (account, tax code, amount)
+    p["category_labels"] = dict(store.load_mappings(conn.id).category_labels)
     try:
         chart = provider.read_chart()
         p["account_names"] = {code: a.name for code, a in chart.accounts.items()}

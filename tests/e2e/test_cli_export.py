@@ -262,3 +262,21 @@ def test_receipts_that_failed_are_attached_by_a_later_run(demo, capsys, monkeypa
     after = demo.store.get_records(demo.conn.id, [r.expense_id for r in with_receipts])
     assert {r.receipts_status for r in after.values()} == {"done"}
     assert set(calls) == {r.ledger_id for r in with_receipts}
+
+
+def test_preview_totals_per_ledger_account_add_up(demo, capsys):
+    from decimal import Decimal
+
+    rc = main(["export", "--month", MONTH, "--dry-run", "--json"])
+    preview = json.loads(capsys.readouterr().out)
+    assert rc == EXIT_OK
+    by_ledger = {(a, t): Decimal(v) for a, t, v in preview["by_ledger"]}
+    assert sum(by_ledger.values()) == sum(Decimal(v) for v in preview["totals"].values())
+    # reimbursement payouts are booked on the out-of-pocket account, not shown as unmapped
+    reimbursements = [e for e in demo.sandbox.pleo.exportable_entry_ids(MONTH)
+                      if demo.sandbox.pleo.entry(e).type in ("direct_reimbursement", "external_reimbursement")]
+    if reimbursements:
+        assert ("1610", "") in by_ledger
+    held = by_ledger.get(("", ""), Decimal(0))
+    uncategorised = [e for e in demo.sandbox.pleo.exportable_entry_ids(MONTH) if is_uncategorised(demo.sandbox, e)]
+    assert (held != 0) == bool(uncategorised)
