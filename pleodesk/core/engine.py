@@ -21,6 +21,7 @@ The protocol follows Pleo's integration design for export API v3:
 from __future__ import annotations
 
 import calendar
+import contextlib
 import logging
 import mimetypes
 import threading
@@ -111,6 +112,10 @@ class Cancelled(Exception):
     pass
 
 
+class ConnectionBusy(EngineError):
+    """Another export of the same connection is running (in this process or another one)."""
+
+
 class ExportEngine:
     """Runs export jobs for one connection. Not thread-safe: one engine per worker thread."""
 
@@ -118,7 +123,8 @@ class ExportEngine:
                  receipts_dir: Path,
                  progress: Callable[[Progress], None] | None = None,
                  cancel: threading.Event | None = None,
-                 receipt_retry_delay: float = 1.0) -> None:
+                 receipt_retry_delay: float = 1.0,
+                 lock_timeout: float = 60.0) -> None:
         self.store = store
         self.conn = connection
         self.pleo = pleo
@@ -127,6 +133,8 @@ class ExportEngine:
         self._progress = progress or (lambda p: None)
         self.cancel = cancel or threading.Event()
         self.receipt_retry_delay = receipt_retry_delay
+        self.lock_timeout = lock_timeout
+        self._lock_depth = 0
 
     # ------------------------------------------------------------------ settings -------------
     @property
@@ -138,6 +146,32 @@ class ExportEngine:
             export_receipts=bool(s.get("export_receipts", True)),
         )
 
+    @contextlib.contextmanager
+    def exclusive(self):
+        """One export at a time per connection, across threads and processes (the app's worker, a
+        ``pleodesk export`` in a terminal): two would both see a record ``sending`` or a job
+        ``in_progress`` and could both send it. Re-entrant within one engine."""
+        if self._lock_depth:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        from pleodesk import paths
+        from pleodesk.locks import FileLock
+
+        lock = FileLock(paths.data_dir() / "locks" / f"connection-{self.conn.id}.lock", self.lock_timeout,
+                        on_timeout=lambda: ConnectionBusy(
+                            f"Another pleodesk (the app or a command) is exporting '{self.conn.name}' right now.",
+                            "Try again when it has finished; nothing was sent twice."))
+        with lock:
+            self._lock_depth = 1
+            try:
+                yield
+            finally:
+                self._lock_depth = 0
+
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
             raise Cancelled()
@@ -148,6 +182,10 @@ class ExportEngine:
 
         Found: the entry exists, record it as exported. Not found: it was never created, so it is
         safe to send again. Returns how many were settled."""
+        with self.exclusive():
+            return self._settle_uncertain()
+
+    def _settle_uncertain(self) -> int:
         n = 0
         for rec in self.store.records_with_status(self.conn.id, "sending"):
             found = self.provider.find_by_reference(rec.reference)
@@ -167,6 +205,10 @@ class ExportEngine:
         """Attach again the receipts that failed after their entry was created (a network error, a
         daily API limit): the entry is in the ledger, only its receipts are missing. Returns how many
         expenses now have all their receipts."""
+        with self.exclusive():
+            return self._retry_receipts(limit)
+
+    def _retry_receipts(self, limit: int) -> int:
         failed = [r for r in self.store.records_with_status(self.conn.id, "exported")
                   if r.receipts_status == "failed" and r.ledger_id][:limit]
         fixed = 0
@@ -187,6 +229,10 @@ class ExportEngine:
     def process_queue(self, trigger: str = "scheduled") -> list[RunSummary]:
         """Process Pleo's export queue: resume jobs in progress, then the pending ones, oldest first,
         one at a time."""
+        with self.exclusive():
+            return self._process_queue(trigger)
+
+    def _process_queue(self, trigger: str) -> list[RunSummary]:
         self.settle_uncertain()
         self.retry_receipts()
         summaries = []
@@ -213,6 +259,10 @@ class ExportEngine:
                      kind: str = "export_month") -> RunSummary:
         """Export what is waiting in Pleo with a bookkeeping date from ``start`` to ``end`` (both
         included): a month, or an administration's scheduled daily or monthly sync (``kind="sync"``)."""
+        with self.exclusive():
+            return self._export_range(start, end, label, trigger, kind)
+
+    def _export_range(self, start: datetime, end: datetime, label: str, trigger: str, kind: str) -> RunSummary:
         self.settle_uncertain()
         self.retry_receipts()
         # A job that is already running blocks new ones (Pleo allows one per company): finish it first.
@@ -234,6 +284,10 @@ class ExportEngine:
 
     # ------------------------------------------------------------------ one job ---------------
     def run_job(self, job: dict, trigger: str, kind: str = "export_job") -> RunSummary:
+        with self.exclusive():
+            return self._run_job_locked(job, trigger, kind)
+
+    def _run_job_locked(self, job: dict, trigger: str, kind: str) -> RunSummary:
         job_id = job["id"]
         run_id = self.store.start_run(self.conn.id, kind, trigger, job_id=job_id)
         summary = RunSummary(run_id=run_id, job_id=job_id)

@@ -34,6 +34,8 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+
+from pleodesk.locks import FileLock
 from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
@@ -357,65 +359,11 @@ class LoopbackAuthorizer:
 
 
 # ---------------------------------------------------------------------------------- storage ----
-class _FileLock:
-    """An exclusive lock on a file, held by one process at a time (flock / msvcrt.locking)."""
-
-    def __init__(self, path: Path, timeout: float = 120) -> None:
-        self.path = path
-        self.timeout = timeout
-        self._fh = None
-
-    def __enter__(self) -> "_FileLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+b")
-        deadline = time.monotonic() + self.timeout
-        try:
-            while True:
-                try:
-                    self._lock(fh)
-                    break
-                except OSError:
-                    if time.monotonic() >= deadline:
-                        raise OAuthError("Another pleodesk window is still refreshing the sign-in; "
-                                         "try again in a moment.", error="lock_timeout", retryable=True)
-                    time.sleep(0.05)
-        except BaseException:
-            fh.close()
-            raise
-        self._fh = fh
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        fh, self._fh = self._fh, None
-        if fh is None:
-            return
-        try:
-            self._unlock(fh)
-        finally:
-            fh.close()
-
-    if os.name == "nt":  # pragma: no cover - exercised on Windows
-        @staticmethod
-        def _lock(fh) -> None:
-            import msvcrt
-            fh.seek(0)
-            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
-
-        @staticmethod
-        def _unlock(fh) -> None:
-            import msvcrt
-            fh.seek(0)
-            msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
-    else:
-        @staticmethod
-        def _lock(fh) -> None:
-            import fcntl
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-        @staticmethod
-        def _unlock(fh) -> None:
-            import fcntl
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+def _FileLock(path: Path, timeout: float = 120) -> FileLock:
+    """The token store's lock file: one refresh at a time across processes."""
+    return FileLock(path, timeout, on_timeout=lambda: OAuthError(
+        "Another pleodesk window is still refreshing the sign-in; try again in a moment.",
+        error="lock_timeout", retryable=True))
 
 
 _thread_locks: dict[str, threading.Lock] = {}
