@@ -185,9 +185,11 @@ class ExportEngine:
         with self.exclusive():
             return self._settle_uncertain()
 
-    def _settle_uncertain(self) -> int:
+    def _settle_uncertain(self, records=None) -> int:
         n = 0
-        for rec in self.store.records_with_status(self.conn.id, "sending"):
+        if records is None:
+            records = self.store.records_with_status(self.conn.id, "sending")
+        for rec in records:
             found = self.provider.find_by_reference(rec.reference)
             if found is not None:
                 self.store.mark_exported(self.conn.id, rec.expense_id, ledger_id=found.ledger_id,
@@ -345,6 +347,12 @@ class ExportEngine:
         open_ids = [i["accountingEntryId"] for i in items if i["status"] in ("pending", "in_progress")]
         summary.total = len(open_ids)
         records = self.store.ensure_records(self.conn.id, open_ids, job_id=job_id)
+        # A record still "sending" (an earlier job of this run stopped on an unknown outcome, then Pleo
+        # queued the expense again) is looked up in the ledger before anything is sent again.
+        uncertain = [r for r in records.values() if r.status == "sending"]
+        if uncertain:
+            self._settle_uncertain(uncertain)
+            records = self.store.get_records(self.conn.id, open_ids)
         outcomes: dict[str, dict] = {}          # expense id -> Pleo item update
         to_send: list[Expense] = []
         # Expenses booked before (an earlier run, or a crash before Pleo was told) are only reported.

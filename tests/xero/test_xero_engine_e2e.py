@@ -195,3 +195,55 @@ def test_a_crash_after_xero_created_a_batch_does_not_duplicate(world, tmp_path):
     total = sum(len(org.bank_transactions) + len(org.invoices) + len(org.bank_transfers) for org in [xero.demo])
     assert total == len(docs)                    # no reference twice in Xero
     assert summary
+
+
+def test_outcome_unknown_in_a_pending_job_is_settled_before_the_month_sends_it_again(world, tmp_path):
+    """Xero created a batch of a job made in Pleo, then its answer was lost (a retryable error): the job
+    fails and Pleo puts its expenses back in the queue. "Export the month" in the same run picks them up
+    again in a new job; they are still ``sending`` and must be looked up in Xero before anything is sent,
+    or they are booked twice (the new batch has another idempotency key)."""
+    from pleodesk.providers.xero.client import XeroError
+
+    sb, xero, store = world
+    accounts, refresh_token = _connect(sb, xero, tmp_path)
+    data = {
+        "connection": {"name": "Lost answer Xero", "system": "xero"},
+        "pleo": {"base_url": sb.pleo_url, "company_id": sb.company_id, "api_key_env": "PLEO_KEY"},
+        "xero": {"sandbox_url": sb.url, "client_id": SANDBOX_CLIENT_ID, "tenant_id": TENANT,
+                 "wallet_currency": "EUR", "refresh_token_env": "XERO_REFRESH", "rate_limits": {"time_scale": SCALE}},
+        "accounts": {"wallet": "PLEOBANK", "out_of_pocket": "PLEOPOCKET", "external_reimbursement": "090",
+                     "payable": "1600", "default_account": "PLEO"},
+        "categories": {**{c: c for c in ("4000", "4010", "4100", "4200", "4300", "4400", "4500", "4600", "4700",
+                                         "4710", "4800", "8900")}, "1150": "090", "1000": "1010"},
+        "taxes": {"21%": "TAX001", "9%": "TAX002", "0%": "NONE", "RC21": "TAX003"},
+        "options": {"post": True, "export_receipts": False},
+    }
+    plan = plan_from_dict(data, env={"PLEO_KEY": sb.api_key, "XERO_REFRESH": refresh_token}, where="test")
+    conn = _save(store, plan)
+
+    # A bookkeeper clicked Export in Pleo for a few expenses of the month: a pending job.
+    some = sb.pleo.exportable_entry_ids(MONTH)[:12]
+    sb.pleo.create_job_as_user(some)
+
+    provider = create_provider(conn)
+    real = provider.send_batch
+    calls = []
+
+    def created_then_lost(entries):
+        calls.append([e.expense_id for e in entries])
+        results = real(entries)
+        if len(calls) == 1:              # Xero has them, the answer never arrives
+            raise XeroError("Xero did not answer", "read timeout", retryable=True,
+                            reason_type="accounting_system_unreachable")
+        return results
+
+    provider.send_batch = created_then_lost
+    summaries = make_engine(store, conn, provider=provider).export_month(MONTH)
+    assert calls and set(calls[0]) <= set(some)
+
+    refs = [t["Reference"] for t in xero.demo.bank_transactions] + [i["InvoiceNumber"] for i in xero.demo.invoices] \
+        + [t["Reference"] for t in xero.demo.bank_transfers]
+    twice = sorted({r for r in refs if refs.count(r) > 1})
+    assert not twice, f"booked twice in Xero: {twice}"
+    assert not store.records_with_status(conn.id, "sending")
+    assert summaries.exported + summaries.already_exported >= len(set(refs))
