@@ -133,8 +133,15 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
             summary.pushed = result.accepted
             summary.duplicates = result.duplicates
             summary.messages.extend(result.messages)
+            rejected = set(result.rejected)
             for line in lines:
-                store.mark_feed(conn.id, line.transaction_id, "pushed")
+                if line.transaction_id in rejected:      # pushed again next time
+                    store.mark_feed(conn.id, line.transaction_id, "failed",
+                                    error="; ".join(m for m in result.messages if line.transaction_id in m) or None)
+                else:
+                    store.mark_feed(conn.id, line.transaction_id, "pushed")
+            if rejected:
+                summary.status = "partial"
         return summary
     except Exception as exc:
         summary.status = "failed"

@@ -96,6 +96,8 @@ class FeedResult:
     accepted: int
     duplicates: int = 0
     messages: tuple[str, ...] = field(default_factory=tuple)
+    #: transaction ids the system did not take (not duplicates): they are pushed again next time
+    rejected: tuple[str, ...] = ()
 
 
 @runtime_checkable

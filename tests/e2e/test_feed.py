@@ -68,3 +68,34 @@ def test_feed_command(demo, capsys):
     assert "statement lines pushed" in out
     n = len(_statement(demo.folder))
     assert f"Bank feed: {n} statement lines pushed" in out
+
+
+def test_lines_the_ledger_rejects_are_pushed_again_next_time(demo, capsys, monkeypatch):
+    from pleodesk.providers.base import FeedResult
+    from pleodesk.providers.journal_file import JournalFileProvider
+
+    main(["export", "--month", MONTH])
+    capsys.readouterr()
+    conn = demo.store.get_connection(demo.conn.id)
+    real = JournalFileProvider.push_feed
+    refused: list[str] = []
+
+    def refuse_first(self, lines):
+        first, rest = lines[0], list(lines[1:])
+        refused.append(first.transaction_id)
+        got = real(self, rest)
+        return FeedResult(got.accepted, got.duplicates, got.messages + (f"{first.transaction_id}: refused",),
+                          rejected=(first.transaction_id,))
+
+    monkeypatch.setattr(JournalFileProvider, "push_feed", refuse_first)
+    now = datetime(2026, 10, 1, 8, 0, tzinfo=timezone.utc)
+    first = run_feed(demo.store, conn, make_pleo_client(conn), make_provider(conn), now=now)
+    assert first.status == "partial"
+    assert demo.store.feed_records(conn.id, refused)[refused[0]].status == "failed"
+    assert refused[0] not in {r["transaction_id"] for r in _statement(demo.folder)}
+
+    monkeypatch.setattr(JournalFileProvider, "push_feed", real)
+    second = run_feed(demo.store, conn, make_pleo_client(conn), make_provider(conn), now=now)
+    assert second.pushed == 1 and second.already == first.pushed
+    ids = [r["transaction_id"] for r in _statement(demo.folder)]
+    assert refused[0] in ids and len(ids) == len(set(ids))

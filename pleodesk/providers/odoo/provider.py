@@ -1138,6 +1138,7 @@ class OdooProvider:
             "account.bank.statement.line", "search_read", [["unique_import_id", "in", list(uids)]],
             fields=["unique_import_id"])}
         messages: list[str] = []
+        rejected: list[str] = []
         todo = []
         for uid, ln in uids.items():
             if uid in present:
@@ -1145,6 +1146,7 @@ class OdooProvider:
             if ln.currency != company.currency:
                 messages.append(f"{ln.transaction_id}: in {ln.currency}, the bank journal books in "
                                 f"{company.currency}; skipped.")
+                rejected.append(ln.transaction_id)
                 continue
             label = " - ".join(x for x in (ln.payee, ln.description, ln.employee) if x) or "Pleo"
             todo.append({"journal_id": journal, "date": ln.date, "amount": float(Decimal(ln.amount)),
@@ -1167,7 +1169,9 @@ class OdooProvider:
                         raise
                     except LedgerError as one:
                         messages.append(f"{vals['unique_import_id']}: {one.title}")
-        return FeedResult(accepted=accepted, duplicates=len(present & set(uids)), messages=tuple(messages))
+                        rejected.append(uids[vals["unique_import_id"]].transaction_id)
+        return FeedResult(accepted=accepted, duplicates=len(present & set(uids)), messages=tuple(messages),
+                          rejected=tuple(rejected))
 
 
 # ------------------------------------------------------------------------ helpers ---------------
