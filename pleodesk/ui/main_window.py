@@ -470,7 +470,9 @@ class MainWindow(QMainWindow):
                 != QMessageBox.StandardButton.Yes:
             return
         self.conn = None
-        discard_draft(self.ctx, c)
+        discard_draft(self.ctx, c, lambda exc: QMessageBox.warning(
+            self, self.tr("Discard the setup"),
+            self.tr("{name} was not discarded: {error}").format(name=c.name, error=str(exc))))
 
     def reconnect(self) -> None:
         if self.conn is None:
@@ -507,16 +509,19 @@ class MainWindow(QMainWindow):
 
         def work():
             from pleodesk.connections import ledger_secret_name, pleo_secret_name
-            from pleodesk.secrets import delete_secret
+            from pleodesk.ui.wizard.wizard import forget_secrets
 
             store.delete_connection(c.id)
             store.audit("connection_deleted", None, connection=c.name, system=c.system)
-            delete_secret(pleo_secret_name(c.id))
-            for what in keyring_entries:
-                delete_secret(ledger_secret_name(c.id, what))
+            forget_secrets([pleo_secret_name(c.id)] + [ledger_secret_name(c.id, w) for w in keyring_entries])
+
+        def failed(exc) -> None:
+            hub.connections_changed.emit()
+            QMessageBox.warning(self, self.tr("Delete the connection"),
+                                self.tr("{name} was not deleted: {error}").format(name=c.name, error=str(exc)))
 
         self.conn = None
-        self.ctx.write(work, lambda _r: hub.connections_changed.emit())
+        self.ctx.write(work, lambda _r: hub.connections_changed.emit(), failed)
 
     def run_queue_now(self) -> None:
         from pleodesk.ui.jobs import Job

@@ -4,7 +4,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+397"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+409"/>
         <source>Bank account and journals</source>
         <translation>Bankkonto und Journale</translation>
     </message>
@@ -338,12 +338,13 @@
         <translation>Adresse: aus dem Browser kopieren, bis einschließlich .com (oder Ihrer eigenen Domain). Datenbank: in Odoo im Benutzermenü &gt; Meine Datenbanken; oder im Entwicklermodus unter dem Benutzersymbol; oder Rechtsklick auf eine Seite, Untersuchen, nach db suchen und das Wort in Anführungszeichen danach kopieren. API-Schlüssel: Ihr Profil &gt; Kontosicherheit &gt; Neuer API-Schlüssel. Die App Mitarbeiter muss installiert sein.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <location line="+11"/>
         <source>(stored; type a new key to replace it)</source>
         <translation>(gespeichert; neuen Schlüssel eingeben, um ihn zu ersetzen)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+20"/>
         <source>Checking Odoo…</source>
         <translation>Odoo wird geprüft…</translation>
     </message>
@@ -1192,26 +1193,38 @@
     </message>
     <message>
         <location line="+45"/>
+        <location line="+6"/>
         <source>Discard the setup</source>
         <translation>Einrichtung verwerfen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Discard the unfinished setup {name}?</source>
         <translation>Die unvollständige Einrichtung {name} verwerfen?</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+6"/>
+        <source>{name} was not discarded: {error}</source>
+        <translation>{name} wurde nicht verworfen: {error}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+20"/>
         <source>Delete the connection</source>
         <translation>Verbindung löschen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
         <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
         <translation>{name} mit Zuordnungen und Verlauf löschen? Was exportiert wurde, bleibt in der Buchhaltung. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+20"/>
+        <source>{name} was not deleted: {error}</source>
+        <translation>{name} wurde nicht gelöscht: {error}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>User guide</source>
         <translation>Benutzerhandbuch</translation>
     </message>
@@ -1360,7 +1373,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-628"/>
+        <location line="-640"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1448,13 +1461,13 @@
         <translation>pleodesk mit einem eingebauten Demo-Unternehmen ausprobieren, nur auf diesem Computer.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <location line="+63"/>
         <source>Connected to {company}</source>
         <translation>Verbunden mit {company}</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>Press Check to test the new values.</source>
         <translation>Klicken Sie auf Prüfen, um die neuen Angaben zu testen.</translation>
     </message>
@@ -1479,7 +1492,7 @@
         <translation>Pleo hat für ein anderes Unternehmen geantwortet ({name}).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Pleo did not accept this key for this company. Check both, or create a new key in Pleo (Settings → API keys).</source>
         <translation>Pleo akzeptiert diesen Schlüssel für dieses Unternehmen nicht. Prüfen Sie beides oder erstellen Sie in Pleo einen neuen Schlüssel (Einstellungen → API-Schlüssel).</translation>
     </message>
@@ -2053,9 +2066,19 @@
         <translation>Der Zeitplan ist abgelaufen.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+24"/>
+        <source>Not saved: {error}</source>
+        <translation>Nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Schedule saved.</source>
         <translation>Zeitplan gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The schedule was not saved: {error}</source>
+        <translation>Der Zeitplan wurde nicht gespeichert: {error}</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2078,7 +2101,7 @@
         <translation>{name} deaktivieren? Bis Sie die Verbindung wieder aktivieren, wird nichts exportiert; der Verlauf bleibt erhalten.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Checking Pleo and the ledger…</source>
         <translation>Pleo und die Buchhaltung werden geprüft…</translation>
     </message>
@@ -2086,7 +2109,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/wizard.py" line="+48"/>
+        <location filename="../../pleodesk/ui/wizard/wizard.py" line="+55"/>
         <source>Set up a connection</source>
         <extracomment>the connection was saved (connection row, month to export now or None)</extracomment>
         <translation>Verbindung einrichten</translation>
@@ -2097,12 +2120,13 @@
         <translation>Verbindung {name} ändern</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>New connection</source>
         <translation>Neue Verbindung</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+148"/>
+        <location line="+5"/>
         <source>No Pleo API key is stored yet: go back to Connect Pleo.</source>
         <translation>Es ist noch kein Pleo-API-Schlüssel gespeichert: Gehen Sie zurück zu Pleo verbinden.</translation>
     </message>
@@ -2438,7 +2462,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-809"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-821"/>
         <source>Welcome to pleodesk</source>
         <translation>Willkommen bei pleodesk</translation>
     </message>
@@ -2573,7 +2597,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-182"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-188"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>

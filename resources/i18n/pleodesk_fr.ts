@@ -4,7 +4,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+397"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+409"/>
         <source>Bank account and journals</source>
         <translation>Compte bancaire et journaux</translation>
     </message>
@@ -335,15 +335,16 @@
     <message>
         <location line="+5"/>
         <source>Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu &gt; My Databases; or, in developer mode, under the user icon; or right-click a page, Inspect, search for db and copy the word in quotes after it. API key: your profile &gt; Account Security &gt; New API Key. The Employees app must be installed.</source>
-        <translation>Adresse : copiez-la depuis le navigateur, jusqu'à .com (ou votre propre domaine). Base de données : dans Odoo, menu utilisateur &gt; Mes bases de données ; ou, en mode développeur, sous l'icône de l'utilisateur ; ou clic droit sur une page, Inspecter, cherchez db et copiez le mot entre guillemets qui suit. Clé API : votre profil &gt; Sécurité du compte &gt; Nouvelle clé API. L'application Employés doit être installée.</translation>
+        <translation>Adresse : copiez-la depuis le navigateur, jusqu&apos;à .com (ou votre propre domaine). Base de données : dans Odoo, menu utilisateur &gt; Mes bases de données ; ou, en mode développeur, sous l&apos;icône de l&apos;utilisateur ; ou clic droit sur une page, Inspecter, cherchez db et copiez le mot entre guillemets qui suit. Clé API : votre profil &gt; Sécurité du compte &gt; Nouvelle clé API. L&apos;application Employés doit être installée.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <location line="+11"/>
         <source>(stored; type a new key to replace it)</source>
         <translation>(enregistrée ; saisissez une nouvelle clé pour la remplacer)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+20"/>
         <source>Checking Odoo…</source>
         <translation>Vérification d’Odoo…</translation>
     </message>
@@ -1192,26 +1193,38 @@
     </message>
     <message>
         <location line="+45"/>
+        <location line="+6"/>
         <source>Discard the setup</source>
         <translation>Abandonner la configuration</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Discard the unfinished setup {name}?</source>
         <translation>Abandonner la configuration inachevée {name} ?</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+6"/>
+        <source>{name} was not discarded: {error}</source>
+        <translation>{name} n’a pas été abandonnée : {error}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+20"/>
         <source>Delete the connection</source>
         <translation>Supprimer la connexion</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
         <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
         <translation>Supprimer {name} avec ses associations et son historique ? La comptabilité garde ce qui a été exporté. Cette action est irréversible.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+20"/>
+        <source>{name} was not deleted: {error}</source>
+        <translation>{name} n’a pas été supprimée : {error}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>User guide</source>
         <translation>Guide d’utilisation</translation>
     </message>
@@ -1360,7 +1373,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-628"/>
+        <location line="-640"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -1448,13 +1461,13 @@
         <translation>Essayez pleodesk sur une société de démonstration intégrée, sur cet ordinateur uniquement.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <location line="+63"/>
         <source>Connected to {company}</source>
         <translation>Connecté à {company}</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>Press Check to test the new values.</source>
         <translation>Cliquez sur Vérifier pour tester les nouvelles valeurs.</translation>
     </message>
@@ -1479,7 +1492,7 @@
         <translation>Pleo a répondu pour une autre société ({name}).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Pleo did not accept this key for this company. Check both, or create a new key in Pleo (Settings → API keys).</source>
         <translation>Pleo n’accepte pas cette clé pour cette société. Vérifiez les deux, ou créez une nouvelle clé dans Pleo (Paramètres → Clés API).</translation>
     </message>
@@ -2053,9 +2066,19 @@
         <translation>Le planning est terminé.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+24"/>
+        <source>Not saved: {error}</source>
+        <translation>Non enregistré : {error}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Schedule saved.</source>
         <translation>Planning enregistré.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The schedule was not saved: {error}</source>
+        <translation>La planification n’a pas été enregistrée : {error}</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2078,7 +2101,7 @@
         <translation>Désactiver {name} ? Rien n’est exporté jusqu’à ce que vous la réactiviez ; son historique est conservé.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Checking Pleo and the ledger…</source>
         <translation>Vérification de Pleo et de la comptabilité…</translation>
     </message>
@@ -2086,7 +2109,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/wizard.py" line="+48"/>
+        <location filename="../../pleodesk/ui/wizard/wizard.py" line="+55"/>
         <source>Set up a connection</source>
         <extracomment>the connection was saved (connection row, month to export now or None)</extracomment>
         <translation>Configurer une connexion</translation>
@@ -2097,12 +2120,13 @@
         <translation>Modifier la connexion {name}</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>New connection</source>
         <translation>Nouvelle connexion</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+148"/>
+        <location line="+5"/>
         <source>No Pleo API key is stored yet: go back to Connect Pleo.</source>
         <translation>Aucune clé API Pleo n’est encore enregistrée : revenez à Connecter Pleo.</translation>
     </message>
@@ -2438,7 +2462,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-809"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-821"/>
         <source>Welcome to pleodesk</source>
         <translation>Bienvenue dans pleodesk</translation>
     </message>
@@ -2573,7 +2597,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-182"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-188"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+397"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+409"/>
         <source>Bank account and journals</source>
         <translation>Bankrekening en dagboeken</translation>
     </message>
@@ -338,12 +338,13 @@
         <translation>Adres: kopieer het uit de browser, tot en met .com (of uw eigen domein). Database: in Odoo via het gebruikersmenu &gt; Mijn databases; of, in de ontwikkelaarsmodus, onder het gebruikersicoon; of klik met de rechtermuisknop op een pagina, kies Inspecteren, zoek naar db en kopieer het woord tussen aanhalingstekens erna. API key: uw profiel &gt; Accountveiligheid &gt; Nieuwe API key. De app Werknemers moet geïnstalleerd zijn.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <location line="+11"/>
         <source>(stored; type a new key to replace it)</source>
         <translation>(opgeslagen; typ een nieuwe sleutel om hem te vervangen)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+20"/>
         <source>Checking Odoo…</source>
         <translation>Odoo wordt gecontroleerd…</translation>
     </message>
@@ -1192,26 +1193,38 @@
     </message>
     <message>
         <location line="+45"/>
+        <location line="+6"/>
         <source>Discard the setup</source>
         <translation>Instellen weggooien</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Discard the unfinished setup {name}?</source>
         <translation>Het onafgemaakte instellen van {name} weggooien?</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+6"/>
+        <source>{name} was not discarded: {error}</source>
+        <translation>{name} is niet weggegooid: {error}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+20"/>
         <source>Delete the connection</source>
         <translation>Koppeling verwijderen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
         <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
         <translation>{name} met koppelingen en geschiedenis verwijderen? Wat al geëxporteerd is, blijft in de administratie. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+20"/>
+        <source>{name} was not deleted: {error}</source>
+        <translation>{name} is niet verwijderd: {error}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>User guide</source>
         <translation>Handleiding</translation>
     </message>
@@ -1360,7 +1373,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-628"/>
+        <location line="-640"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1448,13 +1461,13 @@
         <translation>Probeer pleodesk uit op een ingebouwd demobedrijf, alleen op deze computer.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <location line="+63"/>
         <source>Connected to {company}</source>
         <translation>Verbonden met {company}</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>Press Check to test the new values.</source>
         <translation>Klik op Controleren om de nieuwe gegevens te testen.</translation>
     </message>
@@ -1479,7 +1492,7 @@
         <translation>Pleo antwoordde voor een ander bedrijf ({name}).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Pleo did not accept this key for this company. Check both, or create a new key in Pleo (Settings → API keys).</source>
         <translation>Pleo accepteert deze sleutel niet voor dit bedrijf. Controleer beide, of maak in Pleo een nieuwe sleutel aan (Instellingen → API keys).</translation>
     </message>
@@ -2053,9 +2066,19 @@
         <translation>Het schema is afgelopen.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+24"/>
+        <source>Not saved: {error}</source>
+        <translation>Niet opgeslagen: {error}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Schedule saved.</source>
         <translation>Schema opgeslagen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The schedule was not saved: {error}</source>
+        <translation>De planning is niet opgeslagen: {error}</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2078,7 +2101,7 @@
         <translation>{name} deactiveren? Er wordt niets voor geëxporteerd tot u de koppeling weer activeert; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Checking Pleo and the ledger…</source>
         <translation>Pleo en de administratie worden gecontroleerd…</translation>
     </message>
@@ -2086,7 +2109,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/wizard.py" line="+48"/>
+        <location filename="../../pleodesk/ui/wizard/wizard.py" line="+55"/>
         <source>Set up a connection</source>
         <extracomment>the connection was saved (connection row, month to export now or None)</extracomment>
         <translation>Koppeling instellen</translation>
@@ -2097,12 +2120,13 @@
         <translation>Koppeling {name} wijzigen</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>New connection</source>
         <translation>Nieuwe koppeling</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+148"/>
+        <location line="+5"/>
         <source>No Pleo API key is stored yet: go back to Connect Pleo.</source>
         <translation>Er is nog geen Pleo API key opgeslagen: ga terug naar Pleo koppelen.</translation>
     </message>
@@ -2438,7 +2462,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-809"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-821"/>
         <source>Welcome to pleodesk</source>
         <translation>Welkom bij pleodesk</translation>
     </message>
@@ -2573,7 +2597,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-182"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-188"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>

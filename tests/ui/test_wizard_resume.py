@@ -83,7 +83,9 @@ def test_run_the_setup_again_on_an_existing_connection(qtbot, ctx, demo_conn):
     assert welcome.buttons["journal_file"].isChecked()
     assert all(not b.isEnabled() for s, b in welcome.buttons.items() if s != "journal_file")
     click_next(qtbot, wiz)
-    assert wiz.currentId() == P.ID_PLEO and wiz.currentPage().isComplete(), "the stored key is used"
+    assert wiz.currentId() == P.ID_PLEO
+    # The stored key is used (read from the keyring off the GUI thread).
+    qtbot.waitUntil(wiz.currentPage().isComplete, timeout=WAIT_MS)
     click_next(qtbot, wiz)
     assert wiz.currentPage().folder.text() == demo_conn.settings["folder"]
     for _ in range(3):                     # journal file, accounts, categories

@@ -197,8 +197,26 @@ class SystemPage(QWizardPage):
         run_task(fn, on_done, on_error, owner=self)
 
     def save(self, settings: dict[str, Any], secrets: dict[str, str] | None = None, chart=None) -> None:
-        """Keep the page's answers: settings in the draft, secrets in the keyring, the chart."""
-        self.wizard().save_system(settings, secrets or {}, chart)
+        """Keep the page's answers: settings in the draft, secrets in the keyring, the chart.
+
+        The secrets are written off the GUI thread; ``finish_validation`` waits for them, and when the
+        keyring refuses them the page stays, with the keyring's message."""
+        self._saving = bool(secrets)
+        self._advance_when_saved = False
+
+        def saved() -> None:
+            self._saving = False
+            if self._advance_when_saved:
+                self._advance_when_saved = False
+                self.finish_validation()
+
+        def failed(exc: BaseException) -> None:
+            self._saving = False
+            self._advance_when_saved = False
+            self.set_busy(False)
+            self.show_status(str(exc), False)
+
+        self.wizard().save_system(settings, secrets or {}, chart, saved, failed)
 
     def show_status(self, text: str, ok: bool | None = None) -> None:
         from pleodesk.ui.widgets import set_status
@@ -210,7 +228,11 @@ class SystemPage(QWizardPage):
         self.wizard().set_busy(busy)
 
     def finish_validation(self) -> None:
-        """Call when an asynchronous check passed: the wizard moves on to the next page."""
+        """Call when an asynchronous check passed: the wizard moves on to the next page (once the
+        secrets given to ``save`` are in the keyring)."""
+        if getattr(self, "_saving", False):
+            self._advance_when_saved = True
+            return
         self._validated = True
         self.set_busy(False)
         self.wizard().next()

@@ -159,6 +159,11 @@ class ConnectPage(SystemPage):
             self.company.setEnabled(True)
         self._changed()
 
+    def secrets_arrived(self) -> None:
+        """The stored key was read (off the GUI thread) after the page was shown."""
+        if _stored_key(self.wizard()):
+            self.key.setPlaceholderText(self.tr("(stored; type a new key to replace it)"))
+
     def _changed(self, *_args) -> None:
         self.completeChanged.emit()
 

@@ -255,7 +255,16 @@ class SettingsTab(ConnectionTab):
             hub.settings_changed.emit(cid)
             self._refresh_status()
 
-        self.ctx.write(lambda: store.update_connection(cid, settings=changes), done)
+        self.ctx.write(lambda: store.update_connection(cid, settings=changes), done,
+                       lambda exc: self._not_saved(cid, exc))
+
+    def _not_saved(self, conn_id: int, exc: BaseException) -> None:
+        """A change the store refused (a full disk, a locked database): say so, and show again what is
+        stored rather than what was lost."""
+        if self.conn is None or self.conn.id != conn_id:
+            return
+        set_status(self.conn_status, self.tr("Not saved: {error}").format(error=str(exc)), False)
+        self.connection_changed(False)
 
     def _feed_toggled(self, on: bool) -> None:
         self._set({"bank_feed": bool(on)})
@@ -281,7 +290,10 @@ class SettingsTab(ConnectionTab):
             self._refresh_status()
             self.schedule_status.setText(self.tr("Schedule saved.") + " " + self.schedule_status.text())
 
-        self.ctx.write(work, done)
+        def failed(exc) -> None:
+            self.schedule_status.setText(self.tr("The schedule was not saved: {error}").format(error=str(exc)))
+
+        self.ctx.write(work, done, failed)
 
     def _sync_now(self) -> None:
         if self.conn is None:
@@ -324,7 +336,8 @@ class SettingsTab(ConnectionTab):
             hub.settings_changed.emit(cid)
 
         self.ctx.write(lambda: (store.update_connection(cid, active=on),
-                                store.audit("activated" if on else "deactivated", cid)), done)
+                                store.audit("activated" if on else "deactivated", cid)), done,
+                       lambda exc: self._not_saved(cid, exc))
 
     def _check(self) -> None:
         if self.conn is None:

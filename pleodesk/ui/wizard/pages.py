@@ -226,13 +226,24 @@ class PleoPage(Page):
         st = self.state
         self.company.setText(st.pleo.get("company_id", ""))
         self.url.setText(st.pleo.get("base_url") or DEFAULT_PLEO_URL)
+        self.key.setText(self.wizard().stored_pleo_key() or "")
+        self._take_stored_key()
+        self.completeChanged.emit()
+
+    def secrets_arrived(self) -> None:
+        """The stored key was read from the keyring (after the page was shown): use it, unless the user
+        has typed one meanwhile."""
         key = self.wizard().stored_pleo_key()
-        self.key.setText(key or "")
-        if st.pleo_checked and key:
+        if key and not self.key.text() and not self._checking:
+            self.key.setText(key)
+            self._take_stored_key()
+
+    def _take_stored_key(self) -> None:
+        st = self.state
+        if st.pleo_checked and self.key.text() and self.key.text() == self.wizard().stored_pleo_key():
             self._checked_values = self._values()
             name = st.pleo.get("company_name") or st.pleo.get("company_id")
             self.show_status(self.tr("Connected to {company}").format(company=name), True)
-        self.completeChanged.emit()
 
     def _values(self) -> tuple[str, str, str]:
         return (self.key.text().strip(), self.company.text().strip(),
@@ -293,6 +304,7 @@ class PleoPage(Page):
                         "company_name": company.get("name") or ""})
         st.pleo_checked = True
         st.pleo_data = None
+        self.wizard().remember_pleo_key(values[0])
         self._checked_values = values
         self.show_status(self.tr("Connected to {company}").format(company=company.get("name") or values[1]), True)
         self.wizard().load_pleo_data()

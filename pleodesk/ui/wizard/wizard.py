@@ -29,6 +29,8 @@ class SetupWizard(QWizard):
 
     #: the connection was saved (connection row, month to export now or None)
     finished_setup = Signal(object, object)
+    # the secrets stored for a draft or an edited connection were read from the keyring
+    secrets_loaded = Signal()
 
     def __init__(self, ctx, state: WizardState, parent=None) -> None:
         super().__init__(parent)
@@ -44,6 +46,11 @@ class SetupWizard(QWizard):
         self._chart_waiters: list[tuple[Callable, Callable | None]] = []
         self._chart_loading = False
         self._chart_for: tuple | None = None
+        # The keyring is only used off the GUI thread (a locked one can block until it is unlocked):
+        # what it holds for this connection is read once, then kept here as it is changed.
+        self._pleo_key: str | None = None
+        self._ledger_secrets: dict[str, str] = {}
+        self.secrets_known = state.conn_id is None
         self.setObjectName("setupWizard")
         self.setWindowTitle(self.tr("Set up a connection") if not state.editing else
                             self.tr("Change the connection {name}").format(name=state.name))
@@ -68,6 +75,8 @@ class SetupWizard(QWizard):
         self.setPage(P.ID_SUMMARY, P.SummaryPage(self))
         self.setStartId(P.ID_WELCOME)
         self.currentIdChanged.connect(self._page_changed)
+        if not self.secrets_known:
+            self._load_secrets()
 
     # ------------------------------------------------------------------ construction -----------
     @classmethod
@@ -198,30 +207,63 @@ class SetupWizard(QWizard):
         cid, key, store = st.conn_id, st.draft_key, self.ctx.store
         self.ctx.writer.submit(lambda: store.update_connection(cid, settings={key: draft}))
 
-    def stored_pleo_key(self) -> str | None:
-        from pleodesk.connections import pleo_secret_name
-        from pleodesk.secrets import SecretStoreUnavailable, get_secret
-
-        if self.state.conn_id is None:
-            return None
-        try:
-            return get_secret(pleo_secret_name(self.state.conn_id))
-        except SecretStoreUnavailable:
-            return None
-
-    def ledger_secrets(self) -> dict[str, str]:
-        from pleodesk.connections import ledger_secret_name
+    # ------------------------------------------------------------------ secrets ----------------
+    def _load_secrets(self) -> None:
+        """Read the stored Pleo key and ledger secrets of the draft or edited connection (off the GUI
+        thread); ``secrets_loaded`` tells the pages. Without a keyring the user types them again."""
+        from pleodesk.connections import ledger_secret_name, pleo_secret_name
         from pleodesk.secrets import get_secret
 
-        out = {}
-        for what in self.state.keyring_entries:
-            value = get_secret(ledger_secret_name(self.state.conn_id, what))
-            if value is not None:
-                out[what] = value
-        return out
+        cid, entries = self.state.conn_id, list(self.state.keyring_entries)
 
-    def save_system(self, settings: dict, secrets: dict[str, str], chart) -> None:
-        """A system page's answers (see ``pleodesk.ui.systems``)."""
+        def work():
+            ledger = {}
+            for what in entries:
+                value = get_secret(ledger_secret_name(cid, what))
+                if value is not None:
+                    ledger[what] = value
+            return get_secret(pleo_secret_name(cid)), ledger
+
+        def done(found) -> None:
+            key, ledger = found
+            if self._pleo_key is None:          # a key checked meanwhile is newer
+                self._pleo_key = key
+            for what, value in ledger.items():
+                self._ledger_secrets.setdefault(what, value)
+            self._secrets_arrived()
+
+        def failed(exc) -> None:
+            log.warning("the stored secrets could not be read: %s", exc)
+            self._secrets_arrived()
+
+        self.run_task(work, done, failed)
+
+    def _secrets_arrived(self) -> None:
+        self.secrets_known = True
+        self.secrets_loaded.emit()
+        for page_id in self.pageIds():          # pages already passed too: Back shows them as they are
+            if hasattr(self.page(page_id), "secrets_arrived"):
+                self.page(page_id).secrets_arrived()
+        if self.currentPage() is not None:
+            self.currentPage().completeChanged.emit()
+
+    def stored_pleo_key(self) -> str | None:
+        """The Pleo API key stored for this connection, as far as known (no keyring call)."""
+        return self._pleo_key
+
+    def remember_pleo_key(self, key: str) -> None:
+        """A key that was just checked and stored in the keyring (off the GUI thread)."""
+        self._pleo_key = key
+
+    def ledger_secrets(self) -> dict[str, str]:
+        """The ledger's secrets stored for this connection, as far as known (no keyring call)."""
+        return dict(self._ledger_secrets)
+
+    def save_system(self, settings: dict, secrets: dict[str, str], chart,
+                    on_saved: Callable[[], None] | None = None,
+                    on_failed: Callable[[BaseException], None] | None = None) -> None:
+        """A system page's answers (see ``pleodesk.ui.systems``). The secrets go to the keyring off the
+        GUI thread; ``on_saved()`` or ``on_failed(exc)`` follows on the GUI thread."""
         from pleodesk.connections import ledger_secret_name
         from pleodesk.secrets import set_secret
 
@@ -229,16 +271,38 @@ class SetupWizard(QWizard):
         chart_dict = settings.pop("chart", None) if st.system != "journal_file" else None
         del chart_dict
         st.system_settings = dict(settings)
-        for what, value in secrets.items():
-            set_secret(ledger_secret_name(st.conn_id, what), value)
-            if what not in st.keyring_entries:
-                st.keyring_entries.append(what)
         if chart is not None:
             st.set_chart(chart)
         elif st.system != "journal_file":
             st.chart = None
         self._chart_for = None
-        self.save_draft()
+        secrets = dict(secrets)
+        if not secrets:
+            self.save_draft()
+            if on_saved:
+                on_saved()
+            return
+        cid = st.conn_id
+
+        def work():
+            for what, value in secrets.items():
+                set_secret(ledger_secret_name(cid, what), value)
+
+        def done(_r) -> None:
+            self._ledger_secrets.update(secrets)
+            for what in secrets:
+                if what not in st.keyring_entries:
+                    st.keyring_entries.append(what)
+            self.save_draft()
+            if on_saved:
+                on_saved()
+
+        def failed(exc: BaseException) -> None:
+            self.save_draft()
+            if on_failed:
+                on_failed(exc)
+
+        self.run_task(work, done, failed)
 
     # ------------------------------------------------------------------ data from services -----
     def load_pleo_data(self, on_done: Callable[[PleoData], None] | None = None,
@@ -252,13 +316,24 @@ class SetupWizard(QWizard):
             self._pleo_waiters.append((on_done or (lambda _d: None), on_error))
         if self._pleo_loading:
             return
-        key = self.stored_pleo_key()
-        if not key:
+        from pleodesk.connections import pleo_secret_name
+        from pleodesk.secrets import get_secret
+
+        if st.conn_id is None and not self._pleo_key:
             self._pleo_failed(RuntimeError(self.tr("No Pleo API key is stored yet: go back to Connect Pleo.")))
             return
         self._pleo_loading = True
         base_url, company_id = st.pleo["base_url"], st.pleo["company_id"]
-        self.run_task(lambda: fetch_pleo_data(base_url, company_id, key), self._pleo_loaded, self._pleo_failed)
+        known, cid = self._pleo_key, st.conn_id
+        missing = self.tr("No Pleo API key is stored yet: go back to Connect Pleo.")
+
+        def work():
+            key = known or get_secret(pleo_secret_name(cid))
+            if not key:
+                raise RuntimeError(missing)
+            return fetch_pleo_data(base_url, company_id, key)
+
+        self.run_task(work, self._pleo_loaded, self._pleo_failed)
 
     def _pleo_loaded(self, data: PleoData) -> None:
         self._pleo_loading = False
@@ -287,8 +362,6 @@ class SetupWizard(QWizard):
         self._chart_loading = True
         conn = st.provider_connection()
         known = st.chart if st.system == "journal_file" else None
-        secrets = self.ledger_secrets()
-        del secrets  # the provider reads them from the keyring itself
 
         def work():
             from pleodesk.connections import make_provider
@@ -324,15 +397,22 @@ class SetupWizard(QWizard):
         """Check everything as ``pleodesk setup`` does, then save through ``apply_plan``.
 
         Runs on the store writer's thread, after every draft write already asked for."""
+        from pleodesk.connections import ledger_secret_name, pleo_secret_name
+        from pleodesk.secrets import get_secret
         from pleodesk.setup_file import apply_plan, check_plan
 
         st = self.state
-        key = self.stored_pleo_key() or ""
-        plan = st.plan(key, self.ledger_secrets())
+        plan = st.plan("", {})
         cid, store, editing = st.conn_id, self.ctx.store, st.editing
-        draft_key = st.draft_key
+        draft_key, entries = st.draft_key, list(st.keyring_entries)
 
         def work():
+            # The keys as the keyring holds them now (read here, off the GUI thread).
+            plan.pleo_api_key = (get_secret(pleo_secret_name(cid)) if cid is not None else None) or ""
+            for what in entries:
+                value = get_secret(ledger_secret_name(cid, what))
+                if value is not None:
+                    plan.ledger_secrets[what] = value
             problems = check_plan(plan)
             if problems:
                 raise SetupProblems(problems)
@@ -373,19 +453,34 @@ class SetupWizard(QWizard):
         super().done(result)
 
 
-def discard_draft(ctx, conn) -> None:
+def forget_secrets(names: list[str]) -> None:
+    """Delete keyring entries of a connection that is gone. Without a usable keyring they stay where
+    they are (nothing can read them with the connection gone): the deletion itself goes ahead."""
+    from pleodesk.secrets import SecretStoreUnavailable, delete_secret
+
+    for name in names:
+        try:
+            delete_secret(name)
+        except SecretStoreUnavailable as exc:
+            log.warning("keyring entry %s not deleted: %s", name, exc)
+
+
+def discard_draft(ctx, conn, on_error: Callable[[BaseException], None] | None = None) -> None:
     """Delete a setup that was never finished, with the secrets it stored."""
     from pleodesk.connections import ledger_secret_name, pleo_secret_name
-    from pleodesk.secrets import delete_secret
 
     draft = (conn.settings or {}).get(DRAFT_KEY) or {}
     store = ctx.store
 
     def work():
-        delete_secret(pleo_secret_name(conn.id))
-        for what in draft.get("keyring_entries") or []:
-            delete_secret(ledger_secret_name(conn.id, what))
         store.delete_connection(conn.id)
         store.audit("setup_discarded", None, connection=conn.name)
+        forget_secrets([pleo_secret_name(conn.id)]
+                       + [ledger_secret_name(conn.id, what) for what in draft.get("keyring_entries") or []])
 
-    ctx.writer.submit(work, lambda _r: ctx.hub.connections_changed.emit())
+    def failed(exc: BaseException) -> None:
+        ctx.hub.connections_changed.emit()
+        if on_error is not None:
+            on_error(exc)
+
+    ctx.writer.submit(work, lambda _r: ctx.hub.connections_changed.emit(), failed)
