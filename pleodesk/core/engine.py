@@ -499,6 +499,13 @@ class ExportEngine:
         else:
             err = res.error
             assert err is not None
+            if err.retryable:
+                # Outcome unknown (a lost answer, a timeout): the ledger may hold the entry. The record
+                # stays "sending" and is looked up by reference before anything is sent again.
+                fix = "Export it again: pleodesk first checks whether the ledger already has it."
+                summary.failed.append((eid, err.title, fix))
+                outcomes[eid] = _failure(eid, err.reason_type, f"{err.title}. {err.detail} {fix}".strip())
+                return
             self.store.mark_failed(self.conn.id, eid, title=err.title, detail=err.detail, fix=err.fix,
                                    reason_type=err.reason_type)
             summary.failed.append((eid, err.title, err.fix))

@@ -280,3 +280,34 @@ def test_preview_totals_per_ledger_account_add_up(demo, capsys):
     held = by_ledger.get(("", ""), Decimal(0))
     uncategorised = [e for e in demo.sandbox.pleo.exportable_entry_ids(MONTH) if is_uncategorised(demo.sandbox, e)]
     assert (held != 0) == bool(uncategorised)
+
+
+def test_an_entry_whose_outcome_is_unknown_is_looked_up_before_it_is_sent_again(demo, capsys, monkeypatch):
+    """The ledger created the entry but its answer for it was lost: the next run finds it by reference
+    instead of booking it a second time."""
+    from pleodesk.providers.base import LedgerError, SendResult
+    from pleodesk.providers.journal_file import JournalFileProvider
+
+    real = JournalFileProvider.send_batch
+    lost: list[str] = []
+
+    def lose_one_answer(self, entries):
+        results = real(self, entries)
+        if lost:
+            return results
+        lost.append(results[0].expense_id)
+        return [SendResult(results[0].expense_id, error=LedgerError("The answer was lost", retryable=True,
+                                                                      reason_type="accounting_system_timeout"))
+                ] + results[1:]
+
+    monkeypatch.setattr(JournalFileProvider, "send_batch", lose_one_answer)
+    assert main(["export", "--month", MONTH]) == EXIT_FAILED
+    capsys.readouterr()
+    assert demo.store.get_records(demo.conn.id, lost)[lost[0]].status == "sending"
+    monkeypatch.setattr(JournalFileProvider, "send_batch", real)
+    assert main(["export", "--month", MONTH]) in (EXIT_OK, EXIT_HELD)
+    capsys.readouterr()
+    blocks = read_journal(demo.journal)
+    assert len(blocks[reference_for(lost[0])]) == 1, "booked once, not twice"
+    assert demo.store.get_records(demo.conn.id, lost)[lost[0]].status == "exported"
+    assert demo.sandbox.pleo.entry(lost[0]).export_status == "EXPORTED"
