@@ -23,8 +23,11 @@ exposes:
 
       - ``settings``: a dict **without secrets** that ``providers.<system>.create_provider(conn)``
         reads from ``conn.settings`` (URL, database, company id, folder, ...);
-      - ``secrets``: ``{what: value}``; each goes to the keyring at once as
+      - ``secrets``: ``{what: value}``; each goes to the keyring (off the GUI thread) as
         ``connections.ledger_secret_name(conn_id, what)`` (the wizard keeps only the names);
+        ``finish_validation()`` waits until they are stored, and a keyring that refuses them keeps
+        the page open with its message. Stored ones are read with ``self.wizard().ledger_secrets()``
+        (no keyring call: they were read once, off the GUI thread);
       - ``chart``: the ledger's ``LedgerChart`` if the page already read it, else ``None`` (the
         wizard then calls ``provider.read_chart()`` itself, off the GUI thread).
 
