@@ -319,6 +319,7 @@ class ExportEngine:
             summary.message = str(exc) or type(exc).__name__
             if getattr(exc, "status", None) in (401, 403):
                 self.store.set_connection_state(self.conn.id, "disconnected", f"Pleo: {exc}")
+            exc.run_recorded = True           # callers must not record this failure a second time
             raise
         finally:
             self.store.finish_run(run_id, summary.status, counts=summary.counts(),
@@ -734,6 +735,7 @@ def sync_master_data(store, conn, pleo, provider, *, trigger: str = "manual"):
         return report
     except Exception as exc:
         message = str(exc)
+        exc.run_recorded = True               # callers must not record this failure a second time
         raise
     finally:
         store.finish_run(run_id, status, message=message)

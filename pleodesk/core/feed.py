@@ -146,6 +146,7 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
     except Exception as exc:
         summary.status = "failed"
         summary.messages.append(str(exc))
+        exc.run_recorded = True               # callers must not record this failure a second time
         raise
     finally:
         store.finish_run(run_id, summary.status, counts=summary.counts(), skip_reasons=summary.skipped,

@@ -113,10 +113,11 @@ def _worst(statuses: list[str]) -> str:
 
 
 def _record_failed_run(store, conn_id: int, kind: str, trigger: str, message: str,
-                       status: str = "failed", skip: dict[str, int] | None = None) -> None:
-    """A run the engine never got to record (it failed, or was skipped, before starting)."""
+                       status: str = "failed", skip: dict[str, int] | None = None, exc=None) -> None:
+    """A run the engine never got to record (it failed, or was skipped, before starting). An error
+    the engine or the feed already recorded in its own run (``exc.run_recorded``) is not recorded twice."""
     run_kind = RUN_KIND.get(kind)
-    if run_kind is None:
+    if run_kind is None or getattr(exc, "run_recorded", False):
         return
     try:
         run_id = store.start_run(conn_id, run_kind, trigger)
@@ -237,13 +238,13 @@ def _execute(store, job: Job, progress, result: JobResult) -> None:
         result.message = str(exc)
         result.fix = "Reconnect with a new API key for the same Pleo company."
         if job.is_run:
-            _record_failed_run(store, conn.id, job.kind, job.trigger, result.message)
+            _record_failed_run(store, conn.id, job.kind, job.trigger, result.message, exc=exc)
         _set_state(store, conn.id, "disconnected", result)
     except AuthError as exc:
         result.status = "failed"
         result.message = f"{exc.title}. {exc.fix}".strip()
         if job.is_run:
-            _record_failed_run(store, conn.id, job.kind, job.trigger, result.message)
+            _record_failed_run(store, conn.id, job.kind, job.trigger, result.message, exc=exc)
         _set_state(store, conn.id, "disconnected", result)
     except (PleoError, LedgerError, EngineError, SecretStoreUnavailable, OSError) as exc:
         result.status = "failed"
@@ -252,7 +253,7 @@ def _execute(store, job: Job, progress, result: JobResult) -> None:
         result.message = (f"Pleo: {title}" if isinstance(exc, PleoError) else title)
         result.fix = fix
         if job.is_run:
-            _record_failed_run(store, conn.id, job.kind, job.trigger, f"{result.message} {fix}".strip())
+            _record_failed_run(store, conn.id, job.kind, job.trigger, f"{result.message} {fix}".strip(), exc=exc)
         _set_state(store, conn.id, "needs_attention", result)
     finally:
         for thing in (pleo, provider):

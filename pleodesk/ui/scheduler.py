@@ -24,6 +24,10 @@ from pleodesk.ui.jobs import Job
 log = logging.getLogger(__name__)
 
 
+#: After a failed scheduled feed or sync, wait this long before trying again.
+RETRY_AFTER_FAILURE = timedelta(minutes=15)
+
+
 def _utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -53,6 +57,7 @@ class Scheduler(QObject):
         self._state: dict[tuple[int, str], tuple[datetime | None, datetime | None]] = {}
         self._inflight: set[tuple[int, str]] = set()
         self._skip_noted: dict[tuple[int, str], str] = {}
+        self._retry_at: dict[tuple[int, str], datetime] = {}
         self._last_wall = clock()
         self._last_mono = mono()
         self.running = False
@@ -104,6 +109,12 @@ class Scheduler(QObject):
         kind = result.job.kind
         if kind in ("queue", "feed", "sync"):
             self._inflight.discard((conn_id, kind))
+            if result.status == "failed":
+                # A failed feed or sync stays due; wait before trying again (Pleo or the ledger may be
+                # down for a while) instead of filling the history with a failed run every minute.
+                self._retry_at[(conn_id, kind)] = self.clock() + RETRY_AFTER_FAILURE
+            else:
+                self._retry_at.pop((conn_id, kind), None)
             if conn_id in self._conns:
                 self._load_state(conn_id)
         if self.running:
@@ -149,6 +160,9 @@ class Scheduler(QObject):
     def _maybe_dispatch(self, conn, kind: str, d, now: datetime) -> None:
         key = (conn.id, kind)
         if not d.run or key in self._inflight:
+            return
+        retry_at = self._retry_at.get(key)
+        if retry_at is not None and now < retry_at:
             return
         reason = None
         if not conn.active:

@@ -186,3 +186,50 @@ def test_tray_notifies_only_when_problems_grow(qapp, ctx, demo_conn):
     again = Tray(ctx)
     hub.problems_changed.emit(demo_conn.id, 4)
     assert again.notifications == []
+
+
+def test_a_failed_scheduled_sync_waits_before_it_is_tried_again(qtbot, ctx, demo_conn):
+    """Pleo or the ledger down: a failed feed/sync is not started again on every one-minute check."""
+    from types import SimpleNamespace
+
+    from pleodesk.ui.scheduler import RETRY_AFTER_FAILURE, Scheduler
+
+    class Workers:
+        def __init__(self) -> None:
+            self.jobs = []
+
+        def submit(self, job) -> bool:
+            self.jobs.append(job)
+            return True
+
+    clock = [datetime(2026, 11, 23, 8, 0, 30, tzinfo=timezone.utc)]
+    workers = Workers()
+    sched = Scheduler(ctx.store, workers, ctx.hub, clock=lambda: clock[0])
+    conn = ctx.store.get_connection(demo_conn.id)
+    due = SimpleNamespace(run=True, trigger="scheduled", due_at=clock[0], periods=[])
+    sched._maybe_dispatch(conn, "feed", due, clock[0])
+    assert [j.kind for j in workers.jobs] == ["feed"]
+    failed = SimpleNamespace(job=workers.jobs[0], status="failed")
+    sched._on_finished(conn.id, failed)
+    for minutes in (1, 5, 14):
+        now = clock[0] + timedelta(minutes=minutes)
+        sched._maybe_dispatch(conn, "feed", due, now)
+    assert len(workers.jobs) == 1, "no retry inside the waiting time"
+    sched._maybe_dispatch(conn, "feed", due, clock[0] + RETRY_AFTER_FAILURE + timedelta(seconds=1))
+    assert len(workers.jobs) == 2
+    sched._on_finished(conn.id, SimpleNamespace(job=workers.jobs[1], status="ok"))
+    sched._maybe_dispatch(conn, "feed", due, clock[0] + RETRY_AFTER_FAILURE + timedelta(minutes=2))
+    assert len(workers.jobs) == 3, "after a success the schedule decides again"
+    sched.stop()
+
+
+def test_a_failed_feed_is_recorded_once(demo_conn, ctx, sandbox):
+    """The feed records its own failed run; the worker does not add a second one."""
+    from pleodesk.ui.jobs import Job, execute
+
+    ctx.store.update_connection(demo_conn.id, settings={"bank_feed": True})
+    sandbox.faults.inject("/pleo/v1/companies", "500", count=1000)
+    result = execute(ctx.store, Job("feed", demo_conn.id, trigger="manual"))
+    assert result.status == "failed"
+    runs = [r for r in ctx.store.list_runs(demo_conn.id) if r.kind == "feed"]
+    assert len(runs) == 1 and runs[0].status == "failed"
