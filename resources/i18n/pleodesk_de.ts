@@ -831,6 +831,11 @@
         <translation>Wird gestartet…</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>This export is already waiting to run; it starts when the work before it has finished.</source>
+        <translation>Dieser Export wartet bereits; er beginnt, sobald die laufende Arbeit fertig ist.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Cancelling after the current step…</source>
         <translation>Wird nach dem aktuellen Schritt abgebrochen…</translation>
@@ -2868,7 +2873,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+86"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+89"/>
         <source>ledger account</source>
         <translation>Sachkonto</translation>
     </message>

@@ -831,6 +831,11 @@
         <translation>Démarrage…</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>This export is already waiting to run; it starts when the work before it has finished.</source>
+        <translation>Cet export attend déjà son tour ; il commencera dès que le travail en cours sera terminé.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Cancelling after the current step…</source>
         <translation>Annulation après l’étape en cours…</translation>
@@ -2868,7 +2873,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+86"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+89"/>
         <source>ledger account</source>
         <translation>compte comptable</translation>
     </message>

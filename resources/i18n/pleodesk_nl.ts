@@ -831,6 +831,11 @@
         <translation>Bezig met starten…</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>This export is already waiting to run; it starts when the work before it has finished.</source>
+        <translation>Deze export wacht al; hij begint zodra het werk ervoor klaar is.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Cancelling after the current step…</source>
         <translation>Wordt na de huidige stap geannuleerd…</translation>
@@ -2868,7 +2873,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+86"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+89"/>
         <source>ledger account</source>
         <translation>grootboekrekening</translation>
     </message>

@@ -200,3 +200,19 @@ def test_inputs_have_names_and_buttons_have_mnemonics(qtbot, ctx, demo_conn):
                and b.parent().inherits("QTabBar") is False and not b.inherits("QToolButton")]
     assert without == [], without
     assert win.export_tab.export_button.isDefault()
+
+
+def test_an_export_that_is_already_waiting_is_not_left_spinning(qtbot, monkeypatch, ctx, demo_conn):
+    """When the worker refuses the export (the same one is already queued), the tab says so and is
+    usable again instead of showing a Cancel button that does nothing."""
+    from pleodesk.ui.views.export_tab import ExportTab
+
+    conn = demo_conn
+    tab = ExportTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_connection(ctx.store.get_connection(conn.id))
+    monkeypatch.setattr(ctx, "submit", lambda job: False)
+    tab.export()
+    assert tab._job is None
+    assert tab.export_button.isEnabled() and not tab.cancel.isVisible()
+    assert "already waiting" in tab.progress_text.text()

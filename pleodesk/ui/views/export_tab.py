@@ -231,7 +231,12 @@ class ExportTab(ConnectionTab):
         self._running(True)
         self.progress_text.setText(self.tr("Waiting for the work already running to finish…")
                                    if self.ctx.workers.busy(self.conn.id) else self.tr("Starting…"))
-        self.ctx.submit(job)
+        if not self.ctx.submit(job):
+            # The same export is already waiting (or the worker is shutting down): nothing was queued.
+            self._job = None
+            self._running(False)
+            self.progress_text.setText(self.tr("This export is already waiting to run; it starts when the "
+                                               "work before it has finished."))
 
     def start_export(self, month: str) -> None:
         """Export ``month`` at once (the wizard's "export right after saving")."""
