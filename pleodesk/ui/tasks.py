@@ -118,11 +118,25 @@ class StoreWriter(QThread):
         self._idle.set()
         self._pending = 0
         self._lock = threading.Lock()
+        self._stopped = False
         self.wrote.connect(self._done)
         self.write_failed.connect(self._failed)
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> None:
+        if self._stopped:
+            # A late write after shutdown (a closing window's last answer): do it here and now rather
+            # than start the thread again, which would outlive the application.
+            try:
+                result = fn()
+            except BaseException as exc:  # noqa: BLE001
+                log.error("store write failed: %s", "".join(traceback.format_exception(exc)))
+                if on_error is not None:
+                    _call(on_error, exc)
+            else:
+                if on_done is not None:
+                    _call(on_done, result)
+            return
         with self._lock:
             self._pending += 1
             self._idle.clear()
@@ -164,6 +178,7 @@ class StoreWriter(QThread):
         return self._idle.wait(timeout)
 
     def stop(self) -> None:
+        self._stopped = True
         if self.isRunning():
             self._queue.put(None)
             self.wait(10000)

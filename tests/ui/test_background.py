@@ -233,3 +233,18 @@ def test_a_failed_feed_is_recorded_once(demo_conn, ctx, sandbox):
     assert result.status == "failed"
     runs = [r for r in ctx.store.list_runs(demo_conn.id) if r.kind == "feed"]
     assert len(runs) == 1 and runs[0].status == "failed"
+
+
+def test_a_write_after_shutdown_does_not_restart_the_writer_thread(qapp, store):
+    from pleodesk.ui.tasks import StoreWriter
+
+    w = StoreWriter()
+    done = []
+    w.submit(lambda: 1, done.append)
+    assert w.flush(5)
+    w.stop()
+    assert not w.isRunning()
+    w.submit(lambda: 2, done.append)          # a closing window's late write
+    assert not w.isRunning(), "the thread would outlive the application"
+    qapp.processEvents()
+    assert 2 in done
