@@ -7,6 +7,9 @@ writes one after another on one thread, so the GUI thread never waits for SQLite
 
 from __future__ import annotations
 
+import atexit
+import weakref
+
 import logging
 import queue
 import threading
@@ -80,9 +83,17 @@ class _Runnable(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
-            self.relay.failed.emit(exc)
+            self._emit(self.relay.failed, exc)
         else:
-            self.relay.done.emit(result)
+            self._emit(self.relay.done, result)
+
+    @staticmethod
+    def _emit(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The application (and with it the relay) is gone: nobody is left to take the answer.
+            log.debug("background result dropped: its receiver no longer exists")
 
 
 def pool() -> QThreadPool:
@@ -104,6 +115,20 @@ def wait_for_tasks(msecs: int = 10000) -> bool:
     return pool().waitForDone(msecs)
 
 
+_writers: "weakref.WeakSet[StoreWriter]" = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_writers() -> None:
+    """A writer thread still running when Python exits would abort the process ("QThread: Destroyed
+    while thread is still running"): finish and stop every one first."""
+    for w in list(_writers):
+        try:
+            w.stop()
+        except RuntimeError:  # its C++ side is already gone
+            pass
+
+
 class StoreWriter(QThread):
     """One thread that performs store writes in the order they were asked for."""
 
@@ -119,6 +144,7 @@ class StoreWriter(QThread):
         self._pending = 0
         self._lock = threading.Lock()
         self._stopped = False
+        _writers.add(self)
         self.wrote.connect(self._done)
         self.write_failed.connect(self._failed)
 
