@@ -1653,13 +1653,21 @@ class PleoApiApp:
             created.append(self.s._coa_json(rec))
         return Response.json({"data": {"created": created, "failed": failed}}, 201)
 
-    def _account_rec(self, p: Principal, account_id: str) -> dict:
-        aid = path_uuid(account_id, "accountId")
-        rec = self.s.coa.get(aid)
+    def _owned(self, p: Principal, table: dict, raw_id: str, param: str, what: str) -> dict:
+        """The record ``raw_id`` of ``table`` (404 if unknown), after checking the caller may see its company."""
+        rid = path_uuid(raw_id, param)
+        rec = table.get(rid)
         if rec is None:
-            raise ApiError(404, "NOT_FOUND", f"Account {aid} not found.")
-        self.s._company(p, rec["companyId"])
+            raise ApiError(404, "NOT_FOUND", f"{what} {rid} not found.")
+        company = rec.get("companyId")
+        if company is None:               # a tag: its company is its group's
+            group = self.s.tag_groups.get(rec.get("groupId"))
+            company = group["companyId"] if group else self.s.company_id
+        self.s._company(p, company)
         return rec
+
+    def _account_rec(self, p: Principal, account_id: str) -> dict:
+        return self._owned(p, self.s.coa, account_id, "accountId", "Account")
 
     def get_account(self, req: Request, p: Principal, accountId: str) -> Response:
         return Response.json({"data": self.s._coa_json(self._account_rec(p, accountId))})
@@ -1730,12 +1738,7 @@ class PleoApiApp:
         return Response.json({"data": self.s._tax_code_json(rec)}, 201)
 
     def _tax_rec(self, p: Principal, tax_id: str) -> dict:
-        tid = path_uuid(tax_id, "taxCodeId")
-        rec = self.s.tax_codes.get(tid)
-        if rec is None:
-            raise ApiError(404, "NOT_FOUND", f"Tax code {tid} not found.")
-        self.s._company(p, rec["companyId"])
-        return rec
+        return self._owned(p, self.s.tax_codes, tax_id, "taxCodeId", "Tax code")
 
     def get_tax_code(self, req: Request, p: Principal, taxCodeId: str) -> Response:
         return Response.json({"data": self.s._tax_code_json(self._tax_rec(p, taxCodeId))})
@@ -1809,12 +1812,7 @@ class PleoApiApp:
         return Response.json({"data": self.s._tag_group_json(rec)}, 201)
 
     def _group_rec(self, p: Principal, group_id: str) -> dict:
-        gid = path_uuid(group_id, "groupId")
-        rec = self.s.tag_groups.get(gid)
-        if rec is None:
-            raise ApiError(404, "NOT_FOUND", f"Tag group {gid} not found.")
-        self.s._company(p, rec["companyId"])
-        return rec
+        return self._owned(p, self.s.tag_groups, group_id, "groupId", "Tag group")
 
     def get_tag_group(self, req: Request, p: Principal, groupId: str) -> Response:
         return Response.json({"data": self.s._tag_group_json(self._group_rec(p, groupId), True)})
@@ -1860,13 +1858,7 @@ class PleoApiApp:
         return Response.json({"data": self.s._tag_json(rec)}, 201)
 
     def _tag_rec(self, p: Principal, tag_id: str) -> dict:
-        tid = path_uuid(tag_id, "tagId")
-        rec = self.s.tags.get(tid)
-        if rec is None:
-            raise ApiError(404, "NOT_FOUND", f"Tag {tid} not found.")
-        group = self.s.tag_groups.get(rec["groupId"])
-        self.s._company(p, group["companyId"] if group else self.s.company_id)
-        return rec
+        return self._owned(p, self.s.tags, tag_id, "tagId", "Tag")
 
     def get_tag(self, req: Request, p: Principal, tagId: str) -> Response:
         return Response.json({"data": self.s._tag_json(self._tag_rec(p, tagId))})
