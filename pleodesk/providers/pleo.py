@@ -606,22 +606,15 @@ class PleoClient:
         if (bookkeeping_from or bookkeeping_to) and (settled_from or settled_to):
             raise ValueError("search by bookkeeping date or by settled date, not both")
         body: dict[str, Any] = {"includeDeleted": False}
-        if export_status is not None:
-            body["exportStatus"] = _as_list(export_status)
-        if status is not None:
-            body["status"] = _as_list(status)
-        if families is not None:
-            body["families"] = _as_list(families)
+        for key, values in (("exportStatus", export_status), ("status", status), ("families", families)):
+            if values is not None:
+                body[key] = _as_list(values)
         if settled is not None:
             body["settled"] = bool(settled)
-        if bookkeeping_from is not None:
-            body["bookkeepingDateStart"] = format_datetime(bookkeeping_from)
-        if bookkeeping_to is not None:
-            body["bookkeepingDateEnd"] = format_datetime(bookkeeping_to)
-        if settled_from is not None:
-            body["settledAtStart"] = format_datetime(settled_from)
-        if settled_to is not None:
-            body["settledAtEnd"] = format_datetime(settled_to)
+        for key, moment in (("bookkeepingDateStart", bookkeeping_from), ("bookkeepingDateEnd", bookkeeping_to),
+                            ("settledAtStart", settled_from), ("settledAtEnd", settled_to)):
+            if moment is not None:
+                body[key] = format_datetime(moment)
         limit = max(1, min(SEARCH_LIMIT, limit))
         return self.paginate("POST", "/v1/accounting-entries:search",
                              params={"company_id": self.company_id}, body=body, limit=limit)
