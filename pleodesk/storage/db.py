@@ -14,8 +14,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -121,13 +123,7 @@ def create_sqlite_engine(path: Path) -> Engine:
     try:
         if not path.exists():
             os.close(os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE_MODE))
-        raw = engine.raw_connection()      # outside any transaction: the journal mode needs that
-        try:
-            cur = raw.cursor()
-            mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            cur.close()
-        finally:
-            raw.close()
+        mode = _switch_to_wal(engine)
         if str(mode).lower() != "wal":
             raise StoreError(f"Could not switch {path} to WAL journal mode (got {mode!r}).")
     except BaseException:
@@ -137,6 +133,35 @@ def create_sqlite_engine(path: Path) -> Engine:
         os.umask(old_umask)
     make_private(path)
     return engine
+
+
+def _switch_to_wal(engine: Engine) -> str:
+    """Put the file in WAL mode and return the journal mode it ends in.
+
+    Switching needs an exclusive lock, and SQLite answers "database is locked" at once, without
+    calling the busy handler, while another process is creating or migrating the same new file.
+    So wait here, up to the same busy timeout as every other statement, for that process to finish.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    delay = 0.01
+    while True:
+        raw = engine.raw_connection()      # outside any transaction: the journal mode needs that
+        try:
+            cur = raw.cursor()
+            try:
+                mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+                return str(mode)
+            finally:
+                cur.close()
+        except sqlite3.OperationalError as exc:
+            if not is_busy_error(exc) or time.monotonic() >= deadline:
+                raise
+        finally:
+            raw.close()
+        time.sleep(delay)
+        delay = min(delay * 2, 0.2)
 
 
 def make_private(path: Path) -> None:
