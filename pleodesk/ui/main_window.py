@@ -504,6 +504,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
             return
         self.ctx.workers.forget(c.id)
+        self.export_tab.forget_connection(c.id)
         store, hub = self.store, self.ctx.hub
         keyring_entries = list((c.settings or {}).get("keyring_entries") or [])
 

@@ -216,3 +216,68 @@ def test_an_export_that_is_already_waiting_is_not_left_spinning(qtbot, monkeypat
     assert tab._job is None
     assert tab.export_button.isEnabled() and not tab.cancel.isVisible()
     assert "already waiting" in tab.progress_text.text()
+
+
+def test_the_export_tab_keeps_each_connections_export_when_switching(qtbot, monkeypatch, ctx, store, sandbox,
+                                                                      demo_conn, journal_dir, tmp_path):
+    """An export that waits behind other work stays this connection's: looking at another connection
+    meanwhile neither shows it there nor loses it, and its result is shown on coming back."""
+    import threading
+
+    from pleodesk.demo import demo_plan
+    from pleodesk.setup_file import apply_plan
+    from pleodesk.ui import workers
+    from pleodesk.ui.jobs import JobResult
+
+    other = apply_plan(store, demo_plan(sandbox, tmp_path / "other-journal", name="Second administration"))
+    release = threading.Event()
+    real_execute = workers.execute
+
+    def execute(store_, job, progress=None):
+        if job.kind == "queue":                # the work already running on the first connection
+            release.wait(60)
+            return JobResult(job, status="ok", message="")
+        return real_execute(store_, job, progress)
+
+    monkeypatch.setattr(workers, "execute", execute)
+    try:
+        _switch_connections_while_an_export_waits(qtbot, ctx, store, demo_conn.id, other.id, journal_dir, release)
+    finally:
+        release.set()
+
+
+def _switch_connections_while_an_export_waits(qtbot, ctx, store, first_id, second_id, journal_dir, release):
+    from pleodesk.ui.views.export_tab import ExportTab
+
+    first = store.get_connection(first_id)
+    second = store.get_connection(second_id)
+    tab = ExportTab(ctx)
+    qtbot.addWidget(tab)
+    tab.set_connection(first)
+    tab.set_month(MONTH)
+    with qtbot.waitSignal(ctx.hub.run_started, timeout=WAIT_MS):
+        assert ctx.submit(Job("queue", first.id, trigger="schedule"))
+    tab.export()
+    export_job = tab._job
+    assert export_job is not None and export_job.kind == "export_month"
+    assert "Waiting" in tab.progress_text.text() and tab.cancel.isVisibleTo(tab)
+
+    tab.set_connection(second)                 # the other administration is free
+    assert tab._job is None and tab.export_button.isEnabled() and not tab.cancel.isVisibleTo(tab)
+
+    tab.set_connection(first)                  # back: still waiting, still cancellable
+    assert tab._job is export_job and not tab.export_button.isEnabled() and tab.cancel.isEnabled()
+
+    tab.set_connection(second)
+    with qtbot.waitSignal(ctx.hub.run_finished, timeout=60_000,
+                          check_params_cb=lambda cid, r: r.job is export_job):
+        release.set()
+    assert not tab.result_box.isVisibleTo(tab)  # the first connection's result is not shown here
+    assert tab.export_button.isEnabled()
+    exported = store.counts_by_status(first.id)["exported"]
+    assert exported > 0 and len(journal_entries(journal_dir)) == exported
+
+    tab.set_connection(first)                  # back again: the result is there, the tab is free
+    assert tab._job is None and tab.export_button.isEnabled() and not tab.cancel.isVisibleTo(tab)
+    assert tab.result_box.isVisibleTo(tab)
+    assert str(exported) in tab.result_text.text()

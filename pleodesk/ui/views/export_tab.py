@@ -38,7 +38,9 @@ def recent_months(n: int = 13, today=None) -> list[str]:
 class ExportTab(ConnectionTab):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
-        self._job: Job | None = None
+        self._job: Job | None = None         # the run shown (of the shown connection), if any
+        self._exports: dict[int, Job] = {}     # exports started here, per connection, until they end
+        self._results: dict[int, object] = {}  # the last export result per connection
         self._preview_job: Job | None = None
         lay = QVBoxLayout(self)
         lay.addWidget(heading(self.tr("Export a month"), self))
@@ -140,21 +142,37 @@ class ExportTab(ConnectionTab):
         return self.month.currentText()
 
     def connection_changed(self, new: bool) -> None:
+        """Show the connection's own state: an export started here that still runs or waits (also
+        after looking at another connection meanwhile), else a run in progress, else idle with the
+        last result."""
+        conn_id = self.conn_id
         if new:
-            self._job = None
             self.result_box.hide()
             self.preview_text.setText("")
             self.totals.setRowCount(0)
             self.held_text.setText("")
-        self._update_button()
-        busy = self.ctx.workers.current(self.conn_id) if self.conn else None
-        if busy is not None and busy.is_run:
-            self._job = busy
+            if conn_id in self._results and conn_id not in self._exports:
+                self._show_result(self._results[conn_id])
+        current = self.ctx.workers.current(conn_id) if conn_id is not None else None
+        job = self._exports.get(conn_id) if conn_id is not None else None
+        if job is None and current is not None and current.is_run:
+            job = current
+        self._job = job
+        if job is not None:
             self._running(True)
+            if job.cancel.is_set():
+                self.cancel.setEnabled(False)
+            self.progress_text.setText(self.tr("Exporting…") if job is current else
+                                       self.tr("Waiting for the work already running to finish…"))
         else:
             self._idle()
         if new:
             self._preview_timer.start()
+
+    def forget_connection(self, conn_id: int) -> None:
+        """The connection is being deleted: its work was cancelled and its results go with it."""
+        self._exports.pop(conn_id, None)
+        self._results.pop(conn_id, None)
 
     def activated(self) -> None:
         if self.conn is not None and not self.preview_text.text():
@@ -227,6 +245,8 @@ class ExportTab(ConnectionTab):
             return
         job = Job("export_month", self.conn.id, params={"month": self.selected_month()})
         self._job = job
+        self._exports[job.conn_id] = job
+        self._results.pop(job.conn_id, None)
         self.result_box.hide()
         self._running(True)
         self.progress_text.setText(self.tr("Waiting for the work already running to finish…")
@@ -234,6 +254,7 @@ class ExportTab(ConnectionTab):
         if not self.ctx.submit(job):
             # The same export is already waiting (or the worker is shutting down): nothing was queued.
             self._job = None
+            self._exports.pop(job.conn_id, None)
             self._running(False)
             self.progress_text.setText(self.tr("This export is already waiting to run; it starts when the "
                                                "work before it has finished."))
@@ -281,6 +302,9 @@ class ExportTab(ConnectionTab):
             self.progress_text.setText(p.message)
 
     def _run_finished(self, conn_id: int, result) -> None:
+        if self._exports.get(conn_id) is result.job:
+            del self._exports[conn_id]
+            self._results[conn_id] = result
         if result.job is not self._job:
             if self.conn is not None and conn_id == self.conn.id and result.job.is_run:
                 self._preview_timer.start()
