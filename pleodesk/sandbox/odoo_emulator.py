@@ -1239,8 +1239,12 @@ class Env:
     def _amounts(self, move: dict) -> None:
         lines = [ln for ln in self.s.records["account.move.line"].values() if ln["move_id"] == move["id"]]
         if move["move_type"] == "entry":
-            total = r2(sum(ln["debit"] for ln in lines))
-            move.update(amount_untaxed=total, amount_tax=0.0, amount_total=total, amount_total_signed=total)
+            # Odoo 16 / 17 (_compute_amount): an entry's amount_total adds up the debit lines' amount_currency,
+            # each in its own line's currency; only amount_total_signed is in the company currency
+            debits = [ln for ln in lines if ln["debit"]]
+            total = r2(sum(ln["balance"] for ln in debits))
+            move.update(amount_untaxed=0.0, amount_tax=0.0,
+                        amount_total=r2(sum(ln["amount_currency"] for ln in debits)), amount_total_signed=abs(total))
             return
         sign = -1.0 if move["move_type"] == "in_refund" else 1.0
         untaxed = r2(sign * sum(ln["balance"] for ln in lines if ln["display_type"] == "product"))

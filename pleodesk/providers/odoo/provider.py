@@ -988,7 +988,8 @@ class OdooProvider:
             return
         all_ids = [i for p in created for i in p.ids]
         rows = {r["id"]: r for r in self._x("account.move", "read", all_ids,
-                                            ["move_type", "amount_total", "amount_tax", "state"])}
+                                            ["move_type", "amount_total", "amount_total_signed", "amount_tax",
+                                             "state"])}
         term_lines: dict[int, list[dict]] = defaultdict(list)
         bills = [p.ids[0] for p in created if p.kind == "bill" and p.payable_account]
         if bills:
@@ -1003,7 +1004,10 @@ class OdooProvider:
                 if r is None:
                     problems.append(f"move {mid} is missing")
                     continue
-                total = _dec(r["amount_total"], company.digits)
+                # an entry's amount_total adds up its debit lines in their own currencies (USD and EUR
+                # alike); amount_total_signed is the debits in the company currency
+                total = _dec(abs(r["amount_total_signed"]) if r["move_type"] == "entry" else r["amount_total"],
+                             company.digits)
                 tax = _dec(r["amount_tax"], company.digits)
                 if total != exp["amount_total"] or tax != exp["amount_tax"]:
                     problems.append(f"Odoo's total is {total} (VAT {tax}), Pleo's is {exp['amount_total']} "
