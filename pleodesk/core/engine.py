@@ -346,6 +346,9 @@ class ExportEngine:
         self._emit("fetching", 0, 0, "Reading the export job from Pleo")
         items = list(self.pleo.iter_job_items(job_id))
         open_ids = [i["accountingEntryId"] for i in items if i["status"] in ("pending", "in_progress")]
+        # Items reported failed before this run (a job resumed after a crash or a lost completion) are
+        # not processed again, but the job still completes with errors.
+        failed_before = any(i["status"] == "failed" for i in items)
         summary.total = len(open_ids)
         records = self.store.ensure_records(self.conn.id, open_ids, job_id=job_id)
         # A record still "sending" (an earlier job of this run stopped on an unknown outcome, then Pleo
@@ -414,7 +417,7 @@ class ExportEngine:
         self._send_all(job_id, ready, mappings, chart, options, receipts, summary)
 
         failed_any = summary.failed_count or summary.held_count
-        event = "completed_with_errors" if failed_any else "completed"
+        event = "completed_with_errors" if failed_any or failed_before else "completed"
         self.pleo.job_event(job_id, event)
         summary.status = "partial" if failed_any else "ok"
         summary.message = _summary_text(summary)
