@@ -44,6 +44,7 @@ refresh tokens that rotate, the previous one still accepted for 30 minutes.
 
 Sandbox controls (in-process): :meth:`XeroState.fail_next` (drop the connection before or after
 processing, or answer 500/503), :meth:`XeroState.advance` (move the clock), ``time_scale``,
+:meth:`XeroState.hold_next` (a call Xero has taken but not yet finished),
 :meth:`XeroState.forget_idempotency_keys`, :meth:`XeroState.use_day_calls`.
 """
 
@@ -315,6 +316,20 @@ class _Fault:
     count: int
 
 
+@dataclass
+class Hold:
+    """A call Xero has taken (its Idempotency-Key recorded) but not finished: ``arrived`` is set when
+    it gets there, it goes on after :meth:`release`."""
+
+    method: str | None
+    path_contains: str
+    arrived: threading.Event = field(default_factory=threading.Event)
+    go: threading.Event = field(default_factory=threading.Event)
+
+    def release(self) -> None:
+        self.go.set()
+
+
 class XeroState:
     """Everything the emulator knows. Thread-safe through ``lock``."""
 
@@ -357,6 +372,7 @@ class XeroState:
         self.connections: dict[str, dict[str, Any]] = {}       # connection id -> Connection
         self.consent: list[str] | None = None                  # tenants the next sign-in opens (None: first org)
         self.faults: list[_Fault] = []
+        self.holds: list[Hold] = []
         self.token_requests: list[dict[str, str]] = []
         self.requests: list[tuple[str, str, int, float]] = []  # (method, path, status, real time) of API calls
         seed_demo(self)
@@ -419,6 +435,23 @@ class XeroState:
         before the answer), ``500`` or ``503`` (nothing processed)."""
         with self.lock:
             self.faults.append(_Fault(method, path_contains, mode, count))
+
+    def hold_next(self, path_contains: str, *, method: str | None = None) -> Hold:
+        """The next API call whose path contains ``path_contains`` is taken (an Idempotency-Key it
+        carries is recorded, as Xero does on arrival) and then waits until the returned hold is
+        released: a slow Xero still working on a request when the client's retry comes."""
+        with self.lock:
+            hold = Hold(method, path_contains)
+            self.holds.append(hold)
+            return hold
+
+    def _take_hold(self, method: str, path: str) -> Hold | None:
+        with self.lock:
+            for h in self.holds:
+                if h.path_contains in path and (h.method is None or h.method == method):
+                    self.holds.remove(h)
+                    return h
+        return None
 
     def forget_idempotency_keys(self) -> None:
         with self.lock:
@@ -844,6 +877,7 @@ class XeroApiApp:
     def _idempotent(self, req: Request, org: Org, grant: Grant) -> Response:
         key = req.header("Idempotency-Key")
         if key is None or req.method not in ("PUT", "POST"):
+            self._wait_if_held(req)
             return self._route(req, org, grant)
         if len(key) > 128:
             raise validation_error([], "The Idempotency-Key must be at most 128 characters")
@@ -862,6 +896,7 @@ class XeroApiApp:
                                              "Detail": "A request with this Idempotency-Key is still in progress"})
                 return Response(seen["status"], seen["body"], list(seen["headers"]))
             org.idempotency[key] = {"fingerprint": fingerprint, "at": now, "status": None}
+        self._wait_if_held(req)
         try:
             resp = self._route(req, org, grant)
         except XeroApiError as err:
@@ -872,6 +907,12 @@ class XeroApiApp:
             headers = [h for h in resp.headers if h[0].lower() != "content-length"]
             org.idempotency[key].update(status=resp.status, body=body, headers=headers)
         return resp
+
+    def _wait_if_held(self, req: Request) -> None:
+        hold = self.s._take_hold(req.method, req.path)
+        if hold is not None:
+            hold.arrived.set()
+            hold.go.wait(60)
 
     def _route(self, req: Request, org: Org, grant: Grant) -> Response:
         path = req.path

@@ -4,8 +4,10 @@ contacts keyed once, nothing twice (idempotency keys, then reference look-ups), 
 from __future__ import annotations
 
 import collections
+import threading
 from dataclasses import replace
 
+import httpx
 import pytest
 
 from pleodesk.providers.base import Found, LedgerError
@@ -267,3 +269,61 @@ def test_transfers_go_fifty_to_a_call_and_one_refusal_is_attributed(sandbox, con
     assert sorted(t["Reference"] for t in xero.demo.bank_transfers) == sorted(e.reference for e in batch if e is not bad)
     puts = [ex for ex in recorder.exchanges if ex.request.method == "PUT" and ex.request.url.path.endswith("/BankTransfers")]
     assert len(puts) == -(-len(batch) // 50)
+
+
+class _AnswerTooSlow(httpx.BaseTransport):
+    """The first PUT of spend money reaches Xero, which starts on it; the client stops waiting for the
+    answer (a read timeout) and sends it again while Xero is still working on the first."""
+
+    def __init__(self, inner, hold, release_on_409: bool) -> None:
+        self.inner, self.hold, self.release_on_409 = inner, hold, release_on_409
+        self.first: threading.Thread | None = None
+        self.conflicts = 0
+
+    def handle_request(self, request):
+        if self.first is None and request.method == "PUT" and request.url.path.endswith("/BankTransactions"):
+            self.first = threading.Thread(target=self.inner.handle_request, args=(request,), daemon=True)
+            self.first.start()
+            assert self.hold.arrived.wait(10)
+            raise httpx.ReadTimeout("timed out", request=request)
+        response = self.inner.handle_request(request)
+        if response.status_code == 409:
+            self.conflicts += 1
+            if self.release_on_409:
+                self.finish()
+        return response
+
+    def finish(self) -> None:
+        self.hold.release()
+        if self.first is not None:
+            self.first.join(10)
+
+
+def test_a_retry_while_xero_still_works_on_the_first_waits_for_its_answer(sandbox, configured, recorder, xero):
+    entries = demo_entries(sandbox, configured, limit=5, kinds={"card_purchase"}, roles={"wallet"})
+    slow = _AnswerTooSlow(recorder, xero.hold_next("/BankTransactions", method="PUT"), release_on_409=True)
+    p = create_provider(configured_connection(configured), transport=slow)
+    results = p.send_batch(entries)
+    assert slow.conflicts >= 1
+    assert all(r.ok for r in results), [r.error.title for r in results if not r.ok]
+    refs = [t["Reference"] for t in xero.demo.bank_transactions]
+    assert sorted(refs) == sorted(e.reference for e in entries)          # each created once
+    p.close()
+
+
+def test_xero_still_working_when_pleodesk_stops_waiting_leaves_the_outcome_unknown(sandbox, configured, recorder,
+                                                                                  xero):
+    entries = demo_entries(sandbox, configured, limit=5, kinds={"card_purchase"}, roles={"wallet"})
+    slow = _AnswerTooSlow(recorder, xero.hold_next("/BankTransactions", method="PUT"), release_on_409=False)
+    p = create_provider(configured_connection(configured), transport=slow)
+    try:
+        with pytest.raises(XeroUncertain) as exc:
+            p.send_batch(entries)
+    finally:
+        slow.finish()                                                   # Xero finishes the first request
+    # never "refused": the engine keeps the expenses "sending" and looks them up before sending again
+    assert exc.value.retryable and slow.conflicts >= 1
+    refs = [t["Reference"] for t in xero.demo.bank_transactions]
+    assert sorted(refs) == sorted(e.reference for e in entries)          # nothing sent a second time
+    assert all(p.find_by_reference(e.reference) is not None for e in entries)
+    p.close()

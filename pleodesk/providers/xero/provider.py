@@ -63,6 +63,8 @@ BATCH_SIZE = 50
 #: Xero's limit on one request body (3.5 MB), with room for headers.
 MAX_BODY = 3_400_000
 CONTACT_PAGE = 1000
+#: How often a batch is asked for again while Xero answers 409 (still working on the same key).
+IN_PROGRESS_WAITS = 6
 
 _TYPE_MAP = {
     "BANK": "bank", "CURRENT": "asset", "FIXED": "asset", "INVENTORY": "asset", "NONCURRENT": "asset",
@@ -547,11 +549,27 @@ class XeroProvider:
         try:
             resp = self.client.request("PUT", self._url(f"/{endpoint}"), params=params, json_body=body,
                                        idempotency_key=key)
+            waits = 0
+            while resp.status_code == 409 and waits < IN_PROGRESS_WAITS:
+                # Xero is still working on the request first sent with this key (sent again after a
+                # timeout): the same key gets that request's answer once it is done.
+                waits += 1
+                self._sleep(self.client._backoff(waits))
+                resp = self.client.request("PUT", self._url(f"/{endpoint}"), params=params, json_body=body,
+                                           idempotency_key=key)
         except XeroUncertain:
             # Xero no longer remembers the key: find what it created before sending anything again.
             if attempt > 2:
                 raise
             return self._settle_chunk(endpoint, chunk, attempt)
+        if resp.status_code == 409:
+            # Still not done: looking it up now could miss what it is about to create, and sending again
+            # under a new key would book it twice. The engine looks the references up on its next run.
+            raise XeroUncertain("Xero is still working on an earlier request for these expenses, so pleodesk "
+                                "does not know yet whether Xero booked them",
+                                wire_message(resp), "Nothing is sent again before pleodesk has looked them up "
+                                "in Xero; the next export does that.", status=409, retryable=True,
+                                reason_type="accounting_system_unreachable")
         data = _json(resp)
         out: dict[int, SendResult] = {}
         if resp.status_code == 413 and len(chunk) > 1:
