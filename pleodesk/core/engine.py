@@ -426,7 +426,8 @@ class ExportEngine:
                     outcomes: dict[str, dict], summary: RunSummary) -> None:
         if not chunk:
             return
-        self.store.upsert_pleo_items(chunk, job_id=job_id)
+        # Parsed before they are stored: one malformed item fails alone, it does not stop the job.
+        good: list[dict] = []
         for item in chunk:
             eid = item["accountingEntryId"]
             if eid in seen:
@@ -434,11 +435,14 @@ class ExportEngine:
             seen.add(eid)
             try:
                 to_send.append(Expense.from_export_item(item, keep_raw=False))
+                good.append(item)
             except ValueError as exc:
                 msg = f"The expense's data from Pleo could not be read: {exc}"
                 self.store.mark_failed(self.conn.id, eid, title=msg, reason_type="validation_failure")
                 summary.failed.append((eid, msg, ""))
                 outcomes[eid] = _failure(eid, "validation_failure", msg)
+        if good:
+            self.store.upsert_pleo_items(good, job_id=job_id)
 
     # ------------------------------------------------------------------ sending ----------------
     def _send_all(self, job_id: str, ready: Sequence[Expense], mappings: Mappings, chart: LedgerChart,

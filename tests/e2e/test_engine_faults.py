@@ -38,3 +38,35 @@ def test_a_job_resumed_after_its_completion_was_lost_still_reports_its_failed_it
     assert {eid for eid, i in items.items() if i["status"] == "failed"} == held
     assert all(len(b) == 1 for b in read_journal(demo.journal).values())
     assert not {reference_for(e) for e in held} & set(read_journal(demo.journal))
+
+
+def test_one_export_item_pleo_sends_malformed_fails_alone_and_the_job_completes(demo, capsys, monkeypatch):
+    """An item without a bookkeeping date cannot be stored or booked: it fails with a reason, the rest
+    of the job is exported and the job is completed, instead of the job staying claimed for ever."""
+    from pleodesk.sandbox.pleo_emulator import PleoState
+
+    sb = demo.sandbox
+    exportable = sb.pleo.exportable_entry_ids(MONTH)
+    bad = next(e for e in exportable if not is_uncategorised(sb, e))
+    real = PleoState._export_item
+
+    def without_date(self, e, vbb):
+        item = real(self, e, vbb)
+        if item["accountingEntryId"] == bad:
+            del item["date"]
+        return item
+
+    monkeypatch.setattr(PleoState, "_export_item", without_date)
+    main(["export", "--month", MONTH])
+    capsys.readouterr()
+    (job,) = sb.pleo.jobs
+    assert job["status"] == "completed_with_errors"
+    items = {i["accountingEntryId"]: i for i in sb.pleo.job_items(job["id"])}
+    assert items[bad]["status"] == "failed"
+    assert items[bad]["failureReasonType"] == "validation_failure"
+    blocks = read_journal(demo.journal)
+    assert reference_for(bad) not in blocks
+    good = [e for e in exportable if e != bad and not is_uncategorised(sb, e)]
+    assert {reference_for(e) for e in good} == set(blocks)
+    assert all(items[e]["status"] == "successful" for e in good)
+    assert demo.store.get_records(demo.conn.id, [bad])[bad].status == "failed"
