@@ -173,6 +173,16 @@ def _month_bounds(month: str) -> tuple[datetime, datetime]:
     return start, end
 
 
+def _minor_units(value: Any) -> int:
+    """Pleo's ``MoneyModel.value``: whole minor units (a JSON number like 1250.0 is accepted). Never
+    rounded: 1250.5 is refused."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(f"minor units must be a whole number: {value!r}")
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError(f"minor units must be whole: {value!r}")
+    return int(value)
+
+
 def _pleo_item_values(item: MappingT[str, Any], job_id: str | None, now: datetime) -> dict[str, Any]:
     try:
         amount = item["amount"]["inWalletCurrency"]
@@ -182,7 +192,7 @@ def _pleo_item_values(item: MappingT[str, Any], job_id: str | None, now: datetim
             "kind": str(item["type"]),
             "booked_at": parse_datetime(item["date"]),
             "currency": str(amount["currency"]),
-            "amount_minor": int(amount["value"]),
+            "amount_minor": _minor_units(amount["value"]),
             "raw": json.dumps(item, separators=(",", ":"), ensure_ascii=False),
             "fetched_at": now,
             "job_id": job_id,

@@ -37,6 +37,19 @@ def test_upsert_pleo_items_malformed(store: Store, make_item) -> None:
     assert store.get_pleo_item("e9") is None
 
 
+@pytest.mark.parametrize("value", [1250.5, "12.5", True])
+def test_upsert_pleo_items_refuses_minor_units_that_are_not_whole(store: Store, make_item, value) -> None:
+    bad = make_item("e9")
+    bad["amount"]["inWalletCurrency"]["value"] = value
+    with pytest.raises(ValueError, match="e9"):
+        store.upsert_pleo_items([bad])
+    assert store.get_pleo_item("e9") is None
+    whole = make_item("e8")
+    whole["amount"]["inWalletCurrency"]["value"] = 1250.0      # a JSON number with a zero fraction
+    store.upsert_pleo_items([whole])
+    assert store.get_pleo_item("e8") is not None
+
+
 def test_pleo_item_ids_for_month(store: Store, make_item) -> None:
     store.upsert_pleo_items([
         make_item("feb-last", date="2026-02-28T23:59:59Z"),
