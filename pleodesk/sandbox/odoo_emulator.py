@@ -15,7 +15,8 @@ What it answers, like a real server (see the research notes on Odoo 16 and 17):
 * Odoo's error envelope ``{"code": 200, "message": "Odoo Server Error", "data": {"name": ...}}`` for
   ``odoo.exceptions.AccessDenied`` (wrong or revoked key), ``AccessError`` (missing group, company not
   allowed), ``UserError`` (unbalanced move, deprecated account, bill without date, lock date),
-  ``ValidationError`` (journal type, currency signs), ``MissingError`` (unknown analytic account) and
+  ``ValidationError`` (journal type, currency signs), ``MissingError`` (unknown analytic account),
+  ``UserError`` "Object hr.employee doesn't exist" (a model of an app not installed) and
   ``builtins.ValueError`` (unknown field; a combined analytic key ``"1,4"`` posted on 16).
 * Vendor bills get tax lines and a payable line computed like Odoo: percent taxes, price-include
   aware, each line's tax rounded to the currency unless the company rounds globally.
@@ -191,6 +192,8 @@ ACCOUNT_TYPES = {
     "equity_unaffected", "income", "income_other", "expense", "expense_depreciation", "expense_direct_cost",
     "off_balance",
 }
+#: Models of modules that may be missing (``hr_installed``): Odoo answers "Object hr.employee doesn't exist".
+MODULE_OF = {"hr.employee": "hr", **{m: "account" for m in MODELS if m.startswith("account.")}}
 JOURNAL_TYPES = {"sale", "purchase", "cash", "bank", "general"}
 MOVE_TYPES = {"entry", "out_invoice", "out_refund", "in_invoice", "in_refund", "out_receipt", "in_receipt"}
 ACCOUNTING_MODELS = {"account.account", "account.journal", "account.move", "account.move.line",
@@ -606,8 +609,9 @@ class Env:
                 raise value_error(f"Invalid field '{n}' on model '{model}'")
 
     def check_model(self, model: str) -> None:
-        if model not in MODELS:
-            raise OdooFault("builtins.KeyError", model)
+        module = MODULE_OF.get(model)
+        if model not in MODELS or (module and self.s._module(module)["state"] != "installed"):
+            raise user_error(f"Object {model} doesn't exist")     # odoo.service.model.execute_cr
 
     def check_write_access(self, model: str, op: str) -> None:
         if model in ACCOUNTING_MODELS and not self.is_accountant:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from pleodesk.core.model import ExpenseKind
 from pleodesk.providers.base import AuthError, LedgerError
 from pleodesk.providers.odoo import OdooProvider
 from pleodesk.providers.odoo.rpc import map_error, normalise_url
 from pleodesk.sandbox.odoo_emulator import OdooEmulatorApp, OdooState
 
 from .conftest import DB
+from .helpers import entries, expense, line
 
 
 def test_check_passes_and_names_the_version(make_provider, version):
@@ -59,6 +61,31 @@ def test_employees_app_missing(make_provider, odoo):
     result = make_provider().check()
     assert not result.ok
     assert "Employees app (hr) is not installed" in result.messages[0]
+
+
+def test_invoicing_app_missing(make_provider, odoo):
+    odoo._module("account")["state"] = "uninstalled"
+    p = make_provider()
+    result = p.check()
+    assert not result.ok
+    assert "Invoicing app (account) is not installed" in " ".join(result.messages)
+    with pytest.raises(LedgerError) as info:
+        p.read_chart()
+    assert info.value.title == "The Invoicing app is not installed in this Odoo database"
+    assert "Apps" in info.value.fix and info.value.reason_type == "invalid_configuration"
+
+
+def test_out_of_pocket_without_the_employees_app_is_booked_without_the_employee(make_provider, odoo):
+    settings = make_provider().ensure_setup({})
+    odoo.hr_installed = False
+    p = make_provider(**settings, post=True)
+    es = entries([expense("o1", line("4300", "12.10", "21%"), kind=ExpenseKind.OUT_OF_POCKET)], p.settings,
+                 p.read_chart())
+    (result,) = p.send_batch(es)
+    assert result.ok, result.error
+    (m,) = odoo.moves()
+    (owed,) = [ln for ln in m["lines"] if ln["account_code"] == settings["accounts"]["out_of_pocket"]]
+    assert owed["credit"] == 12.1 and owed["partner_id"] is None
 
 
 def test_company_the_user_may_not_use(make_provider, odoo):

@@ -123,3 +123,11 @@ def test_a_tax_changed_in_odoo_after_the_chart_was_read_is_caught(make_provider,
     assert [(ln["account_code"], ln["debit"], ln["credit"]) for ln in m["lines"]] == [
         ("4300", 100.0, 0.0), ("1510", 21.0, 0.0), ("1190", 0.0, 121.0)]
     assert m["id"] == int(r.ledger_id) and m["state"] == "posted"
+
+
+def test_a_model_of_an_app_not_installed_does_not_exist(odoo, odoo_url):
+    odoo.hr_installed = False
+    assert err(kw(odoo_url, odoo.ADMIN_KEY, "hr.employee", "search_read", [[]], {"fields": ["name"]})) == (
+        "odoo.exceptions.UserError", "Object hr.employee doesn't exist")
+    assert err(kw(odoo_url, odoo.ADMIN_KEY, "no.such.model", "search", [[]])) == (
+        "odoo.exceptions.UserError", "Object no.such.model doesn't exist")

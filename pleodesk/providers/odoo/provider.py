@@ -299,9 +299,14 @@ class OdooProvider:
                     f"The Odoo user {user['name']} ({self.login}) is not in the Administration group Settings "
                     "(base.group_system), which pleodesk needs to read the configuration. In Odoo: Settings > "
                     f"Users & Companies > Users > {user['name']} > Administration: choose Settings.")
-            installed = self._x("ir.module.module", "search_count",
-                                [["name", "=", "hr"], ["state", "=", "installed"]], company=False)
-            if not installed:
+            installed = {m["name"] for m in self._x("ir.module.module", "search_read",
+                                                    [["name", "in", ["account", "hr"]], ["state", "=", "installed"]],
+                                                    fields=["name"], company=False)}
+            if "account" not in installed:
+                ok = False
+                messages.append("The Invoicing app (account) is not installed in Odoo; pleodesk books journal "
+                                "entries and vendor bills with it. In Odoo: Apps > search 'Invoicing' > Install.")
+            if "hr" not in installed:
                 ok = False
                 messages.append("The Employees app (hr) is not installed in Odoo; pleodesk needs it to book "
                                 "out-of-pocket expenses to the right employee. In Odoo: Apps > search "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 import time
 from typing import Any
 from urllib.parse import urlparse
@@ -22,6 +23,9 @@ SUPPORTED_MAJOR_VERSIONS = (16, 17)
 
 #: Methods that change nothing: safe to send again after a network error.
 READ_METHODS = frozenset({"search", "search_read", "search_count", "read", "fields_get", "name_search"})
+
+#: The app that brings a model, for Odoo's "Object hr.employee doesn't exist".
+_APPS = {"account": "Invoicing", "hr": "Employees", "mail": "Discuss"}
 
 _FIX_RIGHTS = ("In Odoo, open Settings > Users & Companies > Users, choose the user, and set Accounting to "
                "Accountant or Adviser and Administration to Settings.")
@@ -92,6 +96,16 @@ def map_error(error: dict, *, login: str = "") -> LedgerError:
                                 "Check the database name: in Odoo, open the user menu > My Databases, or turn on "
                                 "developer mode and read it under the user icon.",
                                 reason_type="invalid_configuration")
+    missing = re.fullmatch(r"Object (\S+) doesn't exist", first)
+    if name.endswith("UserError") and missing:       # the model's app is not installed
+        app = _APPS.get(missing.group(1).split(".")[0])
+        if app:
+            return OdooError(f"The {app} app is not installed in this Odoo database", message,
+                             f"In Odoo, open Apps, search '{app}' and install it, then try again.", name=name,
+                             reason_type="invalid_configuration")
+        return OdooError("An app pleodesk needs is not installed in this Odoo database", message,
+                         "Install the Invoicing (or Accounting), Employees and Discuss apps in Odoo, then try "
+                         "again.", name=name, reason_type="invalid_configuration")
     if name.endswith("UserError") or name.endswith("ValidationError") or name.endswith("RedirectWarning"):
         return OdooError(f"Odoo refused it: {first}" if first else "Odoo refused it", message,
                          _fix_for(message), name=name)
