@@ -121,3 +121,79 @@ def start_demo(store=None, *, expenses_per_month: int = 120):
     folder = paths.data_dir() / "demo-journal"
     apply_plan(store, demo_plan(sandbox, folder))
     return sandbox
+
+
+# ---------------------------------------------------------------- the demo ledgers -------------
+# The sandbox also emulates Odoo and Xero. A connection whose Pleo side is the demo company can book
+# into them ("Use the demo ledger" on the wizard's Odoo and Xero pages); its settings then carry
+# ``demo_ledger``, and every start of the app points it at that run's sandbox again.
+
+def sandbox_browser():
+    """A stand-in for the system browser on the sandbox's sign-in pages: it follows the authorise URL
+    to the emulator and the emulator's redirect to pleodesk's loopback listener, on a thread, as a
+    browser would. Only for the sandbox: a real sign-in always opens the real browser."""
+    import threading
+
+    import httpx
+
+    def open_browser(url: str) -> bool:
+        def run() -> None:
+            r = httpx.get(url, follow_redirects=False, timeout=10)
+            if r.status_code in (301, 302, 303):
+                httpx.get(r.headers["location"], timeout=10)
+
+        threading.Thread(target=run, daemon=True, name="sandbox-sign-in").start()
+        return True
+
+    return open_browser
+
+
+def odoo_demo_login(sandbox) -> dict[str, str]:
+    """The sandbox's Odoo: address, database, login and API key of its administrator."""
+    return {"url": sandbox.odoo_url, "database": sandbox.odoo.database, "login": "admin",
+            "key": sandbox.odoo.ADMIN_KEY}
+
+
+def xero_demo_settings(sandbox) -> dict[str, Any]:
+    """The settings that point a Xero connection at the sandbox's Xero (its own app registration)."""
+    from pleodesk.providers.xero import sandbox_settings
+    from pleodesk.sandbox.xero_emulator import SANDBOX_CLIENT_ID
+
+    return {**sandbox_settings(sandbox.url), "client_id": SANDBOX_CLIENT_ID, "demo_ledger": True}
+
+
+def relink_demo_ledger(conn, sandbox) -> dict[str, Any] | None:
+    """Point a ``demo_ledger`` connection at this run's sandbox, whose emulated ledger starts afresh:
+    the new addresses, the secrets again, and (Xero) a new sign-in to the same organisation and the
+    Pleo accounts set up again. Returns the new settings, or None when ``conn`` has no demo ledger.
+    Runs off the GUI thread."""
+    from types import SimpleNamespace
+
+    from pleodesk.connections import ledger_secret_name
+    from pleodesk.secrets import set_secret
+
+    settings = dict(conn.settings or {})
+    if not settings.get("demo_ledger"):
+        return None
+    if conn.system == "odoo":
+        login = odoo_demo_login(sandbox)
+        settings.update(url=login["url"], database=login["database"], login=login["login"])
+        set_secret(ledger_secret_name(conn.id, "odoo_api_key"), login["key"])
+        return settings
+    if conn.system == "xero":
+        from pleodesk.providers.xero import create_provider
+        from pleodesk.providers.xero.auth import XeroConnector
+
+        settings.update(xero_demo_settings(sandbox))
+        connector = XeroConnector(settings, open_browser=sandbox_browser())
+        sign_in = connector.sign_in(timeout=30)
+        tenant = next(t for t in sign_in.tenants if t.tenant_id == settings.get("tenant_id"))
+        settings.update(connector.settings_for(sign_in, tenant))
+        connector.store(conn.id, sign_in)
+        provider = create_provider(SimpleNamespace(id=conn.id, name=conn.name, settings=settings))
+        try:
+            settings.update(provider.ensure_setup(settings))
+        finally:
+            provider.close()
+        return settings
+    return None

@@ -124,24 +124,43 @@ def _prepare_demo(ctx) -> None:
 
 def _relink_demo_connections(ctx) -> None:
     """Connections made with "Use the demo company" point at a sandbox that lived in an earlier run:
-    start one (off the GUI thread) and point them at it."""
+    start one (off the GUI thread) and point them at it: Pleo, and the emulated Odoo or Xero where
+    the wizard's "Use the demo ledger" chose it (``pleodesk.demo.relink_demo_ledger``)."""
     demo_conns = [c for c in ctx.store.list_connections()
                   if (c.settings or {}).get("demo") and not (c.settings or {}).get("wizard")]
-    if not demo_conns or ctx.demo_mode:
+    if not demo_conns:
         return
 
     def ready(sandbox) -> None:
         from pleodesk.connections import pleo_secret_name
+        from pleodesk.demo import relink_demo_ledger
         from pleodesk.secrets import set_secret
+        from pleodesk.ui.tasks import run_task
 
         store = ctx.store
 
-        def work():
+        def relink():                        # the keyring and the sandbox: off the GUI thread
+            changes = []
             for c in demo_conns:
-                if c.pleo_company_id == sandbox.company_id:
-                    store.update_connection(c.id, pleo_base_url=sandbox.pleo_url)
-                    set_secret(pleo_secret_name(c.id), sandbox.api_key)
+                if c.pleo_company_id != sandbox.company_id:
+                    continue
+                set_secret(pleo_secret_name(c.id), sandbox.api_key)
+                try:
+                    settings = relink_demo_ledger(c, sandbox)
+                except Exception:  # noqa: BLE001 - the connection then shows what its ledger says
+                    log.exception("could not point %s at the demo ledger", c.name)
+                    settings = None
+                changes.append((c.id, settings))
+            return changes
 
-        ctx.write(work, lambda _r: ctx.hub.connections_changed.emit())
+        def save(changes) -> None:
+            def write():
+                for conn_id, settings in changes:
+                    extra = {"settings": settings} if settings is not None else {}
+                    store.update_connection(conn_id, pleo_base_url=sandbox.pleo_url, **extra)
+
+            ctx.write(write, lambda _r: ctx.hub.connections_changed.emit())
+
+        run_task(relink, save, lambda exc: log.warning("demo connections not relinked: %s", exc))
 
     ctx.demo_sandbox(ready, lambda exc: log.warning("demo sandbox did not start: %s", exc))

@@ -283,7 +283,7 @@
         <translation>pleodesk bucht jede Ausgabe über die API in Odoo, mit dem API-Schlüssel eines Benutzers, der Buchhalter oder Berater ist und das Recht Einstellungen hat.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse:</translation>
     </message>
@@ -333,18 +333,28 @@
         <translation>&amp;Unternehmen:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Use the de&amp;mo company&apos;s Odoo</source>
+        <translation>Odoo des De&amp;mo-Unternehmens verwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book into an Odoo emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>In ein auf diesem Computer nachgebildetes Odoo buchen, um pleodesk mit dem Demo-Unternehmen auszuprobieren.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu &gt; My Databases; or, in developer mode, under the user icon; or right-click a page, Inspect, search for db and copy the word in quotes after it. API key: your profile &gt; Account Security &gt; New API Key. The Employees app must be installed.</source>
         <translation>Adresse: aus dem Browser kopieren, bis einschließlich .com (oder Ihrer eigenen Domain). Datenbank: in Odoo im Benutzermenü &gt; Meine Datenbanken; oder im Entwicklermodus unter dem Benutzersymbol; oder Rechtsklick auf eine Seite, Untersuchen, nach db suchen und das Wort in Anführungszeichen danach kopieren. API-Schlüssel: Ihr Profil &gt; Kontosicherheit &gt; Neuer API-Schlüssel. Die App Mitarbeiter muss installiert sein.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <location line="+11"/>
         <source>(stored; type a new key to replace it)</source>
         <translation>(gespeichert; neuen Schlüssel eingeben, um ihn zu ersetzen)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+35"/>
         <source>Checking Odoo…</source>
         <translation>Odoo wird geprüft…</translation>
     </message>
@@ -354,7 +364,7 @@
         <translation>Dieser Benutzer darf in {n} Unternehmen buchen: Wählen Sie das für diese Verbindung und klicken Sie erneut auf Weiter.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Verbunden mit {version}, Unternehmen {company}: {accounts} Konten, {taxes} Vorsteuerschlüssel, {plans} Analysepläne.</translation>
     </message>
@@ -399,7 +409,17 @@
         <translation>Im Browser bei Xero anmelden</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Use the de&amp;mo company&apos;s Xero</source>
+        <translation>Xero des De&amp;mo-Unternehmens verwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to a Xero organisation emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Bei einer auf diesem Computer nachgebildeten Xero-Organisation anmelden, um pleodesk mit dem Demo-Unternehmen auszuprobieren.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Xero organisation</source>
         <translation>Xero-Organisation</translation>
     </message>
@@ -414,12 +434,12 @@
         <translation>Mit einer eigenen Xero-App (developer.xero.com &gt; My Apps, Typ &quot;Auth Code with PKCE&quot;) registrieren Sie die Redirect-URIs http://localhost:53682/callback, http://localhost:53683/callback und http://localhost:53684/callback. Xero rechnet jede verbundene Organisation auf den Tarif der App an.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
         <translation>Verbunden mit {name}. Melden Sie sich nur erneut an, um die Verbindung zu erneuern.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+38"/>
         <source>Waiting for Xero in your browser… (close the browser tab to stop)</source>
         <translation>Warten auf Xero in Ihrem Browser… (Browser-Tab schließen, um abzubrechen)</translation>
     </message>
@@ -690,7 +710,7 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/export_tab.py" line="+44"/>
+        <location filename="../../pleodesk/ui/views/export_tab.py" line="+46"/>
         <source>Export a month</source>
         <extracomment>Entries listed under the result (all of them are in the Expenses tab).</extracomment>
         <translation>Einen Monat exportieren</translation>
@@ -781,7 +801,7 @@
         <translation>In der Buchhaltung angelegte Buchungen</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+79"/>
         <source>E&amp;xport {month}</source>
         <translation>{month} e&amp;xportieren</translation>
     </message>
@@ -821,7 +841,8 @@
         <translation>Wird bis zur Zuordnung zurückgehalten:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-72"/>
+        <location line="+86"/>
         <source>Waiting for the work already running to finish…</source>
         <translation>Wartet, bis die laufende Arbeit fertig ist…</translation>
     </message>
@@ -831,7 +852,7 @@
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>This export is already waiting to run; it starts when the work before it has finished.</source>
         <translation>Dieser Export wartet bereits; er beginnt, sobald die laufende Arbeit fertig ist.</translation>
     </message>
@@ -841,12 +862,13 @@
         <translation>Wird nach dem aktuellen Schritt abgebrochen…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-105"/>
+        <location line="+126"/>
         <source>Exporting…</source>
         <translation>Export läuft…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>… and {n} more</source>
         <translation>… und {n} weitere</translation>
     </message>
@@ -1214,17 +1236,17 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Delete the connection</source>
         <translation>Verbindung löschen</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
         <translation>{name} mit Zuordnungen und Verlauf löschen? Was exportiert wurde, bleibt in der Buchhaltung. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{name} was not deleted: {error}</source>
         <translation>{name} wurde nicht gelöscht: {error}</translation>
     </message>
@@ -2602,7 +2624,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-188"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-213"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>
@@ -2922,6 +2944,11 @@
         <source>Check result</source>
         <translation>Prüfergebnis</translation>
     </message>
+    <message>
+        <location line="+49"/>
+        <source>The demo company could not be started: {error}</source>
+        <translation>Das Demo-Unternehmen konnte nicht gestartet werden: {error}</translation>
+    </message>
 </context>
 <context>
     <name>words</name>
@@ -3099,7 +3126,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-211"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-235"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>

@@ -283,7 +283,7 @@
         <translation>pleodesk passe chaque dépense dans Odoo via son API, avec la clé API d’un utilisateur Comptable ou Conseiller qui a le droit Paramètres.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse :</translation>
     </message>
@@ -333,18 +333,28 @@
         <translation>&amp;Société :</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Use the de&amp;mo company&apos;s Odoo</source>
+        <translation>Utiliser l’Odoo de la société de dé&amp;monstration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book into an Odoo emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Comptabiliser dans un Odoo émulé sur cet ordinateur, pour essayer pleodesk avec la société de démonstration.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu &gt; My Databases; or, in developer mode, under the user icon; or right-click a page, Inspect, search for db and copy the word in quotes after it. API key: your profile &gt; Account Security &gt; New API Key. The Employees app must be installed.</source>
         <translation>Adresse : copiez-la depuis le navigateur, jusqu&apos;à .com (ou votre propre domaine). Base de données : dans Odoo, menu utilisateur &gt; Mes bases de données ; ou, en mode développeur, sous l&apos;icône de l&apos;utilisateur ; ou clic droit sur une page, Inspecter, cherchez db et copiez le mot entre guillemets qui suit. Clé API : votre profil &gt; Sécurité du compte &gt; Nouvelle clé API. L&apos;application Employés doit être installée.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <location line="+11"/>
         <source>(stored; type a new key to replace it)</source>
         <translation>(enregistrée ; saisissez une nouvelle clé pour la remplacer)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+35"/>
         <source>Checking Odoo…</source>
         <translation>Vérification d’Odoo…</translation>
     </message>
@@ -354,7 +364,7 @@
         <translation>Cet utilisateur peut comptabiliser dans {n} sociétés : choisissez celle de cette connexion, puis cliquez à nouveau sur Suivant.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Connecté à {version}, société {company} : {accounts} comptes, {taxes} taxes d’achat, {plans} plans analytiques.</translation>
     </message>
@@ -399,7 +409,17 @@
         <translation>Se connecter à Xero dans le navigateur</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Use the de&amp;mo company&apos;s Xero</source>
+        <translation>Utiliser le Xero de la société de dé&amp;monstration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to a Xero organisation emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Se connecter à une organisation Xero émulée sur cet ordinateur, pour essayer pleodesk avec la société de démonstration.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Xero organisation</source>
         <translation>Organisation Xero</translation>
     </message>
@@ -414,12 +434,12 @@
         <translation>Avec votre propre application Xero (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), enregistrez les URI de redirection http://localhost:53682/callback, http://localhost:53683/callback et http://localhost:53684/callback. Xero décompte chaque organisation connectée dans le forfait de l’application.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
         <translation>Connecté à {name}. Reconnectez-vous seulement pour renouveler la connexion.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+38"/>
         <source>Waiting for Xero in your browser… (close the browser tab to stop)</source>
         <translation>En attente de Xero dans votre navigateur… (fermez l’onglet pour arrêter)</translation>
     </message>
@@ -690,7 +710,7 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/export_tab.py" line="+44"/>
+        <location filename="../../pleodesk/ui/views/export_tab.py" line="+46"/>
         <source>Export a month</source>
         <extracomment>Entries listed under the result (all of them are in the Expenses tab).</extracomment>
         <translation>Exporter un mois</translation>
@@ -781,7 +801,7 @@
         <translation>Écritures créées en comptabilité</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+79"/>
         <source>E&amp;xport {month}</source>
         <translation>E&amp;xporter {month}</translation>
     </message>
@@ -821,7 +841,8 @@
         <translation>Sera retenu jusqu’à association :</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-72"/>
+        <location line="+86"/>
         <source>Waiting for the work already running to finish…</source>
         <translation>En attente de la fin du travail en cours…</translation>
     </message>
@@ -831,7 +852,7 @@
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>This export is already waiting to run; it starts when the work before it has finished.</source>
         <translation>Cet export attend déjà son tour ; il commencera dès que le travail en cours sera terminé.</translation>
     </message>
@@ -841,12 +862,13 @@
         <translation>Annulation après l’étape en cours…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-105"/>
+        <location line="+126"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>… and {n} more</source>
         <translation>… et {n} de plus</translation>
     </message>
@@ -1214,17 +1236,17 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Delete the connection</source>
         <translation>Supprimer la connexion</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
         <translation>Supprimer {name} avec ses associations et son historique ? La comptabilité garde ce qui a été exporté. Cette action est irréversible.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{name} was not deleted: {error}</source>
         <translation>{name} n’a pas été supprimée : {error}</translation>
     </message>
@@ -2602,7 +2624,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-188"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-213"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>
@@ -2922,6 +2944,11 @@
         <source>Check result</source>
         <translation>Résultat de la vérification</translation>
     </message>
+    <message>
+        <location line="+49"/>
+        <source>The demo company could not be started: {error}</source>
+        <translation>La société de démonstration n’a pas pu démarrer : {error}</translation>
+    </message>
 </context>
 <context>
     <name>words</name>
@@ -3099,7 +3126,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-211"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-235"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>

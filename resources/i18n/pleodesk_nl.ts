@@ -283,7 +283,7 @@
         <translation>pleodesk boekt elke uitgave via de API in Odoo, met de API key van een gebruiker die Accountant of Adviseur is en het recht Instellingen heeft.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adres:</translation>
     </message>
@@ -333,18 +333,28 @@
         <translation>&amp;Bedrijf:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Use the de&amp;mo company&apos;s Odoo</source>
+        <translation>Odoo van het de&amp;mobedrijf gebruiken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book into an Odoo emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Boeken in een Odoo die op deze computer wordt nagebootst, om pleodesk met het demobedrijf te proberen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu &gt; My Databases; or, in developer mode, under the user icon; or right-click a page, Inspect, search for db and copy the word in quotes after it. API key: your profile &gt; Account Security &gt; New API Key. The Employees app must be installed.</source>
         <translation>Adres: kopieer het uit de browser, tot en met .com (of uw eigen domein). Database: in Odoo via het gebruikersmenu &gt; Mijn databases; of, in de ontwikkelaarsmodus, onder het gebruikersicoon; of klik met de rechtermuisknop op een pagina, kies Inspecteren, zoek naar db en kopieer het woord tussen aanhalingstekens erna. API key: uw profiel &gt; Accountveiligheid &gt; Nieuwe API key. De app Werknemers moet geïnstalleerd zijn.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <location line="+11"/>
         <source>(stored; type a new key to replace it)</source>
         <translation>(opgeslagen; typ een nieuwe sleutel om hem te vervangen)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+35"/>
         <source>Checking Odoo…</source>
         <translation>Odoo wordt gecontroleerd…</translation>
     </message>
@@ -354,7 +364,7 @@
         <translation>Deze gebruiker mag in {n} bedrijven boeken: kies het bedrijf voor deze koppeling en klik nogmaals op Volgende.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Verbonden met {version}, bedrijf {company}: {accounts} rekeningen, {taxes} inkoop-btw-codes, {plans} analytische plannen.</translation>
     </message>
@@ -399,7 +409,17 @@
         <translation>Aanmelden bij Xero in de browser</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Use the de&amp;mo company&apos;s Xero</source>
+        <translation>Xero van het de&amp;mobedrijf gebruiken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to a Xero organisation emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Aanmelden bij een Xero-organisatie die op deze computer wordt nagebootst, om pleodesk met het demobedrijf te proberen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Xero organisation</source>
         <translation>Xero-organisatie</translation>
     </message>
@@ -414,12 +434,12 @@
         <translation>Met een eigen Xero-app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;) registreert u de redirect-URI&apos;s http://localhost:53682/callback, http://localhost:53683/callback en http://localhost:53684/callback. Xero telt elke gekoppelde organisatie mee voor het abonnement van de app.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
         <translation>Verbonden met {name}. Meld u alleen opnieuw aan om de koppeling te vernieuwen.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+38"/>
         <source>Waiting for Xero in your browser… (close the browser tab to stop)</source>
         <translation>Wacht op Xero in uw browser… (sluit het browsertabblad om te stoppen)</translation>
     </message>
@@ -690,7 +710,7 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/export_tab.py" line="+44"/>
+        <location filename="../../pleodesk/ui/views/export_tab.py" line="+46"/>
         <source>Export a month</source>
         <extracomment>Entries listed under the result (all of them are in the Expenses tab).</extracomment>
         <translation>Een maand exporteren</translation>
@@ -781,7 +801,7 @@
         <translation>Boekingen aangemaakt in de administratie</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+79"/>
         <source>E&amp;xport {month}</source>
         <translation>{month} e&amp;xporteren</translation>
     </message>
@@ -821,7 +841,8 @@
         <translation>Wordt aangehouden tot er een koppeling is:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-72"/>
+        <location line="+86"/>
         <source>Waiting for the work already running to finish…</source>
         <translation>Wacht tot het lopende werk klaar is…</translation>
     </message>
@@ -831,7 +852,7 @@
         <translation>Bezig met starten…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>This export is already waiting to run; it starts when the work before it has finished.</source>
         <translation>Deze export wacht al; hij begint zodra het werk ervoor klaar is.</translation>
     </message>
@@ -841,12 +862,13 @@
         <translation>Wordt na de huidige stap geannuleerd…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-105"/>
+        <location line="+126"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>… and {n} more</source>
         <translation>… en nog {n}</translation>
     </message>
@@ -1214,17 +1236,17 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Delete the connection</source>
         <translation>Koppeling verwijderen</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
         <translation>{name} met koppelingen en geschiedenis verwijderen? Wat al geëxporteerd is, blijft in de administratie. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{name} was not deleted: {error}</source>
         <translation>{name} is niet verwijderd: {error}</translation>
     </message>
@@ -2602,7 +2624,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-188"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-213"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>
@@ -2922,6 +2944,11 @@
         <source>Check result</source>
         <translation>Resultaat van de controle</translation>
     </message>
+    <message>
+        <location line="+49"/>
+        <source>The demo company could not be started: {error}</source>
+        <translation>Het demobedrijf kon niet worden gestart: {error}</translation>
+    </message>
 </context>
 <context>
     <name>words</name>
@@ -3099,7 +3126,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-211"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-235"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>

@@ -127,19 +127,7 @@ def free_port() -> int:
 
 
 def fake_browser():
-    """A browser for OAuth sign-ins against the sandbox: it follows the authorise URL to the emulator
-    and the emulator's redirect to pleodesk's loopback listener (on a thread, as a browser would)."""
-    import threading
+    """A browser for OAuth sign-ins against the sandbox (the app's own, for the demo ledgers)."""
+    from pleodesk.demo import sandbox_browser
 
-    import httpx
-
-    def open_browser(url: str) -> bool:
-        def run() -> None:
-            r = httpx.get(url, follow_redirects=False, timeout=10)
-            if r.status_code in (301, 302, 303):
-                httpx.get(r.headers["location"], timeout=10)
-
-        threading.Thread(target=run, daemon=True).start()
-        return True
-
-    return open_browser
+    return sandbox_browser()

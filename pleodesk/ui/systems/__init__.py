@@ -221,6 +221,18 @@ class SystemPage(QWizardPage):
 
         self.wizard().save_system(settings, secrets or {}, chart, saved, failed)
 
+    def is_demo(self) -> bool:
+        """Whether Pleo is the demo company: the page may then offer the sandbox's own ledger."""
+        return bool(self.state.pleo.get("demo"))
+
+    def with_demo_sandbox(self, ready: Callable[[Any], None]) -> None:
+        """Call ``ready(sandbox)`` with the demo company's running sandbox (started if need be)."""
+        def failed(exc: BaseException) -> None:
+            self.show_status(QCoreApplication.translate("systems", "The demo company could not be started: "
+                                                        "{error}").format(error=str(exc)), False)
+
+        self.wizard().ctx.demo_sandbox(ready, failed)
+
     def show_status(self, text: str, ok: bool | None = None) -> None:
         from pleodesk.ui.widgets import set_status
 

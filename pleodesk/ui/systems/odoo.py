@@ -8,7 +8,7 @@ company the page asks which one (one connection per company) before it reads the
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from pleodesk.core.ledger import LedgerAccount
 from pleodesk.ui.systems import SystemPage
@@ -110,6 +110,7 @@ class ConnectPage(SystemPage):
         self.setSubTitle(self.tr("pleodesk books each expense in Odoo through its API, with an API key of a user "
                                  "who is an Accountant or Adviser and has the Settings right."))
         self._companies: list[tuple[int, str]] = []
+        self._demo_url: str | None = None
         lay = QVBoxLayout(self)
         form = QFormLayout()
 
@@ -135,6 +136,11 @@ class ConnectPage(SystemPage):
         company_label = QLabel(self.tr("&Company:"), self)
         company_label.setBuddy(self.company)
         form.addRow(company_label, self.company)
+        self.demo_button = QPushButton(self.tr("Use the de&mo company's Odoo"), self)
+        self.demo_button.setToolTip(self.tr("Book into an Odoo emulated on this computer, to try pleodesk with "
+                                            "the demo company."))
+        self.demo_button.clicked.connect(self._use_demo)
+        form.addRow("", self.demo_button)
         lay.addLayout(form)
         lay.addWidget(hint(self.tr(
             "Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu > "
@@ -146,6 +152,8 @@ class ConnectPage(SystemPage):
 
     def initializePage(self) -> None:
         s = self.state.system_settings
+        self.demo_button.setVisible(self.is_demo())
+        self._demo_url = s.get("url") if s.get("demo_ledger") else None
         self.url.setText(s.get("url", ""))
         self.database.setText(s.get("database", ""))
         self.login.setText(s.get("login", ""))
@@ -173,6 +181,21 @@ class ConnectPage(SystemPage):
     def isComplete(self) -> bool:
         return all(w.text().strip() for w in (self.url, self.database, self.login)) and bool(
             self.key.text().strip() or _stored_key(self.wizard()))
+
+    def _use_demo(self) -> None:
+        """Fill in the sandbox's Odoo and check it, as Next would."""
+        from pleodesk.demo import odoo_demo_login
+
+        def ready(sandbox) -> None:
+            login = odoo_demo_login(sandbox)
+            self.url.setText(login["url"])
+            self.database.setText(login["database"])
+            self.login.setText(login["login"])
+            self.key.setText(login["key"])
+            self._demo_url = login["url"]
+            self.wizard().next()
+
+        self.with_demo_sandbox(ready)
 
     def validatePage(self) -> bool:
         if self.take_validated():
@@ -203,6 +226,8 @@ class ConnectPage(SystemPage):
             from pleodesk.providers.odoo.rpc import normalise_url
 
             settings["url"] = normalise_url(url)
+            if self._demo_url and settings["url"] == normalise_url(self._demo_url):
+                settings["demo_ledger"] = True     # pointed at each run's sandbox again (pleodesk.demo)
             self.save(settings, {SECRET: key}, out["chart"])
             warnings = [m for m in out["messages"] if m.startswith("Warning")]
             chart = out["chart"]

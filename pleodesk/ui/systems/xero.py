@@ -132,8 +132,13 @@ class ConnectPage(SystemPage):
         form.addRow(label, self.client_id)
         self.sign_in_button = QPushButton(self.tr("&Sign in to Xero…"), self)
         self.sign_in_button.setAccessibleName(self.tr("Sign in to Xero in the browser"))
-        self.sign_in_button.clicked.connect(self._start_sign_in)
+        self.sign_in_button.clicked.connect(lambda: self._start_sign_in())
         form.addRow("", self.sign_in_button)
+        self.demo_button = QPushButton(self.tr("Use the de&mo company's Xero"), self)
+        self.demo_button.setToolTip(self.tr("Sign in to a Xero organisation emulated on this computer, to try "
+                                            "pleodesk with the demo company."))
+        self.demo_button.clicked.connect(self._use_demo)
+        form.addRow("", self.demo_button)
         self.organisation = QComboBox(self)
         self.organisation.setAccessibleName(self.tr("Xero organisation"))
         self.organisation.setEnabled(False)
@@ -163,6 +168,7 @@ class ConnectPage(SystemPage):
 
     def initializePage(self) -> None:
         s = self.state.system_settings
+        self.demo_button.setVisible(self.is_demo())
         self.client_id.setText(s.get("client_id", ""))
         self.organisation.clear()
         self._sign_in = None
@@ -181,9 +187,27 @@ class ConnectPage(SystemPage):
         return self.organisation.count() > 0 and (self._sign_in is not None or
                                                   bool(self.state.system_settings.get("tenant_id")))
 
-    def _start_sign_in(self) -> None:
+    def _use_demo(self) -> None:
+        """Sign in to the sandbox's Xero (no browser needed: it answers at once)."""
+        from pleodesk.demo import sandbox_browser, xero_demo_settings
+
+        def ready(sandbox) -> None:
+            demo = xero_demo_settings(sandbox)
+            self.state.system_settings.update(demo)
+            self.client_id.setText(demo["client_id"])
+            self._start_sign_in(open_browser=sandbox_browser())
+
+        self.with_demo_sandbox(ready)
+
+    def _start_sign_in(self, open_browser=None) -> None:
         from pleodesk.providers.xero.auth import XeroConnector
 
+        if open_browser is None and self.state.system_settings.get("demo_ledger"):
+            # Signing in for real after trying the demo: Xero's own addresses again.
+            from pleodesk.providers.xero import sandbox_settings
+
+            for key in [*sandbox_settings(""), "demo_ledger"]:
+                self.state.system_settings.pop(key, None)
         settings = self._settings()
         self._cancel = threading.Event()
         cancel = self._cancel
@@ -191,7 +215,7 @@ class ConnectPage(SystemPage):
         self.show_status(self.tr("Waiting for Xero in your browser… (close the browser tab to stop)"))
 
         def work():
-            return XeroConnector(settings).sign_in(timeout=300, cancel=cancel)
+            return XeroConnector(settings, open_browser=open_browser).sign_in(timeout=300, cancel=cancel)
 
         def done(si) -> None:
             self.sign_in_button.setEnabled(True)
