@@ -28,7 +28,8 @@ Rules pleodesk depends on (each refused the way Xero does, with a validation mes
   tracking categories, no archived tracking option;
 * contacts: names unique among active contacts (case-insensitive);
 * attachments: at most ``max_attachment_bytes`` (10 MB) each (413 above), ``max_attachments`` (10) per
-  document; the same file name again replaces the file;
+  document, only the file types of ``ATTACHMENT_TYPES`` by the name's extension (``.webp``, ``.heic``,
+  no extension: "isn't a supported file type"); the same file name again replaces the file;
 * bank feeds: only for a client registered as a financial-services partner (403
   ``invalid-application`` otherwise), end balance = start balance + lines (422), a statement with a
   line already delivered is a ``duplicate-statement`` (409), 3,000,000 bytes per request (413).
@@ -84,6 +85,12 @@ KNOWN_SCOPES = {
     "accounting.manualjournals", "accounting.manualjournals.read",
 }
 _Q = Decimal("0.01")
+#: File name extensions Xero takes as attachments (its release note on files, community.xero.com
+#: developer discussion 3095073, and the list integrations document); others are refused.
+ATTACHMENT_TYPES = frozenset({
+    "bmp", "csv", "doc", "docx", "eml", "gif", "jpeg", "jpg", "key", "keynote", "msg", "numbers", "odf", "ods",
+    "odt", "pages", "pdf", "png", "ppt", "pptx", "rar", "rtf", "tif", "tiff", "txt", "xls", "xlsx", "zip",
+})
 
 
 # ================================================================================ helpers =========
@@ -1387,11 +1394,22 @@ class XeroApiApp:
             if len(data) > self.s.max_attachment_bytes:
                 raise XeroApiError(413, {"Title": "RequestEntityTooLarge", "Status": 413,
                                          "Detail": f"The file exceeds {self.s.max_attachment_bytes} bytes"})
+
+            def refused(message: str) -> XeroApiError:
+                # As Xero answers (XeroAPI/Xero-Java#142): the attachment as an element with its errors.
+                return validation_error([{"AttachmentID": "00000000-0000-0000-0000-000000000000",
+                                          "FileName": filename, "MimeType": req.content_type or
+                                          "application/octet-stream", "ContentLength": len(data),
+                                          "ValidationErrors": [{"Message": message}]}])
+
+            ext = filename.rsplit(".", 1)[1].lower() if "." in filename else ""
+            if ext not in ATTACHMENT_TYPES:
+                raise refused("The file couldn't be uploaded because it isn't a supported file type.")
             if not data:
-                raise validation_error([], "The attachment is empty.")
+                raise refused("The attachment is empty.")
             existing = next((f for f in files if f["FileName"] == filename), None)
             if existing is None and len(files) >= self.s.max_attachments:
-                raise validation_error([], f"A document can have at most {self.s.max_attachments} attachments.")
+                raise refused(f"A document can have at most {self.s.max_attachments} attachments.")
             att_id = existing["AttachmentID"] if existing else str(uuid.uuid4())
             att = {"AttachmentID": att_id, "FileName": filename,
                    "Url": f"https://api.xero.com/api.xro/2.0/{resource}/{object_id}/Attachments/{filename}",

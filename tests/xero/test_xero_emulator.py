@@ -103,6 +103,19 @@ def test_a_valid_spend_with_totals(http, xero):
     assert len(found.json()["BankTransactions"]) == 1
 
 
+@pytest.mark.parametrize("name", ["receipt.webp", "receipt.heic", "receipt"])
+def test_attachments_of_a_type_xero_does_not_take_are_refused(http, xero, name):
+    txn = http.put("/BankTransactions", params={"summarizeErrors": "false"}, json=_txn()).json()["BankTransactions"][0]
+    r = http.put(f"/BankTransactions/{txn['BankTransactionID']}/Attachments/{name}", content=b"RIFF....WEBP",
+                 headers={"Content-Type": "image/webp"})
+    assert r.status_code == 400
+    err = r.json()
+    assert err["Type"] == "ValidationException"
+    assert err["Elements"][0]["FileName"] == name
+    assert "isn't a supported file type" in err["Elements"][0]["ValidationErrors"][0]["Message"]
+    assert not xero.demo.attachments.get(txn["BankTransactionID"])
+
+
 def test_request_body_limit(http):
     big = _txn(Description="x" * 3_600_000)
     r = http.put("/BankTransactions", params={"summarizeErrors": "false"}, json=big)

@@ -219,6 +219,49 @@ def test_receipts_are_attached_and_limits_explained(sandbox, configured, xero, r
     recorder.assert_valid()
 
 
+def _webp() -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImage
+
+    img = QImage()
+    assert img.loadFromData(_jpeg())
+    ba = QByteArray()
+    buf = QBuffer(ba)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not img.save(buf, "WEBP", 80):
+        pytest.skip("this Qt cannot write WebP")
+    return bytes(ba.data())
+
+
+@requires_specs
+def test_receipts_of_a_type_xero_does_not_take_go_as_jpeg_or_are_explained(sandbox, configured, xero, recorder,
+                                                                           tmp_path):
+    entries = demo_entries(sandbox, configured, limit=1, kinds={"card_purchase"}, roles={"wallet"})
+    res = configured.send_batch(entries)[0]
+    found = Found(res.ledger_id, res.ledger_url)
+    photo = tmp_path / "photo.webp"
+    photo.write_bytes(_webp())
+    configured.upload_receipt(found, str(photo), "image/webp", "photo.webp")
+    # "image/jpg" has no standard extension: the engine names such a download .bin
+    odd = tmp_path / "abc-2.bin"
+    odd.write_bytes(_jpeg())
+    configured.upload_receipt(found, str(odd), "image/jpg", "abc-2.bin")
+    files = {f["FileName"]: f for f in xero.demo.attachments[res.ledger_id]}
+    assert set(files) == {"photo.jpg", "abc-2.jpg"}
+    assert files["photo.jpg"]["MimeType"] == "image/jpeg"
+    assert xero.demo.attachment_bytes[files["photo.jpg"]["AttachmentID"]][:2] == b"\xff\xd8"
+    # neither a type Xero takes nor an image pleodesk can convert: refused before sending, with what to do
+    heic = tmp_path / "scan.heic"
+    heic.write_bytes(b"\0\0\0\x18ftypheic" + b"\0" * 64)
+    puts = len([ex for ex in recorder.exchanges if ex.request.method == "PUT"])
+    with pytest.raises(LedgerError) as exc:
+        configured.upload_receipt(found, str(heic), "image/heic", "scan.heic")
+    assert "HEIC" in exc.value.title and "by hand" in exc.value.fix and not exc.value.retryable
+    assert len([ex for ex in recorder.exchanges if ex.request.method == "PUT"]) == puts
+    assert len(xero.demo.attachments[res.ledger_id]) == 2
+    recorder.assert_valid()
+
+
 def test_a_receipt_upload_that_fails_is_retryable_and_never_touches_the_transaction(sandbox, configured, xero, tmp_path):
     entries = demo_entries(sandbox, configured, limit=1, kinds={"card_purchase"}, roles={"wallet"})
     res = configured.send_batch(entries)[0]

@@ -703,6 +703,19 @@ class XeroProvider:
             log.info("xero: receipt %s shrunk from %d to %d bytes", filename, len(data), len(small))
             data, mime = small, "image/jpeg"
             name = name.rsplit(".", 1)[0] + ".jpg"
+        if not receipts.is_supported(name):
+            # Xero refuses file types it does not know ("isn't a supported file type"): a photo goes
+            # as JPEG, anything else is for the bookkeeper.
+            jpeg = receipts.shrink_image(data, limit) if receipts.is_image(mime) else None
+            if jpeg is None:
+                ext = name.rsplit(".", 1)[1].upper()
+                raise LedgerError(
+                    f"Receipt {filename} is a {ext} file, a type Xero does not take as an attachment", "",
+                    "Attach it by hand in Xero as a PDF, JPG or PNG.",
+                    reason_type="accounting_system_validation_failure")
+            log.info("xero: receipt %s converted from %s to JPEG", filename, mime)
+            data, mime = jpeg, "image/jpeg"
+            name = name.rsplit(".", 1)[0] + ".jpg"
         names = self._attached.setdefault(ledger_id, set())
         if name not in names and len(names) >= receipts.MAX_ATTACHMENTS:
             raise LedgerError(f"Xero takes at most {receipts.MAX_ATTACHMENTS} files per transaction", "",

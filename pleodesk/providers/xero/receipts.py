@@ -4,6 +4,11 @@ Xero takes at most 10 MB per attachment (HTTP 413 above that) and 10 files per d
 over the limit are re-encoded as JPEG with Qt's ``QImage`` (no window needed; Pillow is not a
 dependency), scaled down step by step until they fit. PDFs and other files over the limit are
 refused with a message that says what to do.
+
+Xero takes only some file types, by the name's extension (``SUPPORTED_TYPES``); anything else is
+refused with "The file couldn't be uploaded because it isn't a supported file type" (a 400). Photos
+in a type it does not take (WebP, HEIC where Qt reads it) are sent as JPEG; other files are refused
+before sending, with what to do.
 """
 
 from __future__ import annotations
@@ -18,18 +23,36 @@ MAX_ATTACHMENTS = 10
 #: What pleodesk downloads from Pleo at most (bigger images are shrunk before upload).
 DOWNLOAD_LIMIT = 25 * 1024 * 1024
 
-_IMAGE_TYPES = {"image/jpeg", "image/jpg", "image/png", "image/gif", "image/bmp", "image/tiff", "image/webp"}
+_IMAGE_TYPES = {"image/jpeg", "image/jpg", "image/pjpeg", "image/png", "image/gif", "image/bmp", "image/tiff",
+                "image/webp", "image/heic", "image/heif", "image/avif"}
+
+#: File name extensions Xero takes as attachments (its release note on files, community.xero.com
+#: developer discussion 3095073, and the list integrations document).
+SUPPORTED_TYPES = frozenset({
+    "bmp", "csv", "doc", "docx", "eml", "gif", "jpeg", "jpg", "key", "keynote", "msg", "numbers", "odf", "ods",
+    "odt", "pages", "pdf", "png", "ppt", "pptx", "rar", "rtf", "tif", "tiff", "txt", "xls", "xlsx", "zip",
+})
+
+_EXT_FOR_MIME = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/jpg": "jpg", "image/pjpeg": "jpg",
+                 "image/png": "png", "image/gif": "gif", "image/tiff": "tif", "image/bmp": "bmp",
+                 "image/webp": "webp", "image/heic": "heic", "image/heif": "heif", "image/avif": "avif"}
 
 
 def safe_filename(name: str, mime: str) -> str:
-    """A file name Xero stores as given: letters, digits, ``.-_`` only, with an extension."""
+    """A file name Xero stores as given: letters, digits, ``.-_`` only, with an extension; the
+    extension of the file's type when the name's own is missing or one Xero does not take."""
     base, ext = os.path.splitext(os.path.basename(name or "receipt"))
     base = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip("-.") or "receipt"
-    ext = re.sub(r"[^A-Za-z0-9]+", "", ext)[:5].lower()
-    if not ext:
-        ext = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png", "image/gif": "gif",
-               "image/tiff": "tif", "image/bmp": "bmp", "image/webp": "webp"}.get(mime, "bin")
+    ext = re.sub(r"[^A-Za-z0-9]+", "", ext)[:10].lower()
+    typed = _EXT_FOR_MIME.get((mime or "").lower())
+    if not ext or (ext not in SUPPORTED_TYPES and typed in SUPPORTED_TYPES):
+        ext = typed or ext or "bin"
     return f"{base[:100]}.{ext}"
+
+
+def is_supported(filename: str) -> bool:
+    """Whether Xero takes a file of this name (by its extension)."""
+    return "." in filename and filename.rsplit(".", 1)[1].lower() in SUPPORTED_TYPES
 
 
 def is_image(mime: str) -> bool:
