@@ -204,15 +204,16 @@ class ExportEngine:
         return n
 
     def retry_receipts(self, limit: int = 200) -> int:
-        """Attach again the receipts that failed after their entry was created (a network error, a
-        daily API limit): the entry is in the ledger, only its receipts are missing. Returns how many
+        """Attach the receipts that failed after their entry was created (a network error, a daily
+        API limit), or were never tried because the entry was found in the ledger after a crash or an
+        unknown outcome: the entry is in the ledger, only its receipts are missing. Returns how many
         expenses now have all their receipts."""
         with self.exclusive():
             return self._retry_receipts(limit)
 
     def _retry_receipts(self, limit: int) -> int:
         failed = [r for r in self.store.records_with_status(self.conn.id, "exported")
-                  if r.receipts_status == "failed" and r.ledger_id][:limit]
+                  if r.receipts_status in ("failed", "pending") and r.ledger_id][:limit]
         fixed = 0
         for rec in failed:
             self._check_cancel()
@@ -470,6 +471,10 @@ class ExportEngine:
                     entry = _with_receipts(entry, [str(p) for p, _, _ in local])
                 entries.append(entry)
             if entries:
+                # Receipts are owed from now on: an entry found in the ledger later (after a crash or an
+                # unknown outcome) gets them from retry_receipts.
+                self.store.set_receipts_status_many(self.conn.id, [e.expense_id for e in entries
+                                                                   if receipts.get(e.expense_id)], "pending")
                 # Committed before the request: a crash from here on is settled by reference lookup.
                 self.store.mark_sending(self.conn.id, [(e.expense_id, e.reference, e.idempotency_key)
                                                        for e in entries])

@@ -70,3 +70,42 @@ def test_one_export_item_pleo_sends_malformed_fails_alone_and_the_job_completes(
     assert {reference_for(e) for e in good} == set(blocks)
     assert all(items[e]["status"] == "successful" for e in good)
     assert demo.store.get_records(demo.conn.id, [bad])[bad].status == "failed"
+
+
+def test_receipts_of_an_entry_found_after_an_unknown_outcome_are_attached(demo, capsys, monkeypatch):
+    """A ledger that takes receipts in a call of their own (not with the entry): the entry was created
+    but its answer was lost. The next run finds the entry by reference; its receipts must still reach
+    the ledger, not be forgotten because the entry was never "sent" by that run."""
+    from dataclasses import replace
+
+    from pleodesk.providers.base import LedgerError, SendResult
+    from pleodesk.providers.journal_file import JournalFileProvider
+
+    sb = demo.sandbox
+    with_receipts = [e for e in sb.pleo.exportable_entry_ids(MONTH)
+                     if not is_uncategorised(sb, e) and sb.pleo.export_item(e)["files"]]
+    assert with_receipts, "the demo month has receipts"
+    lost = with_receipts[0]
+    real = JournalFileProvider.send_batch
+
+    def entry_only_and_lose_one_answer(self, entries):
+        results = real(self, [replace(e, receipts=()) for e in entries])
+        return [SendResult(r.expense_id, error=LedgerError("The answer was lost", retryable=True,
+                                                           reason_type="accounting_system_timeout"))
+                if r.expense_id == lost else r for r in results]
+
+    monkeypatch.setattr(JournalFileProvider, "send_batch", entry_only_and_lose_one_answer)
+    main(["export", "--month", MONTH])
+    capsys.readouterr()
+    assert demo.store.get_records(demo.conn.id, [lost])[lost].status == "sending"
+    receipts_dir = demo.folder / "receipts" / reference_for(lost)
+    assert not receipts_dir.exists() or not any(receipts_dir.iterdir())
+
+    monkeypatch.setattr(JournalFileProvider, "send_batch", real)
+    main(["export", "--month", MONTH])
+    capsys.readouterr()
+    rec = demo.store.get_records(demo.conn.id, [lost])[lost]
+    assert rec.status == "exported"
+    assert len(read_journal(demo.journal)[reference_for(lost)]) == 1
+    assert len(list(receipts_dir.iterdir())) == len(sb.pleo.export_item(lost)["files"])
+    assert rec.receipts_status == "done"
