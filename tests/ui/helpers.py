@@ -35,6 +35,33 @@ def fill_pleo_page(qtbot, page, sandbox) -> None:
     qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
 
 
+def start_wizard(qtbot, ctx, sandbox, system: str, *, demo: bool = False):
+    """Pages 1 and 2: choose ``system``, connect Pleo (the sandbox: typed in, or with "Use the demo
+    company" when ``demo``); the wizard is then on the system's own page."""
+    from pleodesk.ui.wizard import SetupWizard
+    from pleodesk.ui.wizard import pages as P
+
+    wiz = SetupWizard.for_new(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    qtbot.waitExposed(wiz)
+    assert wiz.currentId() == P.ID_WELCOME
+    wiz.currentPage().buttons[system].setChecked(True)
+    click_next(qtbot, wiz)
+    assert wiz.currentId() == P.ID_PLEO
+    page = wiz.currentPage()
+    if demo:
+        ctx.sandbox = sandbox                  # the demo company's sandbox is the test's
+        qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
+    else:
+        fill_pleo_page(qtbot, page, sandbox)
+    assert "Demo Company" in page.status.text()
+    click_next(qtbot, wiz)
+    assert wiz.currentId() == wiz.system_pages[system]
+    return wiz
+
+
 def journal_entries(folder: Path) -> dict[str, list[dict]]:
     """journal.csv rows grouped by reference."""
     path = Path(folder) / "journal.csv"

@@ -8,28 +8,9 @@ from PySide6.QtCore import Qt
 
 from pleodesk.connections import ledger_secret_name, make_provider
 from pleodesk.secrets import get_secret
-from pleodesk.ui.wizard import SetupWizard
 from pleodesk.ui.wizard import pages as P
 
-from .helpers import WAIT_MS, click_next
-
-
-def _to_system_page(qtbot, ctx, sandbox, system: str) -> SetupWizard:
-    """Pages 1 and 2 with "Use the demo company" (the test's sandbox is the demo's)."""
-    ctx.sandbox = sandbox
-    wiz = SetupWizard.for_new(ctx)
-    qtbot.addWidget(wiz)
-    wiz.show()
-    qtbot.waitExposed(wiz)
-    wiz.currentPage().buttons[system].setChecked(True)
-    click_next(qtbot, wiz)
-    page = wiz.currentPage()
-    assert wiz.currentId() == P.ID_PLEO
-    qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
-    click_next(qtbot, wiz)
-    assert wiz.currentId() == wiz.system_pages[system]
-    return wiz
+from .helpers import WAIT_MS, click_next, start_wizard
 
 
 def _saved_connection(ctx, wiz, sandbox):
@@ -57,7 +38,7 @@ def _second_sandbox():
 
 
 def test_the_demo_companys_odoo_and_its_next_run(qtbot, ctx, sandbox):
-    wiz = _to_system_page(qtbot, ctx, sandbox, "odoo")
+    wiz = start_wizard(qtbot, ctx, sandbox, "odoo", demo=True)
     page = wiz.currentPage()
     assert page.demo_button.isVisibleTo(page)
     qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
@@ -89,7 +70,7 @@ def test_the_demo_companys_odoo_and_its_next_run(qtbot, ctx, sandbox):
 
 
 def test_the_demo_companys_xero_and_its_next_run(qtbot, ctx, sandbox):
-    wiz = _to_system_page(qtbot, ctx, sandbox, "xero")
+    wiz = start_wizard(qtbot, ctx, sandbox, "xero", demo=True)
     page = wiz.currentPage()
     assert page.demo_button.isVisibleTo(page)
     qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
@@ -121,16 +102,6 @@ def test_the_demo_companys_xero_and_its_next_run(qtbot, ctx, sandbox):
 
 
 def test_the_demo_ledger_buttons_are_only_for_the_demo_company(qtbot, ctx, sandbox):
-    from .helpers import fill_pleo_page
-
-    wiz = SetupWizard.for_new(ctx)
-    qtbot.addWidget(wiz)
-    wiz.show()
-    qtbot.waitExposed(wiz)
-    wiz.currentPage().buttons["odoo"].setChecked(True)
-    click_next(qtbot, wiz)
-    fill_pleo_page(qtbot, wiz.currentPage(), sandbox)    # typed in: not "the demo company"
-    click_next(qtbot, wiz)
+    wiz = start_wizard(qtbot, ctx, sandbox, "odoo")      # Pleo typed in: not "the demo company"
     page = wiz.currentPage()
-    assert wiz.currentId() == wiz.system_pages["odoo"]
     assert not page.demo_button.isVisibleTo(page)

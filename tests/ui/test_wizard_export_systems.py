@@ -12,12 +12,11 @@ from PySide6.QtWidgets import QWizard
 
 from pleodesk.core.money import Money
 from pleodesk.sandbox.odoo_emulator import OdooState
-from pleodesk.ui.wizard import SetupWizard
 from pleodesk.ui.wizard import pages as P
 
 from .conftest import MONTH
-from .helpers import (WAIT_MS, click_next, create_account, fake_browser, fill_pleo_page, free_port,
-                      map_tag_group, set_category, set_tax)
+from .helpers import (WAIT_MS, click_next, create_account, fake_browser, free_port, map_tag_group, set_category,
+                      set_tax, start_wizard)
 
 #: Xero's clock runs this much faster in the emulator and the provider: its minute limits last 0.5 s.
 XERO_SCALE = 120.0
@@ -35,24 +34,6 @@ def sandbox(request):
 
 
 # ------------------------------------------------------------------------------------ helpers ----
-def start_wizard(qtbot, ctx, sandbox, system: str) -> SetupWizard:
-    """Pages 1 and 2: choose ``system``, connect Pleo (the sandbox); the wizard is then on the
-    system's own page."""
-    wiz = SetupWizard.for_new(ctx)
-    qtbot.addWidget(wiz)
-    wiz.show()
-    qtbot.waitExposed(wiz)
-    assert wiz.currentId() == P.ID_WELCOME
-    wiz.currentPage().buttons[system].setChecked(True)
-    click_next(qtbot, wiz)
-    assert wiz.currentId() == P.ID_PLEO
-    fill_pleo_page(qtbot, wiz.currentPage(), sandbox)
-    assert "Demo Company" in wiz.currentPage().status.text()
-    click_next(qtbot, wiz)
-    assert wiz.currentId() == wiz.system_pages[system]
-    return wiz
-
-
 def options_and_feed(qtbot, wiz, kinds: dict[str, str]):
     """Pages 7 and 8: choose how expenses are booked (``kinds``: group -> object kind), keep posting
     and receipts on, turn the bank feed on. Returns the options page."""
