@@ -14,7 +14,8 @@ What it answers, like a real server (see the research notes on Odoo 16 and 17):
   ``account.move.line.reconcile``.
 * Odoo's error envelope ``{"code": 200, "message": "Odoo Server Error", "data": {"name": ...}}`` for
   ``odoo.exceptions.AccessDenied`` (wrong or revoked key), ``AccessError`` (missing group, company not
-  allowed), ``UserError`` (unbalanced move, deprecated account, bill without date, lock date),
+  allowed), ``UserError`` (unbalanced move, deprecated account, bill without date, vendor or a positive
+  total, lock date),
   ``ValidationError`` (journal type, currency signs), ``MissingError`` (unknown analytic account),
   ``UserError`` "Object hr.employee doesn't exist" (a model of an app not installed) and
   ``builtins.ValueError`` (unknown field; a combined analytic key ``"1,4"`` posted on 16).
@@ -1269,8 +1270,14 @@ class Env:
             lines = [ln for ln in self.s.records["account.move.line"].values() if ln["move_id"] == move["id"]]
             if not lines:
                 raise user_error("You need to add a line before posting.")
+            if move["move_type"] in ("in_invoice", "in_refund") and not move["partner_id"]:
+                raise user_error("The field 'Vendor' is required, please complete it to validate the Vendor Bill.")
             if move["move_type"] in ("in_invoice", "in_refund") and not move["invoice_date"]:
                 raise user_error("The Bill/Refund date is required to validate this document.")
+            if move["move_type"] in ("in_invoice", "in_refund") and move["amount_total"] < 0:
+                raise user_error("You cannot validate an invoice with a negative total amount. You should create a "
+                                 "credit note instead. Use the action menu to transform it into a credit note or "
+                                 "refund.")
             for ln in lines:
                 acc = self.s.records["account.account"].get(ln["account_id"])
                 if acc is None:

@@ -99,6 +99,23 @@ def test_bill_needs_a_date_to_post_and_a_purchase_journal(odoo, odoo_url):
     assert read["journal_id"][1] == "Vendor Bills"
 
 
+def test_a_bill_needs_a_vendor_and_a_total_of_zero_or_more_to_post(odoo, odoo_url):
+    def bill(price, partner=True):
+        line = [0, 0, {"account_id": odoo.account("4300")["id"], "name": "Stand", "price_unit": price,
+                       "tax_ids": [[6, 0, []]]}]
+        vals = {"move_type": "in_invoice", "invoice_date": "2026-11-22", "invoice_line_ids": [line]}
+        if partner:
+            vals["partner_id"] = 1
+        return kw(odoo_url, odoo.ADMIN_KEY, "account.move", "create", [vals])["result"]
+
+    name, message = err(kw(odoo_url, odoo.ADMIN_KEY, "account.move", "action_post", [[bill(10.0, partner=False)]]))
+    assert name == "odoo.exceptions.UserError" and "'Vendor' is required" in message
+    name, message = err(kw(odoo_url, odoo.ADMIN_KEY, "account.move", "action_post", [[bill(-10.0)]]))
+    assert name == "odoo.exceptions.UserError" and "negative total amount" in message
+    assert {m["state"] for m in odoo.moves()} == {"draft"}
+    assert kw(odoo_url, odoo.ADMIN_KEY, "account.move", "action_post", [[bill(10.0)]])["result"] is False
+
+
 def test_companies_the_user_may_not_use_are_refused(odoo, odoo_url):
     key = odoo.USER_KEYS["other@demo.example"]
     uid = rpc(odoo_url, "common", "authenticate", DB, "other@demo.example", key, {})["result"]
