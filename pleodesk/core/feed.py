@@ -40,6 +40,12 @@ class FeedSummary:
                 "skipped": sum(self.skipped.values())}
 
 
+def feed_covered_key(conn_id: int) -> str:
+    """The store key (scheduler state, ``last_run_at``) of the moment up to which a connection's feed
+    has pushed every settled line."""
+    return f"conn:{int(conn_id)}:feed-covered"
+
+
 def next_feed_time(after: datetime) -> datetime:
     """The next feed moment strictly after ``after`` (computed in UTC)."""
     after = after.astimezone(timezone.utc)
@@ -99,8 +105,14 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
         except Exception as exc:  # names are a nicety; the feed goes on without them
             log.info("employees not available for the feed: %s", exc)
         start_setting = settings.get("feed_start")
-        start = (datetime.fromisoformat(start_setting).replace(tzinfo=timezone.utc) if start_setting
-                 else now - DEFAULT_LOOKBACK)
+        covered_key = feed_covered_key(conn.id)
+        covered, _ = store.get_schedule_state(covered_key)
+        if start_setting:
+            start = datetime.fromisoformat(start_setting).replace(tzinfo=timezone.utc)
+        else:
+            # Look back from the last feed that ran through, not only from now: after weeks without a
+            # feed (the app closed on holiday) nothing settled in between is skipped.
+            start = min(now, covered or now) - DEFAULT_LOOKBACK
         entries = list(pleo.search_accounting_entries(status=["COMPLETED"], settled=True,
                                                       families=FEED_FAMILIES, settled_from=start,
                                                       settled_to=now))
@@ -142,6 +154,8 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
                     store.mark_feed(conn.id, line.transaction_id, "pushed")
             if rejected:
                 summary.status = "partial"
+        # Every line settled up to ``now`` is pushed or recorded as failed (and pushed again next time).
+        store.set_schedule_state(covered_key, last_run_at=max(now, covered or now))
         return summary
     except Exception as exc:
         summary.status = "failed"

@@ -99,3 +99,25 @@ def test_lines_the_ledger_rejects_are_pushed_again_next_time(demo, capsys, monke
     assert second.pushed == 1 and second.already == first.pushed
     ids = [r["transaction_id"] for r in _statement(demo.folder)]
     assert refused[0] in ids and len(ids) == len(set(ids))
+
+
+def test_a_feed_that_did_not_run_for_weeks_pushes_everything_settled_since_its_last_run(demo, capsys):
+    """The app was closed for longer than the feed's look-back: the next feed still pushes every line
+    settled since the last feed that ran, not only those of the last weeks."""
+    main(["export", "--month", MONTH])
+    capsys.readouterr()
+    conn = demo.store.get_connection(demo.conn.id)
+    first = run_feed(demo.store, conn, make_pleo_client(conn), make_provider(conn),
+                     now=datetime(2026, 8, 12, 8, 0, tzinfo=timezone.utc))
+    assert first.status == "ok"
+    later = run_feed(demo.store, conn, make_pleo_client(conn), make_provider(conn),
+                     now=datetime(2026, 11, 2, 8, 0, tzinfo=timezone.utc))
+    assert later.status == "ok" and later.pushed > 0
+    pushed = [r["transaction_id"] for r in _statement(demo.folder)]
+    assert len(pushed) == len(set(pushed))
+
+    # a feed that looks back to the beginning finds nothing left to push
+    conn = demo.store.update_connection(conn.id, settings={"feed_start": "2026-01-01T00:00:00"})
+    everything = run_feed(demo.store, conn, make_pleo_client(conn), make_provider(conn),
+                          now=datetime(2026, 11, 2, 8, 0, tzinfo=timezone.utc))
+    assert everything.pushed == 0 and everything.already == len(pushed)
