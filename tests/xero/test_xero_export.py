@@ -14,7 +14,7 @@ from pleodesk.providers.base import Found, LedgerError
 from pleodesk.providers.xero import create_provider
 from pleodesk.providers.xero.client import XeroUncertain
 
-from xero_testkit import demo_entries, requires_specs
+from xero_testkit import TENANT, demo_entries, requires_specs
 
 
 def _totals_match(xero, entries):
@@ -134,6 +134,67 @@ def test_no_answer_and_no_lookup_leaves_the_outcome_to_the_engine(sandbox, conne
         p.send_batch(entries)
     assert exc.value.retryable           # the engine keeps them "sending" and settles them by reference
     assert not xero.demo.bank_transactions
+    p.close()
+
+
+class _DayUsedUpAtLookup(httpx.BaseTransport):
+    """Xero's daily limit runs out between a write whose answer was lost and the look-up after it."""
+
+    def __init__(self, inner, xero) -> None:
+        self.inner, self.xero = inner, xero
+
+    def handle_request(self, request):
+        if request.method == "GET" and request.url.path.endswith("/BankTransactions"):
+            self.xero.use_day_calls(TENANT, self.xero.per_day)
+        return self.inner.handle_request(request)
+
+
+def test_a_lookup_stopped_after_a_lost_answer_leaves_the_outcome_to_the_engine(sandbox, connection, recorder, xero):
+    connection.settings["rate_limits"] = {"time_scale": 1e7}        # every retry is past Xero's key window
+    setup = create_provider(connection, transport=recorder)
+    setup.settings.update(setup.ensure_setup({"wallet_currency": "EUR"}))
+    connection.settings.update(setup.settings)
+    entries = demo_entries(sandbox, setup, limit=3, kinds={"card_purchase"}, roles={"wallet"})
+    setup.close()
+    p = create_provider(connection, transport=_DayUsedUpAtLookup(recorder, xero))
+    xero.fail_next("/BankTransactions", "drop_after", method="PUT")     # Xero books them, the answer is lost
+    with pytest.raises(LedgerError) as exc:
+        p.send_batch(entries)
+    # Xero holds them: the engine must keep them "sending" (look up first), never "nothing was created"
+    assert exc.value.retryable
+    assert "daily limit" in exc.value.title
+    assert sorted(t["Reference"] for t in xero.demo.bank_transactions) == sorted(e.reference for e in entries)
+    p.close()
+
+
+class _DayUsedUpAtResend(httpx.BaseTransport):
+    """Xero's daily limit runs out just before pleodesk sends again what its look-up did not find."""
+
+    def __init__(self, inner, xero) -> None:
+        self.inner, self.xero, self.puts = inner, xero, 0
+
+    def handle_request(self, request):
+        if request.method == "PUT" and request.url.path.endswith("/BankTransactions"):
+            self.puts += 1
+            if self.puts == 2:
+                self.xero.use_day_calls(TENANT, self.xero.per_day)
+        return self.inner.handle_request(request)
+
+
+def test_what_a_lookup_found_is_kept_when_sending_the_rest_again_is_refused(sandbox, connection, recorder, xero):
+    connection.settings["rate_limits"] = {"time_scale": 1e7}        # every retry is past Xero's key window
+    setup = create_provider(connection, transport=recorder)
+    setup.settings.update(setup.ensure_setup({"wallet_currency": "EUR"}))
+    connection.settings.update(setup.settings)
+    booked, new = demo_entries(sandbox, setup, limit=2, kinds={"card_purchase"}, roles={"wallet"})
+    earlier = setup.send_batch([booked])[0]                         # Xero has this one already
+    setup.close()
+    p = create_provider(connection, transport=_DayUsedUpAtResend(recorder, xero))
+    xero.fail_next("/BankTransactions", "drop_before", method="PUT")    # no answer: both are looked up
+    results = p.send_batch([booked, new])
+    assert results[0].ok and results[0].ledger_id == earlier.ledger_id
+    assert not results[1].ok and "daily limit" in results[1].error.title
+    assert [t["Reference"] for t in xero.demo.bank_transactions] == [booked.reference]
     p.close()
 
 

@@ -634,19 +634,28 @@ class XeroProvider:
         for i, d in chunk:
             try:
                 found = self._find(endpoint, d.reference)
-            except XeroError as exc:
-                if not exc.retryable:
-                    raise
-                raise XeroUncertain("Xero did not answer, and pleodesk could not look up what it created",
-                                    exc.detail, "Nothing is sent again before pleodesk has looked it up in Xero.",
-                                    retryable=True, reason_type="accounting_system_unreachable") from exc
+            except LedgerError as exc:
+                # Whatever stops the look-up (no answer, the daily limit, a sign-in that stopped working),
+                # Xero may hold these: the outcome stays unknown, never "nothing was created".
+                raise XeroUncertain(f"Xero may have booked these expenses, but pleodesk could not look them up: "
+                                    f"{exc.title}", exc.detail,
+                                    " ".join(x for x in (exc.fix, "Nothing is sent again before pleodesk has "
+                                                         "looked them up in Xero.") if x), retryable=True,
+                                    reason_type="accounting_system_unreachable") from exc
             if found is not None:
                 out[i] = XeroSendResult(d.entry.expense_id, ledger_id=found.ledger_id, ledger_url=found.ledger_url,
                                         notes=tuple(d.notes))
             else:
                 again.append((i, d))
         if again:
-            out.update(self._send_chunk(endpoint, again, attempt + 1))
+            try:
+                out.update(self._send_chunk(endpoint, again, attempt + 1))
+            except LedgerError as exc:
+                if exc.retryable or not out:
+                    raise
+                # Refused before Xero took them (the daily limit, the sign-in): those the look-up found
+                # are booked and must be recorded so, or the engine would send them again.
+                out.update({i: XeroSendResult(d.entry.expense_id, error=exc, notes=tuple(d.notes)) for i, d in again})
         return out
 
     def _deep_link(self, endpoint: str, ledger_id: str) -> str:
