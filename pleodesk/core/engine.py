@@ -322,6 +322,11 @@ class ExportEngine:
                 self.store.set_connection_state(self.conn.id, "disconnected", f"Pleo: {exc}")
             exc.run_recorded = True           # callers must not record this failure a second time
             raise
+        except BaseException:
+            # Interrupted (Ctrl-C in a terminal): the job stays in progress and is resumed next time.
+            summary.status = "cancelled"
+            summary.message = "Interrupted. What was sent is recorded; the rest will go with the next run."
+            raise
         finally:
             self.store.finish_run(run_id, summary.status, counts=summary.counts(),
                                   skip_reasons=summary.skipped, message=summary.message or None)

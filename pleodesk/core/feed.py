@@ -162,6 +162,10 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
         summary.messages.append(str(exc))
         exc.run_recorded = True               # callers must not record this failure a second time
         raise
+    except BaseException:                     # interrupted (Ctrl-C): what was pushed is recorded
+        summary.status = "cancelled"
+        summary.messages.append("Interrupted.")
+        raise
     finally:
         store.finish_run(run_id, summary.status, counts=summary.counts(), skip_reasons=summary.skipped,
                          message="; ".join(summary.messages) or None)

@@ -109,3 +109,43 @@ def test_receipts_of_an_entry_found_after_an_unknown_outcome_are_attached(demo, 
     assert len(read_journal(demo.journal)[reference_for(lost)]) == 1
     assert len(list(receipts_dir.iterdir())) == len(sb.pleo.export_item(lost)["files"])
     assert rec.receipts_status == "done"
+
+
+def test_a_run_interrupted_by_ctrl_c_is_not_recorded_as_ok(demo, capsys, monkeypatch):
+    import pytest
+
+    from pleodesk.connections import make_engine
+    from pleodesk.providers.journal_file import JournalFileProvider
+
+    def interrupted(self, entries):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(JournalFileProvider, "send_batch", interrupted)
+    conn = demo.store.get_connection(demo.conn.id)
+    with pytest.raises(KeyboardInterrupt):
+        make_engine(demo.store, conn).export_month(MONTH)
+    run = demo.store.list_runs(conn.id, limit=1)[0]
+    assert run.status == "cancelled"
+    assert not read_journal(demo.journal)
+    assert demo.sandbox.pleo.jobs[0]["status"] == "in_progress"     # resumed by the next run
+
+
+def test_a_feed_interrupted_by_ctrl_c_is_not_recorded_as_ok(demo, monkeypatch):
+    from datetime import datetime, timezone
+
+    import pytest
+
+    from pleodesk.connections import make_pleo_client, make_provider
+    from pleodesk.core.feed import run_feed
+    from pleodesk.providers.journal_file import JournalFileProvider
+
+    def interrupted(self, lines):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(JournalFileProvider, "push_feed", interrupted)
+    conn = demo.store.get_connection(demo.conn.id)
+    with pytest.raises(KeyboardInterrupt):
+        run_feed(demo.store, conn, make_pleo_client(conn), make_provider(conn),
+                 now=datetime(2026, 10, 1, 8, 0, tzinfo=timezone.utc))
+    run = demo.store.list_runs(conn.id, limit=1)[0]
+    assert run.kind == "feed" and run.status == "cancelled"
