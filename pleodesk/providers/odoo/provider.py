@@ -1023,10 +1023,18 @@ class OdooProvider:
                     problems.append("the bill's payable line is on another account than expected")
             if not problems:
                 continue
-            self._discard(p.ids)
-            p.ids = []
+            left, p.ids = p.ids, []
             fb = p.alt
-            if p.kind == "bill" and fb is not None:
+            if not self._discard(left):
+                # Booking the fallback now would leave two moves under one reference, and posting
+                # them books the expense twice: stop here, and say what to remove first.
+                p.error = LedgerError(
+                    "Odoo booked other amounts than Pleo's, and pleodesk could not remove its draft",
+                    "; ".join(problems) + f" (draft {p.entry.reference}, Odoo id {', '.join(map(str, left))})",
+                    f"Delete the draft {p.entry.reference} in Odoo (Accounting > Vendors > Bills or Journal Entries, "
+                    "search for the reference), then press Retry.",
+                    reason_type="accounting_system_validation_failure")
+            elif p.kind == "bill" and fb is not None:
                 fb.note = ("Booked as a journal entry, not a vendor bill: " + "; ".join(problems) + ".")
                 fb.moves[0]["narration"] = _narration(p.entry, fb.note)
                 log.warning("%s: %s", p.entry.reference, fb.note)
@@ -1036,13 +1044,16 @@ class OdooProvider:
                                       "Nothing was kept in Odoo. Please report this.",
                                       reason_type="accounting_system_validation_failure")
 
-    def _discard(self, ids: list[int]) -> None:
+    def _discard(self, ids: list[int]) -> bool:
+        """Delete drafts pleodesk just created; False (and a log line) when Odoo did not."""
         try:
             self._x("account.move", "unlink", ids)
         except AuthError:
             raise
         except LedgerError as exc:
             log.warning("could not remove drafts %s: %s", ids, exc)
+            return False
+        return True
 
     def _post(self, plans: list[_Plan]) -> None:
         if not plans:
