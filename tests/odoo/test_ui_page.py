@@ -44,21 +44,12 @@ def world(qapp, pleodesk_home):
 def test_wizard_connects_odoo_and_chooses_the_company(qtbot, world):
     from pleodesk.connections import ledger_secret_name
     from pleodesk.secrets import get_secret
-    from pleodesk.ui.wizard import SetupWizard
     from pleodesk.ui.wizard import pages as P
-    from tests.ui.helpers import WAIT_MS, click_next, fill_pleo_page
+    from tests.ui.helpers import WAIT_MS, click_next, start_wizard
 
     sb, odoo, ctx = world
-    wiz = SetupWizard.for_new(ctx)
-    qtbot.addWidget(wiz)
-    wiz.show()
-    qtbot.waitExposed(wiz)
-    wiz.currentPage().buttons["odoo"].setChecked(True)
-    click_next(qtbot, wiz)
-    fill_pleo_page(qtbot, wiz.currentPage(), sb)
-    click_next(qtbot, wiz)
+    wiz = start_wizard(qtbot, ctx, sb, "odoo")
     page = wiz.currentPage()
-    assert wiz.currentId() == wiz.system_pages["odoo"]
     assert not page.isComplete()
     qtbot.keyClicks(page.url, f"{sb.url}/odoo")
     qtbot.keyClicks(page.database, "pleodesk")
