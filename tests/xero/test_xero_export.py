@@ -198,6 +198,29 @@ def test_what_a_lookup_found_is_kept_when_sending_the_rest_again_is_refused(sand
     p.close()
 
 
+def test_a_sign_in_that_fails_after_a_first_call_keeps_what_was_booked(sandbox, configured, xero):
+    """Spend money goes first, transfers after: when the sign-in stops working in between (the token
+    server refuses to renew it), the spend money Xero booked is returned as booked, not as "nothing sent"
+    (the engine would send it again)."""
+    spend = demo_entries(sandbox, configured, limit=3, kinds={"card_purchase"}, roles={"wallet"})
+    transfers = demo_entries(sandbox, configured, limit=2, kinds={"wallet_topup"})
+    assert spend and transfers
+    real = configured.client._token
+
+    def token():
+        if xero.demo.bank_transactions:
+            raise LedgerError("The sign-in server refused the request (invalid_client).")
+        return real()
+
+    configured.client._token = token
+    results = configured.send_batch(spend + transfers)
+    booked = {t["Reference"]: t["BankTransactionID"] for t in xero.demo.bank_transactions}
+    assert sorted(booked) == sorted(e.reference for e in spend)
+    assert [r.ledger_id for r in results[:len(spend)]] == [booked[e.reference] for e in spend]
+    assert all(not r.ok and "invalid_client" in r.error.title for r in results[len(spend):])
+    assert not xero.demo.bank_transfers
+
+
 def test_find_by_reference(sandbox, configured, xero):
     entries = demo_entries(sandbox, configured, limit=3, kinds={"card_purchase"}, roles={"wallet"})
     results = configured.send_batch(entries)

@@ -512,8 +512,8 @@ class XeroProvider:
                     for i, res in self._send_chunk(endpoint, chunk).items():
                         results[i] = res
                         created_any = created_any or res.ok
-        except (XeroDailyLimit, XeroError, AuthError) as exc:
-            if isinstance(exc, XeroError) and exc.retryable and not isinstance(exc, XeroDailyLimit):
+        except LedgerError as exc:     # Xero's refusals, the daily limit, a sign-in that stopped working
+            if exc.retryable and not isinstance(exc, XeroDailyLimit):
                 raise          # outcome unknown: the engine settles it by reference before sending again
             if not created_any:
                 raise          # nothing was created
