@@ -151,6 +151,18 @@ def test_a_401_that_refreshing_cannot_fix_is_an_auth_error():
     c.close()
 
 
+def test_a_401_for_a_missing_permission_says_so(configured, xero):
+    """Xero answers 401 ``AuthorizationUnsuccessful`` when the sign-in lacks a scope: reconnecting and
+    allowing what pleodesk asks for fixes it, so the message must not say the sign-in was withdrawn."""
+    for grant in xero.grants.values():
+        grant.scopes = tuple(s for s in grant.scopes if s not in ("accounting.banktransactions",
+                                                                  "accounting.transactions"))
+    with pytest.raises(AuthError) as exc:
+        configured.find_by_reference("PLEO-anything")
+    assert "permission" in exc.value.title and "AuthorizationUnsuccessful" in exc.value.detail
+    assert "same Xero organisation" in exc.value.fix and "allow" in exc.value.fix
+
+
 def test_headers_on_every_call(provider, recorder):
     provider.read_chart()
     for ex in recorder.exchanges:

@@ -311,8 +311,13 @@ class XeroClient:
                     self._force_refresh(token)
                     attempt -= 1
                     continue
-                raise XeroAuthError("Xero no longer accepts pleodesk's sign-in for this organisation",
-                                    _xero_message(resp) or "HTTP 401")
+                detail = _xero_message(resp) or "HTTP 401"
+                if "authorizationunsuccessful" in detail.lower():
+                    # Signed in, but without a permission (scope) this call needs.
+                    raise XeroAuthError("pleodesk's sign-in to this Xero organisation lacks a permission it needs",
+                                        detail, "Reconnect pleodesk to the same Xero organisation and allow "
+                                        "everything it asks for.")
+                raise XeroAuthError("Xero no longer accepts pleodesk's sign-in for this organisation", detail)
             if status == 403:
                 raise XeroError(
                     "Xero did not allow this request",
