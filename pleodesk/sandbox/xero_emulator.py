@@ -27,6 +27,9 @@ Rules pleodesk depends on (each refused the way Xero does, with a validation mes
 * lines: a description, ``UnitAmount`` > 0, ``LineAmount`` = quantity × unit amount, at most two
   tracking categories, no archived tracking option;
 * contacts: names unique among active contacts (case-insensitive);
+* bills (``Invoices`` ``ACCPAY``) and supplier credit notes (``CreditNotes`` ``ACCPAYCREDIT``): a contact,
+  the line rules above, ``Status`` DRAFT, SUBMITTED or AUTHORISED, an enabled currency; a credit note's
+  ``Reference`` is not kept (sales credit notes only), ``POST /CreditNotes`` creates but updates nothing;
 * attachments: at most ``max_attachment_bytes`` (10 MB) each (413 above), ``max_attachments`` (10) per
   document, only the file types of ``ATTACHMENT_TYPES`` by the name's extension (``.webp``, ``.heic``,
   no extension: "isn't a supported file type"); the same file name again replaces the file;
@@ -295,6 +298,7 @@ class Org:
     contacts: list[dict[str, Any]] = field(default_factory=list)
     bank_transactions: list[dict[str, Any]] = field(default_factory=list)
     invoices: list[dict[str, Any]] = field(default_factory=list)
+    credit_notes: list[dict[str, Any]] = field(default_factory=list)
     bank_transfers: list[dict[str, Any]] = field(default_factory=list)
     attachments: dict[str, list[dict[str, Any]]] = field(default_factory=dict)   # object id -> files
     attachment_bytes: dict[str, bytes] = field(default_factory=dict)             # AttachmentID -> bytes
@@ -784,6 +788,7 @@ _SCOPES_FOR = {
     "Currencies": ("accounting.settings",), "Contacts": ("accounting.contacts",),
     "BankTransactions": ("accounting.transactions", "accounting.banktransactions"),
     "Invoices": ("accounting.transactions", "accounting.invoices"),
+    "CreditNotes": ("accounting.transactions", "accounting.invoices"),
     "BankTransfers": ("accounting.transactions", "accounting.banktransactions"),
 }
 
@@ -1011,6 +1016,18 @@ class XeroApiApp:
                     return self._list(req, org.invoices, "Invoices")
                 if req.method == "PUT":
                     return self._batch(req, org, "Invoices", self._create_invoice)
+            if resource == "CreditNotes" and len(parts) == 1:
+                if req.method == "GET":
+                    return self._list(req, org.credit_notes, "CreditNotes")
+                if req.method == "PUT":
+                    return self._batch(req, org, "CreditNotes", self._create_credit_note)
+                if req.method == "POST":
+                    return self._batch(req, org, "CreditNotes", self._create_or_update_credit_note)
+            if resource == "CreditNotes" and len(parts) == 2 and req.method == "GET":
+                found = [c for c in org.credit_notes if c["CreditNoteID"] == parts[1]]
+                if not found:
+                    raise not_found(parts[1])
+                return _json_response(self._envelope("CreditNotes", copy.deepcopy(found)))
             if resource == "BankTransfers" and len(parts) == 1:
                 if req.method == "GET":
                     return _json_response(self._envelope("BankTransfers", self._filter(req, org.bank_transfers)))
@@ -1348,6 +1365,60 @@ class XeroApiApp:
         org.invoices.append(inv)
         return {**copy.deepcopy(inv), "StatusAttributeString": "OK"}
 
+    def _create_credit_note(self, org: Org, body: dict) -> dict:
+        """``PUT /CreditNotes``: as a bill (the same line rules), with Xero's credit-note fields. On a
+        supplier credit note ``CreditNoteNumber`` is the supplier's number (kept as given, not unique, not
+        generated) and ``Reference`` is not kept (the document: "ACCRECCREDIT only")."""
+        errs: list[str] = []
+        if body.get("CreditNoteID"):
+            errs.append("A new credit note cannot have a CreditNoteID: send it with POST to update it.")
+        type_ = body.get("Type")
+        if type_ not in ("ACCPAYCREDIT", "ACCRECCREDIT"):
+            errs.append("The Type must be ACCPAYCREDIT or ACCRECCREDIT.")
+        elif type_ != "ACCPAYCREDIT":
+            errs.append("The sandbox books supplier credit notes only: Type must be ACCPAYCREDIT.")
+        contact = self._contact_ref(org, body.get("Contact"), errs)
+        amount_types = body.get("LineAmountTypes") or "Exclusive"
+        if amount_types not in ("Exclusive", "Inclusive", "NoTax"):
+            errs.append("LineAmountTypes must be Exclusive, Inclusive or NoTax.")
+            amount_types = "Exclusive"
+        lines, sub, tax = self._lines(org, body.get("LineItems"), amount_types, errs, kind="expense")
+        d = self._check_date(org, body.get("Date"), errs)
+        status = body.get("Status") or "DRAFT"
+        if status not in ("DRAFT", "SUBMITTED", "AUTHORISED"):
+            errs.append("Status must be DRAFT, SUBMITTED or AUTHORISED.")
+        currency = body.get("CurrencyCode") or org.data["BaseCurrency"]
+        if currency not in {c["Code"] for c in org.currencies}:
+            errs.append(f"The currency {currency} is not enabled for this organisation.")
+        if len(str(body.get("CreditNoteNumber") or "")) > 255:
+            errs.append("The CreditNoteNumber must be at most 255 characters.")
+        if errs:
+            return {**body, "StatusAttributeString": "ERROR", "HasErrors": True,
+                    "ValidationErrors": [{"Message": m} for m in errs]}
+        cn = {"CreditNoteID": str(uuid.uuid4()), "CreditNoteNumber": body.get("CreditNoteNumber") or "",
+              "Type": "ACCPAYCREDIT", "Reference": "",
+              "Contact": {"ContactID": contact["ContactID"], "Name": contact["Name"]},
+              "Date": msdate(datetime(d.year, d.month, d.day, tzinfo=timezone.utc)),
+              "DateString": f"{d.isoformat()}T00:00:00", "Status": status, "LineAmountTypes": amount_types,
+              "LineItems": lines, "SubTotal": sub, "TotalTax": tax, "Total": sub + tax,
+              "RemainingCredit": sub + tax, "Allocations": [], "Payments": [], "CurrencyCode": currency,
+              "CurrencyRate": Decimal("1.000000"), "UpdatedDateUTC": msdate(self.s.wall()),
+              "HasAttachments": False, "HasErrors": False}
+        if contact.get("ContactNumber"):
+            cn["Contact"]["ContactNumber"] = contact["ContactNumber"]
+        org.credit_notes.append(cn)
+        return {**copy.deepcopy(cn), "StatusAttributeString": "OK"}
+
+    def _create_or_update_credit_note(self, org: Org, body: dict) -> dict:
+        """``POST /CreditNotes``: creates one without ``CreditNoteID``; the sandbox updates none."""
+        cid = body.get("CreditNoteID")
+        if not cid:
+            return self._create_credit_note(org, body)
+        message = ("An existing Credit Note with the specified CreditNoteID could not be found"
+                   if not any(c["CreditNoteID"] == cid for c in org.credit_notes)
+                   else "The sandbox does not update credit notes.")
+        return {**body, "StatusAttributeString": "ERROR", "HasErrors": True, "ValidationErrors": [{"Message": message}]}
+
     def _create_transfer(self, org: Org, body: dict) -> dict:
         errs: list[str] = []
         frm = self._account_by(org, body.get("FromBankAccount"))
@@ -1379,6 +1450,7 @@ class XeroApiApp:
         with self.s.lock:
             store = {"BankTransactions": (org.bank_transactions, "BankTransactionID"),
                      "Invoices": (org.invoices, "InvoiceID"),
+                     "CreditNotes": (org.credit_notes, "CreditNoteID"),
                      "BankTransfers": (org.bank_transfers, "BankTransferID")}.get(resource)
             if store is None:
                 raise not_found(resource)

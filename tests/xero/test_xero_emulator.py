@@ -103,6 +103,75 @@ def test_a_valid_spend_with_totals(http, xero):
     assert len(found.json()["BankTransactions"]) == 1
 
 
+def _credit_note(**line):
+    ln = {"Description": "Returned chairs", "Quantity": 1, "UnitAmount": 121, "LineAmount": 121, "AccountCode": "4010",
+          "TaxType": "TAX001", "TaxAmount": 21}
+    ln.update(line)
+    return {"Type": "ACCPAYCREDIT", "Contact": {"Name": "KLM"}, "Date": "2026-05-04", "LineAmountTypes": "Inclusive",
+            "CreditNoteNumber": "PLEO-cn-1", "CurrencyCode": "EUR", "Status": "AUTHORISED", "LineItems": [ln]}
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"line": {"TaxAmount": 20.99}}, "Tax amount 20.99 is incorrect for TAX001 tax type, should be 21.00"),
+    ({"line": {"AccountCode": "4900"}}, "AccountCode must be active"),
+    ({"line": {"UnitAmount": -121, "LineAmount": -121, "TaxAmount": -21}}, "unit amount must be > 0"),
+    ({"line": {"Tracking": [{"Name": "Department", "Option": "Legacy"}]}}, "'Legacy' of Department is archived"),
+    ({"Contact": None}, "at least 1 of the following elements to identify the contact"),
+    ({"Type": "ACCPAY"}, "ACCPAYCREDIT or ACCRECCREDIT"),
+    ({"Date": "04/05/2026"}, "not a valid date"),
+    ({"Status": "PAID"}, "Status must be DRAFT, SUBMITTED or AUTHORISED"),
+    ({"CurrencyCode": "JPY"}, "JPY is not enabled"),
+    ({"LineItems": []}, "At least one line item"),
+])
+def test_credit_note_rules(http, xero, change, message):
+    body = _credit_note(**change.pop("line", {}))
+    body.update(change)
+    r = http.put("/CreditNotes", params={"summarizeErrors": "false"}, json={"CreditNotes": [body]})
+    assert r.status_code == 200
+    el = r.json()["CreditNotes"][0]
+    assert el["StatusAttributeString"] == "ERROR" and el["HasErrors"] is True
+    assert any(message in v["Message"] for v in el["ValidationErrors"]), el["ValidationErrors"]
+    assert not xero.demo.credit_notes
+
+
+def test_a_valid_credit_note_with_totals_found_by_its_number(http, xero):
+    calls = xero.demo.calls
+    body = {**_credit_note(), "Reference": "ignored on supplier credit notes"}
+    r = http.put("/CreditNotes", params={"summarizeErrors": "false"}, json={"CreditNotes": [body]})
+    el = r.json()["CreditNotes"][0]
+    assert el["StatusAttributeString"] == "OK" and el["Type"] == "ACCPAYCREDIT" and el["Status"] == "AUTHORISED"
+    assert el["Total"] == 121 and el["TotalTax"] == 21 and el["SubTotal"] == 100 and el["RemainingCredit"] == 121
+    assert el["CreditNoteNumber"] == "PLEO-cn-1" and el["Reference"] == "" and el["Contact"]["Name"] == "KLM"
+    assert el["Date"].startswith("/Date(") and el["Date"].endswith("+0000)/")
+    where = 'CreditNoteNumber=="PLEO-cn-1" AND Type=="ACCPAYCREDIT" AND Status!="DELETED" AND Status!="VOIDED"'
+    found = http.get("/CreditNotes", params={"where": where}).json()["CreditNotes"]
+    assert [c["CreditNoteID"] for c in found] == [el["CreditNoteID"]]
+    assert http.get("/CreditNotes", params={"where": 'Reference=="ignored on supplier credit notes"'}).json()[
+        "CreditNotes"] == []
+    one = http.get(f"/CreditNotes/{el['CreditNoteID']}").json()["CreditNotes"]
+    assert one[0]["LineItems"][0]["TaxAmount"] == 21
+    assert http.get("/CreditNotes/00000000-0000-0000-0000-000000000000").status_code == 404
+    # summarised errors: a 400 with the refused element, the valid one created all the same (as in Xero)
+    bad = _credit_note(AccountCode="4900")
+    r = http.put("/CreditNotes", json={"CreditNotes": [bad, {**_credit_note(), "CreditNoteNumber": "PLEO-cn-2"}]})
+    assert r.status_code == 400 and r.json()["Elements"][0]["ValidationErrors"]
+    assert [c["CreditNoteNumber"] for c in xero.demo.credit_notes] == ["PLEO-cn-1", "PLEO-cn-2"]
+    # POST creates too, and updates nothing
+    r = http.post("/CreditNotes", params={"summarizeErrors": "false"},
+                  json={"CreditNotes": [{**_credit_note(), "CreditNoteID": el["CreditNoteID"]}]})
+    assert r.json()["CreditNotes"][0]["StatusAttributeString"] == "ERROR"
+    r = http.post("/CreditNotes", params={"summarizeErrors": "false"},
+                  json={"CreditNotes": [{**_credit_note(), "CreditNoteNumber": "PLEO-cn-3", "Status": "DRAFT"}]})
+    assert r.json()["CreditNotes"][0]["Status"] == "DRAFT" and len(xero.demo.credit_notes) == 3
+    # attachments on a credit note
+    r = http.put(f"/CreditNotes/{el['CreditNoteID']}/Attachments/r.pdf", content=b"%PDF-1.4",
+                 headers={"Content-Type": "application/pdf"})
+    assert r.status_code == 200 and r.json()["Attachments"][0]["FileName"] == "r.pdf"
+    assert xero.demo.credit_notes[0]["HasAttachments"] is True
+    # every call counted against the organisation's limits
+    assert xero.demo.calls == calls + 9
+
+
 @pytest.mark.parametrize("name", ["receipt.webp", "receipt.heic", "receipt"])
 def test_attachments_of_a_type_xero_does_not_take_are_refused(http, xero, name):
     txn = http.put("/BankTransactions", params={"summarizeErrors": "false"}, json=_txn()).json()["BankTransactions"][0]
