@@ -199,6 +199,48 @@ def test_out_of_pocket_as_bill_or_spend_money():
     assert "Reference" not in bill.body
 
 
+def test_a_negative_invoice_is_a_supplier_credit_note_with_positive_lines():
+    # a Pleo invoice (accounts payable) with money back: 100.00 net + 21.00 VAT credited by the supplier
+    e = entry(P("4000", "-100.00", tax_code="TAX001", dims=(("Department", "Sales"),)),
+              P("1500", "-21.00", tax_code="TAX001", role="input", base=Decimal("-100.00")),
+              contra="1600", role=ContraRole.PAYABLE, kind=ExpenseKind.INVOICE)
+    doc = D.build(e, ctx())
+    assert doc.endpoint == "CreditNotes" and doc.contact_name == "Uber" and doc.contact_role == "supplier"
+    b = doc.body
+    assert b["Type"] == "ACCPAYCREDIT" and b["CreditNoteNumber"] == "PLEO-e1" and b["Status"] == "AUTHORISED"
+    assert b["CurrencyCode"] == "EUR" and b["Date"] == "2026-05-04"
+    # Xero's CreditNote has no Url, and Reference is for sales credit notes only
+    assert "Url" not in b and "Reference" not in b and "InvoiceNumber" not in b and "DueDate" not in b
+    assert b["LineItems"] == [{"Description": "Taxi - ride", "Quantity": Decimal(1), "UnitAmount": Decimal("121.00"),
+                               "LineAmount": Decimal("121.00"), "AccountCode": "4000", "TaxType": "TAX001",
+                               "TaxAmount": Decimal("21.00"), "Tracking": [{"Name": "Department", "Option": "Sales"}]}]
+    assert D.build(e, ctx(post=False)).body["Status"] == "DRAFT"
+
+
+def test_a_credit_note_keeps_pleos_vat_with_an_explicit_rounding_line():
+    e = entry(P("4000", "-8.26", tax_code="TAX001"), P("1500", "-1.75", tax_code="TAX001", role="input", base=Decimal("-8.26")),
+              contra="1600", role=ContraRole.PAYABLE, kind=ExpenseKind.INVOICE)
+    doc = D.build(e, ctx())
+    assert doc.endpoint == "CreditNotes"
+    assert [(l["AccountCode"], l["TaxType"], l["LineAmount"], l["TaxAmount"]) for l in doc.body["LineItems"]] == [
+        ("4000", "TAX001", Decimal("10.00"), Decimal("1.74")), ("8600", "NONE", Decimal("0.01"), Z)]
+    assert "VAT rounding" in doc.notes[0]
+
+
+def test_a_negative_out_of_pocket_bill_is_a_credit_note_to_the_employee():
+    e = entry(P("4100", "-9.17", tax_code="TAX002"), P("1500", "-0.83", tax_code="TAX002", role="input", base=Decimal("-9.17")),
+              contra="PLEOPOCKET", role=ContraRole.OUT_OF_POCKET, kind=ExpenseKind.OUT_OF_POCKET)
+    assert D.build(e, ctx()).body["Type"] == "RECEIVE"                  # booked as money: receive money
+    doc = D.build(e, ctx(out_of_pocket_as="bill", post=False))
+    assert doc.endpoint == "CreditNotes" and doc.contact_name == "Emma Bakker" and doc.contact_role == "employee"
+    assert doc.body["Type"] == "ACCPAYCREDIT" and doc.body["Status"] == "DRAFT"
+    assert sum(l["LineAmount"] for l in doc.body["LineItems"]) == Decimal("10.00")
+    mixed = entry(P("4000", "-20.00", line="a"), P("4100", "5.00", line="b"), contra="1600", role=ContraRole.PAYABLE,
+                  kind=ExpenseKind.INVOICE)
+    with pytest.raises(DocumentError, match="every line must be positive"):
+        D.build(mixed, ctx())
+
+
 def test_a_counter_account_that_is_not_a_bank_account_is_refused():
     e = entry(P("4000", "5.00"), contra="1600", role=ContraRole.EXTERNAL_REIMBURSEMENT)
     with pytest.raises(DocumentError, match="spend money needs a Xero bank account"):

@@ -6,7 +6,9 @@ Which document:
   ``BankTransactions`` ``SPEND`` on the counter account, which must be a Xero bank account; money
   coming back (refund, chargeback, cashback) is ``RECEIVE``, because Xero refuses negative lines;
 * an out-of-pocket expense when the user chose bills, and a Pleo invoice (``PAYABLE``): an ``ACCPAY``
-  bill (``Invoices``) to the employee or the supplier;
+  bill (``Invoices``) to the employee or the supplier; when its gross is negative (a supplier credit
+  note, a refund), an ``ACCPAYCREDIT`` credit note (``CreditNotes``) to the same contact, with the same
+  lines and positive amounts (Xero refuses negative lines on credit notes as on bills);
 * money moved between two Xero bank accounts (a reimbursement paid from the wallet to the
   out-of-pocket account): a ``BankTransfers`` transfer.
 
@@ -93,7 +95,7 @@ class DocumentError(ValueError):
 @dataclass
 class Document:
     entry: LedgerEntry
-    endpoint: str                      # "BankTransactions" | "Invoices" | "BankTransfers"
+    endpoint: str                      # "BankTransactions" | "Invoices" | "CreditNotes" | "BankTransfers"
     body: dict[str, Any]               # without Contact
     contact_name: str | None           # None: no contact (transfers)
     contact_role: str = "supplier"     # or "employee"
@@ -321,9 +323,6 @@ def build(entry: LedgerEntry, ctx: Context) -> Document:
 
     bill = entry.contra_role is ContraRole.PAYABLE or (
         entry.contra_role is ContraRole.OUT_OF_POCKET and ctx.out_of_pocket_as == "bill")
-    if bill and direction < 0:
-        raise DocumentError("a negative bill (a credit note) is not booked automatically",
-                            "Enter the credit note by hand in Xero.")
 
     plans: dict[bool, _Plan | DocumentError] = {}
     for inclusive in (True, False):
@@ -354,11 +353,20 @@ def build(entry: LedgerEntry, ctx: Context) -> Document:
     if entry.web_url:
         body["Url"] = entry.web_url
     if bill:
-        body.update({"Type": "ACCPAY", "InvoiceNumber": entry.reference, "DueDate": entry.date.isoformat(),
-                     "CurrencyCode": currency, "Status": "AUTHORISED" if ctx.post else "DRAFT"})
         employee = entry.contra_role is ContraRole.OUT_OF_POCKET
         name = (entry.employee if employee else entry.payee) or entry.payee or entry.employee or "Pleo"
-        return Document(entry, "Invoices", body, name, "employee" if employee else "supplier", plan.notes)
+        role = "employee" if employee else "supplier"
+        status = "AUTHORISED" if ctx.post else "DRAFT"
+        if direction < 0:
+            # Money back on a bill: a credit note. Xero's CreditNote has no Url, and its Reference is
+            # for sales credit notes only: our reference goes in CreditNoteNumber, as on bills.
+            body.pop("Url", None)
+            body.update({"Type": "ACCPAYCREDIT", "CreditNoteNumber": entry.reference, "CurrencyCode": currency,
+                         "Status": status})
+            return Document(entry, "CreditNotes", body, name, role, plan.notes)
+        body.update({"Type": "ACCPAY", "InvoiceNumber": entry.reference, "DueDate": entry.date.isoformat(),
+                     "CurrencyCode": currency, "Status": status})
+        return Document(entry, "Invoices", body, name, role, plan.notes)
 
     bank = ctx.accounts.get(entry.contra_account)
     if bank is None or bank.type != "BANK":

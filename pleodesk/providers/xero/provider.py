@@ -2,7 +2,8 @@
 
 See docs/xero.md for what is booked how. In short: expenses become spend money on the Pleo bank
 account (bills for out-of-pocket expenses when the user chooses), suppliers become contacts keyed by
-a stable ``ContactNumber``, our reference goes in ``Reference`` (``InvoiceNumber`` on bills), receipts
+a stable ``ContactNumber``, our reference goes in ``Reference`` (``InvoiceNumber`` on bills,
+``CreditNoteNumber`` on credit notes), receipts
 are attached afterwards, and the bank feed goes through Xero's Bank Feeds API or, where Xero does not
 allow it, into a statement file.
 """
@@ -65,6 +66,12 @@ MAX_BODY = 3_400_000
 CONTACT_PAGE = 1000
 #: How often a batch is asked for again while Xero answers 409 (still working on the same key).
 IN_PROGRESS_WAITS = 6
+#: Where documents go, in the order they are sent; each one's reference and id fields.
+ENDPOINTS = ("BankTransactions", "Invoices", "CreditNotes", "BankTransfers")
+REF_FIELD = {"BankTransactions": "Reference", "Invoices": "InvoiceNumber", "CreditNotes": "CreditNoteNumber",
+             "BankTransfers": "Reference"}
+ID_FIELD = {"BankTransactions": "BankTransactionID", "Invoices": "InvoiceID", "CreditNotes": "CreditNoteID",
+            "BankTransfers": "BankTransferID"}
 
 _TYPE_MAP = {
     "BANK": "bank", "CURRENT": "asset", "FIXED": "asset", "INVENTORY": "asset", "NONCURRENT": "asset",
@@ -155,7 +162,8 @@ class XeroProvider:
         self.client.close()
 
     def capabilities(self) -> Capabilities:
-        return Capabilities(object_kinds=("bank_transaction", "bill", "bank_transfer"), draft=True, posted=True,
+        return Capabilities(object_kinds=("bank_transaction", "bill", "credit_note", "bank_transfer"), draft=True,
+                            posted=True,
                             batch_size=BATCH_SIZE, max_attachment_bytes=receipts.DOWNLOAD_LIMIT,
                             max_attachments=receipts.MAX_ATTACHMENTS, feed=True)
 
@@ -506,7 +514,7 @@ class XeroProvider:
                         continue
                     d.body["Contact"] = {"ContactID": cid}
                 ready.append((i, d))
-            for endpoint in ("BankTransactions", "Invoices", "BankTransfers"):
+            for endpoint in ENDPOINTS:
                 group = [(i, d) for i, d in ready if d.endpoint == endpoint]
                 for chunk in self._chunks(group, BATCH_SIZE):
                     for i, res in self._send_chunk(endpoint, chunk).items():
@@ -576,7 +584,7 @@ class XeroProvider:
             half = len(chunk) // 2
             return {**self._send_chunk(endpoint, chunk[:half], attempt),
                     **self._send_chunk(endpoint, chunk[half:], attempt)}
-        ref_field = {"BankTransactions": "Reference", "Invoices": "InvoiceNumber", "BankTransfers": "Reference"}[endpoint]
+        ref_field = REF_FIELD[endpoint]
         if resp.status_code == 200:
             items = (data or {}).get(endpoint) or []
         elif resp.status_code == 400 and (data or {}).get("Elements"):
@@ -603,8 +611,7 @@ class XeroProvider:
             err = XeroError(f"Xero refused the {endpoint_label(endpoint)} (HTTP {resp.status_code})",
                             wire_message(resp), status=resp.status_code)
             return {i: XeroSendResult(d.entry.expense_id, error=err) for i, d in chunk}
-        id_field = {"BankTransactions": "BankTransactionID", "Invoices": "InvoiceID",
-                    "BankTransfers": "BankTransferID"}[endpoint]
+        id_field = ID_FIELD[endpoint]
         for pos, (i, d) in enumerate(chunk):
             item = _match(items, pos, ref_field, d.reference)
             if item is None:
@@ -662,6 +669,8 @@ class XeroProvider:
         short = (self._chart.organisation.get("ShortCode") if self._chart else None) or self.settings.get("short_code")
         if endpoint == "Invoices":
             return wire.bill_url(self.web, short, ledger_id)
+        if endpoint == "CreditNotes":
+            return wire.credit_note_url(self.web, short, ledger_id)
         if endpoint == "BankTransfers":
             return wire._deep(self.web, short, f"/Bank/ViewTransfer.aspx?bankTransferID={ledger_id}")
         return wire.bank_transaction_url(self.web, short, ledger_id)
@@ -675,6 +684,9 @@ class XeroProvider:
         elif endpoint == "Invoices":
             where = f'InvoiceNumber=={ref} AND Type=="ACCPAY" AND Status!="DELETED" AND Status!="VOIDED"'
             id_field = "InvoiceID"
+        elif endpoint == "CreditNotes":
+            where = f'CreditNoteNumber=={ref} AND Type=="ACCPAYCREDIT" AND Status!="DELETED" AND Status!="VOIDED"'
+            id_field = "CreditNoteID"
         else:
             where = f"Reference=={ref}"
             id_field = "BankTransferID"
@@ -689,7 +701,7 @@ class XeroProvider:
         return None
 
     def find_by_reference(self, reference: str) -> Found | None:
-        for endpoint in ("BankTransactions", "Invoices", "BankTransfers"):
+        for endpoint in ENDPOINTS:
             found = self._find(endpoint, reference)
             if found is not None:
                 return found
@@ -730,7 +742,7 @@ class XeroProvider:
             raise LedgerError(f"Xero takes at most {receipts.MAX_ATTACHMENTS} files per transaction", "",
                               "Attach further receipts by hand.")
         endpoints = [self._kinds.get(ledger_id) or self._kind_from_url(found.ledger_url)]
-        endpoints += [e for e in ("BankTransactions", "Invoices", "BankTransfers") if e not in endpoints]
+        endpoints += [e for e in ENDPOINTS if e not in endpoints]
         key = wire.stable_uuid(wire.KEY_NAMESPACE, "attachment", self.tenant_id, ledger_id, name,
                                hashlib.sha256(data).hexdigest())
         last: httpx.Response | None = None
@@ -758,6 +770,8 @@ class XeroProvider:
     def _kind_from_url(url: str | None) -> str | None:
         if not url:
             return None
+        if "ViewCreditNote" in url:
+            return "CreditNotes"
         if "AccountsPayable" in url:
             return "Invoices"
         if "ViewTransfer" in url:
@@ -778,7 +792,8 @@ class XeroProvider:
 
 # ---------------------------------------------------------------------------------- helpers ----
 def endpoint_label(endpoint: str) -> str:
-    return {"BankTransactions": "spend money", "Invoices": "bill", "BankTransfers": "bank transfer"}[endpoint]
+    return {"BankTransactions": "spend money", "Invoices": "bill", "CreditNotes": "credit note",
+            "BankTransfers": "bank transfer"}[endpoint]
 
 
 def _fix_for(errs: list[str]) -> str:
@@ -820,7 +835,7 @@ def _element_messages(data: Any) -> list[str]:
     if isinstance(data, dict):
         for el in data.get("Elements") or ():
             out += _messages(el)
-        for key in ("Accounts", "Contacts", "BankTransactions", "Invoices"):
+        for key in ("Accounts", "Contacts", "BankTransactions", "Invoices", "CreditNotes"):
             for el in data.get(key) or ():
                 if isinstance(el, dict):
                     out += _messages(el)

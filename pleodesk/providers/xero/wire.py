@@ -85,6 +85,11 @@ def bill_url(web: str, short_code: str | None, invoice_id: str) -> str:
     return _deep(web, short_code, path)
 
 
+def credit_note_url(web: str, short_code: str | None, credit_note_id: str) -> str:
+    path = f"/AccountsPayable/ViewCreditNote.aspx?creditNoteID={credit_note_id}"
+    return _deep(web, short_code, path)
+
+
 def _deep(web: str, short_code: str | None, path: str) -> str:
     web = web.rstrip("/")
     if short_code:
