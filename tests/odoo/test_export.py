@@ -224,6 +224,38 @@ def test_a_bill_odoo_would_not_remove_is_not_booked_again_as_an_entry(setup, odo
     assert sorted(m["move_type"] for m in moves) == ["entry", "in_invoice"]
     assert all(m["state"] == "draft" and "not a vendor bill" not in (m.get("narration") or "") for m in moves)
 
+    # Retry without deleting the draft: it is found, but not posted with Odoo's other amounts.
+    monkeypatch.undo()
+    (again,) = p.send_batch(es)
+    assert not again.ok and "other amounts than Pleo's" in again.error.title
+    assert "Delete the draft PLEO-f1" in again.error.fix
+    assert all(m["state"] == "draft" for m in moves_by_ref(odoo)["PLEO-f1"])
+    # Deleted in Odoo as the message says: the next Retry books it anew.
+    for m in moves_by_ref(odoo)["PLEO-f1"]:
+        odoo.records["account.move"].pop(m["id"])
+    for tax in odoo.records["account.tax"].values():
+        if tax["amount"] == 20.0:
+            tax["amount"] = 21.0
+    (third,) = p.send_batch(es)
+    assert third.ok
+    booked = moves_by_ref(odoo)["PLEO-f1"]
+    assert all(m["state"] == "posted" for m in booked)
+    (bill,) = [m for m in booked if m["move_type"] == "in_invoice"]
+    assert bill["amount_total"] == 12.1 and bill["amount_tax"] == 2.1
+
+
+def test_a_draft_of_an_earlier_run_with_pleos_amounts_is_posted(setup, odoo):
+    """A draft left by a run that stopped before posting is posted by the next one, as it is."""
+    drafts = setup(card_expenses="bill", post=False)
+    es = entries([expense("d1", line("4300", "12.10", "21%"))], drafts.settings, drafts.read_chart())
+    assert drafts.send_batch(es)[0].ok
+    assert {m["state"] for m in moves_by_ref(odoo)["PLEO-d1"]} == {"draft"}
+    posting = setup(card_expenses="bill")
+    (r,) = posting.send_batch(es)
+    assert r.ok
+    booked = moves_by_ref(odoo)["PLEO-d1"]
+    assert len(booked) == 2 and {m["state"] for m in booked} == {"posted"}
+
 
 
 def test_bill_uses_the_included_twin_when_the_mapped_tax_would_miss_a_cent(setup, odoo):

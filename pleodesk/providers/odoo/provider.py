@@ -175,6 +175,25 @@ class _Plan:
         return self.ids[0] if self.ids else None
 
 
+def _amount_problems(ids: list[int], expected: list[dict], rows: dict[int, dict], company: _Company) -> list[str]:
+    """How the moves ``ids`` (as read: ``rows``) differ from what Pleo booked (``expected``, per move)."""
+    problems = []
+    for mid, exp in zip(ids, expected):
+        r = rows.get(mid)
+        if r is None:
+            problems.append(f"move {mid} is missing")
+            continue
+        # an entry's amount_total adds up its debit lines in their own currencies (USD and EUR
+        # alike); amount_total_signed is the debits in the company currency
+        total = _dec(abs(r["amount_total_signed"]) if r["move_type"] == "entry" else r["amount_total"],
+                     company.digits)
+        tax = _dec(r["amount_tax"], company.digits)
+        if total != exp["amount_total"] or tax != exp["amount_tax"]:
+            problems.append(f"Odoo's total is {total} (VAT {tax}), Pleo's is {exp['amount_total']} "
+                            f"(VAT {exp['amount_tax']})")
+    return problems
+
+
 class OdooProvider:
     """One Odoo database, user and company (see the module docstring)."""
 
@@ -647,8 +666,12 @@ class OdooProvider:
                 if p.fallback is not None:
                     p.ids, p.error, p.kind, p.note = p.fallback.ids, p.fallback.error, "entry", p.fallback.note
 
-        # 4. post
+        # 4. post (drafts of an earlier run only when they hold Pleo's amounts)
         if self.post_entries:
+            found_drafts = [p for p in plans if p.existing and p.error is None
+                            and any(m.get("_state") == "draft" for m in p.moves)]
+            if found_drafts:
+                self._check_found_drafts(found_drafts, chart, company)
             to_post = [p for p in plans if p.error is None and p.ids
                        and (not p.existing or any(m.get("_state") == "draft" for m in p.moves))]
             self._post(to_post)
@@ -1003,20 +1026,7 @@ class OdooProvider:
                               fields=["move_id", "account_id"]):
                 term_lines[_m2o_id(ln["move_id"]) or 0].append(ln)
         for p in created:
-            problems = []
-            for mid, exp in zip(p.ids, p.expected):
-                r = rows.get(mid)
-                if r is None:
-                    problems.append(f"move {mid} is missing")
-                    continue
-                # an entry's amount_total adds up its debit lines in their own currencies (USD and EUR
-                # alike); amount_total_signed is the debits in the company currency
-                total = _dec(abs(r["amount_total_signed"]) if r["move_type"] == "entry" else r["amount_total"],
-                             company.digits)
-                tax = _dec(r["amount_tax"], company.digits)
-                if total != exp["amount_total"] or tax != exp["amount_tax"]:
-                    problems.append(f"Odoo's total is {total} (VAT {tax}), Pleo's is {exp['amount_total']} "
-                                    f"(VAT {exp['amount_tax']})")
+            problems = _amount_problems(p.ids, p.expected, rows, company)
             if p.kind == "bill" and p.payable_account:
                 accs = {_m2o_id(ln["account_id"]) for ln in term_lines.get(p.ids[0], [])}
                 if accs and accs != {p.payable_account}:
@@ -1043,6 +1053,38 @@ class OdooProvider:
                 p.error = LedgerError("Odoo booked other amounts than Pleo's", "; ".join(problems),
                                       "Nothing was kept in Odoo. Please report this.",
                                       reason_type="accounting_system_validation_failure")
+
+    def _check_found_drafts(self, plans: list[_Plan], chart: _Chart, company: _Company) -> None:
+        """Drafts found under an expense's reference (an earlier run that stopped, or a bill pleodesk
+        could not remove) are posted only when they hold Pleo's amounts; otherwise the expense fails
+        and says which draft to delete, so posting never books other amounts than Pleo's."""
+        twins = [(p, _Plan(p.index, p.entry)) for p in plans]
+        self._prepare_partners([q for _, q in twins], chart)
+        checkable: list[tuple[_Plan, list[dict]]] = []
+        for p, q in twins:
+            try:
+                self._build(q, chart, company)
+            except LedgerError:
+                continue          # what it would be cannot be said now: the draft is posted as found
+            expected = q.alt.expected if (p.kind == "entry" and q.kind == "bill" and q.alt is not None) \
+                else q.expected
+            if len(expected) == len(p.ids):     # else booked under other options: nothing to compare
+                checkable.append((p, expected))
+        ids = [i for p, _ in checkable for i in p.ids]
+        if not ids:
+            return
+        rows = {r["id"]: r for r in self._x("account.move", "read", ids,
+                                            ["move_type", "amount_total", "amount_total_signed", "amount_tax",
+                                             "state"])}
+        for p, expected in checkable:
+            problems = _amount_problems(p.ids, expected, rows, company)
+            if problems:
+                p.error = LedgerError(
+                    "A draft in Odoo under this expense's reference has other amounts than Pleo's",
+                    "; ".join(problems),
+                    f"Delete the draft {p.entry.reference} in Odoo (Accounting > Vendors > Bills or Journal "
+                    "Entries, search for the reference), then press Retry.",
+                    reason_type="accounting_system_validation_failure")
 
     def _discard(self, ids: list[int]) -> bool:
         """Delete drafts pleodesk just created; False (and a log line) when Odoo did not."""
