@@ -13,7 +13,10 @@ from types import SimpleNamespace
 import pytest
 
 from pleodesk.connections import ledger_secret_name, make_engine, pleo_secret_name
+from pleodesk.core.ledger import ContraRole
+from pleodesk.core.model import Expense
 from pleodesk.core.money import Money
+from pleodesk.core.posting import contra_role_for
 from pleodesk.providers.xero import create_provider, sandbox_settings
 from pleodesk.providers.xero.auth import XeroConnector, token_store
 from pleodesk.sandbox.server import SandboxConfig, start_sandbox
@@ -29,8 +32,8 @@ MONTH = "2026-08"
 
 
 @pytest.fixture
-def world(tmp_path):
-    sb = start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=60, seed=5))
+def world(request, tmp_path):
+    sb = start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=60, seed=getattr(request, "param", 5)))
     xero = mount_xero(sb, XeroState(time_scale=SCALE))
     store = open_store()
     yield sb, xero, store
@@ -68,6 +71,7 @@ def _xero_docs(xero) -> dict[str, dict]:
     org = xero.demo
     docs = {t["Reference"]: t for t in org.bank_transactions}
     docs.update({i["InvoiceNumber"]: i for i in org.invoices})
+    docs.update({c["CreditNoteNumber"]: c for c in org.credit_notes})
     docs.update({t["Reference"]: t for t in org.bank_transfers})
     return docs
 
@@ -78,7 +82,11 @@ def _gross(sb, eid) -> Decimal:
 
 
 @requires_specs
-def test_a_month_through_the_engine_into_xero(world, tmp_path):
+@pytest.mark.parametrize("world, vendor_based", [(5, False), (4, True)], indirect=["world"],
+                         ids=["journal", "vendor-based"])
+def test_a_month_through_the_engine_into_xero(world, vendor_based, tmp_path):
+    """``vendor-based``: the bookkeeper clicked Export in Pleo with vendor-based bookkeeping, so purchases
+    from suppliers are bills and money back from them (refunds, chargebacks) supplier credit notes."""
     sb, xero, store = world
     accounts, refresh_token = _connect(sb, xero, tmp_path)
     data = {
@@ -106,9 +114,13 @@ def test_a_month_through_the_engine_into_xero(world, tmp_path):
 
     recorder = Recorder(sb.url)
     provider = create_provider(conn, transport=recorder)
-    summary = make_engine(store, conn, provider=provider).export_month(MONTH)
+    if vendor_based:
+        sb.pleo.create_job_as_user(sb.pleo.exportable_entry_ids(MONTH))
+        [summary] = make_engine(store, conn, provider=provider).process_queue("manual")
+    else:
+        summary = make_engine(store, conn, provider=provider).export_month(MONTH)
     assert summary.exported > 30, summary.message
-    assert all("credit note" in title for _, title, _ in summary.failed), summary.failed
+    assert not summary.failed, summary.failed
     # The demo has a few receipts over Xero's 10 MB: images are shrunk, PDFs reported (never failing the expense)
     too_big = {eid for eid, _ in summary.receipt_problems}
     assert all("10 MB" in msg and "PDF by hand" in msg for _, msg in summary.receipt_problems), summary.receipt_problems
@@ -117,9 +129,22 @@ def test_a_month_through_the_engine_into_xero(world, tmp_path):
     exported = store.records_with_status(conn.id, "exported")
     assert len(exported) == summary.exported == len(docs)
     with_receipts = 0
+    # money back on Pleo invoices is exported as supplier credit notes, with their receipts
+    credit_notes = {c["CreditNoteNumber"]: c for c in xero.demo.credit_notes}
+    credited = [rec for rec in exported if _gross(sb, rec.expense_id) < 0
+                and contra_role_for(Expense.from_export_item(sb.pleo.export_item(
+                    rec.expense_id, vendor_based_bookkeeping=vendor_based))) is ContraRole.PAYABLE]
+    assert sorted(credit_notes) == sorted(rec.reference for rec in credited)
+    assert bool(credit_notes) == vendor_based and bool(xero.demo.invoices) == vendor_based
+    for rec in credited:
+        cn = credit_notes[rec.reference]
+        assert cn["Type"] == "ACCPAYCREDIT" and cn["Status"] == "AUTHORISED" and cn["CreditNoteID"] == rec.ledger_id
+        assert cn["Total"] == cn["RemainingCredit"] == -_gross(sb, rec.expense_id)
+        assert cn["Contact"]["ContactNumber"].startswith("PLEO-S-") and cn["LineItems"]
     for rec in exported:
         doc = docs[rec.reference]
-        ledger_id = doc.get("BankTransactionID") or doc.get("InvoiceID") or doc.get("BankTransferID")
+        ledger_id = doc.get("BankTransactionID") or doc.get("InvoiceID") or doc.get("CreditNoteID") \
+            or doc.get("BankTransferID")
         assert ledger_id == rec.ledger_id
         assert doc.get("Total", doc.get("Amount")) == abs(_gross(sb, rec.expense_id)), rec.reference
         files = sb.pleo.export_item(rec.expense_id).get("files") or []
@@ -130,6 +155,10 @@ def test_a_month_through_the_engine_into_xero(world, tmp_path):
             assert (len(attachable) < len(files[:10])) == (rec.expense_id in too_big)
             with_receipts += 1
     assert with_receipts > 10
+    if vendor_based:                 # the receipt of a supplier refund is on its credit note in Xero
+        assert any(xero.demo.attachments.get(rec.ledger_id) for rec in credited)
+        assert all(credit_notes[rec.reference]["HasAttachments"] == bool(xero.demo.attachments.get(rec.ledger_id))
+                   for rec in credited)
     job = sb.pleo.jobs[-1]
     items = {i["accountingEntryId"]: i for i in sb.pleo.job_items(job["id"])}
     for rec in exported:
@@ -192,7 +221,8 @@ def test_a_crash_after_xero_created_a_batch_does_not_duplicate(world, tmp_path):
     refs = [r.reference for r in store.records_with_status(conn.id, "exported")]
     assert len(refs) == len(set(refs)) == len(docs) >= created_before
     assert not store.records_with_status(conn.id, "sending")
-    total = sum(len(org.bank_transactions) + len(org.invoices) + len(org.bank_transfers) for org in [xero.demo])
+    total = sum(len(org.bank_transactions) + len(org.invoices) + len(org.credit_notes) + len(org.bank_transfers)
+                for org in [xero.demo])
     assert total == len(docs)                    # no reference twice in Xero
     assert summary
 
@@ -242,7 +272,7 @@ def test_outcome_unknown_in_a_pending_job_is_settled_before_the_month_sends_it_a
     assert calls and set(calls[0]) <= set(some)
 
     refs = [t["Reference"] for t in xero.demo.bank_transactions] + [i["InvoiceNumber"] for i in xero.demo.invoices] \
-        + [t["Reference"] for t in xero.demo.bank_transfers]
+        + [c["CreditNoteNumber"] for c in xero.demo.credit_notes] + [t["Reference"] for t in xero.demo.bank_transfers]
     twice = sorted({r for r in refs if refs.count(r) > 1})
     assert not twice, f"booked twice in Xero: {twice}"
     assert not store.records_with_status(conn.id, "sending")
