@@ -180,7 +180,8 @@ def main() -> None:
             ops[key] += 1
         floor = floor_seconds(calls) / scale
         first_call = mine[0][3] - t0_mono if mine else 0.0
-        sending = [r[3] for r in mine if r[1].endswith(("/BankTransactions", "/BankTransfers", "/Invoices"))]
+        sending = [r[3] for r in mine if r[1].endswith(("/BankTransactions", "/BankTransfers", "/Invoices",
+                                                                  "/CreditNotes"))]
         first_send = (sending[0] - t0_mono) if sending else 0.0
         active = (mine[-1][3] - mine[0][3]) if mine else 0.0
         receipts = sum(len(v) for v in org.attachments.values())
