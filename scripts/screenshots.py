@@ -206,6 +206,27 @@ def main() -> int:
     grab(dlg, "dialog-mappings")
     dlg.reject()
     win.close()
+
+    # The Odoo and Xero pages, filled in with the demo company's own Odoo and Xero (a sandbox whose
+    # Pleo key was not revoked above; the context stops it).
+    ctx.sandbox = start_sandbox(SandboxConfig(seed=3, expenses_per_month=20, months=[month]))
+    for system, name, filled in (
+            ("odoo", "wizard-3-odoo", lambda p: p.company.count() > 1 and p.company.isEnabled()),
+            ("xero", "wizard-3-xero", lambda p: p.organisation.count() > 0)):
+        wiz = SetupWizard.for_new(ctx)
+        wiz.resize(QSize(900, 660))
+        wiz.show()
+        wiz.currentPage().buttons[system].setChecked(True)
+        next_page()
+        page = wiz.currentPage()
+        page.demo_button.click()
+        pump(page.isComplete)
+        next_page()
+        page = wiz.currentPage()
+        page.demo_button.click()
+        pump(lambda: filled(page))
+        grab(wiz, name)
+        wiz.close()
     ctx.shutdown()
     store.close()
     sandbox.stop()
