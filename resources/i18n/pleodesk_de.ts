@@ -9,7 +9,12 @@
         <translation>Bankkonto und Journale</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>Journals</source>
+        <translation>Journale</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Each expense is booked against one of these: card expenses against the Pleo wallet, expenses employees paid themselves against what the company owes them.</source>
         <translation>Jede Ausgabe wird gegen eines dieser Konten gebucht: Kartenzahlungen gegen das Pleo-Wallet, von Mitarbeitenden ausgelegte Beträge gegen das, was das Unternehmen ihnen schuldet.</translation>
     </message>
@@ -19,7 +24,22 @@
         <translation>Kontenplan wird gelesen…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+21"/>
+        <source>&amp;Read the journals again</source>
+        <translation>Journale erneut &amp;lesen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The journals could not be read: {error}</source>
+        <translation>Die Journale konnten nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(none)</source>
+        <translation>(keines)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>{count} accounts in the ledger.</source>
         <translation>{count} Konten in der Buchhaltung.</translation>
     </message>
@@ -57,7 +77,7 @@
         <translation>&amp;Steuerschlüssel</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Reading Pleo&apos;s categories and the ledger&apos;s accounts…</source>
         <translation>Pleo-Kategorien und Sachkonten werden gelesen…</translation>
     </message>
@@ -72,7 +92,7 @@
         <translation>Name für Mitarbeitende</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Could not read the categories: {error}</source>
         <translation>Die Kategorien konnten nicht gelesen werden: {error}</translation>
     </message>
@@ -273,7 +293,7 @@
         <translation>Bereit: {accounts} Konten, {taxes} Steuerschlüssel, {dims} Dimensionen.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="+109"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="+156"/>
         <source>Connect Odoo</source>
         <translation>Odoo verbinden</translation>
     </message>
@@ -515,7 +535,7 @@
 <context>
     <name>CreateAccountDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-174"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-252"/>
         <source>Create an account</source>
         <translation>Konto anlegen</translation>
     </message>
@@ -876,7 +896,7 @@
 <context>
     <name>FeedPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+333"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+414"/>
         <location line="+5"/>
         <source>Bank feed</source>
         <translation>Bank-Feed</translation>
@@ -897,7 +917,7 @@
         <translation>So treffen Feed und Export zusammen: Der Feed stellt jede Zahlung auf den Auszug des Pleo-Bankkontos, der Export bucht dieselbe Zahlung mit Kategorie und Steuer gegen dieses Bankkonto, und beide tragen dieselbe Referenz (PLEO- und die Ausgaben-ID). Sie gleichen sie über diese Referenz ab, und nichts wird doppelt gebucht.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>and</source>
         <translation>und</translation>
     </message>
@@ -907,7 +927,7 @@
         <translation>Täglich gesendet um {utc} UTC ({local} Ihre Zeit).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{system} does not take a bank feed from pleodesk.</source>
         <translation>{system} nimmt keinen Bank-Feed von pleodesk an.</translation>
     </message>
@@ -973,7 +993,7 @@
 <context>
     <name>LabelsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-181"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-183"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
@@ -1400,7 +1420,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-640"/>
+        <location line="-721"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2068,6 +2088,11 @@
         <translation>Das ist {times} Ihre Zeit. Feed und Export tragen dieselbe Referenz, Sie gleichen sie beim Abstimmen ab, und nichts wird doppelt gebucht.</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Edit the connection to choose it.</source>
+        <translation>Bearbeiten Sie die Verbindung, um es zu wählen.</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
         <translation>{cats} Kategorien, {taxes} Steuerschlüssel und {groups} Label-Gruppen zugeordnet.</translation>
@@ -2161,7 +2186,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+442"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+524"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
@@ -2489,7 +2514,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-821"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-903"/>
         <source>Welcome to pleodesk</source>
         <translation>Willkommen bei pleodesk</translation>
     </message>
@@ -2624,7 +2649,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-213"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-258"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>
@@ -2689,7 +2714,33 @@
         <translation>Eingangsrechnung</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+15"/>
+        <source>Journal for Pleo expenses (type Miscellaneous):</source>
+        <translation>Journal für Pleo-Ausgaben (Typ Sonstiges):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Create {code} &quot;{name}&quot;</source>
+        <translation>{code} „{name}“ anlegen</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Journal for vendor bills (type Purchase):</source>
+        <translation>Journal für Lieferantenrechnungen (Typ Einkauf):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bank journal of the Pleo wallet, for the bank feed:</source>
+        <translation>Bankjournal des Pleo-Wallets, für den Bank-Feed:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The bank feed needs the bank journal of the Pleo wallet: choose it on the page &quot;Bank account and journals&quot;. If Odoo has none yet, create one there (Accounting &gt; Configuration &gt; Journals &gt; New, type Bank, with the Pleo wallet account as its account) and read the journals again.</source>
+        <translation>Der Bank-Feed braucht das Bankjournal des Pleo-Wallets: Wählen Sie es auf der Seite „Bankkonto und Journale“. Hat Odoo noch keines, legen Sie dort eines an (Buchhaltung &gt; Konfiguration &gt; Journale &gt; Neu, Typ Bank, mit dem Konto des Pleo-Wallets als Konto) und lesen Sie die Journale erneut.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>The Odoo user may not use the chosen company. Choose another one.</source>
         <translation>Der Odoo-Benutzer hat keinen Zugriff auf das gewählte Unternehmen. Wählen Sie ein anderes.</translation>
     </message>
@@ -2895,7 +2946,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+89"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+100"/>
         <source>ledger account</source>
         <translation>Sachkonto</translation>
     </message>
@@ -2940,7 +2991,7 @@
         <translation>Wählen Sie die Konten, über die das Pleo-Geld läuft. Nur das Pleo-Wallet ist Pflicht.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+102"/>
         <source>Check result</source>
         <translation>Prüfergebnis</translation>
     </message>

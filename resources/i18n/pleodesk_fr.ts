@@ -9,7 +9,12 @@
         <translation>Compte bancaire et journaux</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>Journals</source>
+        <translation>Journaux</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Each expense is booked against one of these: card expenses against the Pleo wallet, expenses employees paid themselves against what the company owes them.</source>
         <translation>Chaque dépense est passée en contrepartie de l&apos;un de ces comptes : les paiements par carte sur le wallet Pleo, les dépenses avancées par les salariés sur ce que l&apos;entreprise leur doit.</translation>
     </message>
@@ -19,7 +24,22 @@
         <translation>Lecture du plan comptable…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+21"/>
+        <source>&amp;Read the journals again</source>
+        <translation>&amp;Relire les journaux</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The journals could not be read: {error}</source>
+        <translation>Les journaux n’ont pas pu être lus : {error}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>{count} accounts in the ledger.</source>
         <translation>{count} comptes dans la comptabilité.</translation>
     </message>
@@ -57,7 +77,7 @@
         <translation>Codes &amp;TVA</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Reading Pleo&apos;s categories and the ledger&apos;s accounts…</source>
         <translation>Lecture des catégories Pleo et des comptes comptables…</translation>
     </message>
@@ -72,7 +92,7 @@
         <translation>Nom affiché aux salariés</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Could not read the categories: {error}</source>
         <translation>Les catégories n&apos;ont pas pu être lues : {error}</translation>
     </message>
@@ -273,7 +293,7 @@
         <translation>Prêt : {accounts} comptes, {taxes} codes TVA, {dims} axes analytiques.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="+109"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="+156"/>
         <source>Connect Odoo</source>
         <translation>Connecter Odoo</translation>
     </message>
@@ -515,7 +535,7 @@
 <context>
     <name>CreateAccountDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-174"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-252"/>
         <source>Create an account</source>
         <translation>Créer un compte</translation>
     </message>
@@ -876,7 +896,7 @@
 <context>
     <name>FeedPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+333"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+414"/>
         <location line="+5"/>
         <source>Bank feed</source>
         <translation>Flux bancaire</translation>
@@ -897,7 +917,7 @@
         <translation>Comment le flux et l’export se rejoignent : le flux ajoute chaque paiement au relevé du compte bancaire Pleo, l’export passe le même paiement avec sa catégorie et sa TVA en contrepartie de ce compte, et tous deux portent la même référence (PLEO- et l’identifiant de la dépense) ; vous les rapprochez sur cette référence et rien n’est comptabilisé deux fois.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>and</source>
         <translation>et</translation>
     </message>
@@ -907,7 +927,7 @@
         <translation>Envoyé chaque jour à {utc} UTC ({local} chez vous).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{system} does not take a bank feed from pleodesk.</source>
         <translation>{system} n’accepte pas de flux bancaire de pleodesk.</translation>
     </message>
@@ -973,7 +993,7 @@
 <context>
     <name>LabelsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-181"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-183"/>
         <source>Labels</source>
         <translation>Étiquettes</translation>
     </message>
@@ -1400,7 +1420,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-640"/>
+        <location line="-721"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -2068,6 +2088,11 @@
         <translation>Soit {times} chez vous. Le flux et l’export portent la même référence : vous les rapprochez et rien n’est comptabilisé deux fois.</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Edit the connection to choose it.</source>
+        <translation>Modifiez la connexion pour le choisir.</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
         <translation>{cats} catégorie(s), {taxes} code(s) TVA et {groups} groupe(s) d’étiquettes associés.</translation>
@@ -2161,7 +2186,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+442"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+524"/>
         <source>Summary</source>
         <translation>Récapitulatif</translation>
     </message>
@@ -2489,7 +2514,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-821"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-903"/>
         <source>Welcome to pleodesk</source>
         <translation>Bienvenue dans pleodesk</translation>
     </message>
@@ -2624,7 +2649,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-213"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-258"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>
@@ -2689,7 +2714,33 @@
         <translation>Facture fournisseur</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+15"/>
+        <source>Journal for Pleo expenses (type Miscellaneous):</source>
+        <translation>Journal des dépenses Pleo (type Divers) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Create {code} &quot;{name}&quot;</source>
+        <translation>Créer {code} « {name} »</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Journal for vendor bills (type Purchase):</source>
+        <translation>Journal des factures fournisseurs (type Achat) :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bank journal of the Pleo wallet, for the bank feed:</source>
+        <translation>Journal de banque du wallet Pleo, pour le flux bancaire :</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The bank feed needs the bank journal of the Pleo wallet: choose it on the page &quot;Bank account and journals&quot;. If Odoo has none yet, create one there (Accounting &gt; Configuration &gt; Journals &gt; New, type Bank, with the Pleo wallet account as its account) and read the journals again.</source>
+        <translation>Le flux bancaire a besoin du journal de banque du wallet Pleo : choisissez-le sur la page « Compte bancaire et journaux ». Si Odoo n’en a pas encore, créez-en un (Comptabilité &gt; Configuration &gt; Journaux &gt; Nouveau, type Banque, avec le compte du wallet Pleo comme compte) puis relisez les journaux.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>The Odoo user may not use the chosen company. Choose another one.</source>
         <translation>L’utilisateur Odoo n’a pas accès à la société choisie. Choisissez-en une autre.</translation>
     </message>
@@ -2895,7 +2946,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+89"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+100"/>
         <source>ledger account</source>
         <translation>compte comptable</translation>
     </message>
@@ -2940,7 +2991,7 @@
         <translation>Choisissez les comptes par lesquels transite l’argent de Pleo. Seul le wallet Pleo est obligatoire.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+102"/>
         <source>Check result</source>
         <translation>Résultat de la vérification</translation>
     </message>

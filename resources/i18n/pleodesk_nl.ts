@@ -9,7 +9,12 @@
         <translation>Bankrekening en dagboeken</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>Journals</source>
+        <translation>Dagboeken</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Each expense is booked against one of these: card expenses against the Pleo wallet, expenses employees paid themselves against what the company owes them.</source>
         <translation>Elke uitgave wordt tegen een van deze rekeningen geboekt: kaartuitgaven tegen de Pleo-wallet, zelf voorgeschoten uitgaven tegen wat het bedrijf de werknemer verschuldigd is.</translation>
     </message>
@@ -19,7 +24,22 @@
         <translation>Rekeningschema wordt gelezen…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+21"/>
+        <source>&amp;Read the journals again</source>
+        <translation>Dagboeken opnieuw &amp;lezen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The journals could not be read: {error}</source>
+        <translation>De dagboeken konden niet worden gelezen: {error}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>{count} accounts in the ledger.</source>
         <translation>{count} rekeningen in de administratie.</translation>
     </message>
@@ -57,7 +77,7 @@
         <translation>&amp;Btw-codes</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Reading Pleo&apos;s categories and the ledger&apos;s accounts…</source>
         <translation>Categorieën van Pleo en grootboekrekeningen worden gelezen…</translation>
     </message>
@@ -72,7 +92,7 @@
         <translation>Naam voor werknemers</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Could not read the categories: {error}</source>
         <translation>De categorieën konden niet worden gelezen: {error}</translation>
     </message>
@@ -273,7 +293,7 @@
         <translation>Klaar: {accounts} rekeningen, {taxes} btw-codes, {dims} dimensies.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="+109"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="+156"/>
         <source>Connect Odoo</source>
         <translation>Odoo koppelen</translation>
     </message>
@@ -515,7 +535,7 @@
 <context>
     <name>CreateAccountDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-174"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-252"/>
         <source>Create an account</source>
         <translation>Rekening aanmaken</translation>
     </message>
@@ -876,7 +896,7 @@
 <context>
     <name>FeedPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+333"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+414"/>
         <location line="+5"/>
         <source>Bank feed</source>
         <translation>Bankfeed</translation>
@@ -897,7 +917,7 @@
         <translation>Zo komen feed en export samen: de feed zet elke betaling op het afschrift van de Pleo-bankrekening, de export boekt dezelfde betaling met categorie en btw tegen die bankrekening, en beide dragen dezelfde referentie (PLEO- en het uitgave-id). U stemt ze dus af op die referentie en er wordt niets dubbel geboekt.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>and</source>
         <translation>en</translation>
     </message>
@@ -907,7 +927,7 @@
         <translation>Elke dag verstuurd om {utc} UTC ({local} uw tijd).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{system} does not take a bank feed from pleodesk.</source>
         <translation>{system} neemt geen bankfeed van pleodesk aan.</translation>
     </message>
@@ -973,7 +993,7 @@
 <context>
     <name>LabelsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-181"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-183"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
@@ -1400,7 +1420,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-640"/>
+        <location line="-721"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2068,6 +2088,11 @@
         <translation>Dat is {times} uw tijd. Feed en export dragen dezelfde referentie, zodat u ze bij het afstemmen aan elkaar koppelt en niets dubbel wordt geboekt.</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Edit the connection to choose it.</source>
+        <translation>Bewerk de koppeling om het te kiezen.</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
         <translation>{cats} categorieën, {taxes} btw-codes en {groups} labelgroepen gekoppeld.</translation>
@@ -2161,7 +2186,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+442"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+524"/>
         <source>Summary</source>
         <translation>Overzicht</translation>
     </message>
@@ -2489,7 +2514,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-821"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-903"/>
         <source>Welcome to pleodesk</source>
         <translation>Welkom bij pleodesk</translation>
     </message>
@@ -2624,7 +2649,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-213"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-258"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>
@@ -2689,7 +2714,33 @@
         <translation>Inkoopfactuur</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+15"/>
+        <source>Journal for Pleo expenses (type Miscellaneous):</source>
+        <translation>Dagboek voor Pleo-uitgaven (type Diversen):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Create {code} &quot;{name}&quot;</source>
+        <translation>{code} &quot;{name}&quot; aanmaken</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Journal for vendor bills (type Purchase):</source>
+        <translation>Dagboek voor leveranciersrekeningen (type Inkoop):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bank journal of the Pleo wallet, for the bank feed:</source>
+        <translation>Bankdagboek van de Pleo-wallet, voor de bankfeed:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The bank feed needs the bank journal of the Pleo wallet: choose it on the page &quot;Bank account and journals&quot;. If Odoo has none yet, create one there (Accounting &gt; Configuration &gt; Journals &gt; New, type Bank, with the Pleo wallet account as its account) and read the journals again.</source>
+        <translation>De bankfeed heeft het bankdagboek van de Pleo-wallet nodig: kies het op de pagina &quot;Bankrekening en dagboeken&quot;. Heeft Odoo er nog geen, maak er dan een aan (Boekhouding &gt; Configuratie &gt; Dagboeken &gt; Nieuw, type Bank, met de rekening van de Pleo-wallet als rekening) en lees de dagboeken opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>The Odoo user may not use the chosen company. Choose another one.</source>
         <translation>De Odoo-gebruiker heeft geen toegang tot het gekozen bedrijf. Kies een ander bedrijf.</translation>
     </message>
@@ -2895,7 +2946,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+89"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+100"/>
         <source>ledger account</source>
         <translation>grootboekrekening</translation>
     </message>
@@ -2940,7 +2991,7 @@
         <translation>Kies de rekeningen waarover het geld van Pleo loopt. Alleen de Pleo-wallet is verplicht.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+102"/>
         <source>Check result</source>
         <translation>Resultaat van de controle</translation>
     </message>

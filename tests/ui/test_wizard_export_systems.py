@@ -153,6 +153,16 @@ def test_odoo_wizard_then_export_a_month(qtbot, ctx, sandbox):
     assert create_account(qtbot, page, "out_of_pocket") == ("1610", "Out-of-pocket expenses payable")
     assert create_account(qtbot, page, "external_reimbursement")[0] == "1620"
     assert odoo.account("1610")["name"] == "Out-of-pocket expenses payable" and odoo.account("1620")
+    #    The journals, as Pleo's Odoo help asks: the Pleo journals are made on saving unless chosen;
+    #    the bank feed's bank journal must exist in Odoo, so it is left empty for now.
+    journals = page.journal_combos
+    assert page.journals_box.isVisibleTo(page) and set(journals) == {"pleo", "bills", "bank"}
+    qtbot.waitUntil(lambda: journals["bank"].isEnabled(), timeout=WAIT_MS)
+    assert journals["pleo"].currentData() is None and journals["pleo"].currentText().startswith("Create PLEO ")
+    assert journals["bills"].currentText().startswith("Create PLEOB ")
+    assert [journals["bills"].itemText(i) for i in range(1, journals["bills"].count())] == ["BILL Vendor Bills"]
+    assert journals["bank"].currentData() is None
+    assert [journals["bank"].itemText(i) for i in range(1, journals["bank"].count())] == ["BNK1 Bank"]
     click_next(qtbot, wiz)
     # 5. Categories: matched by code ("Match automatically" also takes the two accounts just created);
     #    Pleo's 0 % VAT (inclusive) gets Odoo's 0 % purchase tax by hand.
@@ -179,6 +189,21 @@ def test_odoo_wizard_then_export_a_month(qtbot, ctx, sandbox):
     assert wiz.state.mappings.tag_groups == {"PROJECT": "Projects", "DEPT": "Departments"}
     assert len(wiz.state.mappings.tags) == 10
     click_next(qtbot, wiz)
+    # 7-8. Card expenses as vendor bills, out-of-pocket ones as journal entries. The bank feed waits
+    #      for its bank journal: back to page 4 to choose it, then the feed can be turned on.
+    page = wiz.currentPage()
+    page.kind_combos["card"].setCurrentIndex(page.kind_combos["card"].findData("bill"))
+    click_next(qtbot, wiz)
+    page = wiz.currentPage()
+    assert wiz.currentId() == P.ID_FEED
+    assert not page.enabled.isEnabled() and "bank journal of the Pleo wallet" in page.unsupported.text()
+    while wiz.currentId() != P.ID_ACCOUNTS:
+        wiz.back()
+    bank = wiz.currentPage().journal_combos["bank"]
+    bank.setCurrentIndex(bank.findText("BNK1 Bank"))
+    bnk1 = bank.currentData()
+    for _ in range(3):
+        click_next(qtbot, wiz)
     # 7-9. Card expenses as vendor bills, out-of-pocket ones as journal entries; the bank feed; save.
     options_and_feed(qtbot, wiz, {"card": "bill", "reimbursement": "entry"})
     conn = save_setup(qtbot, wiz, "17 mapped, 0 not mapped")
@@ -186,6 +211,10 @@ def test_odoo_wizard_then_export_a_month(qtbot, ctx, sandbox):
     assert (s["url"], s["database"], s["login"], s["company_id"]) == (sandbox.odoo_url, "pleodesk", "admin", 1)
     assert s["object_kinds"] == {"card": "bill", "reimbursement": "entry"}
     assert OdooState.ADMIN_KEY not in str(s)
+    # The Pleo journals were made in Odoo on saving; the bank feed writes to the chosen bank journal.
+    made = {j["code"]: j for j in odoo.records["account.journal"].values() if j["company_id"] == 1}
+    assert made["PLEO"]["type"] == "general" and made["PLEOB"]["type"] == "purchase"
+    assert s["journals"] == {"pleo": made["PLEO"]["id"], "bills": made["PLEOB"]["id"], "bank": bnk1}
 
     tab, counts = export_a_month(qtbot, ctx, sandbox, conn)
     # What Odoo holds: one move per exported expense (its id is the record's ledger id), and for each
@@ -220,6 +249,14 @@ def test_odoo_wizard_then_export_a_month(qtbot, ctx, sandbox):
     assert sandbox.pleo.exportable_entry_ids(MONTH) == [held[0].expense_id]
     # What the window shows.
     assert_result_shown(tab, counts, sandbox.odoo_url + "/web#id=")
+    # The bank feed: the month's settled payments as statement lines of the chosen bank journal.
+    from pleodesk.ui.jobs import Job
+
+    with qtbot.waitSignal(ctx.hub.run_finished, timeout=60_000, check_params_cb=lambda cid, r: r.job.kind == "feed"):
+        assert ctx.submit(Job("feed", conn.id))
+    lines = odoo.statement_lines()
+    assert lines and {ln["journal_id"] for ln in lines} == {bnk1}
+    assert all(ln["unique_import_id"].startswith("pleo-") for ln in lines)
 
 
 # ---------------------------------------------------------------------------------------- Xero ---

@@ -490,6 +490,12 @@ class OdooProvider:
         return self._company
 
     # ================================================================== setup ===============
+    def list_journals(self) -> list[dict]:
+        """The company's journals (``id``, ``code``, ``name``, ``type``), archived ones left out, for
+        choosing the Pleo journals and the bank journal of the bank feed."""
+        return self._x("account.journal", "search_read", [["company_id", "=", self._cid()]],
+                       fields=["id", "code", "name", "type"], order="code")
+
     def ensure_setup(self, settings: dict) -> dict:
         """Find or create the four accounts and two journals; returns ``settings`` with
         ``accounts`` (role -> code), ``account_ids`` (role -> id) and ``journals`` (role -> id)."""
@@ -1185,7 +1191,8 @@ class OdooProvider:
         journal_want = (self.settings.get("journals") or {}).get("bank")
         if not journal_want:
             raise LedgerError("No bank journal is chosen for the Pleo bank feed", "",
-                              "Choose the Odoo bank journal of the Pleo wallet in the connection's settings.",
+                              "Edit the connection and choose the bank journal of the Pleo wallet on the page "
+                              "\"Bank account and journals\".",
                               reason_type="missing_configuration")
         domain = [["company_id", "=", self._cid()]]
         domain.append(["id", "=", journal_want] if isinstance(journal_want, int) else ["code", "=", str(journal_want)])

@@ -66,6 +66,17 @@ exposes:
     different objects (journal entry, bank transaction, vendor bill); page 7 then offers a choice,
     stored as ``settings["object_kinds"][group]``.
 
+``JOURNAL_ROLES()``  (optional) a function returning the journals page 4 asks for, one dict per
+    role: ``role`` (the key in ``settings["journals"]``), ``label`` (translated, for the form),
+    ``types`` (the journal types allowed), ``default_code`` (the journal pleodesk finds or creates
+    when none is chosen, or None) and ``create`` (the translated choice "create it", or None: the
+    role is then optional and its empty choice means "none"). With it comes
+    ``list_journals(state) -> [{"id", "code", "name", "type"}]``, called off the GUI thread.
+
+``feed_problem(settings) -> str | None``  (optional) why the bank feed cannot be turned on with
+    these settings (translated, with what to do), or None. Page 8 and the Settings tab then keep the
+    feed off and show it.
+
 A system without a page module is simply not offered in the wizard (it can still be set up with
 ``pleodesk setup --file``).
 """
@@ -167,6 +178,23 @@ def account_creator(system: str | None) -> Callable | None:
     mod = plugin(system) if system else None
     fn = getattr(mod, "create_account", None) if mod else None
     return fn if callable(fn) else None
+
+
+def journal_roles(system: str | None) -> list[dict[str, Any]]:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "JOURNAL_ROLES", None)
+    return list(fn()) if fn is not None and getattr(mod, "list_journals", None) is not None else []
+
+
+def journal_lister(system: str | None) -> Callable | None:
+    mod = plugin(system) if system else None
+    return getattr(mod, "list_journals", None)
+
+
+def feed_problem(system: str | None, settings: dict[str, Any]) -> str | None:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "feed_problem", None)
+    return fn(settings or {}) if fn is not None else None
 
 
 class SystemPage(QWizardPage):

@@ -7,6 +7,8 @@ company the page asks which one (one connection per company) before it reads the
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
@@ -47,6 +49,51 @@ def OBJECT_KINDS() -> dict[str, list[tuple[str, str]]]:  # noqa: N802
     choices = [("entry", QCoreApplication.translate("odoo", "Journal entry")),
                ("bill", QCoreApplication.translate("odoo", "Vendor bill"))]
     return {"card": list(choices), "reimbursement": list(choices)}
+
+
+def JOURNAL_ROLES() -> list[dict[str, Any]]:  # noqa: N802
+    """The journals page 4 asks for, as Pleo's Odoo integration does (its help: "link the journals and
+    accounts"): the card-expense journal (Miscellaneous) and the vendor-bill journal (Purchase),
+    which pleodesk creates when none is chosen, and the bank journal of the Pleo wallet that the bank
+    feed writes its statement lines to (Bank; Odoo must have it)."""
+    from pleodesk.providers.odoo.provider import DEFAULT_JOURNALS
+
+    pleo_code, pleo_name, _ = DEFAULT_JOURNALS["pleo"]
+    bills_code, bills_name, _ = DEFAULT_JOURNALS["bills"]
+    return [
+        {"role": "pleo", "types": ("general",), "default_code": pleo_code,
+         "label": QCoreApplication.translate("odoo", "Journal for Pleo expenses (type Miscellaneous):"),
+         "create": QCoreApplication.translate("odoo", "Create {code} \"{name}\"").format(code=pleo_code,
+                                                                                         name=pleo_name)},
+        {"role": "bills", "types": ("purchase",), "default_code": bills_code,
+         "label": QCoreApplication.translate("odoo", "Journal for vendor bills (type Purchase):"),
+         "create": QCoreApplication.translate("odoo", "Create {code} \"{name}\"").format(code=bills_code,
+                                                                                         name=bills_name)},
+        {"role": "bank", "types": ("bank", "cash"), "default_code": None,
+         "label": QCoreApplication.translate("odoo", "Bank journal of the Pleo wallet, for the bank feed:"),
+         "create": None},
+    ]
+
+
+def list_journals(state) -> list[dict[str, Any]]:
+    """The Odoo company's journals (off the GUI thread)."""
+    from pleodesk.connections import make_provider
+
+    provider = make_provider(state.provider_connection())
+    try:
+        return provider.list_journals()
+    finally:
+        provider.close()
+
+
+def feed_problem(settings: dict[str, Any]) -> str | None:
+    """Why the bank feed cannot be turned on yet, or None."""
+    if (settings.get("journals") or {}).get("bank"):
+        return None
+    return QCoreApplication.translate(
+        "odoo", "The bank feed needs the bank journal of the Pleo wallet: choose it on the page \"Bank account and "
+                "journals\". If Odoo has none yet, create one there (Accounting > Configuration > Journals > New, "
+                "type Bank, with the Pleo wallet account as its account) and read the journals again.")
 
 
 def create_account(state, code: str, name: str, type_: str) -> LedgerAccount:

@@ -209,6 +209,12 @@ class SettingsTab(ConnectionTab):
         self.feed_times.setText(self.tr("That is {times} your time. The feed and the export carry the same reference, "
                                         "so you match them in reconciliation and nothing is booked twice.").format(
             times=joiner.join(fmt.clock(loc) for _, loc in pairs)))
+        problem = systems.feed_problem(c.system, s)
+        if problem:                    # e.g. Odoo without the Pleo wallet's bank journal
+            self.feed.setEnabled(bool(s.get("bank_feed", False)))   # can still be turned off
+            self.feed_times.setText(problem + " " + self.tr("Edit the connection to choose it."))
+        else:
+            self.feed.setEnabled(True)
         if new:
             set_status(self.conn_status, "")
             self._counts()

@@ -412,6 +412,12 @@ class AccountsPage(Page):
         lay.addWidget(self.intro)
         self.editor = ContraEditor(self, can_create=False)
         lay.addWidget(self.editor)
+        # The system's journals (Odoo), when its page module asks for them.
+        self.journals_box = QGroupBox(self.tr("Journals"), self)
+        self.journals_form = QFormLayout(self.journals_box)
+        self.journal_combos: dict[str, QComboBox] = {}
+        lay.addWidget(self.journals_box)
+        self.journals_box.hide()
         lay.addStretch(1)
         lay.addWidget(self.status)
         self.editor.changed.connect(self._changed)
@@ -427,6 +433,76 @@ class AccountsPage(Page):
         self.editor.setEnabled(False)
         self.show_status(self.tr("Reading the chart of accounts…"))
         self.wizard().load_chart(self._chart_ready, self._chart_failed)
+        self._build_journals()
+
+    # --- journals -------------------------------------------------------------------------------
+    def _build_journals(self) -> None:
+        roles = systems.journal_roles(self.state.system)
+        while self.journals_form.rowCount():
+            self.journals_form.removeRow(0)       # also deletes the old combos
+        self.journal_combos = {}
+        self._journal_roles = {r["role"]: r for r in roles}
+        self.journals_box.setVisible(bool(roles))
+        if not roles:
+            return
+        for r in roles:
+            combo = QComboBox(self.journals_box)
+            combo.setAccessibleName(r["label"].rstrip(":"))
+            combo.setEnabled(False)
+            combo.currentIndexChanged.connect(lambda _i, role=r["role"]: self._journal_chosen(role))
+            self.journal_combos[r["role"]] = combo
+            self.journals_form.addRow(r["label"], combo)
+        self.journals_reload = QPushButton(self.tr("&Read the journals again"), self.journals_box)
+        self.journals_reload.clicked.connect(self._load_journals)
+        self.journals_form.addRow("", self.journals_reload)
+        self._load_journals()
+
+    def _load_journals(self) -> None:
+        lister = systems.journal_lister(self.state.system)
+        if lister is None:
+            return
+        for combo in self.journal_combos.values():
+            combo.setEnabled(False)
+        st = self.state
+        self.wizard().run_task(lambda: lister(st), self._journals_ready,
+                               lambda exc: self.show_status(
+                                   self.tr("The journals could not be read: {error}").format(error=str(exc)), False))
+
+    def _journals_ready(self, rows: list[dict]) -> None:
+        chosen = dict(self.state.system_settings.get("journals") or {})
+        for role, combo in self.journal_combos.items():
+            spec = self._journal_roles[role]
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(spec["create"] or self.tr("(none)"), None)
+            for row in rows:
+                if row["type"] in spec["types"]:
+                    combo.addItem(f"{row['code']} {row['name']}", row["id"])
+            want = chosen.get(role)
+            if want is None and spec.get("default_code"):
+                want = spec["default_code"]          # what pleodesk would find anyway
+            idx = next((i for i in range(1, combo.count())
+                        if want is not None and (combo.itemData(i) == want or
+                                                 combo.itemText(i).split(" ", 1)[0] == str(want))), 0)
+            combo.setCurrentIndex(idx)
+            combo.blockSignals(False)
+            combo.setEnabled(True)
+            self._journal_chosen(role, save=False)
+        self.wizard().save_draft()
+
+    def _journal_chosen(self, role: str, save: bool = True) -> None:
+        combo = self.journal_combos.get(role)
+        if combo is None:
+            return
+        journals = dict(self.state.system_settings.get("journals") or {})
+        value = combo.currentData()
+        if value is None:
+            journals.pop(role, None)
+        else:
+            journals[role] = value
+        self.state.system_settings["journals"] = journals
+        if save:
+            self.wizard().save_draft()
 
     def _chart_ready(self, chart) -> None:
         st = self.state
@@ -526,6 +602,7 @@ class CategoriesPage(Page):
 
     def initializePage(self) -> None:
         self.tabs.setEnabled(False)
+        self.completeChanged.emit()          # Next waits until the tables are there
         self.show_status(self.tr("Reading Pleo's categories and the ledger's accounts…"))
         wiz = self.wizard()
         wiz.load_pleo_data(lambda _d: wiz.load_chart(self._ready, self._failed), self._failed)
@@ -544,6 +621,7 @@ class CategoriesPage(Page):
         self.taxes.set_data(st.pleo_data.taxes(), chart, st.mappings)
         self.tabs.setEnabled(True)
         self._counts()
+        self.completeChanged.emit()
 
     def _failed(self, exc) -> None:
         self.show_status(self.tr("Could not read the categories: {error}").format(error=str(exc)), False)
@@ -559,6 +637,9 @@ class CategoriesPage(Page):
     def _changed(self) -> None:
         self._counts()
         self.wizard().save_draft()
+
+    def isComplete(self) -> bool:
+        return self.tabs.isEnabled() or bool(getattr(self.wizard(), "resuming", False))
 
     def validatePage(self) -> bool:
         if not self.tabs.isEnabled() and not self.wizard().resuming:
@@ -749,17 +830,18 @@ class FeedPage(Page):
         st = self.state
         caps = st.capabilities
         feed_ok = bool(getattr(caps, "feed", False))
-        self.enabled.setEnabled(feed_ok)
-        self.enabled.setChecked(feed_ok and bool(st.options.get("bank_feed", False)))
+        problem = systems.feed_problem(st.system, st.system_settings) if feed_ok else None
+        self.enabled.setEnabled(feed_ok and problem is None)
+        self.enabled.setChecked(feed_ok and problem is None and bool(st.options.get("bank_feed", False)))
         local = datetime.now(timezone.utc).astimezone().tzinfo
         pairs = sch.local_feed_times(local)
         utc_text = " " + self.tr("and") + " "
         self.times.setText(self.tr("Sent every day at {utc} UTC ({local} your time).").format(
             utc=utc_text.join(fmt.clock(u) for u, _ in pairs),
             local=utc_text.join(fmt.clock(loc) for _, loc in pairs)))
-        self.unsupported.setText("" if feed_ok else self.tr("{system} does not take a bank feed from pleodesk.")
-                                 .format(system=systems.label(st.system)))
-        self.unsupported.setVisible(not feed_ok)
+        self.unsupported.setText(problem or ("" if feed_ok else self.tr(
+            "{system} does not take a bank feed from pleodesk.").format(system=systems.label(st.system))))
+        self.unsupported.setVisible(not feed_ok or problem is not None)
 
     def validatePage(self) -> bool:
         self.state.options["bank_feed"] = self.enabled.isChecked()

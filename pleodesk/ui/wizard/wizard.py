@@ -352,7 +352,9 @@ class SetupWizard(QWizard):
     def load_chart(self, on_done: Callable, on_error: Callable | None = None) -> None:
         """The ledger's chart (and the system's capabilities), read by the provider off the GUI thread."""
         st = self.state
-        key = (st.system, repr(sorted((k, str(v)) for k, v in st.system_settings.items() if k != "chart")))
+        # The journals chosen on page 4 do not change the chart: choosing them does not read it again.
+        key = (st.system, repr(sorted((k, str(v)) for k, v in st.system_settings.items()
+                                      if k not in ("chart", "journals"))))
         if self._chart_for == key and st.chart is not None and st.capabilities is not None:
             on_done(st.chart)
             return
