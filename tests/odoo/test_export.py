@@ -324,14 +324,23 @@ def test_crash_between_create_and_record_is_settled_by_reference(setup, odoo):
     assert len(odoo.moves()) == 1
 
 
-def test_crash_between_create_and_post_posts_on_settling(setup, odoo):
+def test_crash_between_create_and_post_is_finished_by_sending_again(setup, odoo):
+    """Drafts an export meant to post are not "exported" yet: settling sends the expense again, which
+    finds the drafts (creating nothing) and posts them after checking their amounts."""
     p = setup(card_expenses="bill")
     es, _ = book(setup(post=False, card_expenses="bill"), expense("c2", line("4300", "121.00", "21%")))
     assert {m["state"] for m in odoo.moves()} == {"draft"}
-    found = p.find_by_reference(es[0].reference)
-    assert found is not None
+    assert p.find_by_reference(es[0].reference) is None
+    assert {m["state"] for m in odoo.moves()} == {"draft"}          # looking up changes nothing
+    (r,) = p.send_batch(es)
+    assert r.ok
     assert {m["state"] for m in odoo.moves()} == {"posted"}
     assert len(odoo.moves()) == 2 and all(ln["reconciled"] for ln in odoo.lines() if ln["account_code"] == "1690")
+    assert p.find_by_reference(es[0].reference).ledger_id == r.ledger_id
+    # Without posting, drafts are what the export makes: found as they are.
+    drafts = setup(post=False, card_expenses="bill")
+    es2, _ = book(drafts, expense("c3", line("4300", "12.10", "21%")))
+    assert drafts.find_by_reference(es2[0].reference) is not None
 
 
 # ---------------------------------------------------------------------- one fails alone --------
