@@ -334,31 +334,35 @@ class _StderrProgress:
             _err(f"[{p.phase}] {p.message}")
 
 
-def _run_engine(store, conn, args, work) -> int:
-    from pleodesk.connections import make_engine
+def _guarded(work):
+    """Run ``work()``. When Pleo or the ledger stops it (refused credentials, unreachable, not set up),
+    print one line saying so and what to do: returns ``(result, None)``, or ``(None, exit code)``."""
     from pleodesk.core.engine import EngineError
     from pleodesk.providers.base import LedgerError
     from pleodesk.providers.pleo import PleoError
     from pleodesk.secrets import SecretStoreUnavailable
 
     try:
-        engine = make_engine(store, conn, progress=_StderrProgress())
-        summaries = work(engine)
-    except (EngineError,) as exc:
+        return work(), None
+    except EngineError as exc:
         _err(f"{exc} {exc.fix}".strip())
-        return EXIT_FAILED
     except SecretStoreUnavailable as exc:
         _err(str(exc))
-        return EXIT_FAILED
     except PleoError as exc:
         _err(f"Pleo: {exc}")
-        return EXIT_FAILED
     except LedgerError as exc:
         _err(f"{exc.title}. {exc.fix}".strip())
-        return EXIT_FAILED
     except OSError as exc:
         _err(f"Pleo or the ledger could not be reached: {exc}")
-        return EXIT_FAILED
+    return None, EXIT_FAILED
+
+
+def _run_engine(store, conn, args, work) -> int:
+    from pleodesk.connections import make_engine
+
+    summaries, failed = _guarded(lambda: work(make_engine(store, conn, progress=_StderrProgress())))
+    if failed is not None:
+        return failed
     if args.json:
         print(json.dumps([_summary_json(s) for s in summaries], indent=2))
     else:
@@ -406,13 +410,12 @@ def _print_summary(s) -> None:
 
 def _dry_run(store, conn, args) -> int:
     from pleodesk.connections import make_pleo_client, make_provider
-    from pleodesk.core.engine import EngineError, preview_month
+    from pleodesk.core.engine import preview_month
 
-    try:
-        preview = preview_month(store, conn, make_pleo_client(conn), make_provider(conn), args.month)
-    except EngineError as exc:
-        _err(f"{exc} {exc.fix}".strip())
-        return EXIT_FAILED
+    preview, failed = _guarded(lambda: preview_month(store, conn, make_pleo_client(conn), make_provider(conn),
+                                                     args.month))
+    if failed is not None:
+        return failed
     if args.json:
         print(json.dumps(preview, indent=2, default=str))
     else:

@@ -122,6 +122,43 @@ def test_dry_run_sends_nothing(demo, capsys):
     assert demo.sandbox.pleo.jobs == []
 
 
+@pytest.mark.parametrize("trouble", ["key refused", "unreachable"])
+def test_dry_run_when_pleo_refuses_the_key_or_is_unreachable_is_one_clear_line(demo, capsys, monkeypatch, trouble):
+    """The preview meets the same Pleo trouble as an export: one line saying what is wrong, no
+    traceback, the same exit code as the export itself."""
+    from pleodesk import connections
+
+    real = connections.make_pleo_client
+
+    def without_waiting(conn):
+        client = real(conn)
+        client._sleep = lambda seconds: None       # Pleo's retries, without the backoff
+        return client
+
+    monkeypatch.setattr(connections, "make_pleo_client", without_waiting)
+    if trouble == "key refused":
+        demo.sandbox.pleo.revoke_api_key()
+    else:
+        demo.sandbox.faults.inject("/pleo/", "503", count=10_000)
+
+    rc = main(["export", "--month", MONTH, "--dry-run"])
+    out = capsys.readouterr()
+    assert rc == EXIT_FAILED
+    assert out.out == ""
+    lines = out.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Pleo: "), out.err
+    assert "Traceback" not in out.err
+    if trouble == "key refused":
+        assert "API key" in lines[0]
+    else:
+        assert "unavailable" in lines[0].lower() or "reach" in lines[0].lower(), lines[0]
+
+    assert main(["export", "--month", MONTH]) == rc        # the export itself says the same
+    capsys.readouterr()
+    assert demo.store.counts_by_status(demo.conn.id).get("exported", 0) == 0
+    assert not read_journal(demo.journal)
+
+
 @pytest.mark.parametrize("month", ["2026-13", "26-08", "August", "2026-8x"])
 def test_bad_month_is_one_clear_line_and_changes_nothing(demo, capsys, month):
     rc = main(["export", "--month", month])
