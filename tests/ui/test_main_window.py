@@ -281,3 +281,15 @@ def _switch_connections_while_an_export_waits(qtbot, ctx, store, first_id, secon
     assert tab._job is None and tab.export_button.isEnabled() and not tab.cancel.isVisibleTo(tab)
     assert tab.result_box.isVisibleTo(tab)
     assert str(exported) in tab.result_text.text()
+
+
+def test_send_the_feed_now_follows_the_feed_setting(qtbot, ctx, demo_conn):
+    """With the feed off, "Send the feed now" is off too (it would run a feed that is skipped)."""
+    ctx.store.update_connection(demo_conn.id, settings={"bank_feed": False})
+    win = _window(qtbot, ctx)
+    win.show_tab(win.TAB_SETTINGS)
+    s = win.settings_tab
+    assert not s.feed.isChecked() and not s.feed_now.isEnabled()
+    with qtbot.waitSignal(ctx.hub.settings_changed, timeout=WAIT_MS):
+        s.feed.setChecked(True)
+    assert s.feed_now.isEnabled()

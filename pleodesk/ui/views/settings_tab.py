@@ -215,6 +215,7 @@ class SettingsTab(ConnectionTab):
             self.feed_times.setText(problem + " " + self.tr("Edit the connection to choose it."))
         else:
             self.feed.setEnabled(True)
+        self.feed_now.setEnabled(self.feed.isChecked() and not problem)
         if new:
             set_status(self.conn_status, "")
             self._counts()
