@@ -46,6 +46,15 @@ def test_fix_a_mapping_then_retry_exports_the_held_expenses(qtbot, ctx, demo_con
     assert group.source_key == "4100" and "Meals" in group.source_label
     item = next(tab.tree.topLevelItem(0).child(i) for i in range(tab.tree.topLevelItem(0).childCount())
                 if tab.tree.topLevelItem(0).child(i).data(0, Qt.ItemDataRole.UserRole) is group)
+    # Each held expense is listed by date, supplier and amount (its id in the tooltip).
+    from pleodesk.ui import fmt
+
+    first = item.child(0)
+    eid = first.toolTip(0)
+    assert eid in group.expense_ids and first.data(0, Qt.ItemDataRole.UserRole + 1) == eid
+    row = next(r for r in load_expense_rows(ctx.store, demo_conn.id) if r.expense_id == eid)
+    assert first.text(0) == " · ".join(x for x in (fmt.day(row.day), row.supplier or row.employee,
+                                                   fmt.money(row.amount, row.currency)) if x)
     fix_button = tab.tree.itemWidget(item, 3)
     assert fix_button.text() == "Fix…"
     with qtbot.waitSignal(tab.fix_requested) as fix:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
+from pleodesk.ui import fmt
 from pleodesk.ui.jobs import Job, execute
 from pleodesk.ui.resources import icon
 from pleodesk.ui.tasks import run_task
@@ -77,9 +78,9 @@ class ProblemsTab(ConnectionTab):
         job = Job("problems", self.conn.id)
         store = self.ctx.store
         self.summary.setText(self.tr("Looking for problems…"))
-        run_task(lambda: execute(store, job), lambda r: self._loaded(gen, r), owner=self)
+        run_task(lambda: _problems_with_rows(store, job), lambda out: self._loaded(gen, *out), owner=self)
 
-    def _loaded(self, gen: int, result) -> None:
+    def _loaded(self, gen: int, result, rows: dict | None = None) -> None:
         if not self.is_current(gen, result.job.conn_id):
             return
         if result.problems is None:
@@ -88,6 +89,7 @@ class ProblemsTab(ConnectionTab):
         if result.problem_count is not None:
             self.ctx.workers.set_problem_count(self.conn.id, result.problem_count)
         self.groups = result.problems
+        self._rows = rows or {}
         self._render()
 
     def _render(self) -> None:
@@ -137,13 +139,15 @@ class ProblemsTab(ConnectionTab):
                 b.setAccessibleName(self.tr("Retry: {problem}").format(problem=g.title))
                 b.clicked.connect(lambda _c=False, grp=g: self.retry(list(grp.expense_ids)))
                 self.tree.setItemWidget(item, 3, b)
-            for eid in g.expense_ids[:200]:
-                child = QTreeWidgetItem([eid, "", "", ""])
+            for eid in g.expense_ids[:SHOWN_PER_GROUP]:
+                child = QTreeWidgetItem([self._expense_label(eid), "", "", ""])
+                child.setToolTip(0, eid)
                 child.setData(0, Qt.ItemDataRole.UserRole + 1, eid)
                 child.setForeground(0, Qt.GlobalColor.darkGray)
                 item.addChild(child)
-            if len(g.expense_ids) > 200:
-                item.addChild(QTreeWidgetItem([self.tr("… and {n} more").format(n=len(g.expense_ids) - 200)]))
+            if len(g.expense_ids) > SHOWN_PER_GROUP:
+                item.addChild(QTreeWidgetItem([self.tr("… and {n} more").format(
+                    n=len(g.expense_ids) - SHOWN_PER_GROUP)]))
         if total:
             self.title.setText(self.tr("Problems ({n})").format(n=total))
             self.summary.setText(self.tr("{n} expenses need attention. Fix the cause, then press Retry: nothing that "
@@ -152,6 +156,16 @@ class ProblemsTab(ConnectionTab):
             self.title.setText(self.tr("Problems"))
             self.summary.setText(self.tr("No problems: everything that was read from Pleo is exported or waiting."))
         self.retry_all.setEnabled(bool(self.groups))
+
+    def _expense_label(self, eid: str) -> str:
+        """Date, supplier (or employee) and amount of an expense, so it can be recognised; its id if
+        Pleo's data for it was not stored."""
+        row = getattr(self, "_rows", {}).get(eid)
+        if row is None:
+            return eid
+        parts = [fmt.day(row.day) if row.day else "", row.supplier or row.employee,
+                 fmt.money(row.amount, row.currency) if row.amount is not None else ""]
+        return " · ".join(p for p in parts if p) or eid
 
     def _activated(self, item: QTreeWidgetItem, _col: int) -> None:
         eid = item.data(0, Qt.ItemDataRole.UserRole + 1)
@@ -168,3 +182,21 @@ class ProblemsTab(ConnectionTab):
         params = {} if expense_ids is None else {"expense_ids": expense_ids}
         self.ctx.submit(Job("retry", self.conn.id, params=params))
         self.summary.setText(self.tr("Retrying… the result appears in History."))
+
+
+#: Expenses listed under each problem (all of them are in the Expenses tab).
+SHOWN_PER_GROUP = 200
+
+
+def _problems_with_rows(store, job):
+    """The problem groups, and the table rows (date, supplier, amount) of the expenses listed under
+    them (runs off the GUI thread)."""
+    from pleodesk.ui.models import expense_row
+
+    result = execute(store, job)
+    ids = [eid for g in (result.problems or []) for eid in g.expense_ids[:SHOWN_PER_GROUP]]
+    if not ids:
+        return result, {}
+    records = store.get_records(job.conn_id, ids)
+    items = store.get_pleo_items(ids)
+    return result, {eid: expense_row(records.get(eid), items.get(eid)) for eid in ids}
