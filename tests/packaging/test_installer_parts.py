@@ -160,6 +160,7 @@ def test_built_bundle_contents() -> None:
         ts, qm = internal / "resources" / "i18n" / f"pleodesk_{lang}.ts", internal / "resources" / "i18n" / f"pleodesk_{lang}.qm"
         assert qm.stat().st_mtime > ts.stat().st_mtime, f"{qm.name} would be rebuilt at every start"
     assert (internal / "resources" / "icons" / "app.svg").is_file()
+    assert (internal / "docs" / "user-guide.md").is_file()      # Help > User guide
     licences = bundle / "licenses"
     assert (licences / "README.txt").is_file()
     folders = {p.name.split("-")[0].lower() for p in licences.iterdir() if p.is_dir()}

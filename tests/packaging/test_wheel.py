@@ -17,6 +17,8 @@ def test_an_installed_wheel_carries_its_resources_and_passes_the_self_test(tmp_p
     source.mkdir()
     for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md"):
         shutil.copy2(REPO / name, source / name)
+    (source / "docs").mkdir()
+    shutil.copy2(REPO / "docs" / "user-guide.md", source / "docs" / "user-guide.md")
     for folder in ("pleodesk", "resources"):
         shutil.copytree(REPO / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
     out = tmp_path / "wheels"
@@ -28,6 +30,7 @@ def test_an_installed_wheel_carries_its_resources_and_passes_the_self_test(tmp_p
     for lang in ("en", "nl", "fr", "de"):
         assert f"pleodesk/resources/i18n/pleodesk_{lang}.ts" in names
     assert "pleodesk/resources/icons/app.svg" in names
+    assert "pleodesk/docs/user-guide.md" in names            # Help > User guide
     assert "pleodesk/storage/migrations/versions/0001_initial.py" in names
 
     site = tmp_path / "site"                       # the wheel unpacked: what an install puts in site-packages
