@@ -337,7 +337,7 @@ class _StderrProgress:
 def _guarded(work):
     """Run ``work()``. When Pleo or the ledger stops it (refused credentials, unreachable, not set up),
     print one line saying so and what to do: returns ``(result, None)``, or ``(None, exit code)``."""
-    from pleodesk.core.engine import EngineError
+    from pleodesk.core.engine import EngineError, ledger_message
     from pleodesk.providers.base import LedgerError
     from pleodesk.providers.pleo import PleoError
     from pleodesk.secrets import SecretStoreUnavailable
@@ -351,7 +351,7 @@ def _guarded(work):
     except PleoError as exc:
         _err(f"Pleo: {exc}")
     except LedgerError as exc:
-        _err(f"{exc.title}. {exc.fix}".strip())
+        _err(ledger_message(exc))
     except OSError as exc:
         _err(f"Pleo or the ledger could not be reached: {exc}")
     return None, EXIT_FAILED

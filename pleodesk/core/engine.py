@@ -87,6 +87,8 @@ class RunSummary:
     receipt_problems: list[tuple[str, str]] = field(default_factory=list)  # (expense id, message)
     message: str = ""
     ledger_links: list[tuple[str, str]] = field(default_factory=list)  # (reference, url)
+    #: The ledger refuses calls until then (a daily API limit): what was not sent waits for that time.
+    retry_at: datetime | None = None
 
     @property
     def failed_count(self) -> int:
@@ -249,6 +251,8 @@ class ExportEngine:
             job = jobs[0]
             seen.add(job["id"])
             summaries.append(self.run_job(job, trigger))
+            if summaries[-1].retry_at is not None:
+                break           # the ledger takes nothing before then: the other jobs wait, unclaimed
         return summaries
 
     def export_month(self, month: str, trigger: str = "manual") -> RunSummary:
@@ -270,7 +274,9 @@ class ExportEngine:
         self.retry_receipts()
         # A job that is already running blocks new ones (Pleo allows one per company): finish it first.
         for job in self.pleo.list_export_jobs(["in_progress", "pending"]):
-            self.run_job(job, "catch_up" if trigger == "scheduled" else trigger)
+            caught_up = self.run_job(job, "catch_up" if trigger == "scheduled" else trigger)
+            if caught_up.retry_at is not None:
+                return caught_up        # the ledger takes nothing before then: no new job either
         self._emit("fetching", 0, 0, f"Looking for the expenses of {label} in Pleo")
         ids = [e["id"] for e in self.pleo.search_accounting_entries(
             export_status=["QUEUED"], status=["COMPLETED"], settled=True,
@@ -306,9 +312,12 @@ class ExportEngine:
             self._fail_job(job_id, "accounting_system_authentication_failure", exc.title)
         except LedgerError as exc:
             summary.status = "failed"
-            summary.message = f"{exc.title}. {exc.fix}".strip()
-            self._fail_job(job_id, "accounting_system_unreachable" if exc.retryable else "invalid_configuration",
-                           exc.title)
+            if exc.retry_at is not None:
+                self._defer(job_id, exc, summary)
+            else:
+                summary.message = f"{exc.title}. {exc.fix}".strip()
+                self._fail_job(job_id, "accounting_system_unreachable" if exc.retryable else "invalid_configuration",
+                               exc.title)
         except EngineError as exc:
             summary.status = "failed"
             summary.message = f"{exc} {exc.fix}".strip()
@@ -332,6 +341,27 @@ class ExportEngine:
                                   skip_reasons=summary.skipped, message=summary.message or None)
             self._emit("done", summary.total, summary.total, summary.message)
         return summary
+
+    def _defer(self, job_id: str, exc: LedgerError, summary: RunSummary) -> None:
+        """The ledger refuses every call until ``exc.retry_at`` (a daily API limit). Nothing is wrong
+        with the expenses or the setup: those not sent stay pending here and are not reported failed to
+        Pleo. The job fails with ``accounting_system_rate_limit`` (Pleo's reason for a rate limit the
+        integration cannot wait out), so Pleo releases their items back into its export queue at once
+        instead of keeping them locked in a job that would expire unattended; the first export after
+        that time takes them. What was exported before the limit was reported successful already."""
+        summary.retry_at = exc.retry_at
+        waiting = max(0, summary.total - summary.exported - summary.already_exported
+                      - sum(summary.skipped.values()) - summary.held_count - summary.failed_count)
+        parts = [ledger_message(exc)]
+        if summary.exported:
+            parts.append(f"{summary.exported} exported before that.")
+        if waiting:
+            parts.append(f"{waiting} not sent yet: nothing is wrong with them, they wait in Pleo's export "
+                         "queue and go with the first export after that time.")
+        summary.message = " ".join(parts)
+        self._fail_job(job_id, "accounting_system_rate_limit",
+                       f"{exc.title}. {exc.detail} Nothing is wrong with the expenses not exported: export "
+                       "them again after that time.")
 
     def _fail_job(self, job_id: str, reason_type: str, reason: str) -> None:
         try:
@@ -463,6 +493,7 @@ class ExportEngine:
             batch = ready[start:start + batch_size]
             entries: list[LedgerEntry] = []
             outcomes: dict[str, dict] = {}
+            deferred: LedgerError | None = None
             for exp in batch:
                 try:
                     entry = post(exp, mappings, chart, options)
@@ -496,8 +527,15 @@ class ExportEngine:
                                       "than were sent; stopped to keep the books safe.",
                                       "Run the export again: nothing is sent twice.")
                 for entry, res in zip(entries, results):
+                    if res.error is not None and res.error.retry_at is not None and not res.error.retryable:
+                        # Refused before it was created (a daily limit reached mid-batch): it waits.
+                        self.store.mark_pending(self.conn.id, [entry.expense_id])
+                        deferred = deferred or res.error
+                        continue
                     self._record_result(entry, res, receipts.get(entry.expense_id, []), outcomes, summary)
             self._report(job_id, outcomes)
+            if deferred is not None:
+                raise deferred
             done += len(batch)
             self._emit("sending", done, total, f"Sent {done} of {total}")
 
@@ -620,6 +658,14 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
     last = calendar.monthrange(year, mon)[1]
     return (datetime(year, mon, 1, tzinfo=timezone.utc),
             datetime(year, mon, last, 23, 59, 59, tzinfo=timezone.utc))
+
+
+def ledger_message(exc: LedgerError) -> str:
+    """One line for a ledger error that stopped a run: what happened and what to do; for a limit that
+    lifts at a known time (``retry_at``), also when that is."""
+    if exc.retry_at is not None and exc.detail:
+        return f"{exc.title}. {exc.detail} {exc.fix}".strip()
+    return f"{exc.title}. {exc.fix}".strip()
 
 
 def _success(eid: str, ledger_id, ledger_url, exported_at) -> dict:

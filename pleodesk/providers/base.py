@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol, Sequence, runtime_checkable
 
 from pleodesk.core.ledger import LedgerChart, LedgerEntry
@@ -14,7 +15,11 @@ class LedgerError(Exception):
     ``title``: one line; ``detail``: what the system said; ``fix``: what the user can do.
     ``retryable``: a later attempt may succeed unchanged (network, rate limit, 5xx).
     ``reason_type``: the Pleo ``ExportJobItemFailureReasonType`` to report for the item.
+    ``retry_at``: set when the system refuses every call until then (a daily API limit): nothing is
+    wrong with the expenses or the setup, they wait and are sent after that time.
     """
+
+    retry_at: datetime | None = None
 
     def __init__(self, title: str, detail: str = "", fix: str = "", *, retryable: bool = False,
                  reason_type: str = "accounting_system_validation_failure"):

@@ -250,6 +250,8 @@ def _execute(store, job: Job, progress, result: JobResult) -> None:
         result.status = "failed"
         fix = getattr(exc, "fix", "")
         title = getattr(exc, "title", None) or str(exc)
+        if getattr(exc, "retry_at", None) is not None and getattr(exc, "detail", ""):
+            title = f"{title}. {exc.detail}"        # a daily limit: say when it lifts
         result.message = (f"Pleo: {title}" if isinstance(exc, PleoError) else title)
         result.fix = fix
         if job.is_run:

@@ -277,3 +277,114 @@ def test_outcome_unknown_in_a_pending_job_is_settled_before_the_month_sends_it_a
     assert not twice, f"booked twice in Xero: {twice}"
     assert not store.records_with_status(conn.id, "sending")
     assert summaries.exported + summaries.already_exported >= len(set(refs))
+
+
+def _month_plan_data(sb, accounts, name, *, export_receipts=False) -> dict:
+    return {
+        "connection": {"name": name, "system": "xero"},
+        "pleo": {"base_url": sb.pleo_url, "company_id": sb.company_id, "api_key_env": "PLEO_KEY"},
+        "xero": {"sandbox_url": sb.url, "client_id": SANDBOX_CLIENT_ID, "tenant_id": TENANT,
+                 "wallet_currency": "EUR", "refresh_token_env": "XERO_REFRESH",
+                 "bank_account_code": accounts["bank_account_code"],
+                 "out_of_pocket_account_code": accounts["out_of_pocket_account_code"],
+                 "rate_limits": {"time_scale": SCALE}},
+        "accounts": {"wallet": "PLEOBANK", "out_of_pocket": "PLEOPOCKET", "external_reimbursement": "090",
+                     "payable": "1600", "default_account": "PLEO"},
+        "categories": {**{c: c for c in ("4000", "4010", "4100", "4200", "4300", "4400", "4500", "4600", "4700",
+                                         "4710", "4800", "8900")}, "1150": "090", "1000": "1010"},
+        "taxes": {"21%": "TAX001", "9%": "TAX002", "0%": "NONE", "RC21": "TAX003"},
+        "options": {"post": True, "export_receipts": export_receipts},
+    }
+
+
+@pytest.mark.parametrize("where", ["between batches", "within a batch"])
+def test_the_daily_limit_makes_the_rest_wait_and_says_when_it_resets(world, tmp_path, where):
+    """Xero's daily limit is reached half way through a month. What Xero took is recorded and reported
+    successful; the rest is not failed, here or in Pleo: it stays pending, the run says when Xero takes
+    calls again, and Pleo gets the job back with its rate-limit reason so the expenses return to its
+    export queue. After the reset the next export sends exactly those, nothing twice."""
+    from dataclasses import replace
+
+    from pleodesk.providers.xero.client import reset_pacers
+
+    sb, xero, store = world
+    accounts, refresh_token = _connect(sb, xero, tmp_path)
+    plan = plan_from_dict(_month_plan_data(sb, accounts, "Daily limit Xero"),
+                          env={"PLEO_KEY": sb.api_key, "XERO_REFRESH": refresh_token}, where="test")
+    conn = _save(store, plan)
+
+    def use_up_the_day():
+        xero.use_day_calls(TENANT, max(0, xero.per_day - len(xero.demo.day_hits)))
+
+    provider = create_provider(conn)
+    if where == "between batches":
+        real_caps, real_send = provider.capabilities, provider.send_batch
+        provider.capabilities = lambda: replace(real_caps(), batch_size=10)
+        batches = []
+
+        def send(entries):
+            if batches:
+                use_up_the_day()
+            batches.append(len(entries))
+            return real_send(entries)
+
+        provider.send_batch = send
+    else:
+        real_chunk, real_send = provider._send_chunk, provider.send_batch
+        chunks, batches = [], []
+
+        def send(entries):
+            batches.append(len(entries))
+            return real_send(entries)
+
+        provider.send_batch = send
+
+        def chunk(endpoint, group, *args):
+            if chunks:
+                use_up_the_day()
+            chunks.append(endpoint)
+            return real_chunk(endpoint, group, *args)
+
+        provider._send_chunk = chunk
+
+    summary = make_engine(store, conn, provider=provider).export_month(MONTH)
+    if where == "within a batch":
+        assert len(batches) == 1 and len(chunks) >= 2     # Xero took part of the batch, then refused
+    assert summary.status == "failed"
+    assert summary.exported > 0 and not summary.failed, summary.failed[:3]
+    assert "daily limit" in summary.message and "accepts calls again at" in summary.message, summary.message
+    assert "not sent yet" in summary.message
+
+    # the store: what Xero took is exported, the rest waits, nothing failed
+    docs = _xero_docs(xero)
+    exported = {r.expense_id for r in store.records_with_status(conn.id, "exported")}
+    waiting = {r.expense_id for r in store.records_with_status(conn.id, "pending")}
+    assert len(exported) == summary.exported == len(docs)
+    assert waiting and not store.records_with_status(conn.id, "failed")
+    assert not store.records_with_status(conn.id, "sending")
+    run = store.list_runs(conn.id, limit=1)[0]
+    assert "accepts calls again at" in (run.message or "")
+
+    # Pleo: the exported ones successful, none failed; the job failed for the rate limit, the rest queued again
+    job = sb.pleo.jobs[-1]
+    assert job["status"] == "failed" and job["failureReasonType"] == "accounting_system_rate_limit"
+    assert "accepts calls again at" in job["failureReason"]
+    items = {i["accountingEntryId"]: i for i in sb.pleo.job_items(job["id"])}
+    assert all(items[e]["status"] == "successful" for e in exported)
+    assert not [e for e, i in items.items() if i["status"] == "failed" and e in waiting]
+    assert all(sb.pleo.entry(e).export_status == "QUEUED" for e in waiting)
+    assert summary.retry_at is not None
+
+    # the day is over: the next export sends exactly the ones that waited
+    xero.advance(86_400)
+    reset_pacers()
+    again = make_engine(store, conn, provider=create_provider(conn)).export_month(MONTH)
+    assert again.retry_at is None and again.status in ("ok", "partial"), again.message
+    assert again.exported == len(waiting)
+    refs = [r for r in _xero_docs(xero)]
+    assert len(refs) == len(docs) + len(waiting)
+    all_refs = [t["Reference"] for t in xero.demo.bank_transactions] + [i["InvoiceNumber"] for i in xero.demo.invoices] \
+        + [c["CreditNoteNumber"] for c in xero.demo.credit_notes] + [t["Reference"] for t in xero.demo.bank_transfers]
+    assert len(all_refs) == len(set(all_refs)), "an expense was booked twice"
+    assert {r.expense_id for r in store.records_with_status(conn.id, "exported")} == exported | waiting
+    assert all(sb.pleo.entry(e).export_status == "EXPORTED" for e in exported | waiting)

@@ -67,6 +67,7 @@ class XeroDailyLimit(XeroError):
             "Nothing more is sent until then; the export continues with the next run after that time.",
             status=429, retryable=False, reason_type="accounting_system_unreachable")
         self.resets_at = resets_at
+        self.retry_at = resets_at
 
 
 class XeroUncertain(XeroError):
