@@ -17,7 +17,7 @@ from pleodesk.ui import systems
 from pleodesk.ui.i18n import LANGUAGES
 from pleodesk.ui.resources import app_icon, icon, resources_dir, state_icon
 from pleodesk.ui.views.common import connection_state, counts_text, kind_name, run_status_name, state_name
-from pleodesk.ui.views.dialogs import MappingsDialog, ReconnectDialog
+from pleodesk.ui.views.dialogs import MappingsDialog, ReconnectDialog, failed_side
 from pleodesk.ui.views.expenses_tab import ExpensesTab
 from pleodesk.ui.views.export_tab import ExportTab
 from pleodesk.ui.views.history_tab import HistoryTab
@@ -321,8 +321,16 @@ class MainWindow(QMainWindow):
                                      self.tr("&Activate"), state_icon("inactive"))
         elif state == "disconnected":
             msg = html.escape(c.state_message or "")
-            self.banner.show_message("error", self.tr("<b>Disconnected.</b> pleodesk cannot reach Pleo or the ledger "
-                                                      "with the stored credentials.") + (f"<br>{msg}" if msg else ""),
+            side = failed_side(c)
+            if side == "pleo":
+                text = self.tr("<b>Disconnected.</b> Pleo refused the stored API key.")
+            elif side == "ledger":
+                text = self.tr("<b>Disconnected.</b> {system} refused the stored credentials.").format(
+                    system=html.escape(systems.label(c.system)))
+            else:
+                text = self.tr("<b>Disconnected.</b> pleodesk cannot reach Pleo or the ledger with the stored "
+                               "credentials.")
+            self.banner.show_message("error", text + (f"<br>{msg}" if msg else ""),
                                      self.tr("&Reconnect…"), state_icon("disconnected"))
         elif state == "needs_attention":
             count = self.ctx.workers.known_problem_count(c.id)

@@ -389,7 +389,7 @@
         <translation>Verbunden mit {version}, Unternehmen {company}: {accounts} Konten, {taxes} Vorsteuerschlüssel, {plans} Analysepläne.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+117"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+118"/>
         <source>Connect Xero</source>
         <translation>Xero verbinden</translation>
     </message>
@@ -1079,12 +1079,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+214"/>
+        <location line="+222"/>
         <source>P&amp;roblems</source>
         <translation>&amp;Probleme</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-221"/>
         <source>H&amp;istory</source>
         <translation>Ver&amp;lauf</translation>
     </message>
@@ -1199,12 +1199,22 @@
         <translation>&amp;Aktivieren</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Disconnected.&lt;/b&gt; Pleo refused the stored API key.</source>
+        <translation>&lt;b&gt;Getrennt.&lt;/b&gt; Pleo hat den gespeicherten API-Schlüssel abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Disconnected.&lt;/b&gt; {system} refused the stored credentials.</source>
+        <translation>&lt;b&gt;Getrennt.&lt;/b&gt; {system} hat die gespeicherten Zugangsdaten abgelehnt.</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&lt;b&gt;Disconnected.&lt;/b&gt; pleodesk cannot reach Pleo or the ledger with the stored credentials.</source>
         <translation>&lt;b&gt;Getrennt.&lt;/b&gt; pleodesk erreicht Pleo oder die Buchhaltung mit den gespeicherten Zugangsdaten nicht.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Reconnect…</source>
         <translation>&amp;Neu verbinden…</translation>
     </message>
@@ -1294,7 +1304,7 @@
 <context>
     <name>MappingsDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="+91"/>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="+156"/>
         <source>Mappings of {name}</source>
         <translation>Zuordnungen von {name}</translation>
     </message>
@@ -1567,14 +1577,14 @@
 <context>
     <name>ProblemsTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+34"/>
-        <location line="+118"/>
+        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+35"/>
+        <location line="+121"/>
         <source>Problems</source>
         <extracomment>Problem kinds -&gt; the mapping editor tab that fixes them.</extracomment>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-118"/>
         <source>&amp;Check again</source>
         <translation>Erneut &amp;prüfen</translation>
     </message>
@@ -1619,7 +1629,7 @@
         <translation>Die Probleme konnten nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Missing mappings (nothing was sent)</source>
         <translation>Fehlende Zuordnungen (nichts wurde gesendet)</translation>
     </message>
@@ -1679,12 +1689,12 @@
         <translation>Erneut versuchen: {problem}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>… and {n} more</source>
         <translation>… und {n} weitere</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Problems ({n})</source>
         <translation>Probleme ({n})</translation>
     </message>
@@ -1699,7 +1709,7 @@
         <translation>Keine Probleme: Alles, was aus Pleo gelesen wurde, ist exportiert oder wartet.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <source>Retrying… the result appears in History.</source>
         <translation>Wird erneut versucht… das Ergebnis erscheint im Verlauf.</translation>
     </message>
@@ -1756,22 +1766,22 @@
 <context>
     <name>ReconnectDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="-151"/>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="-194"/>
         <source>Reconnect {name}</source>
         <translation>{name} neu verbinden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>In Pleo, open Settings → API keys, create a new key for {company} and paste it here. The connection stays with the same Pleo company; a key for another company is refused.</source>
         <translation>Öffnen Sie in Pleo Einstellungen → API-Schlüssel, erstellen Sie einen neuen Schlüssel für {company} und fügen Sie ihn hier ein. Die Verbindung bleibt beim selben Pleo-Unternehmen; ein Schlüssel eines anderen Unternehmens wird abgelehnt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-11"/>
         <source>What went wrong: {message}</source>
         <translation>Was schiefging: {message}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>New Pleo API key</source>
         <translation>Neuer Pleo-API-Schlüssel</translation>
     </message>
@@ -1786,14 +1796,77 @@
         <translation>Neuer API-&amp;Schlüssel:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>&amp;Reconnect</source>
         <translation>&amp;Neu verbinden</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Checking the new credentials with the ledger…</source>
+        <translation>Die neuen Zugangsdaten werden bei der Buchhaltung geprüft…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Checking with Pleo and the ledger…</source>
         <translation>Wird bei Pleo und der Buchhaltung geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>ReconnectPanel</name>
+    <message>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="+26"/>
+        <source>Odoo refused the stored API key. Sign in to Odoo as {login}, open your profile &gt; Account Security &gt; New API Key and paste the key here. The connection stays with the database {database} and the company {company}.</source>
+        <translation>Odoo hat den gespeicherten API-Schlüssel abgelehnt. Melden Sie sich bei Odoo als {login} an, öffnen Sie Ihr Profil &gt; Kontosicherheit &gt; Neuer API-Schlüssel und fügen Sie den Schlüssel hier ein. Die Verbindung bleibt bei der Datenbank {database} und dem Unternehmen {company}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New Odoo API key</source>
+        <translation>Neuer Odoo-API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave empty to try the stored key again</source>
+        <translation>Leer lassen, um den gespeicherten Schlüssel erneut zu versuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;Odoo API key:</source>
+        <translation>Neuer &amp;Odoo-API-Schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+39"/>
+        <source>Xero ended pleodesk&apos;s sign-in. Reconnect opens Xero&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another organisation is refused, and nothing is changed then.</source>
+        <translation>Xero hat die Anmeldung von pleodesk beendet. Neu verbinden öffnet die Anmeldung von Xero in Ihrem Browser: Melden Sie sich an und wählen Sie {name}. Eine Anmeldung bei einer anderen Organisation wird abgelehnt, und dann wird nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in to &amp;Xero again</source>
+        <translation>Erneut bei &amp;Xero anmelden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to Xero again</source>
+        <translation>Erneut bei Xero anmelden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Stop waiting</source>
+        <translation>&amp;Warten beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop waiting for the Xero sign-in</source>
+        <translation>Warten auf die Xero-Anmeldung beenden</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Waiting for Xero in your browser… Press Stop waiting to give up.</source>
+        <translation>Warten auf Xero in Ihrem Browser… Drücken Sie Warten beenden, um abzubrechen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The sign-in was stopped; nothing was changed.</source>
+        <translation>Die Anmeldung wurde beendet; nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -2093,7 +2166,7 @@
         <translation>Bearbeiten Sie die Verbindung, um es zu wählen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
         <translation>{cats} Kategorien, {taxes} Steuerschlüssel und {groups} Label-Gruppen zugeordnet.</translation>
     </message>
@@ -2172,7 +2245,7 @@
         <translation>Verbindung {name} ändern</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+124"/>
         <source>New connection</source>
         <translation>Neue Verbindung</translation>
     </message>
@@ -2649,7 +2722,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-258"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-293"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>
@@ -2946,7 +3019,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+100"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+115"/>
         <source>ledger account</source>
         <translation>Sachkonto</translation>
     </message>
@@ -2991,7 +3064,7 @@
         <translation>Wählen Sie die Konten, über die das Pleo-Geld läuft. Nur das Pleo-Wallet ist Pflicht.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+108"/>
         <source>Check result</source>
         <translation>Prüfergebnis</translation>
     </message>
@@ -3177,7 +3250,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-235"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-327"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>

@@ -389,7 +389,7 @@
         <translation>Connecté à {version}, société {company} : {accounts} comptes, {taxes} taxes d’achat, {plans} plans analytiques.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+117"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+118"/>
         <source>Connect Xero</source>
         <translation>Connecter Xero</translation>
     </message>
@@ -1079,12 +1079,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+214"/>
+        <location line="+222"/>
         <source>P&amp;roblems</source>
         <translation>&amp;Problèmes</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-221"/>
         <source>H&amp;istory</source>
         <translation>&amp;Historique</translation>
     </message>
@@ -1199,12 +1199,22 @@
         <translation>&amp;Activer</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Disconnected.&lt;/b&gt; Pleo refused the stored API key.</source>
+        <translation>&lt;b&gt;Déconnecté.&lt;/b&gt; Pleo a refusé la clé d&apos;API enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Disconnected.&lt;/b&gt; {system} refused the stored credentials.</source>
+        <translation>&lt;b&gt;Déconnecté.&lt;/b&gt; {system} a refusé les identifiants enregistrés.</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&lt;b&gt;Disconnected.&lt;/b&gt; pleodesk cannot reach Pleo or the ledger with the stored credentials.</source>
         <translation>&lt;b&gt;Déconnectée.&lt;/b&gt; pleodesk ne peut pas joindre Pleo ou la comptabilité avec les identifiants enregistrés.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Reconnect…</source>
         <translation>&amp;Reconnecter…</translation>
     </message>
@@ -1294,7 +1304,7 @@
 <context>
     <name>MappingsDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="+91"/>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="+156"/>
         <source>Mappings of {name}</source>
         <translation>Associations de {name}</translation>
     </message>
@@ -1567,14 +1577,14 @@
 <context>
     <name>ProblemsTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+34"/>
-        <location line="+118"/>
+        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+35"/>
+        <location line="+121"/>
         <source>Problems</source>
         <extracomment>Problem kinds -&gt; the mapping editor tab that fixes them.</extracomment>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-118"/>
         <source>&amp;Check again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
@@ -1619,7 +1629,7 @@
         <translation>Les problèmes n’ont pas pu être lus : {reason}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Missing mappings (nothing was sent)</source>
         <translation>Associations manquantes (rien n’a été envoyé)</translation>
     </message>
@@ -1679,12 +1689,12 @@
         <translation>Réessayer : {problem}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>… and {n} more</source>
         <translation>… et {n} de plus</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Problems ({n})</source>
         <translation>Problèmes ({n})</translation>
     </message>
@@ -1699,7 +1709,7 @@
         <translation>Aucun problème : tout ce qui a été lu dans Pleo est exporté ou en attente.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <source>Retrying… the result appears in History.</source>
         <translation>Nouvelle tentative… le résultat apparaîtra dans Historique.</translation>
     </message>
@@ -1756,22 +1766,22 @@
 <context>
     <name>ReconnectDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="-151"/>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="-194"/>
         <source>Reconnect {name}</source>
         <translation>Reconnecter {name}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>In Pleo, open Settings → API keys, create a new key for {company} and paste it here. The connection stays with the same Pleo company; a key for another company is refused.</source>
         <translation>Dans Pleo, ouvrez Paramètres → Clés API, créez une nouvelle clé pour {company} et collez-la ici. La connexion reste liée à la même société Pleo ; une clé d’une autre société est refusée.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-11"/>
         <source>What went wrong: {message}</source>
         <translation>Ce qui n’a pas fonctionné : {message}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>New Pleo API key</source>
         <translation>Nouvelle clé API Pleo</translation>
     </message>
@@ -1786,14 +1796,77 @@
         <translation>Nouvelle &amp;clé API :</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>&amp;Reconnect</source>
         <translation>&amp;Reconnecter</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Checking the new credentials with the ledger…</source>
+        <translation>Vérification des nouveaux identifiants auprès de la comptabilité…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Checking with Pleo and the ledger…</source>
         <translation>Vérification auprès de Pleo et de la comptabilité…</translation>
+    </message>
+</context>
+<context>
+    <name>ReconnectPanel</name>
+    <message>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="+26"/>
+        <source>Odoo refused the stored API key. Sign in to Odoo as {login}, open your profile &gt; Account Security &gt; New API Key and paste the key here. The connection stays with the database {database} and the company {company}.</source>
+        <translation>Odoo a refusé la clé d&apos;API enregistrée. Connectez-vous à Odoo en tant que {login}, ouvrez votre profil &gt; Sécurité du compte &gt; Nouvelle clé API et collez la clé ici. La connexion reste sur la base de données {database} et la société {company}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New Odoo API key</source>
+        <translation>Nouvelle clé d&apos;API Odoo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave empty to try the stored key again</source>
+        <translation>Laissez vide pour réessayer la clé enregistrée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;Odoo API key:</source>
+        <translation>Nouvelle clé d&apos;API &amp;Odoo :</translation>
+    </message>
+    <message>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+39"/>
+        <source>Xero ended pleodesk&apos;s sign-in. Reconnect opens Xero&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another organisation is refused, and nothing is changed then.</source>
+        <translation>Xero a mis fin à la connexion de pleodesk. Reconnecter ouvre la connexion de Xero dans votre navigateur : connectez-vous et choisissez {name}. Une connexion à une autre organisation est refusée, et rien n&apos;est alors modifié.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in to &amp;Xero again</source>
+        <translation>Se reconnecter à &amp;Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to Xero again</source>
+        <translation>Se reconnecter à Xero</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Stop waiting</source>
+        <translation>&amp;Arrêter d&apos;attendre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop waiting for the Xero sign-in</source>
+        <translation>Arrêter d&apos;attendre la connexion à Xero</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Waiting for Xero in your browser… Press Stop waiting to give up.</source>
+        <translation>En attente de Xero dans votre navigateur… Appuyez sur Arrêter d&apos;attendre pour abandonner.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The sign-in was stopped; nothing was changed.</source>
+        <translation>La connexion a été arrêtée ; rien n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -2093,7 +2166,7 @@
         <translation>Modifiez la connexion pour le choisir.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
         <translation>{cats} catégorie(s), {taxes} code(s) TVA et {groups} groupe(s) d’étiquettes associés.</translation>
     </message>
@@ -2172,7 +2245,7 @@
         <translation>Modifier la connexion {name}</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+124"/>
         <source>New connection</source>
         <translation>Nouvelle connexion</translation>
     </message>
@@ -2649,7 +2722,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-258"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-293"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>
@@ -2946,7 +3019,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+100"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+115"/>
         <source>ledger account</source>
         <translation>compte comptable</translation>
     </message>
@@ -2991,7 +3064,7 @@
         <translation>Choisissez les comptes par lesquels transite l’argent de Pleo. Seul le wallet Pleo est obligatoire.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+108"/>
         <source>Check result</source>
         <translation>Résultat de la vérification</translation>
     </message>
@@ -3177,7 +3250,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-235"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-327"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>

@@ -389,7 +389,7 @@
         <translation>Verbonden met {version}, bedrijf {company}: {accounts} rekeningen, {taxes} inkoop-btw-codes, {plans} analytische plannen.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+117"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+118"/>
         <source>Connect Xero</source>
         <translation>Xero koppelen</translation>
     </message>
@@ -1079,12 +1079,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+214"/>
+        <location line="+222"/>
         <source>P&amp;roblems</source>
         <translation>P&amp;roblemen</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-221"/>
         <source>H&amp;istory</source>
         <translation>&amp;Geschiedenis</translation>
     </message>
@@ -1199,12 +1199,22 @@
         <translation>&amp;Activeren</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Disconnected.&lt;/b&gt; Pleo refused the stored API key.</source>
+        <translation>&lt;b&gt;Verbinding verbroken.&lt;/b&gt; Pleo weigerde de opgeslagen API-sleutel.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Disconnected.&lt;/b&gt; {system} refused the stored credentials.</source>
+        <translation>&lt;b&gt;Verbinding verbroken.&lt;/b&gt; {system} weigerde de opgeslagen inloggegevens.</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&lt;b&gt;Disconnected.&lt;/b&gt; pleodesk cannot reach Pleo or the ledger with the stored credentials.</source>
         <translation>&lt;b&gt;Verbinding verbroken.&lt;/b&gt; pleodesk kan Pleo of de administratie niet bereiken met de opgeslagen gegevens.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Reconnect…</source>
         <translation>Opnieuw &amp;verbinden…</translation>
     </message>
@@ -1294,7 +1304,7 @@
 <context>
     <name>MappingsDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="+91"/>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="+156"/>
         <source>Mappings of {name}</source>
         <translation>Toewijzingen van {name}</translation>
     </message>
@@ -1567,14 +1577,14 @@
 <context>
     <name>ProblemsTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+34"/>
-        <location line="+118"/>
+        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+35"/>
+        <location line="+121"/>
         <source>Problems</source>
         <extracomment>Problem kinds -&gt; the mapping editor tab that fixes them.</extracomment>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-118"/>
         <source>&amp;Check again</source>
         <translation>Opnieuw &amp;controleren</translation>
     </message>
@@ -1619,7 +1629,7 @@
         <translation>De problemen konden niet worden gelezen: {reason}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Missing mappings (nothing was sent)</source>
         <translation>Ontbrekende toewijzingen (er is niets verstuurd)</translation>
     </message>
@@ -1679,12 +1689,12 @@
         <translation>Opnieuw proberen: {problem}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>… and {n} more</source>
         <translation>… en nog {n}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Problems ({n})</source>
         <translation>Problemen ({n})</translation>
     </message>
@@ -1699,7 +1709,7 @@
         <translation>Geen problemen: alles wat uit Pleo is gelezen, is geëxporteerd of staat klaar.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <source>Retrying… the result appears in History.</source>
         <translation>Wordt opnieuw geprobeerd… het resultaat verschijnt in Geschiedenis.</translation>
     </message>
@@ -1756,22 +1766,22 @@
 <context>
     <name>ReconnectDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="-151"/>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="-194"/>
         <source>Reconnect {name}</source>
         <translation>{name} opnieuw verbinden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>In Pleo, open Settings → API keys, create a new key for {company} and paste it here. The connection stays with the same Pleo company; a key for another company is refused.</source>
         <translation>Open in Pleo Instellingen → API keys, maak een nieuwe sleutel aan voor {company} en plak die hier. De koppeling blijft bij hetzelfde Pleo-bedrijf; een sleutel van een ander bedrijf wordt geweigerd.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-11"/>
         <source>What went wrong: {message}</source>
         <translation>Wat er misging: {message}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>New Pleo API key</source>
         <translation>Nieuwe Pleo API key</translation>
     </message>
@@ -1786,14 +1796,77 @@
         <translation>Nieuwe API-&amp;sleutel:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>&amp;Reconnect</source>
         <translation>Opnieuw &amp;verbinden</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Checking the new credentials with the ledger…</source>
+        <translation>De nieuwe inloggegevens worden gecontroleerd bij de boekhouding…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Checking with Pleo and the ledger…</source>
         <translation>Bezig met controleren bij Pleo en de administratie…</translation>
+    </message>
+</context>
+<context>
+    <name>ReconnectPanel</name>
+    <message>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="+26"/>
+        <source>Odoo refused the stored API key. Sign in to Odoo as {login}, open your profile &gt; Account Security &gt; New API Key and paste the key here. The connection stays with the database {database} and the company {company}.</source>
+        <translation>Odoo weigerde de opgeslagen API-sleutel. Log in bij Odoo als {login}, open je profiel &gt; Accountbeveiliging &gt; Nieuwe API-sleutel en plak de sleutel hier. De koppeling blijft bij de database {database} en het bedrijf {company}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New Odoo API key</source>
+        <translation>Nieuwe Odoo-API-sleutel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave empty to try the stored key again</source>
+        <translation>Laat leeg om de opgeslagen sleutel opnieuw te proberen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;Odoo API key:</source>
+        <translation>Nieuwe &amp;Odoo-API-sleutel:</translation>
+    </message>
+    <message>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+39"/>
+        <source>Xero ended pleodesk&apos;s sign-in. Reconnect opens Xero&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another organisation is refused, and nothing is changed then.</source>
+        <translation>Xero heeft de aanmelding van pleodesk beëindigd. Opnieuw verbinden opent de aanmelding van Xero in je browser: meld je aan en kies {name}. Een aanmelding bij een andere organisatie wordt geweigerd, en dan verandert er niets.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in to &amp;Xero again</source>
+        <translation>Opnieuw aanmelden bij &amp;Xero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to Xero again</source>
+        <translation>Opnieuw aanmelden bij Xero</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Stop waiting</source>
+        <translation>&amp;Stoppen met wachten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop waiting for the Xero sign-in</source>
+        <translation>Stoppen met wachten op de aanmelding bij Xero</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Waiting for Xero in your browser… Press Stop waiting to give up.</source>
+        <translation>Wachten op Xero in je browser… Druk op Stoppen met wachten om het op te geven.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The sign-in was stopped; nothing was changed.</source>
+        <translation>De aanmelding is gestopt; er is niets veranderd.</translation>
     </message>
 </context>
 <context>
@@ -2093,7 +2166,7 @@
         <translation>Bewerk de koppeling om het te kiezen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
         <translation>{cats} categorieën, {taxes} btw-codes en {groups} labelgroepen gekoppeld.</translation>
     </message>
@@ -2172,7 +2245,7 @@
         <translation>Koppeling {name} wijzigen</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+124"/>
         <source>New connection</source>
         <translation>Nieuwe koppeling</translation>
     </message>
@@ -2649,7 +2722,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-258"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-293"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>
@@ -2946,7 +3019,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+100"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+115"/>
         <source>ledger account</source>
         <translation>grootboekrekening</translation>
     </message>
@@ -2991,7 +3064,7 @@
         <translation>Kies de rekeningen waarover het geld van Pleo loopt. Alleen de Pleo-wallet is verplicht.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+108"/>
         <source>Check result</source>
         <translation>Resultaat van de controle</translation>
     </message>
@@ -3177,7 +3250,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-235"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-327"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>

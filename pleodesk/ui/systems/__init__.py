@@ -77,6 +77,21 @@ exposes:
     these settings (translated, with what to do), or None. Page 8 and the Settings tab then keep the
     feed off and show it.
 
+``ReconnectPanel``  (optional) a ``QWidget`` subclass, built as ``ReconnectPanel(conn, required,
+    parent)``, that the main window's Reconnect dialog shows when the ledger refused the stored
+    credentials (a revoked API key, a sign-in the ledger ended). It asks for new ones for the *same*
+    company or organisation; ``required`` is False when it is not clear which side failed (the panel
+    is then optional and the dialog also asks for a Pleo key). It has:
+
+    * ``pending() -> bool``: whether it has something to do when the user presses Reconnect;
+    * ``reconnect(done, failed)``: check and store the new credentials **off the GUI thread**
+      (``pleodesk.ui.tasks.run_task``; secrets to the keyring as the connect page does), then call
+      ``done(settings)`` on the GUI thread with the settings to merge into the connection's (may be
+      empty), or ``failed(message)`` with what went wrong in plain words (nothing is changed then);
+    * ``cancel()``: stop a reconnect under way (a browser sign-in); the dialog calls it when closed.
+
+    Without it the dialog only asks for a new Pleo API key and checks the ledger as it is.
+
 A system without a page module is simply not offered in the wizard (it can still be set up with
 ``pleodesk setup --file``).
 """
@@ -195,6 +210,12 @@ def feed_problem(system: str | None, settings: dict[str, Any]) -> str | None:
     mod = plugin(system) if system else None
     fn = getattr(mod, "feed_problem", None)
     return fn(settings or {}) if fn is not None else None
+
+
+def reconnect_panel(system: str | None):
+    """The system's ``ReconnectPanel`` class, or None."""
+    mod = plugin(system) if system else None
+    return getattr(mod, "ReconnectPanel", None) if mod else None
 
 
 class SystemPage(QWizardPage):

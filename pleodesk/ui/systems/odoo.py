@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from pleodesk.core.ledger import LedgerAccount
 from pleodesk.ui.systems import SystemPage
@@ -291,3 +291,55 @@ class ConnectPage(SystemPage):
 
         self.run_task(lambda: check_connection(url, database, login, key, company_id), done, failed)
         return False
+
+
+class ReconnectPanel(QWidget):
+    """The Reconnect dialog's Odoo part: a new API key of the same user, for the same database and
+    company. It is checked off the GUI thread (as the connect page does) and only then stored."""
+
+    def __init__(self, conn, required: bool = True, parent=None) -> None:
+        super().__init__(parent)
+        self.conn = conn
+        s = conn.settings or {}
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(hint(self.tr(
+            "Odoo refused the stored API key. Sign in to Odoo as {login}, open your profile > Account Security > "
+            "New API Key and paste the key here. The connection stays with the database {database} and the "
+            "company {company}.").format(login=s.get("login", ""), database=s.get("database", ""),
+                                         company=s.get("company_name") or s.get("company_id", "")), self))
+        form = QFormLayout()
+        self.key = QLineEdit(self)
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key.setAccessibleName(self.tr("New Odoo API key"))
+        self.key.setPlaceholderText(self.tr("Leave empty to try the stored key again"))
+        label = QLabel(self.tr("New &Odoo API key:"), self)
+        label.setBuddy(self.key)
+        form.addRow(label, self.key)
+        lay.addLayout(form)
+
+    def pending(self) -> bool:
+        return bool(self.key.text().strip())
+
+    def reconnect(self, done, failed) -> None:
+        from pleodesk.connections import ledger_secret_name
+        from pleodesk.secrets import set_secret
+        from pleodesk.ui.tasks import run_task
+
+        s = dict(self.conn.settings or {})
+        conn_id, key = self.conn.id, self.key.text().strip()
+        company_id = int(s["company_id"]) if s.get("company_id") else None
+
+        def work() -> dict:
+            check_connection(s.get("url", ""), s.get("database", ""), s.get("login", ""), key, company_id,
+                             settings=s)
+            set_secret(ledger_secret_name(conn_id, SECRET), key)
+            return {}
+
+        def error(exc: BaseException) -> None:
+            failed(" ".join(x for x in (str(exc), getattr(exc, "fix", "")) if x))
+
+        run_task(work, done, error, owner=self)
+
+    def cancel(self) -> None:
+        """Nothing to stop: the check ends by itself."""

@@ -13,7 +13,8 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from pleodesk.core.ledger import LedgerAccount
 from pleodesk.ui.systems import SystemPage
@@ -272,3 +273,92 @@ class ConnectPage(SystemPage):
 
         self.run_task(lambda: finish(conn_id, settings, si, tenant), done, failed)
         return False
+
+
+def browser_for(settings: dict[str, Any]):
+    """How a sign-in for these settings opens its page: the sandbox's stand-in for the demo company's
+    Xero, else the system browser (None)."""
+    if settings.get("demo_ledger"):
+        from pleodesk.demo import sandbox_browser
+
+        return sandbox_browser()
+    return None
+
+
+class ReconnectPanel(QWidget):
+    """The Reconnect dialog's Xero part: sign in again in the browser, to the same organisation
+    (``XeroConnector.reconnect`` refuses another one and then changes nothing). The wait runs off the
+    GUI thread and can be stopped."""
+
+    def __init__(self, conn, required: bool = True, parent=None) -> None:
+        super().__init__(parent)
+        self.conn = conn
+        self._cancel: threading.Event | None = None
+        s = conn.settings or {}
+        name = s.get("tenant_name") or s.get("tenant_id", "")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(hint(self.tr(
+            "Xero ended pleodesk's sign-in. Reconnect opens Xero's sign-in in your browser: sign in and choose "
+            "{name}. A sign-in to another organisation is refused, and nothing is changed then.").format(
+            name=name), self))
+        self.again = QCheckBox(self.tr("Sign in to &Xero again"), self)
+        self.again.setAccessibleName(self.tr("Sign in to Xero again"))
+        self.again.setVisible(not required)
+        self.again.setChecked(required)
+        lay.addWidget(self.again)
+        row = QHBoxLayout()
+        self.waiting = QLabel(self)
+        self.waiting.setWordWrap(True)
+        self.waiting.hide()
+        self.cancel_button = QPushButton(self.tr("&Stop waiting"), self)
+        self.cancel_button.setAccessibleName(self.tr("Stop waiting for the Xero sign-in"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        row.addWidget(self.waiting, 1)
+        row.addWidget(self.cancel_button)
+        lay.addLayout(row)
+
+    def pending(self) -> bool:
+        return self.again.isChecked()
+
+    def is_waiting(self) -> bool:
+        return self._cancel is not None
+
+    def reconnect(self, done, failed) -> None:
+        from pleodesk.providers.xero.auth import XeroConnector
+        from pleodesk.ui.tasks import run_task
+
+        settings = dict(self.conn.settings or {})
+        conn_id = self.conn.id
+        open_browser = browser_for(settings)
+        cancel = self._cancel = threading.Event()
+        self.waiting.setText(self.tr("Waiting for Xero in your browser… Press Stop waiting to give up."))
+        self.waiting.show()
+        self.cancel_button.show()
+
+        def work() -> dict:
+            return XeroConnector(settings, open_browser=open_browser).reconnect(conn_id, timeout=300, cancel=cancel)
+
+        def finished() -> None:
+            self._cancel = None
+            self.waiting.hide()
+            self.cancel_button.hide()
+
+        def ok(new: dict) -> None:
+            finished()
+            done(new)
+
+        def error(exc: BaseException) -> None:
+            finished()
+            if cancel.is_set():
+                failed(self.tr("The sign-in was stopped; nothing was changed."))
+                return
+            failed(" ".join(x for x in (str(exc), getattr(exc, "fix", "")) if x))
+
+        run_task(work, ok, error, owner=self)
+
+    def cancel(self) -> None:
+        """Stop waiting for the browser: the sign-in ends and its loopback port is freed."""
+        if self._cancel is not None:
+            self._cancel.set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QTabWidget, QVBoxLayout)
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from pleodesk.ui import systems
 from pleodesk.ui.jobs import Job, execute
@@ -13,35 +13,68 @@ from pleodesk.ui.tasks import run_task
 from pleodesk.ui.widgets import hint, set_status
 
 
+def failed_side(conn) -> str:
+    """Which credentials the connection's state message says were refused: ``"pleo"``, ``"ledger"`` or,
+    when it does not say, ``"both"``. Pleo's refusals start with "Pleo" (the engine writes "Pleo: ...")
+    or speak of the Pleo API key or company; the ledger's name the system or the accounting system."""
+    import re
+
+    msg = (conn.state_message or "").strip().lower()
+    if not msg:
+        return "both"
+    if re.match(r"pleo\b", msg) or "pleo api key" in msg or "pleo company" in msg:
+        return "pleo"
+    names = {conn.system.replace("_", " "), systems.label(conn.system).lower(), "accounting system", "ledger"}
+    if any(n and n in msg for n in names):
+        return "ledger"
+    return "both"
+
+
 class ReconnectDialog(QDialog):
-    """A new Pleo API key for the *same* company; checked before anything is stored."""
+    """Reconnect a disconnected connection to the *same* Pleo company and ledger company: a new Pleo
+    API key when Pleo refused the stored one; the system's own ``ReconnectPanel`` (a new Odoo API key,
+    a new Xero sign-in) when the ledger refused its credentials; both when it is not clear which.
+    Everything is checked before anything is stored."""
 
     def __init__(self, ctx, conn, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.conn = conn
         self.result_value = None
+        self.side = failed_side(conn)
+        panel_class = systems.reconnect_panel(conn.system)
         self.setWindowTitle(self.tr("Reconnect {name}").format(name=conn.name))
         self.setWindowIcon(app_icon())
         self.setMinimumWidth(520)
         lay = QVBoxLayout(self)
-        company = (conn.settings or {}).get("pleo_company_name") or conn.pleo_company_id
-        lay.addWidget(hint(self.tr("In Pleo, open Settings → API keys, create a new key for {company} and paste it "
-                                   "here. The connection stays with the same Pleo company; a key for another "
-                                   "company is refused.").format(company=company), self))
         if conn.state_message:
             why = QLabel(self.tr("What went wrong: {message}").format(message=conn.state_message), self)
             why.setWordWrap(True)
             lay.addWidget(why)
+        self.panel = None
+        if panel_class is not None and self.side != "pleo":
+            self.panel = panel_class(conn, self.side == "ledger", self)
+            lay.addWidget(self.panel)
+        self.pleo_box = QWidget(self)
+        pl = QVBoxLayout(self.pleo_box)
+        pl.setContentsMargins(0, 0, 0, 0)
+        company = (conn.settings or {}).get("pleo_company_name") or conn.pleo_company_id
+        pl.addWidget(hint(self.tr("In Pleo, open Settings → API keys, create a new key for {company} and paste it "
+                                  "here. The connection stays with the same Pleo company; a key for another "
+                                  "company is refused.").format(company=company), self.pleo_box))
         form = QFormLayout()
-        self.key = QLineEdit(self)
+        self.key = QLineEdit(self.pleo_box)
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key.setAccessibleName(self.tr("New Pleo API key"))
         self.key.setPlaceholderText(self.tr("Leave empty to try the stored key again"))
-        label = QLabel(self.tr("New API &key:"), self)
+        label = QLabel(self.tr("New API &key:"), self.pleo_box)
         label.setBuddy(self.key)
         form.addRow(label, self.key)
-        lay.addLayout(form)
+        pl.addLayout(form)
+        lay.addWidget(self.pleo_box)
+        self._ask_pleo = self.panel is None or self.side != "ledger"
+        self.pleo_box.setVisible(self._ask_pleo)
+        self.ledger_error: str | None = None
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.hide()
@@ -57,8 +90,35 @@ class ReconnectDialog(QDialog):
 
     def reconnect(self) -> None:
         self.ok.setEnabled(False)
+        if self.panel is not None and self.panel.pending():
+            self.ledger_error = None
+            set_status(self.status, self.tr("Checking the new credentials with the ledger…"))
+            self.panel.reconnect(self._ledger_done, self._ledger_failed)
+        else:
+            self._check()
+
+    def _ledger_done(self, settings) -> None:
+        if not settings:
+            self._check()
+            return
+        store, conn_id = self.ctx.store, self.conn.id
+
+        def saved(conn) -> None:
+            self.conn = conn
+            self._check()
+
+        self.ctx.write(lambda: store.update_connection(conn_id, settings=dict(settings)), saved,
+                       lambda exc: self._ledger_failed(str(exc)))
+
+    def _ledger_failed(self, message: str) -> None:
+        self.ok.setEnabled(True)
+        self.ledger_error = message
+        set_status(self.status, message, False)
+
+    def _check(self) -> None:
         set_status(self.status, self.tr("Checking with Pleo and the ledger…"))
-        job = Job("check", self.conn.id, params={"api_key": self.key.text().strip()})
+        key = self.key.text().strip() if self._ask_pleo else ""
+        job = Job("check", self.conn.id, params={"api_key": key})
         store = self.ctx.store
         run_task(lambda: execute(store, job), self._done, owner=self)
 
@@ -74,6 +134,11 @@ class ReconnectDialog(QDialog):
             self.accept()
         else:
             set_status(self.status, " ".join(x for x in (result.message, result.fix) if x), False)
+
+    def done(self, r: int) -> None:
+        if self.panel is not None and r != QDialog.DialogCode.Accepted:
+            self.panel.cancel()
+        super().done(r)
 
 
 class MappingsDialog(QDialog):
