@@ -206,29 +206,60 @@ class ExportEngine:
         return n
 
     def retry_receipts(self, limit: int = 200) -> int:
-        """Attach the receipts that failed after their entry was created (a network error, a daily
-        API limit), or were never tried because the entry was found in the ledger after a crash or an
-        unknown outcome: the entry is in the ledger, only its receipts are missing. Returns how many
-        expenses now have all their receipts."""
+        """Attach the receipts still owed to entries in the ledger: those that could not be downloaded
+        from Pleo or attached (a network error, an expired link, a daily API limit), or were never tried
+        because the entry was found in the ledger after a crash or an unknown outcome. Receipts not on
+        disk are fetched afresh from Pleo first (new links: the export item's expire after 24 hours).
+        The entry itself is never sent again. Returns how many expenses now have all their receipts."""
         with self.exclusive():
             return self._retry_receipts(limit)
 
     def _retry_receipts(self, limit: int) -> int:
-        failed = [r for r in self.store.records_with_status(self.conn.id, "exported")
-                  if r.receipts_status in ("failed", "pending") and r.ledger_id][:limit]
+        from pleodesk.providers.pleo import PleoError, PleoNotFound
+
+        owed = [r for r in self.store.records_with_status(self.conn.id, "exported")
+                if r.receipts_status in ("failed", "pending") and r.ledger_id][:limit]
         fixed = 0
-        for rec in failed:
+        for rec in owed:
             self._check_cancel()
-            local = [(Path(r.local_path), r.mime, Path(r.local_path).name)
-                     for r in self.store.receipts_for(rec.expense_id)
-                     if r.status == "downloaded" and r.local_path and Path(r.local_path).exists()]
-            if not local:
-                continue
             summary = RunSummary()
+            try:
+                local = self._owed_receipt_files(rec.expense_id, summary)
+            except PleoNotFound as exc:
+                log.warning("receipts of %s: %s", rec.expense_id, exc)
+                continue
+            except PleoError as exc:          # Pleo out of reach or refusing us: try again next run
+                log.warning("receipts not retried now: %s", exc)
+                break
             self._upload_receipts(Found(rec.ledger_id, rec.ledger_url), rec.expense_id, local, summary)
             if not summary.receipt_problems:
                 fixed += 1
         return fixed
+
+    def _owed_receipt_files(self, eid: str, summary: RunSummary) -> list[tuple[Path, str, str]]:
+        """The expense's receipt files on disk, after downloading again, with fresh links from Pleo,
+        those that are not (their download failed, or the file is gone)."""
+        cap = self.provider.capabilities()
+        rows = self.store.receipts_for(eid)
+        need = [r for r in rows if r.status in ("failed", "pending") or (r.status == "downloaded" and not _on_disk(r))]
+        if need:
+            fresh = self.pleo.list_receipts(eid)
+            taken: set[int] = set()
+            for row in need:
+                i = _matching_receipt(fresh, row, taken)
+                if i is None:
+                    msg = f"Receipt {row.position + 1} is no longer in Pleo, so it could not be attached."
+                    self.store.upsert_receipt(eid, row.position, url=row.url, mime=row.mime, size=row.size,
+                                              status="failed", error=msg)
+                    summary.receipt_problems.append((eid, msg))
+                    continue
+                taken.add(i)
+                rf = fresh[i]
+                self._fetch_receipt(eid, row.position, rf.get("url") or "", rf.get("mimeType") or row.mime or "",
+                                    int(rf.get("sizeInBytes") or 0), cap, summary)
+            rows = self.store.receipts_for(eid)
+        return [(Path(r.local_path), r.mime or "", Path(r.local_path).name) for r in rows
+                if r.status == "downloaded" and _on_disk(r)]
 
     # ------------------------------------------------------------------ entry points ----------
     def process_queue(self, trigger: str = "scheduled") -> list[RunSummary]:
@@ -487,6 +518,8 @@ class ExportEngine:
         batch_size = max(1, self.provider.capabilities().batch_size)
         done = 0
         total = len(ready)
+        # Expenses with receipts owe them from the moment their entry may exist, downloaded or not.
+        owed = {exp.id for exp in ready if exp.receipts} if options.export_receipts else set()
         self._emit("sending", 0, total, "Sending to the ledger")
         for start in range(0, total, batch_size):
             self._check_cancel()
@@ -508,9 +541,9 @@ class ExportEngine:
                 entries.append(entry)
             if entries:
                 # Receipts are owed from now on: an entry found in the ledger later (after a crash or an
-                # unknown outcome) gets them from retry_receipts.
+                # unknown outcome), or whose receipts could not be downloaded, gets them from retry_receipts.
                 self.store.set_receipts_status_many(self.conn.id, [e.expense_id for e in entries
-                                                                   if receipts.get(e.expense_id)], "pending")
+                                                                   if e.expense_id in owed], "pending")
                 # Committed before the request: a crash from here on is settled by reference lookup.
                 self.store.mark_sending(self.conn.id, [(e.expense_id, e.reference, e.idempotency_key)
                                                        for e in entries])
@@ -532,14 +565,16 @@ class ExportEngine:
                         self.store.mark_pending(self.conn.id, [entry.expense_id])
                         deferred = deferred or res.error
                         continue
-                    self._record_result(entry, res, receipts.get(entry.expense_id, []), outcomes, summary)
+                    self._record_result(entry, res, receipts.get(entry.expense_id, []), outcomes, summary,
+                                        owes_receipts=entry.expense_id in owed)
             self._report(job_id, outcomes)
             if deferred is not None:
                 raise deferred
             done += len(batch)
             self._emit("sending", done, total, f"Sent {done} of {total}")
 
-    def _record_result(self, entry: LedgerEntry, res: SendResult, local_receipts, outcomes, summary) -> None:
+    def _record_result(self, entry: LedgerEntry, res: SendResult, local_receipts, outcomes, summary, *,
+                       owes_receipts: bool = False) -> None:
         eid = entry.expense_id
         if res.ok:
             now = datetime.now(timezone.utc)
@@ -549,7 +584,7 @@ class ExportEngine:
             if res.ledger_url:
                 summary.ledger_links.append((entry.reference, res.ledger_url))
             outcomes[eid] = _success(eid, res.ledger_id, res.ledger_url, now)
-            if local_receipts:
+            if local_receipts or owes_receipts:
                 self._upload_receipts(Found(res.ledger_id or entry.reference, res.ledger_url), eid,
                                       local_receipts, summary)
         else:
@@ -581,6 +616,10 @@ class ExportEngine:
                                                               f"{exc.title}. {exc.fix}".strip()))
                         break
                     time.sleep(self.receipt_retry_delay * attempt)
+        # Done only when every receipt reached the ledger; one that could not even be downloaded from
+        # Pleo is still owed: "failed" keeps it in Problems and retry_receipts fetches it afresh.
+        if ok and any(r.status in ("failed", "pending") for r in self.store.receipts_for(eid)):
+            ok = False
         self.store.set_receipts_status(self.conn.id, eid, "done" if ok else "failed")
 
     # ------------------------------------------------------------------ receipts ---------------
@@ -592,39 +631,45 @@ class ExportEngine:
         for n, exp in enumerate(todo, 1):
             self._check_cancel()
             files = []
+            existing = {r.position: r for r in self.store.receipts_for(exp.id)}
             for pos, rf in enumerate(exp.receipts[:cap.max_attachments]):
-                ext = mimetypes.guess_extension(rf.mime) or ".bin"
-                filename = f"{exp.id[:8]}-{pos + 1}{ext}"
-                dest = self.receipts_dir / exp.id / filename
-                existing = {r.position: r for r in self.store.receipts_for(exp.id)}
                 prev = existing.get(pos)
-                if prev is not None and prev.status == "downloaded" and prev.local_path and Path(prev.local_path).exists():
-                    files.append((Path(prev.local_path), rf.mime, filename))
+                if prev is not None and prev.status == "downloaded" and _on_disk(prev):
+                    files.append((Path(prev.local_path), rf.mime, Path(prev.local_path).name))
                     continue
-                if rf.size > cap.max_attachment_bytes:
-                    msg = (f"Receipt {pos + 1} is {rf.size / 1_048_576:.1f} MB, over the "
-                           f"{cap.max_attachment_bytes / 1_048_576:.0f} MB the accounting system accepts: "
-                           "attach a smaller copy by hand.")
-                    self.store.upsert_receipt(exp.id, pos, url=rf.url, mime=rf.mime, size=rf.size,
-                                              status="too_large", error=msg)
-                    summary.receipt_problems.append((exp.id, msg))
-                    continue
-                try:
-                    size, sha = self.pleo.download(rf.url, dest, max_bytes=cap.max_attachment_bytes)
-                except Exception as exc:  # a receipt never fails its expense
-                    msg = f"Receipt {pos + 1} could not be downloaded from Pleo: {exc}"
-                    self.store.upsert_receipt(exp.id, pos, url=rf.url, mime=rf.mime, size=rf.size,
-                                              status="failed", error=msg)
-                    summary.receipt_problems.append((exp.id, msg))
-                    continue
-                self.store.upsert_receipt(exp.id, pos, url=rf.url, mime=rf.mime, size=size,
-                                          status="downloaded", local_path=str(dest), sha256=sha)
-                files.append((dest, rf.mime, filename))
+                dest = self._fetch_receipt(exp.id, pos, rf.url, rf.mime, rf.size, cap, summary)
+                if dest is not None:
+                    files.append((dest, rf.mime, dest.name))
             if files:
                 out[exp.id] = files
             if n % 20 == 0:
                 self._emit("receipts", n, len(todo), "Downloading receipts")
         return out
+
+    def _fetch_receipt(self, eid: str, pos: int, url: str, mime: str, size: int, cap, summary: RunSummary
+                       ) -> Path | None:
+        """Download receipt ``pos`` of an expense and record it; None (and a receipt problem) when it
+        is too large for the ledger or the download failed. A receipt never fails its expense."""
+        ext = mimetypes.guess_extension(mime) or ".bin"
+        dest = self.receipts_dir / eid / f"{eid[:8]}-{pos + 1}{ext}"
+        if size > cap.max_attachment_bytes:
+            msg = (f"Receipt {pos + 1} is {size / 1_048_576:.1f} MB, over the "
+                   f"{cap.max_attachment_bytes / 1_048_576:.0f} MB the accounting system accepts: "
+                   "attach a smaller copy by hand.")
+            self.store.upsert_receipt(eid, pos, url=url, mime=mime, size=size, status="too_large", error=msg)
+            summary.receipt_problems.append((eid, msg))
+            return None
+        try:
+            got, sha = self.pleo.download(url, dest, max_bytes=cap.max_attachment_bytes)
+        except Exception as exc:  # a receipt never fails its expense
+            msg = (f"Receipt {pos + 1} could not be downloaded from Pleo: {exc} "
+                   "pleodesk fetches it again with the next run.")
+            self.store.upsert_receipt(eid, pos, url=url, mime=mime, size=size, status="failed", error=msg)
+            summary.receipt_problems.append((eid, msg))
+            return None
+        self.store.upsert_receipt(eid, pos, url=url, mime=mime, size=got, status="downloaded",
+                                  local_path=str(dest), sha256=sha)
+        return dest
 
     # ------------------------------------------------------------------ Pleo reporting ---------
     def _report(self, job_id: str, outcomes: dict[str, dict]) -> None:
@@ -681,6 +726,23 @@ def _success(eid: str, ledger_id, ledger_url, exported_at) -> dict:
 def _failure(eid: str, reason_type: str, message: str) -> dict:
     return {"accountingEntryId": eid, "status": "failed", "failureReasonType": reason_type,
             "failureReason": message[:1000]}
+
+
+def _on_disk(row) -> bool:
+    return bool(row.local_path) and Path(row.local_path).exists()
+
+
+def _matching_receipt(fresh: list[dict], row, taken: set[int]) -> int | None:
+    """Which of Pleo's receipts (``ReceiptModel``) is the stored receipt ``row``: the only one of the
+    same type and size if there is one, else the one in the same place (the entry's receipts are taken
+    to be listed in the order of the export item's files), else any of the same type and size left."""
+    same = [i for i, f in enumerate(fresh) if i not in taken
+            and f.get("mimeType") == row.mime and row.size and f.get("sizeInBytes") == row.size]
+    if len(same) == 1:
+        return same[0]
+    if row.position < len(fresh) and row.position not in taken:
+        return row.position
+    return same[0] if same else None
 
 
 def _with_receipts(entry: LedgerEntry, paths: list[str]) -> LedgerEntry:

@@ -620,6 +620,13 @@ class PleoClient:
                              params={"company_id": self.company_id}, body=body, limit=limit)
 
     # ------------------------------------------------------------------ receipts --------------
+    def list_receipts(self, accounting_entry_id: str) -> list[dict]:
+        """``GET /v1/accounting-entries/{id}/receipts`` (all pages): the entry's receipt files as
+        ``ReceiptModel {id, url, mimeType, sizeInBytes, ...}``, each with a fresh download link (valid
+        24 hours). For receipts whose export-item link expired before they could be downloaded."""
+        return list(self.paginate("GET", f"/v1/accounting-entries/{accounting_entry_id}/receipts",
+                                  params={"file_type": "ORIGINAL"}, limit=SEARCH_LIMIT))
+
     def download(self, url: str, dest: Path, *, max_bytes: int | None = None) -> tuple[int, str]:
         """Download a receipt file to ``dest``: returns ``(size, sha256 hex)``.
 

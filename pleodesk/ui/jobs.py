@@ -308,8 +308,13 @@ def _retry(store, conn, job: Job, engine) -> list:
     ids = list(dict.fromkeys(ids))
     if not ids:
         return []
-    store.mark_pending(conn.id, ids)
-    store.audit("retry", conn.id, expenses=len(ids), trigger=job.trigger)
+    # An expense already in the ledger is never sent again: only its receipts are owed, and
+    # process_queue attaches those first (retry_receipts).
+    records = store.get_records(conn.id, ids)
+    ids = [i for i in ids if i not in records or records[i].status != "exported"]
+    if ids:
+        store.mark_pending(conn.id, ids)
+        store.audit("retry", conn.id, expenses=len(ids), trigger=job.trigger)
     summaries = list(engine.process_queue(trigger=job.trigger))
     # Pleo puts failed expenses back in its export queue: export their months again.
     months = sorted({str(item.get("date", ""))[:7] for item in store.get_pleo_items(ids).values()

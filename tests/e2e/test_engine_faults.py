@@ -149,3 +149,67 @@ def test_a_feed_interrupted_by_ctrl_c_is_not_recorded_as_ok(demo, monkeypatch):
                  now=datetime(2026, 10, 1, 8, 0, tzinfo=timezone.utc))
     run = demo.store.list_runs(conn.id, limit=1)[0]
     assert run.kind == "feed" and run.status == "cancelled"
+
+
+def test_a_receipt_pleo_could_not_deliver_is_fetched_again_and_attached_by_a_later_run(demo, capsys, monkeypatch):
+    """A receipt's download from Pleo fails: the entry is booked without it, and the receipt stays owed.
+    It shows in Problems while it keeps failing; a later run, after the export item's link expired,
+    gets a fresh link from Pleo and attaches it. The entry itself is never sent again."""
+    from pathlib import Path
+
+    from pleodesk.connections import make_provider
+    from pleodesk.providers.pleo import ReceiptError
+    from pleodesk.ui.jobs import Job, analyse_problems, execute
+
+    sb = demo.sandbox
+    target = next(e for e in sb.pleo.exportable_entry_ids(MONTH)
+                  if not is_uncategorised(sb, e) and len(sb.pleo.export_item(e)["files"]) >= 1)
+    n_files = len(sb.pleo.export_item(target)["files"])
+    receipts_dir = demo.folder / "receipts" / reference_for(target)
+    real = PleoClient.download
+
+    def unreachable_for_target(self, url, dest, **kw):
+        if Path(dest).parent.name == target:
+            raise ReceiptError(None, "RECEIPT_DOWNLOAD_FAILED", "The connection broke while downloading a "
+                                                                "receipt from Pleo; try again.")
+        return real(self, url, dest, **kw)
+
+    monkeypatch.setattr(PleoClient, "download", unreachable_for_target)
+    main(["export", "--month", MONTH])
+    out = capsys.readouterr().out
+    assert "could not be downloaded" in out
+    rec = demo.store.get_records(demo.conn.id, [target])[target]
+    assert rec.status == "exported" and rec.receipts_status == "failed"
+    assert not receipts_dir.exists() or not any(receipts_dir.iterdir())
+    (job,) = sb.pleo.jobs
+    assert {i["accountingEntryId"]: i for i in sb.pleo.job_items(job["id"])}[target]["status"] == "successful"
+
+    def receipt_problems():
+        provider = make_provider(demo.conn)
+        try:
+            return {e for g in analyse_problems(demo.store, demo.conn, provider) if g.cause == "receipt"
+                    for e in g.expense_ids}
+        finally:
+            provider.close()
+
+    assert target in receipt_problems()
+
+    # still failing at the next run: still owed, still a receipt problem, the entry not sent again
+    main(["queue"])
+    capsys.readouterr()
+    assert demo.store.get_records(demo.conn.id, [target])[target].receipts_status == "failed"
+    assert target in receipt_problems()
+    assert len(read_journal(demo.journal)[reference_for(target)]) == 1
+
+    # a day later (the export item's links expired) Pleo delivers: Retry in Problems attaches it
+    sb.pleo.advance(25 * 3600)
+    monkeypatch.setattr(PleoClient, "download", real)
+    result = execute(demo.store, Job("retry", demo.conn.id, params={"expense_ids": [target]}))
+    assert result.status != "failed", result.message
+    rec = demo.store.get_records(demo.conn.id, [target])[target]
+    assert rec.status == "exported" and rec.receipts_status == "done"
+    assert len(list(receipts_dir.iterdir())) == n_files
+    assert target not in receipt_problems()
+    assert len(read_journal(demo.journal)[reference_for(target)]) == 1
+    assert len(sb.pleo.jobs) == 1
+    assert sb.pleo.entry(target).export_status == "EXPORTED"
