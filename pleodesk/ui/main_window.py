@@ -16,6 +16,7 @@ from pleodesk import __version__
 from pleodesk.ui import systems
 from pleodesk.ui.i18n import LANGUAGES
 from pleodesk.ui.resources import app_icon, icon, resources_dir, state_icon
+from pleodesk.ui.tasks import run_task
 from pleodesk.ui.views.common import connection_state, counts_text, kind_name, run_status_name, state_name
 from pleodesk.ui.views.dialogs import MappingsDialog, ReconnectDialog, failed_side
 from pleodesk.ui.views.expenses_tab import ExpensesTab
@@ -513,6 +514,27 @@ class MainWindow(QMainWindow):
             return
         self.ctx.workers.forget(c.id)
         self.export_tab.forget_connection(c.id)
+        self.conn = None
+        disconnect = systems.disconnector(c.system)
+        if disconnect is None:
+            self._delete_locally(c, [])
+            return
+        # First end the connection in the ledger too (off the GUI thread), while its secrets are still
+        # in the keyring; the connection is deleted here whatever the ledger says.
+        self.status_text.setText(self.tr("Disconnecting {name} from {system}…").format(
+            name=c.name, system=systems.label(c.system)))
+
+        def ledger_done(problems) -> None:
+            self._delete_locally(c, [str(p) for p in (problems or [])])
+
+        def ledger_failed(exc: BaseException) -> None:
+            self._delete_locally(c, [str(exc)])
+
+        run_task(lambda: disconnect(c), ledger_done, ledger_failed, owner=self)
+
+    def _delete_locally(self, c, ledger_problems: list[str]) -> None:
+        """Delete ``c`` from the store and its secrets from the keyring; then say what the ledger could
+        not be told."""
         store, hub = self.store, self.ctx.hub
         keyring_entries = list((c.settings or {}).get("keyring_entries") or [])
 
@@ -529,8 +551,15 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Delete the connection"),
                                 self.tr("{name} was not deleted: {error}").format(name=c.name, error=str(exc)))
 
-        self.conn = None
-        self.ctx.write(work, lambda _r: hub.connections_changed.emit(), failed)
+        def done(_r) -> None:
+            hub.connections_changed.emit()
+            if ledger_problems:
+                QMessageBox.warning(
+                    self, self.tr("Delete the connection"),
+                    self.tr("{name} was deleted here, but {system} could not be told.\n\n{problems}").format(
+                        name=c.name, system=systems.label(c.system), problems=" ".join(ledger_problems)))
+
+        self.ctx.write(work, done, failed)
 
     def run_queue_now(self) -> None:
         from pleodesk.ui.jobs import Job

@@ -1021,7 +1021,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pleodesk/ui/main_window.py" line="+65"/>
+        <location filename="../../pleodesk/ui/main_window.py" line="+66"/>
         <source>pleodesk</source>
         <translation>pleodesk</translation>
     </message>
@@ -1266,19 +1266,34 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+21"/>
+        <location line="+42"/>
+        <location line="+7"/>
         <source>Delete the connection</source>
         <translation>Supprimer la connexion</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-48"/>
         <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
         <translation>Supprimer {name} avec ses associations et son historique ? La comptabilité garde ce qui a été exporté. Cette action est irréversible.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
+        <source>Disconnecting {name} from {system}…</source>
+        <translation>Déconnexion de {name} de {system}…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>{name} was not deleted: {error}</source>
         <translation>{name} n’a pas été supprimée : {error}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} was deleted here, but {system} could not be told.
+
+{problems}</source>
+        <translation>{name} a été supprimée ici, mais {system} n&apos;a pas pu en être informé.
+
+{problems}</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -1834,7 +1849,7 @@
         <translation>Nouvelle clé d&apos;API &amp;Odoo :</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+39"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+55"/>
         <source>Xero ended pleodesk&apos;s sign-in. Reconnect opens Xero&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another organisation is refused, and nothing is changed then.</source>
         <translation>Xero a mis fin à la connexion de pleodesk. Reconnecter ouvre la connexion de Xero dans votre navigateur : connectez-vous et choisissez {name}. Une connexion à une autre organisation est refusée, et rien n&apos;est alors modifié.</translation>
     </message>
@@ -3019,7 +3034,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+115"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+121"/>
         <source>ledger account</source>
         <translation>compte comptable</translation>
     </message>
@@ -3064,7 +3079,7 @@
         <translation>Choisissez les comptes par lesquels transite l’argent de Pleo. Seul le wallet Pleo est obligatoire.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+115"/>
         <source>Check result</source>
         <translation>Résultat de la vérification</translation>
     </message>
@@ -3250,7 +3265,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-327"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-343"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>
@@ -3314,6 +3329,11 @@
         <location line="+1"/>
         <source>A bill to the employee</source>
         <translation>Une bill (facture d’achat) au nom du salarié</translation>
+    </message>
+    <message>
+        <location line="+232"/>
+        <source>In Xero, open Settings &gt; Connected apps and disconnect pleodesk from this organisation.</source>
+        <translation>Dans Xero, ouvrez Settings &gt; Connected apps et déconnectez pleodesk de cette organisation.</translation>
     </message>
 </context>
 </TS>

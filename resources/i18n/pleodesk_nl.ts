@@ -1021,7 +1021,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pleodesk/ui/main_window.py" line="+65"/>
+        <location filename="../../pleodesk/ui/main_window.py" line="+66"/>
         <source>pleodesk</source>
         <translation>pleodesk</translation>
     </message>
@@ -1266,19 +1266,34 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+21"/>
+        <location line="+42"/>
+        <location line="+7"/>
         <source>Delete the connection</source>
         <translation>Koppeling verwijderen</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-48"/>
         <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
         <translation>{name} met koppelingen en geschiedenis verwijderen? Wat al geëxporteerd is, blijft in de administratie. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
+        <source>Disconnecting {name} from {system}…</source>
+        <translation>{name} wordt losgekoppeld van {system}…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>{name} was not deleted: {error}</source>
         <translation>{name} is niet verwijderd: {error}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} was deleted here, but {system} could not be told.
+
+{problems}</source>
+        <translation>{name} is hier verwijderd, maar {system} kon het niet worden gemeld.
+
+{problems}</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -1834,7 +1849,7 @@
         <translation>Nieuwe &amp;Odoo-API-sleutel:</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+39"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+55"/>
         <source>Xero ended pleodesk&apos;s sign-in. Reconnect opens Xero&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another organisation is refused, and nothing is changed then.</source>
         <translation>Xero heeft de aanmelding van pleodesk beëindigd. Opnieuw verbinden opent de aanmelding van Xero in je browser: meld je aan en kies {name}. Een aanmelding bij een andere organisatie wordt geweigerd, en dan verandert er niets.</translation>
     </message>
@@ -3019,7 +3034,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+115"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+121"/>
         <source>ledger account</source>
         <translation>grootboekrekening</translation>
     </message>
@@ -3064,7 +3079,7 @@
         <translation>Kies de rekeningen waarover het geld van Pleo loopt. Alleen de Pleo-wallet is verplicht.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+115"/>
         <source>Check result</source>
         <translation>Resultaat van de controle</translation>
     </message>
@@ -3250,7 +3265,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-327"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-343"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>
@@ -3314,6 +3329,11 @@
         <location line="+1"/>
         <source>A bill to the employee</source>
         <translation>Een bill (inkoopfactuur) op naam van de werknemer</translation>
+    </message>
+    <message>
+        <location line="+232"/>
+        <source>In Xero, open Settings &gt; Connected apps and disconnect pleodesk from this organisation.</source>
+        <translation>Open in Xero Settings &gt; Connected apps en koppel pleodesk los van deze organisatie.</translation>
     </message>
 </context>
 </TS>

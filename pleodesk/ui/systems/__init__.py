@@ -92,6 +92,12 @@ exposes:
 
     Without it the dialog only asks for a new Pleo API key and checks the ledger as it is.
 
+``disconnect(conn) -> list[str]``  (optional) called off the GUI thread when a connection is deleted,
+    before its keyring entries are removed: end the connection in the ledger too (e.g. remove the
+    app's access and revoke its token). Returns what could not be done, in plain words (translated);
+    raising means the ledger could not be reached. The connection is deleted in either case and the
+    user is told what to do by hand.
+
 A system without a page module is simply not offered in the wizard (it can still be set up with
 ``pleodesk setup --file``).
 """
@@ -216,6 +222,13 @@ def reconnect_panel(system: str | None):
     """The system's ``ReconnectPanel`` class, or None."""
     mod = plugin(system) if system else None
     return getattr(mod, "ReconnectPanel", None) if mod else None
+
+
+def disconnector(system: str | None) -> Callable | None:
+    """The system's ``disconnect(conn)``, or None."""
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "disconnect", None) if mod else None
+    return fn if callable(fn) else None
 
 
 class SystemPage(QWizardPage):

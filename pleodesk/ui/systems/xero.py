@@ -275,6 +275,22 @@ class ConnectPage(SystemPage):
         return False
 
 
+def disconnect(conn) -> list[str]:
+    """Deleting the connection: remove the organisation's connection to the app in Xero
+    (``DELETE /Connections/{id}``), revoke the token and clear it from the keyring. Off the GUI thread.
+    Returns what could not be done, with what to do by hand."""
+    from pleodesk.providers.xero.auth import XeroConnector
+
+    try:
+        problems = list(XeroConnector(conn.settings or {}).disconnect(conn.id))
+    except Exception as exc:  # noqa: BLE001 - the connection is deleted here in any case
+        problems = [str(exc)]
+    if problems:
+        problems.append(QCoreApplication.translate(
+            "xero", "In Xero, open Settings > Connected apps and disconnect pleodesk from this organisation."))
+    return problems
+
+
 def browser_for(settings: dict[str, Any]):
     """How a sign-in for these settings opens its page: the sandbox's stand-in for the demo company's
     Xero, else the system browser (None)."""
