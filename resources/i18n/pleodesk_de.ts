@@ -303,7 +303,7 @@
         <translation>pleodesk bucht jede Ausgabe über die API in Odoo, mit dem API-Schlüssel eines Benutzers, der Buchhalter oder Berater ist und das Recht Einstellungen hat.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse:</translation>
     </message>
@@ -354,6 +354,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>C&amp;heck</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the connection to Odoo</source>
+        <translation>Die Verbindung zu Odoo prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the address, database, login and key, and report Odoo&apos;s version, the user&apos;s rights and missing apps, and the companies.</source>
+        <translation>Prüft Adresse, Datenbank, Login und Schlüssel und meldet die Odoo-Version, die Rechte des Benutzers, fehlende Apps und die Unternehmen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Use the de&amp;mo company&apos;s Odoo</source>
         <translation>Odoo des De&amp;mo-Unternehmens verwenden</translation>
     </message>
@@ -369,22 +384,38 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>(stored; type a new key to replace it)</source>
         <translation>(gespeichert; neuen Schlüssel eingeben, um ihn zu ersetzen)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+70"/>
+        <source>{version} accepted the login {login} and its API key. The user has the rights pleodesk needs (Accountant or Adviser, and Settings); the Invoicing and Employees apps are installed.</source>
+        <translation>{version} hat das Login {login} und seinen API-Schlüssel akzeptiert. Der Benutzer hat die Rechte, die pleodesk braucht (Accountant oder Adviser sowie Settings); die Apps Rechnungsstellung und Mitarbeiter sind installiert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This user may book in {n} companies: choose the one for this connection, then press Next.</source>
+        <translation>Dieser Benutzer darf in {n} Unternehmen buchen: Wählen Sie das für diese Verbindung und drücken Sie dann Weiter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
+        <translation>Unternehmen {company} (von {n}, in denen dieser Benutzer buchen darf): {accounts} Konten, {taxes} Einkaufssteuern, {plans} Analysepläne.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+25"/>
         <source>Checking Odoo…</source>
         <translation>Odoo wird geprüft…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
         <translation>Dieser Benutzer darf in {n} Unternehmen buchen: Wählen Sie das für diese Verbindung und klicken Sie erneut auf Weiter.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Verbunden mit {version}, Unternehmen {company}: {accounts} Konten, {taxes} Vorsteuerschlüssel, {plans} Analysepläne.</translation>
     </message>
@@ -1593,13 +1624,13 @@
     <name>ProblemsTab</name>
     <message>
         <location filename="../../pleodesk/ui/views/problems_tab.py" line="+35"/>
-        <location line="+121"/>
+        <location line="+125"/>
         <source>Problems</source>
         <extracomment>Problem kinds -&gt; the mapping editor tab that fixes them.</extracomment>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-122"/>
         <source>&amp;Check again</source>
         <translation>Erneut &amp;prüfen</translation>
     </message>
@@ -1675,6 +1706,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Some receipts must be attached by hand</source>
+        <translation>Einige Belege müssen von Hand angehängt werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ledger took what it accepts (a number per entry, a size per file); attach the others by hand.</source>
+        <translation>Die Buchhaltung hat übernommen, was sie annimmt (eine Anzahl je Buchung, eine Größe je Datei); hängen Sie die übrigen von Hand an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Receipts could not be attached</source>
         <translation>Belege konnten nicht angehängt werden</translation>
     </message>
@@ -1829,7 +1870,7 @@
 <context>
     <name>ReconnectPanel</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="+26"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="+25"/>
         <source>Odoo refused the stored API key. Sign in to Odoo as {login}, open your profile &gt; Account Security &gt; New API Key and paste the key here. The connection stays with the database {database} and the company {company}.</source>
         <translation>Odoo hat den gespeicherten API-Schlüssel abgelehnt. Melden Sie sich bei Odoo als {login} an, öffnen Sie Ihr Profil &gt; Kontosicherheit &gt; Neuer API-Schlüssel und fügen Sie den Schlüssel hier ein. Die Verbindung bleibt bei der Datenbank {database} und dem Unternehmen {company}.</translation>
     </message>
@@ -2737,7 +2778,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-293"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-382"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>

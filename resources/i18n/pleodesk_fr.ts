@@ -303,7 +303,7 @@
         <translation>pleodesk passe chaque dépense dans Odoo via son API, avec la clé API d’un utilisateur Comptable ou Conseiller qui a le droit Paramètres.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse :</translation>
     </message>
@@ -354,6 +354,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>C&amp;heck</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the connection to Odoo</source>
+        <translation>Vérifier la connexion à Odoo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the address, database, login and key, and report Odoo&apos;s version, the user&apos;s rights and missing apps, and the companies.</source>
+        <translation>Vérifie l&apos;adresse, la base de données, l&apos;identifiant et la clé, et indique la version d&apos;Odoo, les droits de l&apos;utilisateur, les applications manquantes et les sociétés.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Use the de&amp;mo company&apos;s Odoo</source>
         <translation>Utiliser l’Odoo de la société de dé&amp;monstration</translation>
     </message>
@@ -369,22 +384,38 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>(stored; type a new key to replace it)</source>
         <translation>(enregistrée ; saisissez une nouvelle clé pour la remplacer)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+70"/>
+        <source>{version} accepted the login {login} and its API key. The user has the rights pleodesk needs (Accountant or Adviser, and Settings); the Invoicing and Employees apps are installed.</source>
+        <translation>{version} a accepté l&apos;identifiant {login} et sa clé d&apos;API. L&apos;utilisateur a les droits dont pleodesk a besoin (Accountant ou Adviser, et Settings) ; les applications Facturation et Employés sont installées.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This user may book in {n} companies: choose the one for this connection, then press Next.</source>
+        <translation>Cet utilisateur peut comptabiliser dans {n} sociétés : choisissez celle de cette connexion, puis appuyez sur Suivant.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
+        <translation>Société {company} (parmi les {n} où cet utilisateur peut comptabiliser) : {accounts} comptes, {taxes} taxes d&apos;achat, {plans} plans analytiques.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+25"/>
         <source>Checking Odoo…</source>
         <translation>Vérification d’Odoo…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
         <translation>Cet utilisateur peut comptabiliser dans {n} sociétés : choisissez celle de cette connexion, puis cliquez à nouveau sur Suivant.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Connecté à {version}, société {company} : {accounts} comptes, {taxes} taxes d’achat, {plans} plans analytiques.</translation>
     </message>
@@ -1593,13 +1624,13 @@
     <name>ProblemsTab</name>
     <message>
         <location filename="../../pleodesk/ui/views/problems_tab.py" line="+35"/>
-        <location line="+121"/>
+        <location line="+125"/>
         <source>Problems</source>
         <extracomment>Problem kinds -&gt; the mapping editor tab that fixes them.</extracomment>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-122"/>
         <source>&amp;Check again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
@@ -1675,6 +1706,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Some receipts must be attached by hand</source>
+        <translation>Certains justificatifs doivent être joints à la main</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ledger took what it accepts (a number per entry, a size per file); attach the others by hand.</source>
+        <translation>La comptabilité a pris ce qu’elle accepte (un nombre par écriture, une taille par fichier) ; joignez les autres à la main.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Receipts could not be attached</source>
         <translation>Les justificatifs n’ont pas pu être joints</translation>
     </message>
@@ -1829,7 +1870,7 @@
 <context>
     <name>ReconnectPanel</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="+26"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="+25"/>
         <source>Odoo refused the stored API key. Sign in to Odoo as {login}, open your profile &gt; Account Security &gt; New API Key and paste the key here. The connection stays with the database {database} and the company {company}.</source>
         <translation>Odoo a refusé la clé d&apos;API enregistrée. Connectez-vous à Odoo en tant que {login}, ouvrez votre profil &gt; Sécurité du compte &gt; Nouvelle clé API et collez la clé ici. La connexion reste sur la base de données {database} et la société {company}.</translation>
     </message>
@@ -2737,7 +2778,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-293"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-382"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>

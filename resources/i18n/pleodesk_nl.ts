@@ -303,7 +303,7 @@
         <translation>pleodesk boekt elke uitgave via de API in Odoo, met de API key van een gebruiker die Accountant of Adviseur is en het recht Instellingen heeft.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adres:</translation>
     </message>
@@ -354,6 +354,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>C&amp;heck</source>
+        <translation>C&amp;ontroleren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the connection to Odoo</source>
+        <translation>De verbinding met Odoo controleren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the address, database, login and key, and report Odoo&apos;s version, the user&apos;s rights and missing apps, and the companies.</source>
+        <translation>Controleer het adres, de database, de login en de sleutel, en meld de versie van Odoo, de rechten van de gebruiker, ontbrekende apps en de bedrijven.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Use the de&amp;mo company&apos;s Odoo</source>
         <translation>Odoo van het de&amp;mobedrijf gebruiken</translation>
     </message>
@@ -369,22 +384,38 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>(stored; type a new key to replace it)</source>
         <translation>(opgeslagen; typ een nieuwe sleutel om hem te vervangen)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+70"/>
+        <source>{version} accepted the login {login} and its API key. The user has the rights pleodesk needs (Accountant or Adviser, and Settings); the Invoicing and Employees apps are installed.</source>
+        <translation>{version} accepteerde de login {login} en de API-sleutel. De gebruiker heeft de rechten die pleodesk nodig heeft (Accountant of Adviser, en Settings); de apps Facturatie en Werknemers zijn geïnstalleerd.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This user may book in {n} companies: choose the one for this connection, then press Next.</source>
+        <translation>Deze gebruiker mag boeken in {n} bedrijven: kies het bedrijf voor deze koppeling en druk dan op Volgende.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
+        <translation>Bedrijf {company} (van de {n} waarin deze gebruiker mag boeken): {accounts} rekeningen, {taxes} inkoopbelastingen, {plans} analytische plannen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+25"/>
         <source>Checking Odoo…</source>
         <translation>Odoo wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
         <translation>Deze gebruiker mag in {n} bedrijven boeken: kies het bedrijf voor deze koppeling en klik nogmaals op Volgende.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Verbonden met {version}, bedrijf {company}: {accounts} rekeningen, {taxes} inkoop-btw-codes, {plans} analytische plannen.</translation>
     </message>
@@ -1593,13 +1624,13 @@
     <name>ProblemsTab</name>
     <message>
         <location filename="../../pleodesk/ui/views/problems_tab.py" line="+35"/>
-        <location line="+121"/>
+        <location line="+125"/>
         <source>Problems</source>
         <extracomment>Problem kinds -&gt; the mapping editor tab that fixes them.</extracomment>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-122"/>
         <source>&amp;Check again</source>
         <translation>Opnieuw &amp;controleren</translation>
     </message>
@@ -1675,6 +1706,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Some receipts must be attached by hand</source>
+        <translation>Sommige bonnetjes moeten met de hand worden bijgevoegd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ledger took what it accepts (a number per entry, a size per file); attach the others by hand.</source>
+        <translation>De administratie nam aan wat ze accepteert (een aantal per boeking, een grootte per bestand); voeg de andere met de hand toe.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Receipts could not be attached</source>
         <translation>Bonnetjes konden niet worden bijgevoegd</translation>
     </message>
@@ -1829,7 +1870,7 @@
 <context>
     <name>ReconnectPanel</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="+26"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="+25"/>
         <source>Odoo refused the stored API key. Sign in to Odoo as {login}, open your profile &gt; Account Security &gt; New API Key and paste the key here. The connection stays with the database {database} and the company {company}.</source>
         <translation>Odoo weigerde de opgeslagen API-sleutel. Log in bij Odoo als {login}, open je profiel &gt; Accountbeveiliging &gt; Nieuwe API-sleutel en plak de sleutel hier. De koppeling blijft bij de database {database} en het bedrijf {company}.</translation>
     </message>
@@ -2737,7 +2778,7 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-293"/>
+        <location filename="../../pleodesk/ui/systems/odoo.py" line="-382"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>

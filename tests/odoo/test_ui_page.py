@@ -92,3 +92,58 @@ def test_accounts_page_can_create_an_account_in_odoo(odoo, odoo_url):
     assert odoo.account("1195")["account_type"] == "asset_current"
     assert "1195" in state.chart.accounts
     assert create_account(state, "1195", "Pleo wallet USD", "bank").id == acc.id     # not created twice
+
+
+def test_check_button_reports_and_fills_the_company_choice(qtbot, world):
+    """"Check" runs the same check as Next but stays on the page: Odoo's version, the user's rights, the
+    companies (the choice filled in), and what is missing in plain words; Next then uses it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWizard
+
+    from pleodesk.ui.wizard import pages as P
+    from tests.ui.helpers import WAIT_MS, click_next, start_wizard
+
+    sb, odoo, ctx = world
+    wiz = start_wizard(qtbot, ctx, sb, "odoo")
+    page = wiz.currentPage()
+    button = page.check_button
+    assert button.isVisible() and not button.isEnabled()               # nothing to check yet
+    assert "&h" in button.text().lower() and button.accessibleName()
+    qtbot.keyClicks(page.url, f"{sb.url}/odoo")
+    qtbot.keyClicks(page.database, "pleodesk")
+    qtbot.keyClicks(page.login, "admin")
+    qtbot.keyClicks(page.key, odoo.ADMIN_KEY)
+    assert button.isEnabled()
+
+    # The admin may book in two companies: the report says so and the choice is filled in.
+    odoo.hr_installed = True
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.company.count() == 2 and button.isEnabled(), timeout=WAIT_MS)
+    text = page.status.text()
+    assert "Odoo 17" in text and "rights" in text and "Employees" in text and "2 companies" in text
+    assert page.company.isEnabled() and wiz.currentId() == wiz.system_pages["odoo"]
+    assert [page.company.itemText(i) for i in range(2)] == ["Demo Company B.V.", "Other Company ApS"]
+
+    # The second company, checked: its chart is read, the page stays.
+    page.company.setCurrentIndex(page.company.findData(2))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Other Company ApS" in page.status.text(), timeout=WAIT_MS)
+    assert "accounts" in page.status.text() and page.status.text().startswith("✔")
+    assert wiz.currentId() == wiz.system_pages["odoo"]
+
+    # Next takes the company just checked without asking Odoo again.
+    calls = len(odoo.calls)
+    click_next(qtbot, wiz)
+    assert wiz.currentId() == P.ID_ACCOUNTS and wiz.state.system_settings["company_id"] == 2
+    assert len(odoo.calls) == calls
+
+    # Back on the page, without the Employees app: the check says what is missing and how to install it.
+    while wiz.currentId() != wiz.system_pages["odoo"]:
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    odoo.hr_installed = False
+    page.key.clear()
+    qtbot.keyClicks(page.key, odoo.ADMIN_KEY)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Employees app (hr) is not installed" in page.status.text(), timeout=WAIT_MS)
+    assert page.status.text().startswith("✖") and "Apps" in page.status.text()
+    assert wiz.currentId() == wiz.system_pages["odoo"]

@@ -158,6 +158,8 @@ class ConnectPage(SystemPage):
                                  "who is an Accountant or Adviser and has the Settings right."))
         self._companies: list[tuple[int, str]] = []
         self._demo_url: str | None = None
+        self._checking = False
+        self._last_check: tuple[tuple, dict] | None = None      # (the values checked, what the check said)
         lay = QVBoxLayout(self)
         form = QFormLayout()
 
@@ -183,6 +185,12 @@ class ConnectPage(SystemPage):
         company_label = QLabel(self.tr("&Company:"), self)
         company_label.setBuddy(self.company)
         form.addRow(company_label, self.company)
+        self.check_button = QPushButton(self.tr("C&heck"), self)
+        self.check_button.setAccessibleName(self.tr("Check the connection to Odoo"))
+        self.check_button.setToolTip(self.tr("Check the address, database, login and key, and report Odoo's "
+                                             "version, the user's rights and missing apps, and the companies."))
+        self.check_button.clicked.connect(self.check)
+        form.addRow("", self.check_button)
         self.demo_button = QPushButton(self.tr("Use the de&mo company's Odoo"), self)
         self.demo_button.setToolTip(self.tr("Book into an Odoo emulated on this computer, to try pleodesk with "
                                             "the demo company."))
@@ -209,6 +217,7 @@ class ConnectPage(SystemPage):
             self.key.setPlaceholderText(self.tr("(stored; type a new key to replace it)"))
         self.company.clear()
         self._companies = []
+        self._last_check = None
         if s.get("company_id"):
             self.company.addItem(s.get("company_name") or str(s["company_id"]), int(s["company_id"]))
             self.company.setEnabled(True)
@@ -218,8 +227,10 @@ class ConnectPage(SystemPage):
         """The stored key was read (off the GUI thread) after the page was shown."""
         if _stored_key(self.wizard()):
             self.key.setPlaceholderText(self.tr("(stored; type a new key to replace it)"))
+        self._changed()
 
     def _changed(self, *_args) -> None:
+        self.check_button.setEnabled(self.isComplete() and not self._checking)
         self.completeChanged.emit()
 
     def _key(self) -> str:
@@ -244,27 +255,106 @@ class ConnectPage(SystemPage):
 
         self.with_demo_sandbox(ready)
 
+    def _values(self) -> tuple:
+        """What a check depends on: address, database, login, key and the chosen company (or None)."""
+        company_id = self.company.currentData() if self.company.isEnabled() else None
+        return (self.url.text().strip(), self.database.text().strip(), self.login.text().strip(), self._key(),
+                company_id)
+
+    def _run_check(self, done, failed, reuse: bool = False) -> None:
+        """Check the values off the GUI thread. With ``reuse`` (Next), a check that just passed for the same
+        values (the Check button's) is not repeated."""
+        values = self._values()
+        if reuse and self._last_check is not None and self._last_check[0] == values:
+            out = self._last_check[1]
+            self.run_task(lambda: out, done, failed)
+            return
+
+        def checked(out: dict) -> None:
+            self._last_check = (values, out)
+            done(out)
+
+        def not_checked(exc: BaseException) -> None:
+            self._last_check = None
+            failed(exc)
+
+        self.run_task(lambda: check_connection(*values), checked, not_checked)
+
+    def _fill_companies(self, out: dict) -> None:
+        """The companies the user may book in; the one the check settled on (or the current one) chosen."""
+        self._companies = out["companies"]
+        current = out["company_id"] or (self.company.currentData() if self.company.isEnabled() else None)
+        self.company.blockSignals(True)
+        self.company.clear()
+        for cid, name in self._companies:
+            self.company.addItem(name, cid)
+        index = self.company.findData(current) if current is not None else -1
+        self.company.setCurrentIndex(max(index, 0))
+        self.company.blockSignals(False)
+        self.company.setEnabled(bool(self._companies))
+
+    def report(self, out: dict) -> tuple[str, bool]:
+        """The check's result in plain words: version, rights, apps, warnings, companies, chart."""
+        warnings = [m for m in out["messages"] if m.startswith("Warning")]
+        parts = [self.tr("{version} accepted the login {login} and its API key. The user has the rights pleodesk "
+                         "needs (Accountant or Adviser, and Settings); the Invoicing and Employees apps are "
+                         "installed.").format(version=out["version"] or "Odoo", login=self.login.text().strip())]
+        parts += warnings
+        n = len(out["companies"])
+        chart = out["chart"]
+        if chart is None:
+            parts.append(self.tr("This user may book in {n} companies: choose the one for this connection, then "
+                                 "press Next.").format(n=n))
+        else:
+            name = next((nm for cid, nm in out["companies"] if cid == out["company_id"]), "")
+            parts.append(self.tr("Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} "
+                                 "purchase taxes, {plans} analytic plans.").format(
+                company=name, n=n, accounts=len(chart.accounts), taxes=len(chart.taxes),
+                plans=len(chart.dimensions)))
+        return " ".join(parts), not warnings
+
+    def check(self) -> None:
+        """The Check button: run the check, show its report and fill the company choice; stay on the page."""
+        if not self.isComplete() or self._busy:
+            return
+        self._checking = True
+        self.check_button.setEnabled(False)
+        self.set_busy(True)
+        self.show_status(self.tr("Checking Odoo…"))
+
+        def done(out: dict) -> None:
+            self._checking = False
+            self.set_busy(False)
+            self._fill_companies(out)
+            text, ok = self.report(out)
+            self.show_status(text, ok if out["chart"] is not None else None)
+            self._changed()
+
+        def failed(exc: BaseException) -> None:
+            self._checking = False
+            self.set_busy(False)
+            self.show_status(str(exc), False)
+            self._changed()
+
+        self._run_check(done, failed)
+
     def validatePage(self) -> bool:
         if self.take_validated():
             return True
         url, database, login = self.url.text().strip(), self.database.text().strip(), self.login.text().strip()
         key = self._key()
-        company_id = self.company.currentData() if self.company.isEnabled() else None
         previous = dict(self.state.system_settings)
         self.set_busy(True)
         self.show_status(self.tr("Checking Odoo…"))
 
         def done(out: dict) -> None:
-            self._companies = out["companies"]
             if out["chart"] is None:
-                self.company.clear()
-                for cid, name in self._companies:
-                    self.company.addItem(name, cid)
-                self.company.setEnabled(True)
+                self._fill_companies(out)
                 self.set_busy(False)
                 self.show_status(self.tr("This user may book in {n} companies: choose the one for this connection, "
                                          "then press Next again.").format(n=len(self._companies)), None)
                 return
+            self._companies = out["companies"]
             name = next((n for cid, n in self._companies if cid == out["company_id"]), "")
             settings = {k: v for k, v in previous.items()
                         if k in ("accounts", "account_ids", "journals", "options")}
@@ -289,9 +379,8 @@ class ConnectPage(SystemPage):
             self.set_busy(False)
             self.show_status(str(exc), False)
 
-        self.run_task(lambda: check_connection(url, database, login, key, company_id), done, failed)
+        self._run_check(done, failed, reuse=True)
         return False
-
 
 class ReconnectPanel(QWidget):
     """The Reconnect dialog's Odoo part: a new API key of the same user, for the same database and
