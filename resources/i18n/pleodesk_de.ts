@@ -460,7 +460,17 @@
         <translation>Im Browser bei Xero anmelden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Stop &amp;waiting</source>
+        <translation>&amp;Warten beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop waiting for the Xero sign-in</source>
+        <translation>Warten auf die Xero-Anmeldung beenden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Use the de&amp;mo company&apos;s Xero</source>
         <translation>Xero des De&amp;mo-Unternehmens verwenden</translation>
     </message>
@@ -490,12 +500,12 @@
         <translation>Verbunden mit {name}. Melden Sie sich nur erneut an, um die Verbindung zu erneuern.</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Waiting for Xero in your browser… (close the browser tab to stop)</source>
-        <translation>Warten auf Xero in Ihrem Browser… (Browser-Tab schließen, um abzubrechen)</translation>
+        <location line="+49"/>
+        <source>Waiting for Xero in your browser… Sign in there and choose the organisation, or press Stop waiting.</source>
+        <translation>Warten auf Xero in Ihrem Browser… Melden Sie sich dort an und wählen Sie die Organisation, oder drücken Sie Warten beenden.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>no organisation</source>
         <translation>keine Organisation</translation>
     </message>
@@ -515,7 +525,12 @@
         <translation>Bei {name} angemeldet.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>Stopped waiting for Xero. Press Sign in to Xero to try again.</source>
+        <translation>Warten auf Xero beendet. Drücken Sie Bei Xero anmelden, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Setting up the Pleo accounts in Xero…</source>
         <translation>Die Pleo-Konten werden in Xero eingerichtet…</translation>
     </message>
@@ -3075,7 +3090,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+121"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+124"/>
         <source>ledger account</source>
         <translation>Sachkonto</translation>
     </message>
@@ -3125,7 +3140,7 @@
         <translation>Prüfergebnis</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>The demo company could not be started: {error}</source>
         <translation>Das Demo-Unternehmen konnte nicht gestartet werden: {error}</translation>
     </message>
@@ -3306,7 +3321,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-343"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-373"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>
@@ -3372,7 +3387,7 @@
         <translation>Eine Bill (Eingangsrechnung) auf den Namen der mitarbeitenden Person</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+262"/>
         <source>In Xero, open Settings &gt; Connected apps and disconnect pleodesk from this organisation.</source>
         <translation>Öffnen Sie in Xero Settings &gt; Connected apps und trennen Sie pleodesk von dieser Organisation.</translation>
     </message>

@@ -460,7 +460,17 @@
         <translation>Se connecter à Xero dans le navigateur</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Stop &amp;waiting</source>
+        <translation>Arrêter d&apos;a&amp;ttendre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop waiting for the Xero sign-in</source>
+        <translation>Arrêter d&apos;attendre la connexion à Xero</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Use the de&amp;mo company&apos;s Xero</source>
         <translation>Utiliser le Xero de la société de dé&amp;monstration</translation>
     </message>
@@ -490,12 +500,12 @@
         <translation>Connecté à {name}. Reconnectez-vous seulement pour renouveler la connexion.</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Waiting for Xero in your browser… (close the browser tab to stop)</source>
-        <translation>En attente de Xero dans votre navigateur… (fermez l’onglet pour arrêter)</translation>
+        <location line="+49"/>
+        <source>Waiting for Xero in your browser… Sign in there and choose the organisation, or press Stop waiting.</source>
+        <translation>En attente de Xero dans votre navigateur… Connectez-vous-y et choisissez l&apos;organisation, ou appuyez sur Arrêter d&apos;attendre.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>no organisation</source>
         <translation>aucune organisation</translation>
     </message>
@@ -515,7 +525,12 @@
         <translation>Connecté à {name}.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>Stopped waiting for Xero. Press Sign in to Xero to try again.</source>
+        <translation>Attente de Xero arrêtée. Appuyez sur Se connecter à Xero pour réessayer.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Setting up the Pleo accounts in Xero…</source>
         <translation>Configuration des comptes Pleo dans Xero…</translation>
     </message>
@@ -3075,7 +3090,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+121"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+124"/>
         <source>ledger account</source>
         <translation>compte comptable</translation>
     </message>
@@ -3125,7 +3140,7 @@
         <translation>Résultat de la vérification</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>The demo company could not be started: {error}</source>
         <translation>La société de démonstration n’a pas pu démarrer : {error}</translation>
     </message>
@@ -3306,7 +3321,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-343"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-373"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>
@@ -3372,7 +3387,7 @@
         <translation>Une bill (facture d’achat) au nom du salarié</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+262"/>
         <source>In Xero, open Settings &gt; Connected apps and disconnect pleodesk from this organisation.</source>
         <translation>Dans Xero, ouvrez Settings &gt; Connected apps et déconnectez pleodesk de cette organisation.</translation>
     </message>

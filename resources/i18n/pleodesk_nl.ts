@@ -460,7 +460,17 @@
         <translation>Aanmelden bij Xero in de browser</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Stop &amp;waiting</source>
+        <translation>Stoppen met &amp;wachten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop waiting for the Xero sign-in</source>
+        <translation>Stoppen met wachten op de aanmelding bij Xero</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Use the de&amp;mo company&apos;s Xero</source>
         <translation>Xero van het de&amp;mobedrijf gebruiken</translation>
     </message>
@@ -490,12 +500,12 @@
         <translation>Verbonden met {name}. Meld u alleen opnieuw aan om de koppeling te vernieuwen.</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Waiting for Xero in your browser… (close the browser tab to stop)</source>
-        <translation>Wacht op Xero in uw browser… (sluit het browsertabblad om te stoppen)</translation>
+        <location line="+49"/>
+        <source>Waiting for Xero in your browser… Sign in there and choose the organisation, or press Stop waiting.</source>
+        <translation>Wachten op Xero in je browser… Meld je daar aan en kies de organisatie, of druk op Stoppen met wachten.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>no organisation</source>
         <translation>geen organisatie</translation>
     </message>
@@ -515,7 +525,12 @@
         <translation>Aangemeld bij {name}.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>Stopped waiting for Xero. Press Sign in to Xero to try again.</source>
+        <translation>Gestopt met wachten op Xero. Druk op Aanmelden bij Xero om het opnieuw te proberen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Setting up the Pleo accounts in Xero…</source>
         <translation>De Pleo-rekeningen worden in Xero ingesteld…</translation>
     </message>
@@ -3075,7 +3090,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+121"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+124"/>
         <source>ledger account</source>
         <translation>grootboekrekening</translation>
     </message>
@@ -3125,7 +3140,7 @@
         <translation>Resultaat van de controle</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>The demo company could not be started: {error}</source>
         <translation>Het demobedrijf kon niet worden gestart: {error}</translation>
     </message>
@@ -3306,7 +3321,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-343"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-373"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>
@@ -3372,7 +3387,7 @@
         <translation>Een bill (inkoopfactuur) op naam van de werknemer</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+262"/>
         <source>In Xero, open Settings &gt; Connected apps and disconnect pleodesk from this organisation.</source>
         <translation>Open in Xero Settings &gt; Connected apps en koppel pleodesk los van deze organisatie.</translation>
     </message>

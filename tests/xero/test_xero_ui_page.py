@@ -101,3 +101,72 @@ def test_wizard_signs_in_and_chooses_the_organisation(qtbot, qapp, sandbox, xero
         auth.XeroConnector.__init__ = original
         ctx.shutdown()
         store.close()
+
+
+def _port_free(port: int) -> bool:
+    import socket
+
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+        return True
+    except OSError:
+        return False
+    finally:
+        s.close()
+
+
+def test_waiting_for_the_browser_can_be_stopped(qtbot, qapp, sandbox, xero, base_settings, port, pleodesk_home):
+    """Nobody signs in: "Stop waiting" ends the wait and frees the loopback port; so does the wizard's
+    own Cancel."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWizard
+
+    from pleodesk.storage import open_store
+    from pleodesk.ui.context import AppContext
+    from pleodesk.ui.wizard import SetupWizard
+    from tests.ui.helpers import WAIT_MS, click_next, fill_pleo_page
+
+    import pleodesk.providers.xero.auth as auth
+
+    opened: list[str] = []
+    original = auth.XeroConnector.__init__
+
+    def patched(self, settings, **kw):      # the test's port; a browser where nobody signs in
+        original(self, settings, ports=[port], open_browser=lambda url: opened.append(url) or True)
+
+    store = open_store()
+    ctx = AppContext(store, scheduler=False)
+    try:
+        auth.XeroConnector.__init__ = patched
+        wiz = SetupWizard.for_new(ctx)
+        qtbot.addWidget(wiz)
+        wiz.show()
+        qtbot.waitExposed(wiz)
+        wiz.currentPage().buttons["xero"].setChecked(True)
+        click_next(qtbot, wiz)
+        fill_pleo_page(qtbot, wiz.currentPage(), sandbox)
+        click_next(qtbot, wiz)
+        page = wiz.currentPage()
+        wiz.state.system_settings.update(base_settings)
+        assert not page.stop_button.isVisible()
+
+        qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(opened) and not _port_free(port), timeout=WAIT_MS)
+        assert page.stop_button.isVisible() and not page.sign_in_button.isEnabled()
+        assert "&w" in page.stop_button.text() and page.stop_button.accessibleName()
+        assert "Stop waiting" in page.status.text() and "close the browser tab" not in page.status.text()
+        qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(page.sign_in_button.isEnabled, timeout=WAIT_MS)
+        assert not page.stop_button.isVisible() and "Stopped waiting" in page.status.text()
+        assert _port_free(port) and not page.isComplete()
+
+        # Waiting again, then the wizard's Cancel: the wait ends with it.
+        qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(opened) == 2 and not _port_free(port), timeout=WAIT_MS)
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not wiz.isVisible() and _port_free(port), timeout=WAIT_MS)
+    finally:
+        auth.XeroConnector.__init__ = original
+        ctx.shutdown()
+        store.close()

@@ -31,6 +31,9 @@ exposes:
       - ``chart``: the ledger's ``LedgerChart`` if the page already read it, else ``None`` (the
         wizard then calls ``provider.read_chart()`` itself, off the GUI thread).
 
+    A page that waits for something outside pleodesk (a browser sign-in) offers a button to stop
+    waiting and overrides ``stop_waiting()``, which the wizard calls when it is cancelled or closed.
+
     Every user-visible string goes through ``self.tr("literal")``, or, outside a class,
     ``QCoreApplication.translate("<system>", "literal")`` with both arguments written out: a helper
     such as ``_t(text)`` hides the strings from ``pyside6-lupdate``, so they are never translated.
@@ -282,6 +285,10 @@ class SystemPage(QWizardPage):
             self.show_status(str(exc), False)
 
         self.wizard().save_system(settings, secrets or {}, chart, saved, failed)
+
+    def stop_waiting(self) -> None:
+        """Called when the wizard closes (its Cancel, or the window closed): stop anything the page is
+        waiting for, such as a browser sign-in. Default: nothing."""
 
     def is_demo(self) -> bool:
         """Whether Pleo is the demo company: the page may then offer the sandbox's own ledger."""

@@ -134,7 +134,16 @@ class ConnectPage(SystemPage):
         self.sign_in_button = QPushButton(self.tr("&Sign in to Xero…"), self)
         self.sign_in_button.setAccessibleName(self.tr("Sign in to Xero in the browser"))
         self.sign_in_button.clicked.connect(lambda: self._start_sign_in())
-        form.addRow("", self.sign_in_button)
+        self.stop_button = QPushButton(self.tr("Stop &waiting"), self)
+        self.stop_button.setAccessibleName(self.tr("Stop waiting for the Xero sign-in"))
+        self.stop_button.clicked.connect(self.stop_waiting)
+        self.stop_button.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sign_in_button)
+        row.addWidget(self.stop_button)
+        row.addStretch(1)
+        form.addRow("", row)
         self.demo_button = QPushButton(self.tr("Use the de&mo company's Xero"), self)
         self.demo_button.setToolTip(self.tr("Sign in to a Xero organisation emulated on this computer, to try "
                                             "pleodesk with the demo company."))
@@ -180,9 +189,18 @@ class ConnectPage(SystemPage):
         self.completeChanged.emit()
 
     def cleanupPage(self) -> None:
+        self.stop_waiting()
+        super().cleanupPage()
+
+    def is_waiting(self) -> bool:
+        return self._cancel is not None and not self._cancel.is_set()
+
+    def stop_waiting(self) -> None:
+        """Stop waiting for the browser (Stop waiting, Back, or the wizard closed): the sign-in ends and
+        frees its loopback port."""
         if self._cancel is not None:
             self._cancel.set()
-        super().cleanupPage()
+            self.stop_button.setEnabled(False)
 
     def isComplete(self) -> bool:
         return self.organisation.count() > 0 and (self._sign_in is not None or
@@ -213,13 +231,22 @@ class ConnectPage(SystemPage):
         self._cancel = threading.Event()
         cancel = self._cancel
         self.sign_in_button.setEnabled(False)
-        self.show_status(self.tr("Waiting for Xero in your browser… (close the browser tab to stop)"))
+        self.stop_button.setEnabled(True)
+        self.stop_button.show()
+        self.show_status(self.tr("Waiting for Xero in your browser… Sign in there and choose the organisation, or "
+                                 "press Stop waiting."))
 
         def work():
             return XeroConnector(settings, open_browser=open_browser).sign_in(timeout=300, cancel=cancel)
 
-        def done(si) -> None:
+        def waited() -> None:
+            if self._cancel is cancel:
+                self._cancel = None
             self.sign_in_button.setEnabled(True)
+            self.stop_button.hide()
+
+        def done(si) -> None:
+            waited()
             self._sign_in = si
             expected = self.state.system_settings.get("tenant_id")
             tenants = [t for t in si.tenants if not expected or t.tenant_id == expected]
@@ -240,7 +267,10 @@ class ConnectPage(SystemPage):
             self.completeChanged.emit()
 
         def failed(exc: BaseException) -> None:
-            self.sign_in_button.setEnabled(True)
+            waited()
+            if cancel.is_set():
+                self.show_status(self.tr("Stopped waiting for Xero. Press Sign in to Xero to try again."), None)
+                return
             self.show_status(str(exc), False)
 
         self.run_task(work, done, failed)

@@ -457,6 +457,10 @@ class SetupWizard(QWizard):
         super().reject()
 
     def done(self, result: int) -> None:  # noqa: D401 - QDialog.done
+        for pid in self.pageIds():           # Cancel or closing: a page waiting (a browser sign-in) stops
+            stop = getattr(self.page(pid), "stop_waiting", None)
+            if callable(stop):
+                stop()
         super().done(result)
 
 
