@@ -617,10 +617,17 @@ class ExportEngine:
                         break
                     time.sleep(self.receipt_retry_delay * attempt)
         # Done only when every receipt reached the ledger; one that could not even be downloaded from
-        # Pleo is still owed: "failed" keeps it in Problems and retry_receipts fetches it afresh.
-        if ok and any(r.status in ("failed", "pending") for r in self.store.receipts_for(eid)):
-            ok = False
-        self.store.set_receipts_status(self.conn.id, eid, "done" if ok else "failed")
+        # Pleo is still owed: "failed" keeps it in Problems and retry_receipts fetches it afresh. Those
+        # pleodesk cannot attach (too large, over the ledger's number per entry) are for the bookkeeper:
+        # "incomplete" keeps them in Problems without trying again.
+        rows = self.store.receipts_for(eid)
+        if not ok or any(r.status in ("failed", "pending") for r in rows):
+            status = "failed"
+        elif any(r.status in ("too_large", "missing") for r in rows):
+            status = "incomplete"
+        else:
+            status = "done"
+        self.store.set_receipts_status(self.conn.id, eid, status)
 
     # ------------------------------------------------------------------ receipts ---------------
     def _download_receipts(self, expenses: Iterable[Expense], summary: RunSummary
@@ -640,6 +647,20 @@ class ExportEngine:
                 dest = self._fetch_receipt(exp.id, pos, rf.url, rf.mime, rf.size, cap, summary)
                 if dest is not None:
                     files.append((dest, rf.mime, dest.name))
+            extra = exp.receipts[cap.max_attachments:]
+            if extra:
+                # The ledger takes no more per entry: the first ones go, the rest is for the bookkeeper.
+                for pos, rf in enumerate(extra, cap.max_attachments):
+                    self.store.upsert_receipt(exp.id, pos, url=rf.url, mime=rf.mime, size=rf.size, status="missing",
+                                              error=f"Receipt {pos + 1} was not attached: the accounting system "
+                                                    f"takes at most {cap.max_attachments} files per entry. "
+                                                    "Attach it by hand.")
+                which = (f"receipt {len(exp.receipts)}" if len(extra) == 1 else
+                         f"receipts {cap.max_attachments + 1}-{len(exp.receipts)}")
+                summary.receipt_problems.append((exp.id, (
+                    f"{len(extra)} of {len(exp.receipts)} receipts {'was' if len(extra) == 1 else 'were'} not "
+                    f"attached: the accounting system takes at most {cap.max_attachments} files per entry. "
+                    f"Attach {which} by hand.")))
             if files:
                 out[exp.id] = files
             if n % 20 == 0:

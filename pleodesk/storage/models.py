@@ -119,7 +119,8 @@ class PleoItem(Base):
 
 
 class Receipt(Base):
-    """A receipt file of an expense. ``status``: pending | downloaded | missing | too_large | failed."""
+    """A receipt file of an expense. ``status``: pending | downloaded | missing (not attached: over the
+    ledger's number per entry) | too_large | failed."""
 
     __tablename__ = "receipts"
     __table_args__ = (UniqueConstraint("expense_id", "position"),)
@@ -141,7 +142,8 @@ class ExportRecord(Base):
     """What happened to one expense on one connection.
 
     ``status``: held | pending | sending | exported | failed | skipped.
-    ``receipts_status``: none | pending | done | failed.
+    ``receipts_status``: none | pending | done | failed | incomplete (some receipts must be attached by
+    hand: too large, or more than the ledger takes per entry; not tried again).
     """
 
     __tablename__ = "export_records"

@@ -14,7 +14,7 @@ RECEIPT_STATUSES = ("pending", "downloaded", "missing", "too_large", "failed")
 RECORD_STATUSES = ("held", "pending", "sending", "exported", "failed", "skipped")
 #: Statuses that are an outcome Pleo's export job item can be told about.
 OUTCOME_STATUSES = ("held", "exported", "failed", "skipped")
-RECEIPTS_STATUSES = ("none", "pending", "done", "failed")
+RECEIPTS_STATUSES = ("none", "pending", "done", "failed", "incomplete")
 RUN_KINDS = ("export_job", "export_month", "queue", "feed", "sync")
 RUN_TRIGGERS = ("manual", "scheduled", "catch_up", "cli")
 RUN_STATUSES = ("running", "ok", "partial", "failed", "cancelled", "skipped")

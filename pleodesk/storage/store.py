@@ -689,7 +689,7 @@ class Store:
         self.set_receipts_status_many(conn_id, [expense_id], status)
 
     def set_receipts_status_many(self, conn_id: int, expense_ids: Iterable[str], status: str) -> None:
-        """Set ``receipts_status`` (none | pending | done | failed) of existing records."""
+        """Set ``receipts_status`` (none | pending | done | failed | incomplete) of existing records."""
         _check(status, RECEIPTS_STATUSES, "receipts status")
         ids = _unique(expense_ids)
         with self._write() as s:

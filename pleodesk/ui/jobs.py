@@ -519,9 +519,15 @@ def analyse_problems(store, conn, provider) -> list[ProblemGroup]:
                                            detail=r.error_detail or "")
             groups.append(g)
         g.expense_ids.append(r.expense_id)
-    receipts = [r for r in store.records_with_status(conn.id, "exported") if r.receipts_status == "failed"]
+    exported = store.records_with_status(conn.id, "exported")
+    receipts = [r for r in exported if r.receipts_status == "failed"]
     if receipts:
         groups.append(ProblemGroup("receipt", "receipt", "", "", "Receipts could not be attached",
                                    "Attach them by hand in the ledger, or press Retry.",
                                    [r.expense_id for r in receipts]))
+    by_hand = [r for r in exported if r.receipts_status == "incomplete"]
+    if by_hand:
+        groups.append(ProblemGroup("receipt", "receipts_by_hand", "", "", "Some receipts must be attached by hand",
+                                   "The ledger took what it accepts (a number per entry, a size per file); "
+                                   "attach the others by hand.", [r.expense_id for r in by_hand]))
     return groups

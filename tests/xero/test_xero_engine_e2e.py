@@ -388,3 +388,45 @@ def test_the_daily_limit_makes_the_rest_wait_and_says_when_it_resets(world, tmp_
     assert len(all_refs) == len(set(all_refs)), "an expense was booked twice"
     assert {r.expense_id for r in store.records_with_status(conn.id, "exported")} == exported | waiting
     assert all(sb.pleo.entry(e).export_status == "EXPORTED" for e in exported | waiting)
+
+
+def test_receipts_beyond_xeros_ten_per_document_are_reported_for_attaching_by_hand(world, tmp_path, monkeypatch):
+    """An expense with 12 receipts: Xero takes 10 per document. The first 10 are attached, the run and
+    Problems say that 2 must be attached by hand, and later runs do not try them (or the 10) again."""
+    from pleodesk.sandbox.pleo_emulator import PleoState
+    from pleodesk.ui.jobs import analyse_problems
+
+    sb, xero, store = world
+    accounts, refresh_token = _connect(sb, xero, tmp_path)
+    plan = plan_from_dict(_month_plan_data(sb, accounts, "Many receipts Xero", export_receipts=True),
+                          env={"PLEO_KEY": sb.api_key, "XERO_REFRESH": refresh_token}, where="test")
+    conn = _save(store, plan)
+    target = next(e for e in sb.pleo.exportable_entry_ids(MONTH)
+                  if sb.pleo.export_item(e)["files"] and sb.pleo.export_item(e)["type"] == "card_purchase"
+                  and all(ln.get("account") for ln in sb.pleo.export_item(e)["accountingEntryLines"])
+                  and int(sb.pleo.export_item(e)["files"][0]["size"]) < 1_000_000)
+    real = PleoState._export_item
+
+    def twelve_receipts(self, e, vbb):
+        item = real(self, e, vbb)
+        if item["accountingEntryId"] == target:
+            item["files"] = [dict(item["files"][0]) for _ in range(12)]
+        return item
+
+    monkeypatch.setattr(PleoState, "_export_item", twelve_receipts)
+    summary = make_engine(store, conn, provider=create_provider(conn)).export_month(MONTH)
+    rec = store.get_records(conn.id, [target])[target]
+    assert rec.status == "exported"
+    assert len(xero.demo.attachments.get(rec.ledger_id, [])) == 10
+    msgs = [m for e, m in summary.receipt_problems if e == target]
+    assert len(msgs) == 1 and "2 of 12 receipts were not attached" in msgs[0] and "by hand" in msgs[0], msgs
+    assert rec.receipts_status == "incomplete"
+    groups = [g for g in analyse_problems(store, conn, create_provider(conn)) if g.cause == "receipt"]
+    assert [g.kind for g in groups if target in g.expense_ids] == ["receipts_by_hand"]
+
+    # later runs leave it as it is: nothing uploaded again, still shown
+    calls = len(xero.requests)
+    make_engine(store, conn, provider=create_provider(conn)).process_queue("scheduled")
+    assert not [r for r in xero.requests[calls:] if "Attachments" in r[1]]
+    assert store.get_records(conn.id, [target])[target].receipts_status == "incomplete"
+    assert len(xero.demo.attachments.get(rec.ledger_id, [])) == 10

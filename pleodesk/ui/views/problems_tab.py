@@ -118,6 +118,10 @@ class ProblemsTab(ConnectionTab):
                 title, fix = problem_text(g.kind, g.source_label or g.source_key, g.title, g.fix)
             elif g.cause == "ready":
                 title, fix = self.tr("Mappings fixed: ready to send again"), self.tr("Press Retry to export them.")
+            elif g.cause == "receipt" and g.kind == "receipts_by_hand":
+                title, fix = (self.tr("Some receipts must be attached by hand"),
+                              self.tr("The ledger took what it accepts (a number per entry, a size per file); "
+                                      "attach the others by hand."))
             elif g.cause == "receipt":
                 title, fix = (self.tr("Receipts could not be attached"),
                               self.tr("Attach them by hand in the ledger, or press Retry."))
@@ -134,7 +138,7 @@ class ProblemsTab(ConnectionTab):
                 b.setAccessibleName(self.tr("Fix: {problem}").format(problem=g.title))
                 b.clicked.connect(lambda _c=False, grp=g: self.fix_requested.emit(FIX_TARGET[grp.kind], grp.source_key))
                 self.tree.setItemWidget(item, 3, b)
-            elif g.cause in ("ledger", "ready", "receipt") or g.cause == "mapping":
+            elif g.kind != "receipts_by_hand" and (g.cause in ("ledger", "ready", "receipt") or g.cause == "mapping"):
                 b = QPushButton(self.tr("Retry"), self.tree)
                 b.setAccessibleName(self.tr("Retry: {problem}").format(problem=g.title))
                 b.clicked.connect(lambda _c=False, grp=g: self.retry(list(grp.expense_ids)))
