@@ -963,7 +963,7 @@
         <translation>So treffen Feed und Export zusammen: Der Feed stellt jede Zahlung auf den Auszug des Pleo-Bankkontos, der Export bucht dieselbe Zahlung mit Kategorie und Steuer gegen dieses Bankkonto, und beide tragen dieselbe Referenz (PLEO- und die Ausgaben-ID). Sie gleichen sie über diese Referenz ab, und nichts wird doppelt gebucht.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>and</source>
         <translation>und</translation>
     </message>
@@ -1039,7 +1039,7 @@
 <context>
     <name>LabelsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-183"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-186"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
@@ -1905,7 +1905,7 @@
         <translation>Neuer &amp;Odoo-API-Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+55"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+79"/>
         <source>Xero ended pleodesk&apos;s sign-in. Reconnect opens Xero&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another organisation is refused, and nothing is changed then.</source>
         <translation>Xero hat die Anmeldung von pleodesk beendet. Neu verbinden öffnet die Anmeldung von Xero in Ihrem Browser: Melden Sie sich an und wählen Sie {name}. Eine Anmeldung bei einer anderen Organisation wird abgelehnt, und dann wird nichts geändert.</translation>
     </message>
@@ -2330,7 +2330,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+524"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+530"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
@@ -2658,7 +2658,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-903"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-909"/>
         <source>Welcome to pleodesk</source>
         <translation>Willkommen bei pleodesk</translation>
     </message>
@@ -3090,7 +3090,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+124"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+128"/>
         <source>ledger account</source>
         <translation>Sachkonto</translation>
     </message>
@@ -3135,7 +3135,7 @@
         <translation>Wählen Sie die Konten, über die das Pleo-Geld läuft. Nur das Pleo-Wallet ist Pflicht.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+121"/>
         <source>Check result</source>
         <translation>Prüfergebnis</translation>
     </message>
@@ -3321,7 +3321,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-373"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-397"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>
@@ -3387,7 +3387,12 @@
         <translation>Eine Bill (Eingangsrechnung) auf den Namen der mitarbeitenden Person</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+268"/>
+        <source>Xero lets only approved banking partners send bank feeds, so pleodesk writes the statement lines to files (OFX and CSV) in {folder}. In Xero, open the Pleo bank account ({account}), choose Import a statement and pick the newest file; lines imported before are skipped.</source>
+        <translation>Xero lässt nur zugelassene Bankpartner Bank-Feeds senden, deshalb schreibt pleodesk die Kontoauszugszeilen in Dateien (OFX und CSV) in {folder}. Öffnen Sie in Xero das Pleo-Bankkonto ({account}), wählen Sie Import a statement und wählen Sie die neueste Datei; bereits importierte Zeilen werden übersprungen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>In Xero, open Settings &gt; Connected apps and disconnect pleodesk from this organisation.</source>
         <translation>Öffnen Sie in Xero Settings &gt; Connected apps und trennen Sie pleodesk von dieser Organisation.</translation>
     </message>

@@ -963,7 +963,7 @@
         <translation>Comment le flux et l’export se rejoignent : le flux ajoute chaque paiement au relevé du compte bancaire Pleo, l’export passe le même paiement avec sa catégorie et sa TVA en contrepartie de ce compte, et tous deux portent la même référence (PLEO- et l’identifiant de la dépense) ; vous les rapprochez sur cette référence et rien n’est comptabilisé deux fois.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>and</source>
         <translation>et</translation>
     </message>
@@ -1039,7 +1039,7 @@
 <context>
     <name>LabelsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-183"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-186"/>
         <source>Labels</source>
         <translation>Étiquettes</translation>
     </message>
@@ -1905,7 +1905,7 @@
         <translation>Nouvelle clé d&apos;API &amp;Odoo :</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+55"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+79"/>
         <source>Xero ended pleodesk&apos;s sign-in. Reconnect opens Xero&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another organisation is refused, and nothing is changed then.</source>
         <translation>Xero a mis fin à la connexion de pleodesk. Reconnecter ouvre la connexion de Xero dans votre navigateur : connectez-vous et choisissez {name}. Une connexion à une autre organisation est refusée, et rien n&apos;est alors modifié.</translation>
     </message>
@@ -2330,7 +2330,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+524"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+530"/>
         <source>Summary</source>
         <translation>Récapitulatif</translation>
     </message>
@@ -2658,7 +2658,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-903"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-909"/>
         <source>Welcome to pleodesk</source>
         <translation>Bienvenue dans pleodesk</translation>
     </message>
@@ -3090,7 +3090,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+124"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+128"/>
         <source>ledger account</source>
         <translation>compte comptable</translation>
     </message>
@@ -3135,7 +3135,7 @@
         <translation>Choisissez les comptes par lesquels transite l’argent de Pleo. Seul le wallet Pleo est obligatoire.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+121"/>
         <source>Check result</source>
         <translation>Résultat de la vérification</translation>
     </message>
@@ -3321,7 +3321,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-373"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-397"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>
@@ -3387,7 +3387,12 @@
         <translation>Une bill (facture d’achat) au nom du salarié</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+268"/>
+        <source>Xero lets only approved banking partners send bank feeds, so pleodesk writes the statement lines to files (OFX and CSV) in {folder}. In Xero, open the Pleo bank account ({account}), choose Import a statement and pick the newest file; lines imported before are skipped.</source>
+        <translation>Xero ne permet qu&apos;aux partenaires bancaires agréés d&apos;envoyer des flux bancaires : pleodesk écrit donc les lignes de relevé dans des fichiers (OFX et CSV) dans {folder}. Dans Xero, ouvrez le compte bancaire Pleo ({account}), choisissez Import a statement et sélectionnez le fichier le plus récent ; les lignes déjà importées sont ignorées.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>In Xero, open Settings &gt; Connected apps and disconnect pleodesk from this organisation.</source>
         <translation>Dans Xero, ouvrez Settings &gt; Connected apps et déconnectez pleodesk de cette organisation.</translation>
     </message>

@@ -963,7 +963,7 @@
         <translation>Zo komen feed en export samen: de feed zet elke betaling op het afschrift van de Pleo-bankrekening, de export boekt dezelfde betaling met categorie en btw tegen die bankrekening, en beide dragen dezelfde referentie (PLEO- en het uitgave-id). U stemt ze dus af op die referentie en er wordt niets dubbel geboekt.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>and</source>
         <translation>en</translation>
     </message>
@@ -1039,7 +1039,7 @@
 <context>
     <name>LabelsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-183"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-186"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
@@ -1905,7 +1905,7 @@
         <translation>Nieuwe &amp;Odoo-API-sleutel:</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+55"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+79"/>
         <source>Xero ended pleodesk&apos;s sign-in. Reconnect opens Xero&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another organisation is refused, and nothing is changed then.</source>
         <translation>Xero heeft de aanmelding van pleodesk beëindigd. Opnieuw verbinden opent de aanmelding van Xero in je browser: meld je aan en kies {name}. Een aanmelding bij een andere organisatie wordt geweigerd, en dan verandert er niets.</translation>
     </message>
@@ -2330,7 +2330,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+524"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+530"/>
         <source>Summary</source>
         <translation>Overzicht</translation>
     </message>
@@ -2658,7 +2658,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-903"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-909"/>
         <source>Welcome to pleodesk</source>
         <translation>Welkom bij pleodesk</translation>
     </message>
@@ -3090,7 +3090,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+124"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+128"/>
         <source>ledger account</source>
         <translation>grootboekrekening</translation>
     </message>
@@ -3135,7 +3135,7 @@
         <translation>Kies de rekeningen waarover het geld van Pleo loopt. Alleen de Pleo-wallet is verplicht.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+121"/>
         <source>Check result</source>
         <translation>Resultaat van de controle</translation>
     </message>
@@ -3321,7 +3321,7 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-373"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-397"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>
@@ -3387,7 +3387,12 @@
         <translation>Een bill (inkoopfactuur) op naam van de werknemer</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+268"/>
+        <source>Xero lets only approved banking partners send bank feeds, so pleodesk writes the statement lines to files (OFX and CSV) in {folder}. In Xero, open the Pleo bank account ({account}), choose Import a statement and pick the newest file; lines imported before are skipped.</source>
+        <translation>Xero laat alleen goedgekeurde bankpartners bankfeeds versturen, daarom schrijft pleodesk de afschriftregels naar bestanden (OFX en CSV) in {folder}. Open in Xero de Pleo-bankrekening ({account}), kies Import a statement en kies het nieuwste bestand; eerder geïmporteerde regels worden overgeslagen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>In Xero, open Settings &gt; Connected apps and disconnect pleodesk from this organisation.</source>
         <translation>Open in Xero Settings &gt; Connected apps en koppel pleodesk los van deze organisatie.</translation>
     </message>

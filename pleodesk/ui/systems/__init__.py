@@ -101,6 +101,10 @@ exposes:
     raising means the ledger could not be reached. The connection is deleted in either case and the
     user is told what to do by hand.
 
+``feed_note(settings) -> str | None``  (optional) one or two translated sentences that page 8 ("Bank
+    feed") shows about how the feed works for this system (e.g. a statement file to import by hand),
+    or None.
+
 A system without a page module is simply not offered in the wizard (it can still be set up with
 ``pleodesk setup --file``).
 """
@@ -232,6 +236,12 @@ def disconnector(system: str | None) -> Callable | None:
     mod = plugin(system) if system else None
     fn = getattr(mod, "disconnect", None) if mod else None
     return fn if callable(fn) else None
+
+
+def feed_note(system: str | None, settings: dict[str, Any]) -> str | None:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "feed_note", None) if mod else None
+    return fn(settings or {}) if callable(fn) else None
 
 
 class SystemPage(QWizardPage):

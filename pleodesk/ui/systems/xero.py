@@ -305,6 +305,30 @@ class ConnectPage(SystemPage):
         return False
 
 
+def statement_folder(settings: dict[str, Any]) -> str:
+    """Where the bank feed writes its statement files (as ``providers.xero.feed.statement_folder``,
+    without creating it)."""
+    from pathlib import Path
+
+    if settings.get("feed_folder"):
+        return str(Path(str(settings["feed_folder"])).expanduser())
+    from pleodesk import paths
+
+    return str(paths.data_dir() / "statements" / f"xero-{str(settings.get('tenant_id') or '')[:8]}")
+
+
+def feed_note(settings: dict[str, Any]) -> str | None:
+    """Page 8: Xero opens its Bank Feeds API only to approved banking partners, so the feed is a
+    statement file to import by hand (unless the connection is set to the API)."""
+    if settings.get("feed") == "api":
+        return None
+    return QCoreApplication.translate(
+        "xero", "Xero lets only approved banking partners send bank feeds, so pleodesk writes the statement lines "
+                "to files (OFX and CSV) in {folder}. In Xero, open the Pleo bank account ({account}), choose Import "
+                "a statement and pick the newest file; lines imported before are skipped.").format(
+        folder=statement_folder(settings), account=settings.get("bank_account_code") or "PLEOBANK")
+
+
 def disconnect(conn) -> list[str]:
     """Deleting the connection: remove the organisation's connection to the app in Xero
     (``DELETE /Connections/{id}``), revoke the token and clear it from the keyring. Off the GUI thread.

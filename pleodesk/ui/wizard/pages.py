@@ -822,6 +822,9 @@ class FeedPage(Page):
                                 "that bank account, and both carry the same reference (PLEO- and the expense id), so you match "
                                 "them in reconciliation and nothing is booked twice."), self)
         lay.addWidget(self.how)
+        self.note = hint("", self)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.note)
         self.unsupported = hint("", self)
         lay.addWidget(self.unsupported)
         lay.addStretch(1)
@@ -842,6 +845,9 @@ class FeedPage(Page):
         self.unsupported.setText(problem or ("" if feed_ok else self.tr(
             "{system} does not take a bank feed from pleodesk.").format(system=systems.label(st.system))))
         self.unsupported.setVisible(not feed_ok or problem is not None)
+        note = systems.feed_note(st.system, st.system_settings) if feed_ok else None
+        self.note.setText(note or "")
+        self.note.setVisible(bool(note))
 
     def validatePage(self) -> bool:
         self.state.options["bank_feed"] = self.enabled.isChecked()
