@@ -34,7 +34,7 @@ from typing import Callable, Iterable, Sequence
 from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings
 from pleodesk.core.model import Expense, format_datetime
 from pleodesk.core.posting import PostingError, post
-from pleodesk.core.validation import Problem, ValidationReport, validate
+from pleodesk.core.validation import SKIP_WALLET, Problem, ValidationReport, validate
 from pleodesk.providers.base import AuthError, Found, LedgerError, Provider, SendResult
 
 log = logging.getLogger(__name__)
@@ -789,7 +789,8 @@ def _summary_text(s: RunSummary) -> str:
 
 def preview_month(store, conn, pleo, provider, month: str) -> dict:
     """What "Export a month" would do, without creating anything: the number of expenses, totals per
-    currency and per Pleo category, and which would be held for a missing category mapping.
+    currency and per Pleo category, which would be held for a missing category mapping, and which
+    would be skipped (wallet top-ups and unloads when the connection ignores them).
 
     Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo). Tax and
     tag mappings are checked when the export runs, on the full export items."""
@@ -807,8 +808,14 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     by_account: dict[str, Decimal] = {}
     would_hold: dict[str, int] = {}
     by_ledger: dict[tuple[str, str], Decimal] = {}   # (ledger account, ledger tax code) -> amount
+    would_skip: dict[str, int] = {}
+    ignore_wallet = bool((conn.settings or {}).get("ignore_wallet_topups", False))
     no_account = "00000000-0000-0000-0000-000000000000"
     for e in entries:
+        if ignore_wallet and e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD"):
+            # as validation.SKIP_WALLET: not sent, reported to Pleo as handled, not in the totals
+            would_skip[SKIP_WALLET] = would_skip.get(SKIP_WALLET, 0) + 1
+            continue
         value = e.get("totalBillValue") or e["transactionValue"]
         m = Money.from_minor(value["minors"], value["currency"])
         totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
@@ -850,6 +857,7 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
         "by_account": {k: str(v) for k, v in by_account.items()},
         "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
         "would_hold": would_hold,
+        "would_skip": would_skip,
     }
 
 

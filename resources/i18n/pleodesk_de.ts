@@ -902,18 +902,23 @@
         <translation>wie von Pleo geliefert</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Will be held until mapped:</source>
         <translation>Wird bis zur Zuordnung zurückgehalten:</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+86"/>
+        <location line="-74"/>
+        <location line="+91"/>
         <source>Waiting for the work already running to finish…</source>
         <translation>Wartet, bis die laufende Arbeit fertig ist…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
+        <source>Will be skipped (reported to Pleo as handled, not booked):</source>
+        <translation>Wird übersprungen (an Pleo als erledigt gemeldet, nicht gebucht):</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
@@ -928,8 +933,8 @@
         <translation>Wird nach dem aktuellen Schritt abgebrochen…</translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+126"/>
+        <location line="-110"/>
+        <location line="+131"/>
         <source>Exporting…</source>
         <translation>Export läuft…</translation>
     </message>
@@ -981,7 +986,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/history_tab.py" line="+25"/>
+        <location filename="../../pleodesk/ui/views/history_tab.py" line="+26"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
@@ -3088,6 +3093,69 @@
     </message>
 </context>
 <context>
+    <name>skips</name>
+    <message>
+        <location line="+10"/>
+        <source>personal spend is settled with the employee, not booked</source>
+        <translation>private Ausgaben werden mit dem Mitarbeiter verrechnet, nicht gebucht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wallet top-ups and unloads are not exported (setting)</source>
+        <translation>Aufladungen und Abhebungen des Wallets werden nicht exportiert (Einstellung)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing to book: every amount is zero</source>
+        <translation>nichts zu buchen: jeder Betrag ist null</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing waiting for export</source>
+        <translation>nichts wartet auf den Export</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bank feed is off for this connection</source>
+        <translation>der Bank-Feed ist für diese Verbindung aus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this accounting system takes no bank feed</source>
+        <translation>diese Buchhaltung nimmt keinen Bank-Feed an</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank feed not available</source>
+        <translation>Bank-Feed nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reimbursement paid outside Pleo</source>
+        <translation>Erstattung außerhalb von Pleo bezahlt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reimbursement not exported yet (its kind is not known)</source>
+        <translation>Erstattung noch nicht exportiert (ihre Art ist noch nicht bekannt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not in the wallet currency</source>
+        <translation>nicht in der Währung des Wallets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection deactivated</source>
+        <translation>Verbindung deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connection disconnected: reconnect it</source>
+        <translation>Verbindung getrennt: neu verbinden</translation>
+    </message>
+</context>
+<context>
     <name>systems</name>
     <message>
         <location filename="../../pleodesk/ui/systems/__init__.py" line="+128"/>
@@ -3148,7 +3216,7 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="-157"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="-184"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>

@@ -902,18 +902,23 @@
         <translation>tel que Pleo l’envoie</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Will be held until mapped:</source>
         <translation>Sera retenu jusqu’à association :</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+86"/>
+        <location line="-74"/>
+        <location line="+91"/>
         <source>Waiting for the work already running to finish…</source>
         <translation>En attente de la fin du travail en cours…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
+        <source>Will be skipped (reported to Pleo as handled, not booked):</source>
+        <translation>Seront ignorées (signalées à Pleo comme traitées, non comptabilisées) :</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
@@ -928,8 +933,8 @@
         <translation>Annulation après l’étape en cours…</translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+126"/>
+        <location line="-110"/>
+        <location line="+131"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
@@ -981,7 +986,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/history_tab.py" line="+25"/>
+        <location filename="../../pleodesk/ui/views/history_tab.py" line="+26"/>
         <source>Started</source>
         <translation>Début</translation>
     </message>
@@ -3088,6 +3093,69 @@
     </message>
 </context>
 <context>
+    <name>skips</name>
+    <message>
+        <location line="+10"/>
+        <source>personal spend is settled with the employee, not booked</source>
+        <translation>les dépenses personnelles se règlent avec l’employé, non comptabilisées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wallet top-ups and unloads are not exported (setting)</source>
+        <translation>les rechargements et retraits du wallet ne sont pas exportés (réglage)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing to book: every amount is zero</source>
+        <translation>rien à comptabiliser : tous les montants sont nuls</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing waiting for export</source>
+        <translation>rien n’attend l’export</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bank feed is off for this connection</source>
+        <translation>le flux bancaire est désactivé pour cette connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this accounting system takes no bank feed</source>
+        <translation>ce logiciel comptable n’accepte pas de flux bancaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank feed not available</source>
+        <translation>flux bancaire indisponible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reimbursement paid outside Pleo</source>
+        <translation>remboursement payé hors de Pleo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reimbursement not exported yet (its kind is not known)</source>
+        <translation>remboursement pas encore exporté (son type n’est pas encore connu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not in the wallet currency</source>
+        <translation>pas dans la devise du wallet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection deactivated</source>
+        <translation>connexion désactivée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connection disconnected: reconnect it</source>
+        <translation>connexion interrompue : reconnectez-la</translation>
+    </message>
+</context>
+<context>
     <name>systems</name>
     <message>
         <location filename="../../pleodesk/ui/systems/__init__.py" line="+128"/>
@@ -3148,7 +3216,7 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="-157"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="-184"/>
         <source>Connected</source>
         <translation>Connectée</translation>
     </message>

@@ -902,18 +902,23 @@
         <translation>zoals Pleo het stuurt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Will be held until mapped:</source>
         <translation>Wordt aangehouden tot er een koppeling is:</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+86"/>
+        <location line="-74"/>
+        <location line="+91"/>
         <source>Waiting for the work already running to finish…</source>
         <translation>Wacht tot het lopende werk klaar is…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
+        <source>Will be skipped (reported to Pleo as handled, not booked):</source>
+        <translation>Wordt overgeslagen (aan Pleo gemeld als afgehandeld, niet geboekt):</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Starting…</source>
         <translation>Bezig met starten…</translation>
     </message>
@@ -928,8 +933,8 @@
         <translation>Wordt na de huidige stap geannuleerd…</translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+126"/>
+        <location line="-110"/>
+        <location line="+131"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
@@ -981,7 +986,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/history_tab.py" line="+25"/>
+        <location filename="../../pleodesk/ui/views/history_tab.py" line="+26"/>
         <source>Started</source>
         <translation>Gestart</translation>
     </message>
@@ -3088,6 +3093,69 @@
     </message>
 </context>
 <context>
+    <name>skips</name>
+    <message>
+        <location line="+10"/>
+        <source>personal spend is settled with the employee, not booked</source>
+        <translation>privé-uitgaven worden met de werknemer verrekend, niet geboekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wallet top-ups and unloads are not exported (setting)</source>
+        <translation>opwaarderingen en opnames van de wallet worden niet geëxporteerd (instelling)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing to book: every amount is zero</source>
+        <translation>niets te boeken: elk bedrag is nul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing waiting for export</source>
+        <translation>niets wacht op export</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bank feed is off for this connection</source>
+        <translation>de bankfeed staat uit voor deze koppeling</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this accounting system takes no bank feed</source>
+        <translation>dit boekhoudpakket neemt geen bankfeed aan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank feed not available</source>
+        <translation>bankfeed niet beschikbaar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reimbursement paid outside Pleo</source>
+        <translation>terugbetaling buiten Pleo betaald</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reimbursement not exported yet (its kind is not known)</source>
+        <translation>terugbetaling nog niet geëxporteerd (het soort is nog niet bekend)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not in the wallet currency</source>
+        <translation>niet in de valuta van de wallet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection deactivated</source>
+        <translation>koppeling gedeactiveerd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connection disconnected: reconnect it</source>
+        <translation>koppeling verbroken: maak opnieuw verbinding</translation>
+    </message>
+</context>
+<context>
     <name>systems</name>
     <message>
         <location filename="../../pleodesk/ui/systems/__init__.py" line="+128"/>
@@ -3148,7 +3216,7 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="-157"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="-184"/>
         <source>Connected</source>
         <translation>Verbonden</translation>
     </message>

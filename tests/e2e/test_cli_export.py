@@ -348,3 +348,34 @@ def test_an_entry_whose_outcome_is_unknown_is_looked_up_before_it_is_sent_again(
     assert len(blocks[reference_for(lost[0])]) == 1, "booked once, not twice"
     assert demo.store.get_records(demo.conn.id, lost)[lost[0]].status == "exported"
     assert demo.sandbox.pleo.entry(lost[0]).export_status == "EXPORTED"
+
+
+def test_preview_says_which_wallet_top_ups_will_be_skipped(demo, capsys):
+    """With "ignore wallet top-ups" on, the preview lists them as skipped and leaves them out of the
+    totals; the export then skips exactly those."""
+    from decimal import Decimal
+
+    pleo = demo.sandbox.pleo
+    wallet = [e for e in pleo.exportable_entry_ids(MONTH) if pleo.entry(e).type in ("wallet_topup", "wallet_unload")]
+    assert wallet, "the demo month has wallet top-ups"
+    assert any(pleo.entry(e).family == "WALLET" and pleo.entry(e).type == "fee"
+               for e in pleo.exportable_entry_ids(MONTH)), "and Pleo fees (family WALLET too), which are booked"
+    main(["export", "--month", MONTH, "--dry-run", "--json"])
+    before = json.loads(capsys.readouterr().out)
+    assert before["would_skip"] == {}
+    demo.store.update_connection(demo.conn.id, settings={"ignore_wallet_topups": True})
+    main(["export", "--month", MONTH, "--dry-run", "--json"])
+    after = json.loads(capsys.readouterr().out)
+    assert after["would_skip"] == {"wallet top-ups and unloads are not exported (setting)": len(wallet)}
+    def value(e):
+        v = pleo._accounting_entry(pleo.entry(e))
+        v = v.get("totalBillValue") or v["transactionValue"]
+        return Decimal(v["minors"]) / 100
+
+    moved = sum(value(e) for e in wallet)
+    total = lambda p: sum(Decimal(v) for v in p["totals"].values())   # noqa: E731
+    assert total(before) - total(after) == moved
+    main(["export", "--month", MONTH, "--json"])
+    capsys.readouterr()
+    skipped = demo.store.records_with_status(demo.conn.id, "skipped")
+    assert sorted(r.expense_id for r in skipped) == sorted(wallet)

@@ -168,3 +168,30 @@ def hold_reason_text(reason: str) -> str:
         return QCoreApplication.translate("problems", "category {key}: account {account} is not in the ledger").format(
             key=m.group(1), account=m.group(2))
     return reason
+
+
+def skip_reason_text(reason: str) -> str:
+    """Why a run skipped expenses, feed lines or itself (the reasons the engine, the feed and the
+    scheduler record), in the user's language; an unknown reason as it is."""
+    texts = {
+        "personal spend is settled with the employee, not booked":
+            QCoreApplication.translate("skips", "personal spend is settled with the employee, not booked"),
+        "wallet top-ups and unloads are not exported (setting)":
+            QCoreApplication.translate("skips", "wallet top-ups and unloads are not exported (setting)"),
+        "nothing to book: every amount is zero":
+            QCoreApplication.translate("skips", "nothing to book: every amount is zero"),
+        "nothing waiting for export": QCoreApplication.translate("skips", "nothing waiting for export"),
+        "bank feed is off for this connection":
+            QCoreApplication.translate("skips", "bank feed is off for this connection"),
+        "this accounting system takes no bank feed":
+            QCoreApplication.translate("skips", "this accounting system takes no bank feed"),
+        "bank feed not available": QCoreApplication.translate("skips", "bank feed not available"),
+        "reimbursement paid outside Pleo": QCoreApplication.translate("skips", "reimbursement paid outside Pleo"),
+        "reimbursement not exported yet (its kind is not known)":
+            QCoreApplication.translate("skips", "reimbursement not exported yet (its kind is not known)"),
+        "not in the wallet currency": QCoreApplication.translate("skips", "not in the wallet currency"),
+        "connection deactivated": QCoreApplication.translate("skips", "connection deactivated"),
+        "connection disconnected: reconnect it":
+            QCoreApplication.translate("skips", "connection disconnected: reconnect it"),
+    }
+    return texts.get(reason, reason)

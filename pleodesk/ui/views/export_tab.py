@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, Q
 from pleodesk.ui import fmt
 from pleodesk.ui.jobs import Job
 from pleodesk.ui.resources import icon
-from pleodesk.ui.views.common import ConnectionTab, counts_text, hold_reason_text, run_status_name
+from pleodesk.ui.views.common import ConnectionTab, counts_text, hold_reason_text, run_status_name, skip_reason_text
 from pleodesk.ui.widgets import heading, hint, set_status
 
 URL_ROLE = Qt.ItemDataRole.UserRole
@@ -232,12 +232,17 @@ class ExportTab(ConnectionTab):
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.totals.setItem(n, 2, item)
         held = p.get("would_hold") or {}
+        skipped = p.get("would_skip") or {}
+        blocks = []
         if held:
             lines = "<br>".join(f"• {html.escape(hold_reason_text(msg))}: {n}" for msg, n in sorted(held.items()))
-            self.held_text.setText("<span style='color:#B45309'><b>" + html.escape(self.tr(
+            blocks.append("<span style='color:#B45309'><b>" + html.escape(self.tr(
                 "Will be held until mapped:")) + "</b><br>" + lines + "</span>")
-        else:
-            self.held_text.setText("")
+        if skipped:
+            lines = "<br>".join(f"• {html.escape(skip_reason_text(msg))}: {n}" for msg, n in sorted(skipped.items()))
+            blocks.append("<b>" + html.escape(self.tr("Will be skipped (reported to Pleo as handled, not "
+                                                        "booked):")) + "</b><br>" + lines)
+        self.held_text.setText("<br>".join(blocks))
 
     # ------------------------------------------------------------------ export -----------------
     def export(self) -> None:

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter
 
 from pleodesk.ui import fmt
 from pleodesk.ui.tasks import run_task
-from pleodesk.ui.views.common import ConnectionTab, counts_text, kind_name, run_status_name, trigger_name
+from pleodesk.ui.views.common import (ConnectionTab, counts_text, kind_name, run_status_name, skip_reason_text,
+                                      trigger_name)
 
 LIMIT = 500
 
@@ -91,7 +92,7 @@ class HistoryTab(ConnectionTab):
 
     def _skip_text(self, r) -> str:
         if r.skip_reasons:
-            return "; ".join(str(k) for k in r.skip_reasons)
+            return "; ".join(skip_reason_text(str(k)) for k in r.skip_reasons)
         return ""
 
     def _show(self, row: int) -> None:
@@ -108,7 +109,7 @@ class HistoryTab(ConnectionTab):
             parts.append(html.escape(counts_text(r.counts)))
         if r.skip_reasons:
             parts.append(html.escape(self.tr("Skipped:")) + " " + html.escape(
-                ", ".join(f"{k} ({v})" for k, v in r.skip_reasons.items())))
+                ", ".join(f"{skip_reason_text(str(k))} ({v})" for k, v in r.skip_reasons.items())))
         if r.job_id:
             parts.append(f"<span style='color:#64748B'>{html.escape(self.tr('Pleo export job'))} {html.escape(r.job_id)}</span>")
         self.details.setText("<br>".join(parts))
