@@ -3,6 +3,8 @@ window: what the ledger holds and what the window shows."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
@@ -154,3 +156,9 @@ def test_wizard_then_export_a_month(qtbot, ctx, sandbox, journal_dir):
     win.show_tab(win.TAB_HISTORY)
     qtbot.waitUntil(lambda: win.history_tab.table.rowCount() >= 1, timeout=WAIT_MS)
     assert win.history_tab.table.item(0, 3).text() == "Manual"
+    # Its details say the counts once, in the user's words (not also the engine's English sentence).
+    from pleodesk.ui.views.common import counts_text
+
+    run = win.history_tab.runs[0]
+    details = win.history_tab.details.text()
+    assert html.escape(counts_text(run.counts)) in details and (run.message or "@@") not in details

@@ -103,10 +103,13 @@ class HistoryTab(ConnectionTab):
                  f"{html.escape(run_status_name(r.status))}"]
         parts.append(html.escape(self.tr("Started {start}, ended {end}.").format(
             start=fmt.moment(r.started_at), end=fmt.moment(r.ended_at) if r.ended_at else "…")))
-        if r.message:
+        counts = counts_text(r.counts) if r.counts else ""
+        # A run that went through is said by its counts, in the user's language (the engine's own
+        # sentence, in English, says the same); a failure's message says what went wrong.
+        if r.message and not (counts and r.status in ("ok", "partial")):
             parts.append(html.escape(r.message))
-        if r.counts:
-            parts.append(html.escape(counts_text(r.counts)))
+        if counts:
+            parts.append(html.escape(counts))
         if r.skip_reasons:
             parts.append(html.escape(self.tr("Skipped:")) + " " + html.escape(
                 ", ".join(f"{skip_reason_text(str(k))} ({v})" for k, v in r.skip_reasons.items())))
