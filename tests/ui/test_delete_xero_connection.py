@@ -12,7 +12,7 @@ from pleodesk.secrets import get_secret
 from pleodesk.ui.main_window import MainWindow
 
 from .helpers import WAIT_MS, free_port
-from .test_ledger_reconnect import xero_connection
+from .test_ledger_reconnect import xero_connection, xero_port  # noqa: F401 - a fixture
 
 
 def _window(qtbot, ctx, conn_id):
@@ -36,7 +36,7 @@ def _answers(monkeypatch) -> list[str]:
     return said
 
 
-def test_deleting_a_xero_connection_disconnects_it_in_xero(qtbot, ctx, sandbox, monkeypatch):
+def test_deleting_a_xero_connection_disconnects_it_in_xero(qtbot, ctx, sandbox, monkeypatch, xero_port):
     conn = xero_connection(ctx.store, sandbox)
     xero = sandbox.xero
     connection_id = conn.settings["xero_connection_id"]
@@ -59,7 +59,7 @@ def test_deleting_a_xero_connection_disconnects_it_in_xero(qtbot, ctx, sandbox, 
     qtbot.waitUntil(lambda: win.stack.currentWidget() is win.empty_page, timeout=WAIT_MS)
 
 
-def test_xero_out_of_reach_the_connection_is_still_deleted(qtbot, ctx, sandbox, monkeypatch):
+def test_xero_out_of_reach_the_connection_is_still_deleted(qtbot, ctx, sandbox, monkeypatch, xero_port):
     conn = xero_connection(ctx.store, sandbox)
     nowhere = f"http://127.0.0.1:{free_port()}"
     conn = ctx.store.update_connection(conn.id, settings={"identity_url": nowhere, "revocation_url": nowhere})

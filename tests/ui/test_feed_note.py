@@ -8,7 +8,7 @@ from pleodesk.connections import make_provider
 from pleodesk.ui.wizard import SetupWizard
 from pleodesk.ui.wizard import pages as P
 
-from .test_ledger_reconnect import xero_connection
+from .test_ledger_reconnect import xero_connection, xero_port  # noqa: F401 - a fixture
 
 
 def _feed_page(qtbot, ctx, conn):
@@ -22,12 +22,13 @@ def _feed_page(qtbot, ctx, conn):
     qtbot.addWidget(wiz)
     wiz.state.capabilities = caps
     wiz.show()
-    wiz.resume("feed")
-    assert wiz.currentId() == P.ID_FEED
-    return wiz, wiz.currentPage()
+    page = wiz.page(P.ID_FEED)
+    page.initializePage()
+    page.show()
+    return wiz, page
 
 
-def test_the_feed_page_says_where_xero_statement_files_go(qtbot, ctx, sandbox, tmp_path):
+def test_the_feed_page_says_where_xero_statement_files_go(qtbot, ctx, sandbox, tmp_path, xero_port):
     conn = xero_connection(ctx.store, sandbox)
     folder = tmp_path / "Pleo statements"
     conn = ctx.store.update_connection(conn.id, settings={"feed_folder": str(folder)})

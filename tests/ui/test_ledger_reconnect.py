@@ -4,6 +4,7 @@ the connection works again; a sign-in to another Xero organisation is refused an
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -13,7 +14,7 @@ from pleodesk.ui.jobs import Job
 from pleodesk.ui.main_window import MainWindow
 
 from .conftest import MONTH
-from .helpers import WAIT_MS
+from .helpers import WAIT_MS, free_port
 
 OLD_KEY = "odoo-admin-key-made-last-year"
 CATEGORIES = ["1000", "1150", "4000", "4010", "4100", "4200", "4300", "4400", "4500", "4600", "4700", "4710",
@@ -46,6 +47,26 @@ def odoo_connection(store, sandbox):
     }
     plan = plan_from_dict(data, env={"PLEO_KEY": sandbox.api_key, "ODOO_KEY": OLD_KEY}, where="test")
     return apply_plan(store, plan)
+
+
+@pytest.fixture
+def xero_port(monkeypatch, sandbox):
+    """Xero sign-ins of this test redirect to a loopback port of its own (registered with the emulator's
+    app), not to the shared 53682-53684; the browser stays the one the app chooses."""
+    import pleodesk.providers.xero.auth as auth
+    from pleodesk.sandbox.xero_emulator import SANDBOX_CLIENT_ID
+
+    port = free_port()
+    sandbox.xero.clients[SANDBOX_CLIENT_ID].redirect_uris |= {f"http://{h}:{port}/callback"
+                                                              for h in ("localhost", "127.0.0.1")}
+    original = auth.XeroConnector.__init__
+
+    def connector(self, settings, **kw):
+        kw["ports"] = [port]
+        original(self, settings, **kw)
+
+    monkeypatch.setattr(auth.XeroConnector, "__init__", connector)
+    return port
 
 
 def xero_connection(store, sandbox):
@@ -148,7 +169,7 @@ def _invalidate_xero_sign_in(sandbox, tenant: str) -> None:
     xero.expire_access_tokens()
 
 
-def test_an_ended_xero_sign_in_is_renewed_for_the_same_organisation(qtbot, ctx, sandbox):
+def test_an_ended_xero_sign_in_is_renewed_for_the_same_organisation(qtbot, ctx, sandbox, xero_port):
     conn = xero_connection(ctx.store, sandbox)
     tenant = conn.settings["tenant_id"]
     other = next(t for t in sandbox.xero.orgs if t != tenant)
@@ -173,8 +194,11 @@ def test_an_ended_xero_sign_in_is_renewed_for_the_same_organisation(qtbot, ctx, 
 
     # The same organisation: stored, connected, and Xero answers again.
     sandbox.xero.consent = [tenant]
-    with qtbot.waitSignal(dlg.finished, timeout=WAIT_MS):
-        qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    dlg.ledger_error = None
+    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.ledger_error is not None or dlg.result_value is not None, timeout=WAIT_MS)
+    assert dlg.ledger_error is None, dlg.ledger_error
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=WAIT_MS)
     assert dlg.result_value.status == "ok"
     fresh = ctx.store.get_connection(conn.id)
     assert fresh.state == "connected" and fresh.settings["tenant_id"] == tenant
@@ -187,7 +211,7 @@ def test_an_ended_xero_sign_in_is_renewed_for_the_same_organisation(qtbot, ctx, 
         provider.close()
 
 
-def test_waiting_for_the_xero_sign_in_can_be_stopped(qtbot, ctx, sandbox, monkeypatch):
+def test_waiting_for_the_xero_sign_in_can_be_stopped(qtbot, ctx, sandbox, monkeypatch, xero_port):
     conn = xero_connection(ctx.store, sandbox)
     ctx.store.set_connection_state(conn.id, "disconnected",
                                    "Xero disconnected pleodesk (the sign-in was revoked or expired)")
