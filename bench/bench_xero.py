@@ -88,9 +88,9 @@ def main() -> None:
     os.environ["PLEODESK_HOME"] = str(tmp)
     _memory_keyring()
 
-    import httpx
 
     from pleodesk.connections import ledger_secret_name, make_engine, pleo_secret_name
+    from pleodesk.demo import sandbox_browser
     from pleodesk.providers.xero import create_provider, sandbox_settings
     from pleodesk.providers.xero.auth import XeroConnector, token_store
     from pleodesk.sandbox.server import SandboxConfig, start_sandbox
@@ -110,14 +110,10 @@ def main() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
         s.close()
-        xero.clients[SANDBOX_CLIENT_ID].redirect_uris.add(f"http://127.0.0.1:{port}/callback")
-
-        def browser(url: str) -> bool:
-            def run():
-                r = httpx.get(url, follow_redirects=False)
-                httpx.get(r.headers["location"])
-            threading.Thread(target=run, daemon=True).start()
-            return True
+        # The connector signs in with http://localhost:<port>/callback (Xero matches redirect URIs exactly).
+        xero.clients[SANDBOX_CLIENT_ID].redirect_uris |= {f"http://{h}:{port}/callback"
+                                                          for h in ("127.0.0.1", "localhost")}
+        browser = sandbox_browser()
 
         settings = {**sandbox_settings(sb.url), "client_id": SANDBOX_CLIENT_ID, "wallet_currency": "EUR",
                     "rate_limits": {"time_scale": scale}}
