@@ -88,7 +88,10 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     win = MainWindow(ctx, translations)
     tray = Tray(ctx, win)
     tray.open_requested.connect(win.bring_to_front)
-    tray.quit_requested.connect(app.quit)
+    tray.quit_requested.connect(win._quit)
+    # With a tray icon, closing the window leaves pleodesk running there (MainWindow.closeEvent).
+    win.tray = tray
+    app.setQuitOnLastWindowClosed(not tray.available)
     instance.activated.connect(win.bring_to_front)
     win.show()
     tune_gc()

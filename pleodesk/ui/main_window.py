@@ -608,7 +608,28 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    # The tray icon (``pleodesk.ui.tray.Tray``), set by the app. Where a system tray shows it, closing
+    # the window keeps pleodesk running there: the export queue, the bank feed and the scheduled
+    # syncs go on. File > Quit and the tray menu's Quit end it.
+    tray = None
+    _told_about_tray = False
+    _quitting = False
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.tray is not None and self.tray.available and not self._quitting:
+            event.ignore()
+            self.hide()
+            if not self._told_about_tray:
+                self._told_about_tray = True
+                self.tray.inform(self.tr("pleodesk keeps running"),
+                                 self.tr("Exports and the bank feed go on in the background. Open pleodesk from its "
+                                         "tray icon; quit it there or with File > Quit."))
+            return
+        super().closeEvent(event)
+
     def _quit(self) -> None:
+        """File > Quit and the tray menu's Quit: end pleodesk (Qt asks the windows to close first)."""
         from PySide6.QtWidgets import QApplication
 
+        self._quitting = True
         QApplication.instance().quit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from pleodesk.ui import prefs
 from pleodesk.ui.resources import app_icon, state_icon
@@ -36,12 +36,14 @@ class Tray(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.notifications: list[tuple[str, str]] = []     # (title, message), newest last
+        self.messages: list[tuple[str, str]] = []          # information shown from the tray (not problems)
         self.tooltip = "pleodesk"
         self.state: str | None = None
         self.icon: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon = QSystemTrayIcon(badged_icon(None), self)
-            menu = QMenu()
+            # Owned by the window when there is one, so it goes with it (not after the application).
+            menu = QMenu(parent) if isinstance(parent, QWidget) else QMenu()
             self._menu = menu
             open_action = QAction(self.tr("&Open pleodesk"), menu)
             open_action.triggered.connect(self.open_requested)
@@ -109,6 +111,17 @@ class Tray(QObject):
         self.notifications.append((title, message))
         if self.icon is not None and QSystemTrayIcon.supportsMessages():
             self.icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.Warning, 10000)
+
+    @property
+    def available(self) -> bool:
+        """Whether pleodesk's icon is in a system tray (the app can then run with its window closed)."""
+        return self.icon is not None
+
+    def inform(self, title: str, message: str) -> None:
+        """A one-off information balloon (not a problem notification)."""
+        self.messages.append((title, message))
+        if self.icon is not None and QSystemTrayIcon.supportsMessages():
+            self.icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 8000)
 
     def hide(self) -> None:
         if self.icon is not None:

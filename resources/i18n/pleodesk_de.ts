@@ -1036,7 +1036,7 @@
         <translation>Gestartet {start}, beendet {end}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Skipped:</source>
         <translation>Übersprungen:</translation>
     </message>
@@ -1365,6 +1365,16 @@
         <location line="+1"/>
         <source>&lt;b&gt;pleodesk {version}&lt;/b&gt;&lt;br&gt;Keeps your company&apos;s books in step with its Pleo spend account.</source>
         <translation>&lt;b&gt;pleodesk {version}&lt;/b&gt;&lt;br&gt;Hält die Buchhaltung Ihres Unternehmens mit dem Pleo-Ausgabenkonto im Einklang.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>pleodesk keeps running</source>
+        <translation>pleodesk läuft weiter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exports and the bank feed go on in the background. Open pleodesk from its tray icon; quit it there or with File &gt; Quit.</source>
+        <translation>Exporte und der Bank-Feed laufen im Hintergrund weiter. Öffnen Sie pleodesk über sein Symbol im Infobereich; beenden Sie es dort oder mit Datei &gt; Beenden.</translation>
     </message>
 </context>
 <context>
@@ -2635,7 +2645,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../pleodesk/ui/tray.py" line="+46"/>
+        <location filename="../../pleodesk/ui/tray.py" line="+47"/>
         <source>&amp;Open pleodesk</source>
         <translation>pleodesk ö&amp;ffnen</translation>
     </message>

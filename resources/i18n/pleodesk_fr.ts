@@ -1036,7 +1036,7 @@
         <translation>Commencé le {start}, terminé le {end}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Skipped:</source>
         <translation>Ignorées :</translation>
     </message>
@@ -1365,6 +1365,16 @@
         <location line="+1"/>
         <source>&lt;b&gt;pleodesk {version}&lt;/b&gt;&lt;br&gt;Keeps your company&apos;s books in step with its Pleo spend account.</source>
         <translation>&lt;b&gt;pleodesk {version}&lt;/b&gt;&lt;br&gt;Maintient la comptabilité de votre entreprise à jour avec son compte de dépenses Pleo.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>pleodesk keeps running</source>
+        <translation>pleodesk continue de fonctionner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exports and the bank feed go on in the background. Open pleodesk from its tray icon; quit it there or with File &gt; Quit.</source>
+        <translation>Les exports et le flux bancaire continuent en arrière-plan. Ouvrez pleodesk depuis son icône de la zone de notification ; quittez-le là ou avec Fichier &gt; Quitter.</translation>
     </message>
 </context>
 <context>
@@ -2635,7 +2645,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../pleodesk/ui/tray.py" line="+46"/>
+        <location filename="../../pleodesk/ui/tray.py" line="+47"/>
         <source>&amp;Open pleodesk</source>
         <translation>&amp;Ouvrir pleodesk</translation>
     </message>

@@ -1036,7 +1036,7 @@
         <translation>Gestart {start}, klaar {end}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Skipped:</source>
         <translation>Overgeslagen:</translation>
     </message>
@@ -1365,6 +1365,16 @@
         <location line="+1"/>
         <source>&lt;b&gt;pleodesk {version}&lt;/b&gt;&lt;br&gt;Keeps your company&apos;s books in step with its Pleo spend account.</source>
         <translation>&lt;b&gt;pleodesk {version}&lt;/b&gt;&lt;br&gt;Houdt de boekhouding van uw bedrijf gelijk met de Pleo-rekening.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>pleodesk keeps running</source>
+        <translation>pleodesk blijft actief</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exports and the bank feed go on in the background. Open pleodesk from its tray icon; quit it there or with File &gt; Quit.</source>
+        <translation>Exports en de bankfeed gaan op de achtergrond door. Open pleodesk via het pictogram in het systeemvak; sluit het daar af of met Bestand &gt; Afsluiten.</translation>
     </message>
 </context>
 <context>
@@ -2635,7 +2645,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../pleodesk/ui/tray.py" line="+46"/>
+        <location filename="../../pleodesk/ui/tray.py" line="+47"/>
         <source>&amp;Open pleodesk</source>
         <translation>pleodesk &amp;openen</translation>
     </message>

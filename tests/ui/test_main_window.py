@@ -302,3 +302,30 @@ def test_send_the_feed_now_follows_the_feed_setting(qtbot, ctx, demo_conn):
     with qtbot.waitSignal(ctx.hub.settings_changed, timeout=WAIT_MS):
         s.feed.setChecked(True)
     assert s.feed_now.isEnabled()
+
+
+def test_closing_the_window_keeps_pleodesk_running_in_the_tray(qtbot, ctx, demo_conn, monkeypatch):
+    """Where a system tray shows pleodesk's icon, closing the window hides it (exports and the feed
+    go on), says so once, and Quit still ends the app; without a tray, closing closes."""
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+    from pleodesk.ui.tray import Tray
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    win = _window(qtbot, ctx)
+    win.tray = Tray(ctx, win)
+    assert win.tray.available
+    assert not win.close() and not win.isVisible()          # hidden, not closed
+    assert len(win.tray.messages) == 1 and "keeps running" in win.tray.messages[0][0]
+    win.bring_to_front()
+    assert win.isVisible()
+    win.close()
+    assert len(win.tray.messages) == 1                      # said once
+    quits = []
+    monkeypatch.setattr(QApplication.instance(), "quit", lambda: quits.append(1))
+    win.bring_to_front()
+    win._quit()                                             # File > Quit / the tray's Quit
+    assert quits and win.close() and not win.isVisible()    # closing is no longer refused
+
+    plain = _window(qtbot, ctx)                             # no tray icon: closing closes
+    assert plain.close() and not plain.isVisible()
