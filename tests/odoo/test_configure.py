@@ -125,6 +125,16 @@ def test_settings_from_setup_refuses_bad_sections(section, message):
         settings_from_setup(section, _secret)
 
 
+def test_a_plain_http_odoo_on_the_office_network_needs_allow_http():
+    section = {"url": "http://odoo.office.lan:8069", "database": "x", "login": "y", "api_key_env": "ODOO_API_KEY"}
+    with pytest.raises(ValueError, match="allow_http = true"):
+        settings_from_setup(section, _secret)
+    settings, _ = settings_from_setup({**section, "allow_http": True}, _secret)
+    assert settings["url"] == "http://odoo.office.lan:8069" and "allow_http" not in settings
+    with pytest.raises(ValueError, match="must use https"):
+        settings_from_setup({**section, "allow_http": "yes"}, _secret)     # only a real true
+
+
 def test_example_setup_file_reads(monkeypatch):
     from pathlib import Path
 

@@ -25,7 +25,7 @@ _CHOICES = ("entry", "bill")
 _OPTION_KEYS = {"card_expenses", "out_of_pocket", "invoices", "kinds", "locked_period", "analytic_plans", "post"}
 _SECTION_KEYS = {"url", "database", "login", "api_key_env", "company_id", "company", "accounts", "journals",
                  "bank_journal", "card_expenses", "out_of_pocket", "invoices", "kinds", "locked_period",
-                 "analytic_plans", "draft"}
+                 "analytic_plans", "draft", "allow_http"}
 
 
 def create_provider(conn: Any) -> OdooProvider:
@@ -50,9 +50,12 @@ def settings_from_setup(section: dict, read_secret: Callable[[str, str], str]) -
         url = normalise_url(str(section.get("url") or ""))
     except ValueError as exc:
         raise ValueError(f"url: {exc}") from None
-    if url.startswith("http://") and not is_loopback_url(url):
-        raise ValueError(f"url = '{url}' must use https: over http the API key would travel unencrypted "
-                         "(only a local test server may use http)")
+    if url.startswith("http://") and not is_loopback_url(url) and section.get("allow_http") is not True:
+        # The wizard warns and goes on; a file must say so on purpose (a self-hosted Odoo on the office
+        # network that has no https), and the connection check keeps warning.
+        raise ValueError(f"url = '{url}' must use https: over http the API key would travel unencrypted. "
+                         "If this Odoo is only reachable over plain http on your own network, add "
+                         "allow_http = true to [odoo]")
     settings: dict[str, Any] = {"url": url}
     for key in ("database", "login"):
         value = str(section.get(key) or "").strip()
