@@ -35,6 +35,16 @@ def test_accounts_and_dimensions(make_provider):
     assert projects.archived_values == {"Old project"}
 
 
+def test_every_plan_is_offered_when_more_than_five_exist(make_provider, odoo):
+    """The Labels page lets at most 5 go to Pleo; the chart itself hides none of them."""
+    extra = [f"Plan {n}" for n in range(1, 6)]
+    for name in extra:
+        odoo._new("account.analytic.plan", {"name": name, "parent_id": None, "default_applicability": "optional",
+                                            "company_id": None})
+    chart = make_provider().read_chart()
+    assert set(chart.dimensions) == {"Projects", "Departments", *extra}
+
+
 def test_at_most_the_chosen_plans_are_synced(make_provider):
     chart = make_provider(options={"analytic_plans": ["Departments"]}).read_chart()
     assert list(chart.dimensions) == ["Departments"]

@@ -435,7 +435,8 @@ class OdooProvider:
         if wanted:
             names = [str(w) for w in wanted]
             roots = [p for p in roots if p["name"] in names or str(p["id"]) in names]
-        roots = roots[:MAX_SYNCED_PLANS]
+        # Every plan is offered (the wizard's Labels page lets at most 5 go to Pleo as tag groups); a
+        # setup file's ``analytic_plans`` (at most 5) narrows them down.
         root_ids = {p["id"] for p in roots}
         accounts = self._x("account.analytic.account", "search_read",
                            [["company_id", "in", [cid, False]]], fields=["name", "code", "plan_id", "active"],
