@@ -275,7 +275,8 @@ class MainWindow(QMainWindow):
             self._show_connection(self._conns[select_row])
 
     def _conn_text(self, c) -> str:
-        return f"{c.name}\n{systems.label(c.system)} · {state_name(connection_state(c))}"
+        # The state first: in a narrow list the end of the line is cut off, and the state matters most.
+        return f"{c.name}\n{state_name(connection_state(c))} · {systems.label(c.system)}"
 
     def _selection_changed(self, item, _previous) -> None:
         if item is None:

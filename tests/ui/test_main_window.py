@@ -174,6 +174,8 @@ def test_deactivate_and_delete(qtbot, ctx, demo_conn, monkeypatch, memory_keyrin
     assert not ctx.store.get_connection(demo_conn.id).active
     qtbot.waitUntil(lambda: win.banner.isVisible() and "deactivated" in win.banner.text.text(), timeout=WAIT_MS)
     assert not win.export_tab.export_button.isEnabled()
+    # The list says the state right after the name (a narrow list cuts off the end of the line).
+    assert win.connections.item(0).text().split("\n")[1].startswith("Deactivated · ")
     with qtbot.waitSignal(ctx.hub.connections_changed, timeout=WAIT_MS):
         win.delete_connection()
     assert ctx.store.list_connections() == []
