@@ -197,33 +197,6 @@ def counting_transport():
     return Counting()
 
 
-def _memory_keyring() -> None:
-    import keyring
-    import keyring.backend
-
-    class Memory(keyring.backend.KeyringBackend):
-        priority = 1
-
-        def __init__(self):
-            super().__init__()
-            self.d = {}
-            self.lock = threading.Lock()
-
-        def get_password(self, s, u):
-            with self.lock:
-                return self.d.get((s, u))
-
-        def set_password(self, s, u, p):
-            with self.lock:
-                self.d[(s, u)] = p
-
-        def delete_password(self, s, u):
-            with self.lock:
-                self.d.pop((s, u), None)
-
-    keyring.set_keyring(Memory())
-
-
 def run_version(version: int, args) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=f"pleodesk-bench-odoo{version}-"))
     os.environ["PLEODESK_HOME"] = str(tmp)
@@ -410,7 +383,9 @@ def main() -> None:
     if args.serve:
         serve(args.serve, args.expenses, args.seed)
         return
-    _memory_keyring()
+    from pleodesk.secrets import use_memory_keyring
+
+    use_memory_keyring()                    # the run's tokens and keys stay in this process
     for version in args.version or [16, 17]:
         # Each version in its own process, so the peak memory of one does not carry over into the other.
         if len(args.version or [16, 17]) > 1:

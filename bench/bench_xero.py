@@ -26,7 +26,6 @@ import json
 import os
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -49,33 +48,6 @@ def floor_seconds(n: int, per_minute: int = 60, per_day: int = 5000, minute: flo
     return starts[-1] if starts else 0.0
 
 
-def _memory_keyring():
-    import keyring
-    import keyring.backend
-
-    class Memory(keyring.backend.KeyringBackend):
-        priority = 1
-
-        def __init__(self):
-            super().__init__()
-            self.d = {}
-            self.lock = threading.Lock()
-
-        def get_password(self, s, u):
-            with self.lock:
-                return self.d.get((s, u))
-
-        def set_password(self, s, u, p):
-            with self.lock:
-                self.d[(s, u)] = p
-
-        def delete_password(self, s, u):
-            with self.lock:
-                self.d.pop((s, u), None)
-
-    keyring.set_keyring(Memory())
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--expenses", type=int, default=5000)
@@ -86,7 +58,9 @@ def main() -> None:
     month = "2026-08"
     tmp = Path(tempfile.mkdtemp(prefix="pleodesk-bench-xero-"))
     os.environ["PLEODESK_HOME"] = str(tmp)
-    _memory_keyring()
+    from pleodesk.secrets import use_memory_keyring
+
+    use_memory_keyring()                    # the run's tokens and keys stay in this process
 
 
     from pleodesk.connections import ledger_secret_name, make_engine, pleo_secret_name
