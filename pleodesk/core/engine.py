@@ -85,6 +85,8 @@ class RunSummary:
     held_count: int = 0
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (expense id, title, fix)
     receipt_problems: list[tuple[str, str]] = field(default_factory=list)  # (expense id, message)
+    #: Expenses booked with an explicit VAT rounding line (the ledger's own VAT differed by a cent).
+    vat_rounding: int = 0
     message: str = ""
     ledger_links: list[tuple[str, str]] = field(default_factory=list)  # (reference, url)
     #: The ledger refuses calls until then (a daily API limit): what was not sent waits for that time.
@@ -98,7 +100,7 @@ class RunSummary:
         return {
             "total": self.total, "exported": self.exported, "already_exported": self.already_exported,
             "skipped": sum(self.skipped.values()), "held": self.held_count, "failed": self.failed_count,
-            "receipt_problems": len(self.receipt_problems),
+            "receipt_problems": len(self.receipt_problems), "vat_rounding": self.vat_rounding,
         }
 
 
@@ -584,6 +586,14 @@ class ExportEngine:
             if res.ledger_url:
                 summary.ledger_links.append((entry.reference, res.ledger_url))
             outcomes[eid] = _success(eid, res.ledger_id, res.ledger_url, now)
+            notes = [str(n) for n in getattr(res, "notes", ()) or ()]
+            if notes:
+                # What the provider did to book Pleo's amounts exactly (a VAT rounding line, ...): kept
+                # with the expense, for its details in the Expenses tab.
+                self.store.audit("ledger_notes", self.conn.id, expense_id=eid, reference=entry.reference,
+                                 notes=notes)
+            if getattr(res, "vat_rounding", False):
+                summary.vat_rounding += 1
             if local_receipts or owes_receipts:
                 self._upload_receipts(Found(res.ledger_id or entry.reference, res.ledger_url), eid,
                                       local_receipts, summary)
@@ -784,6 +794,8 @@ def _summary_text(s: RunSummary) -> str:
         parts.append(f"{len(s.failed)} failed")
     if s.receipt_problems:
         parts.append(f"{len(s.receipt_problems)} receipt problems")
+    if s.vat_rounding:
+        parts.append(f"{s.vat_rounding} with a VAT rounding line")
     return ", ".join(parts) + "."
 
 

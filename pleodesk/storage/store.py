@@ -790,6 +790,21 @@ class Store:
         with self._read() as s:
             return [_audit_row(a) for a in s.scalars(q)]
 
+    def ledger_notes(self, conn_id: int, expense_ids: Iterable[str] | None = None) -> dict[str, list[str]]:
+        """expense id -> the notes of its latest export (audit action ``ledger_notes``: what the
+        provider did to book Pleo's amounts exactly, such as a VAT rounding line)."""
+        q = (select(AuditEntry.detail).where(AuditEntry.connection_id == conn_id,
+                                             AuditEntry.action == "ledger_notes")
+             .order_by(AuditEntry.at, AuditEntry.id))
+        wanted = {str(e) for e in expense_ids} if expense_ids is not None else None
+        out: dict[str, list[str]] = {}
+        with self._read() as s:
+            for detail in s.scalars(q):
+                eid = str((detail or {}).get("expense_id") or "")
+                if eid and (wanted is None or eid in wanted):
+                    out[eid] = [str(n) for n in (detail or {}).get("notes") or ()]
+        return out
+
     # ------------------------------------------------------------ scheduler --------------------
     def get_schedule_state(self, key: str) -> tuple[datetime | None, datetime | None]:
         """(last_run_at, next_run_at); (None, None) for a key never set."""

@@ -19,11 +19,13 @@ from pleodesk.ui.wizard.state import MAX_TAG_GROUPS
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _account_combo(chart: LedgerChart, current: str | None, none_text: str, parent=None) -> QComboBox:
+def _account_combo(chart: LedgerChart, current: str | None, none_text: str, parent=None,
+                   types: set[str] | None = None) -> QComboBox:
+    """Accounts to choose from (active ones, of ``types`` if given), and the current one in any case."""
     combo = QComboBox(parent)
     combo.addItem(none_text, None)
     for code, acc in sorted(chart.accounts.items()):
-        if not acc.active and code != current:
+        if (not acc.active or (types and acc.type not in types)) and code != current:
             continue
         text = f"{code} – {acc.name}" + ("" if acc.active else QCoreApplication.translate("mapping", " (archived)"))
         combo.addItem(text, code)
@@ -447,6 +449,7 @@ class ContraEditor(QWidget):
         super().__init__(parent)
         self.naming = naming or {}
         self.can_create = can_create
+        self.role_types: dict[str, set[str]] = {}      # role -> the account types offered for it
         self.mappings = Mappings()
         self.chart = LedgerChart()
         self.form = QFormLayout(self)
@@ -465,7 +468,8 @@ class ContraEditor(QWidget):
             label_text = self.naming.get(role.value, role.value)
             required = role is ContraRole.WALLET
             none_text = self.tr("— choose one —") if required else self.tr("— not used —")
-            combo = _account_combo(chart, mappings.contra.get(role), none_text, self)
+            combo = _account_combo(chart, mappings.contra.get(role), none_text, self,
+                                   self.role_types.get(role.value))
             combo.setAccessibleName(label_text)
             combo.currentIndexChanged.connect(lambda _i, r=role, c=combo: self._changed(r.value, c))
             row = QHBoxLayout()
@@ -480,7 +484,8 @@ class ContraEditor(QWidget):
             label.setBuddy(combo)
             self.form.addRow(label, row)
             self.combos[role.value] = combo
-        combo = _account_combo(chart, mappings.default_account, self.tr("— hold them until categorised —"), self)
+        combo = _account_combo(chart, mappings.default_account, self.tr("— hold them until categorised —"), self,
+                               self.role_types.get("default"))
         combo.setAccessibleName(self.tr("Account for expenses without a category"))
         combo.currentIndexChanged.connect(lambda _i, c=combo: self._changed("default", c))
         label = QLabel(self.tr("Expenses &without a category:"), self)

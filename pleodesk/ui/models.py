@@ -42,6 +42,7 @@ class ExpenseRow:
     error: str
     fix: str
     search: str            # lower-cased text the search box matches
+    notes: tuple[str, ...] = ()   # what the export did to book it exactly (a VAT rounding line, ...)
 
 
 def _minor(value: dict | None) -> tuple[Decimal | None, str]:
@@ -56,7 +57,7 @@ def _minor(value: dict | None) -> tuple[Decimal | None, str]:
     return m.amount, m.currency
 
 
-def expense_row(record, item: dict | None) -> ExpenseRow:
+def expense_row(record, item: dict | None, notes: tuple[str, ...] = ()) -> ExpenseRow:
     """One table row from an export record and its stored Pleo export item (either may lack data)."""
     item = item or {}
     d = None
@@ -89,14 +90,15 @@ def expense_row(record, item: dict | None) -> ExpenseRow:
     receipts = len(item.get("files") or ())
     text = " ".join((eid, supplier, employee, category, reference, error, item.get("note") or "")).lower()
     return ExpenseRow(eid, d, supplier, employee, amount, currency, category, status, reference, url, receipts,
-                      error, fix, text)
+                      error, fix, text, tuple(notes))
 
 
 def load_expense_rows(store, conn_id: int) -> list[ExpenseRow]:
     """Every expense the connection has a record of, newest first (runs off the GUI thread)."""
     records = store.get_records(conn_id)
     items = store.get_pleo_items(records.keys()) if records else {}
-    rows = [expense_row(rec, items.get(eid)) for eid, rec in records.items()]
+    notes = store.ledger_notes(conn_id) if records else {}
+    rows = [expense_row(rec, items.get(eid), tuple(notes.get(eid, ()))) for eid, rec in records.items()]
     rows.sort(key=lambda r: (r.day or date.min, r.expense_id), reverse=True)
     return rows
 

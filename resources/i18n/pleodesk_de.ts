@@ -9,7 +9,22 @@
         <translation>Bankkonto und Journale</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Accounts to create by hand</source>
+        <translation>Selbst anzulegende Konten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the &amp;chart again</source>
+        <translation>&amp;Kontenplan erneut lesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the chart of accounts again</source>
+        <translation>Den Kontenplan erneut lesen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Journals</source>
         <translation>Journale</translation>
     </message>
@@ -19,12 +34,13 @@
         <translation>Jede Ausgabe wird gegen eines dieser Konten gebucht: Kartenzahlungen gegen das Pleo-Wallet, von Mitarbeitenden ausgelegte Beträge gegen das, was das Unternehmen ihnen schuldet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <location line="+115"/>
         <source>Reading the chart of accounts…</source>
         <translation>Kontenplan wird gelesen…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-94"/>
         <source>&amp;Read the journals again</source>
         <translation>Journale erneut &amp;lesen</translation>
     </message>
@@ -39,17 +55,17 @@
         <translation>(keines)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>{count} accounts in the ledger.</source>
         <translation>{count} Konten in der Buchhaltung.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The chart of accounts could not be read: {error}</source>
         <translation>Der Kontenplan konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>Created {code} {name}.</source>
         <translation>{code} {name} angelegt.</translation>
     </message>
@@ -110,7 +126,7 @@
 <context>
     <name>CategoryTable</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="+70"/>
+        <location filename="../../pleodesk/ui/mapping_editors.py" line="+72"/>
         <source>Search categories or accounts</source>
         <translation>Kategorien oder Konten suchen</translation>
     </message>
@@ -420,7 +436,7 @@
         <translation>Verbunden mit {version}, Unternehmen {company}: {accounts} Konten, {taxes} Vorsteuerschlüssel, {plans} Analysepläne.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+118"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+190"/>
         <source>Connect Xero</source>
         <translation>Xero verbinden</translation>
     </message>
@@ -535,7 +551,12 @@
         <translation>Die Pleo-Konten werden in Xero eingerichtet…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Connected to {name}. Choose the accounts on the next page.</source>
+        <translation>Mit {name} verbunden. Wählen Sie die Konten auf der nächsten Seite.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
         <translation>Verbunden mit {name}: {accounts} Konten, {taxes} Steuersätze für Ausgaben, {dims} Tracking-Kategorien; Pleo-Bankkonto {bank}.</translation>
     </message>
@@ -543,7 +564,7 @@
 <context>
     <name>ContraEditor</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="+276"/>
+        <location filename="../../pleodesk/ui/mapping_editors.py" line="+277"/>
         <source>— choose one —</source>
         <translation>— bitte wählen —</translation>
     </message>
@@ -553,7 +574,7 @@
         <translation>— nicht verwendet —</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Create…</source>
         <translation>Anlegen…</translation>
     </message>
@@ -568,7 +589,7 @@
         <translation>— zurückhalten, bis sie eine Kategorie haben —</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Account for expenses without a category</source>
         <translation>Konto für Ausgaben ohne Kategorie</translation>
     </message>
@@ -581,7 +602,7 @@
 <context>
     <name>CreateAccountDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-252"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-286"/>
         <source>Create an account</source>
         <translation>Konto anlegen</translation>
     </message>
@@ -639,7 +660,7 @@
 <context>
     <name>ExpensesModel</name>
     <message>
-        <location filename="../../pleodesk/ui/models.py" line="+116"/>
+        <location filename="../../pleodesk/ui/models.py" line="+118"/>
         <source>Date</source>
         <extracomment>The filter buttons: a label key -&gt; the record statuses it shows.</extracomment>
         <translation>Datum</translation>
@@ -708,7 +729,7 @@
 <context>
     <name>ExpensesTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+109"/>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+114"/>
         <source>&amp;All</source>
         <translation>&amp;Alle</translation>
     </message>
@@ -939,7 +960,12 @@
         <translation>Export läuft…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+39"/>
+        <source>{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
+        <translation>{n} Ausgabe(n) erhielten eine MwSt.-Rundungszeile: Die Buchhaltung berechnet die MwSt. selbst und kam auf einen Cent mehr oder weniger als Pleo, daher steht dieser Cent auf einer eigenen Zeile. Der Reiter Ausgaben zeigt es in den Details jeder Ausgabe.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>… and {n} more</source>
         <translation>… und {n} weitere</translation>
     </message>
@@ -947,7 +973,7 @@
 <context>
     <name>FeedPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+414"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+448"/>
         <location line="+5"/>
         <source>Bank feed</source>
         <translation>Bank-Feed</translation>
@@ -1130,12 +1156,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+222"/>
+        <location line="+223"/>
         <source>P&amp;roblems</source>
         <translation>&amp;Probleme</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-222"/>
         <source>H&amp;istory</source>
         <translation>Ver&amp;lauf</translation>
     </message>
@@ -1225,7 +1251,7 @@
         <translation>Noch keine Verbindung.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The setup of {name} is not finished</source>
         <translation>Die Einrichtung von {name} ist nicht abgeschlossen</translation>
     </message>
@@ -1390,7 +1416,7 @@
         <translation>Pleo-Kategorien und Kontenplan werden gelesen…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Accounts</source>
         <translation>&amp;Konten</translation>
     </message>
@@ -1506,7 +1532,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-721"/>
+        <location line="-755"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1803,7 +1829,7 @@
 <context>
     <name>ReceiptPreview</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-194"/>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-198"/>
         <source>Receipt</source>
         <translation>Beleg</translation>
     </message>
@@ -1814,17 +1840,22 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>&amp;Open receipt</source>
         <translation>Beleg ö&amp;ffnen</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-40"/>
         <source>Select an expense</source>
         <translation>Wählen Sie eine Ausgabe</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <source>&lt;b&gt;Booked with:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Gebucht mit:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No receipt</source>
         <translation>Kein Beleg</translation>
     </message>
@@ -1852,7 +1883,7 @@
 <context>
     <name>ReconnectDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="-194"/>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="-195"/>
         <source>Reconnect {name}</source>
         <translation>{name} neu verbinden</translation>
     </message>
@@ -2345,7 +2376,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+530"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+564"/>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
@@ -2528,7 +2559,7 @@
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="-191"/>
+        <location filename="../../pleodesk/ui/mapping_editors.py" line="-194"/>
         <source>Pleo tag group</source>
         <translation>Pleo-Label-Gruppe</translation>
     </message>
@@ -2645,7 +2676,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../pleodesk/ui/tray.py" line="+47"/>
+        <location filename="../../pleodesk/ui/tray.py" line="+48"/>
         <source>&amp;Open pleodesk</source>
         <translation>pleodesk ö&amp;ffnen</translation>
     </message>
@@ -2673,7 +2704,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-909"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-943"/>
         <source>Welcome to pleodesk</source>
         <translation>Willkommen bei pleodesk</translation>
     </message>
@@ -2907,7 +2938,7 @@
 <context>
     <name>problems</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="+113"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="+114"/>
         <source>Category {label} has no ledger account</source>
         <translation>Kategorie {label} hat kein Sachkonto</translation>
     </message>
@@ -3168,7 +3199,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+128"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+140"/>
         <source>ledger account</source>
         <translation>Sachkonto</translation>
     </message>
@@ -3213,7 +3244,7 @@
         <translation>Wählen Sie die Konten, über die das Pleo-Geld läuft. Nur das Pleo-Wallet ist Pflicht.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+139"/>
         <source>Check result</source>
         <translation>Prüfergebnis</translation>
     </message>
@@ -3226,7 +3257,7 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="-184"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="-185"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
@@ -3395,11 +3426,16 @@
         <source>in total</source>
         <translation>insgesamt</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>with a VAT rounding line</source>
+        <translation>mit einer MwSt.-Rundungszeile</translation>
+    </message>
 </context>
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-397"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-474"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>
@@ -3465,7 +3501,42 @@
         <translation>Eine Bill (Eingangsrechnung) auf den Namen der mitarbeitenden Person</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+48"/>
+        <source>Xero did not let pleodesk create these accounts in {organisation}, so this is one step by hand:</source>
+        <translation>Xero hat pleodesk diese Konten in {organisation} nicht anlegen lassen, daher ist dies ein Schritt von Hand:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Xero does not let apps add bank accounts to a US organisation.</source>
+        <translation>Xero lässt Apps keine Bankkonten zu einer US-Organisation hinzufügen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The organisation cannot use {currency} yet: add it in Xero under Settings &gt; Currencies (it needs a Xero plan with multiple currencies).</source>
+        <translation>Die Organisation kann {currency} noch nicht verwenden: Fügen Sie die Währung in Xero unter Settings &gt; Currencies hinzu (dafür ist ein Xero-Tarif mit mehreren Währungen nötig).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>• The Pleo bank account: in Xero, add a bank account in {currency} (Accounting &gt; Chart of accounts &gt; Add Bank Account), for example named &quot;Pleo Account&quot;.</source>
+        <translation>• Das Pleo-Bankkonto: Legen Sie in Xero ein Bankkonto in {currency} an (Accounting &gt; Chart of accounts &gt; Add Bank Account), zum Beispiel mit dem Namen „Pleo Account“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>• The out-of-pocket account: add another bank account in {currency}, for example named &quot;Pleo out-of-pocket&quot; (or book out-of-pocket expenses as bills to the employee, on the page Export options).</source>
+        <translation>• Das Konto für Auslagen: Legen Sie ein weiteres Bankkonto in {currency} an, zum Beispiel mit dem Namen „Pleo out-of-pocket“ (oder buchen Sie Auslagen als Rechnungen an den Mitarbeiter, auf der Seite Exportoptionen).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>• The account for expenses without a category: add an expense account, for example named &quot;Pleo expenses without category&quot;.</source>
+        <translation>• Das Konto für Ausgaben ohne Kategorie: Legen Sie ein Aufwandskonto an, zum Beispiel mit dem Namen „Pleo expenses without category“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Then press Read the chart again and choose them below. An existing bank account in {currency} can be chosen as well.</source>
+        <translation>Klicken Sie danach auf Kontenplan erneut lesen und wählen Sie sie unten aus. Sie können auch ein vorhandenes Bankkonto in {currency} wählen.</translation>
+    </message>
+    <message>
+        <location line="+274"/>
         <source>Xero lets only approved banking partners send bank feeds, so pleodesk writes the statement lines to files (OFX and CSV) in {folder}. In Xero, open the Pleo bank account ({account}), choose Import a statement and pick the newest file; lines imported before are skipped.</source>
         <translation>Xero lässt nur zugelassene Bankpartner Bank-Feeds senden, deshalb schreibt pleodesk die Kontoauszugszeilen in Dateien (OFX und CSV) in {folder}. Öffnen Sie in Xero das Pleo-Bankkonto ({account}), wählen Sie Import a statement und wählen Sie die neueste Datei; bereits importierte Zeilen werden übersprungen.</translation>
     </message>

@@ -9,7 +9,22 @@
         <translation>Compte bancaire et journaux</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Accounts to create by hand</source>
+        <translation>Comptes à créer vous-même</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the &amp;chart again</source>
+        <translation>Relire le &amp;plan comptable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the chart of accounts again</source>
+        <translation>Relire le plan comptable</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Journals</source>
         <translation>Journaux</translation>
     </message>
@@ -19,12 +34,13 @@
         <translation>Chaque dépense est passée en contrepartie de l&apos;un de ces comptes : les paiements par carte sur le wallet Pleo, les dépenses avancées par les salariés sur ce que l&apos;entreprise leur doit.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <location line="+115"/>
         <source>Reading the chart of accounts…</source>
         <translation>Lecture du plan comptable…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-94"/>
         <source>&amp;Read the journals again</source>
         <translation>&amp;Relire les journaux</translation>
     </message>
@@ -39,17 +55,17 @@
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>{count} accounts in the ledger.</source>
         <translation>{count} comptes dans la comptabilité.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The chart of accounts could not be read: {error}</source>
         <translation>Le plan comptable n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>Created {code} {name}.</source>
         <translation>{code} {name} créé.</translation>
     </message>
@@ -110,7 +126,7 @@
 <context>
     <name>CategoryTable</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="+70"/>
+        <location filename="../../pleodesk/ui/mapping_editors.py" line="+72"/>
         <source>Search categories or accounts</source>
         <translation>Rechercher une catégorie ou un compte</translation>
     </message>
@@ -420,7 +436,7 @@
         <translation>Connecté à {version}, société {company} : {accounts} comptes, {taxes} taxes d’achat, {plans} plans analytiques.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+118"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+190"/>
         <source>Connect Xero</source>
         <translation>Connecter Xero</translation>
     </message>
@@ -535,7 +551,12 @@
         <translation>Configuration des comptes Pleo dans Xero…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Connected to {name}. Choose the accounts on the next page.</source>
+        <translation>Connecté à {name}. Choisissez les comptes sur la page suivante.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
         <translation>Connecté à {name} : {accounts} comptes, {taxes} taux de TVA pour les dépenses, {dims} catégories de suivi ; compte bancaire Pleo {bank}.</translation>
     </message>
@@ -543,7 +564,7 @@
 <context>
     <name>ContraEditor</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="+276"/>
+        <location filename="../../pleodesk/ui/mapping_editors.py" line="+277"/>
         <source>— choose one —</source>
         <translation>— à choisir —</translation>
     </message>
@@ -553,7 +574,7 @@
         <translation>— non utilisé —</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Create…</source>
         <translation>Créer…</translation>
     </message>
@@ -568,7 +589,7 @@
         <translation>— les retenir jusqu’à catégorisation —</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Account for expenses without a category</source>
         <translation>Compte pour les dépenses sans catégorie</translation>
     </message>
@@ -581,7 +602,7 @@
 <context>
     <name>CreateAccountDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-252"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-286"/>
         <source>Create an account</source>
         <translation>Créer un compte</translation>
     </message>
@@ -639,7 +660,7 @@
 <context>
     <name>ExpensesModel</name>
     <message>
-        <location filename="../../pleodesk/ui/models.py" line="+116"/>
+        <location filename="../../pleodesk/ui/models.py" line="+118"/>
         <source>Date</source>
         <extracomment>The filter buttons: a label key -&gt; the record statuses it shows.</extracomment>
         <translation>Date</translation>
@@ -708,7 +729,7 @@
 <context>
     <name>ExpensesTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+109"/>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+114"/>
         <source>&amp;All</source>
         <translation>&amp;Toutes</translation>
     </message>
@@ -939,7 +960,12 @@
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+39"/>
+        <source>{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
+        <translation>{n} dépense(s) ont reçu une ligne d’arrondi de TVA : la comptabilité calcule la TVA elle-même et arrivait à un centime de plus ou de moins que Pleo, ce centime est donc comptabilisé sur une ligne à part. L’onglet Dépenses l’indique dans le détail de chaque dépense.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>… and {n} more</source>
         <translation>… et {n} de plus</translation>
     </message>
@@ -947,7 +973,7 @@
 <context>
     <name>FeedPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+414"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+448"/>
         <location line="+5"/>
         <source>Bank feed</source>
         <translation>Flux bancaire</translation>
@@ -1130,12 +1156,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+222"/>
+        <location line="+223"/>
         <source>P&amp;roblems</source>
         <translation>&amp;Problèmes</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-222"/>
         <source>H&amp;istory</source>
         <translation>&amp;Historique</translation>
     </message>
@@ -1225,7 +1251,7 @@
         <translation>Aucune connexion pour l’instant.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The setup of {name} is not finished</source>
         <translation>La configuration de {name} n’est pas terminée</translation>
     </message>
@@ -1390,7 +1416,7 @@
         <translation>Lecture des catégories Pleo et du plan comptable…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Accounts</source>
         <translation>&amp;Comptes</translation>
     </message>
@@ -1506,7 +1532,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-721"/>
+        <location line="-755"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -1803,7 +1829,7 @@
 <context>
     <name>ReceiptPreview</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-194"/>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-198"/>
         <source>Receipt</source>
         <translation>Justificatif</translation>
     </message>
@@ -1814,17 +1840,22 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>&amp;Open receipt</source>
         <translation>&amp;Ouvrir le justificatif</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-40"/>
         <source>Select an expense</source>
         <translation>Sélectionnez une dépense</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <source>&lt;b&gt;Booked with:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Comptabilisée avec :&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No receipt</source>
         <translation>Pas de justificatif</translation>
     </message>
@@ -1852,7 +1883,7 @@
 <context>
     <name>ReconnectDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="-194"/>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="-195"/>
         <source>Reconnect {name}</source>
         <translation>Reconnecter {name}</translation>
     </message>
@@ -2345,7 +2376,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+530"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+564"/>
         <source>Summary</source>
         <translation>Récapitulatif</translation>
     </message>
@@ -2528,7 +2559,7 @@
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="-191"/>
+        <location filename="../../pleodesk/ui/mapping_editors.py" line="-194"/>
         <source>Pleo tag group</source>
         <translation>Groupe d’étiquettes Pleo</translation>
     </message>
@@ -2645,7 +2676,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../pleodesk/ui/tray.py" line="+47"/>
+        <location filename="../../pleodesk/ui/tray.py" line="+48"/>
         <source>&amp;Open pleodesk</source>
         <translation>&amp;Ouvrir pleodesk</translation>
     </message>
@@ -2673,7 +2704,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-909"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-943"/>
         <source>Welcome to pleodesk</source>
         <translation>Bienvenue dans pleodesk</translation>
     </message>
@@ -2907,7 +2938,7 @@
 <context>
     <name>problems</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="+113"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="+114"/>
         <source>Category {label} has no ledger account</source>
         <translation>La catégorie {label} n’a pas de compte comptable</translation>
     </message>
@@ -3168,7 +3199,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+128"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+140"/>
         <source>ledger account</source>
         <translation>compte comptable</translation>
     </message>
@@ -3213,7 +3244,7 @@
         <translation>Choisissez les comptes par lesquels transite l’argent de Pleo. Seul le wallet Pleo est obligatoire.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+139"/>
         <source>Check result</source>
         <translation>Résultat de la vérification</translation>
     </message>
@@ -3226,7 +3257,7 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="-184"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="-185"/>
         <source>Connected</source>
         <translation>Connectée</translation>
     </message>
@@ -3395,11 +3426,16 @@
         <source>in total</source>
         <translation>au total</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>with a VAT rounding line</source>
+        <translation>avec une ligne d’arrondi de TVA</translation>
+    </message>
 </context>
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-397"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-474"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>
@@ -3465,7 +3501,42 @@
         <translation>Une bill (facture d’achat) au nom du salarié</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+48"/>
+        <source>Xero did not let pleodesk create these accounts in {organisation}, so this is one step by hand:</source>
+        <translation>Xero n’a pas laissé pleodesk créer ces comptes dans {organisation} ; il reste donc une étape à faire vous-même :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Xero does not let apps add bank accounts to a US organisation.</source>
+        <translation>Xero ne permet pas aux applications d’ajouter des comptes bancaires à une organisation américaine.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The organisation cannot use {currency} yet: add it in Xero under Settings &gt; Currencies (it needs a Xero plan with multiple currencies).</source>
+        <translation>L’organisation ne peut pas encore utiliser {currency} : ajoutez la devise dans Xero sous Settings &gt; Currencies (il faut un abonnement Xero multidevise).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>• The Pleo bank account: in Xero, add a bank account in {currency} (Accounting &gt; Chart of accounts &gt; Add Bank Account), for example named &quot;Pleo Account&quot;.</source>
+        <translation>• Le compte bancaire Pleo : dans Xero, ajoutez un compte bancaire en {currency} (Accounting &gt; Chart of accounts &gt; Add Bank Account), par exemple nommé « Pleo Account ».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>• The out-of-pocket account: add another bank account in {currency}, for example named &quot;Pleo out-of-pocket&quot; (or book out-of-pocket expenses as bills to the employee, on the page Export options).</source>
+        <translation>• Le compte des frais avancés : ajoutez un autre compte bancaire en {currency}, par exemple nommé « Pleo out-of-pocket » (ou comptabilisez les frais avancés comme factures au salarié, sur la page Options d’export).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>• The account for expenses without a category: add an expense account, for example named &quot;Pleo expenses without category&quot;.</source>
+        <translation>• Le compte des dépenses sans catégorie : ajoutez un compte de charges, par exemple nommé « Pleo expenses without category ».</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Then press Read the chart again and choose them below. An existing bank account in {currency} can be chosen as well.</source>
+        <translation>Cliquez ensuite sur Relire le plan comptable et choisissez-les ci-dessous. Vous pouvez aussi choisir un compte bancaire existant en {currency}.</translation>
+    </message>
+    <message>
+        <location line="+274"/>
         <source>Xero lets only approved banking partners send bank feeds, so pleodesk writes the statement lines to files (OFX and CSV) in {folder}. In Xero, open the Pleo bank account ({account}), choose Import a statement and pick the newest file; lines imported before are skipped.</source>
         <translation>Xero ne permet qu&apos;aux partenaires bancaires agréés d&apos;envoyer des flux bancaires : pleodesk écrit donc les lignes de relevé dans des fichiers (OFX et CSV) dans {folder}. Dans Xero, ouvrez le compte bancaire Pleo ({account}), choisissez Import a statement et sélectionnez le fichier le plus récent ; les lignes déjà importées sont ignorées.</translation>
     </message>

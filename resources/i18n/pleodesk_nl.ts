@@ -9,7 +9,22 @@
         <translation>Bankrekening en dagboeken</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Accounts to create by hand</source>
+        <translation>Rekeningen om zelf aan te maken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the &amp;chart again</source>
+        <translation>Rekening&amp;schema opnieuw lezen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the chart of accounts again</source>
+        <translation>Het rekeningschema opnieuw lezen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Journals</source>
         <translation>Dagboeken</translation>
     </message>
@@ -19,12 +34,13 @@
         <translation>Elke uitgave wordt tegen een van deze rekeningen geboekt: kaartuitgaven tegen de Pleo-wallet, zelf voorgeschoten uitgaven tegen wat het bedrijf de werknemer verschuldigd is.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <location line="+115"/>
         <source>Reading the chart of accounts…</source>
         <translation>Rekeningschema wordt gelezen…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-94"/>
         <source>&amp;Read the journals again</source>
         <translation>Dagboeken opnieuw &amp;lezen</translation>
     </message>
@@ -39,17 +55,17 @@
         <translation>(geen)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>{count} accounts in the ledger.</source>
         <translation>{count} rekeningen in de administratie.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The chart of accounts could not be read: {error}</source>
         <translation>Het rekeningschema kon niet worden gelezen: {error}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>Created {code} {name}.</source>
         <translation>{code} {name} aangemaakt.</translation>
     </message>
@@ -110,7 +126,7 @@
 <context>
     <name>CategoryTable</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="+70"/>
+        <location filename="../../pleodesk/ui/mapping_editors.py" line="+72"/>
         <source>Search categories or accounts</source>
         <translation>Zoek categorieën of rekeningen</translation>
     </message>
@@ -420,7 +436,7 @@
         <translation>Verbonden met {version}, bedrijf {company}: {accounts} rekeningen, {taxes} inkoop-btw-codes, {plans} analytische plannen.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+118"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="+190"/>
         <source>Connect Xero</source>
         <translation>Xero koppelen</translation>
     </message>
@@ -535,7 +551,12 @@
         <translation>De Pleo-rekeningen worden in Xero ingesteld…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Connected to {name}. Choose the accounts on the next page.</source>
+        <translation>Verbonden met {name}. Kies de rekeningen op de volgende pagina.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
         <translation>Verbonden met {name}: {accounts} rekeningen, {taxes} btw-tarieven voor uitgaven, {dims} tracking categories; Pleo-bankrekening {bank}.</translation>
     </message>
@@ -543,7 +564,7 @@
 <context>
     <name>ContraEditor</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="+276"/>
+        <location filename="../../pleodesk/ui/mapping_editors.py" line="+277"/>
         <source>— choose one —</source>
         <translation>— kies er een —</translation>
     </message>
@@ -553,7 +574,7 @@
         <translation>— niet gebruikt —</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Create…</source>
         <translation>Aanmaken…</translation>
     </message>
@@ -568,7 +589,7 @@
         <translation>— aanhouden tot ze een categorie hebben —</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Account for expenses without a category</source>
         <translation>Rekening voor uitgaven zonder categorie</translation>
     </message>
@@ -581,7 +602,7 @@
 <context>
     <name>CreateAccountDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-252"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-286"/>
         <source>Create an account</source>
         <translation>Rekening aanmaken</translation>
     </message>
@@ -639,7 +660,7 @@
 <context>
     <name>ExpensesModel</name>
     <message>
-        <location filename="../../pleodesk/ui/models.py" line="+116"/>
+        <location filename="../../pleodesk/ui/models.py" line="+118"/>
         <source>Date</source>
         <extracomment>The filter buttons: a label key -&gt; the record statuses it shows.</extracomment>
         <translation>Datum</translation>
@@ -708,7 +729,7 @@
 <context>
     <name>ExpensesTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+109"/>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+114"/>
         <source>&amp;All</source>
         <translation>&amp;Alle</translation>
     </message>
@@ -939,7 +960,12 @@
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+39"/>
+        <source>{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
+        <translation>{n} uitgave(n) kregen een btw-afrondingsregel: de boekhouding berekent de btw zelf en kwam een cent hoger of lager uit dan Pleo, dus die cent staat op een eigen regel. Het tabblad Uitgaven toont dit in de details van elke uitgave.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>… and {n} more</source>
         <translation>… en nog {n}</translation>
     </message>
@@ -947,7 +973,7 @@
 <context>
     <name>FeedPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+414"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+448"/>
         <location line="+5"/>
         <source>Bank feed</source>
         <translation>Bankfeed</translation>
@@ -1130,12 +1156,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+222"/>
+        <location line="+223"/>
         <source>P&amp;roblems</source>
         <translation>P&amp;roblemen</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-222"/>
         <source>H&amp;istory</source>
         <translation>&amp;Geschiedenis</translation>
     </message>
@@ -1225,7 +1251,7 @@
         <translation>Nog geen koppeling.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The setup of {name} is not finished</source>
         <translation>Het instellen van {name} is niet af</translation>
     </message>
@@ -1390,7 +1416,7 @@
         <translation>Categorieën van Pleo en rekeningschema worden gelezen…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Accounts</source>
         <translation>&amp;Rekeningen</translation>
     </message>
@@ -1506,7 +1532,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-721"/>
+        <location line="-755"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1803,7 +1829,7 @@
 <context>
     <name>ReceiptPreview</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-194"/>
+        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-198"/>
         <source>Receipt</source>
         <translation>Bonnetje</translation>
     </message>
@@ -1814,17 +1840,22 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>&amp;Open receipt</source>
         <translation>Bonnetje &amp;openen</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-40"/>
         <source>Select an expense</source>
         <translation>Kies een uitgave</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <source>&lt;b&gt;Booked with:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Geboekt met:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No receipt</source>
         <translation>Geen bonnetje</translation>
     </message>
@@ -1852,7 +1883,7 @@
 <context>
     <name>ReconnectDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="-194"/>
+        <location filename="../../pleodesk/ui/views/dialogs.py" line="-195"/>
         <source>Reconnect {name}</source>
         <translation>{name} opnieuw verbinden</translation>
     </message>
@@ -2345,7 +2376,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+530"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="+564"/>
         <source>Summary</source>
         <translation>Overzicht</translation>
     </message>
@@ -2528,7 +2559,7 @@
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="-191"/>
+        <location filename="../../pleodesk/ui/mapping_editors.py" line="-194"/>
         <source>Pleo tag group</source>
         <translation>Pleo-labelgroep</translation>
     </message>
@@ -2645,7 +2676,7 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../pleodesk/ui/tray.py" line="+47"/>
+        <location filename="../../pleodesk/ui/tray.py" line="+48"/>
         <source>&amp;Open pleodesk</source>
         <translation>pleodesk &amp;openen</translation>
     </message>
@@ -2673,7 +2704,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-909"/>
+        <location filename="../../pleodesk/ui/wizard/pages.py" line="-943"/>
         <source>Welcome to pleodesk</source>
         <translation>Welkom bij pleodesk</translation>
     </message>
@@ -2907,7 +2938,7 @@
 <context>
     <name>problems</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="+113"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="+114"/>
         <source>Category {label} has no ledger account</source>
         <translation>Categorie {label} heeft geen grootboekrekening</translation>
     </message>
@@ -3168,7 +3199,7 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+128"/>
+        <location filename="../../pleodesk/ui/systems/__init__.py" line="+140"/>
         <source>ledger account</source>
         <translation>grootboekrekening</translation>
     </message>
@@ -3213,7 +3244,7 @@
         <translation>Kies de rekeningen waarover het geld van Pleo loopt. Alleen de Pleo-wallet is verplicht.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+139"/>
         <source>Check result</source>
         <translation>Resultaat van de controle</translation>
     </message>
@@ -3226,7 +3257,7 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="-184"/>
+        <location filename="../../pleodesk/ui/views/common.py" line="-185"/>
         <source>Connected</source>
         <translation>Verbonden</translation>
     </message>
@@ -3395,11 +3426,16 @@
         <source>in total</source>
         <translation>in totaal</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>with a VAT rounding line</source>
+        <translation>met een btw-afrondingsregel</translation>
+    </message>
 </context>
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-397"/>
+        <location filename="../../pleodesk/ui/systems/xero.py" line="-474"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>
@@ -3465,7 +3501,42 @@
         <translation>Een bill (inkoopfactuur) op naam van de werknemer</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+48"/>
+        <source>Xero did not let pleodesk create these accounts in {organisation}, so this is one step by hand:</source>
+        <translation>Xero liet pleodesk deze rekeningen niet aanmaken in {organisation}, dus dit is één stap met de hand:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Xero does not let apps add bank accounts to a US organisation.</source>
+        <translation>Xero laat apps geen bankrekeningen toevoegen aan een Amerikaanse organisatie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The organisation cannot use {currency} yet: add it in Xero under Settings &gt; Currencies (it needs a Xero plan with multiple currencies).</source>
+        <translation>De organisatie kan {currency} nog niet gebruiken: voeg de valuta in Xero toe onder Settings &gt; Currencies (daarvoor is een Xero-abonnement met meerdere valuta nodig).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>• The Pleo bank account: in Xero, add a bank account in {currency} (Accounting &gt; Chart of accounts &gt; Add Bank Account), for example named &quot;Pleo Account&quot;.</source>
+        <translation>• De Pleo-bankrekening: voeg in Xero een bankrekening in {currency} toe (Accounting &gt; Chart of accounts &gt; Add Bank Account), bijvoorbeeld met de naam &quot;Pleo Account&quot;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>• The out-of-pocket account: add another bank account in {currency}, for example named &quot;Pleo out-of-pocket&quot; (or book out-of-pocket expenses as bills to the employee, on the page Export options).</source>
+        <translation>• De rekening voor voorgeschoten uitgaven: voeg nog een bankrekening in {currency} toe, bijvoorbeeld met de naam &quot;Pleo out-of-pocket&quot; (of boek voorgeschoten uitgaven als facturen aan de medewerker, op de pagina Exportopties).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>• The account for expenses without a category: add an expense account, for example named &quot;Pleo expenses without category&quot;.</source>
+        <translation>• De rekening voor uitgaven zonder categorie: voeg een kostenrekening toe, bijvoorbeeld met de naam &quot;Pleo expenses without category&quot;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Then press Read the chart again and choose them below. An existing bank account in {currency} can be chosen as well.</source>
+        <translation>Klik daarna op Rekeningschema opnieuw lezen en kies ze hieronder. U kunt ook een bestaande bankrekening in {currency} kiezen.</translation>
+    </message>
+    <message>
+        <location line="+274"/>
         <source>Xero lets only approved banking partners send bank feeds, so pleodesk writes the statement lines to files (OFX and CSV) in {folder}. In Xero, open the Pleo bank account ({account}), choose Import a statement and pick the newest file; lines imported before are skipped.</source>
         <translation>Xero laat alleen goedgekeurde bankpartners bankfeeds versturen, daarom schrijft pleodesk de afschriftregels naar bestanden (OFX en CSV) in {folder}. Open in Xero de Pleo-bankrekening ({account}), kies Import a statement en kies het nieuwste bestand; eerder geïmporteerde regels worden overgeslagen.</translation>
     </message>

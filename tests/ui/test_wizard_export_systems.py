@@ -363,3 +363,120 @@ def test_xero_wizard_then_export_a_month(qtbot, ctx, sandbox, monkeypatch):
     # What the window shows.
     assert_result_shown(tab, counts, sandbox.url + "/xero/web/")
     assert (f"{too_big} receipt problem" in tab.result_text.text()) == bool(too_big)
+
+
+def vat_a_cent_off(sandbox) -> str:
+    """One card purchase of the month with Pleo's VAT a cent below what Xero computes (gross 9.98, VAT
+    1.72 at 21 %): Xero needs an explicit VAT rounding line for it. Returns its id."""
+    for eid in sandbox.pleo.exportable_entry_ids(MONTH):
+        e = sandbox.pleo.entry(eid)
+        if (e.type == "card_purchase" and len(e.lines) == 1 and e.lines[0].tax is not None
+                and e.lines[0].tax.code == "21%" and e.currency == e.sup_currency and e.amount > 0):
+            line = e.lines[0]
+            e.amount = e.amount_sup = line.amount = line.amount_sup = 998
+            line.net = line.net_sup = 826
+            line.tax_amount = line.tax_amount_sup = 172
+            return eid
+    raise AssertionError("no single-line card purchase at 21 % in the demo month")
+
+
+def test_xero_us_organisation_accounts_chosen_by_hand_then_export(qtbot, ctx, sandbox, monkeypatch):
+    """A US organisation: Xero does not let apps add bank accounts there. The connect page sets up what it
+    can and goes on; page 4 says what to do by hand and offers the organisation's bank accounts; the
+    bookkeeper chooses the EUR bank accounts added in Xero, saves and exports a month: the spend money is
+    on the chosen account. An expense whose VAT Xero computes a cent differently gets a VAT rounding line,
+    which the run result and the expense's details show."""
+    import uuid
+
+    import pleodesk.providers.xero.auth as auth
+    from pleodesk.providers.xero import sandbox_settings
+    from pleodesk.sandbox.xero_emulator import SANDBOX_CLIENT_ID, XeroState, mount_xero
+
+    xero = mount_xero(sandbox, XeroState(time_scale=XERO_SCALE))
+    us = xero.add_org("Pleo Demo Inc", country="US", currency="USD", version="US")
+    # What the bookkeeper did in Xero by hand: the euro enabled, two bank accounts in euros.
+    us.currencies.append({"Code": "EUR", "Description": "Euro"})
+    for code, name in (("1200", "Pleo card EUR"), ("1210", "Employee expenses EUR")):
+        us.accounts.append({"AccountID": str(uuid.uuid4()), "Code": code, "Name": name, "Type": "BANK",
+                            "Status": "ACTIVE", "CurrencyCode": "EUR", "BankAccountNumber": f"US-{code}",
+                            "BankAccountType": "BANK", "TaxType": "NONE", "Class": "ASSET"})
+    xero.consent = [us.tenant_id]
+    rounded = vat_a_cent_off(sandbox)
+    port = free_port()
+    xero.clients[SANDBOX_CLIENT_ID].redirect_uris |= {f"http://{h}:{port}/callback" for h in ("localhost", "127.0.0.1")}
+    original = auth.XeroConnector.__init__
+
+    def connector(self, settings, **kw):     # the test's browser and loopback port
+        original(self, settings, ports=[port], open_browser=fake_browser())
+
+    monkeypatch.setattr(auth.XeroConnector, "__init__", connector)
+    wiz = start_wizard(qtbot, ctx, sandbox, "xero")
+    page = wiz.currentPage()
+    # Pleo's company answer does not name the wallet's currency (the page then assumes the organisation's
+    # own): this wallet is in euros, in an organisation that books in dollars.
+    wiz.state.system_settings.update({**sandbox_settings(sandbox.url), "rate_limits": {"time_scale": XERO_SCALE},
+                                      "wallet_currency": "EUR"})
+    qtbot.keyClicks(page.client_id, SANDBOX_CLIENT_ID)
+    qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.organisation.count() == 1, timeout=WAIT_MS)
+    # 3. Next: Xero refuses the two bank accounts; the page goes on without them.
+    click_next(qtbot, wiz)
+    assert wiz.currentId() == P.ID_ACCOUNTS
+    st = wiz.state.system_settings
+    assert st["tenant_id"] == us.tenant_id and "bank_account_code" not in st
+    assert st["accounts_by_hand"] == ["out_of_pocket", "wallet"] and st["default_account_code"] == "PLEO"
+    assert not any(a["Code"] in ("PLEOBANK", "PLEOPOCKET") for a in us.accounts)
+    # 4. The manual step in plain words, and the organisation's bank accounts to choose from.
+    page = wiz.currentPage()
+    qtbot.waitUntil(lambda: page.editor.isEnabled(), timeout=WAIT_MS)
+    assert page.note.isVisible() and page.reload_button.isVisible()
+    note = page.note.text()
+    assert "US organisation" in note and "bank account in EUR" in note and "Pleo Account" in note
+    assert "Xero settings" not in note
+    combos = page.editor.combos
+    offered = {combos["wallet"].itemData(i) for i in range(1, combos["wallet"].count())}
+    assert offered == {"090", "1010", "1200", "1210"}          # bank accounts only
+    combos["wallet"].setCurrentIndex(combos["wallet"].findData("1200"))
+    combos["out_of_pocket"].setCurrentIndex(combos["out_of_pocket"].findData("1210"))
+    assert combos["default"].currentData() == "PLEO"
+    for role in ("external_reimbursement", "payable"):
+        combos[role].setCurrentIndex(0)
+    click_next(qtbot, wiz)
+    # 5-6. Categories and labels as proposed (money moved between bank accounts stays unmapped: held).
+    page = wiz.currentPage()
+    assert wiz.currentId() == P.ID_CATEGORIES
+    qtbot.waitUntil(lambda: page.tabs.isEnabled(), timeout=WAIT_MS)
+    assert wiz.state.mappings.taxes["21%"] == "TAX001"
+    click_next(qtbot, wiz)
+    page = wiz.currentPage()
+    qtbot.waitUntil(lambda: page.editor.isEnabled(), timeout=WAIT_MS)
+    click_next(qtbot, wiz)
+    options_and_feed(qtbot, wiz, {"reimbursement": "spend_money"})
+    conn = save_setup(qtbot, wiz, "13 mapped, 4 not mapped")
+    s = conn.settings
+    assert s["bank_account_code"] == "1200" and s["out_of_pocket_account_code"] == "1210"
+    assert s["default_account_code"] == "PLEO" and "accounts_by_hand" not in s
+    assert s["bank_account_id"] == next(a["AccountID"] for a in us.accounts if a["Code"] == "1200")
+
+    tab, counts = export_a_month(qtbot, ctx, sandbox, conn)
+    exported = {rec.expense_id: rec for rec in ctx.store.records_with_status(conn.id, "exported")}
+    assert counts["exported"] > 20 and rounded in exported
+    spend = {t["Reference"]: t for t in us.bank_transactions}
+    cards = [eid for eid in exported if sandbox.pleo.export_item(eid)["type"] == "card_purchase"]
+    assert cards and all(spend[exported[eid].reference]["BankAccount"]["Code"] == "1200" for eid in cards)
+    assert not xero.demo.bank_transactions                      # nothing in the other organisation
+    # The VAT rounding line: in Xero, in the store, in the run result and in the expense's details.
+    doc = spend[exported[rounded].reference]
+    assert Decimal(str(doc["Total"])) == Decimal("9.98") and Decimal(str(doc["TotalTax"])) == Decimal("1.72")
+    assert any(ln["Description"].endswith("(VAT rounding)") for ln in doc["LineItems"])
+    notes = ctx.store.ledger_notes(conn.id)
+    assert set(notes) >= {rounded} and "VAT rounding" in notes[rounded][0]
+    assert "1 with a VAT rounding line" in tab.result_text.text()
+    assert "got a VAT rounding line" in tab.result_text.text()
+    win = tab.window()
+    win.tabs.setCurrentWidget(win.expenses_tab)
+    expenses = win.expenses_tab
+    qtbot.waitUntil(lambda: expenses.model.find(rounded) >= 0, timeout=WAIT_MS)
+    assert expenses.select_expense(rounded)
+    details = expenses.preview.details.text()
+    assert "Booked with:" in details and "VAT rounding on line" in details

@@ -79,7 +79,7 @@ def test_enabling_a_currency(provider, xero):
 def test_an_existing_account_that_is_not_a_bank_account_is_explained(provider):
     with pytest.raises(LedgerError) as exc:
         provider.ensure_setup({"wallet_currency": "EUR", "bank_account_code": "4000"})
-    assert "EXPENSE account" in exc.value.title and "Choose another code" in exc.value.fix
+    assert "EXPENSE account" in exc.value.title and "Choose another account" in exc.value.fix
 
 
 def test_a_us_organisation_asks_for_the_accounts_by_hand(base_settings, port, recorder, xero, tmp_path):
@@ -103,6 +103,31 @@ def test_a_us_organisation_asks_for_the_accounts_by_hand(base_settings, port, re
                         "BankAccountNumber": "5678", "BankAccountType": "BANK"})
     out = p.ensure_setup({"wallet_currency": "USD"})
     assert out["bank_account_code"] == "PLEOBANK" and out["default_account_code"] == "PLEO"
+    p.close()
+
+
+def test_a_us_organisation_sets_up_what_it_can_and_leaves_the_rest_to_choose(base_settings, port, recorder, xero):
+    """The wizard's way: the accounts Xero refuses are listed, not fatal; the ones the user then
+    chooses are checked, the one left unchosen is not asked for again."""
+    us = xero.add_org("Pleo Demo Inc", country="US", currency="USD", version="US")
+    xero.consent = [us.tenant_id]
+    settings = {**base_settings, "wallet_currency": "USD"}
+    settings.update(sign_in(settings, port, recorder, conn_id=3))
+    p = create_provider(SimpleNamespace(id=3, name="US", settings=settings), transport=recorder)
+    out, missing = p.setup_accounts({"wallet_currency": "USD"})
+    assert [(m.role, m.type, m.currency, m.why) for m in missing] == [("wallet", "BANK", "USD", "us"),
+                                                                       ("out_of_pocket", "BANK", "USD", "us")]
+    assert "bank_account_code" not in out and "out_of_pocket_account_code" not in out
+    assert out["default_account_code"] == "PLEO" and out["accounts_by_hand"] == ["out_of_pocket", "wallet"]
+    fix = missing[0].error.fix
+    assert "Bank account and journals" in fix and "bank_account_code" in fix and "Xero settings" not in fix
+    again = p.ensure_setup({**out, "bank_account_code": "090"})
+    assert again["bank_account_code"] == "090" and again["accounts_by_hand"] == ["out_of_pocket"]
+    assert "out_of_pocket_account_code" not in again
+    with pytest.raises(LedgerError) as exc:          # a chosen account that cannot be the Pleo bank account
+        p.ensure_setup({**out, "bank_account_code": "4000"})
+    assert "EXPENSE account" in exc.value.title
+    assert not any(a["Code"] in ("PLEOBANK", "PLEOPOCKET") for a in us.accounts)
     p.close()
 
 

@@ -60,6 +60,11 @@ DEFAULT_ACCOUNT_NAME = "Pleo expenses without category"
 POCKET_ACCOUNT_CODE = "PLEOPOCKET"
 POCKET_ACCOUNT_NAME = "Pleo out-of-pocket"
 
+#: The accounts the setup finds or creates, by page-4 role: (settings key, default code, what it is).
+SETUP_ROLES = {"wallet": ("bank_account_code", BANK_ACCOUNT_CODE, "the Pleo bank account"),
+               "default": ("default_account_code", DEFAULT_ACCOUNT_CODE, "the default expense account"),
+               "out_of_pocket": ("out_of_pocket_account_code", POCKET_ACCOUNT_CODE, "the out-of-pocket account")}
+
 BATCH_SIZE = 50
 #: Xero's limit on one request body (3.5 MB), with room for headers.
 MAX_BODY = 3_400_000
@@ -86,6 +91,35 @@ class XeroSendResult(SendResult):
     """A SendResult with what pleodesk did to book Pleo's amounts exactly (VAT rounding lines etc.)."""
 
     notes: tuple[str, ...] = ()
+
+    @property
+    def vat_rounding(self) -> bool:
+        """Whether the document has an explicit "(VAT rounding)" line (see ``documents``)."""
+        return any(n.startswith("VAT rounding") for n in self.notes)
+
+
+class SetupRefused(LedgerError):
+    """Xero did not let pleodesk set up an account (or the one given cannot be used); ``why``: ``us``
+    (no bank accounts through the API in a US organisation), ``currency`` (the wallet's currency
+    cannot be enabled), ``refused`` (another refusal) or ``unusable`` (wrong type, archived, other
+    currency)."""
+
+    def __init__(self, title: str, detail: str = "", fix: str = "", *, why: str = "refused") -> None:
+        super().__init__(title, detail, fix, reason_type="missing_configuration")
+        self.why = why
+
+
+@dataclass(frozen=True)
+class ManualAccount:
+    """An account the setup could not create or use: the user creates it in Xero or chooses another."""
+
+    role: str                # wallet | out_of_pocket | default (page 4's roles)
+    code: str                # the code pleodesk wanted
+    name: str                # the name pleodesk would have given it
+    type: str                # Xero account type: BANK | EXPENSE
+    currency: str | None     # a bank account's currency
+    why: str                 # as SetupRefused.why
+    error: LedgerError
 
 
 @dataclass
@@ -284,13 +318,26 @@ class XeroProvider:
     # ------------------------------------------------------------------ setup ---------------------
     def ensure_setup(self, settings: dict) -> dict:
         """Find or create the Pleo bank account (in the wallet's currency), the default expense account
-        and the out-of-pocket account, as Pleo does. Where Xero does not let an app create them (a US
+        and the out-of-pocket account, as Pleo does. Where Xero does not let an app create one (a US
         organisation, a currency the organisation has not enabled), raise a LedgerError that says what
-        to create by hand; the codes can then be chosen in the settings.
+        to create by hand or which existing account to choose (``bank_account_code``,
+        ``out_of_pocket_account_code``, ``default_account_code``). Roles listed in
+        ``accounts_by_hand`` (the wizard asked the user to choose them) are found, never created.
 
         Returns ``settings`` with what the setup found added (the settings to store, as every provider
         does: ``setup_file.apply_plan`` stores exactly this)."""
+        out, missing = self.setup_accounts(settings)
+        if missing:
+            raise missing[0].error
+        return out
+
+    def setup_accounts(self, settings: dict) -> tuple[dict, list[ManualAccount]]:
+        """What ``ensure_setup`` does, without giving up on the first account Xero refuses: the
+        settings with every account it could find or create, and those it could not, with what to
+        do by hand (the wizard then lets the user choose existing accounts for them). The roles it
+        could not set up are listed in the settings' ``accounts_by_hand``."""
         s = {**self.settings, **(settings or {})}
+        by_hand = {str(r) for r in s.get("accounts_by_hand") or ()}
         chart = self._load_chart(refresh=True)
         org = chart.organisation
         base = org.get("BaseCurrency")
@@ -298,30 +345,53 @@ class XeroProvider:
         out: dict[str, Any] = {"organisation_name": org.get("Name"), "base_currency": base,
                                "country": org.get("CountryCode"), "organisation_version": org.get("Version"),
                                "short_code": org.get("ShortCode"), "wallet_currency": wallet}
+        currency_error: LedgerError | None = None
         if wallet not in chart.currencies:
-            self._enable_currency(wallet, org)
-            chart = self._load_chart(refresh=True)
-        bank = self._ensure_account(chart, s.get("bank_account_code") or BANK_ACCOUNT_CODE,
-                                    {"Type": "BANK", "Name": BANK_ACCOUNT_NAME if wallet == base
-                                     else f"{BANK_ACCOUNT_NAME} {wallet}",
-                                     "BankAccountNumber": f"PLEO-{wallet}", "BankAccountType": "BANK",
-                                     "CurrencyCode": wallet}, wallet=wallet, what="the Pleo bank account")
-        out["bank_account_code"] = bank.code
-        out["bank_account_id"] = bank.id
-        default = self._ensure_account(chart, s.get("default_account_code") or DEFAULT_ACCOUNT_CODE,
-                                       {"Type": "EXPENSE", "Name": DEFAULT_ACCOUNT_NAME},
-                                       wallet=None, what="the default expense account")
-        out["default_account_code"] = default.code
+            try:
+                self._enable_currency(wallet, org)
+                chart = self._load_chart(refresh=True)
+            except SetupRefused as exc:
+                currency_error = exc
+        suffix = "" if wallet == base else f" {wallet}"
+        roles: list[tuple[str, dict[str, Any], str | None]] = [
+            ("wallet", {"Type": "BANK", "Name": BANK_ACCOUNT_NAME + suffix, "BankAccountNumber": f"PLEO-{wallet}",
+                        "BankAccountType": "BANK", "CurrencyCode": wallet}, wallet),
+            ("default", {"Type": "EXPENSE", "Name": DEFAULT_ACCOUNT_NAME}, None)]
         if (s.get("out_of_pocket_as") or "spend_money") == "spend_money":
-            pocket = self._ensure_account(chart, s.get("out_of_pocket_account_code") or POCKET_ACCOUNT_CODE,
-                                          {"Type": "BANK", "Name": POCKET_ACCOUNT_NAME if wallet == base
-                                           else f"{POCKET_ACCOUNT_NAME} {wallet}",
-                                           "BankAccountNumber": f"PLEOPOCKET-{wallet}", "BankAccountType": "BANK",
-                                           "CurrencyCode": wallet}, wallet=wallet, what="the out-of-pocket account")
-            out["out_of_pocket_account_code"] = pocket.code
+            roles.append(("out_of_pocket", {"Type": "BANK", "Name": POCKET_ACCOUNT_NAME + suffix,
+                                            "BankAccountNumber": f"PLEOPOCKET-{wallet}", "BankAccountType": "BANK",
+                                            "CurrencyCode": wallet}, wallet))
+        missing: list[ManualAccount] = []
+        for role, spec, currency in roles:
+            key, default_code, what = SETUP_ROLES[role]
+            given = s.get(key)
+            code = str(given or default_code)
+            # Asked to be chosen by hand: the default account is used if it is there now, never created.
+            create = bool(given) or role not in by_hand
+            if currency and currency_error is not None and code not in chart.accounts:
+                missing.append(ManualAccount(role, code, spec["Name"], spec["Type"], currency, "currency",
+                                             currency_error))
+                continue
+            try:
+                acc = self._ensure_account(chart, code, spec, wallet=currency, what=what, key=key, create=create)
+            except SetupRefused as exc:
+                missing.append(ManualAccount(role, code, spec["Name"], spec["Type"], currency, exc.why, exc))
+                continue
+            if acc is None:
+                continue
+            out[key] = acc.code
+            if role == "wallet":
+                out["bank_account_id"] = acc.id
         self._chart = None          # read again (with the new accounts) when next needed
-        self.settings.update(out)
-        return {**(settings or {}), **out}
+        left = sorted({r for r in by_hand if not out.get(SETUP_ROLES[r][0])} | {m.role for m in missing})
+        result = {**(settings or {}), **out}
+        for target in (result, self.settings):
+            target.update(out)
+            if left:
+                target["accounts_by_hand"] = left
+            else:
+                target.pop("accounts_by_hand", None)
+        return result, missing
 
     def create_account(self, code: str, name: str, type_: str) -> XeroAccount:
         """Create one account (Xero type ``BANK``, ``EXPENSE``, ...) or return the existing one of that
@@ -333,6 +403,7 @@ class XeroProvider:
             wallet = str(self.settings.get("wallet_currency") or chart.organisation.get("BaseCurrency") or "EUR")
             spec.update(BankAccountNumber=f"PLEO-{code}", BankAccountType="BANK", CurrencyCode=wallet)
         account = self._ensure_account(chart, code, spec, wallet=wallet, what=f"account {code}")
+        assert account is not None
         self._chart = None
         return account
 
@@ -341,31 +412,37 @@ class XeroProvider:
                                    idempotency_key=wire.stable_uuid(wire.KEY_NAMESPACE, "currency", self.tenant_id, wallet))
         if resp.status_code == 200:
             return
-        raise LedgerError(
+        raise SetupRefused(
             f"Xero did not let pleodesk add the currency {wallet} to the organisation",
             wire_message(resp),
-            f"In Xero, add {wallet} under Settings > Currencies (it needs a plan with multiple currencies), or "
-            f"create a bank account in {wallet} by hand and choose it as the Pleo bank account.",
-            reason_type="missing_configuration")
+            f"In Xero, add {wallet} under Settings > Currencies (it needs a plan with multiple currencies), then "
+            f"create a bank account in {wallet} by hand and choose it as the Pleo bank account (on the setup "
+            f"wizard's page \"Bank account and journals\", or as bank_account_code in a setup file).",
+            why="currency")
 
     def _ensure_account(self, chart: _Chart, code: str, spec: dict[str, Any], *, wallet: str | None,
-                        what: str) -> XeroAccount:
+                        what: str, key: str = "", create: bool = True) -> XeroAccount | None:
+        """The account ``code``, checked for ``what``; created from ``spec`` when missing (None when
+        missing and ``create`` is False). Raises SetupRefused with what to do by hand."""
         acc = chart.accounts.get(code)
         base = chart.organisation.get("BaseCurrency")
+        choose = (f" (on the setup wizard's page \"Bank account and journals\", or as {key} in a setup file)"
+                  if key else "")
         if acc is not None:
             if acc.type != spec["Type"]:
-                raise LedgerError(f"Account {code} in Xero is a {acc.type} account, so it cannot be {what}",
-                                  "", f"Choose another code for {what}, or change the account in Xero.",
-                                  reason_type="missing_configuration")
+                raise SetupRefused(f"Account {code} in Xero is a {acc.type} account, so it cannot be {what}",
+                                   "", f"Choose another account for {what}{choose}, or change the account in Xero.",
+                                   why="unusable")
             if not acc.active:
-                raise LedgerError(f"Account {code} ({acc.name}) is archived in Xero", "",
-                                  f"Restore it in Xero (Accounting > Chart of accounts) to use it as {what}.",
-                                  reason_type="missing_configuration")
+                raise SetupRefused(f"Account {code} ({acc.name}) is archived in Xero", "",
+                                   f"Restore it in Xero (Accounting > Chart of accounts) to use it as {what}, or "
+                                   f"choose another account{choose}.", why="unusable")
             if wallet and (acc.currency or base) != wallet:
-                raise LedgerError(f"Account {code} in Xero is in {acc.currency or base}, the Pleo wallet in {wallet}",
-                                  "", f"Choose a bank account in {wallet} as {what}.",
-                                  reason_type="missing_configuration")
+                raise SetupRefused(f"Account {code} in Xero is in {acc.currency or base}, the Pleo wallet in {wallet}",
+                                   "", f"Choose a bank account in {wallet} as {what}{choose}.", why="unusable")
             return acc
+        if not create:
+            return None
         body = {"Code": code, **spec}
         if wallet and wallet == base:
             body.pop("CurrencyCode", None)
@@ -381,15 +458,16 @@ class XeroProvider:
             return acc
         detail = "; ".join(_element_messages(data)) or wire_message(resp)
         us = chart.organisation.get("Version") == "US" or chart.organisation.get("CountryCode") == "US"
-        kind = "a bank account" if spec["Type"] == "BANK" else "an expense account"
+        thing = "bank account" if spec["Type"] == "BANK" else "expense account"
+        kind = ("a " if spec["Type"] == "BANK" else "an ") + thing
         currency = f" in {wallet}" if wallet else ""
-        raise LedgerError(
+        raise SetupRefused(
             f"Xero did not let pleodesk create {what} ({code})" + (" in a US organisation" if us else ""),
             detail,
             f"In Xero, create {kind} named '{spec['Name']}' with code {code}{currency} by hand "
-            f"(Accounting > Chart of accounts > Add {'Bank account' if spec['Type'] == 'BANK' else 'Account'}), "
-            f"or choose an existing one in pleodesk's Xero settings; then run the setup again.",
-            reason_type="missing_configuration")
+            f"(Accounting > Chart of accounts > Add {'Bank account' if spec['Type'] == 'BANK' else 'Account'}) "
+            f"and run the setup again, or choose an existing {thing}{currency}{choose}.",
+            why="us" if us and spec["Type"] == "BANK" else "refused")
 
     # ------------------------------------------------------------------ contacts ------------------
     def _load_contacts(self) -> None:

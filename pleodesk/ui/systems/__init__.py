@@ -64,6 +64,18 @@ exposes:
     them, when they are active in the chart, before it guesses the others by name; what the user
     already chose is kept.
 
+``account_types() -> {role: {type, ...}}``  (optional) the ledger account types (``LedgerAccount.type``:
+    ``bank``, ``liability``, ...) page 4 offers for a role; other roles offer every account. An
+    account already chosen is always shown.
+
+``settings_for_accounts(settings, mappings) -> dict``  (optional) the connection settings that the
+    accounts chosen on page 4 (``mappings.contra``, ``mappings.default_account``) imply, for a
+    provider that reads them from its settings (e.g. the bank account its bank feed goes to). The
+    wizard adds them to the connection's settings; the Mappings dialog stores them with the mappings.
+
+``accounts_note(settings) -> str | None``  (optional) what the connect page could not set up and what to
+    do by hand (translated), shown on page 4 with a button to read the chart again; or None.
+
 ``OBJECT_KINDS``  (optional) a function returning ``{expense group: [(value, label), ...]}`` with
     expense groups ``"card"`` and ``"reimbursement"`` when the system can book an expense as
     different objects (journal entry, bank transaction, vendor bill); page 7 then offers a choice,
@@ -200,6 +212,24 @@ def suggested_accounts(system: str | None, settings: dict[str, Any]) -> dict[str
     if not callable(fn):
         return {}
     return {role: str(code) for role, code in (fn(settings) or {}).items() if code}
+
+
+def account_types(system: str | None) -> dict[str, set[str]]:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "account_types", None) if mod else None
+    return {role: set(types) for role, types in (fn() or {}).items()} if callable(fn) else {}
+
+
+def settings_for_accounts(system: str | None, settings: dict[str, Any], mappings) -> dict[str, Any]:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "settings_for_accounts", None) if mod else None
+    return dict(fn(settings or {}, mappings) or {}) if callable(fn) else {}
+
+
+def accounts_note(system: str | None, settings: dict[str, Any]) -> str | None:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "accounts_note", None) if mod else None
+    return fn(settings or {}) if callable(fn) else None
 
 
 def account_creator(system: str | None) -> Callable | None:

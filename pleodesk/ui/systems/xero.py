@@ -59,9 +59,76 @@ def OBJECT_KINDS() -> dict[str, list[tuple[str, str]]]:  # noqa: N802
 
 def suggested_accounts(settings: dict[str, Any]) -> dict[str, str]:
     """The accounts "Next" found or created in Xero, for page 4: the Pleo bank account (where the bank
-    feed goes), the out-of-pocket bank account and the expense account for lines without a category."""
+    feed goes), the out-of-pocket bank account and the expense account for lines without a category
+    (those Xero refused are missing: page 4 asks for them)."""
     return {"wallet": settings.get("bank_account_code"), "out_of_pocket": settings.get("out_of_pocket_account_code"),
             "default": settings.get("default_account_code")}
+
+
+def account_types() -> dict[str, set[str]]:
+    """Page 4 offers only bank accounts for these roles: spend money and transfers need them."""
+    return {"wallet": {"bank"}, "out_of_pocket": {"bank"}}
+
+
+# Page 4's roles -> the settings keys the provider reads (the setup finds or checks these accounts,
+# the bank feed goes to the Pleo bank account, the check looks at it).
+_ROLE_KEYS = {"wallet": "bank_account_code", "out_of_pocket": "out_of_pocket_account_code",
+              "default": "default_account_code"}
+
+
+def settings_for_accounts(settings: dict[str, Any], mappings) -> dict[str, Any]:
+    """The settings page 4's choices imply: the chosen Pleo bank account, out-of-pocket account and
+    account for expenses without a category are the ones the provider uses."""
+    from pleodesk.core.ledger import ContraRole
+
+    chosen = {"wallet": mappings.contra.get(ContraRole.WALLET),
+              "out_of_pocket": mappings.contra.get(ContraRole.OUT_OF_POCKET),
+              "default": mappings.default_account}
+    out: dict[str, Any] = {}
+    for role, code in chosen.items():
+        if code and settings.get(_ROLE_KEYS[role]) != code:
+            out[_ROLE_KEYS[role]] = code
+    if "bank_account_code" in out:
+        # another Pleo bank account: its id and its bank feed are found again
+        out["bank_account_id"] = None
+        out["feed_connection_id"] = None
+    return out
+
+
+def accounts_note(settings: dict[str, Any]) -> str | None:
+    """Page 4: what Xero did not let pleodesk create, and what to do about it, in plain words."""
+    roles = [r for r in ("wallet", "out_of_pocket", "default") if r in (settings.get("accounts_by_hand") or ())]
+    if not roles:
+        return None
+    currency = settings.get("wallet_currency") or settings.get("base_currency") or ""
+    org = settings.get("organisation_name") or settings.get("tenant_name") or ""
+    lines = [QCoreApplication.translate(
+        "xero", "Xero did not let pleodesk create these accounts in {organisation}, so this is one step by "
+                "hand:").format(organisation=org)]
+    if settings.get("organisation_version") == "US" or settings.get("country") == "US":
+        lines.append(QCoreApplication.translate(
+            "xero", "Xero does not let apps add bank accounts to a US organisation."))
+    elif currency and currency != settings.get("base_currency"):
+        lines.append(QCoreApplication.translate(
+            "xero", "The organisation cannot use {currency} yet: add it in Xero under Settings > Currencies "
+                    "(it needs a Xero plan with multiple currencies).").format(currency=currency))
+    steps = {
+        "wallet": QCoreApplication.translate(
+            "xero", "• The Pleo bank account: in Xero, add a bank account in {currency} (Accounting > Chart of "
+                    "accounts > Add Bank Account), for example named \"Pleo Account\"."),
+        "out_of_pocket": QCoreApplication.translate(
+            "xero", "• The out-of-pocket account: add another bank account in {currency}, for example named "
+                    "\"Pleo out-of-pocket\" (or book out-of-pocket expenses as bills to the employee, on the "
+                    "page Export options)."),
+        "default": QCoreApplication.translate(
+            "xero", "• The account for expenses without a category: add an expense account, for example named "
+                    "\"Pleo expenses without category\"."),
+    }
+    lines += [steps[r].format(currency=currency) for r in roles]
+    lines.append(QCoreApplication.translate(
+        "xero", "Then press Read the chart again and choose them below. An existing bank account in {currency} "
+                "can be chosen as well.").format(currency=currency))
+    return "\n".join(lines)
 
 
 _TYPES = {"bank": "BANK", "expense": "EXPENSE", "liability": "CURRLIAB", "asset": "CURRENT", "income": "REVENUE",
@@ -105,7 +172,12 @@ def finish(conn_id: Any, settings: dict[str, Any], sign_in, tenant) -> tuple[dic
         result = provider.check()
         if not result.ok:
             raise ValueError(" ".join(result.messages))
-        new.update(provider.ensure_setup(new))
+        # The accounts Xero does not let pleodesk create are left for page 4, where the user chooses
+        # existing ones (settings["accounts_by_hand"] says which; ``accounts_note`` explains).
+        out, _missing = provider.setup_accounts(new)
+        new.update(out)
+        if "accounts_by_hand" not in out:
+            new.pop("accounts_by_hand", None)
         chart = provider.read_chart()
     finally:
         provider.close()
@@ -290,10 +362,15 @@ class ConnectPage(SystemPage):
         def done(out) -> None:
             settings_out, secrets, chart = out
             self.save(settings_out, secrets, chart)
-            self.show_status(self.tr("Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, "
-                                     "{dims} tracking categories; Pleo bank account {bank}.").format(
-                name=tenant.name, accounts=len(chart.accounts), taxes=len(chart.taxes), dims=len(chart.dimensions),
-                bank=settings_out.get("bank_account_code", "")), True)
+            note = accounts_note(settings_out)
+            if note:
+                self.show_status(self.tr("Connected to {name}. Choose the accounts on the next page.").format(
+                    name=tenant.name) + "\n" + note, None)
+            else:
+                self.show_status(self.tr("Connected to {name}: {accounts} accounts, {taxes} tax rates for "
+                                         "expenses, {dims} tracking categories; Pleo bank account {bank}.").format(
+                    name=tenant.name, accounts=len(chart.accounts), taxes=len(chart.taxes),
+                    dims=len(chart.dimensions), bank=settings_out.get("bank_account_code", "")), True)
             self.finish_validation()
 
         def failed(exc: BaseException) -> None:

@@ -33,11 +33,12 @@ def count_names() -> dict[str, str]:
     return {"exported": QCoreApplication.translate("words", "exported"), "already_exported": QCoreApplication.translate("words", "already in the ledger"), "skipped": QCoreApplication.translate("words", "skipped"),
             "held": QCoreApplication.translate("words", "held"), "failed": QCoreApplication.translate("words", "failed"), "receipt_problems": QCoreApplication.translate("words", "receipt problems"),
             "pushed": QCoreApplication.translate("words", "sent to the feed"), "duplicates": QCoreApplication.translate("words", "duplicates"), "already": QCoreApplication.translate("words", "already sent"),
-            "total": QCoreApplication.translate("words", "in total")}
+            "total": QCoreApplication.translate("words", "in total"),
+            "vat_rounding": QCoreApplication.translate("words", "with a VAT rounding line")}
 
 
 def counts_text(counts: dict | None, keys=("exported", "already_exported", "held", "failed", "skipped",
-                                           "receipt_problems", "pushed", "already")) -> str:
+                                           "receipt_problems", "vat_rounding", "pushed", "already")) -> str:
     if not counts:
         return ""
     names = count_names()

@@ -162,6 +162,7 @@ class MappingsDialog(QDialog):
         lay.addWidget(self.status)
         self.tabs = QTabWidget(self)
         self.accounts = ContraEditor(self.tabs, naming)
+        self.accounts.role_types = systems.account_types(conn.system)
         self.categories = CategoryTable(self.tabs, naming)
         self.taxes = TaxTable(self.tabs, naming)
         self.labels = TagEditor(self.tabs, naming)
@@ -253,8 +254,12 @@ class MappingsDialog(QDialog):
         conn, store, mappings = self.conn, self.ctx.store, self.mappings
         retry = self.retry.isChecked()
 
+        implied = systems.settings_for_accounts(conn.system, dict(conn.settings or {}), mappings)
+
         def work():
             store.save_mappings(conn.id, mappings)
+            if implied:     # the accounts the provider reads from its settings (Xero's Pleo bank account)
+                store.update_connection(conn.id, settings=implied)
             store.audit("mappings_changed", conn.id, source="app")
 
         def done(_r) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl
@@ -60,6 +61,10 @@ class ReceiptPreview(QWidget):
             lines.append(f"<span style='color:#B91C1C'>{row.error}</span>")
             if row.fix:
                 lines.append(row.fix)
+        if row.notes and row.status == "exported":
+            # What the export did to book Pleo's amounts exactly (the ledger's own words).
+            lines.append(self.tr("<b>Booked with:</b>"))
+            lines.extend(html.escape(n) for n in row.notes)
         lines.append(f"<span style='color:#64748B'>{row.expense_id}</span>")
         self.details.setText("<br>".join(x for x in lines if x))
         local = [r for r in receipts if r.local_path and Path(r.local_path).exists()]

@@ -410,6 +410,22 @@ class AccountsPage(Page):
         lay = QVBoxLayout(self)
         self.intro = hint("", self)
         lay.addWidget(self.intro)
+        # What the connect page could not set up in the ledger, and what to do by hand.
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note.setAccessibleName(self.tr("Accounts to create by hand"))
+        self.note.setStyleSheet("QLabel { color: #92400E; }")
+        lay.addWidget(self.note)
+        self.reload_button = QPushButton(self.tr("Read the &chart again"), self)
+        self.reload_button.setAccessibleName(self.tr("Read the chart of accounts again"))
+        self.reload_button.clicked.connect(self._reload_chart)
+        reload_row = QHBoxLayout()
+        reload_row.addWidget(self.reload_button)
+        reload_row.addStretch(1)
+        lay.addLayout(reload_row)
+        self.note.hide()
+        self.reload_button.hide()
         self.editor = ContraEditor(self, can_create=False)
         lay.addWidget(self.editor)
         # The system's journals (Odoo), when its page module asks for them.
@@ -430,6 +446,11 @@ class AccountsPage(Page):
                                    "wallet, expenses employees paid themselves against what the company owes them."))
         self.editor.naming = naming
         self.editor.can_create = systems.account_creator(self.state.system) is not None
+        self.editor.role_types = systems.account_types(self.state.system)
+        note = systems.accounts_note(self.state.system, self.state.system_settings)
+        self.note.setText(note or "")
+        self.note.setVisible(bool(note))
+        self.reload_button.setVisible(bool(note))
         self.editor.setEnabled(False)
         self.show_status(self.tr("Reading the chart of accounts…"))
         self.wizard().load_chart(self._chart_ready, self._chart_failed)
@@ -519,9 +540,12 @@ class AccountsPage(Page):
                 elif role in {r.value for r in ContraRole} and ContraRole(role) not in st.mappings.contra \
                         and code not in st.mappings.contra.values():
                     st.mappings.contra[ContraRole(role)] = code
+            types = systems.account_types(st.system)
             for role in ContraRole:
                 if role not in st.mappings.contra:
                     code = match_contra(role, chart, st.pleo_data.accounts)
+                    if types.get(role.value) and code and chart.accounts[code].type not in types[role.value]:
+                        code = None            # not a kind of account the system can use for it
                     if code and code not in st.mappings.contra.values():
                         st.mappings.contra[role] = code
         elif "accounts" not in st.visited:
@@ -530,12 +554,22 @@ class AccountsPage(Page):
             self.mark_visited()
         self.editor.set_data(chart, st.mappings)
         self.editor.setEnabled(True)
+        self.reload_button.setEnabled(True)
         n = len([a for a in chart.accounts.values() if a.active])
         self.show_status(self.tr("{count} accounts in the ledger.").format(count=n), True)
         self.completeChanged.emit()
 
     def _chart_failed(self, exc) -> None:
+        self.reload_button.setEnabled(True)
         self.show_status(self.tr("The chart of accounts could not be read: {error}").format(error=str(exc)), False)
+
+    def _reload_chart(self) -> None:
+        """After creating accounts in the ledger by hand: read its chart again."""
+        self.reload_button.setEnabled(False)
+        self.editor.setEnabled(False)
+        self.show_status(self.tr("Reading the chart of accounts…"))
+        self.wizard().forget_chart()
+        self.wizard().load_chart(self._chart_ready, self._chart_failed)
 
     def _changed(self) -> None:
         self.completeChanged.emit()

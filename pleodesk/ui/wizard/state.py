@@ -362,6 +362,11 @@ class WizardState:
     def connection_settings(self) -> dict[str, Any]:
         """The settings the finished connection will have (no secrets)."""
         s = dict(self.system_settings)
+        if self.system:
+            from pleodesk.ui import systems
+
+            # The accounts chosen on page 4, where the provider reads them from its settings.
+            s.update(systems.settings_for_accounts(self.system, s, self.mappings))
         s.update(self.options)
         if self.schedule:
             s["schedule"] = dict(self.schedule)

@@ -354,6 +354,10 @@ class SetupWizard(QWizard):
             if err:
                 err(exc)
 
+    def forget_chart(self) -> None:
+        """The next ``load_chart`` reads the chart from the ledger again (accounts added there by hand)."""
+        self._chart_for = None
+
     def load_chart(self, on_done: Callable, on_error: Callable | None = None) -> None:
         """The ledger's chart (and the system's capabilities), read by the provider off the GUI thread."""
         st = self.state
