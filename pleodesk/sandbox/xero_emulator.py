@@ -1298,10 +1298,7 @@ class XeroApiApp:
         elif bank["Status"] != "ACTIVE":
             errs.append("The BankAccount is archived.")
         contact = self._contact_ref(org, body.get("Contact"), errs)
-        amount_types = body.get("LineAmountTypes") or "Exclusive"
-        if amount_types not in ("Exclusive", "Inclusive", "NoTax"):
-            errs.append("LineAmountTypes must be Exclusive, Inclusive or NoTax.")
-            amount_types = "Exclusive"
+        amount_types = _amount_types(body, errs)
         lines, sub, tax = self._lines(org, body.get("LineItems"), amount_types, errs, kind="expense")
         d = self._check_date(org, body.get("Date"), errs)
         url = body.get("Url")
@@ -1330,23 +1327,30 @@ class XeroApiApp:
         org.bank_transactions.append(t)
         return {**copy.deepcopy(t), "StatusAttributeString": "OK"}
 
-    def _create_invoice(self, org: Org, body: dict) -> dict:
-        errs: list[str] = []
-        if body.get("Type") != "ACCPAY":
-            errs.append("The sandbox books bills only: Type must be ACCPAY.")
+    def _payable_document(self, org: Org, body: dict, errs: list[str], number_field: str) -> tuple:
+        """What a bill and a supplier credit note are checked for alike: the contact, the line amount
+        types and lines, the date, the status, an enabled currency and the number's length."""
         contact = self._contact_ref(org, body.get("Contact"), errs)
-        amount_types = body.get("LineAmountTypes") or "Exclusive"
+        amount_types = _amount_types(body, errs)
         lines, sub, tax = self._lines(org, body.get("LineItems"), amount_types, errs, kind="expense")
         d = self._check_date(org, body.get("Date"), errs)
-        due = _date_of(body.get("DueDate")) if body.get("DueDate") else None
         status = body.get("Status") or "DRAFT"
         if status not in ("DRAFT", "SUBMITTED", "AUTHORISED"):
             errs.append("Status must be DRAFT, SUBMITTED or AUTHORISED.")
         currency = body.get("CurrencyCode") or org.data["BaseCurrency"]
         if currency not in {c["Code"] for c in org.currencies}:
             errs.append(f"The currency {currency} is not enabled for this organisation.")
-        if len(str(body.get("InvoiceNumber") or "")) > 255:
-            errs.append("The InvoiceNumber must be at most 255 characters.")
+        if len(str(body.get(number_field) or "")) > 255:
+            errs.append(f"The {number_field} must be at most 255 characters.")
+        return contact, amount_types, lines, sub, tax, d, status, currency
+
+    def _create_invoice(self, org: Org, body: dict) -> dict:
+        errs: list[str] = []
+        if body.get("Type") != "ACCPAY":
+            errs.append("The sandbox books bills only: Type must be ACCPAY.")
+        contact, amount_types, lines, sub, tax, d, status, currency = self._payable_document(
+            org, body, errs, "InvoiceNumber")
+        due = _date_of(body.get("DueDate")) if body.get("DueDate") else None
         if errs:
             return {**body, "StatusAttributeString": "ERROR", "HasErrors": True,
                     "ValidationErrors": [{"Message": m} for m in errs]}
@@ -1377,21 +1381,8 @@ class XeroApiApp:
             errs.append("The Type must be ACCPAYCREDIT or ACCRECCREDIT.")
         elif type_ != "ACCPAYCREDIT":
             errs.append("The sandbox books supplier credit notes only: Type must be ACCPAYCREDIT.")
-        contact = self._contact_ref(org, body.get("Contact"), errs)
-        amount_types = body.get("LineAmountTypes") or "Exclusive"
-        if amount_types not in ("Exclusive", "Inclusive", "NoTax"):
-            errs.append("LineAmountTypes must be Exclusive, Inclusive or NoTax.")
-            amount_types = "Exclusive"
-        lines, sub, tax = self._lines(org, body.get("LineItems"), amount_types, errs, kind="expense")
-        d = self._check_date(org, body.get("Date"), errs)
-        status = body.get("Status") or "DRAFT"
-        if status not in ("DRAFT", "SUBMITTED", "AUTHORISED"):
-            errs.append("Status must be DRAFT, SUBMITTED or AUTHORISED.")
-        currency = body.get("CurrencyCode") or org.data["BaseCurrency"]
-        if currency not in {c["Code"] for c in org.currencies}:
-            errs.append(f"The currency {currency} is not enabled for this organisation.")
-        if len(str(body.get("CreditNoteNumber") or "")) > 255:
-            errs.append("The CreditNoteNumber must be at most 255 characters.")
+        contact, amount_types, lines, sub, tax, d, status, currency = self._payable_document(
+            org, body, errs, "CreditNoteNumber")
         if errs:
             return {**body, "StatusAttributeString": "ERROR", "HasErrors": True,
                     "ValidationErrors": [{"Message": m} for m in errs]}
@@ -1669,6 +1660,15 @@ class XeroApiApp:
 
 
 # ================================================================================ mounting ========
+def _amount_types(body: dict, errs: list[str]) -> str:
+    """A document's ``LineAmountTypes`` (Exclusive when absent); another value is refused."""
+    amount_types = body.get("LineAmountTypes") or "Exclusive"
+    if amount_types not in ("Exclusive", "Inclusive", "NoTax"):
+        errs.append("LineAmountTypes must be Exclusive, Inclusive or NoTax.")
+        amount_types = "Exclusive"
+    return amount_types
+
+
 def mount_xero(sandbox: Any, state: XeroState | None = None) -> XeroState:
     """Mount the emulator on a running sandbox (``/xero`` and ``/xero-identity``); return its state."""
     state = state or XeroState()

@@ -134,6 +134,19 @@ def test_credit_note_rules(http, xero, change, message):
     assert not xero.demo.credit_notes
 
 
+@pytest.mark.parametrize("endpoint", ["Invoices", "CreditNotes"])
+def test_bills_and_credit_notes_refuse_an_unknown_line_amount_type(http, xero, endpoint):
+    body = _credit_note(LineAmount=121)
+    body["LineAmountTypes"] = "Gross"
+    if endpoint == "Invoices":
+        body = {**{k: v for k, v in body.items() if k != "CreditNoteNumber"}, "Type": "ACCPAY",
+                "InvoiceNumber": "PLEO-b-1"}
+    r = http.put(f"/{endpoint}", params={"summarizeErrors": "false"}, json={endpoint: [body]})
+    el = r.json()[endpoint][0]
+    assert any("LineAmountTypes must be" in v["Message"] for v in el["ValidationErrors"]), el
+    assert not xero.demo.invoices and not xero.demo.credit_notes
+
+
 def test_a_valid_credit_note_with_totals_found_by_its_number(http, xero):
     calls = xero.demo.calls
     body = {**_credit_note(), "Reference": "ignored on supplier credit notes"}
