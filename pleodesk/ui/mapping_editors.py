@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from pleodesk.core.ledger import CategoryMapping, ContraRole, LedgerChart, Mappings
-from pleodesk.ui.widgets import cap
+from pleodesk.ui.widgets import cap, clear_form
 from pleodesk.ui.wizard.state import MAX_TAG_GROUPS
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -460,8 +460,7 @@ class ContraEditor(QWidget):
 
     def set_data(self, chart: LedgerChart, mappings: Mappings) -> None:
         self.chart, self.mappings = chart, mappings
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        clear_form(self.form)
         self.combos.clear()
         self.buttons.clear()
         for role in ContraRole:

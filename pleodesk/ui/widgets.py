@@ -31,6 +31,28 @@ def set_status(label: QLabel, text: str, ok: bool | None = None) -> None:
     label.setVisible(bool(text))
 
 
+def clear_form(form: QFormLayout) -> None:
+    """Empty a form whose rows are built again. Its widgets are hidden at once and deleted when the
+    event loop next runs: deleting a widget that takes part in the signal or focus change now under
+    way (the button just pressed, the combo with the focus) can crash Qt."""
+    def drop(item) -> None:
+        if item is None:
+            return
+        widget, layout = item.widget(), item.layout()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif layout is not None:
+            while layout.count():
+                drop(layout.takeAt(0))
+            layout.deleteLater()
+
+    while form.rowCount():
+        row = form.takeRow(0)
+        drop(row.labelItem)
+        drop(row.fieldItem)
+
+
 def heading(text: str, parent: QWidget | None = None, size: float = 1.25) -> QLabel:
     lab = QLabel(text, parent)
     f = QFont(lab.font())

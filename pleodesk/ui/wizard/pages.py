@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, timezone
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
                                QSpinBox, QTabWidget, QVBoxLayout, QWizard, QWizardPage)
@@ -15,7 +15,7 @@ from pleodesk.core import schedule as sch
 from pleodesk.core.ledger import ContraRole
 from pleodesk.ui import fmt, systems
 from pleodesk.ui.mapping_editors import CategoryTable, ContraEditor, TagEditor, TaxTable
-from pleodesk.ui.widgets import ScheduleEditor, cap, hint, set_status
+from pleodesk.ui.widgets import ScheduleEditor, cap, clear_form, hint, set_status
 from pleodesk.ui.wizard.state import DEFAULT_PLEO_URL, auto_match, check_pleo, unique_name
 
 log = logging.getLogger(__name__)
@@ -459,8 +459,7 @@ class AccountsPage(Page):
     # --- journals -------------------------------------------------------------------------------
     def _build_journals(self) -> None:
         roles = systems.journal_roles(self.state.system)
-        while self.journals_form.rowCount():
-            self.journals_form.removeRow(0)       # also deletes the old combos
+        clear_form(self.journals_form)
         self.journal_combos = {}
         self._journal_roles = {r["role"]: r for r in roles}
         self.journals_box.setVisible(bool(roles))
@@ -557,7 +556,7 @@ class AccountsPage(Page):
         self.reload_button.setEnabled(True)
         n = len([a for a in chart.accounts.values() if a.active])
         self.show_status(self.tr("{count} accounts in the ledger.").format(count=n), True)
-        self.completeChanged.emit()
+        self._after_rebuild(self.completeChanged.emit)
 
     def _chart_failed(self, exc) -> None:
         self.reload_button.setEnabled(True)
@@ -574,6 +573,12 @@ class AccountsPage(Page):
     def _changed(self) -> None:
         self.completeChanged.emit()
         self.wizard().save_draft()
+
+    def _after_rebuild(self, fn) -> None:
+        """Run ``fn`` (which makes the wizard update its buttons) once the event loop has shown the
+        editor's new rows and dropped the old ones: doing it in the same breath crashed Qt now and
+        then (QWidgetRepaintManager, while the wizard hid a button)."""
+        QTimer.singleShot(0, self, fn)
 
     def _create(self, role: str) -> None:
         creator = systems.account_creator(self.state.system)
@@ -594,7 +599,7 @@ class AccountsPage(Page):
                 st.mappings.contra[ContraRole(role)] = acc.code
             self.editor.set_data(st.chart, st.mappings)
             self.show_status(self.tr("Created {code} {name}.").format(code=acc.code, name=acc.name), True)
-            self._changed()
+            self._after_rebuild(self._changed)
 
         self.wizard().run_task(lambda: creator(st, code, name, dlg.type), done,
                                lambda exc: self.show_status(str(exc), False))
@@ -788,8 +793,7 @@ class OptionsPage(Page):
         st = self.state
         o = st.options
         kinds = systems.object_kinds(st.system)
-        while self.kinds_form.rowCount():
-            self.kinds_form.removeRow(0)
+        clear_form(self.kinds_form)
         self.kind_combos.clear()
         names = {"card": self.tr("Card expenses:"), "reimbursement": self.tr("Out-of-pocket expenses:")}
         chosen = o.get("object_kinds") or {}

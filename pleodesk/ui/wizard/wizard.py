@@ -40,6 +40,7 @@ class SetupWizard(QWizard):
         self.saved_connection = None
         self.export_month: str | None = None
         self._done = False
+        self._finishing = False          # the final save is on its way (no more draft writes)
         self._busy = False
         self._pleo_waiters: list[tuple[Callable, Callable | None]] = []
         self._pleo_loading = False
@@ -206,8 +207,8 @@ class SetupWizard(QWizard):
     def save_draft(self) -> None:
         """Write the answers so far to the store (off the GUI thread, in order)."""
         st = self.state
-        if st.conn_id is None or self._done:
-            return
+        if st.conn_id is None or self._done or self._finishing:
+            return       # after the final save is asked for, a late draft write would bring the draft back
         draft = st.to_draft()
         cid, key, store = st.conn_id, st.draft_key, self.ctx.store
         self.ctx.writer.submit(lambda: store.update_connection(cid, settings={key: draft}))
@@ -442,13 +443,19 @@ class SetupWizard(QWizard):
 
         def done(conn) -> None:
             self._done = True
+            self._finishing = False
             self.saved_connection = conn
             self.ctx.hub.connections_changed.emit()
             self.ctx.hub.settings_changed.emit(conn.id)
             on_saved(conn)
             self.finished_setup.emit(conn, self.export_month)
 
-        self.ctx.writer.submit(work, done, on_failed)
+        def failed(exc: BaseException) -> None:
+            self._finishing = False
+            on_failed(exc)
+
+        self._finishing = True
+        self.ctx.writer.submit(work, done, failed)
 
     def accept(self) -> None:
         super().accept()
