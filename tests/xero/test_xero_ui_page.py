@@ -46,9 +46,8 @@ def test_wizard_signs_in_and_chooses_the_organisation(qtbot, qapp, sandbox, xero
     from pleodesk.secrets import get_secret
     from pleodesk.storage import open_store
     from pleodesk.ui.context import AppContext
-    from pleodesk.ui.wizard import SetupWizard
     from pleodesk.ui.wizard import pages as P
-    from tests.ui.helpers import WAIT_MS, click_next, fill_pleo_page
+    from tests.ui.helpers import WAIT_MS, start_wizard
     from xero_testkit import OTHER_TENANT, TENANT, fake_browser
 
     import pleodesk.providers.xero.auth as auth
@@ -63,14 +62,7 @@ def test_wizard_signs_in_and_chooses_the_organisation(qtbot, qapp, sandbox, xero
     ctx = AppContext(store, scheduler=False)
     try:
         auth.XeroConnector.__init__ = patched
-        wiz = SetupWizard.for_new(ctx)
-        qtbot.addWidget(wiz)
-        wiz.show()
-        qtbot.waitExposed(wiz)
-        wiz.currentPage().buttons["xero"].setChecked(True)
-        click_next(qtbot, wiz)
-        fill_pleo_page(qtbot, wiz.currentPage(), sandbox)
-        click_next(qtbot, wiz)
+        wiz = start_wizard(qtbot, ctx, sandbox, "xero")
         page = wiz.currentPage()
         assert wiz.currentId() == wiz.system_pages["xero"]
         assert not page.isComplete()
@@ -124,8 +116,7 @@ def test_waiting_for_the_browser_can_be_stopped(qtbot, qapp, sandbox, xero, base
 
     from pleodesk.storage import open_store
     from pleodesk.ui.context import AppContext
-    from pleodesk.ui.wizard import SetupWizard
-    from tests.ui.helpers import WAIT_MS, click_next, fill_pleo_page
+    from tests.ui.helpers import WAIT_MS, start_wizard
 
     import pleodesk.providers.xero.auth as auth
 
@@ -139,14 +130,7 @@ def test_waiting_for_the_browser_can_be_stopped(qtbot, qapp, sandbox, xero, base
     ctx = AppContext(store, scheduler=False)
     try:
         auth.XeroConnector.__init__ = patched
-        wiz = SetupWizard.for_new(ctx)
-        qtbot.addWidget(wiz)
-        wiz.show()
-        qtbot.waitExposed(wiz)
-        wiz.currentPage().buttons["xero"].setChecked(True)
-        click_next(qtbot, wiz)
-        fill_pleo_page(qtbot, wiz.currentPage(), sandbox)
-        click_next(qtbot, wiz)
+        wiz = start_wizard(qtbot, ctx, sandbox, "xero")
         page = wiz.currentPage()
         wiz.state.system_settings.update(base_settings)
         assert not page.stop_button.isVisible()
