@@ -176,21 +176,28 @@ def test_a_month_through_the_engine_into_xero(world, vendor_based, tmp_path):
     assert sum(len(v) for v in xero.demo.attachments.values()) == n_files
 
 
-def test_a_crash_after_xero_created_a_batch_does_not_duplicate(world, tmp_path):
-    sb, xero, store = world
-    accounts, refresh_token = _connect(sb, xero, tmp_path)
-    data = {
-        "connection": {"name": "Crash Xero", "system": "xero"},
+def _month_plan_data(sb, accounts, name, *, export_receipts=False) -> dict:
+    return {
+        "connection": {"name": name, "system": "xero"},
         "pleo": {"base_url": sb.pleo_url, "company_id": sb.company_id, "api_key_env": "PLEO_KEY"},
         "xero": {"sandbox_url": sb.url, "client_id": SANDBOX_CLIENT_ID, "tenant_id": TENANT,
-                 "wallet_currency": "EUR", "refresh_token_env": "XERO_REFRESH", "rate_limits": {"time_scale": SCALE}},
+                 "wallet_currency": "EUR", "refresh_token_env": "XERO_REFRESH",
+                 "bank_account_code": accounts["bank_account_code"],
+                 "out_of_pocket_account_code": accounts["out_of_pocket_account_code"],
+                 "rate_limits": {"time_scale": SCALE}},
         "accounts": {"wallet": "PLEOBANK", "out_of_pocket": "PLEOPOCKET", "external_reimbursement": "090",
                      "payable": "1600", "default_account": "PLEO"},
         "categories": {**{c: c for c in ("4000", "4010", "4100", "4200", "4300", "4400", "4500", "4600", "4700",
                                          "4710", "4800", "8900")}, "1150": "090", "1000": "1010"},
         "taxes": {"21%": "TAX001", "9%": "TAX002", "0%": "NONE", "RC21": "TAX003"},
-        "options": {"post": True, "export_receipts": False},
+        "options": {"post": True, "export_receipts": export_receipts},
     }
+
+
+def test_a_crash_after_xero_created_a_batch_does_not_duplicate(world, tmp_path):
+    sb, xero, store = world
+    accounts, refresh_token = _connect(sb, xero, tmp_path)
+    data = _month_plan_data(sb, accounts, "Crash Xero")
     plan = plan_from_dict(data, env={"PLEO_KEY": sb.api_key, "XERO_REFRESH": refresh_token}, where="test")
     conn = _save(store, plan)
 
@@ -236,18 +243,7 @@ def test_outcome_unknown_in_a_pending_job_is_settled_before_the_month_sends_it_a
 
     sb, xero, store = world
     accounts, refresh_token = _connect(sb, xero, tmp_path)
-    data = {
-        "connection": {"name": "Lost answer Xero", "system": "xero"},
-        "pleo": {"base_url": sb.pleo_url, "company_id": sb.company_id, "api_key_env": "PLEO_KEY"},
-        "xero": {"sandbox_url": sb.url, "client_id": SANDBOX_CLIENT_ID, "tenant_id": TENANT,
-                 "wallet_currency": "EUR", "refresh_token_env": "XERO_REFRESH", "rate_limits": {"time_scale": SCALE}},
-        "accounts": {"wallet": "PLEOBANK", "out_of_pocket": "PLEOPOCKET", "external_reimbursement": "090",
-                     "payable": "1600", "default_account": "PLEO"},
-        "categories": {**{c: c for c in ("4000", "4010", "4100", "4200", "4300", "4400", "4500", "4600", "4700",
-                                         "4710", "4800", "8900")}, "1150": "090", "1000": "1010"},
-        "taxes": {"21%": "TAX001", "9%": "TAX002", "0%": "NONE", "RC21": "TAX003"},
-        "options": {"post": True, "export_receipts": False},
-    }
+    data = _month_plan_data(sb, accounts, "Lost answer Xero")
     plan = plan_from_dict(data, env={"PLEO_KEY": sb.api_key, "XERO_REFRESH": refresh_token}, where="test")
     conn = _save(store, plan)
 
@@ -277,24 +273,6 @@ def test_outcome_unknown_in_a_pending_job_is_settled_before_the_month_sends_it_a
     assert not twice, f"booked twice in Xero: {twice}"
     assert not store.records_with_status(conn.id, "sending")
     assert summaries.exported + summaries.already_exported >= len(set(refs))
-
-
-def _month_plan_data(sb, accounts, name, *, export_receipts=False) -> dict:
-    return {
-        "connection": {"name": name, "system": "xero"},
-        "pleo": {"base_url": sb.pleo_url, "company_id": sb.company_id, "api_key_env": "PLEO_KEY"},
-        "xero": {"sandbox_url": sb.url, "client_id": SANDBOX_CLIENT_ID, "tenant_id": TENANT,
-                 "wallet_currency": "EUR", "refresh_token_env": "XERO_REFRESH",
-                 "bank_account_code": accounts["bank_account_code"],
-                 "out_of_pocket_account_code": accounts["out_of_pocket_account_code"],
-                 "rate_limits": {"time_scale": SCALE}},
-        "accounts": {"wallet": "PLEOBANK", "out_of_pocket": "PLEOPOCKET", "external_reimbursement": "090",
-                     "payable": "1600", "default_account": "PLEO"},
-        "categories": {**{c: c for c in ("4000", "4010", "4100", "4200", "4300", "4400", "4500", "4600", "4700",
-                                         "4710", "4800", "8900")}, "1150": "090", "1000": "1010"},
-        "taxes": {"21%": "TAX001", "9%": "TAX002", "0%": "NONE", "RC21": "TAX003"},
-        "options": {"post": True, "export_receipts": export_receipts},
-    }
 
 
 @pytest.mark.parametrize("where", ["between batches", "within a batch"])
