@@ -260,14 +260,12 @@ def test_odoo_wizard_then_export_a_month(qtbot, ctx, sandbox):
 
 
 # ---------------------------------------------------------------------------------------- Xero ---
-def test_xero_wizard_then_export_a_month(qtbot, ctx, sandbox, monkeypatch):
+def sign_in_with_the_test_browser(monkeypatch, xero) -> None:
+    """Xero sign-ins go through the test's browser on a loopback port of their own, registered with the
+    emulated Xero app."""
     import pleodesk.providers.xero.auth as auth
-    from pleodesk.providers.xero import sandbox_settings
-    from pleodesk.sandbox.xero_emulator import SANDBOX_CLIENT_ID, XeroState, mount_xero
+    from pleodesk.sandbox.xero_emulator import SANDBOX_CLIENT_ID
 
-    xero = mount_xero(sandbox, XeroState(time_scale=XERO_SCALE))
-    nl, uk = list(xero.orgs)
-    xero.consent = [nl, uk]                  # the sign-in opens both organisations
     port = free_port()
     xero.clients[SANDBOX_CLIENT_ID].redirect_uris |= {f"http://{h}:{port}/callback" for h in ("localhost", "127.0.0.1")}
     original = auth.XeroConnector.__init__
@@ -276,6 +274,16 @@ def test_xero_wizard_then_export_a_month(qtbot, ctx, sandbox, monkeypatch):
         original(self, settings, ports=[port], open_browser=fake_browser())
 
     monkeypatch.setattr(auth.XeroConnector, "__init__", connector)
+
+
+def test_xero_wizard_then_export_a_month(qtbot, ctx, sandbox, monkeypatch):
+    from pleodesk.providers.xero import sandbox_settings
+    from pleodesk.sandbox.xero_emulator import SANDBOX_CLIENT_ID, XeroState, mount_xero
+
+    xero = mount_xero(sandbox, XeroState(time_scale=XERO_SCALE))
+    nl, uk = list(xero.orgs)
+    xero.consent = [nl, uk]                  # the sign-in opens both organisations
+    sign_in_with_the_test_browser(monkeypatch, xero)
     wiz = start_wizard(qtbot, ctx, sandbox, "xero")
     # 3. Xero: the sandbox's addresses (a connection to the sandbox has them in its settings; the page
     #    has no fields for them), the client id, sign in in the (fake) browser, choose the organisation.
@@ -388,7 +396,6 @@ def test_xero_us_organisation_accounts_chosen_by_hand_then_export(qtbot, ctx, sa
     which the run result and the expense's details show."""
     import uuid
 
-    import pleodesk.providers.xero.auth as auth
     from pleodesk.providers.xero import sandbox_settings
     from pleodesk.sandbox.xero_emulator import SANDBOX_CLIENT_ID, XeroState, mount_xero
 
@@ -402,14 +409,7 @@ def test_xero_us_organisation_accounts_chosen_by_hand_then_export(qtbot, ctx, sa
                             "BankAccountType": "BANK", "TaxType": "NONE", "Class": "ASSET"})
     xero.consent = [us.tenant_id]
     rounded = vat_a_cent_off(sandbox)
-    port = free_port()
-    xero.clients[SANDBOX_CLIENT_ID].redirect_uris |= {f"http://{h}:{port}/callback" for h in ("localhost", "127.0.0.1")}
-    original = auth.XeroConnector.__init__
-
-    def connector(self, settings, **kw):     # the test's browser and loopback port
-        original(self, settings, ports=[port], open_browser=fake_browser())
-
-    monkeypatch.setattr(auth.XeroConnector, "__init__", connector)
+    sign_in_with_the_test_browser(monkeypatch, xero)
     wiz = start_wizard(qtbot, ctx, sandbox, "xero")
     page = wiz.currentPage()
     # Pleo's company answer does not name the wallet's currency (the page then assumes the organisation's
