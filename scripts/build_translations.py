@@ -6,7 +6,7 @@
     .venv/bin/python scripts/build_translations.py --check    # fail on unfinished translations
 
 ``--update`` runs ``pyside6-lupdate`` over ``pleodesk/ui`` (every ``self.tr()`` and
-``QCoreApplication.translate()`` call), keeping what is already translated; new strings arrive as
+``QCoreApplication.translate()`` call), keeping what is already translated (without source locations, so the files change only when the text does); new strings arrive as
 "unfinished" and are then translated in the ``.ts`` files (Qt Linguist, or by hand). The ``.qm`` files
 are not committed; the app builds them itself on start when they are missing or older than the ``.ts``.
 """
@@ -41,7 +41,7 @@ def update() -> None:
     I18N.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         ts = I18N / f"pleodesk_{lang}.ts"
-        cmd = [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "relative", *files, "-ts", str(ts)]
+        cmd = [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *files, "-ts", str(ts)]
         if lang != "en":
             cmd[1:1] = ["-target-language", lang]
         else:

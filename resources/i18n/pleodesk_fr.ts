@@ -4,68 +4,54 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+409"/>
         <source>Bank account and journals</source>
         <translation>Compte bancaire et journaux</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Accounts to create by hand</source>
         <translation>Comptes à créer vous-même</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Read the &amp;chart again</source>
         <translation>Relire le &amp;plan comptable</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Read the chart of accounts again</source>
         <translation>Relire le plan comptable</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Journals</source>
         <translation>Journaux</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Each expense is booked against one of these: card expenses against the Pleo wallet, expenses employees paid themselves against what the company owes them.</source>
         <translation>Chaque dépense est passée en contrepartie de l&apos;un de ces comptes : les paiements par carte sur le wallet Pleo, les dépenses avancées par les salariés sur ce que l&apos;entreprise leur doit.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+115"/>
         <source>Reading the chart of accounts…</source>
         <translation>Lecture du plan comptable…</translation>
     </message>
     <message>
-        <location line="-94"/>
         <source>&amp;Read the journals again</source>
         <translation>&amp;Relire les journaux</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>The journals could not be read: {error}</source>
         <translation>Les journaux n’ont pas pu être lus : {error}</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location line="+61"/>
         <source>{count} accounts in the ledger.</source>
         <translation>{count} comptes dans la comptabilité.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>The chart of accounts could not be read: {error}</source>
         <translation>Le plan comptable n&apos;a pas pu être lu : {error}</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>Created {code} {name}.</source>
         <translation>{code} {name} créé.</translation>
     </message>
@@ -73,52 +59,42 @@
 <context>
     <name>CategoriesPage</name>
     <message>
-        <location line="+25"/>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Each Pleo category goes to a ledger account, with a tax code when Pleo sends none. Expenses in a category that is not mapped wait until it is; nothing is lost.</source>
         <translation>Chaque catégorie Pleo va vers un compte comptable, avec un code TVA quand Pleo n&apos;en envoie pas. Les dépenses d&apos;une catégorie non associée attendent qu&apos;elle le soit ; rien n&apos;est perdu.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&amp;Categories</source>
         <translation>&amp;Catégories</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;VAT codes</source>
         <translation>Codes &amp;TVA</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Reading Pleo&apos;s categories and the ledger&apos;s accounts…</source>
         <translation>Lecture des catégories Pleo et des comptes comptables…</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Pleo category</source>
         <translation>Catégorie Pleo</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Name shown to employees</source>
         <translation>Nom affiché aux salariés</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Could not read the categories: {error}</source>
         <translation>Les catégories n&apos;ont pas pu être lues : {error}</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>{unmapped} of {total} categories are not mapped yet; their expenses will be held until they are.</source>
         <translation>{unmapped} catégorie(s) sur {total} ne sont pas encore associées ; leurs dépenses sont retenues en attendant.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>All {total} categories are mapped.</source>
         <translation>Les {total} catégories sont toutes associées.</translation>
     </message>
@@ -126,87 +102,70 @@
 <context>
     <name>CategoryTable</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="+72"/>
         <source>Search categories or accounts</source>
         <translation>Rechercher une catégorie ou un compte</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Search categories</source>
         <translation>Rechercher des catégories</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Only &amp;unmapped</source>
         <translation>Non associées &amp;uniquement</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Match automatically</source>
         <translation>Associer &amp;automatiquement</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Map every unmapped category whose code or name the ledger also has.</source>
         <translation>Associe chaque catégorie non associée dont le code ou le nom existe aussi en comptabilité.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Mapped and unmapped categories</source>
         <translation>Catégories associées et non associées</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Pleo category</source>
         <translation>Catégorie Pleo</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Name shown to employees</source>
         <translation>Nom affiché aux salariés</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ledger account</source>
         <translation>Compte comptable</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax code</source>
         <translation>Code TVA</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Categories and their ledger accounts</source>
         <translation>Catégories et leurs comptes comptables</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>— not mapped —</source>
         <translation>— non associé —</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>— as Pleo sends it —</source>
         <translation>— tel que Pleo l’envoie —</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Ledger account for {category}</source>
         <translation>Compte comptable pour {category}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Tax code for {category}</source>
         <translation>Code TVA pour {category}</translation>
     </message>
     <message>
-        <location line="+40"/>
         <source>{count} mapping(s) added automatically</source>
         <translation>{count} association(s) ajoutée(s) automatiquement</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>{mapped} mapped · {unmapped} unmapped</source>
         <translation>{mapped} associée(s) · {unmapped} non associée(s)</translation>
     </message>
@@ -214,349 +173,278 @@
 <context>
     <name>ConnectPage</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/journal_file.py" line="+170"/>
         <source>Connect the journal file</source>
         <translation>Connecter le fichier de journal</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>pleodesk writes each expense as a balanced entry to journal.csv in a folder you choose, with its receipts in a receipts folder beside it. Your bookkeeping software imports the file.</source>
         <translation>pleodesk écrit chaque dépense sous forme d’écriture équilibrée dans journal.csv, dans le dossier de votre choix, avec les justificatifs dans un dossier receipts à côté. Votre logiciel comptable importe le fichier.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Journal folder</source>
         <translation>Dossier du journal</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose the journal folder</source>
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Dossier :</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Which accounts may entries use?</source>
         <translation>Quels comptes les écritures peuvent-elles utiliser ?</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The accounts, VAT codes and tag groups &amp;Pleo already has (recommended)</source>
         <translation>Les comptes, codes TVA et groupes d’étiquettes que &amp;Pleo connaît déjà (recommandé)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A chart of accounts &amp;exported from my ledger (CSV: code;name;type)</source>
         <translation>Un plan comptable &amp;exporté de ma comptabilité (CSV : code;nom;type)</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Chart of accounts file</source>
         <translation>Fichier du plan comptable</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose &amp;file…</source>
         <translation>Choisir le &amp;fichier…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Missing accounts (such as the Pleo bank account) can be created on the next page.</source>
         <translation>Les comptes manquants (comme le compte bancaire Pleo) peuvent être créés à la page suivante.</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Folder for the journal</source>
         <translation>Dossier du journal</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Chart of accounts</source>
         <translation>Plan comptable</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>The folder will be created.</source>
         <translation>Le dossier sera créé.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>pleodesk can write here.</source>
         <translation>pleodesk peut écrire ici.</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Checking the folder and reading the chart of accounts…</source>
         <translation>Vérification du dossier et lecture du plan comptable…</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Ready: {accounts} accounts, {taxes} VAT codes, {dims} dimensions.</source>
         <translation>Prêt : {accounts} comptes, {taxes} codes TVA, {dims} axes analytiques.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="+156"/>
         <source>Connect Odoo</source>
         <translation>Connecter Odoo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>pleodesk books each expense in Odoo through its API, with an API key of a user who is an Accountant or Adviser and has the Settings right.</source>
         <translation>pleodesk passe chaque dépense dans Odoo via son API, avec la clé API d’un utilisateur Comptable ou Conseiller qui a le droit Paramètres.</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse :</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Odoo address</source>
         <translation>Adresse Odoo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Database:</source>
         <translation>&amp;Base de données :</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Odoo database</source>
         <translation>Base de données Odoo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Login:</source>
         <translation>&amp;Identifiant :</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Odoo login</source>
         <translation>Identifiant Odoo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>API &amp;key:</source>
         <translation>&amp;Clé API :</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Odoo API key</source>
         <translation>Clé API Odoo</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Odoo company</source>
         <translation>Société Odoo</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Company:</source>
         <translation>&amp;Société :</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>C&amp;heck</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the connection to Odoo</source>
         <translation>Vérifier la connexion à Odoo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the address, database, login and key, and report Odoo&apos;s version, the user&apos;s rights and missing apps, and the companies.</source>
         <translation>Vérifie l&apos;adresse, la base de données, l&apos;identifiant et la clé, et indique la version d&apos;Odoo, les droits de l&apos;utilisateur, les applications manquantes et les sociétés.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Use the de&amp;mo company&apos;s Odoo</source>
         <translation>Utiliser l’Odoo de la société de dé&amp;monstration</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Book into an Odoo emulated on this computer, to try pleodesk with the demo company.</source>
         <translation>Comptabiliser dans un Odoo émulé sur cet ordinateur, pour essayer pleodesk avec la société de démonstration.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu &gt; My Databases; or, in developer mode, under the user icon; or right-click a page, Inspect, search for db and copy the word in quotes after it. API key: your profile &gt; Account Security &gt; New API Key. The Employees app must be installed.</source>
         <translation>Adresse : copiez-la depuis le navigateur, jusqu&apos;à .com (ou votre propre domaine). Base de données : dans Odoo, menu utilisateur &gt; Mes bases de données ; ou, en mode développeur, sous l&apos;icône de l&apos;utilisateur ; ou clic droit sur une page, Inspecter, cherchez db et copiez le mot entre guillemets qui suit. Clé API : votre profil &gt; Sécurité du compte &gt; Nouvelle clé API. L&apos;application Employés doit être installée.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+12"/>
         <source>(stored; type a new key to replace it)</source>
         <translation>(enregistrée ; saisissez une nouvelle clé pour la remplacer)</translation>
     </message>
     <message>
-        <location line="+70"/>
         <source>{version} accepted the login {login} and its API key. The user has the rights pleodesk needs (Accountant or Adviser, and Settings); the Invoicing and Employees apps are installed.</source>
         <translation>{version} a accepté l&apos;identifiant {login} et sa clé d&apos;API. L&apos;utilisateur a les droits dont pleodesk a besoin (Accountant ou Adviser, et Settings) ; les applications Facturation et Employés sont installées.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>This user may book in {n} companies: choose the one for this connection, then press Next.</source>
         <translation>Cet utilisateur peut comptabiliser dans {n} sociétés : choisissez celle de cette connexion, puis appuyez sur Suivant.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Société {company} (parmi les {n} où cet utilisateur peut comptabiliser) : {accounts} comptes, {taxes} taxes d&apos;achat, {plans} plans analytiques.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+25"/>
         <source>Checking Odoo…</source>
         <translation>Vérification d’Odoo…</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
         <translation>Cet utilisateur peut comptabiliser dans {n} sociétés : choisissez celle de cette connexion, puis cliquez à nouveau sur Suivant.</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Connecté à {version}, société {company} : {accounts} comptes, {taxes} taxes d’achat, {plans} plans analytiques.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+190"/>
         <source>Connect Xero</source>
         <translation>Connecter Xero</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>pleodesk signs in to Xero in your browser; Xero asks which organisation pleodesk may book into. Nothing is stored but a sign-in token, in this computer&apos;s keyring.</source>
         <translation>pleodesk se connecte à Xero dans votre navigateur ; Xero demande dans quelle organisation pleodesk peut comptabiliser. Seul un jeton de connexion est conservé, dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Xero app client id</source>
         <translation>Identifiant client de l’application Xero</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>pleodesk&apos;s own Xero app</source>
         <translation>l’application Xero de pleodesk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>the client id of your Xero app</source>
         <translation>l’identifiant client de votre application Xero</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Xero app &amp;client id:</source>
         <translation>Identifiant &amp;client de l’application Xero :</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Sign in to Xero…</source>
         <translation>&amp;Se connecter à Xero…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in to Xero in the browser</source>
         <translation>Se connecter à Xero dans le navigateur</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Stop &amp;waiting</source>
         <translation>Arrêter d&apos;a&amp;ttendre</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Stop waiting for the Xero sign-in</source>
         <translation>Arrêter d&apos;attendre la connexion à Xero</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Use the de&amp;mo company&apos;s Xero</source>
         <translation>Utiliser le Xero de la société de dé&amp;monstration</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in to a Xero organisation emulated on this computer, to try pleodesk with the demo company.</source>
         <translation>Se connecter à une organisation Xero émulée sur cet ordinateur, pour essayer pleodesk avec la société de démonstration.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Xero organisation</source>
         <translation>Organisation Xero</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation :</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>With your own Xero app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback. Xero counts every connected organisation against the app&apos;s plan.</source>
         <translation>Avec votre propre application Xero (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), enregistrez les URI de redirection http://localhost:53682/callback, http://localhost:53683/callback et http://localhost:53684/callback. Xero décompte chaque organisation connectée dans le forfait de l’application.</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
         <translation>Connecté à {name}. Reconnectez-vous seulement pour renouveler la connexion.</translation>
     </message>
     <message>
-        <location line="+49"/>
         <source>Waiting for Xero in your browser… Sign in there and choose the organisation, or press Stop waiting.</source>
         <translation>En attente de Xero dans votre navigateur… Connectez-vous-y et choisissez l&apos;organisation, ou appuyez sur Arrêter d&apos;attendre.</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>no organisation</source>
         <translation>aucune organisation</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>You signed in to {names}, but this connection books into {name}. Sign in again and choose that organisation.</source>
         <translation>Vous êtes connecté à {names}, mais cette connexion comptabilise dans {name}. Reconnectez-vous et choisissez cette organisation.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Choose the organisation this connection books into.</source>
         <translation>Choisissez l’organisation dans laquelle cette connexion comptabilise.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Signed in to {name}.</source>
         <translation>Connecté à {name}.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Stopped waiting for Xero. Press Sign in to Xero to try again.</source>
         <translation>Attente de Xero arrêtée. Appuyez sur Se connecter à Xero pour réessayer.</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Setting up the Pleo accounts in Xero…</source>
         <translation>Configuration des comptes Pleo dans Xero…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Connected to {name}. Choose the accounts on the next page.</source>
         <translation>Connecté à {name}. Choisissez les comptes sur la page suivante.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
         <translation>Connecté à {name} : {accounts} comptes, {taxes} taux de TVA pour les dépenses, {dims} catégories de suivi ; compte bancaire Pleo {bank}.</translation>
     </message>
@@ -564,37 +452,30 @@
 <context>
     <name>ContraEditor</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="+277"/>
         <source>— choose one —</source>
         <translation>— à choisir —</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>— not used —</source>
         <translation>— non utilisé —</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Create…</source>
         <translation>Créer…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Create an account for: {role}</source>
         <translation>Créer un compte pour : {role}</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>— hold them until categorised —</source>
         <translation>— les retenir jusqu’à catégorisation —</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Account for expenses without a category</source>
         <translation>Compte pour les dépenses sans catégorie</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Expenses &amp;without a category:</source>
         <translation>Dépenses &amp;sans catégorie :</translation>
     </message>
@@ -602,57 +483,46 @@
 <context>
     <name>CreateAccountDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-286"/>
         <source>Create an account</source>
         <translation>Créer un compte</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Pleo wallet</source>
         <translation>Wallet Pleo</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Out-of-pocket expenses payable</source>
         <translation>Notes de frais à rembourser</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reimbursements contra account</source>
         <translation>Compte de contrepartie des remboursements</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Accounts payable</source>
         <translation>Fournisseurs</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Uncategorised expenses</source>
         <translation>Dépenses non catégorisées</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>New {account} for: {role}</source>
         <translation>Nouveau {account} pour : {role}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Account code</source>
         <translation>Numéro de compte</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Code:</source>
         <translation>&amp;Numéro :</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Name:</source>
         <translation>N&amp;om :</translation>
     </message>
@@ -660,68 +530,55 @@
 <context>
     <name>ExpensesModel</name>
     <message>
-        <location filename="../../pleodesk/ui/models.py" line="+118"/>
         <source>Date</source>
         <extracomment>The filter buttons: a label key -&gt; the record statuses it shows.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Supplier</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Employee</source>
         <translation>Salarié</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ledger reference</source>
         <translation>Référence comptable</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Exported</source>
         <translation>Exportée</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Sending</source>
         <translation>Envoi en cours</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Held</source>
         <translation>Retenue</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Skipped</source>
         <translation>Ignorée</translation>
     </message>
@@ -729,67 +586,54 @@
 <context>
     <name>ExpensesTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+114"/>
         <source>&amp;All</source>
         <translation>&amp;Toutes</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>E&amp;xported</source>
         <translation>&amp;Exportées</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>&amp;Pending</source>
         <translation>En &amp;attente</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Held</source>
         <translation>&amp;Retenues</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>&amp;Failed</source>
         <translation>É&amp;chec</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>S&amp;kipped</source>
         <translation>&amp;Ignorées</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Search supplier, employee, category, reference</source>
         <translation>Rechercher fournisseur, salarié, catégorie, référence</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Search expenses</source>
         <translation>Rechercher des dépenses</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Expenses</source>
         <translation>Dépenses</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Number of expenses shown</source>
         <translation>Nombre de dépenses affichées</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>Loading expenses…</source>
         <translation>Chargement des dépenses…</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>No expenses yet: they appear here once an export has read them from Pleo.</source>
         <translation>Aucune dépense pour l’instant : elles apparaissent ici dès qu’un export les a lues dans Pleo.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>{shown} of {total} expenses</source>
         <translation>{shown} dépense(s) sur {total}</translation>
     </message>
@@ -797,175 +641,139 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/export_tab.py" line="+46"/>
         <source>Export a month</source>
         <extracomment>Entries listed under the result (all of them are in the Expenses tab).</extracomment>
         <translation>Exporter un mois</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date in UTC. Expenses already in the ledger are never sent again.</source>
         <translation>Envoie chaque dépense réglée du mois en attente d’export dans Pleo, selon sa date comptable en UTC. Les dépenses déjà en comptabilité ne sont jamais renvoyées.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Month to export</source>
         <translation>Mois à exporter</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Month:</source>
         <translation>&amp;Mois :</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Preview again</source>
         <translation>&amp;Actualiser l’aperçu</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>What will be exported</source>
         <translation>Ce qui sera exporté</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Ledger account</source>
         <translation>Compte comptable</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Tax code</source>
         <translation>Code TVA</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Totals per ledger account and tax code</source>
         <translation>Totaux par compte comptable et code TVA</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>E&amp;xport</source>
         <translation>E&amp;xporter</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Export progress</source>
         <translation>Progression de l’export</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Progress message</source>
         <translation>Message de progression</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Export result</source>
         <translation>Résultat de l’export</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Entries created in the ledger</source>
         <translation>Écritures créées en comptabilité</translation>
     </message>
     <message>
-        <location line="+79"/>
         <source>E&amp;xport {month}</source>
         <translation>E&amp;xporter {month}</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Asking Pleo what {month} holds…</source>
         <translation>Pleo est interrogé sur le contenu de {month}…</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>No preview: {reason}</source>
         <translation>Pas d’aperçu : {reason}</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Nothing of {month} is waiting for export in Pleo.</source>
         <translation>Rien de {month} n’attend d’être exporté dans Pleo.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{count} expenses waiting for export, {total} in all; {already} of them already in the ledger.</source>
         <translation>{count} dépense(s) en attente d’export, {total} au total ; {already} déjà en comptabilité.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>(not mapped: held)</source>
         <translation>(non associé : retenu)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>as Pleo sends it</source>
         <translation>tel que Pleo l’envoie</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Will be held until mapped:</source>
         <translation>Sera retenu jusqu’à association :</translation>
     </message>
     <message>
-        <location line="-74"/>
-        <location line="+91"/>
         <source>Waiting for the work already running to finish…</source>
         <translation>En attente de la fin du travail en cours…</translation>
     </message>
     <message>
-        <location line="-14"/>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>
         <translation>Seront ignorées (signalées à Pleo comme traitées, non comptabilisées) :</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>This export is already waiting to run; it starts when the work before it has finished.</source>
         <translation>Cet export attend déjà son tour ; il commencera dès que le travail en cours sera terminé.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Cancelling after the current step…</source>
         <translation>Annulation après l’étape en cours…</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+131"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
         <translation>{n} dépense(s) ont reçu une ligne d’arrondi de TVA : la comptabilité calcule la TVA elle-même et arrivait à un centime de plus ou de moins que Pleo, ce centime est donc comptabilisé sur une ligne à part. L’onglet Dépenses l’indique dans le détail de chaque dépense.</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>… and {n} more</source>
         <translation>… et {n} de plus</translation>
     </message>
@@ -973,38 +781,30 @@
 <context>
     <name>FeedPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+448"/>
-        <location line="+5"/>
         <source>Bank feed</source>
         <translation>Flux bancaire</translation>
     </message>
     <message>
-        <location line="-4"/>
         <source>The bank feed puts every Pleo card payment on the statement of the Pleo bank account in the ledger, twice a day, so the balance matches Pleo&apos;s.</source>
         <translation>Le flux bancaire inscrit deux fois par jour chaque paiement par carte Pleo sur le relevé du compte bancaire Pleo en comptabilité, pour que le solde corresponde à celui de Pleo.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Send the Pleo bank feed</source>
         <translation>&amp;Envoyer le flux bancaire Pleo</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>How feed and export meet: the feed adds each payment to the Pleo bank account&apos;s statement, the export books the same payment with its category and VAT against that bank account, and both carry the same reference (PLEO- and the expense id), so you match them in reconciliation and nothing is booked twice.</source>
         <translation>Comment le flux et l’export se rejoignent : le flux ajoute chaque paiement au relevé du compte bancaire Pleo, l’export passe le même paiement avec sa catégorie et sa TVA en contrepartie de ce compte, et tous deux portent la même référence (PLEO- et l’identifiant de la dépense) ; vous les rapprochez sur cette référence et rien n’est comptabilisé deux fois.</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>and</source>
         <translation>et</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sent every day at {utc} UTC ({local} your time).</source>
         <translation>Envoyé chaque jour à {utc} UTC ({local} chez vous).</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>{system} does not take a bank feed from pleodesk.</source>
         <translation>{system} n’accepte pas de flux bancaire de pleodesk.</translation>
     </message>
@@ -1012,57 +812,46 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/history_tab.py" line="+26"/>
         <source>Started</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Took</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Trigger</source>
         <translation>Déclencheur</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Counts</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Runs</source>
         <translation>Exécutions</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Run details</source>
         <translation>Détails de l’exécution</translation>
     </message>
     <message>
-        <location line="+49"/>
         <source>No runs yet.</source>
         <translation>Aucune exécution pour l’instant.</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Started {start}, ended {end}.</source>
         <translation>Commencé le {start}, terminé le {end}.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Skipped:</source>
         <translation>Ignorées :</translation>
     </message>
@@ -1070,27 +859,22 @@
 <context>
     <name>LabelsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-186"/>
         <source>Labels</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most five. Choose one for each group you want to see in the ledger; each tag then becomes a value.</source>
         <translation>Les groupes d’étiquettes de Pleo peuvent aller en comptabilité comme {dimensions}, cinq au plus. Choisissez-en un pour chaque groupe à voir en comptabilité ; chaque étiquette devient alors une valeur.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Pleo tag group</source>
         <translation>Groupe d’étiquettes Pleo</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>This Pleo company has no tag groups; there is nothing to map.</source>
         <translation>Cette société Pleo n’a pas de groupe d’étiquettes ; rien à associer.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The ledger has no {dimensions}; tags will not be exported.</source>
         <translation>La comptabilité n’a pas de {dimensions} ; les étiquettes ne seront pas exportées.</translation>
     </message>
@@ -1098,273 +882,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pleodesk/ui/main_window.py" line="+66"/>
         <source>pleodesk</source>
         <translation>pleodesk</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+4"/>
         <source>Connections</source>
         <translation>Connexions</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+118"/>
         <source>&amp;Add a connection…</source>
         <translation>&amp;Ajouter une connexion…</translation>
     </message>
     <message>
-        <location line="-117"/>
         <source>Add a connection</source>
         <translation>Ajouter une connexion</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Connect Pleo to your books</source>
         <translation>Connectez Pleo à votre comptabilité</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>pleodesk sends your company&apos;s Pleo expenses to your accounting system, with categories, VAT, labels and receipts. Set up a connection for each administration.</source>
         <translation>pleodesk envoie les dépenses Pleo de votre entreprise vers votre logiciel comptable, avec catégories, TVA, étiquettes et justificatifs. Créez une connexion par dossier comptable.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Set up a connection</source>
         <translation>&amp;Configurer une connexion</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>&amp;Continue the setup</source>
         <translation>&amp;Reprendre la configuration</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Discard it</source>
         <translation>&amp;Abandonner</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>E&amp;xport a month</source>
         <translation>E&amp;xporter un mois</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ex&amp;penses</source>
         <translation>&amp;Dépenses</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+223"/>
         <source>P&amp;roblems</source>
         <translation>&amp;Problèmes</translation>
     </message>
     <message>
-        <location line="-222"/>
         <source>H&amp;istory</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Se&amp;ttings</source>
         <translation>Pa&amp;ramètres</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Check the export &amp;queue now</source>
         <translation>Vérifier la &amp;file d’export maintenant</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Export a month</source>
         <translation>Exporter un mois</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Expenses</source>
         <translation>Dépenses</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guide d’utilisation</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;About pleodesk</source>
         <translation>&amp;À propos de pleodesk</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>No connection yet.</source>
         <translation>Aucune connexion pour l’instant.</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>The setup of {name} is not finished</source>
         <translation>La configuration de {name} n’est pas terminée</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Continue where you left off, or discard it. Nothing has been exported for it.</source>
         <translation>Reprenez là où vous vous étiez arrêté, ou abandonnez-la. Rien n’a encore été exporté.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>demo</source>
         <translation>démo</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>This connection is deactivated: nothing is exported for it.</source>
         <translation>Cette connexion est désactivée : rien n’est exporté.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Activate</source>
         <translation>&amp;Activer</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&lt;b&gt;Disconnected.&lt;/b&gt; Pleo refused the stored API key.</source>
         <translation>&lt;b&gt;Déconnecté.&lt;/b&gt; Pleo a refusé la clé d&apos;API enregistrée.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&lt;b&gt;Disconnected.&lt;/b&gt; {system} refused the stored credentials.</source>
         <translation>&lt;b&gt;Déconnecté.&lt;/b&gt; {system} a refusé les identifiants enregistrés.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&lt;b&gt;Disconnected.&lt;/b&gt; pleodesk cannot reach Pleo or the ledger with the stored credentials.</source>
         <translation>&lt;b&gt;Déconnectée.&lt;/b&gt; pleodesk ne peut pas joindre Pleo ou la comptabilité avec les identifiants enregistrés.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Reconnect…</source>
         <translation>&amp;Reconnecter…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>{n} expenses are held or failed: nothing was lost, but they are not in the ledger yet.</source>
         <translation>{n} dépense(s) retenue(s) ou en échec : rien n’est perdu, mais elles ne sont pas encore en comptabilité.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Some expenses need attention.</source>
         <translation>Certaines dépenses demandent votre attention.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show &amp;problems</source>
         <translation>Voir les &amp;problèmes</translation>
     </message>
     <message>
-        <location line="+50"/>
         <source>P&amp;roblems ({n})</source>
         <translation>&amp;Problèmes ({n})</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>{name}: {what} running…</source>
         <translation>{name} : {what} en cours…</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>{name}: {what} — {status}{counts}</source>
         <translation>{name} : {what} — {status}{counts}</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location line="+6"/>
         <source>Discard the setup</source>
         <translation>Abandonner la configuration</translation>
     </message>
     <message>
-        <location line="-5"/>
         <source>Discard the unfinished setup {name}?</source>
         <translation>Abandonner la configuration inachevée {name} ?</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>{name} was not discarded: {error}</source>
         <translation>{name} n’a pas été abandonnée : {error}</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+42"/>
-        <location line="+7"/>
         <source>Delete the connection</source>
         <translation>Supprimer la connexion</translation>
     </message>
     <message>
-        <location line="-48"/>
         <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
         <translation>Supprimer {name} avec ses associations et son historique ? La comptabilité garde ce qui a été exporté. Cette action est irréversible.</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Disconnecting {name} from {system}…</source>
         <translation>Déconnexion de {name} de {system}…</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>{name} was not deleted: {error}</source>
         <translation>{name} n’a pas été supprimée : {error}</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>{name} was deleted here, but {system} could not be told.
 
 {problems}</source>
@@ -1373,32 +1098,26 @@
 {problems}</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>User guide</source>
         <translation>Guide d’utilisation</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The user guide is in docs/user-guide.md of the pleodesk source.</source>
         <translation>Le guide d’utilisation se trouve dans docs/user-guide.md des sources de pleodesk.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>About pleodesk</source>
         <translation>À propos de pleodesk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&lt;b&gt;pleodesk {version}&lt;/b&gt;&lt;br&gt;Keeps your company&apos;s books in step with its Pleo spend account.</source>
         <translation>&lt;b&gt;pleodesk {version}&lt;/b&gt;&lt;br&gt;Maintient la comptabilité de votre entreprise à jour avec son compte de dépenses Pleo.</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>pleodesk keeps running</source>
         <translation>pleodesk continue de fonctionner</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Exports and the bank feed go on in the background. Open pleodesk from its tray icon; quit it there or with File &gt; Quit.</source>
         <translation>Les exports et le flux bancaire continuent en arrière-plan. Ouvrez pleodesk depuis son icône de la zone de notification ; quittez-le là ou avec Fichier &gt; Quitter.</translation>
     </message>
@@ -1406,42 +1125,34 @@
 <context>
     <name>MappingsDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="+156"/>
         <source>Mappings of {name}</source>
         <translation>Associations de {name}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Reading Pleo&apos;s categories and the ledger&apos;s chart…</source>
         <translation>Lecture des catégories Pleo et du plan comptable…</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>&amp;Accounts</source>
         <translation>&amp;Comptes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Categories</source>
         <translation>&amp;Catégories</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;VAT codes</source>
         <translation>Codes &amp;TVA</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Labels</source>
         <translation>É&amp;tiquettes</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Retry the held expenses after saving</source>
         <translation>Réessayer les dépenses retenues après l’enregistrement</translation>
     </message>
     <message>
-        <location line="+66"/>
         <source>Pleo could not be read ({error}); showing what is stored.</source>
         <translation>Pleo n’a pas pu être lu ({error}) ; affichage de ce qui est enregistré.</translation>
     </message>
@@ -1449,82 +1160,66 @@
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+22"/>
         <source>Export options</source>
         <translation>Options d’export</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>How expenses are booked, and how often pleodesk looks for new ones.</source>
         <translation>Comment les dépenses sont comptabilisées et à quelle fréquence pleodesk en cherche de nouvelles.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Book expenses as</source>
         <translation>Comptabiliser les dépenses comme</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Exporting</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Posted (final)</source>
         <translation>&amp;Validées (définitives)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>D&amp;rafts, to check and post in the ledger</source>
         <translation>&amp;Brouillons, à vérifier et valider en comptabilité</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Create entries as:</source>
         <translation>Créer les écritures comme :</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Export &amp;receipts and other attachments</source>
         <translation>Exporter les &amp;justificatifs et autres pièces jointes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Ignore Pleo wallet top-ups (book them yourself)</source>
         <translation>&amp;Ignorer les rechargements du wallet Pleo (à comptabiliser vous-même)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source> minutes</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export queue interval in minutes</source>
         <translation>Intervalle de la file d’export en minutes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the export &amp;queue every:</source>
         <translation>Vérifier la &amp;file d’export toutes les :</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Expenses someone queues for export in Pleo are sent this often. 5 minutes is recommended.</source>
         <translation>Les dépenses mises en file d’export dans Pleo sont envoyées à cette fréquence. 5 minutes est recommandé.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Scheduled syncs (optional)</source>
         <translation>Synchronisations planifiées (facultatif)</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Card expenses:</source>
         <translation>Dépenses par carte :</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Out-of-pocket expenses:</source>
         <translation>Dépenses avancées par les salariés :</translation>
     </message>
@@ -1532,7 +1227,6 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-755"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -1540,138 +1234,110 @@
 <context>
     <name>PleoPage</name>
     <message>
-        <location line="+136"/>
         <source>Connect Pleo</source>
         <translation>Connecter Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>pleodesk reads your expenses from Pleo with an API key. In Pleo, open Settings → API keys, create a key, and copy it here with your company id.</source>
         <translation>pleodesk lit vos dépenses dans Pleo avec une clé API. Dans Pleo, ouvrez Paramètres → Clés API, créez une clé et copiez-la ici avec l’identifiant de votre société.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Pleo API key</source>
         <translation>Clé API Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Paste the key from Pleo</source>
         <translation>Collez la clé de Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>S&amp;how</source>
         <translation>&amp;Afficher</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show the API key</source>
         <translation>Afficher la clé API</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>API &amp;key:</source>
         <translation>&amp;Clé API :</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Pleo company id</source>
         <translation>Identifiant de la société Pleo</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Company id:</source>
         <translation>Identifiant de la &amp;société :</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Pleo address</source>
         <translation>Adresse de Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo &amp;address:</source>
         <translation>&amp;Adresse de Pleo :</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Leave the address as it is unless Pleo&apos;s support gave you another one.</source>
         <translation>Laissez l’adresse telle quelle, sauf si le support de Pleo vous en a donné une autre.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Chec&amp;k</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the Pleo connection</source>
         <translation>Vérifier la connexion à Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Use the &amp;demo company</source>
         <translation>Utiliser la société de &amp;démonstration</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Try pleodesk on a built-in demo company, on this computer only.</source>
         <translation>Essayez pleodesk sur une société de démonstration intégrée, sur cet ordinateur uniquement.</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+63"/>
         <source>Connected to {company}</source>
         <translation>Connecté à {company}</translation>
     </message>
     <message>
-        <location line="-53"/>
         <source>Press Check to test the new values.</source>
         <translation>Cliquez sur Vérifier pour tester les nouvelles valeurs.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Enter the API key and the company id first.</source>
         <translation>Saisissez d’abord la clé API et l’identifiant de la société.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>The Pleo address must start with https://.</source>
         <translation>L’adresse de Pleo doit commencer par https://.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Checking with Pleo…</source>
         <translation>Vérification auprès de Pleo…</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Pleo answered for another company ({name}).</source>
         <translation>Pleo a répondu pour une autre société ({name}).</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Pleo did not accept this key for this company. Check both, or create a new key in Pleo (Settings → API keys).</source>
         <translation>Pleo n’accepte pas cette clé pour cette société. Vérifiez les deux, ou créez une nouvelle clé dans Pleo (Paramètres → Clés API).</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Pleo answered: {message}</source>
         <translation>Réponse de Pleo : {message}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Pleo could not be reached: {error}</source>
         <translation>Pleo est injoignable : {error}</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Starting the demo company…</source>
         <translation>Démarrage de la société de démonstration…</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>The demo company could not be started: {error}</source>
         <translation>La société de démonstration n’a pas pu démarrer : {error}</translation>
     </message>
@@ -1679,149 +1345,119 @@
 <context>
     <name>ProblemsTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+35"/>
-        <location line="+125"/>
         <source>Problems</source>
         <extracomment>Problem kinds -&gt; the mapping editor tab that fixes them.</extracomment>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location line="-122"/>
         <source>&amp;Check again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Retry all</source>
         <translation>Tout &amp;réessayer</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Put every held and failed expense back in the queue and export them.</source>
         <translation>Remet toutes les dépenses retenues et en échec dans la file et les exporte.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Cause</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Expenses</source>
         <translation>Dépenses</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Problems grouped by cause</source>
         <translation>Problèmes regroupés par cause</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>Looking for problems…</source>
         <translation>Recherche des problèmes…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Problems could not be read: {reason}</source>
         <translation>Les problèmes n’ont pas pu être lus : {reason}</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Missing mappings (nothing was sent)</source>
         <translation>Associations manquantes (rien n’a été envoyé)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Refused by the ledger</source>
         <translation>Refusées par la comptabilité</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Receipts</source>
         <translation>Justificatifs</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ready to send again</source>
         <translation>Prêtes à être renvoyées</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Mappings fixed: ready to send again</source>
         <translation>Associations corrigées : prêtes à être renvoyées</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Press Retry to export them.</source>
         <translation>Cliquez sur Réessayer pour les exporter.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Some receipts must be attached by hand</source>
         <translation>Certains justificatifs doivent être joints à la main</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The ledger took what it accepts (a number per entry, a size per file); attach the others by hand.</source>
         <translation>La comptabilité a pris ce qu’elle accepte (un nombre par écriture, une taille par fichier) ; joignez les autres à la main.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Receipts could not be attached</source>
         <translation>Les justificatifs n’ont pas pu être joints</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Attach them by hand in the ledger, or press Retry.</source>
         <translation>Joignez-les à la main en comptabilité, ou cliquez sur Réessayer.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Fix…</source>
         <translation>Corriger…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Fix: {problem}</source>
         <translation>Corriger : {problem}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Retry: {problem}</source>
         <translation>Réessayer : {problem}</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>… and {n} more</source>
         <translation>… et {n} de plus</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Problems ({n})</source>
         <translation>Problèmes ({n})</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{n} expenses need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
         <translation>{n} dépense(s) demandent votre attention. Corrigez la cause, puis cliquez sur Réessayer : rien de ce qui est déjà en comptabilité n’est envoyé deux fois.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>No problems: everything that was read from Pleo is exported or waiting.</source>
         <translation>Aucun problème : tout ce qui a été lu dans Pleo est exporté ou en attente.</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Retrying… the result appears in History.</source>
         <translation>Nouvelle tentative… le résultat apparaîtra dans Historique.</translation>
     </message>
@@ -1829,53 +1465,42 @@
 <context>
     <name>ReceiptPreview</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-198"/>
         <source>Receipt</source>
         <translation>Justificatif</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Receipt preview</source>
         <translation>Aperçu du justificatif</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+57"/>
         <source>&amp;Open receipt</source>
         <translation>&amp;Ouvrir le justificatif</translation>
     </message>
     <message>
-        <location line="-40"/>
         <source>Select an expense</source>
         <translation>Sélectionnez une dépense</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>&lt;b&gt;Booked with:&lt;/b&gt;</source>
         <translation>&lt;b&gt;Comptabilisée avec :&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>No receipt</source>
         <translation>Pas de justificatif</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The receipt is fetched when the expense is exported.</source>
         <translation>Le justificatif est récupéré lors de l’export de la dépense.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Receipt not downloaded</source>
         <translation>Justificatif non téléchargé</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>&amp;Open PDF</source>
         <translation>&amp;Ouvrir le PDF</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>{n} more attachment(s)</source>
         <translation>{n} autre(s) pièce(s) jointe(s)</translation>
     </message>
@@ -1883,47 +1508,38 @@
 <context>
     <name>ReconnectDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="-195"/>
         <source>Reconnect {name}</source>
         <translation>Reconnecter {name}</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>In Pleo, open Settings → API keys, create a new key for {company} and paste it here. The connection stays with the same Pleo company; a key for another company is refused.</source>
         <translation>Dans Pleo, ouvrez Paramètres → Clés API, créez une nouvelle clé pour {company} et collez-la ici. La connexion reste liée à la même société Pleo ; une clé d’une autre société est refusée.</translation>
     </message>
     <message>
-        <location line="-11"/>
         <source>What went wrong: {message}</source>
         <translation>Ce qui n’a pas fonctionné : {message}</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>New Pleo API key</source>
         <translation>Nouvelle clé API Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Leave empty to try the stored key again</source>
         <translation>Laisser vide pour réessayer la clé enregistrée</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>New API &amp;key:</source>
         <translation>Nouvelle &amp;clé API :</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>&amp;Reconnect</source>
         <translation>&amp;Reconnecter</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Checking the new credentials with the ledger…</source>
         <translation>Vérification des nouveaux identifiants auprès de la comptabilité…</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Checking with Pleo and the ledger…</source>
         <translation>Vérification auprès de Pleo et de la comptabilité…</translation>
     </message>
@@ -1931,57 +1547,46 @@
 <context>
     <name>ReconnectPanel</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="+25"/>
         <source>Odoo refused the stored API key. Sign in to Odoo as {login}, open your profile &gt; Account Security &gt; New API Key and paste the key here. The connection stays with the database {database} and the company {company}.</source>
         <translation>Odoo a refusé la clé d&apos;API enregistrée. Connectez-vous à Odoo en tant que {login}, ouvrez votre profil &gt; Sécurité du compte &gt; Nouvelle clé API et collez la clé ici. La connexion reste sur la base de données {database} et la société {company}.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>New Odoo API key</source>
         <translation>Nouvelle clé d&apos;API Odoo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Leave empty to try the stored key again</source>
         <translation>Laissez vide pour réessayer la clé enregistrée</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>New &amp;Odoo API key:</source>
         <translation>Nouvelle clé d&apos;API &amp;Odoo :</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+79"/>
         <source>Xero ended pleodesk&apos;s sign-in. Reconnect opens Xero&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another organisation is refused, and nothing is changed then.</source>
         <translation>Xero a mis fin à la connexion de pleodesk. Reconnecter ouvre la connexion de Xero dans votre navigateur : connectez-vous et choisissez {name}. Une connexion à une autre organisation est refusée, et rien n&apos;est alors modifié.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sign in to &amp;Xero again</source>
         <translation>Se reconnecter à &amp;Xero</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in to Xero again</source>
         <translation>Se reconnecter à Xero</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>&amp;Stop waiting</source>
         <translation>&amp;Arrêter d&apos;attendre</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Stop waiting for the Xero sign-in</source>
         <translation>Arrêter d&apos;attendre la connexion à Xero</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Waiting for Xero in your browser… Press Stop waiting to give up.</source>
         <translation>En attente de Xero dans votre navigateur… Appuyez sur Arrêter d&apos;attendre pour abandonner.</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>The sign-in was stopped; nothing was changed.</source>
         <translation>La connexion a été arrêtée ; rien n&apos;a été modifié.</translation>
     </message>
@@ -1989,113 +1594,90 @@
 <context>
     <name>ScheduleEditor</name>
     <message>
-        <location filename="../../pleodesk/ui/widgets.py" line="+110"/>
         <source>&amp;Sync this administration on a schedule</source>
         <translation>&amp;Synchroniser ce dossier selon un planning</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Scheduled sync</source>
         <translation>Synchronisation planifiée</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Daily</source>
         <translation>Quotidienne</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Monthly</source>
         <translation>Mensuelle</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>How often</source>
         <translation>Fréquence</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>How &amp;often:</source>
         <translation>&amp;Fréquence :</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Start date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>S&amp;tart date:</source>
         <translation>Date de &amp;début :</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Stop on</source>
         <translation>Arrêter le</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Has an end date</source>
         <translation>A une date de fin</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>End date</source>
         <translation>Date de fin</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;End date:</source>
         <translation>Date de &amp;fin :</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source> days</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delay in days</source>
         <translation>Délai en jours</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Wait this many days after a period ends before syncing it, so expenses settled late are included.</source>
         <translation>Attendre ce nombre de jours après la fin d’une période avant de la synchroniser, pour inclure les dépenses réglées tardivement.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Delay:</source>
         <translation>D&amp;élai :</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Automatic (off: only when you press Sync now)</source>
         <translation>&amp;Automatique (désactivé : seulement quand vous cliquez sur Synchroniser maintenant)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Without a schedule, expenses go to the ledger through the export queue and Export a month.</source>
         <translation>Sans planning, les dépenses vont en comptabilité par la file d’export et Exporter un mois.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+54"/>
         <source>The end date is before the start date.</source>
         <translation>La date de fin précède la date de début.</translation>
     </message>
     <message>
-        <location line="-45"/>
         <source>Each day is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
         <translation>Chaque jour est synchronisé {delay} jour(s) après sa fin ; le premier, {day}, le {due}.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Each month is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
         <translation>Chaque mois est synchronisé {delay} jour(s) après sa fin ; le premier, {day}, le {due}.</translation>
     </message>
@@ -2103,247 +1685,198 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/settings_tab.py" line="+39"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Connection name</source>
         <translation>Nom de la connexion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Re&amp;name</source>
         <translation>&amp;Renommer</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Name:</source>
         <translation>N&amp;om :</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Accounting system:</source>
         <translation>Logiciel comptable :</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Pleo company:</source>
         <translation>Société Pleo :</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>C&amp;heck connection</source>
         <translation>&amp;Vérifier la connexion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Run the &amp;setup again…</source>
         <translation>Refaire la &amp;configuration…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Mappings</source>
         <translation>Associations</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Accounts…</source>
         <translation>&amp;Comptes…</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>&amp;Categories and VAT…</source>
         <translation>Catégories et &amp;TVA…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Labels…</source>
         <translation>É&amp;tiquettes…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source> minutes</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export queue interval in minutes</source>
         <translation>Intervalle de la file d’export en minutes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the export &amp;queue every:</source>
         <translation>Vérifier la &amp;file d’export toutes les :</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Posted</source>
         <translation>Validées</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Create entries as:</source>
         <translation>Créer les écritures comme :</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Export &amp;receipts</source>
         <translation>Exporter les &amp;justificatifs</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Ignore Pleo wallet top-ups</source>
         <translation>&amp;Ignorer les rechargements du wallet Pleo</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Bank feed</source>
         <translation>Flux bancaire</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Send the Pleo &amp;bank feed at 08:00 and 13:00 UTC</source>
         <translation>Envoyer le flux &amp;bancaire Pleo à 08:00 et 13:00 UTC</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Send the feed &amp;now</source>
         <translation>Envoyer le flux &amp;maintenant</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Scheduled sync of this administration</source>
         <translation>Synchronisation planifiée de ce dossier</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Save the &amp;schedule</source>
         <translation>Enregistrer le &amp;planning</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>S&amp;ync now</source>
         <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Application</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>De&amp;activate</source>
         <translation>Dés&amp;activer</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>&amp;Activate</source>
         <translation>&amp;Activer</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>and</source>
         <translation>et</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>That is {times} your time. The feed and the export carry the same reference, so you match them in reconciliation and nothing is booked twice.</source>
         <translation>Soit {times} chez vous. Le flux et l’export portent la même référence : vous les rapprochez et rien n’est comptabilisé deux fois.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Edit the connection to choose it.</source>
         <translation>Modifiez la connexion pour le choisir.</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
         <translation>{cats} catégorie(s), {taxes} code(s) TVA et {groups} groupe(s) d’étiquettes associés.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Next check of the export queue: {when}.</source>
         <translation>Prochaine vérification de la file d’export : {when}.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Waiting for you to press Sync now: {periods}.</source>
         <translation>En attente de votre clic sur Synchroniser maintenant : {periods}.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Next scheduled sync: {when}.</source>
         <translation>Prochaine synchronisation planifiée : {when}.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The schedule has ended.</source>
         <translation>Le planning est terminé.</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Schedule saved.</source>
         <translation>Planning enregistré.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The schedule was not saved: {error}</source>
         <translation>La planification n’a pas été enregistrée : {error}</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Syncing {periods}…</source>
         <translation>Synchronisation de {periods}…</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Not renamed: {error}</source>
         <translation>Non renommée : {error}</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Deactivate</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Deactivate {name}? Nothing is exported for it until you activate it again; its history stays.</source>
         <translation>Désactiver {name} ? Rien n’est exporté jusqu’à ce que vous la réactiviez ; son historique est conservé.</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Checking Pleo and the ledger…</source>
         <translation>Vérification de Pleo et de la comptabilité…</translation>
     </message>
@@ -2351,24 +1884,19 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/wizard.py" line="+55"/>
         <source>Set up a connection</source>
         <extracomment>the connection was saved (connection row, month to export now or None)</extracomment>
         <translation>Configurer une connexion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Change the connection {name}</source>
         <translation>Modifier la connexion {name}</translation>
     </message>
     <message>
-        <location line="+124"/>
         <source>New connection</source>
         <translation>Nouvelle connexion</translation>
     </message>
     <message>
-        <location line="+148"/>
-        <location line="+5"/>
         <source>No Pleo API key is stored yet: go back to Connect Pleo.</source>
         <translation>Aucune clé API Pleo n’est encore enregistrée : revenez à Connecter Pleo.</translation>
     </message>
@@ -2376,182 +1904,146 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+564"/>
         <source>Summary</source>
         <translation>Récapitulatif</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the answers, then save. pleodesk checks Pleo and the ledger once more before it saves anything.</source>
         <translation>Vérifiez vos réponses, puis enregistrez. pleodesk vérifie une dernière fois Pleo et la comptabilité avant d’enregistrer quoi que ce soit.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Connection name</source>
         <translation>Nom de la connexion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Connection &amp;name:</source>
         <translation>&amp;Nom de la connexion :</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Summary of the setup</source>
         <translation>Récapitulatif de la configuration</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>&amp;Export {month} right after saving</source>
         <translation>&amp;Exporter {month} juste après l’enregistrement</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Accounting system</source>
         <translation>Logiciel comptable</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo company</source>
         <translation>Société Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>(demo)</source>
         <translation>(démo)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Journal folder</source>
         <translation>Dossier du journal</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>{mapped} mapped, {unmapped} not mapped</source>
         <translation>{mapped} associée(s), {unmapped} non associée(s)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Tag groups</source>
         <translation>Groupes d’étiquettes</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>{n} exported as {dimensions}</source>
         <translation>{n} exporté(s) comme {dimensions}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Entries</source>
         <translation>Écritures</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>posted</source>
         <translation>validées</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>drafts</source>
         <translation>brouillons</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Receipts</source>
         <translation>Justificatifs</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>exported</source>
         <translation>exporté(s)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>not exported</source>
         <translation>non exportés</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export queue</source>
         <translation>File d’export</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>every {n} minutes</source>
         <translation>toutes les {n} minutes</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Bank feed</source>
         <translation>Flux bancaire</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>on</source>
         <translation>activé</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>off</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>daily</source>
         <translation>quotidienne</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>monthly</source>
         <translation>mensuelle</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>automatic</source>
         <translation>automatique</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>manual only</source>
         <translation>manuelle uniquement</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Scheduled sync</source>
         <translation>Synchronisation planifiée</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Another connection is already called {name}.</source>
         <translation>Une autre connexion s’appelle déjà {name}.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Checking Pleo and the ledger, then saving…</source>
         <translation>Vérification de Pleo et de la comptabilité, puis enregistrement…</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Not saved yet. Fix this first:</source>
         <translation>Pas encore enregistré. Corrigez d’abord ceci :</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>
@@ -2559,78 +2051,62 @@
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="-194"/>
         <source>Pleo tag group</source>
         <translation>Groupe d’étiquettes Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>dimension</source>
         <translation>axe analytique</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tag groups and their dimensions</source>
         <translation>Groupes d’étiquettes et leurs axes</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Pleo tag</source>
         <translation>Étiquette Pleo</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Value in the ledger</source>
         <translation>Valeur en comptabilité</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tags and their dimension values</source>
         <translation>Étiquettes et leurs valeurs d’axe</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>— not exported —</source>
         <translation>— non exporté —</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+72"/>
         <source>{name} (not in the ledger)</source>
         <translation>{name} (absent de la comptabilité)</translation>
     </message>
     <message>
-        <location line="-70"/>
         <source>Dimension for tag group {group}</source>
         <translation>Axe pour le groupe d’étiquettes {group}</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>At most five</source>
         <translation>Cinq au plus</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>At most {n} tag groups can be exported as {dimensions}. Stop exporting another group first.</source>
         <translation>Au plus {n} groupes d’étiquettes peuvent être exportés comme {dimensions}. Arrêtez d’abord d’exporter un autre groupe.</translation>
     </message>
     <message>
-        <location line="+53"/>
         <source>— not mapped —</source>
         <translation>— non associé —</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>— choose a dimension first —</source>
         <translation>— choisissez d’abord un axe —</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Value for tag {tag}</source>
         <translation>Valeur pour l’étiquette {tag}</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>{groups} of at most {max} tag groups exported; {tags} tags mapped.</source>
         <translation>{groups} groupe(s) sur {max} au plus exporté(s) ; {tags} étiquette(s) associée(s).</translation>
     </message>
@@ -2638,37 +2114,30 @@
 <context>
     <name>TaxTable</name>
     <message>
-        <location line="-197"/>
         <source>Pleo tax code</source>
         <translation>Code TVA Pleo</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Rate</source>
         <translation>Taux</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax code</source>
         <translation>Code TVA</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo tax codes and their ledger tax codes</source>
         <translation>Codes TVA Pleo et leurs codes TVA comptables</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>(reverse charge)</source>
         <translation>(autoliquidation)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>— not mapped —</source>
         <translation>— non associé —</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ledger tax code for {tax}</source>
         <translation>Code TVA comptable pour {tax}</translation>
     </message>
@@ -2676,27 +2145,22 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../pleodesk/ui/tray.py" line="+48"/>
         <source>&amp;Open pleodesk</source>
         <translation>&amp;Ouvrir pleodesk</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>{name}: {what} — {status}</source>
         <translation>{name} : {what} — {status}</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>pleodesk: {n} expenses need attention</source>
         <translation>pleodesk : {n} dépense(s) demandent votre attention</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{name}: {new} more held or failed since the last run. Open Problems to fix them.</source>
         <translation>{name} : {new} de plus retenue(s) ou en échec depuis la dernière exécution. Ouvrez Problèmes pour les corriger.</translation>
     </message>
@@ -2704,42 +2168,34 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-943"/>
         <source>Welcome to pleodesk</source>
         <translation>Bienvenue dans pleodesk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>pleodesk sends your company&apos;s Pleo expenses to your accounting system: each expense with its category, VAT, labels and receipt. Setting it up takes about five minutes; you can close this window at any time and continue later.</source>
         <translation>pleodesk envoie les dépenses Pleo de votre entreprise vers votre logiciel comptable : chaque dépense avec sa catégorie, sa TVA, ses étiquettes et son justificatif. La configuration prend environ cinq minutes ; vous pouvez fermer cette fenêtre à tout moment et reprendre plus tard.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Which accounting system do you use?</source>
         <translation>Quel logiciel comptable utilisez-vous ?</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>What you need</source>
         <translation>Ce dont vous avez besoin</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A Pleo API key and your Pleo company id (in Pleo: Settings → API keys).</source>
         <translation>Une clé API Pleo et l’identifiant de votre société Pleo (dans Pleo : Paramètres → Clés API).</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Access to your accounting system, or a folder for the journal file.</source>
         <translation>Un accès à votre logiciel comptable, ou un dossier pour le fichier de journal.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Your chart of accounts: which ledger account each Pleo category goes to.</source>
         <translation>Votre plan comptable : vers quel compte va chaque catégorie Pleo.</translation>
     </message>
     <message>
-        <location line="+53"/>
         <source>Starting the setup…</source>
         <translation>Démarrage de la configuration…</translation>
     </message>
@@ -2747,77 +2203,62 @@
 <context>
     <name>journal_file</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/journal_file.py" line="-274"/>
         <source>General journal file (CSV)</source>
         <translation>Fichier de journal général (CSV)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any ledger that imports a general journal.</source>
         <translation>Une écriture équilibrée par dépense dans un fichier CSV, les justificatifs dans un dossier à côté ; pour toute comptabilité qui importe un journal général.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>ledger account</source>
         <translation>compte comptable</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>VAT code</source>
         <translation>code TVA</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>dimension</source>
         <translation>axe analytique</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>dimensions (cost centres, projects)</source>
         <translation>axes analytiques (centres de coûts, projets)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo bank account (the wallet)</source>
         <translation>Compte bancaire Pleo (le wallet)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>These accounts are the counter side of each journal entry. They must exist in the chart of accounts; create them here if they do not.</source>
         <translation>Ces comptes sont la contrepartie de chaque écriture. Ils doivent exister dans le plan comptable ; créez-les ici si ce n’est pas le cas.</translation>
     </message>
     <message>
-        <location line="+76"/>
         <source>Line {line} needs a code and a name.</source>
         <translation>La ligne {line} doit avoir un numéro et un nom.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>The file holds no accounts.</source>
         <translation>Le fichier ne contient aucun compte.</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Account {code} already exists ({name}).</source>
         <translation>Le compte {code} existe déjà ({name}).</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Choose a folder.</source>
         <translation>Choisissez un dossier.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>{folder} cannot be created.</source>
         <translation>{folder} ne peut pas être créé.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{folder} is a file, not a folder.</source>
         <translation>{folder} est un fichier, pas un dossier.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>You cannot write to {folder}. Choose another folder.</source>
         <translation>Vous ne pouvez pas écrire dans {folder}. Choisissez un autre dossier.</translation>
     </message>
@@ -2825,13 +2266,10 @@
 <context>
     <name>mapping</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="-229"/>
         <source> (archived)</source>
         <translation> (archivé)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+15"/>
         <source>{code} (not in the ledger)</source>
         <translation>{code} (absent de la comptabilité)</translation>
     </message>
@@ -2839,98 +2277,78 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-382"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic plans as Pleo tag groups.</source>
         <translation>Écritures comptables ou factures fournisseurs dans Odoo, en brouillon ou comptabilisées, justificatifs joints ; les groupes d’étiquettes Pleo comme plans analytiques.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Odoo account</source>
         <translation>compte Odoo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Odoo tax</source>
         <translation>taxe Odoo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>analytic plan</source>
         <translation>plan analytique</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>analytic plans</source>
         <translation>plans analytiques</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo wallet account</source>
         <translation>Compte du wallet Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo account for out-of-pocket expenses</source>
         <translation>Compte Pleo des frais avancés par les salariés</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo counter account for external reimbursements</source>
         <translation>Compte de contrepartie Pleo pour les remboursements payés hors de Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Accounts payable (type Payable, for vendor bills)</source>
         <translation>Fournisseurs (type « À payer », pour les factures fournisseurs)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>In Odoo these live under Accounting &gt; Configuration &gt; Chart of Accounts. Any type will do, except that accounts payable must be of the type Payable.</source>
         <translation>Dans Odoo, ils se trouvent sous Comptabilité &gt; Configuration &gt; Plan comptable. Tous les types conviennent, sauf pour le compte fournisseurs, qui doit être du type « À payer ».</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Journal entry</source>
         <translation>Écriture comptable</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Vendor bill</source>
         <translation>Facture fournisseur</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Journal for Pleo expenses (type Miscellaneous):</source>
         <translation>Journal des dépenses Pleo (type Divers) :</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+4"/>
         <source>Create {code} &quot;{name}&quot;</source>
         <translation>Créer {code} « {name} »</translation>
     </message>
     <message>
-        <location line="-1"/>
         <source>Journal for vendor bills (type Purchase):</source>
         <translation>Journal des factures fournisseurs (type Achat) :</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Bank journal of the Pleo wallet, for the bank feed:</source>
         <translation>Journal de banque du wallet Pleo, pour le flux bancaire :</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>The bank feed needs the bank journal of the Pleo wallet: choose it on the page &quot;Bank account and journals&quot;. If Odoo has none yet, create one there (Accounting &gt; Configuration &gt; Journals &gt; New, type Bank, with the Pleo wallet account as its account) and read the journals again.</source>
         <translation>Le flux bancaire a besoin du journal de banque du wallet Pleo : choisissez-le sur la page « Compte bancaire et journaux ». Si Odoo n’en a pas encore, créez-en un (Comptabilité &gt; Configuration &gt; Journaux &gt; Nouveau, type Banque, avec le compte du wallet Pleo comme compte) puis relisez les journaux.</translation>
     </message>
     <message>
-        <location line="+46"/>
         <source>The Odoo user may not use the chosen company. Choose another one.</source>
         <translation>L’utilisateur Odoo n’a pas accès à la société choisie. Choisissez-en une autre.</translation>
     </message>
@@ -2938,197 +2356,158 @@
 <context>
     <name>problems</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="+114"/>
         <source>Category {label} has no ledger account</source>
         <translation>La catégorie {label} n’a pas de compte comptable</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose its ledger account, then press Retry.</source>
         <translation>Choisissez son compte comptable, puis cliquez sur Réessayer.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Expenses without a category</source>
         <translation>Dépenses sans catégorie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Give them a category in Pleo, or choose an account for expenses without a category.</source>
         <translation>Donnez-leur une catégorie dans Pleo, ou choisissez un compte pour les dépenses sans catégorie.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Category {label}: its ledger account is not in the ledger</source>
         <translation>Catégorie {label} : son compte comptable n’existe pas en comptabilité</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose another ledger account.</source>
         <translation>Choisissez un autre compte comptable.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Category {label}: its ledger account is archived</source>
         <translation>Catégorie {label} : son compte comptable est archivé</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose an active ledger account.</source>
         <translation>Choisissez un compte comptable actif.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo tax code {label} has no tax code in the ledger</source>
         <translation>Le code TVA Pleo {label} n’a pas de code TVA en comptabilité</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose its tax code in the ledger.</source>
         <translation>Choisissez son code TVA en comptabilité.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax code {label} is not in the ledger</source>
         <translation>Le code TVA {label} n’existe pas en comptabilité</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose another tax code.</source>
         <translation>Choisissez un autre code TVA.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax code {label} is archived in the ledger</source>
         <translation>Le code TVA {label} est archivé en comptabilité</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose an active tax code.</source>
         <translation>Choisissez un code TVA actif.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax code {label} has another rate in the ledger than in Pleo</source>
         <translation>Le code TVA {label} n’a pas le même taux en comptabilité que dans Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose the tax code with Pleo&apos;s rate.</source>
         <translation>Choisissez le code TVA au taux de Pleo.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax code {label} has no tax account in the ledger</source>
         <translation>Le code TVA {label} n’a pas de compte de TVA en comptabilité</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Give the tax code its tax account in the ledger.</source>
         <translation>Attribuez un compte de TVA au code TVA en comptabilité.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tag {label} has no value in the ledger</source>
         <translation>L’étiquette {label} n’a pas de valeur en comptabilité</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose its value under Labels.</source>
         <translation>Choisissez sa valeur sous Étiquettes.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tag group {label}: its dimension is not in the ledger</source>
         <translation>Groupe d’étiquettes {label} : son axe n’existe pas en comptabilité</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose another dimension under Labels.</source>
         <translation>Choisissez un autre axe sous Étiquettes.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tag {label}: its value is not in the ledger</source>
         <translation>Étiquette {label} : sa valeur n’existe pas en comptabilité</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose another value under Labels.</source>
         <translation>Choisissez une autre valeur sous Étiquettes.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tag {label}: its value is archived in the ledger</source>
         <translation>Étiquette {label} : sa valeur est archivée en comptabilité</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose an active value under Labels.</source>
         <translation>Choisissez une valeur active sous Étiquettes.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Two tags give one dimension two values ({label})</source>
         <translation>Deux étiquettes donnent deux valeurs au même axe ({label})</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Map the tags so that each line gets one value per dimension.</source>
         <translation>Associez les étiquettes pour que chaque ligne ait une seule valeur par axe.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No counter account chosen for: {label}</source>
         <translation>Aucun compte de contrepartie choisi pour : {label}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose it under Accounts.</source>
         <translation>Choisissez-le sous Comptes.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The counter account for {label} cannot be used in the ledger</source>
         <translation>Le compte de contrepartie pour {label} n’est pas utilisable en comptabilité</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose an active account under Accounts.</source>
         <translation>Choisissez un compte actif sous Comptes.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo&apos;s amounts do not add up ({label})</source>
         <translation>Les montants de Pleo ne concordent pas ({label})</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the expense in Pleo, then press Retry.</source>
         <translation>Vérifiez la dépense dans Pleo, puis cliquez sur Réessayer.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>This kind of expense cannot be booked ({label})</source>
         <translation>Ce type de dépense ne peut pas être comptabilisé ({label})</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Book it by hand in the ledger.</source>
         <translation>Comptabilisez-la à la main.</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>no category, and no account for expenses without a category</source>
         <translation>pas de catégorie, et pas de compte pour les dépenses sans catégorie</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>category {key}: no ledger account</source>
         <translation>catégorie {key} : pas de compte comptable</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>category {key}: account {account} is not in the ledger</source>
         <translation>catégorie {key} : le compte {account} n’existe pas en comptabilité</translation>
     </message>
@@ -3136,62 +2515,50 @@
 <context>
     <name>skips</name>
     <message>
-        <location line="+10"/>
         <source>personal spend is settled with the employee, not booked</source>
         <translation>les dépenses personnelles se règlent avec l’employé, non comptabilisées</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>wallet top-ups and unloads are not exported (setting)</source>
         <translation>les rechargements et retraits du wallet ne sont pas exportés (réglage)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>nothing to book: every amount is zero</source>
         <translation>rien à comptabiliser : tous les montants sont nuls</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>nothing waiting for export</source>
         <translation>rien n’attend l’export</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>bank feed is off for this connection</source>
         <translation>le flux bancaire est désactivé pour cette connexion</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>this accounting system takes no bank feed</source>
         <translation>ce logiciel comptable n’accepte pas de flux bancaire</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>bank feed not available</source>
         <translation>flux bancaire indisponible</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>reimbursement paid outside Pleo</source>
         <translation>remboursement payé hors de Pleo</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>reimbursement not exported yet (its kind is not known)</source>
         <translation>remboursement pas encore exporté (son type n’est pas encore connu)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>not in the wallet currency</source>
         <translation>pas dans la devise du wallet</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>connection deactivated</source>
         <translation>connexion désactivée</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>connection disconnected: reconnect it</source>
         <translation>connexion interrompue : reconnectez-la</translation>
     </message>
@@ -3199,57 +2566,46 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+140"/>
         <source>ledger account</source>
         <translation>compte comptable</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>tax code</source>
         <translation>code TVA</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>dimension</source>
         <translation>axe analytique</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>dimensions</source>
         <translation>axes analytiques</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo wallet (the Pleo bank account)</source>
         <translation>Wallet Pleo (le compte bancaire Pleo)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Out-of-pocket expenses owed to employees</source>
         <translation>Frais avancés dus aux salariés</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reimbursements paid outside Pleo</source>
         <translation>Remboursements payés hors de Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Accounts payable (vendor bills)</source>
         <translation>Fournisseurs (factures d’achat)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose the accounts Pleo&apos;s money moves through. Only the Pleo wallet is required.</source>
         <translation>Choisissez les comptes par lesquels transite l’argent de Pleo. Seul le wallet Pleo est obligatoire.</translation>
     </message>
     <message>
-        <location line="+139"/>
         <source>Check result</source>
         <translation>Résultat de la vérification</translation>
     </message>
     <message>
-        <location line="+53"/>
         <source>The demo company could not be started: {error}</source>
         <translation>La société de démonstration n’a pas pu démarrer : {error}</translation>
     </message>
@@ -3257,177 +2613,142 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="-185"/>
         <source>Connected</source>
         <translation>Connectée</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Needs attention</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Disconnected</source>
         <translation>Déconnectée</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Setup not finished</source>
         <translation>Configuration inachevée</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Deactivated</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Manual</source>
         <translation>Manuel</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Scheduled</source>
         <translation>Planifié</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Catch-up</source>
         <translation>Rattrapage</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Command line</source>
         <translation>Ligne de commande</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Export queue job</source>
         <translation>Tâche de la file d’export</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Export a month</source>
         <translation>Exporter un mois</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Export queue</source>
         <translation>File d’export</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bank feed</source>
         <translation>Flux bancaire</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Scheduled sync</source>
         <translation>Synchronisation planifiée</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Connection check</source>
         <translation>Vérification de la connexion</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Done, with problems</source>
         <translation>Terminé, avec des problèmes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Skipped</source>
         <translation>Ignorée</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>exported</source>
         <translation>exporté(s)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>already in the ledger</source>
         <translation>déjà en comptabilité</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>skipped</source>
         <translation>ignorée(s)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>held</source>
         <translation>retenue(s)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>failed</source>
         <translation>en échec</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>receipt problems</source>
         <translation>problème(s) de justificatif</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>sent to the feed</source>
         <translation>envoyée(s) au flux</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>duplicates</source>
         <translation>doublon(s)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>already sent</source>
         <translation>déjà envoyée(s)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>in total</source>
         <translation>au total</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>with a VAT rounding line</source>
         <translation>avec une ligne d’arrondi de TVA</translation>
     </message>
@@ -3435,113 +2756,91 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-474"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Spend money on a Pleo bank account in Xero (bills for out-of-pocket expenses if you prefer), receipts attached, tracking categories as Pleo tag groups.</source>
         <translation>Des « Spend money » sur un compte bancaire Pleo dans Xero (des bills pour les frais avancés si vous préférez), justificatifs joints ; les groupes d’étiquettes Pleo comme catégories de suivi.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Xero account</source>
         <translation>compte Xero</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Xero tax rate</source>
         <translation>taux de TVA Xero</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>tracking category</source>
         <translation>catégorie de suivi</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>tracking categories</source>
         <translation>catégories de suivi</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo bank account in Xero</source>
         <translation>Compte bancaire Pleo dans Xero</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Out-of-pocket bank account in Xero</source>
         <translation>Compte bancaire des frais avancés dans Xero</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bank account reimbursements are paid from</source>
         <translation>Compte bancaire d’où sont payés les remboursements</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Accounts payable (for Pleo invoices, booked as bills)</source>
         <translation>Fournisseurs (pour les factures payées via Pleo, comptabilisées en bills)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>In Xero these are under Accounting &gt; Chart of accounts. The Pleo wallet and out-of-pocket accounts must be bank accounts: pleodesk created PLEOBANK and PLEOPOCKET for you where Xero allowed it.</source>
         <translation>Dans Xero, ils se trouvent sous Accounting &gt; Chart of accounts. Les comptes du wallet Pleo et des frais avancés doivent être des comptes bancaires : pleodesk a créé PLEOBANK et PLEOPOCKET pour vous là où Xero l’a permis.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Spend money on the out-of-pocket bank account</source>
         <translation>Un « Spend money » sur le compte bancaire des frais avancés</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A bill to the employee</source>
         <translation>Une bill (facture d’achat) au nom du salarié</translation>
     </message>
     <message>
-        <location line="+48"/>
         <source>Xero did not let pleodesk create these accounts in {organisation}, so this is one step by hand:</source>
         <translation>Xero n’a pas laissé pleodesk créer ces comptes dans {organisation} ; il reste donc une étape à faire vous-même :</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Xero does not let apps add bank accounts to a US organisation.</source>
         <translation>Xero ne permet pas aux applications d’ajouter des comptes bancaires à une organisation américaine.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The organisation cannot use {currency} yet: add it in Xero under Settings &gt; Currencies (it needs a Xero plan with multiple currencies).</source>
         <translation>L’organisation ne peut pas encore utiliser {currency} : ajoutez la devise dans Xero sous Settings &gt; Currencies (il faut un abonnement Xero multidevise).</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>• The Pleo bank account: in Xero, add a bank account in {currency} (Accounting &gt; Chart of accounts &gt; Add Bank Account), for example named &quot;Pleo Account&quot;.</source>
         <translation>• Le compte bancaire Pleo : dans Xero, ajoutez un compte bancaire en {currency} (Accounting &gt; Chart of accounts &gt; Add Bank Account), par exemple nommé « Pleo Account ».</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>• The out-of-pocket account: add another bank account in {currency}, for example named &quot;Pleo out-of-pocket&quot; (or book out-of-pocket expenses as bills to the employee, on the page Export options).</source>
         <translation>• Le compte des frais avancés : ajoutez un autre compte bancaire en {currency}, par exemple nommé « Pleo out-of-pocket » (ou comptabilisez les frais avancés comme factures au salarié, sur la page Options d’export).</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>• The account for expenses without a category: add an expense account, for example named &quot;Pleo expenses without category&quot;.</source>
         <translation>• Le compte des dépenses sans catégorie : ajoutez un compte de charges, par exemple nommé « Pleo expenses without category ».</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Then press Read the chart again and choose them below. An existing bank account in {currency} can be chosen as well.</source>
         <translation>Cliquez ensuite sur Relire le plan comptable et choisissez-les ci-dessous. Vous pouvez aussi choisir un compte bancaire existant en {currency}.</translation>
     </message>
     <message>
-        <location line="+274"/>
         <source>Xero lets only approved banking partners send bank feeds, so pleodesk writes the statement lines to files (OFX and CSV) in {folder}. In Xero, open the Pleo bank account ({account}), choose Import a statement and pick the newest file; lines imported before are skipped.</source>
         <translation>Xero ne permet qu&apos;aux partenaires bancaires agréés d&apos;envoyer des flux bancaires : pleodesk écrit donc les lignes de relevé dans des fichiers (OFX et CSV) dans {folder}. Dans Xero, ouvrez le compte bancaire Pleo ({account}), choisissez Import a statement et sélectionnez le fichier le plus récent ; les lignes déjà importées sont ignorées.</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>In Xero, open Settings &gt; Connected apps and disconnect pleodesk from this organisation.</source>
         <translation>Dans Xero, ouvrez Settings &gt; Connected apps et déconnectez pleodesk de cette organisation.</translation>
     </message>

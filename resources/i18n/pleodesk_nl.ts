@@ -4,68 +4,54 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+409"/>
         <source>Bank account and journals</source>
         <translation>Bankrekening en dagboeken</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Accounts to create by hand</source>
         <translation>Rekeningen om zelf aan te maken</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Read the &amp;chart again</source>
         <translation>Rekening&amp;schema opnieuw lezen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Read the chart of accounts again</source>
         <translation>Het rekeningschema opnieuw lezen</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Journals</source>
         <translation>Dagboeken</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Each expense is booked against one of these: card expenses against the Pleo wallet, expenses employees paid themselves against what the company owes them.</source>
         <translation>Elke uitgave wordt tegen een van deze rekeningen geboekt: kaartuitgaven tegen de Pleo-wallet, zelf voorgeschoten uitgaven tegen wat het bedrijf de werknemer verschuldigd is.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+115"/>
         <source>Reading the chart of accounts…</source>
         <translation>Rekeningschema wordt gelezen…</translation>
     </message>
     <message>
-        <location line="-94"/>
         <source>&amp;Read the journals again</source>
         <translation>Dagboeken opnieuw &amp;lezen</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>The journals could not be read: {error}</source>
         <translation>De dagboeken konden niet worden gelezen: {error}</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location line="+61"/>
         <source>{count} accounts in the ledger.</source>
         <translation>{count} rekeningen in de administratie.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>The chart of accounts could not be read: {error}</source>
         <translation>Het rekeningschema kon niet worden gelezen: {error}</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>Created {code} {name}.</source>
         <translation>{code} {name} aangemaakt.</translation>
     </message>
@@ -73,52 +59,42 @@
 <context>
     <name>CategoriesPage</name>
     <message>
-        <location line="+25"/>
         <source>Categories</source>
         <translation>Categorieën</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Each Pleo category goes to a ledger account, with a tax code when Pleo sends none. Expenses in a category that is not mapped wait until it is; nothing is lost.</source>
         <translation>Elke Pleo-categorie gaat naar een grootboekrekening, met een btw-code als Pleo er geen meestuurt. Uitgaven in een categorie zonder koppeling wachten tot die er is; er gaat niets verloren.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&amp;Categories</source>
         <translation>&amp;Categorieën</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;VAT codes</source>
         <translation>&amp;Btw-codes</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Reading Pleo&apos;s categories and the ledger&apos;s accounts…</source>
         <translation>Categorieën van Pleo en grootboekrekeningen worden gelezen…</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Pleo category</source>
         <translation>Pleo-categorie</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Name shown to employees</source>
         <translation>Naam voor werknemers</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Could not read the categories: {error}</source>
         <translation>De categorieën konden niet worden gelezen: {error}</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>{unmapped} of {total} categories are not mapped yet; their expenses will be held until they are.</source>
         <translation>{unmapped} van de {total} categorieën zijn nog niet gekoppeld; hun uitgaven worden aangehouden tot ze dat wel zijn.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>All {total} categories are mapped.</source>
         <translation>Alle {total} categorieën zijn gekoppeld.</translation>
     </message>
@@ -126,87 +102,70 @@
 <context>
     <name>CategoryTable</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="+72"/>
         <source>Search categories or accounts</source>
         <translation>Zoek categorieën of rekeningen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Search categories</source>
         <translation>Categorieën zoeken</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Only &amp;unmapped</source>
         <translation>Alleen &amp;ongekoppeld</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Match automatically</source>
         <translation>Automatisch &amp;koppelen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Map every unmapped category whose code or name the ledger also has.</source>
         <translation>Koppel elke ongekoppelde categorie waarvan de code of naam ook in de administratie staat.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Mapped and unmapped categories</source>
         <translation>Gekoppelde en ongekoppelde categorieën</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Pleo category</source>
         <translation>Pleo-categorie</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Name shown to employees</source>
         <translation>Naam voor werknemers</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ledger account</source>
         <translation>Grootboekrekening</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax code</source>
         <translation>Btw-code</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Categories and their ledger accounts</source>
         <translation>Categorieën en hun grootboekrekeningen</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>— not mapped —</source>
         <translation>— niet gekoppeld —</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>— as Pleo sends it —</source>
         <translation>— zoals Pleo het stuurt —</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Ledger account for {category}</source>
         <translation>Grootboekrekening voor {category}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Tax code for {category}</source>
         <translation>Btw-code voor {category}</translation>
     </message>
     <message>
-        <location line="+40"/>
         <source>{count} mapping(s) added automatically</source>
         <translation>{count} koppeling(en) automatisch toegevoegd</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>{mapped} mapped · {unmapped} unmapped</source>
         <translation>{mapped} gekoppeld · {unmapped} niet gekoppeld</translation>
     </message>
@@ -214,349 +173,278 @@
 <context>
     <name>ConnectPage</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/journal_file.py" line="+170"/>
         <source>Connect the journal file</source>
         <translation>Journaalbestand koppelen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>pleodesk writes each expense as a balanced entry to journal.csv in a folder you choose, with its receipts in a receipts folder beside it. Your bookkeeping software imports the file.</source>
         <translation>pleodesk schrijft elke uitgave als sluitende journaalpost naar journal.csv in een map naar keuze, met de bonnetjes in een map receipts ernaast. Uw boekhoudpakket leest het bestand in.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Journal folder</source>
         <translation>Map voor het journaal</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Bladeren…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose the journal folder</source>
         <translation>Kies de map voor het journaal</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Map:</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Which accounts may entries use?</source>
         <translation>Welke rekeningen mogen de boekingen gebruiken?</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The accounts, VAT codes and tag groups &amp;Pleo already has (recommended)</source>
         <translation>De rekeningen, btw-codes en labelgroepen die &amp;Pleo al kent (aanbevolen)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A chart of accounts &amp;exported from my ledger (CSV: code;name;type)</source>
         <translation>Een rekeningschema &amp;geëxporteerd uit mijn boekhouding (CSV: code;naam;soort)</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Chart of accounts file</source>
         <translation>Bestand met rekeningschema</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose &amp;file…</source>
         <translation>Bestand &amp;kiezen…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Missing accounts (such as the Pleo bank account) can be created on the next page.</source>
         <translation>Ontbrekende rekeningen (zoals de Pleo-bankrekening) kunt u op de volgende pagina aanmaken.</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Folder for the journal</source>
         <translation>Map voor het journaal</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Chart of accounts</source>
         <translation>Rekeningschema</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>The folder will be created.</source>
         <translation>De map wordt aangemaakt.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>pleodesk can write here.</source>
         <translation>pleodesk kan hier schrijven.</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Checking the folder and reading the chart of accounts…</source>
         <translation>Map wordt gecontroleerd en rekeningschema gelezen…</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Ready: {accounts} accounts, {taxes} VAT codes, {dims} dimensions.</source>
         <translation>Klaar: {accounts} rekeningen, {taxes} btw-codes, {dims} dimensies.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="+156"/>
         <source>Connect Odoo</source>
         <translation>Odoo koppelen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>pleodesk books each expense in Odoo through its API, with an API key of a user who is an Accountant or Adviser and has the Settings right.</source>
         <translation>pleodesk boekt elke uitgave via de API in Odoo, met de API key van een gebruiker die Accountant of Adviseur is en het recht Instellingen heeft.</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>&amp;Address:</source>
         <translation>&amp;Adres:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Odoo address</source>
         <translation>Odoo-adres</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Database:</source>
         <translation>&amp;Database:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Odoo database</source>
         <translation>Odoo-database</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Login:</source>
         <translation>&amp;Gebruikersnaam:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Odoo login</source>
         <translation>Odoo-gebruikersnaam</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>API &amp;key:</source>
         <translation>API-&amp;sleutel:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Odoo API key</source>
         <translation>Odoo API key</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Odoo company</source>
         <translation>Odoo-bedrijf</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Company:</source>
         <translation>&amp;Bedrijf:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>C&amp;heck</source>
         <translation>C&amp;ontroleren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the connection to Odoo</source>
         <translation>De verbinding met Odoo controleren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the address, database, login and key, and report Odoo&apos;s version, the user&apos;s rights and missing apps, and the companies.</source>
         <translation>Controleer het adres, de database, de login en de sleutel, en meld de versie van Odoo, de rechten van de gebruiker, ontbrekende apps en de bedrijven.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Use the de&amp;mo company&apos;s Odoo</source>
         <translation>Odoo van het de&amp;mobedrijf gebruiken</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Book into an Odoo emulated on this computer, to try pleodesk with the demo company.</source>
         <translation>Boeken in een Odoo die op deze computer wordt nagebootst, om pleodesk met het demobedrijf te proberen.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Address: copy it from the browser, up to .com (or your own domain). Database: in Odoo, user menu &gt; My Databases; or, in developer mode, under the user icon; or right-click a page, Inspect, search for db and copy the word in quotes after it. API key: your profile &gt; Account Security &gt; New API Key. The Employees app must be installed.</source>
         <translation>Adres: kopieer het uit de browser, tot en met .com (of uw eigen domein). Database: in Odoo via het gebruikersmenu &gt; Mijn databases; of, in de ontwikkelaarsmodus, onder het gebruikersicoon; of klik met de rechtermuisknop op een pagina, kies Inspecteren, zoek naar db en kopieer het woord tussen aanhalingstekens erna. API key: uw profiel &gt; Accountveiligheid &gt; Nieuwe API key. De app Werknemers moet geïnstalleerd zijn.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+12"/>
         <source>(stored; type a new key to replace it)</source>
         <translation>(opgeslagen; typ een nieuwe sleutel om hem te vervangen)</translation>
     </message>
     <message>
-        <location line="+70"/>
         <source>{version} accepted the login {login} and its API key. The user has the rights pleodesk needs (Accountant or Adviser, and Settings); the Invoicing and Employees apps are installed.</source>
         <translation>{version} accepteerde de login {login} en de API-sleutel. De gebruiker heeft de rechten die pleodesk nodig heeft (Accountant of Adviser, en Settings); de apps Facturatie en Werknemers zijn geïnstalleerd.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>This user may book in {n} companies: choose the one for this connection, then press Next.</source>
         <translation>Deze gebruiker mag boeken in {n} bedrijven: kies het bedrijf voor deze koppeling en druk dan op Volgende.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Bedrijf {company} (van de {n} waarin deze gebruiker mag boeken): {accounts} rekeningen, {taxes} inkoopbelastingen, {plans} analytische plannen.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+25"/>
         <source>Checking Odoo…</source>
         <translation>Odoo wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
         <translation>Deze gebruiker mag in {n} bedrijven boeken: kies het bedrijf voor deze koppeling en klik nogmaals op Volgende.</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Verbonden met {version}, bedrijf {company}: {accounts} rekeningen, {taxes} inkoop-btw-codes, {plans} analytische plannen.</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+190"/>
         <source>Connect Xero</source>
         <translation>Xero koppelen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>pleodesk signs in to Xero in your browser; Xero asks which organisation pleodesk may book into. Nothing is stored but a sign-in token, in this computer&apos;s keyring.</source>
         <translation>pleodesk meldt zich in uw browser aan bij Xero; Xero vraagt in welke organisatie pleodesk mag boeken. Alleen een aanmeldtoken wordt opgeslagen, in de sleutelbos van deze computer.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Xero app client id</source>
         <translation>Client-id van de Xero-app</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>pleodesk&apos;s own Xero app</source>
         <translation>de eigen Xero-app van pleodesk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>the client id of your Xero app</source>
         <translation>de client-id van uw Xero-app</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Xero app &amp;client id:</source>
         <translation>&amp;Client-id van de Xero-app:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Sign in to Xero…</source>
         <translation>&amp;Aanmelden bij Xero…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in to Xero in the browser</source>
         <translation>Aanmelden bij Xero in de browser</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Stop &amp;waiting</source>
         <translation>Stoppen met &amp;wachten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Stop waiting for the Xero sign-in</source>
         <translation>Stoppen met wachten op de aanmelding bij Xero</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Use the de&amp;mo company&apos;s Xero</source>
         <translation>Xero van het de&amp;mobedrijf gebruiken</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in to a Xero organisation emulated on this computer, to try pleodesk with the demo company.</source>
         <translation>Aanmelden bij een Xero-organisatie die op deze computer wordt nagebootst, om pleodesk met het demobedrijf te proberen.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Xero organisation</source>
         <translation>Xero-organisatie</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisatie:</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>With your own Xero app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback. Xero counts every connected organisation against the app&apos;s plan.</source>
         <translation>Met een eigen Xero-app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;) registreert u de redirect-URI&apos;s http://localhost:53682/callback, http://localhost:53683/callback en http://localhost:53684/callback. Xero telt elke gekoppelde organisatie mee voor het abonnement van de app.</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
         <translation>Verbonden met {name}. Meld u alleen opnieuw aan om de koppeling te vernieuwen.</translation>
     </message>
     <message>
-        <location line="+49"/>
         <source>Waiting for Xero in your browser… Sign in there and choose the organisation, or press Stop waiting.</source>
         <translation>Wachten op Xero in je browser… Meld je daar aan en kies de organisatie, of druk op Stoppen met wachten.</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>no organisation</source>
         <translation>geen organisatie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>You signed in to {names}, but this connection books into {name}. Sign in again and choose that organisation.</source>
         <translation>U bent aangemeld bij {names}, maar deze koppeling boekt in {name}. Meld u opnieuw aan en kies die organisatie.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Choose the organisation this connection books into.</source>
         <translation>Kies de organisatie waarin deze koppeling boekt.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Signed in to {name}.</source>
         <translation>Aangemeld bij {name}.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Stopped waiting for Xero. Press Sign in to Xero to try again.</source>
         <translation>Gestopt met wachten op Xero. Druk op Aanmelden bij Xero om het opnieuw te proberen.</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Setting up the Pleo accounts in Xero…</source>
         <translation>De Pleo-rekeningen worden in Xero ingesteld…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Connected to {name}. Choose the accounts on the next page.</source>
         <translation>Verbonden met {name}. Kies de rekeningen op de volgende pagina.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
         <translation>Verbonden met {name}: {accounts} rekeningen, {taxes} btw-tarieven voor uitgaven, {dims} tracking categories; Pleo-bankrekening {bank}.</translation>
     </message>
@@ -564,37 +452,30 @@
 <context>
     <name>ContraEditor</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="+277"/>
         <source>— choose one —</source>
         <translation>— kies er een —</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>— not used —</source>
         <translation>— niet gebruikt —</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Create…</source>
         <translation>Aanmaken…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Create an account for: {role}</source>
         <translation>Rekening aanmaken voor: {role}</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>— hold them until categorised —</source>
         <translation>— aanhouden tot ze een categorie hebben —</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Account for expenses without a category</source>
         <translation>Rekening voor uitgaven zonder categorie</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Expenses &amp;without a category:</source>
         <translation>Uitgaven &amp;zonder categorie:</translation>
     </message>
@@ -602,57 +483,46 @@
 <context>
     <name>CreateAccountDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-286"/>
         <source>Create an account</source>
         <translation>Rekening aanmaken</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Pleo wallet</source>
         <translation>Pleo-wallet</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Out-of-pocket expenses payable</source>
         <translation>Te betalen declaraties</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reimbursements contra account</source>
         <translation>Tegenrekening declaraties</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Accounts payable</source>
         <translation>Crediteuren</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Uncategorised expenses</source>
         <translation>Niet-gecategoriseerde uitgaven</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>New {account} for: {role}</source>
         <translation>Nieuwe {account} voor: {role}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Account code</source>
         <translation>Rekeningnummer</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Account name</source>
         <translation>Rekeningnaam</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Code:</source>
         <translation>&amp;Nummer:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Name:</source>
         <translation>N&amp;aam:</translation>
     </message>
@@ -660,68 +530,55 @@
 <context>
     <name>ExpensesModel</name>
     <message>
-        <location filename="../../pleodesk/ui/models.py" line="+118"/>
         <source>Date</source>
         <extracomment>The filter buttons: a label key -&gt; the record statuses it shows.</extracomment>
         <translation>Datum</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Supplier</source>
         <translation>Leverancier</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Employee</source>
         <translation>Werknemer</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Amount</source>
         <translation>Bedrag</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Category</source>
         <translation>Categorie</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ledger reference</source>
         <translation>Boekingsreferentie</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Exported</source>
         <translation>Geëxporteerd</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Pending</source>
         <translation>Wachtend</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Sending</source>
         <translation>Wordt verstuurd</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Held</source>
         <translation>Aangehouden</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Failed</source>
         <translation>Mislukt</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Skipped</source>
         <translation>Overgeslagen</translation>
     </message>
@@ -729,67 +586,54 @@
 <context>
     <name>ExpensesTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="+114"/>
         <source>&amp;All</source>
         <translation>&amp;Alle</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>E&amp;xported</source>
         <translation>&amp;Geëxporteerd</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>&amp;Pending</source>
         <translation>&amp;Wachtend</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Held</source>
         <translation>Aange&amp;houden</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>&amp;Failed</source>
         <translation>&amp;Mislukt</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>S&amp;kipped</source>
         <translation>&amp;Overgeslagen</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Search supplier, employee, category, reference</source>
         <translation>Zoek leverancier, werknemer, categorie, referentie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Search expenses</source>
         <translation>Uitgaven zoeken</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Expenses</source>
         <translation>Uitgaven</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Number of expenses shown</source>
         <translation>Aantal getoonde uitgaven</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>Loading expenses…</source>
         <translation>Uitgaven worden geladen…</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>No expenses yet: they appear here once an export has read them from Pleo.</source>
         <translation>Nog geen uitgaven: ze verschijnen hier zodra een export ze uit Pleo heeft gelezen.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>{shown} of {total} expenses</source>
         <translation>{shown} van {total} uitgaven</translation>
     </message>
@@ -797,175 +641,139 @@
 <context>
     <name>ExportTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/export_tab.py" line="+46"/>
         <source>Export a month</source>
         <extracomment>Entries listed under the result (all of them are in the Expenses tab).</extracomment>
         <translation>Een maand exporteren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date in UTC. Expenses already in the ledger are never sent again.</source>
         <translation>Verstuurt elke verrekende uitgave van de maand die in Pleo klaarstaat voor export, op boekingsdatum in UTC. Uitgaven die al in de administratie staan, worden nooit opnieuw verstuurd.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Month to export</source>
         <translation>Te exporteren maand</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Month:</source>
         <translation>&amp;Maand:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Preview again</source>
         <translation>Opnieuw &amp;bekijken</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>What will be exported</source>
         <translation>Wat er wordt geëxporteerd</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Preview</source>
         <translation>Voorbeeld</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Ledger account</source>
         <translation>Grootboekrekening</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Tax code</source>
         <translation>Btw-code</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Amount</source>
         <translation>Bedrag</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Totals per ledger account and tax code</source>
         <translation>Totalen per grootboekrekening en btw-code</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>E&amp;xport</source>
         <translation>E&amp;xporteren</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Export progress</source>
         <translation>Voortgang van de export</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuleren</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Progress message</source>
         <translation>Voortgangsbericht</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Export result</source>
         <translation>Resultaat van de export</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Entries created in the ledger</source>
         <translation>Boekingen aangemaakt in de administratie</translation>
     </message>
     <message>
-        <location line="+79"/>
         <source>E&amp;xport {month}</source>
         <translation>{month} e&amp;xporteren</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Asking Pleo what {month} holds…</source>
         <translation>Pleo wordt gevraagd wat er in {month} klaarstaat…</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>No preview: {reason}</source>
         <translation>Geen voorbeeld: {reason}</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Nothing of {month} is waiting for export in Pleo.</source>
         <translation>Er staat in Pleo niets van {month} klaar voor export.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{count} expenses waiting for export, {total} in all; {already} of them already in the ledger.</source>
         <translation>{count} uitgaven klaar voor export, {total} in totaal; {already} daarvan staan al in de administratie.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>(not mapped: held)</source>
         <translation>(niet gekoppeld: aangehouden)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>as Pleo sends it</source>
         <translation>zoals Pleo het stuurt</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Will be held until mapped:</source>
         <translation>Wordt aangehouden tot er een koppeling is:</translation>
     </message>
     <message>
-        <location line="-74"/>
-        <location line="+91"/>
         <source>Waiting for the work already running to finish…</source>
         <translation>Wacht tot het lopende werk klaar is…</translation>
     </message>
     <message>
-        <location line="-14"/>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>
         <translation>Wordt overgeslagen (aan Pleo gemeld als afgehandeld, niet geboekt):</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Starting…</source>
         <translation>Bezig met starten…</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>This export is already waiting to run; it starts when the work before it has finished.</source>
         <translation>Deze export wacht al; hij begint zodra het werk ervoor klaar is.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Cancelling after the current step…</source>
         <translation>Wordt na de huidige stap geannuleerd…</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+131"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
         <translation>{n} uitgave(n) kregen een btw-afrondingsregel: de boekhouding berekent de btw zelf en kwam een cent hoger of lager uit dan Pleo, dus die cent staat op een eigen regel. Het tabblad Uitgaven toont dit in de details van elke uitgave.</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>… and {n} more</source>
         <translation>… en nog {n}</translation>
     </message>
@@ -973,38 +781,30 @@
 <context>
     <name>FeedPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+448"/>
-        <location line="+5"/>
         <source>Bank feed</source>
         <translation>Bankfeed</translation>
     </message>
     <message>
-        <location line="-4"/>
         <source>The bank feed puts every Pleo card payment on the statement of the Pleo bank account in the ledger, twice a day, so the balance matches Pleo&apos;s.</source>
         <translation>De bankfeed zet elke betaling met de Pleo-kaart twee keer per dag op het afschrift van de Pleo-bankrekening in de administratie, zodat het saldo gelijk is aan dat in Pleo.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Send the Pleo bank feed</source>
         <translation>Pleo-bankfeed &amp;versturen</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>How feed and export meet: the feed adds each payment to the Pleo bank account&apos;s statement, the export books the same payment with its category and VAT against that bank account, and both carry the same reference (PLEO- and the expense id), so you match them in reconciliation and nothing is booked twice.</source>
         <translation>Zo komen feed en export samen: de feed zet elke betaling op het afschrift van de Pleo-bankrekening, de export boekt dezelfde betaling met categorie en btw tegen die bankrekening, en beide dragen dezelfde referentie (PLEO- en het uitgave-id). U stemt ze dus af op die referentie en er wordt niets dubbel geboekt.</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>and</source>
         <translation>en</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sent every day at {utc} UTC ({local} your time).</source>
         <translation>Elke dag verstuurd om {utc} UTC ({local} uw tijd).</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>{system} does not take a bank feed from pleodesk.</source>
         <translation>{system} neemt geen bankfeed van pleodesk aan.</translation>
     </message>
@@ -1012,57 +812,46 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/history_tab.py" line="+26"/>
         <source>Started</source>
         <translation>Gestart</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Took</source>
         <translation>Duur</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Trigger</source>
         <translation>Aanleiding</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Counts</source>
         <translation>Aantallen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Runs</source>
         <translation>Uitvoeringen</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Run details</source>
         <translation>Details van de uitvoering</translation>
     </message>
     <message>
-        <location line="+49"/>
         <source>No runs yet.</source>
         <translation>Nog geen uitvoeringen.</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Started {start}, ended {end}.</source>
         <translation>Gestart {start}, klaar {end}.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Skipped:</source>
         <translation>Overgeslagen:</translation>
     </message>
@@ -1070,27 +859,22 @@
 <context>
     <name>LabelsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-186"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most five. Choose one for each group you want to see in the ledger; each tag then becomes a value.</source>
         <translation>De labelgroepen van Pleo kunnen als {dimensions} naar de administratie, maximaal vijf. Kies er een voor elke groep die u in de administratie wilt zien; elk label wordt dan een waarde.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Pleo tag group</source>
         <translation>Pleo-labelgroep</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>This Pleo company has no tag groups; there is nothing to map.</source>
         <translation>Dit Pleo-bedrijf heeft geen labelgroepen; er valt niets te koppelen.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The ledger has no {dimensions}; tags will not be exported.</source>
         <translation>De administratie heeft geen {dimensions}; labels worden niet geëxporteerd.</translation>
     </message>
@@ -1098,273 +882,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pleodesk/ui/main_window.py" line="+66"/>
         <source>pleodesk</source>
         <translation>pleodesk</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+4"/>
         <source>Connections</source>
         <translation>Koppelingen</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+118"/>
         <source>&amp;Add a connection…</source>
         <translation>Koppeling &amp;toevoegen…</translation>
     </message>
     <message>
-        <location line="-117"/>
         <source>Add a connection</source>
         <translation>Koppeling toevoegen</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Connect Pleo to your books</source>
         <translation>Koppel Pleo aan uw boekhouding</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>pleodesk sends your company&apos;s Pleo expenses to your accounting system, with categories, VAT, labels and receipts. Set up a connection for each administration.</source>
         <translation>pleodesk stuurt de Pleo-uitgaven van uw bedrijf naar uw boekhoudpakket, met categorieën, btw, labels en bonnetjes. Maak een koppeling voor elke administratie.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Set up a connection</source>
         <translation>Koppeling &amp;instellen</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>&amp;Continue the setup</source>
         <translation>Instellen &amp;voortzetten</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Discard it</source>
         <translation>&amp;Weggooien</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>E&amp;xport a month</source>
         <translation>Maand e&amp;xporteren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ex&amp;penses</source>
         <translation>&amp;Uitgaven</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+223"/>
         <source>P&amp;roblems</source>
         <translation>P&amp;roblemen</translation>
     </message>
     <message>
-        <location line="-222"/>
         <source>H&amp;istory</source>
         <translation>&amp;Geschiedenis</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Se&amp;ttings</source>
         <translation>I&amp;nstellingen</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Check the export &amp;queue now</source>
         <translation>Export&amp;wachtrij nu controleren</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Export a month</source>
         <translation>Een maand exporteren</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Expenses</source>
         <translation>Uitgaven</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Problems</source>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;User guide</source>
         <translation>&amp;Handleiding</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;About pleodesk</source>
         <translation>&amp;Over pleodesk</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>No connection yet.</source>
         <translation>Nog geen koppeling.</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>The setup of {name} is not finished</source>
         <translation>Het instellen van {name} is niet af</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Continue where you left off, or discard it. Nothing has been exported for it.</source>
         <translation>Ga verder waar u gebleven was, of gooi het weg. Er is nog niets voor geëxporteerd.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>demo</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>This connection is deactivated: nothing is exported for it.</source>
         <translation>Deze koppeling is gedeactiveerd: er wordt niets voor geëxporteerd.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Activate</source>
         <translation>&amp;Activeren</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&lt;b&gt;Disconnected.&lt;/b&gt; Pleo refused the stored API key.</source>
         <translation>&lt;b&gt;Verbinding verbroken.&lt;/b&gt; Pleo weigerde de opgeslagen API-sleutel.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&lt;b&gt;Disconnected.&lt;/b&gt; {system} refused the stored credentials.</source>
         <translation>&lt;b&gt;Verbinding verbroken.&lt;/b&gt; {system} weigerde de opgeslagen inloggegevens.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&lt;b&gt;Disconnected.&lt;/b&gt; pleodesk cannot reach Pleo or the ledger with the stored credentials.</source>
         <translation>&lt;b&gt;Verbinding verbroken.&lt;/b&gt; pleodesk kan Pleo of de administratie niet bereiken met de opgeslagen gegevens.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Reconnect…</source>
         <translation>Opnieuw &amp;verbinden…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>{n} expenses are held or failed: nothing was lost, but they are not in the ledger yet.</source>
         <translation>{n} uitgaven zijn aangehouden of mislukt: er is niets verloren, maar ze staan nog niet in de administratie.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Some expenses need attention.</source>
         <translation>Sommige uitgaven vragen aandacht.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show &amp;problems</source>
         <translation>&amp;Problemen tonen</translation>
     </message>
     <message>
-        <location line="+50"/>
         <source>P&amp;roblems ({n})</source>
         <translation>P&amp;roblemen ({n})</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>{name}: {what} running…</source>
         <translation>{name}: {what} loopt…</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>{name}: {what} — {status}{counts}</source>
         <translation>{name}: {what} — {status}{counts}</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location line="+6"/>
         <source>Discard the setup</source>
         <translation>Instellen weggooien</translation>
     </message>
     <message>
-        <location line="-5"/>
         <source>Discard the unfinished setup {name}?</source>
         <translation>Het onafgemaakte instellen van {name} weggooien?</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>{name} was not discarded: {error}</source>
         <translation>{name} is niet weggegooid: {error}</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+42"/>
-        <location line="+7"/>
         <source>Delete the connection</source>
         <translation>Koppeling verwijderen</translation>
     </message>
     <message>
-        <location line="-48"/>
         <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
         <translation>{name} met koppelingen en geschiedenis verwijderen? Wat al geëxporteerd is, blijft in de administratie. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Disconnecting {name} from {system}…</source>
         <translation>{name} wordt losgekoppeld van {system}…</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>{name} was not deleted: {error}</source>
         <translation>{name} is niet verwijderd: {error}</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>{name} was deleted here, but {system} could not be told.
 
 {problems}</source>
@@ -1373,32 +1098,26 @@
 {problems}</translation>
     </message>
     <message>
-        <location line="+39"/>
         <source>User guide</source>
         <translation>Handleiding</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The user guide is in docs/user-guide.md of the pleodesk source.</source>
         <translation>De handleiding staat in docs/user-guide.md van de broncode van pleodesk.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>About pleodesk</source>
         <translation>Over pleodesk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&lt;b&gt;pleodesk {version}&lt;/b&gt;&lt;br&gt;Keeps your company&apos;s books in step with its Pleo spend account.</source>
         <translation>&lt;b&gt;pleodesk {version}&lt;/b&gt;&lt;br&gt;Houdt de boekhouding van uw bedrijf gelijk met de Pleo-rekening.</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>pleodesk keeps running</source>
         <translation>pleodesk blijft actief</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Exports and the bank feed go on in the background. Open pleodesk from its tray icon; quit it there or with File &gt; Quit.</source>
         <translation>Exports en de bankfeed gaan op de achtergrond door. Open pleodesk via het pictogram in het systeemvak; sluit het daar af of met Bestand &gt; Afsluiten.</translation>
     </message>
@@ -1406,42 +1125,34 @@
 <context>
     <name>MappingsDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="+156"/>
         <source>Mappings of {name}</source>
         <translation>Toewijzingen van {name}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Reading Pleo&apos;s categories and the ledger&apos;s chart…</source>
         <translation>Categorieën van Pleo en rekeningschema worden gelezen…</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>&amp;Accounts</source>
         <translation>&amp;Rekeningen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Categories</source>
         <translation>&amp;Categorieën</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;VAT codes</source>
         <translation>&amp;Btw-codes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Labels</source>
         <translation>&amp;Labels</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Retry the held expenses after saving</source>
         <translation>Aangehouden uitgaven na het opslaan opnieuw proberen</translation>
     </message>
     <message>
-        <location line="+66"/>
         <source>Pleo could not be read ({error}); showing what is stored.</source>
         <translation>Pleo kon niet worden gelezen ({error}); de opgeslagen gegevens worden getoond.</translation>
     </message>
@@ -1449,82 +1160,66 @@
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+22"/>
         <source>Export options</source>
         <translation>Exportopties</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>How expenses are booked, and how often pleodesk looks for new ones.</source>
         <translation>Hoe uitgaven worden geboekt en hoe vaak pleodesk naar nieuwe kijkt.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Book expenses as</source>
         <translation>Uitgaven boeken als</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Exporting</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Posted (final)</source>
         <translation>&amp;Definitief geboekt</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>D&amp;rafts, to check and post in the ledger</source>
         <translation>&amp;Concepten, om in de administratie te controleren en te boeken</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Create entries as:</source>
         <translation>Boekingen aanmaken als:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Export &amp;receipts and other attachments</source>
         <translation>&amp;Bonnetjes en andere bijlagen exporteren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Ignore Pleo wallet top-ups (book them yourself)</source>
         <translation>Opwaarderingen van de Pleo-wallet &amp;negeren (zelf boeken)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source> minutes</source>
         <translation> minuten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export queue interval in minutes</source>
         <translation>Interval van de exportwachtrij in minuten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the export &amp;queue every:</source>
         <translation>Export&amp;wachtrij controleren elke:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Expenses someone queues for export in Pleo are sent this often. 5 minutes is recommended.</source>
         <translation>Uitgaven die iemand in Pleo in de exportwachtrij zet, worden zo vaak verstuurd. 5 minuten wordt aanbevolen.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Scheduled syncs (optional)</source>
         <translation>Geplande synchronisatie (optioneel)</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Card expenses:</source>
         <translation>Kaartuitgaven:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Out-of-pocket expenses:</source>
         <translation>Zelf voorgeschoten uitgaven:</translation>
     </message>
@@ -1532,7 +1227,6 @@
 <context>
     <name>Page</name>
     <message>
-        <location line="-755"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1540,138 +1234,110 @@
 <context>
     <name>PleoPage</name>
     <message>
-        <location line="+136"/>
         <source>Connect Pleo</source>
         <translation>Pleo koppelen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>pleodesk reads your expenses from Pleo with an API key. In Pleo, open Settings → API keys, create a key, and copy it here with your company id.</source>
         <translation>pleodesk leest uw uitgaven uit Pleo met een API key. Open in Pleo Instellingen → API keys, maak een sleutel aan en kopieer die hierheen, samen met uw bedrijfs-id.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Pleo API key</source>
         <translation>Pleo API key</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Paste the key from Pleo</source>
         <translation>Plak de sleutel uit Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>S&amp;how</source>
         <translation>&amp;Tonen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Show the API key</source>
         <translation>De API key tonen</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>API &amp;key:</source>
         <translation>API-&amp;sleutel:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Pleo company id</source>
         <translation>Pleo-bedrijfs-id</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Company id:</source>
         <translation>&amp;Bedrijfs-id:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Pleo address</source>
         <translation>Pleo-adres</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo &amp;address:</source>
         <translation>Pleo-&amp;adres:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Leave the address as it is unless Pleo&apos;s support gave you another one.</source>
         <translation>Laat het adres staan, tenzij de support van Pleo u een ander heeft gegeven.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Chec&amp;k</source>
         <translation>&amp;Controleren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the Pleo connection</source>
         <translation>De verbinding met Pleo controleren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Use the &amp;demo company</source>
         <translation>&amp;Demobedrijf gebruiken</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Try pleodesk on a built-in demo company, on this computer only.</source>
         <translation>Probeer pleodesk uit op een ingebouwd demobedrijf, alleen op deze computer.</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+63"/>
         <source>Connected to {company}</source>
         <translation>Verbonden met {company}</translation>
     </message>
     <message>
-        <location line="-53"/>
         <source>Press Check to test the new values.</source>
         <translation>Klik op Controleren om de nieuwe gegevens te testen.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Enter the API key and the company id first.</source>
         <translation>Vul eerst de API key en de bedrijfs-id in.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>The Pleo address must start with https://.</source>
         <translation>Het Pleo-adres moet beginnen met https://.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Checking with Pleo…</source>
         <translation>Bezig met controleren bij Pleo…</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Pleo answered for another company ({name}).</source>
         <translation>Pleo antwoordde voor een ander bedrijf ({name}).</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Pleo did not accept this key for this company. Check both, or create a new key in Pleo (Settings → API keys).</source>
         <translation>Pleo accepteert deze sleutel niet voor dit bedrijf. Controleer beide, of maak in Pleo een nieuwe sleutel aan (Instellingen → API keys).</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Pleo answered: {message}</source>
         <translation>Pleo antwoordde: {message}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Pleo could not be reached: {error}</source>
         <translation>Pleo is niet bereikbaar: {error}</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Starting the demo company…</source>
         <translation>Demobedrijf wordt gestart…</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>The demo company could not be started: {error}</source>
         <translation>Het demobedrijf kon niet worden gestart: {error}</translation>
     </message>
@@ -1679,149 +1345,119 @@
 <context>
     <name>ProblemsTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/problems_tab.py" line="+35"/>
-        <location line="+125"/>
         <source>Problems</source>
         <extracomment>Problem kinds -&gt; the mapping editor tab that fixes them.</extracomment>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location line="-122"/>
         <source>&amp;Check again</source>
         <translation>Opnieuw &amp;controleren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Retry all</source>
         <translation>Alles &amp;opnieuw proberen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Put every held and failed expense back in the queue and export them.</source>
         <translation>Zet alle aangehouden en mislukte uitgaven terug in de wachtrij en exporteer ze.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Cause</source>
         <translation>Oorzaak</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Expenses</source>
         <translation>Uitgaven</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>What to do</source>
         <translation>Wat te doen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Problems grouped by cause</source>
         <translation>Problemen per oorzaak</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>Looking for problems…</source>
         <translation>Bezig met zoeken naar problemen…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Problems could not be read: {reason}</source>
         <translation>De problemen konden niet worden gelezen: {reason}</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Missing mappings (nothing was sent)</source>
         <translation>Ontbrekende toewijzingen (er is niets verstuurd)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Refused by the ledger</source>
         <translation>Geweigerd door de administratie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Receipts</source>
         <translation>Bonnetjes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ready to send again</source>
         <translation>Klaar om opnieuw te versturen</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Mappings fixed: ready to send again</source>
         <translation>Koppelingen hersteld: klaar om opnieuw te versturen</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Press Retry to export them.</source>
         <translation>Klik op Opnieuw proberen om ze te exporteren.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Some receipts must be attached by hand</source>
         <translation>Sommige bonnetjes moeten met de hand worden bijgevoegd</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The ledger took what it accepts (a number per entry, a size per file); attach the others by hand.</source>
         <translation>De administratie nam aan wat ze accepteert (een aantal per boeking, een grootte per bestand); voeg de andere met de hand toe.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Receipts could not be attached</source>
         <translation>Bonnetjes konden niet worden bijgevoegd</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Attach them by hand in the ledger, or press Retry.</source>
         <translation>Voeg ze met de hand toe in de administratie, of klik op Opnieuw proberen.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Fix…</source>
         <translation>Oplossen…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Fix: {problem}</source>
         <translation>Oplossen: {problem}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Retry</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Retry: {problem}</source>
         <translation>Opnieuw proberen: {problem}</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>… and {n} more</source>
         <translation>… en nog {n}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Problems ({n})</source>
         <translation>Problemen ({n})</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{n} expenses need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
         <translation>{n} uitgaven vragen aandacht. Los de oorzaak op en klik op Opnieuw proberen: wat al in de administratie staat, wordt nooit twee keer verstuurd.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>No problems: everything that was read from Pleo is exported or waiting.</source>
         <translation>Geen problemen: alles wat uit Pleo is gelezen, is geëxporteerd of staat klaar.</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Retrying… the result appears in History.</source>
         <translation>Wordt opnieuw geprobeerd… het resultaat verschijnt in Geschiedenis.</translation>
     </message>
@@ -1829,53 +1465,42 @@
 <context>
     <name>ReceiptPreview</name>
     <message>
-        <location filename="../../pleodesk/ui/views/expenses_tab.py" line="-198"/>
         <source>Receipt</source>
         <translation>Bonnetje</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Receipt preview</source>
         <translation>Voorbeeld van het bonnetje</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+57"/>
         <source>&amp;Open receipt</source>
         <translation>Bonnetje &amp;openen</translation>
     </message>
     <message>
-        <location line="-40"/>
         <source>Select an expense</source>
         <translation>Kies een uitgave</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>&lt;b&gt;Booked with:&lt;/b&gt;</source>
         <translation>&lt;b&gt;Geboekt met:&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>No receipt</source>
         <translation>Geen bonnetje</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The receipt is fetched when the expense is exported.</source>
         <translation>Het bonnetje wordt opgehaald als de uitgave wordt geëxporteerd.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Receipt not downloaded</source>
         <translation>Bonnetje niet gedownload</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>&amp;Open PDF</source>
         <translation>PDF &amp;openen</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>{n} more attachment(s)</source>
         <translation>nog {n} bijlage(n)</translation>
     </message>
@@ -1883,47 +1508,38 @@
 <context>
     <name>ReconnectDialog</name>
     <message>
-        <location filename="../../pleodesk/ui/views/dialogs.py" line="-195"/>
         <source>Reconnect {name}</source>
         <translation>{name} opnieuw verbinden</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>In Pleo, open Settings → API keys, create a new key for {company} and paste it here. The connection stays with the same Pleo company; a key for another company is refused.</source>
         <translation>Open in Pleo Instellingen → API keys, maak een nieuwe sleutel aan voor {company} en plak die hier. De koppeling blijft bij hetzelfde Pleo-bedrijf; een sleutel van een ander bedrijf wordt geweigerd.</translation>
     </message>
     <message>
-        <location line="-11"/>
         <source>What went wrong: {message}</source>
         <translation>Wat er misging: {message}</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>New Pleo API key</source>
         <translation>Nieuwe Pleo API key</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Leave empty to try the stored key again</source>
         <translation>Leeg laten om de opgeslagen sleutel opnieuw te proberen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>New API &amp;key:</source>
         <translation>Nieuwe API-&amp;sleutel:</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>&amp;Reconnect</source>
         <translation>Opnieuw &amp;verbinden</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Checking the new credentials with the ledger…</source>
         <translation>De nieuwe inloggegevens worden gecontroleerd bij de boekhouding…</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Checking with Pleo and the ledger…</source>
         <translation>Bezig met controleren bij Pleo en de administratie…</translation>
     </message>
@@ -1931,57 +1547,46 @@
 <context>
     <name>ReconnectPanel</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="+25"/>
         <source>Odoo refused the stored API key. Sign in to Odoo as {login}, open your profile &gt; Account Security &gt; New API Key and paste the key here. The connection stays with the database {database} and the company {company}.</source>
         <translation>Odoo weigerde de opgeslagen API-sleutel. Log in bij Odoo als {login}, open je profiel &gt; Accountbeveiliging &gt; Nieuwe API-sleutel en plak de sleutel hier. De koppeling blijft bij de database {database} en het bedrijf {company}.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>New Odoo API key</source>
         <translation>Nieuwe Odoo-API-sleutel</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Leave empty to try the stored key again</source>
         <translation>Laat leeg om de opgeslagen sleutel opnieuw te proberen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>New &amp;Odoo API key:</source>
         <translation>Nieuwe &amp;Odoo-API-sleutel:</translation>
     </message>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="+79"/>
         <source>Xero ended pleodesk&apos;s sign-in. Reconnect opens Xero&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another organisation is refused, and nothing is changed then.</source>
         <translation>Xero heeft de aanmelding van pleodesk beëindigd. Opnieuw verbinden opent de aanmelding van Xero in je browser: meld je aan en kies {name}. Een aanmelding bij een andere organisatie wordt geweigerd, en dan verandert er niets.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sign in to &amp;Xero again</source>
         <translation>Opnieuw aanmelden bij &amp;Xero</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in to Xero again</source>
         <translation>Opnieuw aanmelden bij Xero</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>&amp;Stop waiting</source>
         <translation>&amp;Stoppen met wachten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Stop waiting for the Xero sign-in</source>
         <translation>Stoppen met wachten op de aanmelding bij Xero</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Waiting for Xero in your browser… Press Stop waiting to give up.</source>
         <translation>Wachten op Xero in je browser… Druk op Stoppen met wachten om het op te geven.</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>The sign-in was stopped; nothing was changed.</source>
         <translation>De aanmelding is gestopt; er is niets veranderd.</translation>
     </message>
@@ -1989,113 +1594,90 @@
 <context>
     <name>ScheduleEditor</name>
     <message>
-        <location filename="../../pleodesk/ui/widgets.py" line="+110"/>
         <source>&amp;Sync this administration on a schedule</source>
         <translation>Deze administratie volgens &amp;schema synchroniseren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Scheduled sync</source>
         <translation>Geplande synchronisatie</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Daily</source>
         <translation>Dagelijks</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Monthly</source>
         <translation>Maandelijks</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>How often</source>
         <translation>Hoe vaak</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>How &amp;often:</source>
         <translation>Hoe &amp;vaak:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Start date</source>
         <translation>Startdatum</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>S&amp;tart date:</source>
         <translation>S&amp;tartdatum:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Stop on</source>
         <translation>Stoppen op</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Has an end date</source>
         <translation>Heeft een einddatum</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>End date</source>
         <translation>Einddatum</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;End date:</source>
         <translation>&amp;Einddatum:</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source> days</source>
         <translation> dagen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delay in days</source>
         <translation>Vertraging in dagen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Wait this many days after a period ends before syncing it, so expenses settled late are included.</source>
         <translation>Wacht zoveel dagen na het einde van een periode voordat die wordt gesynchroniseerd, zodat laat verrekende uitgaven meegaan.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Delay:</source>
         <translation>&amp;Vertraging:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Automatic (off: only when you press Sync now)</source>
         <translation>&amp;Automatisch (uit: alleen als u op Nu synchroniseren klikt)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Without a schedule, expenses go to the ledger through the export queue and Export a month.</source>
         <translation>Zonder schema gaan uitgaven naar de administratie via de exportwachtrij en Een maand exporteren.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+54"/>
         <source>The end date is before the start date.</source>
         <translation>De einddatum ligt voor de startdatum.</translation>
     </message>
     <message>
-        <location line="-45"/>
         <source>Each day is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
         <translation>Elke dag wordt {delay} dag(en) na afloop gesynchroniseerd; de eerste, {day}, op {due}.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Each month is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
         <translation>Elke maand wordt {delay} dag(en) na afloop gesynchroniseerd; de eerste, {day}, op {due}.</translation>
     </message>
@@ -2103,247 +1685,198 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../pleodesk/ui/views/settings_tab.py" line="+39"/>
         <source>Connection</source>
         <translation>Koppeling</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Connection name</source>
         <translation>Naam van de koppeling</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Re&amp;name</source>
         <translation>&amp;Hernoemen</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Name:</source>
         <translation>N&amp;aam:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Accounting system:</source>
         <translation>Boekhoudpakket:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Pleo company:</source>
         <translation>Pleo-bedrijf:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>C&amp;heck connection</source>
         <translation>Verbinding &amp;controleren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Run the &amp;setup again…</source>
         <translation>&amp;Opnieuw instellen…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Mappings</source>
         <translation>Toewijzingen</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Accounts…</source>
         <translation>&amp;Rekeningen…</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>&amp;Categories and VAT…</source>
         <translation>&amp;Categorieën en btw…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Labels…</source>
         <translation>&amp;Labels…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source> minutes</source>
         <translation> minuten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export queue interval in minutes</source>
         <translation>Interval van de exportwachtrij in minuten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the export &amp;queue every:</source>
         <translation>Export&amp;wachtrij controleren elke:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Posted</source>
         <translation>Definitief</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Create entries as:</source>
         <translation>Boekingen aanmaken als:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Export &amp;receipts</source>
         <translation>&amp;Bonnetjes exporteren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Ignore Pleo wallet top-ups</source>
         <translation>Opwaarderingen van de Pleo-wallet &amp;negeren</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Bank feed</source>
         <translation>Bankfeed</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Send the Pleo &amp;bank feed at 08:00 and 13:00 UTC</source>
         <translation>Pleo-&amp;bankfeed versturen om 08:00 en 13:00 UTC</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Send the feed &amp;now</source>
         <translation>Feed &amp;nu versturen</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Scheduled sync of this administration</source>
         <translation>Geplande synchronisatie van deze administratie</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Save the &amp;schedule</source>
         <translation>&amp;Schema opslaan</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>S&amp;ync now</source>
         <translation>Nu s&amp;ynchroniseren</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Application</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>De&amp;activate</source>
         <translation>De&amp;activeren</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>&amp;Activate</source>
         <translation>&amp;Activeren</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>and</source>
         <translation>en</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>That is {times} your time. The feed and the export carry the same reference, so you match them in reconciliation and nothing is booked twice.</source>
         <translation>Dat is {times} uw tijd. Feed en export dragen dezelfde referentie, zodat u ze bij het afstemmen aan elkaar koppelt en niets dubbel wordt geboekt.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Edit the connection to choose it.</source>
         <translation>Bewerk de koppeling om het te kiezen.</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
         <translation>{cats} categorieën, {taxes} btw-codes en {groups} labelgroepen gekoppeld.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Next check of the export queue: {when}.</source>
         <translation>Volgende controle van de exportwachtrij: {when}.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Waiting for you to press Sync now: {periods}.</source>
         <translation>Wacht tot u op Nu synchroniseren klikt: {periods}.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Next scheduled sync: {when}.</source>
         <translation>Volgende geplande synchronisatie: {when}.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The schedule has ended.</source>
         <translation>Het schema is afgelopen.</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Not saved: {error}</source>
         <translation>Niet opgeslagen: {error}</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Schedule saved.</source>
         <translation>Schema opgeslagen.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The schedule was not saved: {error}</source>
         <translation>De planning is niet opgeslagen: {error}</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Syncing {periods}…</source>
         <translation>{periods} wordt gesynchroniseerd…</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Not renamed: {error}</source>
         <translation>Niet hernoemd: {error}</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Deactivate</source>
         <translation>Deactiveren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Deactivate {name}? Nothing is exported for it until you activate it again; its history stays.</source>
         <translation>{name} deactiveren? Er wordt niets voor geëxporteerd tot u de koppeling weer activeert; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Checking Pleo and the ledger…</source>
         <translation>Pleo en de administratie worden gecontroleerd…</translation>
     </message>
@@ -2351,24 +1884,19 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/wizard.py" line="+55"/>
         <source>Set up a connection</source>
         <extracomment>the connection was saved (connection row, month to export now or None)</extracomment>
         <translation>Koppeling instellen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Change the connection {name}</source>
         <translation>Koppeling {name} wijzigen</translation>
     </message>
     <message>
-        <location line="+124"/>
         <source>New connection</source>
         <translation>Nieuwe koppeling</translation>
     </message>
     <message>
-        <location line="+148"/>
-        <location line="+5"/>
         <source>No Pleo API key is stored yet: go back to Connect Pleo.</source>
         <translation>Er is nog geen Pleo API key opgeslagen: ga terug naar Pleo koppelen.</translation>
     </message>
@@ -2376,182 +1904,146 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="+564"/>
         <source>Summary</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the answers, then save. pleodesk checks Pleo and the ledger once more before it saves anything.</source>
         <translation>Controleer de antwoorden en sla op. pleodesk controleert Pleo en de administratie nog één keer voordat er iets wordt opgeslagen.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Connection name</source>
         <translation>Naam van de koppeling</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Connection &amp;name:</source>
         <translation>&amp;Naam van de koppeling:</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Summary of the setup</source>
         <translation>Overzicht van de instellingen</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>&amp;Export {month} right after saving</source>
         <translation>{month} direct na het opslaan &amp;exporteren</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Save</source>
         <translation>&amp;Opslaan</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Accounting system</source>
         <translation>Boekhoudpakket</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo company</source>
         <translation>Pleo-bedrijf</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>(demo)</source>
         <translation>(demo)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Journal folder</source>
         <translation>Map voor het journaal</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Categories</source>
         <translation>Categorieën</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>{mapped} mapped, {unmapped} not mapped</source>
         <translation>{mapped} gekoppeld, {unmapped} niet gekoppeld</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Tag groups</source>
         <translation>Labelgroepen</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>{n} exported as {dimensions}</source>
         <translation>{n} geëxporteerd als {dimensions}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Entries</source>
         <translation>Boekingen</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>posted</source>
         <translation>definitief</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>drafts</source>
         <translation>concepten</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Receipts</source>
         <translation>Bonnetjes</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>exported</source>
         <translation>geëxporteerd</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>not exported</source>
         <translation>niet geëxporteerd</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export queue</source>
         <translation>Exportwachtrij</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>every {n} minutes</source>
         <translation>elke {n} minuten</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Bank feed</source>
         <translation>Bankfeed</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>on</source>
         <translation>aan</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>off</source>
         <translation>uit</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>daily</source>
         <translation>dagelijks</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>monthly</source>
         <translation>maandelijks</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>automatic</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>manual only</source>
         <translation>alleen handmatig</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Scheduled sync</source>
         <translation>Geplande synchronisatie</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Another connection is already called {name}.</source>
         <translation>Er is al een andere koppeling met de naam {name}.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Checking Pleo and the ledger, then saving…</source>
         <translation>Pleo en de administratie worden gecontroleerd, daarna wordt opgeslagen…</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Not saved yet. Fix this first:</source>
         <translation>Nog niet opgeslagen. Los eerst dit op:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Not saved: {error}</source>
         <translation>Niet opgeslagen: {error}</translation>
     </message>
@@ -2559,78 +2051,62 @@
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="-194"/>
         <source>Pleo tag group</source>
         <translation>Pleo-labelgroep</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>dimension</source>
         <translation>dimensie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tag groups and their dimensions</source>
         <translation>Labelgroepen en hun dimensies</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Pleo tag</source>
         <translation>Pleo-label</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Value in the ledger</source>
         <translation>Waarde in de administratie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tags and their dimension values</source>
         <translation>Labels en hun dimensiewaarden</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>— not exported —</source>
         <translation>— niet geëxporteerd —</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+72"/>
         <source>{name} (not in the ledger)</source>
         <translation>{name} (niet in de administratie)</translation>
     </message>
     <message>
-        <location line="-70"/>
         <source>Dimension for tag group {group}</source>
         <translation>Dimensie voor labelgroep {group}</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>At most five</source>
         <translation>Maximaal vijf</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>At most {n} tag groups can be exported as {dimensions}. Stop exporting another group first.</source>
         <translation>Er kunnen maximaal {n} labelgroepen als {dimensions} worden geëxporteerd. Stop eerst met het exporteren van een andere groep.</translation>
     </message>
     <message>
-        <location line="+53"/>
         <source>— not mapped —</source>
         <translation>— niet gekoppeld —</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>— choose a dimension first —</source>
         <translation>— kies eerst een dimensie —</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Value for tag {tag}</source>
         <translation>Waarde voor label {tag}</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>{groups} of at most {max} tag groups exported; {tags} tags mapped.</source>
         <translation>{groups} van maximaal {max} labelgroepen geëxporteerd; {tags} labels gekoppeld.</translation>
     </message>
@@ -2638,37 +2114,30 @@
 <context>
     <name>TaxTable</name>
     <message>
-        <location line="-197"/>
         <source>Pleo tax code</source>
         <translation>Pleo-btw-code</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Rate</source>
         <translation>Tarief</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax code</source>
         <translation>Btw-code</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo tax codes and their ledger tax codes</source>
         <translation>Pleo-btw-codes en hun btw-codes in de administratie</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>(reverse charge)</source>
         <translation>(verlegd)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>— not mapped —</source>
         <translation>— niet gekoppeld —</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ledger tax code for {tax}</source>
         <translation>Btw-code in de administratie voor {tax}</translation>
     </message>
@@ -2676,27 +2145,22 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../pleodesk/ui/tray.py" line="+48"/>
         <source>&amp;Open pleodesk</source>
         <translation>pleodesk &amp;openen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>{name}: {what} — {status}</source>
         <translation>{name}: {what} — {status}</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>pleodesk: {n} expenses need attention</source>
         <translation>pleodesk: {n} uitgaven vragen aandacht</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>{name}: {new} more held or failed since the last run. Open Problems to fix them.</source>
         <translation>{name}: {new} meer aangehouden of mislukt sinds de vorige keer. Open Problemen om ze op te lossen.</translation>
     </message>
@@ -2704,42 +2168,34 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../pleodesk/ui/wizard/pages.py" line="-943"/>
         <source>Welcome to pleodesk</source>
         <translation>Welkom bij pleodesk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>pleodesk sends your company&apos;s Pleo expenses to your accounting system: each expense with its category, VAT, labels and receipt. Setting it up takes about five minutes; you can close this window at any time and continue later.</source>
         <translation>pleodesk stuurt de Pleo-uitgaven van uw bedrijf naar uw boekhoudpakket: elke uitgave met categorie, btw, labels en bonnetje. Het instellen duurt ongeveer vijf minuten; u kunt dit venster altijd sluiten en later verdergaan.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Which accounting system do you use?</source>
         <translation>Welk boekhoudpakket gebruikt u?</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>What you need</source>
         <translation>Wat u nodig hebt</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A Pleo API key and your Pleo company id (in Pleo: Settings → API keys).</source>
         <translation>Een Pleo API key en uw Pleo-bedrijfs-id (in Pleo: Instellingen → API keys).</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Access to your accounting system, or a folder for the journal file.</source>
         <translation>Toegang tot uw boekhoudpakket, of een map voor het journaalbestand.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Your chart of accounts: which ledger account each Pleo category goes to.</source>
         <translation>Uw rekeningschema: naar welke grootboekrekening elke Pleo-categorie gaat.</translation>
     </message>
     <message>
-        <location line="+53"/>
         <source>Starting the setup…</source>
         <translation>Instellen wordt gestart…</translation>
     </message>
@@ -2747,77 +2203,62 @@
 <context>
     <name>journal_file</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/journal_file.py" line="-274"/>
         <source>General journal file (CSV)</source>
         <translation>Memoriaalbestand (CSV)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any ledger that imports a general journal.</source>
         <translation>Eén sluitende journaalpost per uitgave in een CSV-bestand, bonnetjes in een map ernaast; voor elk boekhoudpakket dat een memoriaal kan inlezen.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>ledger account</source>
         <translation>grootboekrekening</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>VAT code</source>
         <translation>btw-code</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>dimension</source>
         <translation>dimensie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>dimensions (cost centres, projects)</source>
         <translation>dimensies (kostenplaatsen, projecten)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo bank account (the wallet)</source>
         <translation>Pleo-bankrekening (de wallet)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>These accounts are the counter side of each journal entry. They must exist in the chart of accounts; create them here if they do not.</source>
         <translation>Deze rekeningen zijn de tegenboeking van elke journaalpost. Ze moeten in het rekeningschema staan; maak ze hier aan als dat niet zo is.</translation>
     </message>
     <message>
-        <location line="+76"/>
         <source>Line {line} needs a code and a name.</source>
         <translation>Regel {line} heeft een nummer en een naam nodig.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>The file holds no accounts.</source>
         <translation>Het bestand bevat geen rekeningen.</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Account {code} already exists ({name}).</source>
         <translation>Rekening {code} bestaat al ({name}).</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Choose a folder.</source>
         <translation>Kies een map.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>{folder} cannot be created.</source>
         <translation>{folder} kan niet worden aangemaakt.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>{folder} is a file, not a folder.</source>
         <translation>{folder} is een bestand, geen map.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>You cannot write to {folder}. Choose another folder.</source>
         <translation>U kunt niet schrijven in {folder}. Kies een andere map.</translation>
     </message>
@@ -2825,13 +2266,10 @@
 <context>
     <name>mapping</name>
     <message>
-        <location filename="../../pleodesk/ui/mapping_editors.py" line="-229"/>
         <source> (archived)</source>
         <translation> (gearchiveerd)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+15"/>
         <source>{code} (not in the ledger)</source>
         <translation>{code} (niet in de administratie)</translation>
     </message>
@@ -2839,98 +2277,78 @@
 <context>
     <name>odoo</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/odoo.py" line="-382"/>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic plans as Pleo tag groups.</source>
         <translation>Journaalposten of inkoopfacturen in Odoo, als concept of geboekt, met de bonnetjes als bijlage; Pleo-labelgroepen als analytische plannen.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Odoo account</source>
         <translation>grootboekrekening in Odoo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Odoo tax</source>
         <translation>btw-code in Odoo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>analytic plan</source>
         <translation>analytisch plan</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>analytic plans</source>
         <translation>analytische plannen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo wallet account</source>
         <translation>Rekening van de Pleo-wallet</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo account for out-of-pocket expenses</source>
         <translation>Pleo-rekening voor voorgeschoten uitgaven</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo counter account for external reimbursements</source>
         <translation>Pleo-tegenrekening voor declaraties die buiten Pleo worden uitbetaald</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Accounts payable (type Payable, for vendor bills)</source>
         <translation>Crediteuren (type Crediteuren, voor inkoopfacturen)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>In Odoo these live under Accounting &gt; Configuration &gt; Chart of Accounts. Any type will do, except that accounts payable must be of the type Payable.</source>
         <translation>In Odoo staan deze onder Boekhouding &gt; Configuratie &gt; Rekeningschema. Elk type is goed, alleen moet de crediteurenrekening van het type Crediteuren zijn.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Journal entry</source>
         <translation>Journaalpost</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Vendor bill</source>
         <translation>Inkoopfactuur</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Journal for Pleo expenses (type Miscellaneous):</source>
         <translation>Dagboek voor Pleo-uitgaven (type Diversen):</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+4"/>
         <source>Create {code} &quot;{name}&quot;</source>
         <translation>{code} &quot;{name}&quot; aanmaken</translation>
     </message>
     <message>
-        <location line="-1"/>
         <source>Journal for vendor bills (type Purchase):</source>
         <translation>Dagboek voor leveranciersrekeningen (type Inkoop):</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Bank journal of the Pleo wallet, for the bank feed:</source>
         <translation>Bankdagboek van de Pleo-wallet, voor de bankfeed:</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>The bank feed needs the bank journal of the Pleo wallet: choose it on the page &quot;Bank account and journals&quot;. If Odoo has none yet, create one there (Accounting &gt; Configuration &gt; Journals &gt; New, type Bank, with the Pleo wallet account as its account) and read the journals again.</source>
         <translation>De bankfeed heeft het bankdagboek van de Pleo-wallet nodig: kies het op de pagina &quot;Bankrekening en dagboeken&quot;. Heeft Odoo er nog geen, maak er dan een aan (Boekhouding &gt; Configuratie &gt; Dagboeken &gt; Nieuw, type Bank, met de rekening van de Pleo-wallet als rekening) en lees de dagboeken opnieuw.</translation>
     </message>
     <message>
-        <location line="+46"/>
         <source>The Odoo user may not use the chosen company. Choose another one.</source>
         <translation>De Odoo-gebruiker heeft geen toegang tot het gekozen bedrijf. Kies een ander bedrijf.</translation>
     </message>
@@ -2938,197 +2356,158 @@
 <context>
     <name>problems</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="+114"/>
         <source>Category {label} has no ledger account</source>
         <translation>Categorie {label} heeft geen grootboekrekening</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose its ledger account, then press Retry.</source>
         <translation>Kies de grootboekrekening en klik dan op Opnieuw proberen.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Expenses without a category</source>
         <translation>Uitgaven zonder categorie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Give them a category in Pleo, or choose an account for expenses without a category.</source>
         <translation>Geef ze een categorie in Pleo, of kies een rekening voor uitgaven zonder categorie.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Category {label}: its ledger account is not in the ledger</source>
         <translation>Categorie {label}: de grootboekrekening staat niet in de administratie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose another ledger account.</source>
         <translation>Kies een andere grootboekrekening.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Category {label}: its ledger account is archived</source>
         <translation>Categorie {label}: de grootboekrekening is gearchiveerd</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose an active ledger account.</source>
         <translation>Kies een actieve grootboekrekening.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo tax code {label} has no tax code in the ledger</source>
         <translation>Pleo-btw-code {label} heeft geen btw-code in de administratie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose its tax code in the ledger.</source>
         <translation>Kies de btw-code in de administratie.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax code {label} is not in the ledger</source>
         <translation>Btw-code {label} staat niet in de administratie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose another tax code.</source>
         <translation>Kies een andere btw-code.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax code {label} is archived in the ledger</source>
         <translation>Btw-code {label} is gearchiveerd in de administratie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose an active tax code.</source>
         <translation>Kies een actieve btw-code.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax code {label} has another rate in the ledger than in Pleo</source>
         <translation>Btw-code {label} heeft in de administratie een ander tarief dan in Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose the tax code with Pleo&apos;s rate.</source>
         <translation>Kies de btw-code met het tarief van Pleo.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tax code {label} has no tax account in the ledger</source>
         <translation>Btw-code {label} heeft geen btw-rekening in de administratie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Give the tax code its tax account in the ledger.</source>
         <translation>Geef de btw-code een btw-rekening in de administratie.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tag {label} has no value in the ledger</source>
         <translation>Label {label} heeft geen waarde in de administratie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose its value under Labels.</source>
         <translation>Kies de waarde onder Labels.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tag group {label}: its dimension is not in the ledger</source>
         <translation>Labelgroep {label}: de dimensie staat niet in de administratie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose another dimension under Labels.</source>
         <translation>Kies een andere dimensie onder Labels.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tag {label}: its value is not in the ledger</source>
         <translation>Label {label}: de waarde staat niet in de administratie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose another value under Labels.</source>
         <translation>Kies een andere waarde onder Labels.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tag {label}: its value is archived in the ledger</source>
         <translation>Label {label}: de waarde is gearchiveerd in de administratie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose an active value under Labels.</source>
         <translation>Kies een actieve waarde onder Labels.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Two tags give one dimension two values ({label})</source>
         <translation>Twee labels geven één dimensie twee waarden ({label})</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Map the tags so that each line gets one value per dimension.</source>
         <translation>Koppel de labels zo dat elke regel één waarde per dimensie krijgt.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No counter account chosen for: {label}</source>
         <translation>Geen tegenrekening gekozen voor: {label}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose it under Accounts.</source>
         <translation>Kies die onder Rekeningen.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The counter account for {label} cannot be used in the ledger</source>
         <translation>De tegenrekening voor {label} kan niet worden gebruikt in de administratie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose an active account under Accounts.</source>
         <translation>Kies een actieve rekening onder Rekeningen.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo&apos;s amounts do not add up ({label})</source>
         <translation>De bedragen van Pleo kloppen niet ({label})</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Check the expense in Pleo, then press Retry.</source>
         <translation>Controleer de uitgave in Pleo en klik dan op Opnieuw proberen.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>This kind of expense cannot be booked ({label})</source>
         <translation>Dit soort uitgave kan niet worden geboekt ({label})</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Book it by hand in the ledger.</source>
         <translation>Boek hem met de hand in de administratie.</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>no category, and no account for expenses without a category</source>
         <translation>geen categorie, en geen rekening voor uitgaven zonder categorie</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>category {key}: no ledger account</source>
         <translation>categorie {key}: geen grootboekrekening</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>category {key}: account {account} is not in the ledger</source>
         <translation>categorie {key}: rekening {account} staat niet in de administratie</translation>
     </message>
@@ -3136,62 +2515,50 @@
 <context>
     <name>skips</name>
     <message>
-        <location line="+10"/>
         <source>personal spend is settled with the employee, not booked</source>
         <translation>privé-uitgaven worden met de werknemer verrekend, niet geboekt</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>wallet top-ups and unloads are not exported (setting)</source>
         <translation>opwaarderingen en opnames van de wallet worden niet geëxporteerd (instelling)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>nothing to book: every amount is zero</source>
         <translation>niets te boeken: elk bedrag is nul</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>nothing waiting for export</source>
         <translation>niets wacht op export</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>bank feed is off for this connection</source>
         <translation>de bankfeed staat uit voor deze koppeling</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>this accounting system takes no bank feed</source>
         <translation>dit boekhoudpakket neemt geen bankfeed aan</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>bank feed not available</source>
         <translation>bankfeed niet beschikbaar</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>reimbursement paid outside Pleo</source>
         <translation>terugbetaling buiten Pleo betaald</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>reimbursement not exported yet (its kind is not known)</source>
         <translation>terugbetaling nog niet geëxporteerd (het soort is nog niet bekend)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>not in the wallet currency</source>
         <translation>niet in de valuta van de wallet</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>connection deactivated</source>
         <translation>koppeling gedeactiveerd</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>connection disconnected: reconnect it</source>
         <translation>koppeling verbroken: maak opnieuw verbinding</translation>
     </message>
@@ -3199,57 +2566,46 @@
 <context>
     <name>systems</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/__init__.py" line="+140"/>
         <source>ledger account</source>
         <translation>grootboekrekening</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>tax code</source>
         <translation>btw-code</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>dimension</source>
         <translation>dimensie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>dimensions</source>
         <translation>dimensies</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo wallet (the Pleo bank account)</source>
         <translation>Pleo-wallet (de Pleo-bankrekening)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Out-of-pocket expenses owed to employees</source>
         <translation>Voorgeschoten uitgaven te betalen aan werknemers</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reimbursements paid outside Pleo</source>
         <translation>Declaraties betaald buiten Pleo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Accounts payable (vendor bills)</source>
         <translation>Crediteuren (inkoopfacturen)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose the accounts Pleo&apos;s money moves through. Only the Pleo wallet is required.</source>
         <translation>Kies de rekeningen waarover het geld van Pleo loopt. Alleen de Pleo-wallet is verplicht.</translation>
     </message>
     <message>
-        <location line="+139"/>
         <source>Check result</source>
         <translation>Resultaat van de controle</translation>
     </message>
     <message>
-        <location line="+53"/>
         <source>The demo company could not be started: {error}</source>
         <translation>Het demobedrijf kon niet worden gestart: {error}</translation>
     </message>
@@ -3257,177 +2613,142 @@
 <context>
     <name>words</name>
     <message>
-        <location filename="../../pleodesk/ui/views/common.py" line="-185"/>
         <source>Connected</source>
         <translation>Verbonden</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Needs attention</source>
         <translation>Vraagt aandacht</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Disconnected</source>
         <translation>Verbinding verbroken</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Setup not finished</source>
         <translation>Instellen niet af</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Deactivated</source>
         <translation>Gedeactiveerd</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Manual</source>
         <translation>Handmatig</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Scheduled</source>
         <translation>Gepland</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Catch-up</source>
         <translation>Inhaalslag</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Command line</source>
         <translation>Opdrachtregel</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Export queue job</source>
         <translation>Exportopdracht uit de wachtrij</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Export a month</source>
         <translation>Een maand exporteren</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Export queue</source>
         <translation>Exportwachtrij</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bank feed</source>
         <translation>Bankfeed</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Scheduled sync</source>
         <translation>Geplande synchronisatie</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Retry</source>
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Preview</source>
         <translation>Voorbeeld</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Problems</source>
         <translation>Problemen</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Connection check</source>
         <translation>Controle van de koppeling</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Running</source>
         <translation>Bezig</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Done, with problems</source>
         <translation>Klaar, met problemen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Failed</source>
         <translation>Mislukt</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Cancelled</source>
         <translation>Geannuleerd</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Skipped</source>
         <translation>Overgeslagen</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>exported</source>
         <translation>geëxporteerd</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>already in the ledger</source>
         <translation>al in de administratie</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>skipped</source>
         <translation>overgeslagen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>held</source>
         <translation>aangehouden</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>failed</source>
         <translation>mislukt</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>receipt problems</source>
         <translation>problemen met bonnetjes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>sent to the feed</source>
         <translation>naar de feed verstuurd</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>duplicates</source>
         <translation>dubbele</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>already sent</source>
         <translation>al verstuurd</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>in total</source>
         <translation>in totaal</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>with a VAT rounding line</source>
         <translation>met een btw-afrondingsregel</translation>
     </message>
@@ -3435,113 +2756,91 @@
 <context>
     <name>xero</name>
     <message>
-        <location filename="../../pleodesk/ui/systems/xero.py" line="-474"/>
         <source>Xero</source>
         <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
         <translation>Xero</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Spend money on a Pleo bank account in Xero (bills for out-of-pocket expenses if you prefer), receipts attached, tracking categories as Pleo tag groups.</source>
         <translation>Spend money op een Pleo-bankrekening in Xero (voor voorgeschoten uitgaven desgewenst bills), met de bonnetjes als bijlage; Pleo-labelgroepen als tracking categories.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Xero account</source>
         <translation>rekening in Xero</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Xero tax rate</source>
         <translation>btw-tarief in Xero</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>tracking category</source>
         <translation>tracking category</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>tracking categories</source>
         <translation>tracking categories</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pleo bank account in Xero</source>
         <translation>Pleo-bankrekening in Xero</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Out-of-pocket bank account in Xero</source>
         <translation>Bankrekening voor voorgeschoten uitgaven in Xero</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bank account reimbursements are paid from</source>
         <translation>Bankrekening waarvan declaraties worden uitbetaald</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Accounts payable (for Pleo invoices, booked as bills)</source>
         <translation>Crediteuren (voor facturen die via Pleo worden betaald, geboekt als bills)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>In Xero these are under Accounting &gt; Chart of accounts. The Pleo wallet and out-of-pocket accounts must be bank accounts: pleodesk created PLEOBANK and PLEOPOCKET for you where Xero allowed it.</source>
         <translation>In Xero staan deze onder Accounting &gt; Chart of accounts. De rekeningen voor de Pleo-wallet en de voorgeschoten uitgaven moeten bankrekeningen zijn: pleodesk heeft PLEOBANK en PLEOPOCKET voor u aangemaakt waar Xero dat toeliet.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Spend money on the out-of-pocket bank account</source>
         <translation>Spend money op de bankrekening voor voorgeschoten uitgaven</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A bill to the employee</source>
         <translation>Een bill (inkoopfactuur) op naam van de werknemer</translation>
     </message>
     <message>
-        <location line="+48"/>
         <source>Xero did not let pleodesk create these accounts in {organisation}, so this is one step by hand:</source>
         <translation>Xero liet pleodesk deze rekeningen niet aanmaken in {organisation}, dus dit is één stap met de hand:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Xero does not let apps add bank accounts to a US organisation.</source>
         <translation>Xero laat apps geen bankrekeningen toevoegen aan een Amerikaanse organisatie.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The organisation cannot use {currency} yet: add it in Xero under Settings &gt; Currencies (it needs a Xero plan with multiple currencies).</source>
         <translation>De organisatie kan {currency} nog niet gebruiken: voeg de valuta in Xero toe onder Settings &gt; Currencies (daarvoor is een Xero-abonnement met meerdere valuta nodig).</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>• The Pleo bank account: in Xero, add a bank account in {currency} (Accounting &gt; Chart of accounts &gt; Add Bank Account), for example named &quot;Pleo Account&quot;.</source>
         <translation>• De Pleo-bankrekening: voeg in Xero een bankrekening in {currency} toe (Accounting &gt; Chart of accounts &gt; Add Bank Account), bijvoorbeeld met de naam &quot;Pleo Account&quot;.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>• The out-of-pocket account: add another bank account in {currency}, for example named &quot;Pleo out-of-pocket&quot; (or book out-of-pocket expenses as bills to the employee, on the page Export options).</source>
         <translation>• De rekening voor voorgeschoten uitgaven: voeg nog een bankrekening in {currency} toe, bijvoorbeeld met de naam &quot;Pleo out-of-pocket&quot; (of boek voorgeschoten uitgaven als facturen aan de medewerker, op de pagina Exportopties).</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>• The account for expenses without a category: add an expense account, for example named &quot;Pleo expenses without category&quot;.</source>
         <translation>• De rekening voor uitgaven zonder categorie: voeg een kostenrekening toe, bijvoorbeeld met de naam &quot;Pleo expenses without category&quot;.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Then press Read the chart again and choose them below. An existing bank account in {currency} can be chosen as well.</source>
         <translation>Klik daarna op Rekeningschema opnieuw lezen en kies ze hieronder. U kunt ook een bestaande bankrekening in {currency} kiezen.</translation>
     </message>
     <message>
-        <location line="+274"/>
         <source>Xero lets only approved banking partners send bank feeds, so pleodesk writes the statement lines to files (OFX and CSV) in {folder}. In Xero, open the Pleo bank account ({account}), choose Import a statement and pick the newest file; lines imported before are skipped.</source>
         <translation>Xero laat alleen goedgekeurde bankpartners bankfeeds versturen, daarom schrijft pleodesk de afschriftregels naar bestanden (OFX en CSV) in {folder}. Open in Xero de Pleo-bankrekening ({account}), kies Import a statement en kies het nieuwste bestand; eerder geïmporteerde regels worden overgeslagen.</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>In Xero, open Settings &gt; Connected apps and disconnect pleodesk from this organisation.</source>
         <translation>Open in Xero Settings &gt; Connected apps en koppel pleodesk los van deze organisatie.</translation>
     </message>
