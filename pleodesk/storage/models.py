@@ -231,3 +231,14 @@ class FeedRecord(Base):
     pushed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class Meta(Base):
+    """Facts about this database itself, one value per key: ``installation_id`` (made with the database,
+    never changed: the keyring entries of its connections are named by it) and what one-time work was
+    done on it (``secret_names``: the keyring entries were renamed to that scheme)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)

@@ -13,6 +13,7 @@ import json
 import logging
 import re
 import sqlite3
+import threading
 from contextlib import contextmanager
 from dataclasses import fields
 from datetime import datetime, timezone
@@ -29,7 +30,7 @@ from pleodesk.core.ledger import CategoryMapping, ContraRole, Mappings
 from pleodesk.core.model import parse_datetime
 from pleodesk.storage import db
 from pleodesk.storage.db import StoreBusyError, StoreError, UnknownConnectionError
-from pleodesk.storage.models import (AuditEntry, Connection, ExportRecord, FeedRecord, Mapping, PleoItem,
+from pleodesk.storage.models import (AuditEntry, Connection, ExportRecord, FeedRecord, Mapping, Meta, PleoItem,
                                      Receipt, Run, SchedulerState)
 from pleodesk.storage.rows import (CONNECTION_STATES, DEFAULT_ACCOUNT_KEY, FEED_STATUSES, MAPPING_KINDS,
                                    OUTCOME_STATUSES, RECEIPT_STATUSES, RECEIPTS_STATUSES, RECORD_STATUSES,
@@ -57,6 +58,35 @@ def open_store(path: str | Path | None = None) -> "Store":
     from pleodesk.paths import database_path
 
     return Store(Path(path) if path is not None else database_path())
+
+
+# ---------------------------------------------------------------- installation ids -------------
+_installations: dict[Path, str] = {}
+_installations_lock = threading.Lock()
+
+
+def installation_id(path: str | Path | None = None) -> str:
+    """The installation id of the database at ``path`` (default: the one of the data folder in force,
+    ``PLEODESK_HOME`` or the user data directory), made with the database and never changed.
+
+    Known without a query once a ``Store`` opened that file in this process; otherwise the database is
+    opened (created and migrated if needed) to read it."""
+    from pleodesk.paths import database_path
+
+    key = _path_key(Path(path) if path is not None else database_path())
+    with _installations_lock:
+        known = _installations.get(key)
+    if known is None:
+        with open_store(key) as store:
+            known = store.installation_id
+    return known
+
+
+def _path_key(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
 
 
 # ---------------------------------------------------------------- secrets guard ----------------
@@ -224,6 +254,14 @@ class Store:
         self._read_session = sessionmaker(self._engine, expire_on_commit=False)
         self._write_session = sessionmaker(self._engine.execution_options(**{db.WRITE_OPTION: True}),
                                            expire_on_commit=False)
+        try:
+            #: Made with the database (schema migration), never changed: names its keyring entries.
+            self.installation_id = self._installation_id()
+        except BaseException:
+            self._engine.dispose()
+            raise
+        with _installations_lock:
+            _installations[_path_key(self.path)] = self.installation_id
 
     def _open_error(self, exc: BaseException) -> StoreError:
         if db.is_busy_error(exc):
@@ -246,6 +284,31 @@ class Store:
     def schema_revision(self) -> str:
         with self._engine.connect() as conn:
             return db.current_revision(conn) or ""
+
+    # ------------------------------------------------------------ meta -------------------------
+    def _installation_id(self) -> str:
+        value = self.get_meta("installation_id")
+        if value:
+            return value
+        import uuid
+
+        with self._write() as s:    # the migration made one; a row deleted by hand is made again
+            s.execute(sqlite_insert(Meta).values(key="installation_id", value=str(uuid.uuid4()))
+                      .on_conflict_do_nothing())
+        return self.get_meta("installation_id") or ""
+
+    def get_meta(self, key: str) -> str | None:
+        """A value of the ``meta`` table (facts about this database), or None."""
+        with self._read() as s:
+            row = s.get(Meta, key)
+            return row.value if row is not None else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        if key == "installation_id":
+            raise ValueError("the installation id never changes")
+        with self._write() as s:
+            s.execute(sqlite_insert(Meta).values(key=key, value=str(value))
+                      .on_conflict_do_update(index_elements=[Meta.key], set_={"value": str(value)}))
 
     # ------------------------------------------------------------ transactions -----------------
     @contextmanager

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import tomllib
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -48,9 +49,15 @@ def test_old_database_migrates_and_keeps_its_data(fixture: Path, tmp_path: Path)
     with open_store(db) as store:
         assert store.schema_revision() == storage_db.head_revision()
         _check_data(store, expected)
+        installation = store.installation_id
     with open_store(db) as store:          # opening again is a no-op
         assert store.schema_revision() == storage_db.head_revision()
         _check_data(store, expected)
+        assert store.installation_id == installation
+    # The keyring entries are named by the installation id: a database that had one keeps it, one from
+    # before it existed gets one (a UUID) when it is migrated.
+    assert installation == expected.get("installation_id", installation)
+    assert str(uuid.UUID(installation)) == installation
 
 
 def _check_data(store: Store, expected: dict) -> None:

@@ -49,10 +49,23 @@ def test_reopen_keeps_data_and_revision(db_path: Path) -> None:
         cid = s.add_connection("A", "odoo").id
         s.ensure_records(cid, ["e1"])
         rev = s.schema_revision()
-    assert rev == storage_db.head_revision() == "0001_initial"
+        installation = s.installation_id
+    assert rev == storage_db.head_revision()
     with open_store(db_path) as s:
         assert s.schema_revision() == rev
         assert set(s.get_records(cid)) == {"e1"}
+        assert s.installation_id == installation
+
+
+def test_each_database_has_its_own_installation_id(tmp_path: Path) -> None:
+    from pleodesk.storage import installation_id
+
+    with open_store(tmp_path / "a.sqlite3") as a, open_store(tmp_path / "b.sqlite3") as b:
+        assert a.installation_id and b.installation_id and a.installation_id != b.installation_id
+        assert installation_id(tmp_path / "a.sqlite3") == a.installation_id
+    assert installation_id(tmp_path / "b.sqlite3") == b.installation_id
+    with open_store(tmp_path / "a.sqlite3") as a, pytest.raises(ValueError):
+        a.set_meta("installation_id", "mine")
 
 
 @posix_only

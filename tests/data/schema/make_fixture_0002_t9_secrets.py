@@ -1,0 +1,56 @@
+"""Regenerate ``0002_t9_secrets.sqlite3``: a database as schema revision 0002_t9_secrets left it.
+
+    .venv/bin/python tests/data/schema/make_fixture_0002_t9_secrets.py
+
+The data is the 0001 fixture's (``make_fixture.build``), brought to 0002_t9_secrets by that migration
+itself; its installation id is then set to a known value, which ``tests/storage/test_migrations.py``
+checks is kept by every later migration (the keyring entries of its connections are named by it).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[2]))
+
+import make_fixture  # noqa: E402
+from alembic import command  # noqa: E402
+from sqlalchemy import create_engine  # noqa: E402
+
+from pleodesk.storage.db import alembic_config  # noqa: E402
+
+REVISION = "0002_t9_secrets"
+INSTALLATION_ID = "5b0c2f0e-8d7a-4c1e-9f3b-2a6d4e8c1f07"
+
+
+def build(db: Path) -> dict:
+    expected = make_fixture.build(db)
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), REVISION)
+    engine.dispose()
+    raw = sqlite3.connect(db)
+    raw.execute("UPDATE meta SET value = ? WHERE key = 'installation_id'", (INSTALLATION_ID,))
+    raw.commit()
+    raw.execute("PRAGMA journal_mode=DELETE")
+    raw.execute("VACUUM")
+    raw.close()
+    expected["revision"] = REVISION
+    expected["installation_id"] = INSTALLATION_ID
+    return expected
+
+
+def main() -> None:
+    db = HERE / f"{REVISION}.sqlite3"
+    expected = build(db)
+    (HERE / f"{REVISION}.expected.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
+    print(f"wrote {db.relative_to(HERE.parents[2])} and its expected.json")
+
+
+if __name__ == "__main__":
+    main()
