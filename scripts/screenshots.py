@@ -20,33 +20,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-class _MemoryKeyring:
-    """An in-memory keyring backend (the screenshots never touch the user's keyring)."""
-
-    @staticmethod
-    def install() -> None:
-        import keyring
-        import keyring.backend
-
-        class Memory(keyring.backend.KeyringBackend):
-            priority = 1
-
-            def __init__(self) -> None:
-                super().__init__()
-                self.data: dict = {}
-
-            def get_password(self, service, username):
-                return self.data.get((service, username))
-
-            def set_password(self, service, username, password):
-                self.data[(service, username)] = password
-
-            def delete_password(self, service, username):
-                self.data.pop((service, username), None)
-
-        keyring.set_keyring(Memory())
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lang", default="en", choices=("en", "nl", "fr", "de"))
@@ -56,7 +29,9 @@ def main() -> int:
     home = tempfile.mkdtemp(prefix="pleodesk-shots-")
     os.environ["PLEODESK_HOME"] = home
     os.environ["PLEODESK_LANG"] = args.lang
-    _MemoryKeyring.install()
+    from pleodesk.secrets import use_memory_keyring
+
+    use_memory_keyring()                 # the screenshots never touch the user's keyring
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     suffix = "" if args.lang == "en" else f"-{args.lang}"

@@ -17,9 +17,12 @@ SPECS = ROOT.parent / "shared" / "specs"
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that lives in memory: tests never touch the user's real keyring."""
+    """A keyring that lives in memory: tests never touch the user's real keyring. Installed explicitly
+    by the fixture below; ``viable = False`` keeps keyring's discovery from ever choosing it (keyring
+    registers every backend class on definition)."""
 
     priority = 1  # type: ignore[assignment]
+    viable = False  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__()

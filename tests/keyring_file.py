@@ -17,6 +17,7 @@ from keyring.errors import PasswordDeleteError
 
 class FileKeyring(keyring.backend.KeyringBackend):
     priority = 1  # type: ignore[assignment]
+    viable = False  # type: ignore[assignment]  # only where PYTHON_KEYRING_BACKEND names it
 
     def __init__(self, path: str | os.PathLike | None = None) -> None:
         super().__init__()

@@ -12,6 +12,7 @@ class InMemoryKeyring(keyring.backend.KeyringBackend):
     """Keeps passwords in a dict; counts writes so tests can check what was stored and when."""
 
     priority = 1  # type: ignore[assignment]
+    viable = False  # type: ignore[assignment]  # installed explicitly only, never by keyring's discovery
 
     def __init__(self) -> None:
         super().__init__()
@@ -42,6 +43,7 @@ class SharedFileKeyring(keyring.backend.KeyringBackend):
     stores secrets in files."""
 
     priority = 1  # type: ignore[assignment]
+    viable = False  # type: ignore[assignment]  # installed explicitly only, never by keyring's discovery
 
     def __init__(self, path: str) -> None:
         super().__init__()
