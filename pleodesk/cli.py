@@ -140,9 +140,14 @@ def cmd_sandbox(args) -> int:
 
 
 def cmd_setup(args) -> int:
-    from pleodesk.secrets import SecretStoreUnavailable
+    from pleodesk.secrets import SecretStoreUnavailable, keyring_problem
     from pleodesk.setup_file import SetupError, apply_plan, check_plan, load_setup_file
 
+    # The keys can only be kept in a system keyring: without one, say so before asking for any.
+    problem = keyring_problem()
+    if problem is not None:
+        _err(f"The setup was not saved: {problem.message()}")
+        return EXIT_FAILED
     try:
         plan = load_setup_file(args.file)
         if plan.pleo_oauth:
@@ -159,6 +164,9 @@ def cmd_setup(args) -> int:
     except SetupError as exc:
         _err(str(exc))
         return EXIT_USAGE
+    except SecretStoreUnavailable as exc:
+        _err(f"The setup was not saved: {exc}")
+        return EXIT_FAILED
     if problems:
         _err(f"The setup was not saved. Fix {'this' if len(problems) == 1 else 'these'} first:")
         for pr in problems:
@@ -171,7 +179,7 @@ def cmd_setup(args) -> int:
     try:
         conn = apply_plan(store, plan)
     except SecretStoreUnavailable as exc:
-        _err(str(exc))
+        _err(f"The setup was not saved: {exc}")
         return EXIT_FAILED
     except SetupError as exc:
         _err(str(exc))
@@ -291,9 +299,12 @@ def cmd_status(args) -> int:
 
 # ------------------------------------------------------------------------------- helpers -------
 def _store():
+    from pleodesk.connections import prepare_secrets
     from pleodesk.storage import open_store
 
-    return open_store()
+    store = open_store()
+    prepare_secrets(store)          # keyring entries of an older version get this database's names, once
+    return store
 
 
 def _pick_connection(store, name):

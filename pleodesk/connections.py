@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 from typing import Callable
@@ -10,13 +11,132 @@ from pleodesk import paths
 from pleodesk.core.chart_io import chart_from_dict
 from pleodesk.core.engine import EngineError, ExportEngine, Progress
 
-
-def pleo_secret_name(conn_id: int) -> str:
-    return f"connection-{conn_id}/pleo-api-key"
+log = logging.getLogger(__name__)
 
 
-def ledger_secret_name(conn_id: int, what: str) -> str:
+# ------------------------------------------------------------------------ keyring entry names ------
+# Entries are named ``<installation id>/connection-<id>/<what>``: the installation id is made with the
+# database of the data folder in force (``PLEODESK_HOME`` or the user data directory, like the lock
+# files), so two data folders with a connection 1 (the demo and the real one, or two PLEODESK_HOMEs)
+# never share an entry. Older versions named them ``connection-<id>/<what>``: see
+# ``migrate_secret_names``.
+PLEO_API_KEY = "pleo-api-key"
+PLEO_OAUTH = "pleo-oauth"
+#: Every entry an older pleodesk could have written for a connection (besides its settings'
+#: ``keyring_entries``): the Pleo key or sign-in, the Odoo API key, the Xero sign-in.
+KNOWN_SECRETS = (PLEO_API_KEY, PLEO_OAUTH, "odoo_api_key", "xero-oauth")
+#: ``meta`` key: the entries of this database were renamed to the installation scheme.
+SECRET_NAMES_META = "secret_names"
+
+
+def secret_scope(conn_id, installation: str | None = None) -> str:
+    """The prefix of a connection's keyring entries (``installation``: default, the database of the
+    data folder in force)."""
+    if installation is None:
+        from pleodesk.storage import installation_id
+
+        installation = installation_id()
+    return f"{installation}/connection-{conn_id}"
+
+
+def pleo_secret_name(conn_id, installation: str | None = None) -> str:
+    return f"{secret_scope(conn_id, installation)}/{PLEO_API_KEY}"
+
+
+def ledger_secret_name(conn_id, what: str, installation: str | None = None) -> str:
+    return f"{secret_scope(conn_id, installation)}/{what}"
+
+
+def legacy_secret_name(conn_id, what: str) -> str:
+    """The name an older pleodesk gave the entry (shared by every data folder)."""
     return f"connection-{conn_id}/{what}"
+
+
+def connection_secrets(conn) -> list[str]:
+    """What (``<what>`` of ``ledger_secret_name``) a connection may keep in the keyring: the known
+    entries, its system's, and those its settings or an unfinished wizard list."""
+    whats = list(KNOWN_SECRETS)
+    mod = _system_module(getattr(conn, "system", "") or "")
+    if mod is not None and getattr(mod, "SECRET", None):
+        whats.append(mod.SECRET)
+    settings = getattr(conn, "settings", None) or {}
+    for holder in [settings, *(v for v in settings.values() if isinstance(v, dict))]:
+        entries = holder.get("keyring_entries")
+        if isinstance(entries, (list, tuple)):
+            whats.extend(str(w) for w in entries if w)
+    return list(dict.fromkeys(whats))
+
+
+def forget_connection_secrets(conn, installation: str | None = None) -> list[str]:
+    """Delete every keyring entry of a connection that is gone. Returns the names that could not be
+    deleted (no usable keyring: they stay where they are, and nothing can read them any more)."""
+    from pleodesk.secrets import SecretStoreUnavailable, delete_secret
+
+    left = []
+    for what in connection_secrets(conn):
+        name = ledger_secret_name(conn.id, what, installation)
+        try:
+            delete_secret(name)
+        except SecretStoreUnavailable as exc:
+            log.warning("keyring entry %s not deleted: %s", name, exc)
+            left.append(name)
+    return left
+
+
+def migrate_secret_names(store) -> int:
+    """Rename the keyring entries an older pleodesk wrote (``connection-<id>/<what>``) to this
+    database's names, once: on the first open after the upgrade (the app and every command call it).
+
+    Each entry is read, written under its new name, read back, and only then deleted under the old
+    one; an entry that already exists under the new name is kept (it is newer). When the keyring fails
+    midway, the rest stays under the old names and the next open goes on (nothing is lost; the flag in
+    ``meta`` is set only when every entry was done). Two processes opening at once take a lock file.
+    Returns how many entries were renamed; raises ``SecretStoreUnavailable`` when the keyring failed."""
+    from pleodesk.locks import FileLock
+    from pleodesk.secrets import SecretStoreUnavailable, delete_secret, get_secret, set_secret
+
+    if store.get_meta(SECRET_NAMES_META):
+        return 0
+    conns = store.list_connections()
+    moved = 0
+    if conns:
+        lock = FileLock(Path(store.path).parent / "locks" / "secret-names.lock", 60.0)
+        with lock:
+            if store.get_meta(SECRET_NAMES_META):
+                return 0
+            for conn in conns:
+                for what in connection_secrets(conn):
+                    old = legacy_secret_name(conn.id, what)
+                    value = get_secret(old)
+                    if value is None:
+                        continue
+                    new = ledger_secret_name(conn.id, what, store.installation_id)
+                    if get_secret(new) is None:
+                        set_secret(new, value)
+                        if get_secret(new) != value:
+                            raise SecretStoreUnavailable(
+                                f"The keyring did not keep the secret {new}; it stays under {old}.")
+                    delete_secret(old)
+                    moved += 1
+                    log.info("keyring entry %s renamed to %s", old, new)
+    store.set_meta(SECRET_NAMES_META, "installation")
+    return moved
+
+
+def prepare_secrets(store) -> None:
+    """``migrate_secret_names`` for a store just opened; a keyring that fails is logged (the entries
+    are renamed at a later start), never an error."""
+    from pleodesk.secrets import SecretStoreUnavailable
+
+    try:
+        moved = migrate_secret_names(store)
+    except SecretStoreUnavailable as exc:
+        log.warning("keyring entries not renamed yet: %s", exc)
+    except Exception:  # noqa: BLE001 - e.g. the lock: never stop a start for this
+        log.exception("keyring entries not renamed yet")
+    else:
+        if moved:
+            log.info("%d keyring entries renamed to this data folder's names", moved)
 
 
 def pleo_token_store(conn):
@@ -24,7 +144,7 @@ def pleo_token_store(conn):
     from pleodesk.providers.oauth import TokenStore
 
     oauth = (conn.settings or {}).get("pleo_oauth") or {}
-    return TokenStore(f"connection-{conn.id}/pleo-oauth", f"{oauth['auth_url']}/oauth/token", oauth["client_id"])
+    return TokenStore(ledger_secret_name(conn.id, PLEO_OAUTH), f"{oauth['auth_url']}/oauth/token", oauth["client_id"])
 
 
 def make_pleo_client(conn):

@@ -288,27 +288,32 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
 
 
 def apply_plan(store, plan: SetupPlan):
-    """Save the connection, its mappings and its secrets (secrets go to the keyring only)."""
-    from pleodesk.secrets import set_secret
+    """Save the connection, its mappings and its secrets (secrets go to the keyring only).
+
+    Without a usable keyring nothing is saved: ``SecretStoreUnavailable`` says what to install. The
+    secrets are written before the connection is marked connected; if the keyring fails on the way, a
+    new connection is deleted again and an existing one gets its previous secrets back."""
+    from pleodesk.secrets import check_keyring
 
     existing = store.get_connection(plan.name)
+    if existing is not None and existing.system != plan.system:
+        raise SetupError(f"A connection named '{plan.name}' already exists for another system "
+                         f"({existing.system}); choose another name.")
+    check_keyring(probe=False)      # the kind of keyring: no connection is made for a plaintext file
     fields = dict(pleo_company_id=plan.pleo_company_id, pleo_base_url=plan.pleo_base_url)
     if existing is None:
         conn = store.add_connection(plan.name, plan.system, settings=plan.settings, **fields)
-    else:
-        if existing.system != plan.system:
-            raise SetupError(f"A connection named '{plan.name}' already exists for another system "
-                             f"({existing.system}); choose another name.")
-        conn = store.update_connection(existing.id, settings=plan.settings, replace_settings=True, **fields)
-    for what, value in plan.ledger_secrets.items():
-        set_secret(ledger_secret_name(conn.id, what), value)
-    if plan.pleo_oauth:
-        from pleodesk.connections import pleo_token_store
+        try:
+            _store_secrets(conn, plan)
+        except BaseException:
+            from pleodesk.connections import forget_connection_secrets
 
-        if plan.pleo_tokens is not None:
-            pleo_token_store(conn).save(plan.pleo_tokens)
+            store.delete_connection(conn.id)
+            forget_connection_secrets(conn)
+            raise
     else:
-        set_secret(pleo_secret_name(conn.id), plan.pleo_api_key)
+        _store_secrets(existing, plan, restore_on_failure=True)
+        conn = store.update_connection(existing.id, settings=plan.settings, replace_settings=True, **fields)
     from pleodesk.connections import make_provider
 
     settings = make_provider(conn).ensure_setup(dict(conn.settings))
@@ -318,6 +323,36 @@ def apply_plan(store, plan: SetupPlan):
     store.set_connection_state(conn.id, "connected")
     store.audit("setup_applied", conn.id, source="setup file", system=plan.system)
     return store.get_connection(conn.id)
+
+
+def _store_secrets(conn, plan: SetupPlan, *, restore_on_failure: bool = False) -> None:
+    """Write the plan's secrets for ``conn``; on a failure, put back what the entries held before."""
+    from pleodesk.connections import PLEO_OAUTH, ledger_secret_name
+    from pleodesk.secrets import delete_secret, get_secret, set_secret
+
+    writes = [(ledger_secret_name(conn.id, what), value)
+              for what, value in plan.ledger_secrets.items()]
+    if plan.pleo_oauth:
+        if plan.pleo_tokens is not None:
+            writes.append((ledger_secret_name(conn.id, PLEO_OAUTH), plan.pleo_tokens.to_json()))
+    else:
+        writes.append((pleo_secret_name(conn.id), plan.pleo_api_key))
+    before = {name: get_secret(name) for name, _v in writes} if restore_on_failure else {}
+    done: list[str] = []
+    try:
+        for name, value in writes:
+            set_secret(name, value)
+            done.append(name)
+    except BaseException:
+        for name in done:
+            try:
+                if before.get(name) is None:
+                    delete_secret(name)
+                else:
+                    set_secret(name, before[name])
+            except Exception:  # noqa: BLE001 - the keyring is failing: report the first error
+                pass
+        raise
 
 
 # --------------------------------------------------------------------------- helpers ----------

@@ -96,8 +96,10 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     win.show()
     tune_gc()
     _relink_demo_connections(ctx)
-    # Start background work once the window is up: the first scheduler check catches up.
-    QTimer.singleShot(300, ctx.scheduler.start)
+    # Start background work once the window is up and the keyring entries of an older version have
+    # their new names (once, off the GUI thread: the keyring may ask to be unlocked); the first
+    # scheduler check catches up.
+    _prepare_secrets_then(ctx, lambda: QTimer.singleShot(300, ctx.scheduler.start))
     if not store.list_connections():
         QTimer.singleShot(0, win.add_connection)
     if os.environ.get("PLEODESK_STARTUP_PROBE"):
@@ -115,6 +117,17 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
         ctx.shutdown()
         instance.close()
         store.close()
+
+
+def _prepare_secrets_then(ctx, then) -> None:
+    from pleodesk.connections import SECRET_NAMES_META, prepare_secrets
+    from pleodesk.ui.tasks import run_task
+
+    store = ctx.store
+    if store.get_meta(SECRET_NAMES_META):
+        then()
+        return
+    run_task(lambda: prepare_secrets(store), lambda _r: then(), lambda _exc: then())
 
 
 def _prepare_demo(ctx) -> None:

@@ -537,15 +537,13 @@ class MainWindow(QMainWindow):
         """Delete ``c`` from the store and its secrets from the keyring; then say what the ledger could
         not be told."""
         store, hub = self.store, self.ctx.hub
-        keyring_entries = list((c.settings or {}).get("keyring_entries") or [])
 
         def work():
-            from pleodesk.connections import ledger_secret_name, pleo_secret_name
-            from pleodesk.ui.wizard.wizard import forget_secrets
+            from pleodesk.connections import forget_connection_secrets
 
             store.delete_connection(c.id)
             store.audit("connection_deleted", None, connection=c.name, system=c.system)
-            forget_secrets([pleo_secret_name(c.id)] + [ledger_secret_name(c.id, w) for w in keyring_entries])
+            forget_connection_secrets(c)
 
         def failed(exc) -> None:
             hub.connections_changed.emit()

@@ -25,6 +25,33 @@ ID_WELCOME, ID_PLEO, ID_ACCOUNTS, ID_CATEGORIES, ID_LABELS, ID_OPTIONS, ID_FEED,
 SYSTEM_PAGE_BASE = 100
 
 
+def keyring_problem_text(problem) -> str:
+    """Why the keys cannot be kept (a ``pleodesk.secrets.KeyringProblem``) and what to install."""
+    import sys
+
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("keyring", text)
+
+    if problem.kind == "unsafe":
+        why = tr("The keyring in use ({backend}) would keep the keys in a file, or only until pleodesk "
+                 "closes, so pleodesk does not use it.").format(backend=problem.backend)
+    elif problem.kind == "failed":
+        why = tr("The system keyring ({backend}) could not keep a key: {error}").format(
+            backend=problem.backend, error=problem.detail)
+    else:
+        why = tr("No system keyring is available to keep the keys safe.")
+    if sys.platform.startswith("linux"):
+        todo = tr("Nothing was saved. Install GNOME Keyring (Debian and Ubuntu: sudo apt install gnome-keyring) "
+                  "or KWallet, log in again so it is unlocked, and start the setup again. The demo company "
+                  "(pleodesk --demo) needs no keyring.")
+    else:
+        todo = tr("Nothing was saved. Unlock the system keyring (macOS Keychain, Windows Credential Manager) "
+                  "and start the setup again. The demo company (pleodesk --demo) needs no keyring.")
+    return f"{why} {todo}"
+
+
 class Page(QWizardPage):
     """Common helpers: the wizard's state, an async-validation latch, a status line."""
 
@@ -145,13 +172,21 @@ class WelcomePage(Page):
         self.state.system = system
         wiz = self.wizard()
         if self.state.conn_id is None:
+            # Nothing is saved, not even the draft, unless the system keyring can keep the keys.
             wiz.set_busy(True)
             self.show_status(self.tr("Starting the setup…"))
-            wiz.create_draft(lambda ok, msg: self._created(ok, msg))
+            wiz.check_keyring(self._keyring_checked)
             return False
         wiz.update_draft_connection(system=system)
         self.saved()
         return True
+
+    def _keyring_checked(self, problem) -> None:
+        if problem is not None:
+            self.wizard().set_busy(False)
+            self.show_status(keyring_problem_text(problem), False)
+            return
+        self.wizard().create_draft(lambda ok, msg: self._created(ok, msg))
 
     def _created(self, ok: bool, message: str) -> None:
         self.wizard().set_busy(False)
@@ -323,7 +358,7 @@ class PleoPage(Page):
         elif isinstance(exc, PleoError):
             text = self.tr("Pleo answered: {message}").format(message=str(exc))
         elif isinstance(exc, SecretStoreUnavailable):
-            text = str(exc)
+            text = keyring_problem_text(exc.problem)
         else:
             text = self.tr("Pleo could not be reached: {error}").format(error=str(exc))
         self.show_status(text, False)
@@ -1020,9 +1055,13 @@ class SummaryPage(Page):
             wiz.accept()
 
         def failed(exc) -> None:
+            from pleodesk.secrets import SecretStoreUnavailable
+
             wiz.set_busy(False)
             problems = getattr(exc, "problems", None)
-            if problems:
+            if isinstance(exc, SecretStoreUnavailable):
+                self.show_status(keyring_problem_text(exc.problem), False)
+            elif problems:
                 self.show_status(self.tr("Not saved yet. Fix this first:") + "\n• " + "\n• ".join(problems), False)
             else:
                 self.show_status(self.tr("Not saved: {error}").format(error=str(exc)), False)

@@ -214,6 +214,15 @@ class SetupWizard(QWizard):
         self.ctx.writer.submit(lambda: store.update_connection(cid, settings={key: draft}))
 
     # ------------------------------------------------------------------ secrets ----------------
+    def check_keyring(self, callback: Callable[[Any], None]) -> None:
+        """Whether the system keyring can keep the keys (a probe entry stored, read back, deleted off
+        the GUI thread: a locked keyring may ask to be unlocked). ``callback(None)`` or
+        ``callback(KeyringProblem)`` on the GUI thread."""
+        from pleodesk.secrets import KeyringProblem, keyring_problem
+
+        self.run_task(keyring_problem, callback,
+                      lambda exc: callback(KeyringProblem("failed", "", str(exc) or type(exc).__name__)))
+
     def _load_secrets(self) -> None:
         """Read the stored Pleo key and ledger secrets of the draft or edited connection (off the GUI
         thread); ``secrets_loaded`` tells the pages. Without a keyring the user types them again."""
@@ -475,30 +484,16 @@ class SetupWizard(QWizard):
         super().done(result)
 
 
-def forget_secrets(names: list[str]) -> None:
-    """Delete keyring entries of a connection that is gone. Without a usable keyring they stay where
-    they are (nothing can read them with the connection gone): the deletion itself goes ahead."""
-    from pleodesk.secrets import SecretStoreUnavailable, delete_secret
-
-    for name in names:
-        try:
-            delete_secret(name)
-        except SecretStoreUnavailable as exc:
-            log.warning("keyring entry %s not deleted: %s", name, exc)
-
-
 def discard_draft(ctx, conn, on_error: Callable[[BaseException], None] | None = None) -> None:
     """Delete a setup that was never finished, with the secrets it stored."""
-    from pleodesk.connections import ledger_secret_name, pleo_secret_name
+    from pleodesk.connections import forget_connection_secrets
 
-    draft = (conn.settings or {}).get(DRAFT_KEY) or {}
     store = ctx.store
 
     def work():
         store.delete_connection(conn.id)
         store.audit("setup_discarded", None, connection=conn.name)
-        forget_secrets([pleo_secret_name(conn.id)]
-                       + [ledger_secret_name(conn.id, what) for what in draft.get("keyring_entries") or []])
+        forget_connection_secrets(conn)
 
     def failed(exc: BaseException) -> None:
         ctx.hub.connections_changed.emit()
