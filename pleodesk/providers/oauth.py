@@ -464,6 +464,18 @@ class TokenStore:
             self.refresh_count += 1
             return new.access_token
 
+    def expire(self, access_token: str) -> bool:
+        """Mark the stored token set expired, if its access token is still ``access_token`` (the service
+        refused it before its time), so the next ``get_access_token`` refreshes. Under the same locks as
+        a refresh: read and written outside them, a token set another thread or process had just
+        rotated could be written back with its used-up refresh token. Returns whether it was marked."""
+        with _thread_lock(self.key), _FileLock(self._lock_path()):
+            tokens = self.load()
+            if tokens is None or tokens.access_token != access_token:
+                return False                 # refreshed meanwhile: the new token is fine
+            self.save(TokenSet(tokens.access_token, tokens.refresh_token, 0.0, tokens.scope, tokens.raw))
+            return True
+
     def _refresh(self, refresh_token: str) -> TokenSet:
         if self._refresher is not None:
             return self._refresher(refresh_token)

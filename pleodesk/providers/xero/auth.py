@@ -112,14 +112,11 @@ def guarded_token_source(store: TokenStore) -> Callable[[], str]:
 
 def force_refresh_for(store: TokenStore) -> Callable[[str], None]:
     """After a 401 with a token that should still be valid: mark the stored token set expired (only if
-    it is still the one that failed), so the next call refreshes it."""
-    lock = threading.Lock()
+    it is still the one that failed), so the next call refreshes it. Inside the refresh locks
+    (``TokenStore.expire``): another thread or process may be rotating the refresh token right now."""
 
     def force(failed_access_token: str) -> None:
-        with lock:
-            tokens = store.load()
-            if tokens is not None and tokens.access_token == failed_access_token:
-                store.save(TokenSet(tokens.access_token, tokens.refresh_token, 0.0, tokens.scope, tokens.raw))
+        store.expire(failed_access_token)
 
     return force
 
