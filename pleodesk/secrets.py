@@ -75,7 +75,7 @@ class KeyringProblem:
                     "KWallet, macOS Keychain, Windows Credential Manager) and try again.")
         elif self.kind == "failed":
             head = (f"The system keyring ({self.backend}) could not store a secret"
-                    f"{': ' + self.detail if self.detail else ''}. Unlock it (or install one: GNOME Keyring, "
+                    f"{' (' + self.detail + ')' if self.detail else ''}. Unlock it (or install one: GNOME Keyring, "
                     "KWallet, macOS Keychain, Windows Credential Manager) and try again.")
         else:
             head = _UNAVAILABLE
@@ -160,7 +160,7 @@ def keyring_problem(*, probe: bool = True) -> KeyringProblem | None:
         except keyring.errors.PasswordDeleteError:
             pass
     except Exception as exc:  # noqa: BLE001 - any failure of the keyring's own code means "not usable"
-        log.warning("the keyring %s failed the probe: %r", _name(backend), exc)
+        log.debug("the keyring %s failed the probe: %r", _name(backend), exc)
         return KeyringProblem("failed", _name(backend), str(exc) or type(exc).__name__)
     if back != value:
         return KeyringProblem("failed", _name(backend), "it did not give back what was stored")

@@ -48,3 +48,21 @@ class FileKeyring(keyring.backend.KeyringBackend):
             raise PasswordDeleteError(username)
         del data[f"{service}\x00{username}"]
         self._save(data)
+
+
+class LockedKeyring(keyring.backend.KeyringBackend):
+    """A system keyring that is there but refuses every write (locked, its unlock prompt dismissed)."""
+
+    priority = 1  # type: ignore[assignment]
+    viable = False  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        from keyring.errors import KeyringLocked
+
+        raise KeyringLocked("Failed to unlock the collection!")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise PasswordDeleteError(username)
