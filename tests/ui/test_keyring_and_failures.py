@@ -137,3 +137,28 @@ def test_the_wizard_without_a_usable_keyring_saves_nothing_and_says_what_to_inst
     qtbot.waitUntil(wiz.button(QWizard.WizardButton.NextButton).isEnabled, timeout=WAIT_MS)
     assert ctx.store.list_connections() == []
     assert not (tmp_path / "data").exists()
+
+
+def test_deleting_a_connection_deletes_every_keyring_entry_it_has(qtbot, ctx, demo_conn, memory_keyring, monkeypatch):
+    """Its Pleo key, a Pleo sign-in, ledger secrets (listed in its settings or not): all go; another
+    connection's, and another data folder's connection with the same id, stay."""
+    from pleodesk.connections import ledger_secret_name, pleo_secret_name
+    from pleodesk.secrets import set_secret
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    other = ctx.store.add_connection("Other", "journal_file")
+    for what in ("pleo-oauth", "odoo_api_key", "xero-oauth"):
+        set_secret(ledger_secret_name(demo_conn.id, what), f"{what}-value")
+    set_secret(pleo_secret_name(other.id), "other-key")
+    set_secret(f"another-installation/connection-{demo_conn.id}/pleo-api-key", "another folder's")
+    mine = f"{ctx.store.installation_id}/connection-{demo_conn.id}/"
+    assert len([n for (_s, n) in memory_keyring.store if n.startswith(mine)]) == 4
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    win.select_connection(demo_conn.id)
+    with qtbot.waitSignal(ctx.hub.connections_changed, timeout=WAIT_MS):
+        win.delete_connection()
+    assert [c.id for c in ctx.store.list_connections()] == [other.id]
+    assert sorted(n for (_s, n) in memory_keyring.store) == sorted(
+        [pleo_secret_name(other.id), f"another-installation/connection-{demo_conn.id}/pleo-api-key"])
