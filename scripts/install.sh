@@ -8,6 +8,11 @@ APT_PACKAGES=(python3 python3-venv python3-pip
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core)
+# The tests also store keys in a real Secret Service: GNOME Keyring's daemon in a private D-Bus session
+# (dbus-run-session comes with dbus). tests/e2e/test_real_keyring.py is skipped without them.
+if [ "${1:-}" = "--test" ]; then
+  APT_PACKAGES+=(gnome-keyring dbus)
+fi
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
