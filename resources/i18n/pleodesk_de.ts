@@ -2264,6 +2264,29 @@
     </message>
 </context>
 <context>
+    <name>keyring</name>
+    <message>
+        <source>The keyring in use ({backend}) would keep the keys in a file, or only until pleodesk closes, so pleodesk does not use it.</source>
+        <translation>Der verwendete Schlüsselbund ({backend}) würde die Schlüssel in einer Datei oder nur bis zum Schließen von pleodesk aufbewahren; deshalb verwendet pleodesk ihn nicht.</translation>
+    </message>
+    <message>
+        <source>The system keyring ({backend}) could not keep a key: {error}</source>
+        <translation>Der Schlüsselbund des Systems ({backend}) konnte keinen Schlüssel aufbewahren: {error}</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to keep the keys safe.</source>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar, um die Schlüssel sicher aufzubewahren.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Install GNOME Keyring (Debian and Ubuntu: sudo apt install gnome-keyring) or KWallet, log in again so it is unlocked, and start the setup again. The demo company (pleodesk --demo) needs no keyring.</source>
+        <translation>Es wurde nichts gespeichert. Installieren Sie GNOME Keyring (Debian und Ubuntu: sudo apt install gnome-keyring) oder KWallet, melden Sie sich erneut an, damit er entsperrt ist, und beginnen Sie die Einrichtung noch einmal. Die Demofirma (pleodesk --demo) braucht keinen Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Unlock the system keyring (macOS Keychain, Windows Credential Manager) and start the setup again. The demo company (pleodesk --demo) needs no keyring.</source>
+        <translation>Es wurde nichts gespeichert. Entsperren Sie den Schlüsselbund des Systems (macOS-Schlüsselbund, Windows-Anmeldeinformationsverwaltung) und beginnen Sie die Einrichtung noch einmal. Die Demofirma (pleodesk --demo) braucht keinen Schlüsselbund.</translation>
+    </message>
+</context>
+<context>
     <name>mapping</name>
     <message>
         <source> (archived)</source>

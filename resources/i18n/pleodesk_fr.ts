@@ -2264,6 +2264,29 @@
     </message>
 </context>
 <context>
+    <name>keyring</name>
+    <message>
+        <source>The keyring in use ({backend}) would keep the keys in a file, or only until pleodesk closes, so pleodesk does not use it.</source>
+        <translation>Le trousseau utilisé ({backend}) garderait les clés dans un fichier, ou seulement jusqu’à la fermeture de pleodesk ; pleodesk ne l’utilise donc pas.</translation>
+    </message>
+    <message>
+        <source>The system keyring ({backend}) could not keep a key: {error}</source>
+        <translation>Le trousseau du système ({backend}) n’a pas pu garder une clé : {error}</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to keep the keys safe.</source>
+        <translation>Aucun trousseau du système n’est disponible pour garder les clés en sécurité.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Install GNOME Keyring (Debian and Ubuntu: sudo apt install gnome-keyring) or KWallet, log in again so it is unlocked, and start the setup again. The demo company (pleodesk --demo) needs no keyring.</source>
+        <translation>Rien n’a été enregistré. Installez GNOME Keyring (Debian et Ubuntu : sudo apt install gnome-keyring) ou KWallet, reconnectez-vous pour qu’il soit déverrouillé, puis recommencez la configuration. L’entreprise de démonstration (pleodesk --demo) n’a pas besoin de trousseau.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Unlock the system keyring (macOS Keychain, Windows Credential Manager) and start the setup again. The demo company (pleodesk --demo) needs no keyring.</source>
+        <translation>Rien n’a été enregistré. Déverrouillez le trousseau du système (Trousseau d’accès de macOS, Gestionnaire d’identification de Windows) puis recommencez la configuration. L’entreprise de démonstration (pleodesk --demo) n’a pas besoin de trousseau.</translation>
+    </message>
+</context>
+<context>
     <name>mapping</name>
     <message>
         <source> (archived)</source>

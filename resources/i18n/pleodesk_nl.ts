@@ -2264,6 +2264,29 @@
     </message>
 </context>
 <context>
+    <name>keyring</name>
+    <message>
+        <source>The keyring in use ({backend}) would keep the keys in a file, or only until pleodesk closes, so pleodesk does not use it.</source>
+        <translation>De sleutelbos die nu wordt gebruikt ({backend}) zou de sleutels in een bestand bewaren, of alleen tot pleodesk sluit; daarom gebruikt pleodesk hem niet.</translation>
+    </message>
+    <message>
+        <source>The system keyring ({backend}) could not keep a key: {error}</source>
+        <translation>De sleutelbos van het systeem ({backend}) kon geen sleutel bewaren: {error}</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to keep the keys safe.</source>
+        <translation>Er is geen sleutelbos van het systeem beschikbaar om de sleutels veilig te bewaren.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Install GNOME Keyring (Debian and Ubuntu: sudo apt install gnome-keyring) or KWallet, log in again so it is unlocked, and start the setup again. The demo company (pleodesk --demo) needs no keyring.</source>
+        <translation>Er is niets opgeslagen. Installeer GNOME Keyring (Debian en Ubuntu: sudo apt install gnome-keyring) of KWallet, meld u opnieuw aan zodat hij ontgrendeld is, en begin opnieuw aan de instelling. Het demobedrijf (pleodesk --demo) heeft geen sleutelbos nodig.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Unlock the system keyring (macOS Keychain, Windows Credential Manager) and start the setup again. The demo company (pleodesk --demo) needs no keyring.</source>
+        <translation>Er is niets opgeslagen. Ontgrendel de sleutelbos van het systeem (macOS-sleutelhanger, Windows Referentiebeheer) en begin opnieuw aan de instelling. Het demobedrijf (pleodesk --demo) heeft geen sleutelbos nodig.</translation>
+    </message>
+</context>
+<context>
     <name>mapping</name>
     <message>
         <source> (archived)</source>

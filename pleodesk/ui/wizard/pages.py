@@ -31,24 +31,23 @@ def keyring_problem_text(problem) -> str:
 
     from PySide6.QtCore import QCoreApplication
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("keyring", text)
-
+    translate = QCoreApplication.translate
     if problem.kind == "unsafe":
-        why = tr("The keyring in use ({backend}) would keep the keys in a file, or only until pleodesk "
-                 "closes, so pleodesk does not use it.").format(backend=problem.backend)
+        why = translate("keyring", "The keyring in use ({backend}) would keep the keys in a file, or only until "
+                                   "pleodesk closes, so pleodesk does not use it.").format(backend=problem.backend)
     elif problem.kind == "failed":
-        why = tr("The system keyring ({backend}) could not keep a key: {error}").format(
+        why = translate("keyring", "The system keyring ({backend}) could not keep a key: {error}").format(
             backend=problem.backend, error=problem.detail)
     else:
-        why = tr("No system keyring is available to keep the keys safe.")
+        why = translate("keyring", "No system keyring is available to keep the keys safe.")
     if sys.platform.startswith("linux"):
-        todo = tr("Nothing was saved. Install GNOME Keyring (Debian and Ubuntu: sudo apt install gnome-keyring) "
-                  "or KWallet, log in again so it is unlocked, and start the setup again. The demo company "
-                  "(pleodesk --demo) needs no keyring.")
+        todo = translate("keyring", "Nothing was saved. Install GNOME Keyring (Debian and Ubuntu: sudo apt install "
+                                    "gnome-keyring) or KWallet, log in again so it is unlocked, and start the setup "
+                                    "again. The demo company (pleodesk --demo) needs no keyring.")
     else:
-        todo = tr("Nothing was saved. Unlock the system keyring (macOS Keychain, Windows Credential Manager) "
-                  "and start the setup again. The demo company (pleodesk --demo) needs no keyring.")
+        todo = translate("keyring", "Nothing was saved. Unlock the system keyring (macOS Keychain, Windows Credential "
+                                    "Manager) and start the setup again. The demo company (pleodesk --demo) needs "
+                                    "no keyring.")
     return f"{why} {todo}"
 
 
