@@ -25,8 +25,8 @@ CHILD = r"""
 import os, sys
 sys.path.insert(0, {root!r})
 sys.path.insert(0, {scripts!r})
-from screenshots import _MemoryKeyring
-_MemoryKeyring.install()
+from pleodesk.secrets import use_memory_keyring
+use_memory_keyring()
 from pleodesk.ui.app import run_app
 raise SystemExit(run_app())
 """

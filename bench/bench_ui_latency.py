@@ -66,9 +66,9 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["PLEODESK_HOME"] = tempfile.mkdtemp(prefix="pleodesk-bench-")
     os.environ["PLEODESK_LANG"] = "en"
-    from screenshots import _MemoryKeyring
+    from pleodesk.secrets import use_memory_keyring
 
-    _MemoryKeyring.install()
+    use_memory_keyring()                    # the run's keys stay in this process
 
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication

@@ -130,8 +130,8 @@ def prepare_secrets(store) -> None:
 
     try:
         moved = migrate_secret_names(store)
-    except SecretStoreUnavailable as exc:
-        log.warning("keyring entries not renamed yet: %s", exc)
+    except SecretStoreUnavailable as exc:    # the commands that need a secret say so themselves
+        log.info("keyring entries not renamed yet: %s", exc)
     except Exception:  # noqa: BLE001 - e.g. the lock: never stop a start for this
         log.exception("keyring entries not renamed yet")
     else:

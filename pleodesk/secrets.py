@@ -117,7 +117,10 @@ def _resolve():
     first safe backend: pleodesk never writes to, or reads from, a file backend behind the chain."""
     from keyring.backends.chainer import ChainerBackend
 
-    backend = keyring.get_keyring()
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # noqa: BLE001 - e.g. PYTHON_KEYRING_BACKEND names a backend that fails to load
+        return None, KeyringProblem("failed", "keyring", str(exc) or type(exc).__name__)
     if isinstance(backend, ChainerBackend):
         chain = list(backend.backends)
         for member in chain:

@@ -17,6 +17,7 @@ import os
 import sqlite3
 import stat
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,6 +81,9 @@ def current_revision(connection) -> str | None:
     return heads[0] if len(heads) == 1 else (",".join(heads) or None)
 
 
+_MIGRATE_LOCK = threading.Lock()
+
+
 def migrate(engine: Engine, revision: str = "head") -> str:
     """Bring the database to ``revision`` (head by default) and return the revision it is at.
 
@@ -89,7 +93,9 @@ def migrate(engine: Engine, revision: str = "head") -> str:
     """
     script = script_directory()
     known = {rev.revision for rev in script.walk_revisions()}
-    with _immediate(engine) as conn:
+    # Alembic's ``op`` and ``context`` are process-wide: two threads migrating at once (two stores
+    # opened at the same moment) would run each other's revisions half-configured.
+    with _MIGRATE_LOCK, _immediate(engine) as conn:
         current = MigrationContext.configure(conn).get_current_heads()
         unknown = [rev for rev in current if rev not in known]
         if unknown:

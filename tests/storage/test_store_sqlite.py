@@ -277,3 +277,26 @@ def test_processes_creating_the_same_database_at_once(db_path: Path) -> None:
                 p.kill()
     with open_store(db_path) as s:
         assert sorted(c.name for c in s.list_connections()) == ["conn-0", "conn-1", "conn-2"]
+
+
+def test_stores_opened_at_once_in_threads_all_migrate(tmp_path: Path) -> None:
+    """Alembic's migration context is process-wide: databases created by several threads at the same
+    moment (a worker naming a keyring entry while the window opens the store) must each be migrated whole."""
+    errors: list[BaseException] = []
+    for round_ in range(3):
+        barrier = threading.Barrier(6)
+
+        def open_one(i: int) -> None:
+            try:
+                barrier.wait()
+                with open_store(tmp_path / f"r{round_}-{i}.sqlite3") as s:
+                    assert s.installation_id and s.schema_revision() == storage_db.head_revision()
+            except BaseException as exc:  # noqa: BLE001
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_one, args=(i,)) for i in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+    assert errors == []

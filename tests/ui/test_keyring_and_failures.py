@@ -114,15 +114,18 @@ def test_a_setting_that_cannot_be_saved_says_so(qtbot, ctx, demo_conn, monkeypat
     assert s.receipts.isChecked() == before, "the box shows what is stored, not what was lost"
 
 
-@pytest.mark.parametrize("backend", ["fail", "plaintext"])
+@pytest.mark.parametrize("backend", ["fail", "plaintext", "locked"])
 def test_the_wizard_without_a_usable_keyring_saves_nothing_and_says_what_to_install(qtbot, ctx, backend, tmp_path,
                                                                                      monkeypatch):
-    """No keyring (a machine without a desktop session) or only keyrings.alt's file: the wizard stops on
-    its first page, before even the draft is saved, and says what to install."""
+    """No keyring (a machine without a desktop session), only keyrings.alt's file, or a keyring that
+    refuses to store: the wizard stops on its first page, before even the draft is saved, and says what
+    to install."""
     import keyrings.alt.file
+    from keyring_file import LockedKeyring
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    keyring.set_keyring(fail.Keyring() if backend == "fail" else keyrings.alt.file.PlaintextKeyring())
+    keyring.set_keyring({"fail": fail.Keyring, "plaintext": keyrings.alt.file.PlaintextKeyring,
+                         "locked": LockedKeyring}[backend]())
     wiz = SetupWizard.for_new(ctx)
     qtbot.addWidget(wiz)
     wiz.show()
@@ -132,7 +135,8 @@ def test_the_wizard_without_a_usable_keyring_saves_nothing_and_says_what_to_inst
     qtbot.waitUntil(lambda: "gnome-keyring" in page.status.text(), timeout=WAIT_MS)
     text = page.status.text()
     assert "Nothing was saved" in text and "pleodesk --demo" in text
-    assert ("No system keyring" in text) if backend == "fail" else ("PlaintextKeyring" in text and "file" in text)
+    assert {"fail": "No system keyring", "plaintext": "(keyrings.alt.file.PlaintextKeyring) would keep the keys in a file",
+            "locked": "could not keep a key: Failed to unlock the collection!"}[backend] in text
     assert wiz.currentId() == P.ID_WELCOME
     qtbot.waitUntil(wiz.button(QWizard.WizardButton.NextButton).isEnabled, timeout=WAIT_MS)
     assert ctx.store.list_connections() == []
