@@ -31,7 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings
+from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings, reference_for
 from pleodesk.core.model import Expense, format_datetime
 from pleodesk.core.posting import PostingError, post
 from pleodesk.core.validation import SKIP_WALLET, Problem, ValidationReport, validate
@@ -139,6 +139,16 @@ class ExportEngine:
         self.receipt_retry_delay = receipt_retry_delay
         self.lock_timeout = lock_timeout
         self._lock_depth = 0
+        guard = getattr(provider, "guard_exported", None)
+        if callable(guard):         # a file-based ledger never cuts away an entry recorded as exported
+            guard(self._exported_references)
+
+    def _exported_references(self, references: Sequence[str]) -> set[str]:
+        """Which of the ledger ``references`` the records hold as exported."""
+        wanted = {r.removeprefix("PLEO-"): r for r in references}
+        records = self.store.get_records(self.conn.id, list(wanted))
+        return {wanted[eid] for eid, rec in records.items()
+                if rec.status == "exported" and reference_for(eid) == wanted[eid]}
 
     # ------------------------------------------------------------------ settings -------------
     @property
