@@ -469,6 +469,14 @@ def test_statement_cells_are_escaped_and_read_back(provider):
         "'=tx1", "-12.50", "'@payee", "''quoted")
 
 
+def test_an_unknown_currency_never_reaches_the_file(provider):
+    line = FeedLine(transaction_id="t2", date="2024-06-03", amount="1.00", currency="=1+", payee="p",
+                    description="d")
+    result = provider.push_feed([line])
+    assert result.accepted == 0 and "=1+" in result.messages[0]
+    assert "=1+" not in provider.statement_path.read_text()
+
+
 def test_a_cut_short_header_is_rewritten(folder):
     folder.mkdir()
     (folder / "journal.csv").write_bytes(b"date,refer")
