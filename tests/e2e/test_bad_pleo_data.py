@@ -178,3 +178,24 @@ def test_the_preview_takes_the_same_expenses_as_the_export(demo, capsys):
     items = _items(sb, job)
     assert preview["count"] == job["numberOfItems"] == len(items)
     assert first in items and september not in items and items[bad]["status"] == "failed"
+
+
+def test_a_scheduled_daily_sync_takes_the_expenses_booked_on_its_day(demo):
+    """A scheduled sync's period is a range of booking dates, like a month."""
+    from datetime import date
+
+    from pleodesk.connections import make_engine
+    from pleodesk.core.schedule import Period
+
+    sb = demo.sandbox
+    first, second = _bookable(sb, 2)
+    plus2 = timezone(timedelta(hours=2))
+    sb.pleo.send_as_is(first, booked_at=datetime(2026, 8, 1, 0, 30, tzinfo=plus2))    # UTC: 31 July
+    sb.pleo.send_as_is(second, booked_at=datetime(2026, 8, 2, 0, 30, tzinfo=plus2))   # UTC: 1 August
+    period = Period(date(2026, 8, 1), date(2026, 8, 1))
+    engine = make_engine(demo.store, demo.store.get_connection(demo.conn.id))
+    summary = engine.export_range(*period.bounds(), period.label, trigger="scheduled", kind="sync")
+    (job,) = sb.pleo.jobs
+    assert set(_items(sb, job)) == {first} and summary.exported == 1
+    (block,) = read_journal(demo.journal)[reference_for(first)]
+    assert {r["date"] for r in block} == {"2026-08-01"}
