@@ -39,6 +39,7 @@ SANDBOX = {"seed": 7, "expenses_per_month": 60}
 #: so a bundle missing one would only notice when a user picks it).
 EXPECTED_SYSTEMS = ("journal_file", "odoo", "xero")
 RUNTIME_MODULES = ("pleodesk.providers.oauth", "pleodesk.providers.pleo", "sqlalchemy", "alembic", "httpx", "authlib", "keyring", "platformdirs",
+                   "iso4217",
                    "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtNetwork")
 
 
@@ -259,6 +260,14 @@ def _check_imports() -> None:
             importlib.import_module(name)
         except Exception as exc:  # noqa: BLE001
             raise SelfTestFailed(f"cannot import {name}: {exc}") from exc
+    from pleodesk.core.money import minor_exponent
+
+    try:       # the ISO 4217 table is a data file of its package: a bundle must carry it
+        exponents = (minor_exponent("EUR"), minor_exponent("HUF"), minor_exponent("JPY"), minor_exponent("KWD"))
+    except Exception as exc:  # noqa: BLE001
+        raise SelfTestFailed(f"the ISO 4217 currency table cannot be read: {exc}") from exc
+    if exponents != (2, 2, 0, 3):
+        raise SelfTestFailed(f"the ISO 4217 currency table is wrong: EUR, HUF, JPY, KWD have {exponents} decimals")
     from pleodesk.connections import available_systems
 
     try:

@@ -31,8 +31,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings
-from pleodesk.core.model import Expense, format_datetime
+from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings, reference_for
+from pleodesk.core.model import (FIRST_BOOKING_DATE, LAST_BOOKING_DATE, MAX_UTC_OFFSET, Expense, Refused,
+                                 booking_date, format_datetime)
 from pleodesk.core.posting import PostingError, post
 from pleodesk.core.validation import SKIP_WALLET, Problem, ValidationReport, validate
 from pleodesk.providers.base import AuthError, Found, LedgerError, Provider, SendResult
@@ -139,6 +140,16 @@ class ExportEngine:
         self.receipt_retry_delay = receipt_retry_delay
         self.lock_timeout = lock_timeout
         self._lock_depth = 0
+        guard = getattr(provider, "guard_exported", None)
+        if callable(guard):         # a file-based ledger never cuts away an entry recorded as exported
+            guard(self._exported_references)
+
+    def _exported_references(self, references: Sequence[str]) -> set[str]:
+        """Which of the ledger ``references`` the records hold as exported."""
+        wanted = {r.removeprefix("PLEO-"): r for r in references}
+        records = self.store.get_records(self.conn.id, list(wanted))
+        return {wanted[eid] for eid, rec in records.items()
+                if rec.status == "exported" and reference_for(eid) == wanted[eid]}
 
     # ------------------------------------------------------------------ settings -------------
     @property
@@ -297,8 +308,9 @@ class ExportEngine:
 
     def export_range(self, start: datetime, end: datetime, label: str, trigger: str = "manual",
                      kind: str = "export_month") -> RunSummary:
-        """Export what is waiting in Pleo with a bookkeeping date from ``start`` to ``end`` (both
-        included): a month, or an administration's scheduled daily or monthly sync (``kind="sync"``)."""
+        """Export what is waiting in Pleo with a booking date (``model.booking_date``) from the date of
+        ``start`` to the date of ``end`` (both included): a month, or an administration's scheduled daily
+        or monthly sync (``kind="sync"``)."""
         with self.exclusive():
             return self._export_range(start, end, label, trigger, kind)
 
@@ -311,9 +323,7 @@ class ExportEngine:
             if caught_up.retry_at is not None:
                 return caught_up        # the ledger takes nothing before then: no new job either
         self._emit("fetching", 0, 0, f"Looking for the expenses of {label} in Pleo")
-        ids = [e["id"] for e in self.pleo.search_accounting_entries(
-            export_status=["QUEUED"], status=["COMPLETED"], settled=True,
-            bookkeeping_from=start, bookkeeping_to=end)]
+        ids = [e["id"] for e in _booked_between(self.pleo, start, end)]
         if not ids:
             run_id = self.store.start_run(self.conn.id, kind, trigger)
             summary = RunSummary(run_id=run_id, status="skipped",
@@ -506,10 +516,17 @@ class ExportEngine:
                 to_send.append(Expense.from_export_item(item, keep_raw=False))
                 good.append(item)
             except ValueError as exc:
-                msg = f"The expense's data from Pleo could not be read: {exc}"
-                self.store.mark_failed(self.conn.id, eid, title=msg, reason_type="validation_failure")
-                summary.failed.append((eid, msg, ""))
-                outcomes[eid] = _failure(eid, "validation_failure", msg)
+                # Unreadable, or readable but not bookable (an unknown currency, an amount beyond the
+                # bound, an absurd date): this item fails with the reason, the job goes on.
+                if isinstance(exc, Refused):
+                    msg = f"Pleo sent data pleodesk cannot book: {exc}"
+                    fix = "Correct the expense in Pleo, then export it again."
+                else:
+                    msg, fix = f"The expense's data from Pleo could not be read: {exc}", ""
+                self.store.mark_failed(self.conn.id, eid, title=msg, fix=fix,
+                                       reason_type="validation_failure")
+                summary.failed.append((eid, msg, fix))
+                outcomes[eid] = _failure(eid, "validation_failure", f"{msg}. {fix}" if fix else msg)
         if good:
             self.store.upsert_pleo_items(good, job_id=job_id)
 
@@ -722,8 +739,37 @@ class ExportEngine:
 
 
 # ---------------------------------------------------------------------- helpers ---------------
+#: Pleo's timestamps carry offsets from -12:00 to +14:00, so the expenses booked on a day (the date
+#: Pleo shows, ``model.booking_date``) have moments from 14 hours before that day in UTC to 12 after.
+_OFFSET_SLACK = MAX_UTC_OFFSET
+
+
+def _booked_between(pleo, start: datetime, end: datetime) -> list[dict]:
+    """Pleo's accounting entries waiting for export whose booking date is from ``start``'s date to
+    ``end``'s. Pleo filters on the moment, so the search is widened by the largest offset and the
+    entries are then kept by their date as sent; one whose date cannot be read is kept, so that its
+    export item fails with the reason instead of waiting in Pleo unseen."""
+    first, last = start.date(), end.date()
+    try:
+        wide_from, wide_to = start - _OFFSET_SLACK, end + _OFFSET_SLACK
+    except OverflowError:
+        wide_from, wide_to = start, end
+    out = []
+    for e in pleo.search_accounting_entries(export_status=["QUEUED"], status=["COMPLETED"], settled=True,
+                                            bookkeeping_from=wide_from, bookkeeping_to=wide_to):
+        try:
+            day = booking_date(e["bookkeepingDate"])
+        except (KeyError, TypeError, ValueError):
+            day = None
+        if day is None or first <= day <= last:
+            out.append(e)
+    return out
+
+
 def month_bounds(month: str) -> tuple[datetime, datetime]:
-    """``"2026-08"`` -> (2026-08-01T00:00Z, 2026-08-31T23:59:59Z). ValueError with a plain message."""
+    """``"2026-08"`` -> (2026-08-01T00:00Z, 2026-08-31T23:59:59Z): the first and last booking date of
+    the month (``model.booking_date``). ValueError with a plain message, also for a month outside the
+    booking dates pleodesk takes."""
     try:
         year_s, mon_s = month.split("-")
         year, mon = int(year_s), int(mon_s)
@@ -731,6 +777,9 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
             raise ValueError
     except ValueError:
         raise ValueError(f"'{month}' is not a month: write it as YYYY-MM, for example 2026-08.") from None
+    if not FIRST_BOOKING_DATE.year <= year <= LAST_BOOKING_DATE.year:
+        raise ValueError(f"'{month}' is not a month pleodesk exports: it books dates from "
+                         f"{FIRST_BOOKING_DATE:%Y-%m} to {LAST_BOOKING_DATE:%Y-%m}.")
     last = calendar.monthrange(year, mon)[1]
     return (datetime(year, mon, 1, tzinfo=timezone.utc),
             datetime(year, mon, last, 23, 59, 59, tzinfo=timezone.utc))
@@ -813,8 +862,7 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     start, end = month_bounds(month)
     mappings = store.load_mappings(conn.id)
     chart = provider.read_chart()
-    entries = list(pleo.search_accounting_entries(export_status=["QUEUED"], status=["COMPLETED"], settled=True,
-                                                  bookkeeping_from=start, bookkeeping_to=end))
+    entries = _booked_between(pleo, start, end)
     records = store.get_records(conn.id, [e["id"] for e in entries])
     totals: dict[str, Decimal] = {}
     by_account: dict[str, Decimal] = {}
@@ -829,13 +877,18 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
             would_skip[SKIP_WALLET] = would_skip.get(SKIP_WALLET, 0) + 1
             continue
         value = e.get("totalBillValue") or e["transactionValue"]
-        m = Money.from_minor(value["minors"], value["currency"])
-        totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
         parts = e.get("splitItems") or [e]          # a split entry: one part per split item
+        try:
+            m = Money.from_minor(value["minors"], value["currency"])
+            amounts = [Money.from_minor(pv["minors"], pv["currency"]).amount for pv in
+                       (part.get("totalBillValue") or part.get("transactionValue") or value for part in parts)]
+        except ValueError as exc:                   # as the export: this expense would fail alone
+            why = f"Pleo sent data pleodesk cannot book: {exc}"
+            would_hold[why] = would_hold.get(why, 0) + 1
+            continue
+        totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
         reasons: set[str] = set()
-        for part in parts:
-            pv = part.get("totalBillValue") or part.get("transactionValue") or value
-            amount = Money.from_minor(pv["minors"], pv["currency"]).amount
+        for part, amount in zip(parts, amounts):
             key = part.get("accountCode") or part.get("accountId")
             if key == no_account:
                 key = None

@@ -135,7 +135,13 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
                               "reimbursement not exported yet (its kind is not known)")
                     summary.skipped[reason] = summary.skipped.get(reason, 0) + 1
                     continue
-            line = feed_line_from_entry(e, employees, wallet_currency, _payee(item))
+            try:
+                line = feed_line_from_entry(e, employees, wallet_currency, _payee(item))
+            except ValueError as exc:     # bad data from Pleo (an amount beyond the bound): this line only
+                log.warning("feed line %s left out: %s", e.get("id"), exc)
+                reason = "Pleo sent an amount pleodesk cannot book"
+                summary.skipped[reason] = summary.skipped.get(reason, 0) + 1
+                continue
             if line is None:
                 summary.skipped["not in the wallet currency"] = summary.skipped.get("not in the wallet currency", 0) + 1
                 continue

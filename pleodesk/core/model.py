@@ -1,5 +1,16 @@
 """The expense model, as Pleo's export API v3 describes it (``ExportItemV3``).
 
+Booking date: an expense is booked on the date Pleo shows the user, which is the calendar date of
+Pleo's bookkeeping timestamp (the item's ``date``; ``bookkeepingDate`` of an accounting entry) in the
+offset Pleo sent it with: ``2026-08-01T00:30:00+02:00`` is booked on 1 August, not on 31 July (its UTC
+date), and ``2026-08-31T23:30:00-05:00`` on 31 August. A timestamp in UTC (``…Z``, which is what the
+spec's pattern shows) is booked on its UTC date. Months and sync periods select expenses by this date
+too (``booking_date``). Dates outside ``FIRST_BOOKING_DATE`` to ``LAST_BOOKING_DATE``, and offsets
+beyond ±14 hours, are refused: the item fails alone, with the reason, and the rest of the job goes on.
+
+Amounts are bounded: an amount beyond ``money.MAX_MINOR_UNITS`` minor units, or in a currency that is
+not an ISO 4217 code, is refused the same way.
+
 Sign convention (Pleo's spec states none; this is the convention of Pleo's accounting entries and of
 our sandbox): amounts are seen from the company's spending side. A card purchase, an out-of-pocket
 expense, an ATM withdrawal, a fee, a wallet unload or a reimbursement payout is *positive*; a refund,
@@ -11,11 +22,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any, Mapping
 
-from pleodesk.core.money import Money
+from pleodesk.core.money import AmountOutOfRange, Money, UnknownCurrency
 
 
 class ExpenseKind(str, enum.Enum):
@@ -157,7 +168,7 @@ class Expense:
     company_id: str
     kind: ExpenseKind
     sub_type: str | None
-    booked_at: datetime          # bookkeeping date, UTC
+    booked_at: datetime          # Pleo's bookkeeping timestamp, in the offset Pleo sent it with
     amount: Money                # wallet currency (what the company's books are in)
     amount_supplier: Money       # supplier currency
     lines: tuple[ExpenseLine, ...]
@@ -175,6 +186,7 @@ class Expense:
 
     @property
     def booked_on(self) -> date:
+        """The date the expense is booked on: the date Pleo shows (see the module docstring)."""
         return self.booked_at.date()
 
     @property
@@ -211,21 +223,64 @@ class Expense:
         and keeps memory flat on large jobs)."""
         try:
             return _parse_item(item, keep_raw)
+        except Refused as exc:
+            raise Refused(f"export item {item.get('accountingEntryId', '?')}: {exc}") from exc
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             what = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
             raise ValueError(f"export item {item.get('accountingEntryId', '?')}: malformed ({what})") from exc
 
 
+class Refused(ValueError):
+    """Data from Pleo that is well formed but cannot be booked: an unknown currency, an amount beyond
+    the bound, an absurd date. The message says which value and why."""
+
+
+#: The booking dates pleodesk takes (see the module docstring); anything else is refused per item.
+FIRST_BOOKING_DATE = date(2000, 1, 1)
+LAST_BOOKING_DATE = date(2099, 12, 31)
+#: Offsets of real time zones lie from -12:00 to +14:00.
+MAX_UTC_OFFSET = timedelta(hours=14)
+
+
 def money_of(m: Mapping[str, Any]) -> Money:
-    """``MoneyModel {currency, value (minor units)}`` to Money."""
-    return Money.from_minor(m["value"], m["currency"])
+    """``MoneyModel {currency, value (minor units)}`` to Money. ``Refused`` for a currency that is not
+    ISO 4217 or an amount beyond ``MAX_MINOR_UNITS``."""
+    try:
+        return Money.from_minor(m["value"], m["currency"])
+    except (UnknownCurrency, AmountOutOfRange) as exc:
+        raise Refused(str(exc)) from exc
+
+
+def parse_timestamp(value: str) -> datetime:
+    """A Pleo timestamp as sent: aware, in the offset it came with (UTC when it has none)."""
+    if not isinstance(value, str):
+        raise TypeError(f"a timestamp must be text, not {type(value).__name__}")
+    dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return dt if dt.tzinfo is not None else dt.replace(tzinfo=timezone.utc)
+
+
+def booking_timestamp(value: str) -> datetime:
+    """Pleo's bookkeeping timestamp, checked: ``Refused`` for an offset no time zone has or a booking
+    date outside ``FIRST_BOOKING_DATE`` to ``LAST_BOOKING_DATE``."""
+    dt = parse_timestamp(value)
+    offset = dt.utcoffset()
+    if offset is None or abs(offset) > MAX_UTC_OFFSET:
+        raise Refused(f"the bookkeeping date {value!r} has an offset no time zone has")
+    if not FIRST_BOOKING_DATE <= dt.date() <= LAST_BOOKING_DATE:
+        raise Refused(f"the bookkeeping date {value!r} is not a date pleodesk books (it takes "
+                      f"{FIRST_BOOKING_DATE.isoformat()} to {LAST_BOOKING_DATE.isoformat()})")
+    return dt
+
+
+def booking_date(value: str) -> date:
+    """The date an expense is booked on: the calendar date of Pleo's timestamp in the offset it was
+    sent with (``2026-08-01T00:30:00+02:00`` -> 1 August). ValueError if it is not a timestamp."""
+    return parse_timestamp(value).date()
 
 
 def parse_datetime(value: str) -> datetime:
-    dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc)
+    """A Pleo timestamp as an aware UTC datetime (the moment; not for booking dates)."""
+    return parse_timestamp(value).astimezone(timezone.utc)
 
 
 def format_datetime(dt: datetime) -> str:
@@ -286,7 +341,7 @@ def _parse_item(item: Mapping[str, Any], keep_raw: bool = True) -> Expense:
         company_id=item["companyId"],
         kind=ExpenseKind(item["type"]),
         sub_type=item.get("subType"),
-        booked_at=parse_datetime(item["date"]),
+        booked_at=booking_timestamp(item["date"]),
         amount=money_of(item["amount"]["inWalletCurrency"]),
         amount_supplier=money_of(item["amount"]["inSupplierCurrency"]),
         lines=tuple(lines),

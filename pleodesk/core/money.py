@@ -8,26 +8,58 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-# ISO 4217 minor-unit exponents that differ from 2. Every other code uses 2.
+import iso4217
+
+#: ISO 4217 codes in use, with their minor units (decimal places), from the ISO 4217 maintenance
+#: agency's published table as the ``iso4217`` package ships it (``iso4217.__published__``). Codes
+#: without minor units (gold, SDR, the test and "no currency" codes) are not money pleodesk books.
+#: Not CLDR's digits (Babel): those are display digits and differ from ISO's minor units (CLDR shows
+#: HUF, IDR and COP without decimals; Pleo's minor units follow ISO 4217, where they have two).
 _EXPONENTS: dict[str, int] = {
-    # zero-decimal
-    "BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0,
-    "PYG": 0, "RWF": 0, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0,
-    "XPF": 0,
-    # three-decimal
-    "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
-    # four-decimal
-    "CLF": 4, "UYW": 4,
+    code: int(entry["CcyMnrUnts"]) for code, entry in iso4217.raw_table.items()
+    if code and str(entry.get("CcyMnrUnts") or "").isdigit()
 }
+ISO4217_PUBLISHED = iso4217.__published__
+
+#: The largest amount pleodesk takes, in minor units either way (10 trillion in a currency with
+#: cents). Far above any expense, and far below what SQLite's 64-bit integers hold (2**63 - 1), so
+#: sums of many amounts stay exact too. Beyond it an amount is refused as bad data.
+MAX_MINOR_UNITS = 10**15
+
+
+class UnknownCurrency(ValueError):
+    """A code that is not an ISO 4217 currency with minor units."""
+
+
+class AmountOutOfRange(ValueError):
+    """More minor units than ``MAX_MINOR_UNITS`` either way."""
+
+
+def _exponent(currency: str) -> int:
+    exp = _EXPONENTS.get(currency.upper()) if isinstance(currency, str) else None
+    if exp is None:
+        raise UnknownCurrency(f"the currency {currency!r} is not an ISO 4217 currency code")
+    return exp
+
+
+def is_currency(code: object) -> bool:
+    """Whether ``code`` is an ISO 4217 currency code in use (any case)."""
+    return isinstance(code, str) and len(code) == 3 and code.upper() in _EXPONENTS
 
 
 def minor_exponent(currency: str) -> int:
-    """Number of decimal places of ``currency`` (ISO 4217)."""
-    return _EXPONENTS.get(currency.upper(), 2)
+    """Number of decimal places of ``currency`` (ISO 4217). ``UnknownCurrency`` for any other code."""
+    return _exponent(currency)
 
 
 def quantum(currency: str) -> Decimal:
     return Decimal(1).scaleb(-minor_exponent(currency))
+
+
+def _check_bound(minor: int | Decimal, currency: str) -> None:
+    if not -MAX_MINOR_UNITS <= minor <= MAX_MINOR_UNITS:
+        raise AmountOutOfRange(f"the amount of {minor} minor units of {currency} is beyond the largest amount "
+                               f"pleodesk takes ({MAX_MINOR_UNITS:,} minor units)")
 
 
 class CurrencyMismatch(ValueError):
@@ -44,8 +76,8 @@ class Money:
     def __post_init__(self) -> None:
         if isinstance(self.amount, float):
             raise TypeError("Money never takes a float; use Decimal or a string")
-        if not isinstance(self.currency, str) or len(self.currency) != 3:
-            raise ValueError(f"not an ISO 4217 currency code: {self.currency!r}")
+        if not isinstance(self.currency, str) or len(self.currency) != 3 or self.currency.upper() not in _EXPONENTS:
+            raise UnknownCurrency(f"the currency {self.currency!r} is not an ISO 4217 currency code")
         try:
             amount = Decimal(self.amount)
         except (InvalidOperation, TypeError) as exc:
@@ -66,18 +98,29 @@ class Money:
             if not minor.is_integer():
                 raise ValueError(f"minor units must be whole: {minor!r}")
             minor = int(minor)
-        if type(minor) is int and type(currency) is str and len(currency) == 3:
+        if type(minor) is int and type(currency) is str:
             # Fast path (hot when reading tens of thousands of export items): an integer number of
-            # minor units is exact by construction, so the checks of __post_init__ hold already.
-            cur = currency.upper()
-            exp = _EXPONENTS.get(cur, 2)
+            # minor units of a known currency is exact by construction, so the checks of
+            # __post_init__ hold already; only the currency and the bound are checked.
+            exp = _EXPONENTS.get(currency)
+            if exp is None:
+                exp = _exponent(currency)
+                currency = currency.upper()
+            if not -MAX_MINOR_UNITS <= minor <= MAX_MINOR_UNITS:
+                _check_bound(minor, currency)
             m = object.__new__(cls)
             object.__setattr__(m, "amount", Decimal(minor).scaleb(-exp) if exp else Decimal(minor))
-            object.__setattr__(m, "currency", cur)
+            object.__setattr__(m, "currency", currency)
             return m
-        value = Decimal(minor)
-        if value != value.to_integral_value():
+        if isinstance(minor, bool):
+            raise ValueError(f"minor units must be a whole number: {minor!r}")
+        try:
+            value = Decimal(minor)
+        except (InvalidOperation, TypeError, ValueError) as exc:
+            raise ValueError(f"minor units must be a whole number: {minor!r}") from exc
+        if not value.is_finite() or value != value.to_integral_value():
             raise ValueError(f"minor units must be whole: {minor!r}")
+        _check_bound(value, currency)
         return cls(value.scaleb(-minor_exponent(currency)), currency)
 
     @classmethod
@@ -92,13 +135,13 @@ class Money:
     # --- views --------------------------------------------------------------------
     @property
     def minor(self) -> int:
-        return int(self.amount.scaleb(minor_exponent(self.currency)))
+        return int(self.amount.scaleb(_EXPONENTS[self.currency]))
 
     def is_zero(self) -> bool:
         return self.amount == 0
 
     def __str__(self) -> str:
-        return f"{self.amount:,.{minor_exponent(self.currency)}f} {self.currency}"
+        return f"{self.amount:,.{_EXPONENTS[self.currency]}f} {self.currency}"
 
     # --- arithmetic -----------------------------------------------------------------
     def _check(self, other: "Money") -> None:

@@ -13,6 +13,7 @@ Three kinds of work, each with its own key in the store's scheduler state (``sch
 ``sync``   an administration's scheduled sync: daily or monthly periods from a start date to an
            optional end date, each due a delay of 0-14 days after the period has ended, run
            automatically or only by hand. ``next_run_at`` = 00:00 UTC on the first day not yet synced.
+           A period's days are booking dates (the dates Pleo shows), like the months of "Export a month".
 
 A run that starts more than ``GRACE`` after it was due (the app was closed, the computer slept) is a
 *catch-up* run and is recorded with the trigger ``catch_up``; the rest are ``scheduled``. Missed
@@ -155,7 +156,9 @@ class ScheduleError(ValueError):
 
 @dataclass(frozen=True)
 class Period:
-    """A closed range of UTC calendar days, ``start`` to ``end`` inclusive."""
+    """A closed range of calendar days, ``start`` to ``end`` inclusive: the booking dates of the expenses
+    it syncs (the date Pleo shows, ``model.booking_date``; the engine widens its search of Pleo by the
+    largest time zone offset and keeps the expenses by that date)."""
 
     start: date
     end: date
@@ -171,7 +174,8 @@ class Period:
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
     def bounds(self) -> tuple[datetime, datetime]:
-        """(first second, last second) in UTC, as the engine's month bounds are."""
+        """(first second, last second) of the period's days, as the engine's month bounds are: the engine
+        exports the expenses whose booking date is from the first's date to the last's."""
         return (datetime.combine(self.start, time(0, 0), tzinfo=UTC),
                 datetime.combine(self.end, time(23, 59, 59), tzinfo=UTC))
 

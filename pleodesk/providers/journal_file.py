@@ -12,6 +12,17 @@ time) and otherwise rescans it and truncates an incomplete trailing entry, so th
 holds whole entries. A failed write (disk full) is undone at once. Damage anywhere else (a row
 edited by hand in the middle) is never "repaired": it is reported with its line number.
 
+Only a tail that a cut-short append can leave is ever cut: the first rows of one entry (fewer than
+its ``entry_lines``), then at most an unterminated piece of a row or the zeros a power loss leaves. A
+line that ends but is not a valid row, and no NUL byte in it, is not something the writer leaves: it
+is reported, not cut. Nor is a tail cut when the export records say its entry was exported (see
+``JournalFileProvider.guard_exported``): that is reported too, so a booked entry is never lost.
+
+What is written is read back: cells may be of any length (the csv module's field limit, 131,072
+characters by default, is raised for the whole process when this module is imported), every cell
+goes through the same escaping (one line; a leading ``'`` before ``= + - @`` or ``'``), and the cells
+read back (reference, transaction id) are unescaped to the value that was written.
+
 The file is the truth: the index of references is rebuilt from it whenever it changed.
 """
 
@@ -67,17 +78,40 @@ class JournalDamaged(LedgerError):
     """A journal or statement file holds something other than whole entries, not at its end."""
 
 
+# What pleodesk writes, it reads back: a cell of any length (a 200,000-character note) must not look
+# like a cut-short write. The limit is process-wide; 2**31 - 1 is the largest every platform's C long
+# takes (Windows included). It is only ever raised here, never lowered.
+_FIELD_LIMIT = 2**31 - 1
+if csv.field_size_limit() < _FIELD_LIMIT:
+    csv.field_size_limit(_FIELD_LIMIT)
+
 # ------------------------------------------------------------------------------------- text
 _FORMULA_START = ("=", "+", "-", "@")
+_ESCAPE = "'"
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 def _text(value: str | None) -> str:
-    """One-line text for a CSV cell: control characters and line breaks become spaces, and a cell that a
-    spreadsheet would run as a formula gets a leading apostrophe."""
+    """Any cell, as written: one line (control characters and line breaks become spaces), and a cell that
+    a spreadsheet would run as a formula gets a leading apostrophe. A cell that starts with an apostrophe
+    gets one too, so :func:`_untext` gives back exactly what was escaped. A plain number (``-12.50``,
+    which pleodesk writes itself) is not a formula and is left as it is."""
     if not value:
         return ""
-    value = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    if not value.isascii() or not value.isprintable():
+        value = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in value)
+    if value.startswith(_FORMULA_START + (_ESCAPE,)) and not _PLAIN_NUMBER.fullmatch(value):
+        return _ESCAPE + value
+    return value
+
+
+def _untext(cell: str) -> str:
+    """A cell read back: the value :func:`_text` escaped (for a value that was one line already)."""
+    return cell[1:] if cell.startswith(_ESCAPE) else cell
+
+
+def _cells(cells: Sequence[str | None]) -> list[str]:
+    return [_text(c) for c in cells]
 
 
 def _escape_tag(value: str) -> str:
@@ -174,6 +208,30 @@ class _Scan:
     keys: dict[str, int] = field(default_factory=dict)   # key -> line number of its first row
     tail: str | None = None                    # what is wrong with the bytes after good_end, if any
     rows: int = 0
+    tail_keys: tuple[str, ...] = ()            # keys whose rows (or a piece of one) the tail holds
+
+
+def _damaged(name: str, problem: str, why: str, data: bytes, good_end: int) -> JournalDamaged:
+    last_whole = data.count(b"\n", 0, good_end)
+    return JournalDamaged(
+        f"{name} is damaged", f"{problem}; {why}",
+        f"Keep a copy of {name}, then repair the rows after line {last_whole} by hand (or move the "
+        f"file away to start a new one), and export again.")
+
+
+def _fragment_key(fragment: bytes, width: int, key_of) -> str | None:
+    """The key of an unterminated piece of a row, if its key cell is whole (a delimiter follows it)."""
+    try:
+        text = fragment.rstrip(b"\r").decode("utf-8", errors="replace").replace("\x00", "")
+        rows = list(csv.reader([text]))
+    except csv.Error:
+        return None
+    if len(rows) != 1 or len(rows[0]) < 3:
+        return None
+    cells = rows[0][:width] + [""] * max(0, width - len(rows[0]))
+    cells[2], cells[3] = "1", "1"              # the row numbers may be cut; only the key counts here
+    rec = key_of(cells)
+    return rec[0] if rec else None
 
 
 def scan(data: bytes, header: bytes, width: int, key_of: Callable[[list[str]], tuple[str, int, int] | None],
@@ -182,6 +240,11 @@ def scan(data: bytes, header: bytes, width: int, key_of: Callable[[list[str]], t
 
     ``key_of(row)`` gives (key, row number within its entry, rows in the entry) or None if the row is
     not valid. The statement's rows are entries of one row.
+
+    A tail counts as cut short (``result.tail`` says how; the bytes from ``good_end`` on may be cut)
+    only if a single interrupted append can have left it: rows 1 to k of one entry of n > k rows, then
+    nothing but an unterminated piece of a row, or lines holding the zeros that a power loss leaves
+    where data never reached the disk. Anything else after the last whole entry is damage.
     """
     pos = len(header)
     result = _Scan(good_end=pos)
@@ -221,21 +284,31 @@ def scan(data: bytes, header: bytes, width: int, key_of: Callable[[list[str]], t
             problem = f"entry {current[0]} has {current[2]} of its {current[1]} rows"
     if problem is None:
         return result
-    # Only a cut-short tail is repaired: nothing valid may follow the damage.
+    # Only a cut-short tail is repaired. From the first bad byte on (``pos``), nothing valid may follow,
+    # and a line that ends there must hold the zeros of a power loss: an append that was cut short
+    # leaves no whole line of its own that is not a valid row.
+    tail_keys = [current[0]] if current is not None else []
     rest = pos
     while rest < len(data):
         nl = data.find(b"\n", rest)
         if nl < 0:
+            key = _fragment_key(data[rest:], width, key_of)
+            if key is not None and key not in tail_keys:
+                tail_keys.append(key)
             break
-        row = _parse_line(data[rest:nl], width)
+        raw = data[rest:nl]
+        row = _parse_line(raw, width)
         if row is not None and key_of(row) is not None:
-            last_whole = data.count(b"\n", 0, result.good_end)
-            raise JournalDamaged(
-                f"{name} is damaged", f"{problem}; whole entries follow it, so it is not a cut-short write",
-                f"Keep a copy of {name}, then repair the rows after line {last_whole} by hand (or move the "
-                f"file away to start a new one), and export again.")
+            raise _damaged(name, problem, "whole entries follow it, so it is not a cut-short write", data,
+                           result.good_end)
+        if b"\x00" not in raw:
+            # A whole line of text that is no row: written by hand or by another program, not a cut write.
+            bad_line = data.count(b"\n", 0, rest) + 1
+            raise _damaged(name, problem, f"line {bad_line} is not a row pleodesk writes, so it is not a "
+                           "cut-short write", data, result.good_end)
         rest = nl + 1
     result.tail = problem
+    result.tail_keys = tuple(tail_keys)
     return result
 
 
@@ -246,11 +319,11 @@ def _journal_key(row: list[str]) -> tuple[str, int, int] | None:
         return None
     if not row[1] or not 1 <= k <= n:
         return None
-    return row[1], k, n
+    return _untext(row[1]), k, n
 
 
 def _statement_key(row: list[str]) -> tuple[str, int, int] | None:
-    return (row[1], 1, 1) if row[1] else None
+    return (_untext(row[1]), 1, 1) if row[1] else None
 
 
 class _AppendLog:
@@ -266,6 +339,8 @@ class _AppendLog:
         self.rows = 0
         self.repaired_bytes = 0                 # how much a cut-short tail took, over this object's life
         self._seen: tuple[int, int, int, int] | None = None
+        # keys -> those of them recorded as exported; a tail holding one of them is never cut
+        self.guard: Callable[[Sequence[str]], set[str]] | None = None
 
     # --- state --------------------------------------------------------------------------
     def _stamp(self) -> tuple[int, int, int, int]:
@@ -312,6 +387,9 @@ class _AppendLog:
                                      "Choose an empty folder, or move this file away.")
         result = scan(data, self.header, self.width, self.key_of, self.path.name)
         if result.good_end < len(data):
+            problem = self.protected(result, data)
+            if problem is not None:
+                raise problem
             cut = len(data) - result.good_end
             log.warning("%s: removing %d bytes of an entry cut short (%s)", self.path, cut, result.tail)
             os.ftruncate(self.fd, result.good_end)
@@ -320,6 +398,22 @@ class _AppendLog:
         self.keys = result.keys
         self.rows = result.rows
         self._seen = self._stamp()
+
+    def protected(self, result: _Scan, data: bytes) -> JournalDamaged | None:
+        """Why the cut-short tail of ``result`` must not be cut: it holds rows of an entry that the export
+        records say was exported (the file lost part of a booked entry: it must be restored, not cut)."""
+        if not result.tail_keys or self.guard is None:
+            return None
+        exported = sorted(self.guard(list(result.tail_keys)))
+        if not exported:
+            return None
+        line = data.count(b"\n", 0, result.good_end)
+        return JournalDamaged(
+            f"{self.path.name} is damaged",
+            f"its end ({result.tail}) holds {', '.join(exported)}, which pleodesk recorded as exported, so it "
+            f"is not cut away",
+            f"Keep a copy of {self.path.name}, then restore it from a backup (or write the rows after line "
+            f"{line} again by hand from Pleo's copy of the expense), and export again.")
 
     # --- appending --------------------------------------------------------------------------
     def _write_all(self, block: bytes, old_size: int) -> None:
@@ -369,6 +463,12 @@ class JournalFileProvider:
     @property
     def statement_path(self) -> Path:
         return self.statement.path
+
+    def guard_exported(self, exported: Callable[[Sequence[str]], set[str]] | None) -> None:
+        """Tell the provider which references the export records hold as exported: ``exported(refs)``
+        returns those of ``refs`` that are. A cut-short tail holding one of them is reported as damage,
+        never cut (the export engine sets this; without it, any cut-short tail is cut)."""
+        self.journal.guard = exported
 
     def receipts_dir(self, reference: str) -> Path:
         return self.folder / RECEIPTS_DIR / safe_component(reference)
@@ -421,7 +521,11 @@ class JournalFileProvider:
                 messages.append(f"pleodesk cannot read {log_file.path.name} ({exc.strerror or exc}).")
                 continue
             messages.append(f"{log_file.path.name} holds {len(result.keys)} {what}.")
-            if result.tail:
+            kept = log_file.protected(result, data) if result.tail else None
+            if kept is not None:
+                ok = False
+                messages.append(f"{kept.title}: {kept.detail}. {kept.fix}")
+            elif result.tail:
                 messages.append(f"{log_file.path.name} ends with an entry cut short ({result.tail}); it will be "
                                 f"removed before the next export.")
         return CheckResult(ok, tuple(messages), FORMAT_VERSION)
@@ -489,8 +593,8 @@ class JournalFileProvider:
                 continue
             seen.add(ln.transaction_id)
             keys.append(ln.transaction_id)
-            rows.append(_csv_line([ln.date, ln.transaction_id, amount, ln.currency.upper(), _text(ln.payee),
-                                   _text(ln.description)]))
+            rows.append(_csv_line(_cells([ln.date, ln.transaction_id, amount, ln.currency.upper(), ln.payee,
+                                          ln.description])))
         if rows:
             try:
                 self.statement.append("".join(rows).encode("utf-8"), keys, len(rows))
@@ -559,18 +663,18 @@ class JournalFileProvider:
 
     def _rows(self, entry: LedgerEntry, receipts: Sequence[str]) -> bytes:
         n = len(entry.postings)
-        receipt_cell = _text(";".join(receipts))
+        receipt_cell = ";".join(receipts)
         out = []
         for i, p in enumerate(entry.postings, 1):
             foreign = p.foreign
-            out.append(_csv_line([
+            out.append(_csv_line(_cells([
                 entry.date.isoformat(), entry.reference, str(i), str(n), p.account,
                 _amount(p.debit, p.currency), _amount(p.credit, p.currency), p.currency,
-                p.tax_code or "", p.tax_role or "", _text(p.description or entry.description),
-                _text(_tags(p.dimensions)), receipt_cell,
-                _amount(foreign.amount, foreign.currency) if foreign else "",
-                foreign.currency if foreign else "",
-            ]))
+                p.tax_code, p.tax_role, p.description or entry.description,
+                _tags(p.dimensions), receipt_cell,
+                _amount(foreign.amount, foreign.currency) if foreign else None,
+                foreign.currency if foreign else None,
+            ])))
         return "".join(out).encode("utf-8")
 
     def _send_one(self, entry: LedgerEntry) -> SendResult:

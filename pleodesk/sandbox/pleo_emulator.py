@@ -603,6 +603,15 @@ class AuthCode:
     issued: list[str] = field(default_factory=list)
 
 
+def booked_iso(dt: datetime) -> str:
+    """A bookkeeping timestamp as Pleo sends it: ``2024-01-31T12:00:00Z`` in UTC, or with the offset it
+    has (``send_as_is`` can give one, as another Pleo region might send). Four-digit years always."""
+    offset = dt.utcoffset()
+    if offset is None or not offset:
+        return dt.astimezone(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+    return dt.isoformat(timespec="seconds")
+
+
 class PleoState:
     """The emulator's data and rules. Thread-safe (one lock). Test hooks are plain methods."""
 
@@ -691,6 +700,31 @@ class PleoState:
         if e is None:
             raise KeyError(entry_id)
         return e
+
+    #: What ``send_as_is`` may change: the fields bad data from Pleo comes in.
+    AS_IS_FIELDS = frozenset({"amount", "amount_sup", "currency", "sup_currency", "booked_at", "note"})
+
+    def send_as_is(self, entry_id: str, **changes: Any) -> None:
+        """Test hook: from now on Pleo sends this entry with ``changes``, unchecked, as bad data from Pleo
+        would come: ``amount=2**63`` (wallet minor units, on the entry and each of its lines' gross),
+        ``currency="XYZ"``, ``booked_at`` with an offset of its own (sent with that offset, as
+        ``2026-08-01T00:30:00+02:00``) or in year 1, a ``note`` of 200,000 characters. Both API shapes
+        (export items, accounting entries) send it; its month becomes that of ``booked_at``'s date."""
+        unknown = set(changes) - self.AS_IS_FIELDS
+        if unknown:
+            raise ValueError(f"send_as_is cannot change {', '.join(sorted(unknown))}")
+        with self.lock:
+            e = self.entry(entry_id)
+            for name, value in changes.items():
+                setattr(e, name, value)
+            if "amount" in changes:
+                for ln in e.lines:
+                    ln.amount = changes["amount"]
+            if "booked_at" in changes:
+                e.month = f"{e.booked_at.year:04d}-{e.booked_at.month:02d}"
+            self._views.clear()
+            self._total_cache.clear()
+            self.version += 1
 
     def exportable_entry_ids(self, month: str | None = None, limit: int | None = None,
                              types: Iterable[str] | None = None) -> list[str]:
@@ -965,7 +999,7 @@ class PleoState:
             "accountingEntryId": e.id,
             "companyId": self.company_id,
             "type": e.type,
-            "date": utc_iso(e.booked_at),
+            "date": booked_iso(e.booked_at),
             "amount": self._money(e.amount, e.amount_sup, e),
             "accountingEntryLines": lines,
             "additionalInformation": info,
@@ -1023,9 +1057,9 @@ class PleoState:
             out["subFamily"] = e.sub_family
         if e.settled_at is not None:
             out["settledAt"] = utc_iso(e.settled_at)
-            out["bookkeepingDate"] = utc_iso(e.booked_at)
+            out["bookkeepingDate"] = booked_iso(e.booked_at)
         elif e.family in ("OUT_OF_POCKET", "MILEAGE", "PER_DIEM"):
-            out["bookkeepingDate"] = utc_iso(e.booked_at)
+            out["bookkeepingDate"] = booked_iso(e.booked_at)
         if e.employee is not None:
             out["employeeId"] = e.employee.id
         if e.team is not None:
@@ -2149,7 +2183,7 @@ class PleoAdminApp:
         offset = q_int(req, "offset", minimum=0, default=0)
         rows = [e for e in self.s.data.entries if (not status or e.export_status == status)
                 and (not typ or e.type == typ) and (not month or e.month == month)]
-        data = [{"id": e.id, "type": e.type, "date": utc_iso(e.booked_at), "exportStatus": e.export_status,
+        data = [{"id": e.id, "type": e.type, "date": booked_iso(e.booked_at), "exportStatus": e.export_status,
                  "amount": e.amount, "currency": e.currency, "supplierAmount": e.amount_sup,
                  "supplierCurrency": e.sup_currency, "lines": len(e.lines), "receipts": len(e.receipts),
                  "payee": (e.merchant.name if e.merchant else (e.employee.name if e.employee else None)),

@@ -110,6 +110,8 @@ class PleoItem(Base):
     id: Mapped[str] = mapped_column(String(100), primary_key=True)     # accountingEntryId
     company_id: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(50))
+    # The booking date and time as Pleo shows them: the wall-clock time of Pleo's timestamp in the offset
+    # it was sent with, stored as if it were UTC (so its date is the booking date, model.booking_date).
     booked_at: Mapped[datetime] = mapped_column(UTCDateTime)
     currency: Mapped[str] = mapped_column(String(3))
     amount_minor: Mapped[int] = mapped_column(Integer)

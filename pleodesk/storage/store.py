@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.expression import ClauseElement
 
 from pleodesk.core.ledger import CategoryMapping, ContraRole, Mappings
-from pleodesk.core.model import parse_datetime
+from pleodesk.core.model import parse_timestamp
+from pleodesk.core.money import MAX_MINOR_UNITS
 from pleodesk.storage import db
 from pleodesk.storage.db import StoreBusyError, StoreError, UnknownConnectionError
 from pleodesk.storage.models import (AuditEntry, Connection, ExportRecord, FeedRecord, Mapping, Meta, PleoItem,
@@ -210,7 +211,10 @@ def _minor_units(value: Any) -> int:
         raise ValueError(f"minor units must be a whole number: {value!r}")
     if isinstance(value, float) and not value.is_integer():
         raise ValueError(f"minor units must be whole: {value!r}")
-    return int(value)
+    minor = int(value)
+    if not -MAX_MINOR_UNITS <= minor <= MAX_MINOR_UNITS:     # SQLite's integers end at 2**63 - 1
+        raise ValueError(f"{minor} minor units is beyond the largest amount pleodesk takes")
+    return minor
 
 
 def _pleo_item_values(item: MappingT[str, Any], job_id: str | None, now: datetime) -> dict[str, Any]:
@@ -220,7 +224,9 @@ def _pleo_item_values(item: MappingT[str, Any], job_id: str | None, now: datetim
             "id": str(item["accountingEntryId"]),
             "company_id": str(item["companyId"]),
             "kind": str(item["type"]),
-            "booked_at": parse_datetime(item["date"]),
+            # the booking date and time as Pleo shows them (its timestamp's wall-clock time, kept as
+            # if it were UTC), so that a month of items is the month of their booking dates
+            "booked_at": parse_timestamp(item["date"]).replace(tzinfo=timezone.utc),
             "currency": str(amount["currency"]),
             "amount_minor": _minor_units(amount["value"]),
             "raw": json.dumps(item, separators=(",", ":"), ensure_ascii=False),
@@ -573,7 +579,8 @@ class Store:
         return out
 
     def pleo_item_ids_for_month(self, company_id: str, month: str) -> list[str]:
-        """Ids of the company's items booked in ``month`` ("YYYY-MM", UTC), by booking date."""
+        """Ids of the company's items booked in ``month`` ("YYYY-MM"), by booking date (the date Pleo
+        shows: ``model.booking_date``)."""
         start, end = _month_bounds(month)
         q = (select(PleoItem.id)
              .where(PleoItem.company_id == company_id, PleoItem.booked_at >= start, PleoItem.booked_at < end)

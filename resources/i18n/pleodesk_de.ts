@@ -646,10 +646,6 @@
         <translation>Einen Monat exportieren</translation>
     </message>
     <message>
-        <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date in UTC. Expenses already in the ledger are never sent again.</source>
-        <translation>Sendet jede abgerechnete Ausgabe des Monats, die in Pleo zum Export bereitsteht, nach Buchungsdatum in UTC. Bereits gebuchte Ausgaben werden nie erneut gesendet.</translation>
-    </message>
-    <message>
         <source>Month to export</source>
         <translation>Zu exportierender Monat</translation>
     </message>
@@ -748,6 +744,10 @@
     <message>
         <source>Waiting for the work already running to finish…</source>
         <translation>Wartet, bis die laufende Arbeit fertig ist…</translation>
+    </message>
+    <message>
+        <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
+        <translation>Sendet jede abgerechnete Ausgabe des Monats, die in Pleo zum Export bereitsteht, nach Buchungsdatum (dem Datum, das Pleo anzeigt). Bereits gebuchte Ausgaben werden nie erneut gesendet.</translation>
     </message>
     <message>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>

@@ -646,10 +646,6 @@
         <translation>Exporter un mois</translation>
     </message>
     <message>
-        <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date in UTC. Expenses already in the ledger are never sent again.</source>
-        <translation>Envoie chaque dépense réglée du mois en attente d’export dans Pleo, selon sa date comptable en UTC. Les dépenses déjà en comptabilité ne sont jamais renvoyées.</translation>
-    </message>
-    <message>
         <source>Month to export</source>
         <translation>Mois à exporter</translation>
     </message>
@@ -748,6 +744,10 @@
     <message>
         <source>Waiting for the work already running to finish…</source>
         <translation>En attente de la fin du travail en cours…</translation>
+    </message>
+    <message>
+        <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
+        <translation>Envoie chaque dépense réglée du mois en attente d’export dans Pleo, selon sa date comptable (la date affichée par Pleo). Les dépenses déjà en comptabilité ne sont jamais renvoyées.</translation>
     </message>
     <message>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>

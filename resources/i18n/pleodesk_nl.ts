@@ -646,10 +646,6 @@
         <translation>Een maand exporteren</translation>
     </message>
     <message>
-        <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date in UTC. Expenses already in the ledger are never sent again.</source>
-        <translation>Verstuurt elke verrekende uitgave van de maand die in Pleo klaarstaat voor export, op boekingsdatum in UTC. Uitgaven die al in de administratie staan, worden nooit opnieuw verstuurd.</translation>
-    </message>
-    <message>
         <source>Month to export</source>
         <translation>Te exporteren maand</translation>
     </message>
@@ -748,6 +744,10 @@
     <message>
         <source>Waiting for the work already running to finish…</source>
         <translation>Wacht tot het lopende werk klaar is…</translation>
+    </message>
+    <message>
+        <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
+        <translation>Verstuurt elke verrekende uitgave van de maand die in Pleo klaarstaat voor export, op boekingsdatum (de datum die Pleo toont). Uitgaven die al in de administratie staan, worden nooit opnieuw verstuurd.</translation>
     </message>
     <message>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>

@@ -2,13 +2,14 @@
 Pleo's export OpenAPI document, and checked against its ExportItemV3 schema when the document is there."""
 
 import copy
-from datetime import date, datetime, timezone
+import re
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from pleodesk.core.model import Expense, ExpenseKind, TaxType
+from pleodesk.core.model import Expense, ExpenseKind, Refused, TaxType, booking_date
 from pleodesk.core.money import Money
 
 SPEC = Path(__file__).resolve().parents[3] / "shared" / "specs" / "pleo" / "pleo-export-openapi.yml"
@@ -227,7 +228,8 @@ def test_negative_refund_in_three_decimal_currency():
     e = Expense.from_export_item(REFUND_KWD)
     assert e.kind is ExpenseKind.REFUND
     assert e.amount == Money(Decimal("-11.500"), "KWD")
-    assert e.booked_at == datetime(2024, 4, 2, 8, 15, tzinfo=timezone.utc)   # normalised to UTC
+    assert e.booked_at == datetime(2024, 4, 2, 8, 15, tzinfo=timezone.utc)   # the same moment,
+    assert e.booked_at.utcoffset() == timedelta(hours=2)                      # kept in Pleo's offset
     (line,) = e.lines
     assert line.category.key == line.category.id        # no code: the id is the mapping key
     assert line.tax.code is None and line.tax.key == "15% exclusive"
@@ -304,3 +306,58 @@ def test_web_link_as_string_or_href():
     assert Expense.from_export_item(item).web_url == "https://app.pleo.io/e/1"
     item["_links"] = {"web": {"href": "https://app.pleo.io/e/2"}}
     assert Expense.from_export_item(item).web_url == "https://app.pleo.io/e/2"
+
+
+# ------------------------------------------------------------------------- bad data from Pleo
+def _with(**changes):
+    item = copy.deepcopy(CARD_PURCHASE_SPLIT)
+    for key, value in changes.items():
+        item[key] = value
+    return item
+
+
+@pytest.mark.parametrize("stamp, booked_on", [
+    ("2026-08-01T00:30:00+02:00", date(2026, 8, 1)),     # UTC: 31 July
+    ("2026-08-31T23:30:00-05:00", date(2026, 8, 31)),    # UTC: 1 September
+    ("2026-08-31T23:30:00Z", date(2026, 8, 31)),
+    ("2026-08-31T23:30:00", date(2026, 8, 31)),          # no offset: as sent
+    ("2026-12-31T23:59:59+14:00", date(2026, 12, 31)),
+    ("2026-01-01T00:00:00-12:00", date(2026, 1, 1)),
+])
+def test_the_booking_date_is_the_date_pleo_shows(stamp, booked_on):
+    """It was the UTC date of Pleo's timestamp: 00:30 on 1 August at +02:00 was booked on 31 July."""
+    e = Expense.from_export_item(_with(date=stamp))
+    assert e.booked_on == booked_on
+    assert booking_date(stamp) == booked_on
+
+
+@pytest.mark.parametrize("stamp", ["0001-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "2100-01-01T00:00:00Z",
+                                   "9999-12-31T23:59:59Z", "2026-08-01T00:30:00+15:00",
+                                   "2026-08-01T00:30:00-14:30"])
+def test_absurd_booking_dates_are_refused_with_the_reason(stamp):
+    with pytest.raises(Refused, match="5a8f6a5e-2c4b-4f0e-8d59-1c3e7b9a0f01: the bookkeeping date"):
+        Expense.from_export_item(_with(date=stamp))
+
+
+@pytest.mark.parametrize("where", ["wallet", "supplier", "line", "tax"])
+@pytest.mark.parametrize("value, reason", [
+    (2**63, "beyond the largest amount"), (-(2**63), "beyond the largest amount"),
+    (10**15 + 1, "beyond the largest amount"),
+])
+def test_amounts_beyond_the_bound_are_refused_with_the_reason(where, value, reason):
+    item = copy.deepcopy(CARD_PURCHASE_SPLIT)
+    target = {"wallet": lambda: item["amount"]["inWalletCurrency"],
+              "supplier": lambda: item["amount"]["inSupplierCurrency"],
+              "line": lambda: item["accountingEntryLines"][0]["lineAmount"]["inWalletCurrency"],
+              "tax": lambda: item["accountingEntryLines"][0]["tax"]["amount"]["inSupplierCurrency"]}[where]()
+    target["value"] = value
+    with pytest.raises(Refused, match=reason):
+        Expense.from_export_item(item)
+
+
+@pytest.mark.parametrize("code", ["XYZ", "=1+", "eu", "XAU"])
+def test_currencies_that_are_not_iso_4217_are_refused_with_the_reason(code):
+    item = copy.deepcopy(CARD_PURCHASE_SPLIT)
+    item["amount"]["inSupplierCurrency"]["currency"] = code
+    with pytest.raises(Refused, match=f"the currency '{re.escape(code)}' is not an ISO 4217 currency code"):
+        Expense.from_export_item(item)

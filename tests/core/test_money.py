@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pleodesk.core.money import CurrencyMismatch, Money, minor_exponent, quantum, total
+from pleodesk.core.money import (MAX_MINOR_UNITS, AmountOutOfRange, CurrencyMismatch, Money, UnknownCurrency,
+                                 is_currency, minor_exponent, quantum, total)
 
 
 @pytest.mark.parametrize("currency, exponent", [
@@ -13,6 +14,7 @@ from pleodesk.core.money import CurrencyMismatch, Money, minor_exponent, quantum
     ("KWD", 3), ("BHD", 3), ("TND", 3),
     ("CLF", 4),
     ("jpy", 0), ("kwd", 3),
+    ("HUF", 2), ("IDR", 2), ("COP", 2), ("IQD", 3),   # ISO 4217's minor units, not CLDR's display digits
 ])
 def test_minor_exponent(currency, exponent):
     assert minor_exponent(currency) == exponent
@@ -149,3 +151,33 @@ def test_minor_units_round_trip_and_add_exactly(a, b, currency):
     assert (-ma).minor == -a
     assert isinstance(ma.amount, Decimal)
     assert ma.amount.as_tuple().exponent == -minor_exponent(currency)
+
+
+@pytest.mark.parametrize("currency", ["XYZ", "=1+", "ABC", "XXX", "XAU", "XTS", "DEM", "", "EURO", None, 978])
+def test_only_iso_4217_currencies_with_minor_units(currency):
+    """Any three characters passed as a currency (the fast path of from_minor checked only the length),
+    and an unknown code was given two decimals."""
+    assert not is_currency(currency)
+    with pytest.raises(UnknownCurrency):
+        Money.from_minor(100, currency)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        Money.from_minor("100", currency)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        Money(Decimal(1), currency)  # type: ignore[arg-type]
+    if isinstance(currency, str):
+        with pytest.raises(UnknownCurrency):
+            minor_exponent(currency)
+
+
+@pytest.mark.parametrize("minor", [MAX_MINOR_UNITS + 1, -MAX_MINOR_UNITS - 1, 2**63, -(2**63) - 1, 10**30,
+                                   str(2**63), 1e20])
+def test_amounts_are_bounded(minor):
+    """2**63 minor units reached SQLite, which cannot hold it (OverflowError, every run)."""
+    with pytest.raises(AmountOutOfRange, match="beyond the largest amount"):
+        Money.from_minor(minor, "EUR")
+
+
+def test_the_bound_itself_is_an_amount():
+    assert Money.from_minor(MAX_MINOR_UNITS, "EUR").amount == Decimal("10000000000000.00")
+    assert Money.from_minor(-MAX_MINOR_UNITS, "JPY").minor == -MAX_MINOR_UNITS
+    assert MAX_MINOR_UNITS * 9000 < 2**63           # sums of many stay within SQLite's integers

@@ -121,3 +121,19 @@ def test_a_feed_that_did_not_run_for_weeks_pushes_everything_settled_since_its_l
     everything = run_feed(demo.store, conn, make_pleo_client(conn), make_provider(conn),
                           now=datetime(2026, 11, 2, 8, 0, tzinfo=timezone.utc))
     assert everything.pushed == 0 and everything.already == len(pushed)
+
+
+def test_an_amount_beyond_the_bound_leaves_out_one_line_not_the_feed(demo, capsys):
+    sb = demo.sandbox
+    main(["export", "--month", MONTH])
+    capsys.readouterr()
+    conn = demo.store.get_connection(demo.conn.id)
+    now = datetime(2026, 10, 1, 8, 0, tzinfo=timezone.utc)
+    bad = max((e for e in sb.pleo.entries if e.settled_at is not None and e.type == "card_purchase"),
+              key=lambda e: e.settled_at).id
+    sb.pleo.send_as_is(bad, amount=2**63)
+    summary = run_feed(demo.store, conn, make_pleo_client(conn), make_provider(conn), now=now)
+    rows = _statement(demo.folder)
+    assert summary.status == "ok" and summary.pushed == len(rows) > 0
+    assert bad not in {r["transaction_id"] for r in rows}
+    assert summary.skipped["Pleo sent an amount pleodesk cannot book"] == 1

@@ -332,6 +332,151 @@ def test_a_tail_of_zeros_after_power_loss_is_removed(provider, folder):
     assert provider.journal_path.read_bytes() == whole
 
 
+# ------------------------------------------------------------------------------ what is written is read back
+HUGE_NOTE = ("Ä lunch with the whole team " * 8000)[:200_000]
+
+
+def test_a_huge_note_as_the_last_entry_is_kept(provider, folder):
+    """A 200,000-character note is longer than csv's default field limit (131,072): the entry looked cut
+    short and was truncated away on the next open, though it was booked."""
+    assert len(HUGE_NOTE) == 200_000
+    assert [r.ok for r in provider.send_batch([entry("a", tax="21%"), entry("b", tax="21%", note=HUGE_NOTE)])] \
+        == [True, True]
+    provider.close()
+    whole = provider.journal_path.read_bytes()
+    assert len(whole) > 600_000
+    with JournalFileProvider(folder, CHART) as again:
+        report = again.check()
+        assert report.ok and "journal.csv holds 2 entries." in report.messages
+        assert not any("cut short" in m for m in report.messages)
+        assert again.find_by_reference("PLEO-b") is not None
+        assert again.send_batch([entry("c")])[0].ok
+        assert again.journal.repaired_bytes == 0
+    after = (folder / "journal.csv").read_bytes()
+    assert after.startswith(whole) and len(after) > len(whole)
+    rows = by_reference(read_rows(folder / "journal.csv"))
+    assert list(rows) == ["PLEO-a", "PLEO-b", "PLEO-c"]
+    assert rows["PLEO-b"][0]["description"] == "Taxi Centrale - " + HUGE_NOTE
+
+
+def test_a_huge_note_in_the_middle_blocks_no_later_export(provider, folder):
+    provider.send_batch([entry("a", note=HUGE_NOTE), entry("b")])
+    provider.close()
+    with JournalFileProvider(folder, CHART) as again:
+        assert again.check().ok
+        assert [r.ok for r in again.send_batch([entry("c"), entry("b")])] == [True, True]
+        assert again.find_by_reference("PLEO-a") is not None
+    assert list(by_reference(read_rows(folder / "journal.csv"))) == ["PLEO-a", "PLEO-b", "PLEO-c"]
+
+
+def test_a_cut_short_tail_recorded_as_exported_is_never_cut(provider, folder):
+    """The export records say PLEO-c was exported, but the file holds only part of it: cutting the tail
+    would lose a booked entry for good (Pleo and pleodesk would never send it again)."""
+    provider.send_batch([entry("a"), entry("b")])
+    provider.close()
+    with open(provider.journal_path, "ab") as fh:
+        fh.write(_half_block(provider, entry("c", tax="21%"), lambda b: b.index(b"\n") + 20))
+    damaged = provider.journal_path.read_bytes()
+    asked = []
+
+    def exported(refs):
+        asked.append(list(refs))
+        return {r for r in refs if r == "PLEO-c"}
+
+    with JournalFileProvider(folder, CHART) as again:
+        again.guard_exported(exported)
+        report = again.check()
+        assert not report.ok
+        assert any("PLEO-c, which pleodesk recorded as exported" in m for m in report.messages)
+        with pytest.raises(JournalDamaged) as info:
+            again.send_batch([entry("d")])
+        assert "restore it from a backup" in info.value.fix
+        with pytest.raises(JournalDamaged):
+            again.find_by_reference("PLEO-a")
+    assert asked and asked[0] == ["PLEO-c"]
+    assert provider.journal_path.read_bytes() == damaged
+    with JournalFileProvider(folder, CHART) as unguarded:      # not exported: the cut-short write goes
+        unguarded.guard_exported(lambda refs: set())
+        assert unguarded.find_by_reference("PLEO-c") is None
+        assert unguarded.journal.repaired_bytes > 0
+
+
+def test_the_reference_of_an_unterminated_piece_is_guarded_too(provider, folder):
+    provider.send_batch([entry("a")])
+    provider.close()
+    with open(provider.journal_path, "ab") as fh:             # inside row 1, after its reference cell
+        fh.write(_half_block(provider, entry("c"), lambda b: len("2024-06-03,PLEO-c,1,")))
+    with JournalFileProvider(folder, CHART) as again:
+        again.guard_exported(lambda refs: set(refs) & {"PLEO-c"})
+        with pytest.raises(JournalDamaged):
+            again.send_batch([entry("d")])
+
+
+@pytest.mark.parametrize("tail", [
+    b"2024-06-04,typed by hand\r\n",                          # a whole line that is no row
+    b"2024-06-04,typed by hand\r\n\0\0\0",
+])
+def test_a_tail_a_cut_write_cannot_leave_is_reported_not_cut(provider, folder, tail):
+    provider.send_batch([entry("a")])
+    provider.close()
+    with open(provider.journal_path, "ab") as fh:
+        fh.write(tail)
+    damaged = provider.journal_path.read_bytes()
+    with JournalFileProvider(folder, CHART) as again:
+        assert not again.check().ok
+        with pytest.raises(JournalDamaged) as info:
+            again.send_batch([entry("b")])
+        assert "line 4 is not a row pleodesk writes" in info.value.detail
+    assert provider.journal_path.read_bytes() == damaged
+
+
+def test_every_cell_is_escaped_and_read_back(folder):
+    """Account, tax and reference cells were written raw: a formula could reach a spreadsheet."""
+    chart = dataclasses.replace(CHART, accounts={**CHART.accounts, "=1+2": LedgerAccount("=1+2", "Odd"),
+                                                 "@SUM(A1)": LedgerAccount("@SUM(A1)", "Odder")},
+                                taxes={**CHART.taxes, "+V21": LedgerTax("+V21", "VAT", D("0.21"),
+                                                                         input_account="1510")})
+    mappings = dataclasses.replace(MAPPINGS, categories={**MAPPINGS.categories, "odd": CategoryMapping("=1+2")},
+                                   taxes={**MAPPINGS.taxes, "21%": "+V21"},
+                                   contra={ContraRole.WALLET: "@SUM(A1)", ContraRole.OUT_OF_POCKET: "1600"})
+    e = post(expense("x", category="odd", tax="21%", supplier=(-3000, "USD"), net=-2500,
+                     kind=ExpenseKind.REFUND, note="'quoted"), mappings, chart)
+    e = dataclasses.replace(e, reference="=HYPERLINK(\"http://x\")")
+    with JournalFileProvider(folder, chart) as p:
+        p.ensure_setup({})
+        assert p.send_batch([e])[0].ok
+    rows = read_rows(folder / "journal.csv")
+    cells = [c for r in rows for c in r.values()]
+    assert {r["account"] for r in rows} == {"'=1+2", "1510", "'@SUM(A1)"}
+    assert {r["tax_code"] for r in rows} == {"'+V21", ""}
+    assert {r["reference"] for r in rows} == {"'=HYPERLINK(\"http://x\")"}
+    assert rows[0]["description"] == "Taxi Centrale - 'quoted" and rows[0]["foreign_amount"] == "30.00"
+    for c in cells:   # a cell starting with a formula character is a plain number pleodesk wrote
+        assert not c.startswith(("=", "+", "-", "@")) or D(c) < 0, c
+    with JournalFileProvider(folder, chart) as again:          # the reference reads back unescaped
+        assert again.find_by_reference("=HYPERLINK(\"http://x\")") is not None
+        assert again.send_batch([e])[0].ok
+    assert len(read_rows(folder / "journal.csv")) == len(rows)
+
+
+def test_statement_cells_are_escaped_and_read_back(provider):
+    line = FeedLine(transaction_id="=tx1", date="2024-06-03", amount="-12.50", currency="EUR", payee="@payee",
+                    description="'quoted")
+    assert provider.push_feed([line]).accepted == 1
+    assert provider.push_feed([line]).duplicates == 1           # the escaped id reads back as "=tx1"
+    (row,) = read_rows(provider.statement_path)
+    assert (row["transaction_id"], row["amount"], row["payee"], row["description"]) == (
+        "'=tx1", "-12.50", "'@payee", "''quoted")
+
+
+def test_an_unknown_currency_never_reaches_the_file(provider):
+    line = FeedLine(transaction_id="t2", date="2024-06-03", amount="1.00", currency="=1+", payee="p",
+                    description="d")
+    result = provider.push_feed([line])
+    assert result.accepted == 0 and "=1+" in result.messages[0]
+    assert "=1+" not in provider.statement_path.read_text()
+
+
 def test_a_cut_short_header_is_rewritten(folder):
     folder.mkdir()
     (folder / "journal.csv").write_bytes(b"date,refer")

@@ -55,13 +55,15 @@ def test_pleo_item_ids_for_month(store: Store, make_item) -> None:
         make_item("feb-last", date="2026-02-28T23:59:59Z"),
         make_item("mar-2", date="2026-03-02T08:00:00Z"),
         make_item("mar-1", date="2026-03-01T00:00:00Z"),
-        make_item("mar-cet", date="2026-03-31T23:30:00-01:00"),   # 2026-04-01 00:30 UTC
+        make_item("mar-cet", date="2026-03-31T23:30:00-01:00"),   # 2026-04-01 00:30 UTC, booked on 31 March
+        make_item("apr-cest", date="2026-04-01T00:30:00+02:00"),  # 2026-03-31 22:30 UTC, booked on 1 April
         make_item("mar-end", date="2026-03-31T23:59:59.999Z"),
         make_item("other-co", company_id="c-2", date="2026-03-10T00:00:00Z"),
         make_item("dec", date="2026-12-31T12:00:00Z"),
     ])
-    assert store.pleo_item_ids_for_month("c-1", "2026-03") == ["mar-1", "mar-2", "mar-end"]
-    assert store.pleo_item_ids_for_month("c-1", "2026-04") == ["mar-cet"]
+    # by booking date: the date Pleo shows, in the offset its timestamp was sent with
+    assert store.pleo_item_ids_for_month("c-1", "2026-03") == ["mar-1", "mar-2", "mar-cet", "mar-end"]
+    assert store.pleo_item_ids_for_month("c-1", "2026-04") == ["apr-cest"]
     assert store.pleo_item_ids_for_month("c-1", "2026-12") == ["dec"]
     assert store.pleo_item_ids_for_month("c-2", "2026-03") == ["other-co"]
     with pytest.raises(ValueError):

@@ -45,7 +45,8 @@ class ExportTab(ConnectionTab):
         lay = QVBoxLayout(self)
         lay.addWidget(heading(self.tr("Export a month"), self))
         lay.addWidget(hint(self.tr("Sends every settled expense of the month that is waiting for export in Pleo, by "
-                                   "its booking date in UTC. Expenses already in the ledger are never sent again."),
+                                   "its booking date (the date Pleo shows). Expenses already in the ledger are never "
+                                   "sent again."),
                            self))
         row = QHBoxLayout()
         self.month = QComboBox(self)
