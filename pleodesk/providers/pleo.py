@@ -4,13 +4,15 @@ One :class:`PleoClient` per connection. It authenticates with an API key (HTTP B
 user name and an empty password) or with an OAuth access token from ``token_source`` (asked again
 for every request, so a refreshed token is used at once).
 
-Reliability rules:
+Reliability rules (the retries run on :mod:`pleodesk.providers.retry`):
 
 * ``429`` and ``503`` are retried with exponential backoff and jitter; ``Retry-After`` (seconds or
-  an HTTP date) is honoured. After ``max_retries`` retries the call raises :class:`PleoRateLimited`
-  or :class:`PleoUnavailable`; so does a ``Retry-After`` longer than ``max_retry_after`` (the wait
-  is then left to the caller, in ``PleoRateLimited.retry_after``). Idempotent calls also retry
-  ``502``/``504``; for a creating POST those mean the outcome is unknown (:class:`PleoUncertain`).
+  an HTTP date) is honoured. After ``max_retries`` retries, or when the next wait would end more than
+  ``max_elapsed`` seconds after the first try, the call raises :class:`PleoRateLimited` or
+  :class:`PleoUnavailable`; so does a ``Retry-After`` longer than ``max_retry_after`` (the wait is
+  then left to the caller, in ``PleoRateLimited.retry_after``). Idempotent calls also retry
+  ``500``/``502``/``504``; for a creating POST a ``502``/``504`` means the outcome is unknown
+  (:class:`PleoUncertain`) and a ``500`` is reported as it is, never sent again.
 * A broken connection is retried for idempotent calls (GET, PUT, the read-only ``:search`` POSTs).
 * A creating POST (an export job, a job event, master data) is retried after a connection error only
   when the request cannot have reached Pleo (the connection was never made). When the outcome is
@@ -26,7 +28,6 @@ the app marketplace (``/v1/introspect``).
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import json
 import logging
@@ -44,6 +45,9 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 import httpx
 
 from pleodesk import __version__
+from pleodesk.urls import check_web_address
+from pleodesk.providers.retry import (RetryPolicy, Transient, call_with_retries,
+                                       retry_after_seconds)
 
 log = logging.getLogger(__name__)
 
@@ -242,26 +246,6 @@ def _error_from_response(resp: httpx.Response, auth_message: str) -> PleoError:
 
 
 # ---------------------------------------------------------------------------------- utilities --
-def _retry_after_seconds(value: str | None, now: Callable[[], float] = time.time) -> float | None:
-    """``Retry-After`` as seconds: an integer (or decimal) number of seconds or an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, when.timestamp() - now())
-
-
 def format_datetime(value: datetime | date) -> str:
     """ISO 8601 in UTC with a ``Z``, as Pleo writes it. A naive datetime is taken as UTC."""
     if not isinstance(value, datetime):
@@ -337,8 +321,9 @@ class PleoClient:
                  sleep: Callable[[float], None] = time.sleep,
                  page_limit: int = 100,
                  backoff_base: float = 0.5, backoff_cap: float = 30.0,
-                 max_retry_after: float = 300.0,
+                 max_retry_after: float = 300.0, max_elapsed: float = 600.0,
                  jitter: Callable[[], float] = random.random,
+                 clock: Callable[[], float] = time.monotonic,
                  download_transport: httpx.BaseTransport | None = None,
                  download_event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None) -> None:
         if (api_key is None) == (token_source is None):
@@ -347,15 +332,16 @@ class PleoClient:
             raise ValueError("PleoClient needs the Pleo company id")
         if page_limit < 1:
             raise ValueError("page_limit must be at least 1")
-        self.base_url = base_url.rstrip("/")
+        # The API key or token goes with every request: https, or this computer (the sandbox).
+        self.base_url = check_web_address(base_url, "The Pleo address")
         self.company_id = company_id
         self.max_retries = max(0, int(max_retries))
         self.page_limit = page_limit
         self._sleep = sleep
-        self._random = jitter
-        self._backoff_base = backoff_base
-        self._backoff_cap = backoff_cap
-        self._max_retry_after = max_retry_after
+        self._clock = clock
+        self.retry_policy = RetryPolicy(max_attempts=self.max_retries + 1, max_elapsed=max_elapsed,
+                                        max_retry_after=max_retry_after, backoff_base=backoff_base,
+                                        backoff_cap=backoff_cap, jitter=jitter)
         if api_key is not None:
             auth: httpx.Auth = httpx.BasicAuth(api_key, "")
             self._auth_message = _AUTH_MESSAGE_KEY
@@ -385,11 +371,6 @@ class PleoClient:
         self.close()
 
     # ------------------------------------------------------------------ transport -------------
-    def _backoff(self, attempt: int) -> float:
-        """Exponential backoff with equal jitter: between half and all of base * 2**attempt."""
-        delay = min(self._backoff_cap, self._backoff_base * (2 ** attempt))
-        return delay / 2 + self._random() * delay / 2
-
     def _send(self, client: httpx.Client, method: str, url: str, *, idempotent: bool,
               params: Mapping[str, Any] | None = None, body: Any = None,
               stream: bool = False, what: str = "Pleo") -> httpx.Response:
@@ -399,18 +380,15 @@ class PleoClient:
         if body is not None:
             content = json.dumps(body, default=_json_default, separators=(",", ":")).encode()
             headers["Content-Type"] = "application/json"
-        attempt = 0
-        while True:
+
+        def attempt() -> httpx.Response:
             request = client.build_request(method, url, params=params, content=content, headers=headers)
             try:
                 resp = client.send(request, stream=stream)
             except _NOT_SENT as exc:
-                if attempt >= self.max_retries:
-                    raise PleoUnavailable(None, "CONNECTION_FAILED",
-                                          f"pleodesk could not connect to {what}; check the internet "
-                                          "connection and try again.", pleo_message=str(exc)) from exc
-                delay = self._backoff(attempt)
-                log.info("%s %s: could not connect (%s); retrying in %.1fs", method, url, exc, delay)
+                raise Transient(PleoUnavailable(
+                    None, "CONNECTION_FAILED", f"pleodesk could not connect to {what}; check the internet "
+                    "connection and try again.", pleo_message=str(exc))) from exc
             except _MAYBE_SENT as exc:
                 if not idempotent:
                     raise PleoUncertain(
@@ -418,40 +396,35 @@ class PleoClient:
                         "The connection to Pleo broke before Pleo answered, so it is unknown whether "
                         "Pleo carried out the request; pleodesk checks Pleo before trying again.",
                         pleo_message=str(exc), method=method, path=str(request.url.path)) from exc
-                if attempt >= self.max_retries:
-                    raise PleoUnavailable(None, "CONNECTION_FAILED",
-                                          f"The connection to {what} kept breaking; check the internet "
-                                          "connection and try again.", pleo_message=str(exc)) from exc
-                delay = self._backoff(attempt)
-                log.info("%s %s: connection broke (%s); retrying in %.1fs", method, url, exc, delay)
-            else:
-                status = resp.status_code
-                retryable = status in (429, 503) or (idempotent and status in (502, 504))
-                if status < 400 or not retryable:
-                    if status >= 400 and stream:
-                        resp.read()
-                    if not idempotent and status in (502, 504):
-                        resp.close()
-                        raise PleoUncertain(
-                            status, "OUTCOME_UNKNOWN",
-                            "Pleo's gateway timed out before Pleo answered, so it is unknown whether "
-                            "Pleo carried out the request; pleodesk checks Pleo before trying again.",
-                            method=method, path=str(request.url.path))
-                    return resp
-                retry_after = _retry_after_seconds(resp.headers.get("Retry-After"))
-                if stream:
+                raise Transient(PleoUnavailable(
+                    None, "CONNECTION_FAILED", f"The connection to {what} kept breaking; check the internet "
+                    "connection and try again.", pleo_message=str(exc))) from exc
+            status = resp.status_code
+            # 429 and 503: Pleo did not take the request, so even a create may go again. A 500 or a
+            # gateway error may come after Pleo carried it out: only a repeatable call goes again.
+            retryable = status in (429, 503) or (idempotent and status in (500, 502, 504))
+            if status < 400 or not retryable:
+                if status >= 400 and stream:
                     resp.read()
-                resp.close()
-                if attempt >= self.max_retries or (retry_after is not None
-                                                   and retry_after > self._max_retry_after):
-                    err = _error_from_response(resp, self._auth_message)
-                    if isinstance(err, PleoRateLimited):
-                        err.retry_after = retry_after
-                    raise err
-                delay = retry_after if retry_after is not None else self._backoff(attempt)
-                log.info("%s %s: HTTP %s; retrying in %.1fs", method, url, status, delay)
-            attempt += 1
-            self._sleep(delay)
+                if not idempotent and status in (502, 504):
+                    resp.close()
+                    raise PleoUncertain(
+                        status, "OUTCOME_UNKNOWN",
+                        "Pleo's gateway timed out before Pleo answered, so it is unknown whether "
+                        "Pleo carried out the request; pleodesk checks Pleo before trying again.",
+                        method=method, path=str(request.url.path))
+                return resp
+            retry_after = retry_after_seconds(resp.headers.get("Retry-After"))
+            if stream:
+                resp.read()
+            resp.close()
+            err = _error_from_response(resp, self._auth_message)
+            if isinstance(err, PleoRateLimited):
+                err.retry_after = retry_after
+            raise Transient(err, retry_after)
+
+        return call_with_retries(attempt, self.retry_policy, what=f"{method} {url}", sleep=self._sleep,
+                                 clock=self._clock)
 
     def _call(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
               body: Any = None, idempotent: bool | None = None) -> Any:
@@ -634,13 +607,11 @@ class PleoClient:
         complete. ``max_bytes`` exceeded: :class:`ReceiptTooLarge`, and nothing is kept. An expired
         link (403/410 from the file host): :class:`ReceiptExpired`. Receipt URLs are absolute links
         on a file host and get no Pleo credentials."""
-        parsed = httpx.URL(url)
-        if parsed.scheme not in ("http", "https"):
-            raise ValueError(f"not a download link: {url!r}")
+        check_web_address(url, "The receipt's download link")      # AddressError: a ValueError
         dest = Path(dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
-        attempt = 0
-        while True:
+
+        def attempt() -> tuple[int, str]:
             resp = self._send(self._files, "GET", url, idempotent=True, stream=True,
                               what="Pleo's file store")
             try:
@@ -658,15 +629,14 @@ class PleoClient:
                 try:
                     return self._stream_to(resp, dest, max_bytes)
                 except _MAYBE_SENT as exc:
-                    if attempt >= self.max_retries:
-                        raise ReceiptError(None, "RECEIPT_DOWNLOAD_FAILED",
-                                           "The connection broke while downloading a receipt from "
-                                           "Pleo; try again.", pleo_message=str(exc)) from exc
-                    delay = self._backoff(attempt)
+                    raise Transient(ReceiptError(None, "RECEIPT_DOWNLOAD_FAILED",
+                                                 "The connection broke while downloading a receipt from "
+                                                 "Pleo; try again.", pleo_message=str(exc))) from exc
             finally:
                 resp.close()
-            attempt += 1
-            self._sleep(delay)
+
+        return call_with_retries(attempt, self.retry_policy, what="receipt download", sleep=self._sleep,
+                                 clock=self._clock)
 
     @staticmethod
     def _too_large(size: int | None, max_bytes: int) -> ReceiptTooLarge:
