@@ -10,11 +10,11 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 from pleodesk.core.chart_io import ChartError, chart_from_dict, chart_to_dict
 from pleodesk.core.ledger import CategoryMapping, ContraRole, LedgerChart, Mappings
 from pleodesk.connections import SYSTEMS, ledger_secret_name, pleo_secret_name, system_module
+from pleodesk.urls import AddressError, check_web_address
 
 KNOWN_SECTIONS = {"connection", "pleo", "journal_file", "ledger", "accounts", "categories", "taxes",
                   "tag_groups", "tags", "options"}
@@ -76,19 +76,20 @@ def plan_from_dict(data: dict[str, Any], *, env, interactive: bool = False, wher
                          f"({', '.join(SYSTEMS)}).")
 
     pleo = _section(data, "pleo", where)
-    base_url = _req(pleo, "base_url", "pleo", where).rstrip("/")
-    u = urlparse(base_url)
-    if u.scheme not in ("http", "https") or not u.netloc:
-        raise SetupError(f"{where}: [pleo] base_url = '{base_url}' is not a web address (https://...).")
-    if u.scheme == "http" and u.hostname not in ("127.0.0.1", "localhost", "::1"):
-        raise SetupError(f"{where}: [pleo] base_url must use https (only the local sandbox may use http).")
+    try:
+        base_url = check_web_address(_req(pleo, "base_url", "pleo", where), "base_url")
+    except AddressError as exc:
+        raise SetupError(f"{where}: [pleo] {exc}") from None
     company_id = _req(pleo, "company_id", "pleo", where)
     pleo_oauth = None
     if pleo.get("oauth_client_id"):
         # A client registration with Pleo: sign in in the browser (authorisation code + PKCE).
         if "api_key_env" in pleo or "api_key" in pleo:
             raise SetupError(f"{where}: [pleo] give either oauth_client_id or api_key_env, not both.")
-        auth_url = str(pleo.get("auth_url") or "https://auth.pleo.io").rstrip("/")
+        try:
+            auth_url = check_web_address(pleo.get("auth_url") or "https://auth.pleo.io", "auth_url")
+        except AddressError as exc:
+            raise SetupError(f"{where}: [pleo] {exc}") from None
         pleo_oauth = {"client_id": str(pleo["oauth_client_id"]), "auth_url": auth_url}
         api_key = ""
     else:

@@ -49,13 +49,17 @@ def settings_from_setup(section: Mapping[str, Any], read_secret: Callable[[str, 
     unknown = set(section) - known
     if unknown:
         raise ValueError(f"unknown key {sorted(unknown)[0]}; known: {', '.join(sorted(known))}")
+    from pleodesk.urls import check_web_address
+
     sandbox = section.get("sandbox_url")
     if sandbox:
-        base = str(sandbox).rstrip("/")
-        settings.update(sandbox_settings(base))
+        settings.update(sandbox_settings(check_web_address(sandbox, "sandbox_url")))
     for key in _SETUP_STRINGS:
         if section.get(key) not in (None, ""):
-            settings[key] = str(section[key])
+            if key.endswith("_url"):       # tokens and books go there: https, or this computer only
+                settings[key] = check_web_address(section[key], key)
+            else:
+                settings[key] = str(section[key])
     for key, allowed in _CHOICES.items():
         if key in section:
             if section[key] not in allowed:

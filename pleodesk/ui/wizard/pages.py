@@ -264,11 +264,11 @@ class PleoPage(Page):
         if not key or not company:
             self.show_status(self.tr("Enter the API key and the company id first."), False)
             return
-        from urllib.parse import urlparse
+        from pleodesk.urls import AddressError, check_web_address
 
-        u = urlparse(url)
-        if u.scheme not in ("http", "https") or not u.netloc or (
-                u.scheme == "http" and u.hostname not in ("127.0.0.1", "localhost", "::1")):
+        try:
+            check_web_address(url, "Pleo address")
+        except AddressError:
             self.show_status(self.tr("The Pleo address must start with https://."), False)
             return
         self._checking = True
