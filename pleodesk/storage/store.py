@@ -210,11 +210,11 @@ class Store:
         self.path = Path(path)
         try:
             self._engine = db.create_sqlite_engine(self.path)
-        except (DBAPIError, sqlite3.DatabaseError) as exc:
+        except (DBAPIError, sqlite3.DatabaseError, OSError) as exc:
             raise self._open_error(exc) from exc
         try:
             db.migrate(self._engine)
-        except (DBAPIError, sqlite3.DatabaseError) as exc:
+        except (DBAPIError, sqlite3.DatabaseError, OSError) as exc:
             self._engine.dispose()
             raise self._open_error(exc) from exc
         except BaseException:
@@ -228,6 +228,11 @@ class Store:
     def _open_error(self, exc: BaseException) -> StoreError:
         if db.is_busy_error(exc):
             return StoreBusyError(f"{self.path} is busy: another pleodesk is using it. Try again.")
+        known = db.classify_error(exc, self.path)
+        if known is not None:
+            return known
+        if isinstance(exc, OSError):
+            raise exc
         return StoreError(f"Could not open the pleodesk database {self.path}: {getattr(exc, 'orig', None) or exc}")
 
     def __repr__(self) -> str:
@@ -255,6 +260,10 @@ class Store:
                 yield s
         except OperationalError as exc:
             self._raise_busy(exc)
+            self._raise_known(exc)
+            raise
+        except DBAPIError as exc:
+            self._raise_known(exc)
             raise
 
     @contextmanager
@@ -264,11 +273,21 @@ class Store:
                 yield s
         except OperationalError as exc:
             self._raise_busy(exc)
+            self._raise_known(exc)
             raise
         except IntegrityError as exc:
             if "FOREIGN KEY" in str(exc.orig).upper():
                 raise UnknownConnectionError("no such connection") from exc
             raise
+        except DBAPIError as exc:
+            self._raise_known(exc)
+            raise
+
+    def _raise_known(self, exc: DBAPIError) -> None:
+        """A full disk, a read-only folder, a damaged file: the one-line StoreError that says so."""
+        known = db.classify_error(exc, self.path)
+        if known is not None and not isinstance(known, StoreBusyError):
+            raise known from exc
 
     def _raise_busy(self, exc: OperationalError) -> None:
         if db.is_busy_error(exc):
