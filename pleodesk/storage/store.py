@@ -27,6 +27,7 @@ from sqlalchemy.sql.expression import ClauseElement
 
 from pleodesk.core.ledger import CategoryMapping, ContraRole, Mappings
 from pleodesk.core.model import parse_datetime
+from pleodesk.core.names import check_connection_name
 from pleodesk.storage import db
 from pleodesk.storage.db import StoreBusyError, StoreError, UnknownConnectionError
 from pleodesk.storage.models import (AuditEntry, Connection, ExportRecord, FeedRecord, Mapping, PleoItem,
@@ -309,9 +310,7 @@ class Store:
                        ledger_company_name: str | None = None) -> ConnectionRow:
         """Add a connection (state "connected", active). ValueError if the name is taken or a
         settings key is named like a secret."""
-        name = name.strip()
-        if not name:
-            raise ValueError("a connection needs a name")
+        name = check_connection_name(name)      # ConnectionNameError is a ValueError
         settings = dict(settings or {})
         _refuse_secrets(settings)
         now = _now()
@@ -356,9 +355,7 @@ class Store:
         if "state" in changes:
             _check(changes["state"], CONNECTION_STATES, "connection state")
         if "name" in changes:
-            changes["name"] = str(changes["name"]).strip()
-            if not changes["name"]:
-                raise ValueError("a connection needs a name")
+            changes["name"] = check_connection_name(changes["name"])
         try:
             with self._write() as s:
                 c = self._connection(s, conn_id)

@@ -2028,6 +2028,18 @@
         <translation>Geplante Synchronisation</translation>
     </message>
     <message>
+        <source>The connection name is too long: use at most {n} characters.</source>
+        <translation>Der Name der Verbindung ist zu lang: verwenden Sie höchstens {n} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The connection name contains {char}, which cannot be shown as text: use letters, digits, spaces and punctuation only.</source>
+        <translation>Der Name der Verbindung enthält {char}, das sich nicht als Text anzeigen lässt: verwenden Sie nur Buchstaben, Ziffern, Leerzeichen und Satzzeichen.</translation>
+    </message>
+    <message>
+        <source>The connection needs a name.</source>
+        <translation>Die Verbindung braucht einen Namen.</translation>
+    </message>
+    <message>
         <source>Another connection is already called {name}.</source>
         <translation>Eine andere Verbindung heißt bereits {name}.</translation>
     </message>

@@ -2028,6 +2028,18 @@
         <translation>Synchronisation planifiée</translation>
     </message>
     <message>
+        <source>The connection name is too long: use at most {n} characters.</source>
+        <translation>Le nom de la connexion est trop long : utilisez au plus {n} caractères.</translation>
+    </message>
+    <message>
+        <source>The connection name contains {char}, which cannot be shown as text: use letters, digits, spaces and punctuation only.</source>
+        <translation>Le nom de la connexion contient {char}, qui ne peut pas s&apos;afficher comme du texte : utilisez uniquement des lettres, des chiffres, des espaces et de la ponctuation.</translation>
+    </message>
+    <message>
+        <source>The connection needs a name.</source>
+        <translation>La connexion a besoin d&apos;un nom.</translation>
+    </message>
+    <message>
         <source>Another connection is already called {name}.</source>
         <translation>Une autre connexion s’appelle déjà {name}.</translation>
     </message>

@@ -2028,6 +2028,18 @@
         <translation>Geplande synchronisatie</translation>
     </message>
     <message>
+        <source>The connection name is too long: use at most {n} characters.</source>
+        <translation>De naam van de koppeling is te lang: gebruik hoogstens {n} tekens.</translation>
+    </message>
+    <message>
+        <source>The connection name contains {char}, which cannot be shown as text: use letters, digits, spaces and punctuation only.</source>
+        <translation>De naam van de koppeling bevat {char}, dat niet als tekst te tonen is: gebruik alleen letters, cijfers, spaties en leestekens.</translation>
+    </message>
+    <message>
+        <source>The connection needs a name.</source>
+        <translation>De koppeling heeft een naam nodig.</translation>
+    </message>
+    <message>
         <source>Another connection is already called {name}.</source>
         <translation>Er is al een andere koppeling met de naam {name}.</translation>
     </message>
