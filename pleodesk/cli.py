@@ -180,8 +180,31 @@ def cmd_sandbox(args) -> int:
     if not 1 <= args.expenses_per_month <= 50_000:
         _err("--expenses-per-month must be between 1 and 50000.")
         return EXIT_USAGE
-    serve_forever(SandboxConfig(host=args.host, port=args.port, seed=args.seed,
-                                expenses_per_month=args.expenses_per_month, months=months))
+    if not 0 <= args.port <= 65535:
+        _err(f"--port {args.port} is not a port: choose one from 1 to 65535, or 0 for a free one.")
+        return EXIT_USAGE
+    from pleodesk.urls import is_loopback_host
+
+    if not is_loopback_host(args.host):
+        _err(f"--host {args.host}: the sandbox listens only on this computer (127.0.0.1, ::1 or localhost).")
+        return EXIT_USAGE
+    import errno
+
+    try:
+        serve_forever(SandboxConfig(host=args.host, port=args.port, seed=args.seed,
+                                    expenses_per_month=args.expenses_per_month, months=months))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            _err(f"Port {args.port} on {args.host} is already in use (another sandbox or program listens there): "
+                 "stop it, or choose another port with --port (--port 0 picks a free one).")
+        elif exc.errno in (errno.EACCES, errno.EPERM):
+            _err(f"pleodesk may not listen on port {args.port} on {args.host} (ports below 1024 need "
+                 "administrator rights): choose another port with --port.")
+        elif exc.errno == errno.EADDRNOTAVAIL:
+            _err(f"{args.host} is not an address of this computer: use 127.0.0.1.")
+        else:
+            raise
+        return EXIT_FAILED
     return EXIT_OK
 
 

@@ -183,3 +183,28 @@ def test_an_unknown_error_is_still_raised(monkeypatch, pleodesk_home):
     with pytest.raises(RuntimeError):
         main(["status"])
     assert EXIT_FAILED == 1
+
+
+def test_the_sandbox_on_a_port_in_use_says_so_in_one_line(capsys):
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        assert main(["sandbox", "--port", str(port), "--expenses-per-month", "1"]) == EXIT_FAILED
+    finally:
+        taken.close()
+    line = one_line(capsys.readouterr().err)
+    assert f"Port {port} on 127.0.0.1 is already in use" in line and "--port" in line
+
+
+@pytest.mark.parametrize("args,words", [(["--port", "70000"], "--port 70000 is not a port"),
+                                        (["--host", "127.attacker.example"], "listens only on this computer"),
+                                        (["--host", "0.0.0.0"], "listens only on this computer")])
+def test_the_sandbox_refuses_bad_addresses_in_one_line(capsys, args, words):
+    from pleodesk.cli import EXIT_USAGE
+
+    assert main(["sandbox", *args]) == EXIT_USAGE
+    assert words in one_line(capsys.readouterr().err)
