@@ -649,9 +649,10 @@ class PleoClient:
     def _stream_to(self, resp: httpx.Response, dest: Path, max_bytes: int | None) -> tuple[int, str]:
         digest = hashlib.sha256()
         size = 0
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=PARTIAL_SUFFIX, dir=dest.parent)
         tmp = Path(tmp_name)
         try:
+            _hold_partial(fd)     # tells clean_partial_downloads in any process that this one is alive
             with os.fdopen(fd, "wb") as fh:
                 for chunk in resp.iter_bytes(64 * 1024):
                     size += len(chunk)
@@ -774,6 +775,101 @@ class PleoClient:
         """``PUT /v0/tags/{tagId}``."""
         body = {"archived": archived, "code": code, "name": name}
         return self._data("PUT", f"/v0/tags/{tag_id}", body=body)
+
+
+# ---------------------------------------------------------------------------------- partial files --
+#: A receipt being downloaded is written to ``.<name>.<random>.part`` beside its place, then moved there.
+PARTIAL_SUFFIX = ".part"
+#: A partial file younger than this may belong to a download that has only just started.
+PARTIAL_GRACE_SECONDS = 60.0
+
+
+def _hold_partial(fd: int) -> None:
+    """Lock a partial file for as long as its download runs (the lock goes with the process: a killed
+    download leaves an unlocked file). On Windows an open file cannot be deleted, which does the same."""
+    if os.name != "nt":
+        import fcntl
+
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:                 # a file system without locks: the grace period still protects it
+            pass
+
+
+def _in_use(path: Path) -> bool:
+    """Whether a running download (of any process) holds ``path``."""
+    if os.name == "nt":  # pragma: no cover - deleting an open file fails there, which is the answer
+        return False
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return True                     # gone or unreadable: leave it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)                    # closing releases the probe's own lock
+    return False
+
+
+#: In the receipts folder: its modification time says from when on expense folders must be looked at again.
+PARTIAL_MARK = ".partials-checked"
+#: Slack for file systems whose clocks or time stamps are coarse.
+_MTIME_SLACK = 120.0
+
+
+def clean_partial_downloads(folder: Path, *, grace: float = PARTIAL_GRACE_SECONDS,
+                            now: Callable[[], float] = time.time) -> int:
+    """Delete the partial receipt files (``*.part``) that downloads killed mid-way left in ``folder`` and
+    its sub-folders (one per expense). A file some download is still writing, in this process or another
+    (two pleodesk processes may export at once), is locked by it or was touched within ``grace``
+    seconds: it stays. Returns how many files were deleted.
+
+    Only the expense folders changed since the last look are opened (a partial file is made, renamed or
+    deleted in its folder, which changes the folder's time stamp); the time of the last look is kept as
+    the time stamp of ``PARTIAL_MARK``, held back to the oldest folder whose partial file had to stay."""
+    folder = Path(folder)
+    started = now()
+    mark = folder / PARTIAL_MARK
+    try:
+        since = mark.stat().st_mtime - _MTIME_SLACK
+    except OSError:
+        since = float("-inf")                       # never looked: every folder
+    try:
+        with os.scandir(folder) as it:
+            dirs = [Path(e.path) for e in it if e.is_dir(follow_symlinks=False)
+                    and e.stat(follow_symlinks=False).st_mtime >= since]
+    except FileNotFoundError:
+        return 0
+    removed = 0
+    look_again_from = started
+    for directory in [folder, *dirs]:
+        try:
+            with os.scandir(directory) as it:
+                entries = [e for e in it if e.name.endswith(PARTIAL_SUFFIX) and e.is_file(follow_symlinks=False)]
+            dir_mtime = directory.stat().st_mtime
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if now() - entry.stat(follow_symlinks=False).st_mtime < grace or _in_use(Path(entry.path)):
+                    look_again_from = min(look_again_from, dir_mtime)
+                    continue
+                os.unlink(entry.path)
+                removed += 1
+            except OSError:             # gone meanwhile, or held open (Windows): look again next time
+                look_again_from = min(look_again_from, dir_mtime)
+    try:
+        mark.touch()
+        os.utime(mark, (look_again_from, look_again_from))
+    except OSError:
+        pass
+    if removed:
+        log.info("removed %d partial receipt file(s) left by an interrupted download", removed)
+    return removed
 
 
 # ---------------------------------------------------------------------------------- reconcile --
