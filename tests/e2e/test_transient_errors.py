@@ -91,14 +91,15 @@ def _partners(rpc, name):
 
 def test_an_odoo_429_is_waited_out_as_retry_after_says_even_for_a_create(odoo_rpc):
     sb, odoo, rpc, sleeps = odoo_rpc
-    sb.faults.inject("/odoo/jsonrpc", "429", count=1)      # the sandbox answers Retry-After: 1
+    sb.faults.inject("/odoo/jsonrpc", "429", count=1, retry_after=7)
     assert rpc.call("common", "version", safe=True)["server_version_info"][0] == 17
-    assert sleeps == [1.0]
+    assert sleeps == [7.0], "Odoo's Retry-After, not pleodesk's own backoff"
 
     sleeps.clear()
-    sb.faults.inject("/odoo/jsonrpc", "429", count=2)
+    sb.faults.inject("/odoo/jsonrpc", "429", count=1, retry_after=3)
+    sb.faults.inject("/odoo/jsonrpc", "429", count=1, retry_after=11)
     rpc.execute("res.partner", "create", [{"name": "Rate Limited Supplier"}])
-    assert sleeps == [1.0, 1.0]
+    assert sleeps == [3.0, 11.0]
     # A 429 means Odoo took nothing, so sending the create again made exactly one partner.
     assert len(_partners(rpc, "Rate Limited Supplier")) == 1
 
