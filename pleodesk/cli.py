@@ -15,6 +15,11 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_HELD = 3
+# The data folder cannot be used; nothing was changed (pleodesk.storage.db says which case).
+EXIT_DATA_DAMAGED = 4
+EXIT_DATA_TOO_NEW = 5
+EXIT_DATA_READ_ONLY = 6
+EXIT_DISK_FULL = 7
 
 DESCRIPTION = """\
 pleodesk keeps a company's books in step with its Pleo spend account.
@@ -31,7 +36,9 @@ With no command it opens the app. The commands do the same work from a terminal:
 
 EPILOG = """\
 exit codes: 0 done, nothing failed; 1 something failed (the summary says what to do);
-2 bad input (nothing changed); 3 nothing failed, but some expenses are held for missing mappings.
+2 bad input (nothing changed); 3 nothing failed, but some expenses are held for missing mappings;
+4 the database is damaged; 5 the data was written by a newer pleodesk; 6 the data folder is read-only;
+7 the disk is full. With 4-7 pleodesk changed nothing and says in one line what to do.
 Data lives in the user data directory (PLEODESK_HOME overrides it); secrets live in the system keyring.
 """
 
@@ -115,6 +122,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("Stopped.")
         return EXIT_FAILED
+    except Exception as exc:
+        problem = storage_problem(exc)
+        if problem is None:
+            raise
+        _err(str(problem))
+        return storage_exit_code(problem)
+
+
+def storage_problem(exc: BaseException):
+    """The one-line StoreError for a database or data-folder failure (damaged, newer, read-only, full
+    disk), or None when ``exc`` is something else."""
+    from pathlib import Path
+
+    from pleodesk.paths import data_dir_location
+    from pleodesk.storage import StoreError
+    from pleodesk.storage.db import classify_error
+
+    if isinstance(exc, StoreError):
+        return exc
+    home = data_dir_location()
+    if isinstance(exc, OSError):
+        if not exc.filename:
+            return None
+        name = Path(str(exc.filename))
+        # A file of pleodesk's own (the database, a receipt, a lock) names the data folder; another one
+        # (a journal folder) its own folder.
+        folder = home if name == home or home in name.parents else name.parent
+        return classify_error(exc, folder / "pleodesk.sqlite3")
+    return classify_error(exc, home / "pleodesk.sqlite3")
+
+
+def storage_exit_code(problem) -> int:
+    from pleodesk.storage import StoreDamaged, StoreDiskFull, StoreReadOnly, StoreTooNew
+
+    for cls, code in ((StoreDamaged, EXIT_DATA_DAMAGED), (StoreTooNew, EXIT_DATA_TOO_NEW),
+                      (StoreReadOnly, EXIT_DATA_READ_ONLY), (StoreDiskFull, EXIT_DISK_FULL)):
+        if isinstance(problem, cls):
+            return code
+    return EXIT_FAILED
 
 
 # ------------------------------------------------------------------------------- commands ------
@@ -134,8 +180,31 @@ def cmd_sandbox(args) -> int:
     if not 1 <= args.expenses_per_month <= 50_000:
         _err("--expenses-per-month must be between 1 and 50000.")
         return EXIT_USAGE
-    serve_forever(SandboxConfig(host=args.host, port=args.port, seed=args.seed,
-                                expenses_per_month=args.expenses_per_month, months=months))
+    if not 0 <= args.port <= 65535:
+        _err(f"--port {args.port} is not a port: choose one from 1 to 65535, or 0 for a free one.")
+        return EXIT_USAGE
+    from pleodesk.urls import is_loopback_host
+
+    if not is_loopback_host(args.host):
+        _err(f"--host {args.host}: the sandbox listens only on this computer (127.0.0.1, ::1 or localhost).")
+        return EXIT_USAGE
+    import errno
+
+    try:
+        serve_forever(SandboxConfig(host=args.host, port=args.port, seed=args.seed,
+                                    expenses_per_month=args.expenses_per_month, months=months))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            _err(f"Port {args.port} on {args.host} is already in use (another sandbox or program listens there): "
+                 "stop it, or choose another port with --port (--port 0 picks a free one).")
+        elif exc.errno in (errno.EACCES, errno.EPERM):
+            _err(f"pleodesk may not listen on port {args.port} on {args.host} (ports below 1024 need "
+                 "administrator rights): choose another port with --port.")
+        elif exc.errno == errno.EADDRNOTAVAIL:
+            _err(f"{args.host} is not an address of this computer: use 127.0.0.1.")
+        else:
+            raise
+        return EXIT_FAILED
     return EXIT_OK
 
 

@@ -148,6 +148,12 @@ class TokenSet:
 def _token_request(token_url: str, form: Mapping[str, str], *, client_id: str,
                    client_secret: str | None, transport: httpx.BaseTransport | None,
                    timeout: float, previous_refresh_token: str | None = None) -> TokenSet:
+    from pleodesk.urls import AddressError, check_web_address
+
+    try:
+        token_url = check_web_address(token_url, "The sign-in server's token address")
+    except AddressError as exc:
+        raise OAuthError(str(exc), error="insecure_address") from None
     data = dict(form)
     auth = None
     if client_secret is not None:
@@ -272,6 +278,11 @@ class LoopbackAuthorizer:
                  redirect_host: str = "127.0.0.1") -> None:
         if not ports:
             raise ValueError("at least one loopback port is needed")
+        from pleodesk.urls import check_web_address
+
+        # The browser carries the sign-in there, the code comes back with the redirect: https only.
+        check_web_address(authorize_url, "The sign-in address")
+        check_web_address(token_url, "The sign-in server's token address")
         self.authorize_url = authorize_url
         self.token_url = token_url
         self.client_id = client_id

@@ -28,7 +28,6 @@ The module also holds the small WSGI toolkit the emulators share: :class:`Reques
 from __future__ import annotations
 
 import io
-import ipaddress
 import json
 import logging
 import re
@@ -472,12 +471,9 @@ class SandboxConfig:
 
 
 def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+    from pleodesk.urls import is_loopback_host
+
+    return is_loopback_host(host)
 
 
 class _Dispatcher:

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import stat
@@ -38,11 +39,80 @@ SQLITE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
 class StoreError(Exception):
-    """The database cannot be used as it is (newer schema, not a database, locked for too long)."""
+    """The database cannot be used as it is (newer schema, not a database, locked for too long).
+    ``str()`` is one line saying what is wrong and what to do; ``where``: the file or folder concerned
+    (or the unknown schema revision), for a message in the user's language."""
+
+    def __init__(self, message: str, where: str = "") -> None:
+        super().__init__(message)
+        self.where = where
 
 
 class StoreBusyError(StoreError):
     """Another program held the database for longer than the busy timeout."""
+
+
+class StoreDamaged(StoreError):
+    """The database file is not a readable SQLite database (corrupt, truncated, something else)."""
+
+
+class StoreTooNew(StoreError):
+    """The database was written by a newer pleodesk (a schema revision this version does not know)."""
+
+
+class StoreReadOnly(StoreError):
+    """The data folder or the database file cannot be written by this user."""
+
+
+class StoreDiskFull(StoreError):
+    """Writing failed for want of space (a full disk, a quota, a file size limit) or a failing disk."""
+
+
+_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def classify_error(exc: BaseException, path: Path) -> StoreError | None:
+    """The :class:`StoreError` that says in one line what ``exc`` (from SQLite, or from the file system
+    while opening ``path``) means for the user, or None when it is none of the cases pleodesk knows."""
+    if isinstance(exc, StoreError):
+        return exc
+    orig = getattr(exc, "orig", None) or exc
+    folder = Path(path).parent
+    if isinstance(orig, OSError) and not isinstance(orig, sqlite3.Error):
+        if orig.errno in _FULL_ERRNOS:
+            return disk_full(folder)
+        if orig.errno in _READ_ONLY_ERRNOS:
+            return read_only(folder)
+        return None
+    if not isinstance(orig, sqlite3.Error):
+        return None
+    name = str(getattr(orig, "sqlite_errorname", "") or "")
+    text = str(orig).lower()
+    if is_busy_error(orig):
+        return StoreBusyError(f"The pleodesk database {path} is busy: another pleodesk held it for more than "
+                              f"{BUSY_TIMEOUT_S:g} s. Try again.")
+    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "not a database" in text or "malformed" in text:
+        return StoreDamaged(f"The pleodesk database {path} is damaged (it is not a readable database), so "
+                            "pleodesk changed nothing. Restore the file from a backup, or move it away to start "
+                            "afresh (then set up the connections again).", str(path))
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or name == "SQLITE_CANTOPEN" \
+            or "unable to open database" in text:
+        return read_only(folder)
+    if name == "SQLITE_FULL" or "disk is full" in text or name.startswith("SQLITE_IOERR") or "disk i/o" in text:
+        return disk_full(folder)
+    return None
+
+
+def read_only(folder: Path) -> StoreReadOnly:
+    return StoreReadOnly(f"pleodesk cannot write to its data folder {folder}: it is read-only for this user. "
+                         "Make it writable (or set PLEODESK_HOME to a folder that is) and try again; nothing "
+                         "was changed.", str(folder))
+
+
+def disk_full(folder: Path) -> StoreDiskFull:
+    return StoreDiskFull(f"pleodesk could not write to its data folder {folder}: the disk is full (or failing). "
+                         "Free some space and try again; what was saved before is intact.", str(folder))
 
 
 class UnknownConnectionError(StoreError, KeyError):
@@ -99,9 +169,9 @@ def migrate(engine: Engine, revision: str = "head") -> str:
         current = MigrationContext.configure(conn).get_current_heads()
         unknown = [rev for rev in current if rev not in known]
         if unknown:
-            raise StoreError(
+            raise StoreTooNew(
                 "This data was written by a newer pleodesk (database schema "
-                f"{', '.join(unknown)}). Update pleodesk to open it; nothing was changed.")
+                f"{', '.join(unknown)}). Update pleodesk to open it; nothing was changed.", ", ".join(unknown))
         command.upgrade(alembic_config(conn), revision)
         return current_revision(conn) or ""
 

@@ -29,6 +29,7 @@ from sqlalchemy.sql.expression import ClauseElement
 from pleodesk.core.ledger import CategoryMapping, ContraRole, Mappings
 from pleodesk.core.model import parse_timestamp
 from pleodesk.core.money import MAX_MINOR_UNITS
+from pleodesk.core.names import check_connection_name
 from pleodesk.storage import db
 from pleodesk.storage.db import StoreBusyError, StoreError, UnknownConnectionError
 from pleodesk.storage.models import (AuditEntry, Connection, ExportRecord, FeedRecord, Mapping, Meta, PleoItem,
@@ -246,11 +247,11 @@ class Store:
         self.path = Path(path)
         try:
             self._engine = db.create_sqlite_engine(self.path)
-        except (DBAPIError, sqlite3.DatabaseError) as exc:
+        except (DBAPIError, sqlite3.DatabaseError, OSError) as exc:
             raise self._open_error(exc) from exc
         try:
             db.migrate(self._engine)
-        except (DBAPIError, sqlite3.DatabaseError) as exc:
+        except (DBAPIError, sqlite3.DatabaseError, OSError) as exc:
             self._engine.dispose()
             raise self._open_error(exc) from exc
         except BaseException:
@@ -272,6 +273,11 @@ class Store:
     def _open_error(self, exc: BaseException) -> StoreError:
         if db.is_busy_error(exc):
             return StoreBusyError(f"{self.path} is busy: another pleodesk is using it. Try again.")
+        known = db.classify_error(exc, self.path)
+        if known is not None:
+            return known
+        if isinstance(exc, OSError):
+            raise exc
         return StoreError(f"Could not open the pleodesk database {self.path}: {getattr(exc, 'orig', None) or exc}")
 
     def __repr__(self) -> str:
@@ -324,6 +330,10 @@ class Store:
                 yield s
         except OperationalError as exc:
             self._raise_busy(exc)
+            self._raise_known(exc)
+            raise
+        except DBAPIError as exc:
+            self._raise_known(exc)
             raise
 
     @contextmanager
@@ -333,11 +343,21 @@ class Store:
                 yield s
         except OperationalError as exc:
             self._raise_busy(exc)
+            self._raise_known(exc)
             raise
         except IntegrityError as exc:
             if "FOREIGN KEY" in str(exc.orig).upper():
                 raise UnknownConnectionError("no such connection") from exc
             raise
+        except DBAPIError as exc:
+            self._raise_known(exc)
+            raise
+
+    def _raise_known(self, exc: DBAPIError) -> None:
+        """A full disk, a read-only folder, a damaged file: the one-line StoreError that says so."""
+        known = db.classify_error(exc, self.path)
+        if known is not None and not isinstance(known, StoreBusyError):
+            raise known from exc
 
     def _raise_busy(self, exc: OperationalError) -> None:
         if db.is_busy_error(exc):
@@ -359,9 +379,7 @@ class Store:
                        ledger_company_name: str | None = None) -> ConnectionRow:
         """Add a connection (state "connected", active). ValueError if the name is taken or a
         settings key is named like a secret."""
-        name = name.strip()
-        if not name:
-            raise ValueError("a connection needs a name")
+        name = check_connection_name(name)      # ConnectionNameError is a ValueError
         settings = dict(settings or {})
         _refuse_secrets(settings)
         now = _now()
@@ -406,9 +424,7 @@ class Store:
         if "state" in changes:
             _check(changes["state"], CONNECTION_STATES, "connection state")
         if "name" in changes:
-            changes["name"] = str(changes["name"]).strip()
-            if not changes["name"]:
-                raise ValueError("a connection needs a name")
+            changes["name"] = check_connection_name(changes["name"])
         try:
             with self._write() as s:
                 c = self._connection(s, conn_id)

@@ -47,9 +47,10 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     if demo:
         use_demo_home()
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from pleodesk import paths
+    from pleodesk.storage import StoreError
     from pleodesk.ui.i18n import Translations, chosen_language
     from pleodesk.ui.resources import app_icon
     from pleodesk.ui.single_instance import SingleInstance, server_name
@@ -62,7 +63,10 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(True)
 
-    instance = SingleInstance(server_name(paths.data_dir()))
+    try:
+        instance = SingleInstance(server_name(paths.data_dir()))
+    except OSError as exc:
+        return _storage_dialog(exc, Translations(app), chosen_language())
     if not instance.listen():
         print("pleodesk is already running; it has been brought to the front.", file=sys.stderr)
         return 0
@@ -70,13 +74,13 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     translations = Translations(app)
     translations.install(chosen_language())
 
-    from pleodesk.storage import StoreError, open_store
+    from pleodesk.storage import open_store
 
     try:
         store = open_store()
-    except StoreError as exc:
-        QMessageBox.critical(None, "pleodesk", str(exc))
-        return 1
+    except (StoreError, OSError) as exc:
+        instance.close()
+        return _storage_dialog(exc)
 
     from pleodesk.ui.context import AppContext
     from pleodesk.ui.main_window import MainWindow
@@ -128,6 +132,52 @@ def _prepare_secrets_then(ctx, then) -> None:
         then()
         return
     run_task(lambda: prepare_secrets(store), lambda _r: then(), lambda _exc: then())
+
+
+def storage_problem_text(problem) -> str:
+    """The words of ``pleodesk``'s one-line message for a storage problem, in the user's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    from pleodesk.storage import StoreDamaged, StoreDiskFull, StoreReadOnly, StoreTooNew
+
+    where = getattr(problem, "where", "") or ""
+    translate = QCoreApplication.translate
+    if isinstance(problem, StoreDamaged):
+        return translate(
+            "storage", "The pleodesk database {path} is damaged (it is not a readable database), so pleodesk "
+            "changed nothing. Restore the file from a backup, or move it away to start afresh (then set up the "
+            "connections again).").format(path=where)
+    if isinstance(problem, StoreTooNew):
+        return translate(
+            "storage", "This data was written by a newer pleodesk (database schema {revision}). Update pleodesk "
+            "to open it; nothing was changed.").format(revision=where)
+    if isinstance(problem, StoreReadOnly):
+        return translate(
+            "storage", "pleodesk cannot write to its data folder {folder}: it is read-only for this user. Make it "
+            "writable (or set PLEODESK_HOME to a folder that is) and try again; nothing was "
+            "changed.").format(folder=where)
+    if isinstance(problem, StoreDiskFull):
+        return translate(
+            "storage", "pleodesk could not write to its data folder {folder}: the disk is full (or failing). Free "
+            "some space and try again; what was saved before is intact.").format(folder=where)
+    return str(problem)
+
+
+def _storage_dialog(exc: BaseException, *keep) -> int:
+    """The database or the data folder cannot be used: say so in a dialog (the words of the command
+    line, translated) and return the command line's exit code for it. Anything else is raised."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from pleodesk.cli import storage_exit_code, storage_problem
+
+    problem = storage_problem(exc)
+    if problem is None:
+        raise exc
+    if len(keep) == 2:                  # translations not installed yet (the data folder failed first)
+        keep[0].install(keep[1])
+    log.error("%s", problem)
+    QMessageBox.critical(None, "pleodesk", storage_problem_text(problem))
+    return storage_exit_code(problem)
 
 
 def _prepare_demo(ctx) -> None:

@@ -2028,6 +2028,18 @@
         <translation>Geplante Synchronisation</translation>
     </message>
     <message>
+        <source>The connection name is too long: use at most {n} characters.</source>
+        <translation>Der Name der Verbindung ist zu lang: verwenden Sie höchstens {n} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The connection name contains {char}, which cannot be shown as text: use letters, digits, spaces and punctuation only.</source>
+        <translation>Der Name der Verbindung enthält {char}, das sich nicht als Text anzeigen lässt: verwenden Sie nur Buchstaben, Ziffern, Leerzeichen und Satzzeichen.</translation>
+    </message>
+    <message>
+        <source>The connection needs a name.</source>
+        <translation>Die Verbindung braucht einen Namen.</translation>
+    </message>
+    <message>
         <source>Another connection is already called {name}.</source>
         <translation>Eine andere Verbindung heißt bereits {name}.</translation>
     </message>
@@ -2584,6 +2596,25 @@
     <message>
         <source>connection disconnected: reconnect it</source>
         <translation>Verbindung getrennt: neu verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>The pleodesk database {path} is damaged (it is not a readable database), so pleodesk changed nothing. Restore the file from a backup, or move it away to start afresh (then set up the connections again).</source>
+        <translation>Die pleodesk-Datenbank {path} ist beschädigt (keine lesbare Datenbank), daher hat pleodesk nichts geändert. Stellen Sie die Datei aus einer Sicherung wieder her oder verschieben Sie sie, um neu zu beginnen (richten Sie danach die Verbindungen erneut ein).</translation>
+    </message>
+    <message>
+        <source>This data was written by a newer pleodesk (database schema {revision}). Update pleodesk to open it; nothing was changed.</source>
+        <translation>Diese Daten wurden von einem neueren pleodesk geschrieben (Datenbankschema {revision}). Aktualisieren Sie pleodesk, um sie zu öffnen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>pleodesk cannot write to its data folder {folder}: it is read-only for this user. Make it writable (or set PLEODESK_HOME to a folder that is) and try again; nothing was changed.</source>
+        <translation>pleodesk kann nicht in seinen Datenordner {folder} schreiben: er ist für diesen Benutzer schreibgeschützt. Machen Sie ihn beschreibbar (oder setzen Sie PLEODESK_HOME auf einen beschreibbaren Ordner) und versuchen Sie es erneut; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>pleodesk could not write to its data folder {folder}: the disk is full (or failing). Free some space and try again; what was saved before is intact.</source>
+        <translation>pleodesk konnte nicht in seinen Datenordner {folder} schreiben: der Datenträger ist voll (oder fehlerhaft). Schaffen Sie Platz und versuchen Sie es erneut; was zuvor gespeichert wurde, ist unversehrt.</translation>
     </message>
 </context>
 <context>

@@ -2028,6 +2028,18 @@
         <translation>Synchronisation planifiée</translation>
     </message>
     <message>
+        <source>The connection name is too long: use at most {n} characters.</source>
+        <translation>Le nom de la connexion est trop long : utilisez au plus {n} caractères.</translation>
+    </message>
+    <message>
+        <source>The connection name contains {char}, which cannot be shown as text: use letters, digits, spaces and punctuation only.</source>
+        <translation>Le nom de la connexion contient {char}, qui ne peut pas s&apos;afficher comme du texte : utilisez uniquement des lettres, des chiffres, des espaces et de la ponctuation.</translation>
+    </message>
+    <message>
+        <source>The connection needs a name.</source>
+        <translation>La connexion a besoin d&apos;un nom.</translation>
+    </message>
+    <message>
         <source>Another connection is already called {name}.</source>
         <translation>Une autre connexion s’appelle déjà {name}.</translation>
     </message>
@@ -2584,6 +2596,25 @@
     <message>
         <source>connection disconnected: reconnect it</source>
         <translation>connexion interrompue : reconnectez-la</translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>The pleodesk database {path} is damaged (it is not a readable database), so pleodesk changed nothing. Restore the file from a backup, or move it away to start afresh (then set up the connections again).</source>
+        <translation>La base de données de pleodesk {path} est endommagée (ce n&apos;est pas une base de données lisible) ; pleodesk n&apos;a donc rien modifié. Restaurez le fichier depuis une sauvegarde, ou déplacez-le pour repartir de zéro (puis configurez à nouveau les connexions).</translation>
+    </message>
+    <message>
+        <source>This data was written by a newer pleodesk (database schema {revision}). Update pleodesk to open it; nothing was changed.</source>
+        <translation>Ces données ont été écrites par une version plus récente de pleodesk (schéma de base de données {revision}). Mettez pleodesk à jour pour les ouvrir ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>pleodesk cannot write to its data folder {folder}: it is read-only for this user. Make it writable (or set PLEODESK_HOME to a folder that is) and try again; nothing was changed.</source>
+        <translation>pleodesk ne peut pas écrire dans son dossier de données {folder} : il est en lecture seule pour cet utilisateur. Rendez-le accessible en écriture (ou faites pointer PLEODESK_HOME vers un dossier qui l&apos;est) et réessayez ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>pleodesk could not write to its data folder {folder}: the disk is full (or failing). Free some space and try again; what was saved before is intact.</source>
+        <translation>pleodesk n&apos;a pas pu écrire dans son dossier de données {folder} : le disque est plein (ou défaillant). Libérez de l&apos;espace et réessayez ; ce qui avait été enregistré reste intact.</translation>
     </message>
 </context>
 <context>

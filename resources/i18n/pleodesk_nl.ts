@@ -2028,6 +2028,18 @@
         <translation>Geplande synchronisatie</translation>
     </message>
     <message>
+        <source>The connection name is too long: use at most {n} characters.</source>
+        <translation>De naam van de koppeling is te lang: gebruik hoogstens {n} tekens.</translation>
+    </message>
+    <message>
+        <source>The connection name contains {char}, which cannot be shown as text: use letters, digits, spaces and punctuation only.</source>
+        <translation>De naam van de koppeling bevat {char}, dat niet als tekst te tonen is: gebruik alleen letters, cijfers, spaties en leestekens.</translation>
+    </message>
+    <message>
+        <source>The connection needs a name.</source>
+        <translation>De koppeling heeft een naam nodig.</translation>
+    </message>
+    <message>
         <source>Another connection is already called {name}.</source>
         <translation>Er is al een andere koppeling met de naam {name}.</translation>
     </message>
@@ -2584,6 +2596,25 @@
     <message>
         <source>connection disconnected: reconnect it</source>
         <translation>koppeling verbroken: maak opnieuw verbinding</translation>
+    </message>
+</context>
+<context>
+    <name>storage</name>
+    <message>
+        <source>The pleodesk database {path} is damaged (it is not a readable database), so pleodesk changed nothing. Restore the file from a backup, or move it away to start afresh (then set up the connections again).</source>
+        <translation>De pleodesk-database {path} is beschadigd (het is geen leesbare database), dus pleodesk heeft niets gewijzigd. Zet het bestand terug uit een back-up, of verplaats het om opnieuw te beginnen (stel daarna de koppelingen opnieuw in).</translation>
+    </message>
+    <message>
+        <source>This data was written by a newer pleodesk (database schema {revision}). Update pleodesk to open it; nothing was changed.</source>
+        <translation>Deze gegevens zijn geschreven door een nieuwere pleodesk (databaseschema {revision}). Werk pleodesk bij om ze te openen; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>pleodesk cannot write to its data folder {folder}: it is read-only for this user. Make it writable (or set PLEODESK_HOME to a folder that is) and try again; nothing was changed.</source>
+        <translation>pleodesk kan niet schrijven in zijn gegevensmap {folder}: die is alleen-lezen voor deze gebruiker. Maak de map beschrijfbaar (of zet PLEODESK_HOME op een map die dat is) en probeer het opnieuw; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>pleodesk could not write to its data folder {folder}: the disk is full (or failing). Free some space and try again; what was saved before is intact.</source>
+        <translation>pleodesk kon niet schrijven in zijn gegevensmap {folder}: de schijf is vol (of defect). Maak ruimte vrij en probeer het opnieuw; wat eerder was opgeslagen, is intact.</translation>
     </message>
 </context>
 <context>

@@ -680,4 +680,9 @@ def test_sandbox_control_routes(sb, api) -> None:
     assert api.get(f"/v3/export-jobs/{job_id}").json()["data"]["failureReasonType"] == "job_expired"
     r = httpx.post(sb.url + "/_sandbox/faults/inject", json={"pathPrefix": "/pleo", "fault": "503"})
     assert r.status_code == 200 and api.get("/v1/introspect").status_code == 503
+    r = httpx.post(sb.url + "/_sandbox/faults/inject",
+                   json={"pathPrefix": "/pleo", "fault": "429", "retryAfter": 42})
+    assert r.json()["injections"][0]["retryAfter"] == 42
+    answer = api.get("/v1/introspect")
+    assert answer.status_code == 429 and answer.headers["Retry-After"] == "42"
     assert httpx.post(sb.url + "/_sandbox/faults/inject", json={"fault": "503"}).status_code == 400

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import html
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
@@ -162,3 +164,37 @@ def test_wizard_then_export_a_month(qtbot, ctx, sandbox, journal_dir):
     run = win.history_tab.runs[0]
     details = win.history_tab.details.text()
     assert html.escape(counts_text(run.counts)) in details and (run.message or "@@") not in details
+
+
+@pytest.mark.parametrize("typed,words", [("Books\u202efdp.exe", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+                                         ("Books\x07", "U+0007 (BELL)"),
+                                         ("   ", "needs a name")])
+def test_the_summary_page_refuses_names_that_are_not_visible_text(qtbot, ctx, sandbox, journal_dir, typed, words):
+    """The wizard follows the setup file's name rule (pleodesk.core.names): one line of visible text."""
+    from pleodesk.core.names import MAX_NAME_LENGTH
+
+    wiz = run_wizard(qtbot, ctx, sandbox, journal_dir)
+    summary = wiz.currentPage()
+    draft = [c.name for c in ctx.store.list_connections()]      # the wizard's draft, under its suggested name
+    assert summary.name.maxLength() == MAX_NAME_LENGTH
+    summary.name.setText(typed)
+    summary._name_edited(typed)
+    if typed.strip():
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+        assert words in summary.status.text()
+    else:
+        assert not wiz.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert [c.name for c in ctx.store.list_connections()] == draft
+    summary.name.setText("Books")
+    summary._name_edited("Books")
+    with qtbot.waitSignal(wiz.finished_setup, timeout=WAIT_MS):
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert [c.name for c in ctx.store.list_connections()] == ["Books"]
+
+
+def test_a_pleo_company_name_with_control_characters_becomes_a_clean_suggestion():
+    from pleodesk.ui.wizard.state import unique_name
+
+    assert unique_name("Acme\u202e B.V.\n\x07", ["Other"]) == "Acme B.V."
+    assert unique_name("\u2066\u2069", []) == "Pleo"
+    assert len(unique_name("A" * 500, [])) <= 100

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
 
 from pleodesk.core import schedule as sch
 from pleodesk.core.ledger import ContraRole
+from pleodesk.core.names import MAX_NAME_LENGTH, ConnectionNameError, check_connection_name, describe
 from pleodesk.ui import fmt, systems
 from pleodesk.ui.mapping_editors import CategoryTable, ContraEditor, TagEditor, TaxTable
 from pleodesk.ui.widgets import ScheduleEditor, cap, clear_form, hint, set_status
@@ -298,11 +299,11 @@ class PleoPage(Page):
         if not key or not company:
             self.show_status(self.tr("Enter the API key and the company id first."), False)
             return
-        from urllib.parse import urlparse
+        from pleodesk.urls import AddressError, check_web_address
 
-        u = urlparse(url)
-        if u.scheme not in ("http", "https") or not u.netloc or (
-                u.scheme == "http" and u.hostname not in ("127.0.0.1", "localhost", "::1")):
+        try:
+            check_web_address(url, "Pleo address")
+        except AddressError:
             self.show_status(self.tr("The Pleo address must start with https://."), False)
             return
         self._checking = True
@@ -951,6 +952,7 @@ class SummaryPage(Page):
         form = QFormLayout()
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Connection name"))
+        self.name.setMaxLength(MAX_NAME_LENGTH)
         name_label = QLabel(self.tr("Connection &name:"), self)
         name_label.setBuddy(self.name)
         form.addRow(name_label, self.name)
@@ -1030,12 +1032,25 @@ class SummaryPage(Page):
     def nextId(self) -> int:
         return -1
 
+    def _name_problem(self, exc: ConnectionNameError) -> str:
+        """The shared name rule (pleodesk.core.names), in the user's language."""
+        if exc.kind == "too_long":
+            return self.tr("The connection name is too long: use at most {n} characters.").format(n=MAX_NAME_LENGTH)
+        if exc.kind == "invisible":
+            return self.tr("The connection name contains {char}, which cannot be shown as text: use letters, "
+                           "digits, spaces and punctuation only.").format(char=describe(exc.char))
+        return self.tr("The connection needs a name.")
+
     def validatePage(self) -> bool:
         if self._saved:
             return True
         wiz = self.wizard()
         st = self.state
-        new_name = self.name.text().strip()
+        try:
+            new_name = check_connection_name(self.name.text())
+        except ConnectionNameError as exc:
+            self.show_status(self._name_problem(exc), False)
+            return False
         taken = {n.casefold() for n in wiz.other_connection_names()}
         if new_name.casefold() in taken:
             self.show_status(self.tr("Another connection is already called {name}.").format(name=new_name), False)

@@ -418,6 +418,13 @@ class WizardState:
 
 
 def unique_name(wanted: str, taken: Iterable[str]) -> str:
+    """``wanted`` (a Pleo company's name), made a valid connection name (pleodesk.core.names: what is no
+    visible text dropped, shortened) and different from every name in ``taken``."""
+    from pleodesk.core.names import MAX_NAME_LENGTH, refused_character
+
+    while (bad := refused_character(wanted)) is not None:
+        wanted = wanted.replace(bad, " " if bad in "\t\n\r\u2028\u2029" else "")
+    wanted = " ".join(wanted.split())[:MAX_NAME_LENGTH - 5].strip() or "Pleo"
     taken = {t.casefold() for t in taken}
     if wanted.casefold() not in taken:
         return wanted
