@@ -348,8 +348,13 @@ class SystemPage(QWizardPage):
         set_status(self.status, text, ok)
 
     def set_busy(self, busy: bool) -> None:
+        """While a check runs, Next and a page's "demo" button (which fills the page in and presses Next)
+        wait for it; the check that runs decides."""
         self._busy = busy
         self.wizard().set_busy(busy)
+        demo = getattr(self, "demo_button", None)
+        if demo is not None:
+            demo.setEnabled(not busy)
 
     def finish_validation(self) -> None:
         """Call when an asynchronous check passed: the wizard moves on to the next page (once the
@@ -357,9 +362,12 @@ class SystemPage(QWizardPage):
         if getattr(self, "_saving", False):
             self._advance_when_saved = True
             return
-        self._validated = True
         self.set_busy(False)
-        self.wizard().next()
+        self._validated = True
+        try:
+            self.wizard().advance_from(self)
+        finally:
+            self._validated = False         # used by this one Next, or by none: never by a later one
 
     def nextId(self) -> int:
         """Always "Bank account and journals" next (plugins need not override this)."""

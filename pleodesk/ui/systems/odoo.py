@@ -191,6 +191,7 @@ class ConnectPage(SystemPage):
                                              "version, the user's rights and missing apps, and the companies."))
         self.check_button.clicked.connect(self.check)
         form.addRow("", self.check_button)
+        form.addRow("", self.status)           # the check's result right under Check, as on the Pleo page
         self.demo_button = QPushButton(self.tr("Use the de&mo company's Odoo"), self)
         self.demo_button.setToolTip(self.tr("Book into an Odoo emulated on this computer, to try pleodesk with "
                                             "the demo company."))
@@ -203,7 +204,6 @@ class ConnectPage(SystemPage):
             "db and copy the word in quotes after it. API key: your profile > Account Security > New API Key. "
             "The Employees app must be installed."), self))
         lay.addStretch(1)
-        lay.addWidget(self.status)
 
     def initializePage(self) -> None:
         s = self.state.system_settings
@@ -351,8 +351,7 @@ class ConnectPage(SystemPage):
             if out["chart"] is None:
                 self._fill_companies(out)
                 self.set_busy(False)
-                self.show_status(self.tr("This user may book in {n} companies: choose the one for this connection, "
-                                         "then press Next again.").format(n=len(self._companies)), None)
+                self.show_status(self.report(out)[0], None)     # version, rights, then: choose the company
                 return
             self._companies = out["companies"]
             name = next((n for cid, n in self._companies if cid == out["company_id"]), "")

@@ -51,9 +51,12 @@ class Page(QWizardPage):
         set_status(self.status, text, ok)
 
     def finish_validation(self) -> None:
-        self._validated = True
         self.wizard().set_busy(False)
-        self.wizard().next()
+        self._validated = True
+        try:
+            self.wizard().advance_from(self)
+        finally:
+            self._validated = False         # used by this one Next, or by none: never by a later one
 
     def take_validated(self) -> bool:
         if self._validated or self.wizard().resuming:

@@ -152,6 +152,27 @@ class SetupWizard(QWizard):
             self.save_draft()
 
     # ------------------------------------------------------------------ busy -------------------
+    def validateCurrentPage(self) -> bool:  # noqa: N802 - QWizard's virtual
+        """Next or Save. While a page's check is under way (the wizard is busy) a further request to move
+        on is ignored: the check that runs decides, and moves the wizard on once when it passes. Without
+        this, a second request (a button that fills the page in and presses Next, pressed again while
+        the first check ran) started a second check, and each moved the wizard on a page."""
+        if self._busy:
+            log.debug("Next ignored: a check of page %s is under way", self.currentId())
+            return False
+        return super().validateCurrentPage()
+
+    def advance_from(self, page) -> bool:
+        """A page's asynchronous check passed: move on from ``page``, but only while it is still the page
+        shown (a late answer must not move the wizard on from a page the user has since left).
+        Returns whether the wizard moved."""
+        if self.currentPage() is not page or self._done:
+            log.debug("a late check of a page no longer shown is dropped")
+            return False
+        before = self.currentId()
+        self.next()
+        return self.currentId() != before
+
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         for b in (QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton,
