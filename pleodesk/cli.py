@@ -159,6 +159,13 @@ def cmd_setup(args) -> int:
     except SetupError as exc:
         _err(str(exc))
         return EXIT_USAGE
+    from pleodesk.setup_file import company_taken_by, company_taken_problem
+
+    store = _store()
+    existing = store.get_connection(plan.name)
+    other = company_taken_by(store, plan.pleo_company_id, except_name=plan.name)
+    if other is not None and (existing is None or existing.active):
+        problems.insert(0, company_taken_problem(other))
     if problems:
         _err(f"The setup was not saved. Fix {'this' if len(problems) == 1 else 'these'} first:")
         for pr in problems:
@@ -167,7 +174,6 @@ def cmd_setup(args) -> int:
     if args.check_only:
         print(f"The setup file is fine: connection '{plan.name}' can be saved.")
         return EXIT_OK
-    store = _store()
     try:
         conn = apply_plan(store, plan)
     except SecretStoreUnavailable as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -17,6 +18,8 @@ from pleodesk.ui.widgets import cap, clear_form
 from pleodesk.ui.wizard.state import MAX_TAG_GROUPS
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+AUTO_ROLE = Qt.ItemDataRole.UserRole + 2        # True on a category matched automatically
+AUTO_COLOUR = "#FEF3C7"                         # a light amber: look at this row
 
 
 def _account_combo(chart: LedgerChart, current: str | None, none_text: str, parent=None,
@@ -74,14 +77,16 @@ class CategoryTable(QWidget):
         self.search.setClearButtonEnabled(True)
         self.only_unmapped = QCheckBox(self.tr("Only &unmapped"), self)
         self.auto_button = QPushButton(self.tr("&Match automatically"), self)
-        self.auto_button.setToolTip(self.tr("Map every unmapped category whose code or name the ledger also has."))
+        self.auto_button.setToolTip(self.tr("Map every unmapped category to the ledger account with the same code "
+                                            "or name, among the accounts of a type that can take it."))
         self.counts = QLabel(self)
         self.counts.setAccessibleName(self.tr("Mapped and unmapped categories"))
         bar.addWidget(self.search, 1)
         bar.addWidget(self.only_unmapped)
         bar.addWidget(self.auto_button)
-        bar.addWidget(self.counts)
         lay.addLayout(bar)
+        self.counts.setWordWrap(True)
+        lay.addWidget(self.counts)
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels([self.tr("Pleo category"), self.tr("Name shown to employees"),
                                               cap(naming.get("account", self.tr("Ledger account"))),
@@ -123,6 +128,10 @@ class CategoryTable(QWidget):
             item = QTableWidgetItem(text)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             item.setData(KEY_ROLE, key)
+            if key in self.mappings.auto_categories and key in self.mappings.categories:
+                item.setBackground(QColor(AUTO_COLOUR))
+                item.setToolTip(self.tr("Matched automatically: check the account."))
+                item.setData(AUTO_ROLE, True)
             t.setItem(row, self.COL_CATEGORY, item)
             label = QTableWidgetItem(self.mappings.category_labels.get(key, cat["name"] or ""))
             label.setData(KEY_ROLE, key)
@@ -153,6 +162,12 @@ class CategoryTable(QWidget):
             self.mappings.categories[key] = CategoryMapping(acc, tax)
         else:
             self.mappings.categories.pop(key, None)
+        if key in self.mappings.auto_categories:       # chosen by the user now: no longer marked
+            self.mappings.auto_categories.discard(key)
+            item = self.table.item(row, self.COL_CATEGORY)
+            item.setBackground(QBrush())
+            item.setToolTip("")
+            item.setData(AUTO_ROLE, False)
         self._update_counts()
         self.changed.emit()
 
@@ -173,7 +188,7 @@ class CategoryTable(QWidget):
         added = self._auto()
         self._rebuild()
         self.changed.emit()
-        self.counts.setToolTip(self.tr("{count} mapping(s) added automatically").format(count=added))
+        self.counts.setToolTip(self.tr("%n mapping(s) added automatically", "", added))
 
     def _filter(self) -> None:
         needle = self.search.text().strip().casefold()
@@ -187,10 +202,19 @@ class CategoryTable(QWidget):
             self.table.setRowHidden(row, bool(hide))
         self._update_counts()
 
+    def auto_keys(self) -> list[str]:
+        """The categories shown as matched automatically (not yet changed by the user)."""
+        return [c["key"] for c in self.categories
+                if c["key"] in self.mappings.auto_categories and c["key"] in self.mappings.categories]
+
     def _update_counts(self) -> None:
         mapped = sum(1 for c in self.categories if c["key"] in self.mappings.categories)
         unmapped = len(self.categories) - mapped
-        self.counts.setText(self.tr("{mapped} mapped · {unmapped} unmapped").format(mapped=mapped, unmapped=unmapped))
+        text = self.tr("{mapped} mapped · {unmapped} unmapped").format(mapped=mapped, unmapped=unmapped)
+        auto = len(self.auto_keys())
+        if auto:
+            text += " · " + self.tr("%n matched automatically (highlighted): check them", "", auto)
+        self.counts.setText(text)
         self.counts.setStyleSheet("color: #B45309;" if unmapped else "color: #15803D;")
 
     def focus_key(self, key: str) -> bool:

@@ -379,3 +379,36 @@ def test_preview_says_which_wallet_top_ups_will_be_skipped(demo, capsys):
     capsys.readouterr()
     skipped = demo.store.records_with_status(demo.conn.id, "skipped")
     assert sorted(r.expense_id for r in skipped) == sorted(wallet)
+
+
+def test_setup_file_refuses_a_second_active_connection_for_the_same_pleo_company(tmp_path, pleodesk_home,
+                                                                                  monkeypatch, capsys):
+    """Pleo has one accounting integration per company: a second setup file for the same company under
+    another name is refused, naming the connection that has it; deactivated, it may be saved."""
+    from pathlib import Path
+
+    from pleodesk.sandbox.server import SandboxConfig, start_sandbox
+    from pleodesk.storage import open_store
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "journal-file.toml"
+    with start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=5, seed=1)) as sb:
+        text = example.read_text().replace("http://127.0.0.1:8765/pleo", sb.pleo_url)
+        text = text.replace("~/pleodesk-demo-journal", str(tmp_path / "journal"))
+        first, second = tmp_path / "first.toml", tmp_path / "second.toml"
+        first.write_text(text)
+        second.write_text(text.replace("Demo Company (journal file)", "Second books")
+                          .replace(str(tmp_path / "journal"), str(tmp_path / "journal2")))
+        monkeypatch.setenv("PLEO_API_KEY", sb.api_key)
+        assert main(["setup", "--file", str(first)]) == EXIT_OK
+        capsys.readouterr()
+        for extra in (["--check-only"], []):
+            assert main(["setup", "--file", str(second), *extra]) == EXIT_USAGE
+            err = capsys.readouterr().err
+            assert "already exported by the connection 'Demo Company (journal file)'" in err, err
+        store = open_store()
+        assert [c.name for c in store.list_connections()] == ["Demo Company (journal file)"]
+        # Saving the same connection again is no conflict; once it is deactivated the second one may go.
+        assert main(["setup", "--file", str(first)]) == EXIT_OK
+        store.update_connection(store.get_connection("Demo Company (journal file)").id, active=False)
+        store.close()
+        assert main(["setup", "--file", str(second)]) == EXIT_OK

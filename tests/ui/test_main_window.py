@@ -240,7 +240,9 @@ def test_the_export_tab_keeps_each_connections_export_when_switching(qtbot, monk
     from pleodesk.ui import workers
     from pleodesk.ui.jobs import JobResult
 
-    other = apply_plan(store, demo_plan(sandbox, tmp_path / "other-journal", name="Second administration"))
+    plan = demo_plan(sandbox, tmp_path / "other-journal", name="Second administration")
+    plan.pleo_company_id = "another-pleo-company"        # one active connection per Pleo company
+    other = apply_plan(store, plan)
     release = threading.Event()
     real_execute = workers.execute
 

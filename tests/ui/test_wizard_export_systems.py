@@ -206,6 +206,14 @@ def test_odoo_wizard_then_export_a_month(qtbot, ctx, sandbox):
         click_next(qtbot, wiz)
     # 7-9. Card expenses as vendor bills, out-of-pocket ones as journal entries; the bank feed; save.
     options_and_feed(qtbot, wiz, {"card": "bill", "reimbursement": "entry"})
+    #    The summary says what matters: the Odoo company, the journals, bills or entries, top-ups; the
+    #    connection's name says which ledger.
+    summary = wiz.currentPage().summary.text()
+    for text in ("Company in the ledger", "Demo Company B.V.", "Journal for Pleo expenses", "Create PLEO",
+                 "Journal for vendor bills", "BNK1 Bank", "Card expenses booked as</td><td><b>Vendor bill",
+                 "Out-of-pocket expenses booked as</td><td><b>Journal entry", "Wallet top-ups", "1100 Bank"):
+        assert text in summary, text
+    assert wiz.currentPage().name.text() == "Demo Company B.V. – Odoo"
     conn = save_setup(qtbot, wiz, "17 mapped, 0 not mapped")
     s = conn.settings
     assert (s["url"], s["database"], s["login"], s["company_id"]) == (sandbox.odoo_url, "pleodesk", "admin", 1)
@@ -309,15 +317,18 @@ def test_xero_wizard_then_export_a_month(qtbot, ctx, sandbox, monkeypatch):
     combos["external_reimbursement"].setCurrentIndex(combos["external_reimbursement"].findData("090"))
     click_next(qtbot, wiz)
     # 5. Categories: matched by code, except money moved between bank accounts: wallet top-ups come from
-    #    the business bank account, cash withdrawals go to petty cash. Pleo's two counter accounts stay
-    #    unmapped (no expense has them as its category). Every VAT code is matched.
+    #    the business bank account, cash withdrawals go to petty cash. Pleo's wallet and its two counter
+    #    accounts stay unmapped (no expense has them as its category): the wallet's code 1100 is Xero's
+    #    Accounts Receivable, which is no account for the wallet. Every VAT code is matched.
     page = wiz.currentPage()
     assert wiz.currentId() == P.ID_CATEGORIES
     qtbot.waitUntil(lambda: page.tabs.isEnabled(), timeout=WAIT_MS)
-    assert page.categories.counts_tuple() == (13, 4)
+    assert page.categories.counts_tuple() == (12, 5)
+    assert "1100" not in wiz.state.mappings.categories
+    assert "12 matched automatically (highlighted)" in page.categories.counts.text()
     set_category(page.categories, "1150", "090")
     set_category(page.categories, "1000", "1010")
-    assert page.categories.counts_tuple() == (15, 2)
+    assert page.categories.counts_tuple() == (14, 3)
     assert wiz.state.mappings.taxes == {"21%": "TAX001", "9%": "TAX002", "0%": "NONE", "RC21": "TAX003"}
     click_next(qtbot, wiz)
     # 6. Labels: both tag groups found as tracking categories, every tag as one of their options.
@@ -329,7 +340,9 @@ def test_xero_wizard_then_export_a_month(qtbot, ctx, sandbox, monkeypatch):
     click_next(qtbot, wiz)
     # 7-9. Out-of-pocket expenses as spend money on the out-of-pocket account; the bank feed; save.
     options_and_feed(qtbot, wiz, {"reimbursement": "spend_money"})
-    conn = save_setup(qtbot, wiz, "15 mapped, 2 not mapped")
+    summary = wiz.currentPage().summary.text()
+    assert "Xero organisation" in summary and wiz.currentPage().name.text() == "Demo Company B.V. – Xero"
+    conn = save_setup(qtbot, wiz, "14 mapped, 3 not mapped")
     s = conn.settings
     assert s["tenant_id"] == nl and s["client_id"] == SANDBOX_CLIENT_ID and s["api_url"].startswith(sandbox.url)
     assert s["bank_account_code"] == "PLEOBANK" and s["object_kinds"] == {"reimbursement": "spend_money"}
@@ -452,7 +465,7 @@ def test_xero_us_organisation_accounts_chosen_by_hand_then_export(qtbot, ctx, sa
     qtbot.waitUntil(lambda: page.editor.isEnabled(), timeout=WAIT_MS)
     click_next(qtbot, wiz)
     options_and_feed(qtbot, wiz, {"reimbursement": "spend_money"})
-    conn = save_setup(qtbot, wiz, "13 mapped, 4 not mapped")
+    conn = save_setup(qtbot, wiz, "12 mapped, 5 not mapped")
     s = conn.settings
     assert s["bank_account_code"] == "1200" and s["out_of_pocket_account_code"] == "1210"
     assert s["default_account_code"] == "PLEO" and "accounts_by_hand" not in s

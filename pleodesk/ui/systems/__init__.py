@@ -45,6 +45,9 @@ exposes:
 ``LABEL``  (optional) a function returning the system's name for the list on the welcome page,
     translated; default: the provider's ``LABEL``.
 
+``SHORT_LABEL``  (optional) a function returning a short name of the system for names made up of it
+    (a new connection is called "<Pleo company> – <short label>"); default: ``LABEL``.
+
 ``DESCRIPTION``  (optional) a function returning one translated sentence shown under the name.
 
 ``naming()``  (optional) a function returning the system's own words, translated, for the generic
@@ -183,6 +186,12 @@ def label(system: str) -> str:
     from pleodesk.connections import SYSTEMS
 
     return SYSTEMS.get(system, system)
+
+
+def short_label(system: str) -> str:
+    mod = plugin(system)
+    fn = getattr(mod, "SHORT_LABEL", None) if mod else None
+    return fn() if callable(fn) else label(system)
 
 
 def description(system: str) -> str:

@@ -23,6 +23,10 @@ def LABEL() -> str:  # noqa: N802 - the plugin contract's name
     return QCoreApplication.translate("odoo", "Odoo 16 / 17")
 
 
+def SHORT_LABEL() -> str:  # noqa: N802
+    return QCoreApplication.translate("odoo", "Odoo")
+
+
 def DESCRIPTION() -> str:  # noqa: N802
     return QCoreApplication.translate(
         "odoo", "Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic "

@@ -337,6 +337,15 @@ class SettingsTab(ConnectionTab):
                 self.tr("Deactivate {name}? Nothing is exported for it until you activate it again; its history "
                         "stays.").format(name=self.conn.name)) != QMessageBox.StandardButton.Yes:
             return
+        if on:
+            from pleodesk.setup_file import company_taken_by
+
+            other = company_taken_by(store, self.conn.pleo_company_id, except_id=cid)
+            if other is not None:       # Pleo has one accounting integration per company
+                set_status(self.conn_status, self.tr(
+                    "Not activated: the connection {name} already exports this Pleo company. Deactivate it "
+                    "first.").format(name=other.name), False)
+                return
 
         def done(_c) -> None:
             hub.connections_changed.emit()

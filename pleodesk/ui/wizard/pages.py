@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, timezone
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
                                QSpinBox, QTabWidget, QVBoxLayout, QWizard, QWizardPage)
@@ -303,6 +303,11 @@ class PleoPage(Page):
             self.show_status(self.tr("Pleo answered for another company ({name}).").format(
                 name=company.get("name", "?")), False)
             return
+        other = self.wizard().company_taken_by(values[1])
+        if other is not None:
+            self.show_status(self.wizard().company_taken_text(other), False)
+            self.completeChanged.emit()
+            return
         st.pleo.update({"base_url": values[2], "company_id": values[1],
                         "company_name": company.get("name") or ""})
         st.pleo_checked = True
@@ -356,8 +361,7 @@ class PleoPage(Page):
         if not self.wizard().resuming and st.pleo.get("demo") and self.url.text().strip() != st.pleo.get("base_url"):
             st.pleo["demo"] = False
         if st.auto_name and st.pleo.get("company_name") and not st.editing:
-            wanted = st.pleo["company_name"]
-            st.name = unique_name(wanted, self.wizard().other_connection_names())
+            st.name = unique_name(default_name(st), self.wizard().other_connection_names())
             self.wizard().update_draft_connection(name=st.name)
         if st.pleo_data is None:
             self.wizard().load_pleo_data()
@@ -366,6 +370,22 @@ class PleoPage(Page):
 
     def nextId(self) -> int:
         return self.wizard().system_page_id(self.state.system)
+
+
+def default_name(st) -> str:
+    """A new connection's name: the Pleo company and the ledger ("Demo Company B.V. – Odoo")."""
+    company = st.pleo.get("company_name") or st.pleo.get("company_id") or ""
+    ledger = systems.short_label(st.system) if st.system else ""
+    return QCoreApplication.translate("wizard", "{company} – {ledger}").format(company=company, ledger=ledger) \
+        if ledger else company
+
+
+def journal_role_name(system: str | None, role: str) -> str:
+    """The journal role's label on page 4, without its colon and type ("Journal for Pleo expenses")."""
+    for r in systems.journal_roles(system):
+        if r["role"] == role:
+            return r["label"].split(" (")[0].rstrip(":").rstrip()
+    return role
 
 
 # ==================================================================================== 4 ========
@@ -524,6 +544,10 @@ class AccountsPage(Page):
         else:
             journals[role] = value
         self.state.system_settings["journals"] = journals
+        # What the summary shows: the journal chosen, or what pleodesk will create.
+        labels = dict(self.state.system_settings.get("journal_labels") or {})
+        labels[role] = combo.currentText()
+        self.state.system_settings["journal_labels"] = labels
         if save:
             self.wizard().save_draft()
 
@@ -964,18 +988,38 @@ class SummaryPage(Page):
             (self.tr("Pleo company"), (st.pleo.get("company_name") or st.pleo.get("company_id") or "")
              + (" " + self.tr("(demo)") if st.pleo.get("demo") else "")),
         ]
+        ss = st.system_settings
         if st.system == "journal_file":
-            rows.append((self.tr("Journal folder"), st.system_settings.get("folder", "")))
-        wallet = st.mappings.contra.get(ContraRole.WALLET)
-        if wallet:
-            name = chart.accounts[wallet].name if chart and wallet in chart.accounts else ""
-            rows.append((naming["wallet"], f"{wallet} {name}".strip()))
+            rows.append((self.tr("Journal folder"), ss.get("folder", "")))
+        if ss.get("company_name") or ss.get("company_id"):
+            rows.append((self.tr("Company in the ledger"), ss.get("company_name") or str(ss["company_id"])))
+        if ss.get("tenant_name") or ss.get("tenant_id"):
+            rows.append((self.tr("Xero organisation"), ss.get("tenant_name") or ss["tenant_id"]))
+        for role, text in (ss.get("journal_labels") or {}).items():
+            rows.append((self.tr("Journal ({role})").format(role=journal_role_name(st.system, role)), text))
+
+        def account(code: str | None) -> str:
+            if not code:
+                return self.tr("none")
+            return f"{code} {chart.accounts[code].name}" if chart and code in chart.accounts else code
+
+        for role in ContraRole:
+            code = st.mappings.contra.get(role)
+            if code or role is ContraRole.WALLET:
+                rows.append((naming[role.value], account(code)))
         rows.append((self.tr("Categories"), self.tr("{mapped} mapped, {unmapped} not mapped").format(
             mapped=mapped, unmapped=unmapped)))
         rows.append((self.tr("Tag groups"), self.tr("{n} exported as {dimensions}").format(
             n=len(st.mappings.tag_groups), dimensions=naming["dimensions"])))
         o = st.options
+        kinds = systems.object_kinds(st.system)
+        groups = {"card": self.tr("Card expenses booked as"), "reimbursement": self.tr("Out-of-pocket expenses booked as")}
+        for group, choices in kinds.items():
+            value = (o.get("object_kinds") or {}).get(group) or (choices[0][0] if choices else "")
+            rows.append((groups.get(group, group), dict(choices).get(value, value)))
         rows.append((self.tr("Entries"), self.tr("posted") if o.get("post", True) else self.tr("drafts")))
+        rows.append((self.tr("Wallet top-ups"), self.tr("not exported") if o.get("ignore_wallet_topups")
+                     else self.tr("exported")))
         rows.append((self.tr("Receipts"), self.tr("exported") if o.get("export_receipts", True)
                      else self.tr("not exported")))
         rows.append((self.tr("Export queue"), self.tr("every {n} minutes").format(

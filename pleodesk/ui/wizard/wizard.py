@@ -196,6 +196,19 @@ class SetupWizard(QWizard):
     def other_connection_names(self) -> list[str]:
         return [c.name for c in self.ctx.store.list_connections() if c.id != self.state.conn_id]
 
+    def company_taken_by(self, pleo_company_id: str):
+        """The other active connection that exports this Pleo company, or None (Pleo has one accounting
+        integration per company)."""
+        from pleodesk.setup_file import company_taken_by
+
+        return company_taken_by(self.ctx.store, pleo_company_id, except_id=self.state.conn_id)
+
+    def company_taken_text(self, other) -> str:
+        return self.tr("The connection {name} already exports this Pleo company. Pleo has one accounting "
+                       "integration per company: the first connection to export takes all that waits in Pleo, "
+                       "so a second one would get nothing. Deactivate or delete {name} first (Settings tab), "
+                       "or change that connection instead.").format(name=other.name)
+
     def create_draft(self, callback: Callable[[bool, str], None]) -> None:
         """Create the draft connection (inactive, "needs attention") that holds the answers."""
         st = self.state
@@ -432,9 +445,10 @@ class SetupWizard(QWizard):
         Runs on the store writer's thread, after every draft write already asked for."""
         from pleodesk.connections import ledger_secret_name, pleo_secret_name
         from pleodesk.secrets import get_secret
-        from pleodesk.setup_file import apply_plan, check_plan
+        from pleodesk.setup_file import apply_plan, check_plan, company_taken_by
 
         st = self.state
+        taken_text = self.company_taken_text
         plan = st.plan("", {})
         cid, store, editing = st.conn_id, self.ctx.store, st.editing
         draft_key, entries = st.draft_key, list(st.keyring_entries)
@@ -446,14 +460,18 @@ class SetupWizard(QWizard):
                 value = get_secret(ledger_secret_name(cid, what))
                 if value is not None:
                     plan.ledger_secrets[what] = value
+            current = store.get_connection(cid)
+            active = True if not editing else (current.active if current else True)
+            other = company_taken_by(store, plan.pleo_company_id, except_id=cid) if active else None
+            if other is not None:
+                raise SetupProblems([taken_text(other)])
             problems = check_plan(plan)
             if problems:
                 raise SetupProblems(problems)
-            current = store.get_connection(cid)
             if current is not None and current.name != plan.name:
                 store.update_connection(cid, name=plan.name)
-            conn = apply_plan(store, plan)
-            store.update_connection(conn.id, active=True if not editing else current.active if current else True)
+            conn = apply_plan(store, plan, active=active)
+            store.update_connection(conn.id, active=active)
             store.audit("setup_saved", conn.id, source="wizard", system=plan.system)
             fresh = store.get_connection(conn.id)
             if fresh is not None and (draft_key in (fresh.settings or {})):
