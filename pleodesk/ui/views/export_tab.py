@@ -155,8 +155,12 @@ class ExportTab(ConnectionTab):
                 self._show_result(self._results[conn_id])
         current = self.ctx.workers.current(conn_id) if conn_id is not None else None
         job = self._exports.get(conn_id) if conn_id is not None else None
-        if job is None and current is not None and current.is_run:
-            job = current
+        if job is None and current is not None and current.kind == "export_month":
+            job = current            # a month's export already running for this connection
+        # Other work under way (the export queue checked right after a setup was saved, the bank feed) is
+        # not this tab's: it is not shown as the result of an export, and Export may still be pressed
+        # (the export then waits for it). Taking such a run for the tab's own made the first export after
+        # a setup do nothing and show "Nothing was waiting in Pleo's export queue".
         self._job = job
         if job is not None:
             self._running(True)
