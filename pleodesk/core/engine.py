@@ -27,12 +27,13 @@ import mimetypes
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings
 from pleodesk.core.model import Expense, format_datetime
+from pleodesk.core.money import Money
 from pleodesk.core.posting import PostingError, post
 from pleodesk.core.validation import SKIP_WALLET, Problem, ValidationReport, validate
 from pleodesk.providers.base import AuthError, Found, LedgerError, Provider, SendResult
@@ -72,6 +73,25 @@ class Progress:
     message: str = ""
 
 
+@dataclass(frozen=True)
+class ExportedEntry:
+    """One expense booked by a run, as the run's result lists it: what a bookkeeper checks it by."""
+
+    reference: str                 # PLEO-<expense id>
+    date: date
+    payee: str                     # the supplier (or the employee, for a reimbursement)
+    amount: Money                  # signed, wallet currency
+    account: str                   # the ledger account of its largest expense line
+    url: str | None = None         # the ledger object, where the ledger has an address for it
+
+
+def exported_entry(entry: LedgerEntry, url: str | None) -> ExportedEntry:
+    lines = [p for p in entry.postings if p.tax_role is None and p.account != entry.contra_account]
+    main = max(lines, key=lambda p: abs(p.signed), default=None)
+    return ExportedEntry(entry.reference, entry.date, entry.payee or entry.employee, entry.gross,
+                         main.account if main is not None else "", url)
+
+
 @dataclass
 class RunSummary:
     run_id: int | None = None
@@ -89,6 +109,7 @@ class RunSummary:
     vat_rounding: int = 0
     message: str = ""
     ledger_links: list[tuple[str, str]] = field(default_factory=list)  # (reference, url)
+    entries: list[ExportedEntry] = field(default_factory=list)       # what was booked, in order
     #: The ledger refuses calls until then (a daily API limit): what was not sent waits for that time.
     retry_at: datetime | None = None
 
@@ -585,6 +606,7 @@ class ExportEngine:
             summary.exported += 1
             if res.ledger_url:
                 summary.ledger_links.append((entry.reference, res.ledger_url))
+            summary.entries.append(exported_entry(entry, res.ledger_url))
             outcomes[eid] = _success(eid, res.ledger_id, res.ledger_url, now)
             notes = [str(n) for n in getattr(res, "notes", ()) or ()]
             if notes:

@@ -4,11 +4,14 @@ window: what the ledger holds and what the window shows."""
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from pleodesk.ui import fmt
 from pleodesk.ui.main_window import MainWindow
+from pleodesk.ui.views.export_tab import URL_ROLE
 from pleodesk.ui.wizard import SetupWizard
 from pleodesk.ui.wizard import pages as P
 
@@ -137,8 +140,18 @@ def test_wizard_then_export_a_month(qtbot, ctx, sandbox, journal_dir):
     # What the window shows.
     assert f"{counts['exported']} exported" in tab.result_text.text()
     assert f"{counts['held']} held" in tab.result_text.text()
-    assert tab.links.count() == min(counts["exported"], 200) + (counts["exported"] > 200)
-    assert tab.links.item(0).text().startswith("PLEO-")
+    assert tab.links.rowCount() == min(counts["exported"], 200) + (counts["exported"] > 200)
+    # Each booked expense with its date, supplier, amount, account and the ledger object.
+    headers = [tab.links.horizontalHeaderItem(c).text() for c in range(5)]
+    assert headers == ["Date", "Supplier", "Amount", "Account", "In the ledger"]
+    ref = tab.links.item(0, 4).text()
+    assert ref.startswith("PLEO-") and tab.links.item(0, 4).data(URL_ROLE).startswith("file:")
+    expense = next(r for r in ctx.store.records_with_status(conn.id, "exported") if f"PLEO-{r.expense_id}" == ref)
+    rows = entries[ref]
+    assert tab.links.item(0, 0).text() == fmt.medium_day(date.fromisoformat(rows[0]["date"]))
+    assert rows[0]["account"] in tab.links.item(0, 3).text() and tab.links.item(0, 1).text()
+    assert tab.links.item(0, 2).text().endswith("€") or "€" in tab.links.item(0, 2).text()
+    assert expense is not None
     qtbot.waitUntil(lambda: win.conn.state == "needs_attention", timeout=WAIT_MS)
     assert win.banner.isVisible()
     # Problems: grouped by cause, one group (and one Fix) for the unmapped category.

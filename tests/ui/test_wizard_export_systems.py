@@ -108,10 +108,12 @@ def assert_result_shown(tab, counts: dict, url_start: str) -> None:
     assert f"{counts['exported']} exported" in text
     assert (f"{counts['held']} held" in text) == bool(counts["held"])
     assert "failed" not in text
-    assert tab.links.isVisible() and tab.links.count() == counts["exported"]
-    refs = {tab.links.item(n).text() for n in range(tab.links.count())}
+    assert tab.links.isVisible() and tab.links.rowCount() == counts["exported"]
+    refs = {tab.links.item(n, 4).text() for n in range(tab.links.rowCount())}
     assert len(refs) == counts["exported"] and all(ref.startswith("PLEO-") for ref in refs)
-    assert all(tab.links.item(n).data(URL_ROLE).startswith(url_start) for n in range(tab.links.count()))
+    assert all(tab.links.item(n, 4).data(URL_ROLE).startswith(url_start) for n in range(tab.links.rowCount()))
+    # Date, supplier, amount and account of each booked expense.
+    assert all(tab.links.item(n, c).text() for n in range(tab.links.rowCount()) for c in (0, 2, 3))
 
 
 def assert_pleo_told(sandbox, exported) -> None:

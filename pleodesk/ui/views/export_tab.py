@@ -8,9 +8,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-                               QListWidgetItem, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from pleodesk.ui import fmt
 from pleodesk.ui.jobs import Job
@@ -103,10 +102,23 @@ class ExportTab(ConnectionTab):
         self.result_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_text.setAccessibleName(self.tr("Export result"))
         rv.addWidget(self.result_text)
-        self.links = QListWidget(self.result_box)
+        # What was booked, one row per expense, to check against the ledger: activate a row to open the
+        # ledger's own object (its link).
+        self.links = QTableWidget(0, 5, self.result_box)
+        self.links.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Supplier"), self.tr("Amount"),
+                                              self.tr("Account"), self.tr("In the ledger")])
         self.links.setAccessibleName(self.tr("Entries created in the ledger"))
-        self.links.setMaximumHeight(130)
-        rv.addWidget(self.links)
+        self.links.verticalHeader().setVisible(False)
+        self.links.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.links.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.links.setWordWrap(False)
+        hh = self.links.horizontalHeader()
+        for col, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                    QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                    QHeaderView.ResizeMode.ResizeToContents)):
+            hh.setSectionResizeMode(col, mode)
+        self.links.setMinimumHeight(120)
+        rv.addWidget(self.links, 1)
         lay.addWidget(self.result_box, 1)
         self.result_box.hide()
 
@@ -120,6 +132,7 @@ class ExportTab(ConnectionTab):
         self.export_button.clicked.connect(self.export)
         self.cancel.clicked.connect(self._cancel)
         self.links.itemActivated.connect(self._open_link)
+        self.links.cellClicked.connect(lambda row, col: col == 4 and self._open_link(self.links.item(row, 0)))
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(250)
@@ -225,6 +238,7 @@ class ExportTab(ConnectionTab):
                                               "already in the ledger.").format(count=count, total=totals or "0",
                                                                               already=p.get("already_exported", 0)))
         names = p.get("account_names", {})
+        self._preview_names = dict(names)
         rows = p.get("by_ledger", [])
         currency = next(iter(p.get("totals", {}) or {"": 0}))
         self.totals.setRowCount(len(rows))
@@ -341,21 +355,57 @@ class ExportTab(ConnectionTab):
                 "expense's details.").format(n=rounded))
         color = {"failed": "#B91C1C", "partial": "#B45309", "cancelled": "#B45309"}.get(result.status, "#15803D")
         self.result_text.setText(f"<span style='color:{color}'>{text}</span>")
-        self.links.setUpdatesEnabled(False)
-        self.links.clear()
-        link_icon = icon("link")
-        for reference, url in result.ledger_links[:SHOWN_LINKS]:
-            item = QListWidgetItem(link_icon, reference)
-            item.setData(URL_ROLE, url)
-            item.setToolTip(url)
-            self.links.addItem(item)
-        if len(result.ledger_links) > SHOWN_LINKS:
-            self.links.addItem(self.tr("… and {n} more").format(n=len(result.ledger_links) - SHOWN_LINKS))
-        self.links.setUpdatesEnabled(True)
-        self.links.setVisible(bool(result.ledger_links))
+        self._fill_entries(result)
 
-    def _open_link(self, item: QListWidgetItem) -> None:
-        url = item.data(URL_ROLE)
+    def _fill_entries(self, result) -> None:
+        """The booked expenses: date, supplier, amount, account and the ledger object (a link)."""
+        entries = list(getattr(result, "entries", None) or [])
+        if not entries:           # a result from before entries were kept: the links alone
+            from types import SimpleNamespace
+
+            entries = [SimpleNamespace(reference=ref, url=url, date=None, payee="", amount=None, account="")
+                       for ref, url in result.ledger_links]
+        names = self._account_names()
+        shown = entries[:SHOWN_LINKS]
+        t = self.links
+        t.setUpdatesEnabled(False)
+        t.setRowCount(len(shown) + (1 if len(entries) > SHOWN_LINKS else 0))
+        link_icon = icon("link")
+        for row, e in enumerate(shown):
+            amount = fmt.money(e.amount.amount, e.amount.currency) if e.amount is not None else ""
+            account = f"{e.account} {names.get(e.account, '')}".strip() if e.account else ""
+            cells = [fmt.medium_day(e.date) if e.date else "", e.payee or "", amount, account, e.reference]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setData(URL_ROLE, e.url)
+                if col == 4 and e.url:
+                    item.setIcon(link_icon)
+                    item.setToolTip(self.tr("Open in the ledger: {url}").format(url=e.url))
+                    font = item.font()
+                    font.setUnderline(True)
+                    item.setFont(font)
+                t.setItem(row, col, item)
+        if len(entries) > SHOWN_LINKS:
+            more = QTableWidgetItem(self.tr("… and %n more (all are in the Expenses tab)", "",
+                                            len(entries) - SHOWN_LINKS))
+            t.setItem(len(shown), 0, more)
+            t.setSpan(len(shown), 0, 1, 5)
+        t.setUpdatesEnabled(True)
+        t.setVisible(bool(entries))
+
+    def _account_names(self) -> dict[str, str]:
+        """Ledger account names, as far as the connection keeps them (its chart, or the last preview)."""
+        names: dict[str, str] = dict(getattr(self, "_preview_names", {}) or {})
+        chart = (self.conn.settings or {}).get("chart") if self.conn is not None else None
+        for a in (chart or {}).get("accounts", []) if isinstance(chart, dict) else []:
+            if isinstance(a, dict) and a.get("code"):
+                names.setdefault(str(a["code"]), a.get("name") or "")
+        return names
+
+    def _open_link(self, item) -> None:
+        url = item.data(URL_ROLE) if item is not None else None
         if not url:
             return
         q = QUrl(url)

@@ -236,7 +236,7 @@ class SettingsTab(ConnectionTab):
             return
         runs = self.ctx.scheduler.next_runs(self.conn.id)
         q = runs.get("queue")
-        self.next_queue.setText(self.tr("Next check of the export queue: {when}.").format(when=fmt.moment(q))
+        self.next_queue.setText(self.tr("Next check of the export queue: {when}.").format(when=fmt.medium_moment(q))
                                 if q and self.conn.active else "")
         d = self.ctx.scheduler.decisions(self.conn.id)["sync"]
         parts = []
@@ -244,7 +244,7 @@ class SettingsTab(ConnectionTab):
             parts.append(self.tr("Waiting for you to press Sync now: {periods}.").format(
                 periods=", ".join(p.label for p in d.waiting)))
         if d.next_at is not None and getattr(d, "skip_reason", None) != "no schedule":
-            parts.append(self.tr("Next scheduled sync: {when}.").format(when=fmt.moment(d.next_at)))
+            parts.append(self.tr("Next scheduled sync: {when}.").format(when=fmt.medium_moment(d.next_at)))
         elif d.skip_reason == "the schedule has ended":
             parts.append(self.tr("The schedule has ended."))
         self.schedule_status.setText(" ".join(parts))
