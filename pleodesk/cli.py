@@ -428,7 +428,9 @@ def _dry_run(store, conn, args) -> int:
         print(f"{args.month}: {preview['count']} expenses waiting for export in Pleo "
               f"({preview['already_exported']} already in the ledger). Nothing was sent.")
         for cur, amount in sorted(preview["totals"].items()):
-            print(f"  total {amount} {cur}")
+            print(f"  spend to be exported: {amount} {cur} ({preview['spend_count']} expenses)")
+        for cur, amount in sorted(preview.get("wallet_moves", {}).items()):
+            print(f"  wallet top-ups and unloads, not in that total: {amount} {cur} ({preview['wallet_count']})")
         for acc, amount in sorted(preview["by_account"].items()):
             print(f"  account {acc}: {amount}")
         for msg, n in sorted(preview["would_hold"].items()):

@@ -823,8 +823,10 @@ def _summary_text(s: RunSummary) -> str:
 
 def preview_month(store, conn, pleo, provider, month: str) -> dict:
     """What "Export a month" would do, without creating anything: the number of expenses, totals per
-    currency and per Pleo category, which would be held for a missing category mapping, and which
-    would be skipped (wallet top-ups and unloads when the connection ignores them).
+    currency of what will be exported as spend (``totals``, ``spend_count``: neither held expenses nor
+    the wallet's top-ups and unloads, which are counted apart in ``wallet_moves``, ``wallet_count``),
+    totals per Pleo category and per ledger account, which would be held for a missing category
+    mapping, and which would be skipped (wallet top-ups and unloads when the connection ignores them).
 
     Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo). Tax and
     tag mappings are checked when the export runs, on the full export items."""
@@ -845,14 +847,17 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     would_skip: dict[str, int] = {}
     ignore_wallet = bool((conn.settings or {}).get("ignore_wallet_topups", False))
     no_account = "00000000-0000-0000-0000-000000000000"
+    wallet_moves: dict[str, Decimal] = {}          # top-ups and unloads: money moved, not spent
+    wallet_count = spend_count = 0
+    held_totals: dict[str, Decimal] = {}
     for e in entries:
-        if ignore_wallet and e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD"):
+        is_wallet = e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD")
+        if ignore_wallet and is_wallet:
             # as validation.SKIP_WALLET: not sent, reported to Pleo as handled, not in the totals
             would_skip[SKIP_WALLET] = would_skip.get(SKIP_WALLET, 0) + 1
             continue
         value = e.get("totalBillValue") or e["transactionValue"]
         m = Money.from_minor(value["minors"], value["currency"])
-        totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
         parts = e.get("splitItems") or [e]          # a split entry: one part per split item
         reasons: set[str] = set()
         for part in parts:
@@ -884,10 +889,24 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
                 reasons.add(f"category {key}: account {mappings.categories[key].account} is not in the ledger")
         for msg in reasons:
             would_hold[msg] = would_hold.get(msg, 0) + 1
+        # The totals count what will be exported as spend: not what is held, not the wallet's top-ups and
+        # unloads (booked between bank and wallet; counted apart, so the total does not go negative).
+        if is_wallet:
+            wallet_moves[m.currency] = wallet_moves.get(m.currency, Decimal(0)) + m.amount
+            wallet_count += 1
+        elif not reasons:
+            totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
+            spend_count += 1
+        else:
+            held_totals[m.currency] = held_totals.get(m.currency, Decimal(0)) + m.amount
     return {
         "month": month, "count": len(entries),
         "already_exported": sum(1 for r in records.values() if r.status == "exported"),
         "totals": {k: str(v) for k, v in totals.items()},
+        "spend_count": spend_count,
+        "wallet_moves": {k: str(v) for k, v in wallet_moves.items()},
+        "wallet_count": wallet_count,
+        "held_totals": {k: str(v) for k, v in held_totals.items()},
         "by_account": {k: str(v) for k, v in by_account.items()},
         "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
         "would_hold": would_hold,

@@ -308,7 +308,15 @@ def test_preview_totals_per_ledger_account_add_up(demo, capsys):
     preview = json.loads(capsys.readouterr().out)
     assert rc == EXIT_OK
     by_ledger = {(a, t): Decimal(v) for a, t, v in preview["by_ledger"]}
-    assert sum(by_ledger.values()) == sum(Decimal(v) for v in preview["totals"].values())
+
+    def total(key: str) -> Decimal:
+        return sum((Decimal(v) for v in preview[key].values()), Decimal(0))
+
+    # The total is the spend that will be exported: held expenses and wallet movements are apart.
+    assert sum(by_ledger.values()) == total("totals") + total("wallet_moves") + total("held_totals")
+    assert total("totals") > 0 and total("wallet_moves") != 0
+    assert preview["spend_count"] + preview["wallet_count"] + sum(preview["would_hold"].values()) == \
+        preview["count"]
     # reimbursement payouts are booked on the out-of-pocket account, not shown as unmapped
     reimbursements = [e for e in demo.sandbox.pleo.exportable_entry_ids(MONTH)
                       if demo.sandbox.pleo.entry(e).type in ("direct_reimbursement", "external_reimbursement")]
@@ -373,8 +381,10 @@ def test_preview_says_which_wallet_top_ups_will_be_skipped(demo, capsys):
         return Decimal(v["minors"]) / 100
 
     moved = sum(value(e) for e in wallet)
-    total = lambda p: sum(Decimal(v) for v in p["totals"].values())   # noqa: E731
-    assert total(before) - total(after) == moved
+    total = lambda p, key="totals": sum(Decimal(v) for v in p[key].values())   # noqa: E731
+    # Wallet movements are never in the spend total; counted apart while they are exported.
+    assert total(before) == total(after) and total(before, "wallet_moves") == moved
+    assert after["wallet_moves"] == {} and before["wallet_count"] == len(wallet)
     main(["export", "--month", MONTH, "--json"])
     capsys.readouterr()
     skipped = demo.store.records_with_status(demo.conn.id, "skipped")

@@ -4,6 +4,7 @@ window: what the ledger holds and what the window shows."""
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -123,6 +124,12 @@ def test_wizard_then_export_a_month(qtbot, ctx, sandbox, journal_dir):
     assert tab.selected_month() == MONTH
     qtbot.waitUntil(lambda: "waiting for export" in tab.preview_text.text(), timeout=WAIT_MS)
     assert str(len(exportable)) in tab.preview_text.text()
+    # The total is what will be booked as spend: positive, without the wallet's top-ups (shown apart).
+    preview = tab.preview_text.text()
+    assert re.search(r"Spend to be booked: €?[1-9][0-9,.]*€? \(\d+ expenses?\)\.", preview), preview
+    assert re.search(r"Wallet top-ups and unloads, not in that total: -", preview), preview
+    assert "Wallet top-ups and unloads, not in that total: -€" in preview or "Wallet top-ups and unloads, " \
+        "not in that total: €-" in preview or "not in that total: -" in preview, preview
     assert "Will be held" in tab.held_text.text()
     with qtbot.waitSignal(ctx.hub.run_finished, timeout=60_000,
                           check_params_cb=lambda cid, r: r.job.kind == "export_month"):

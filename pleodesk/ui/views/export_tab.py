@@ -228,15 +228,25 @@ class ExportTab(ConnectionTab):
             return
         p = result.preview
         self.preview_text.setStyleSheet("")
-        totals = ", ".join(fmt.money(Decimal(v), cur) for cur, v in sorted(p.get("totals", {}).items()))
+        def amounts(key: str) -> str:
+            return ", ".join(fmt.money(Decimal(v), cur) for cur, v in sorted((p.get(key) or {}).items()))
+
         count = p.get("count", 0)
         if count == 0:
             self.preview_text.setText(self.tr("Nothing of {month} is waiting for export in Pleo.").format(
                 month=self._month_label()))
         else:
-            self.preview_text.setText(self.tr("{count} expenses waiting for export, {total} in all; {already} of them "
-                                              "already in the ledger.").format(count=count, total=totals or "0",
-                                                                              already=p.get("already_exported", 0)))
+            # What will be exported as spend is the total; wallet top-ups and unloads (money moved between
+            # the bank and the wallet) and held expenses are not in it.
+            parts = [self.tr("%n expense(s) waiting for export", "", count),
+                     self.tr("%n of them already in the ledger", "", p.get("already_exported", 0))]
+            text = "; ".join(parts) + ". "
+            text += self.tr("Spend to be booked: {total} (%n expense(s)).", "", p.get("spend_count", 0)).format(
+                total=amounts("totals") or fmt.money(Decimal(0)))
+            if p.get("wallet_count"):
+                text += " " + self.tr("Wallet top-ups and unloads, not in that total: {amount} (%n).", "",
+                                      p["wallet_count"]).format(amount=amounts("wallet_moves"))
+            self.preview_text.setText(text)
         names = p.get("account_names", {})
         self._preview_names = dict(names)
         rows = p.get("by_ledger", [])
