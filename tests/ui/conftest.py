@@ -21,6 +21,16 @@ def qapp_args():
     return ["pleodesk-tests"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp):
+    """English as the app installs it: its translation holds the plural forms ("1 expense")."""
+    from pleodesk.ui.i18n import Translations
+
+    t = Translations(qapp)
+    t.install("en")
+    yield t
+
+
 @pytest.fixture
 def sandbox():
     from pleodesk.sandbox.server import SandboxConfig, start_sandbox
