@@ -52,6 +52,11 @@ class Capabilities:
     max_attachment_bytes: int = 10 * 1024 * 1024
     max_attachments: int = 10
     feed: bool = False                   # can take bank-feed lines
+    #: can create dimension values (analytic accounts, tracking options) for Pleo's tags:
+    #: ``create_dimension_values(dimension, values) -> LedgerDimension``
+    create_dimension_values: bool = False
+    #: how many dimensions (tag groups) may be exported, None: as many as Pleo has (at most five)
+    max_dimensions: int | None = None
 
 
 @dataclass(frozen=True)
@@ -133,3 +138,8 @@ class Provider(Protocol):
     def push_feed(self, lines: Sequence[FeedLine]) -> FeedResult: ...
 
     def close(self) -> None: ...
+
+    # Optional, with ``capabilities().create_dimension_values``:
+    # def create_dimension_values(self, dimension: str, values: Sequence[str]) -> LedgerDimension:
+    #     """Create the values of ``dimension`` it lacks (those it has are left alone); returns the
+    #     dimension as the ledger has it now."""

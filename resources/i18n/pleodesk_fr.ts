@@ -118,8 +118,8 @@
         <translation>Associer &amp;automatiquement</translation>
     </message>
     <message>
-        <source>Map every unmapped category whose code or name the ledger also has.</source>
-        <translation>Associe chaque catégorie non associée dont le code ou le nom existe aussi en comptabilité.</translation>
+        <source>Map every unmapped category to the ledger account with the same code or name, among the accounts of a type that can take it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mapped and unmapped categories</source>
@@ -154,6 +154,10 @@
         <translation>— tel que Pleo l’envoie —</translation>
     </message>
     <message>
+        <source>Matched automatically: check the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ledger account for {category}</source>
         <translation>Compte comptable pour {category}</translation>
     </message>
@@ -161,9 +165,19 @@
         <source>Tax code for {category}</source>
         <translation>Code TVA pour {category}</translation>
     </message>
-    <message>
-        <source>{count} mapping(s) added automatically</source>
-        <translation>{count} association(s) ajoutée(s) automatiquement</translation>
+    <message numerus="yes">
+        <source>%n mapping(s) added automatically</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched automatically (highlighted): check them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>{mapped} mapped · {unmapped} unmapped</source>
@@ -341,10 +355,6 @@
         <translation>Vérification d’Odoo…</translation>
     </message>
     <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
-        <translation>Cet utilisateur peut comptabiliser dans {n} sociétés : choisissez celle de cette connexion, puis cliquez à nouveau sur Suivant.</translation>
-    </message>
-    <message>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Connecté à {version}, société {company} : {accounts} comptes, {taxes} taxes d’achat, {plans} plans analytiques.</translation>
     </message>
@@ -357,14 +367,6 @@
         <translation>pleodesk se connecte à Xero dans votre navigateur ; Xero demande dans quelle organisation pleodesk peut comptabiliser. Seul un jeton de connexion est conservé, dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
-        <source>Xero app client id</source>
-        <translation>Identifiant client de l’application Xero</translation>
-    </message>
-    <message>
-        <source>pleodesk&apos;s own Xero app</source>
-        <translation>l’application Xero de pleodesk</translation>
-    </message>
-    <message>
         <source>the client id of your Xero app</source>
         <translation>l’identifiant client de votre application Xero</translation>
     </message>
@@ -373,12 +375,16 @@
         <translation>Identifiant &amp;client de l’application Xero :</translation>
     </message>
     <message>
-        <source>&amp;Sign in to Xero…</source>
-        <translation>&amp;Se connecter à Xero…</translation>
+        <source>&amp;Connect to Xero…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign in to Xero in the browser</source>
-        <translation>Se connecter à Xero dans le navigateur</translation>
+        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stop &amp;waiting</source>
@@ -405,12 +411,28 @@
         <translation>&amp;Organisation :</translation>
     </message>
     <message>
-        <source>With your own Xero app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback. Xero counts every connected organisation against the app&apos;s plan.</source>
-        <translation>Avec votre propre application Xero (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), enregistrez les URI de redirection http://localhost:53682/callback, http://localhost:53683/callback et http://localhost:53684/callback. Xero décompte chaque organisation connectée dans le forfait de l’application.</translation>
+        <source>&amp;Advanced: your own Xero app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id of your own Xero app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only needed for a Xero app of your own: at developer.xero.com &gt; My Apps, create an app of type &quot;Auth code with PKCE&quot; (mobile or desktop app) and register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
         <translation>Connecté à {name}. Reconnectez-vous seulement pour renouveler la connexion.</translation>
+    </message>
+    <message>
+        <source>This copy of pleodesk has no Xero app built in: enter the client id of your own Xero app under Advanced, then press Connect to Xero.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Waiting for Xero in your browser… Sign in there and choose the organisation, or press Stop waiting.</source>
@@ -431,10 +453,6 @@
     <message>
         <source>Signed in to {name}.</source>
         <translation>Connecté à {name}.</translation>
-    </message>
-    <message>
-        <source>Stopped waiting for Xero. Press Sign in to Xero to try again.</source>
-        <translation>Attente de Xero arrêtée. Appuyez sur Se connecter à Xero pour réessayer.</translation>
     </message>
     <message>
         <source>Setting up the Pleo accounts in Xero…</source>
@@ -710,6 +728,22 @@
         <translation>Résultat de l’export</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation type="unfinished">Fournisseur</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entries created in the ledger</source>
         <translation>Écritures créées en comptabilité</translation>
     </message>
@@ -730,8 +764,15 @@
         <translation>Rien de {month} n’attend d’être exporté dans Pleo.</translation>
     </message>
     <message>
-        <source>{count} expenses waiting for export, {total} in all; {already} of them already in the ledger.</source>
-        <translation>{count} dépense(s) en attente d’export, {total} au total ; {already} déjà en comptabilité.</translation>
+        <source>Open in the ledger: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (all are in the Expenses tab)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>(not mapped: held)</source>
@@ -748,6 +789,34 @@
     <message>
         <source>Waiting for the work already running to finish…</source>
         <translation>En attente de la fin du travail en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) waiting for export</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them already in the ledger</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Spend to be booked: {total} (%n expense(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wallet top-ups and unloads, not in that total: {amount} (%n).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>
@@ -772,10 +841,6 @@
     <message>
         <source>{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
         <translation>{n} dépense(s) ont reçu une ligne d’arrondi de TVA : la comptabilité calcule la TVA elle-même et arrivait à un centime de plus ou de moins que Pleo, ce centime est donc comptabilisé sur une ligne à part. L’onglet Dépenses l’indique dans le détail de chaque dépense.</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… et {n} de plus</translation>
     </message>
 </context>
 <context>
@@ -863,12 +928,15 @@
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most five. Choose one for each group you want to see in the ledger; each tag then becomes a value.</source>
-        <translation>Les groupes d’étiquettes de Pleo peuvent aller en comptabilité comme {dimensions}, cinq au plus. Choisissez-en un pour chaque groupe à voir en comptabilité ; chaque étiquette devient alors une valeur.</translation>
-    </message>
-    <message>
         <source>Pleo tag group</source>
         <translation>Groupe d’étiquettes Pleo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most %n. Choose one for each group you want to see in the ledger; each tag then becomes one of its values (missing ones can be created).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>This Pleo company has no tag groups; there is nothing to map.</source>
@@ -877,6 +945,24 @@
     <message>
         <source>The ledger has no {dimensions}; tags will not be exported.</source>
         <translation>La comptabilité n’a pas de {dimensions} ; les étiquettes ne seront pas exportées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creating %n value(s) in {dimension}…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n value(s) in {dimension}; the tags are mapped to them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The values were not created: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1544,10 @@
         <translation>Aucun problème : tout ce qui a été lu dans Pleo est exporté ou en attente.</translation>
     </message>
     <message>
+        <source>What to do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Retrying… the result appears in History.</source>
         <translation>Nouvelle tentative… le résultat apparaîtra dans Historique.</translation>
     </message>
@@ -1877,6 +1967,10 @@
         <translation>Désactiver {name} ? Rien n’est exporté jusqu’à ce que vous la réactiviez ; son historique est conservé.</translation>
     </message>
     <message>
+        <source>Not activated: the connection {name} already exports this Pleo company. Deactivate it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Checking Pleo and the ledger…</source>
         <translation>Vérification de Pleo et de la comptabilité…</translation>
     </message>
@@ -1891,6 +1985,10 @@
     <message>
         <source>Change the connection {name}</source>
         <translation>Modifier la connexion {name}</translation>
+    </message>
+    <message>
+        <source>The connection {name} already exports this Pleo company. Pleo has one accounting integration per company: the first connection to export takes all that waits in Pleo, so a second one would get nothing. Deactivate or delete {name} first (Settings tab), or change that connection instead.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New connection</source>
@@ -1948,6 +2046,22 @@
         <translation>Dossier du journal</translation>
     </message>
     <message>
+        <source>Company in the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xero organisation</source>
+        <translation type="unfinished">Organisation Xero</translation>
+    </message>
+    <message>
+        <source>Journal ({role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
@@ -1964,6 +2078,14 @@
         <translation>{n} exporté(s) comme {dimensions}</translation>
     </message>
     <message>
+        <source>Card expenses booked as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out-of-pocket expenses booked as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entries</source>
         <translation>Écritures</translation>
     </message>
@@ -1974,6 +2096,10 @@
     <message>
         <source>drafts</source>
         <translation>brouillons</translation>
+    </message>
+    <message>
+        <source>Wallet top-ups</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Receipts</source>
@@ -2059,8 +2185,8 @@
         <translation>axe analytique</translation>
     </message>
     <message>
-        <source>Tag groups and their dimensions</source>
-        <translation>Groupes d’étiquettes et leurs axes</translation>
+        <source>Pleo tag groups and where they go in the ledger</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pleo tag</source>
@@ -2075,6 +2201,31 @@
         <translation>Étiquettes et leurs valeurs d’axe</translation>
     </message>
     <message>
+        <source>Create the &amp;missing values…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a value in the ledger for each tag of the chosen group that has none yet, named as in Pleo, and map the tags to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %n missing value(s) in {dimension}…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create these values in {dimension}, and map the tags to them?
+
+{values}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>— not exported —</source>
         <translation>— non exporté —</translation>
     </message>
@@ -2083,32 +2234,42 @@
         <translation>{name} (absent de la comptabilité)</translation>
     </message>
     <message>
-        <source>Dimension for tag group {group}</source>
-        <translation>Axe pour le groupe d’étiquettes {group}</translation>
+        <source>{dimension} for tag group {group}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>At most five</source>
-        <translation>Cinq au plus</translation>
+        <source>Too many tag groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n tag group(s) can be exported as {dimensions}. Stop exporting another group first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <source>At most {n} tag groups can be exported as {dimensions}. Stop exporting another group first.</source>
-        <translation>Au plus {n} groupes d’étiquettes peuvent être exportés comme {dimensions}. Arrêtez d’abord d’exporter un autre groupe.</translation>
+        <source>— choose the {dimension} first —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{groups} of at most {max} tag groups exported as {dimensions}; %n tag(s) mapped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dimensions</source>
+        <translation type="unfinished">axes analytiques</translation>
     </message>
     <message>
         <source>— not mapped —</source>
         <translation>— non associé —</translation>
     </message>
     <message>
-        <source>— choose a dimension first —</source>
-        <translation>— choisissez d’abord un axe —</translation>
-    </message>
-    <message>
         <source>Value for tag {tag}</source>
         <translation>Valeur pour l’étiquette {tag}</translation>
-    </message>
-    <message>
-        <source>{groups} of at most {max} tag groups exported; {tags} tags mapped.</source>
-        <translation>{groups} groupe(s) sur {max} au plus exporté(s) ; {tags} étiquette(s) associée(s).</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2368,10 @@
         <translation>Fichier de journal général (CSV)</translation>
     </message>
     <message>
+        <source>journal file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any ledger that imports a general journal.</source>
         <translation>Une écriture équilibrée par dépense dans un fichier CSV, les justificatifs dans un dossier à côté ; pour toute comptabilité qui importe un journal général.</translation>
     </message>
@@ -2241,6 +2406,10 @@
     <message>
         <source>The file holds no accounts.</source>
         <translation>Le fichier ne contient aucun compte.</translation>
+    </message>
+    <message>
+        <source>The chart has no dimension named {name}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Account {code} already exists ({name}).</source>
@@ -2279,6 +2448,10 @@
     <message>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
+    </message>
+    <message>
+        <source>Odoo</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic plans as Pleo tag groups.</source>
@@ -2608,6 +2781,13 @@
     <message>
         <source>The demo company could not be started: {error}</source>
         <translation>La société de démonstration n’a pas pu démarrer : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>wizard</name>
+    <message>
+        <source>{company} – {ledger}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -118,8 +118,8 @@
         <translation>Automatisch &amp;koppelen</translation>
     </message>
     <message>
-        <source>Map every unmapped category whose code or name the ledger also has.</source>
-        <translation>Koppel elke ongekoppelde categorie waarvan de code of naam ook in de administratie staat.</translation>
+        <source>Map every unmapped category to the ledger account with the same code or name, among the accounts of a type that can take it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mapped and unmapped categories</source>
@@ -154,6 +154,10 @@
         <translation>— zoals Pleo het stuurt —</translation>
     </message>
     <message>
+        <source>Matched automatically: check the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ledger account for {category}</source>
         <translation>Grootboekrekening voor {category}</translation>
     </message>
@@ -161,9 +165,19 @@
         <source>Tax code for {category}</source>
         <translation>Btw-code voor {category}</translation>
     </message>
-    <message>
-        <source>{count} mapping(s) added automatically</source>
-        <translation>{count} koppeling(en) automatisch toegevoegd</translation>
+    <message numerus="yes">
+        <source>%n mapping(s) added automatically</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched automatically (highlighted): check them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>{mapped} mapped · {unmapped} unmapped</source>
@@ -341,10 +355,6 @@
         <translation>Odoo wordt gecontroleerd…</translation>
     </message>
     <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
-        <translation>Deze gebruiker mag in {n} bedrijven boeken: kies het bedrijf voor deze koppeling en klik nogmaals op Volgende.</translation>
-    </message>
-    <message>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Verbonden met {version}, bedrijf {company}: {accounts} rekeningen, {taxes} inkoop-btw-codes, {plans} analytische plannen.</translation>
     </message>
@@ -357,14 +367,6 @@
         <translation>pleodesk meldt zich in uw browser aan bij Xero; Xero vraagt in welke organisatie pleodesk mag boeken. Alleen een aanmeldtoken wordt opgeslagen, in de sleutelbos van deze computer.</translation>
     </message>
     <message>
-        <source>Xero app client id</source>
-        <translation>Client-id van de Xero-app</translation>
-    </message>
-    <message>
-        <source>pleodesk&apos;s own Xero app</source>
-        <translation>de eigen Xero-app van pleodesk</translation>
-    </message>
-    <message>
         <source>the client id of your Xero app</source>
         <translation>de client-id van uw Xero-app</translation>
     </message>
@@ -373,12 +375,16 @@
         <translation>&amp;Client-id van de Xero-app:</translation>
     </message>
     <message>
-        <source>&amp;Sign in to Xero…</source>
-        <translation>&amp;Aanmelden bij Xero…</translation>
+        <source>&amp;Connect to Xero…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign in to Xero in the browser</source>
-        <translation>Aanmelden bij Xero in de browser</translation>
+        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stop &amp;waiting</source>
@@ -405,12 +411,28 @@
         <translation>&amp;Organisatie:</translation>
     </message>
     <message>
-        <source>With your own Xero app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback. Xero counts every connected organisation against the app&apos;s plan.</source>
-        <translation>Met een eigen Xero-app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;) registreert u de redirect-URI&apos;s http://localhost:53682/callback, http://localhost:53683/callback en http://localhost:53684/callback. Xero telt elke gekoppelde organisatie mee voor het abonnement van de app.</translation>
+        <source>&amp;Advanced: your own Xero app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id of your own Xero app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only needed for a Xero app of your own: at developer.xero.com &gt; My Apps, create an app of type &quot;Auth code with PKCE&quot; (mobile or desktop app) and register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
         <translation>Verbonden met {name}. Meld u alleen opnieuw aan om de koppeling te vernieuwen.</translation>
+    </message>
+    <message>
+        <source>This copy of pleodesk has no Xero app built in: enter the client id of your own Xero app under Advanced, then press Connect to Xero.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Waiting for Xero in your browser… Sign in there and choose the organisation, or press Stop waiting.</source>
@@ -431,10 +453,6 @@
     <message>
         <source>Signed in to {name}.</source>
         <translation>Aangemeld bij {name}.</translation>
-    </message>
-    <message>
-        <source>Stopped waiting for Xero. Press Sign in to Xero to try again.</source>
-        <translation>Gestopt met wachten op Xero. Druk op Aanmelden bij Xero om het opnieuw te proberen.</translation>
     </message>
     <message>
         <source>Setting up the Pleo accounts in Xero…</source>
@@ -710,6 +728,22 @@
         <translation>Resultaat van de export</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation type="unfinished">Datum</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation type="unfinished">Leverancier</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entries created in the ledger</source>
         <translation>Boekingen aangemaakt in de administratie</translation>
     </message>
@@ -730,8 +764,15 @@
         <translation>Er staat in Pleo niets van {month} klaar voor export.</translation>
     </message>
     <message>
-        <source>{count} expenses waiting for export, {total} in all; {already} of them already in the ledger.</source>
-        <translation>{count} uitgaven klaar voor export, {total} in totaal; {already} daarvan staan al in de administratie.</translation>
+        <source>Open in the ledger: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (all are in the Expenses tab)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>(not mapped: held)</source>
@@ -748,6 +789,34 @@
     <message>
         <source>Waiting for the work already running to finish…</source>
         <translation>Wacht tot het lopende werk klaar is…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) waiting for export</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them already in the ledger</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Spend to be booked: {total} (%n expense(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wallet top-ups and unloads, not in that total: {amount} (%n).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>
@@ -772,10 +841,6 @@
     <message>
         <source>{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
         <translation>{n} uitgave(n) kregen een btw-afrondingsregel: de boekhouding berekent de btw zelf en kwam een cent hoger of lager uit dan Pleo, dus die cent staat op een eigen regel. Het tabblad Uitgaven toont dit in de details van elke uitgave.</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… en nog {n}</translation>
     </message>
 </context>
 <context>
@@ -863,12 +928,15 @@
         <translation>Labels</translation>
     </message>
     <message>
-        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most five. Choose one for each group you want to see in the ledger; each tag then becomes a value.</source>
-        <translation>De labelgroepen van Pleo kunnen als {dimensions} naar de administratie, maximaal vijf. Kies er een voor elke groep die u in de administratie wilt zien; elk label wordt dan een waarde.</translation>
-    </message>
-    <message>
         <source>Pleo tag group</source>
         <translation>Pleo-labelgroep</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most %n. Choose one for each group you want to see in the ledger; each tag then becomes one of its values (missing ones can be created).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>This Pleo company has no tag groups; there is nothing to map.</source>
@@ -877,6 +945,24 @@
     <message>
         <source>The ledger has no {dimensions}; tags will not be exported.</source>
         <translation>De administratie heeft geen {dimensions}; labels worden niet geëxporteerd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creating %n value(s) in {dimension}…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n value(s) in {dimension}; the tags are mapped to them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The values were not created: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1544,10 @@
         <translation>Geen problemen: alles wat uit Pleo is gelezen, is geëxporteerd of staat klaar.</translation>
     </message>
     <message>
+        <source>What to do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Retrying… the result appears in History.</source>
         <translation>Wordt opnieuw geprobeerd… het resultaat verschijnt in Geschiedenis.</translation>
     </message>
@@ -1877,6 +1967,10 @@
         <translation>{name} deactiveren? Er wordt niets voor geëxporteerd tot u de koppeling weer activeert; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
+        <source>Not activated: the connection {name} already exports this Pleo company. Deactivate it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Checking Pleo and the ledger…</source>
         <translation>Pleo en de administratie worden gecontroleerd…</translation>
     </message>
@@ -1891,6 +1985,10 @@
     <message>
         <source>Change the connection {name}</source>
         <translation>Koppeling {name} wijzigen</translation>
+    </message>
+    <message>
+        <source>The connection {name} already exports this Pleo company. Pleo has one accounting integration per company: the first connection to export takes all that waits in Pleo, so a second one would get nothing. Deactivate or delete {name} first (Settings tab), or change that connection instead.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New connection</source>
@@ -1948,6 +2046,22 @@
         <translation>Map voor het journaal</translation>
     </message>
     <message>
+        <source>Company in the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xero organisation</source>
+        <translation type="unfinished">Xero-organisatie</translation>
+    </message>
+    <message>
+        <source>Journal ({role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>Categorieën</translation>
     </message>
@@ -1964,6 +2078,14 @@
         <translation>{n} geëxporteerd als {dimensions}</translation>
     </message>
     <message>
+        <source>Card expenses booked as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out-of-pocket expenses booked as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entries</source>
         <translation>Boekingen</translation>
     </message>
@@ -1974,6 +2096,10 @@
     <message>
         <source>drafts</source>
         <translation>concepten</translation>
+    </message>
+    <message>
+        <source>Wallet top-ups</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Receipts</source>
@@ -2059,8 +2185,8 @@
         <translation>dimensie</translation>
     </message>
     <message>
-        <source>Tag groups and their dimensions</source>
-        <translation>Labelgroepen en hun dimensies</translation>
+        <source>Pleo tag groups and where they go in the ledger</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pleo tag</source>
@@ -2075,6 +2201,31 @@
         <translation>Labels en hun dimensiewaarden</translation>
     </message>
     <message>
+        <source>Create the &amp;missing values…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a value in the ledger for each tag of the chosen group that has none yet, named as in Pleo, and map the tags to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %n missing value(s) in {dimension}…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create these values in {dimension}, and map the tags to them?
+
+{values}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>— not exported —</source>
         <translation>— niet geëxporteerd —</translation>
     </message>
@@ -2083,32 +2234,42 @@
         <translation>{name} (niet in de administratie)</translation>
     </message>
     <message>
-        <source>Dimension for tag group {group}</source>
-        <translation>Dimensie voor labelgroep {group}</translation>
+        <source>{dimension} for tag group {group}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>At most five</source>
-        <translation>Maximaal vijf</translation>
+        <source>Too many tag groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n tag group(s) can be exported as {dimensions}. Stop exporting another group first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <source>At most {n} tag groups can be exported as {dimensions}. Stop exporting another group first.</source>
-        <translation>Er kunnen maximaal {n} labelgroepen als {dimensions} worden geëxporteerd. Stop eerst met het exporteren van een andere groep.</translation>
+        <source>— choose the {dimension} first —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{groups} of at most {max} tag groups exported as {dimensions}; %n tag(s) mapped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dimensions</source>
+        <translation type="unfinished">dimensies</translation>
     </message>
     <message>
         <source>— not mapped —</source>
         <translation>— niet gekoppeld —</translation>
     </message>
     <message>
-        <source>— choose a dimension first —</source>
-        <translation>— kies eerst een dimensie —</translation>
-    </message>
-    <message>
         <source>Value for tag {tag}</source>
         <translation>Waarde voor label {tag}</translation>
-    </message>
-    <message>
-        <source>{groups} of at most {max} tag groups exported; {tags} tags mapped.</source>
-        <translation>{groups} van maximaal {max} labelgroepen geëxporteerd; {tags} labels gekoppeld.</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2368,10 @@
         <translation>Memoriaalbestand (CSV)</translation>
     </message>
     <message>
+        <source>journal file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any ledger that imports a general journal.</source>
         <translation>Eén sluitende journaalpost per uitgave in een CSV-bestand, bonnetjes in een map ernaast; voor elk boekhoudpakket dat een memoriaal kan inlezen.</translation>
     </message>
@@ -2241,6 +2406,10 @@
     <message>
         <source>The file holds no accounts.</source>
         <translation>Het bestand bevat geen rekeningen.</translation>
+    </message>
+    <message>
+        <source>The chart has no dimension named {name}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Account {code} already exists ({name}).</source>
@@ -2279,6 +2448,10 @@
     <message>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
+    </message>
+    <message>
+        <source>Odoo</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic plans as Pleo tag groups.</source>
@@ -2608,6 +2781,13 @@
     <message>
         <source>The demo company could not be started: {error}</source>
         <translation>Het demobedrijf kon niet worden gestart: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>wizard</name>
+    <message>
+        <source>{company} – {ledger}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -126,7 +126,7 @@ def assert_pleo_told(sandbox, exported) -> None:
 
 # ---------------------------------------------------------------------------------------- Odoo ---
 @pytest.mark.parametrize("sandbox", [16, 17], ids=["odoo16", "odoo17"], indirect=True)
-def test_odoo_wizard_then_export_a_month(qtbot, ctx, sandbox):
+def test_odoo_wizard_then_export_a_month(qtbot, ctx, sandbox, monkeypatch):
     odoo = sandbox.odoo
     assert odoo.version == sandbox.config.odoo_version
     wiz = start_wizard(qtbot, ctx, sandbox, "odoo")
@@ -179,15 +179,32 @@ def test_odoo_wizard_then_export_a_month(qtbot, ctx, sandbox):
     assert wiz.state.mappings.taxes == {"21%": "21.0-percent-incl", "9%": "9.0-percent-incl",
                                         "0%": "0.0-percent-excl", "RC21": "21.0-percent-excl-reverse"}
     click_next(qtbot, wiz)
-    # 6. Labels: Odoo's analytic plans are "Projects" and "Departments": chosen by hand, then the tags
-    #    without a same-named analytic account.
+    # 6. Labels: Pleo's "Project" and "Department" find Odoo's analytic plans "Projects" and
+    #    "Departments". Pleo's projects are not in Odoo yet: created there as analytic accounts from the
+    #    page, as Pleo's help does it; two departments are chosen by hand.
     page = wiz.currentPage()
     assert wiz.currentId() == P.ID_LABELS
     qtbot.waitUntil(lambda: page.editor.isEnabled(), timeout=WAIT_MS)
-    map_tag_group(page.editor, "PROJECT", "Projects", {
-        "P-ATLAS": "Project Alpha", "P-BOREAS": "Project Beta", "P-CERES": "Project Alpha",
-        "P-DELTA": "Project Beta", "P-EOS": "Project Alpha", "P-FENIX": "Project Beta"})
-    map_tag_group(page.editor, "DEPT", "Departments", {"ENG": "R&D", "MKT": "Sales"})
+    assert wiz.state.mappings.tag_groups == {"PROJECT": "Projects", "DEPT": "Departments"}
+    assert "at most 5" in page.subTitle() and "analytic plans" in page.subTitle()
+    editor = page.editor
+    map_tag_group(editor, "PROJECT", "Projects")
+    assert editor.create_button.isVisible() and editor.create_button.isEnabled()
+    assert editor.create_button.text().replace("&", "") == "Create 6 missing values in Projects…"
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(editor.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len([k for k in wiz.state.mappings.tags if k[0] == "PROJECT"]) == 6, timeout=WAIT_MS)
+    made = {a["name"]: a for a in odoo.records["account.analytic.account"].values()}
+    projects = next(p["id"] for p in odoo.records["account.analytic.plan"].values() if p["name"] == "Projects")
+    for name in ("Atlas rollout", "Boreas migration", "Ceres pilot", "Delta partnership", "Eos rebrand",
+                 "Fenix internal tools"):
+        assert made[name]["plan_id"] == projects and made[name]["company_id"] == 1, name
+    assert wiz.state.mappings.tags[("PROJECT", "P-ATLAS")] == "Atlas rollout"
+    assert "Created 6 values in Projects" in page.status.text()
+    assert not editor.create_button.isEnabled()
+    map_tag_group(editor, "DEPT", "Departments", {"ENG": "R&D", "MKT": "Sales"})
     assert wiz.state.mappings.tag_groups == {"PROJECT": "Projects", "DEPT": "Departments"}
     assert len(wiz.state.mappings.tags) == 10
     click_next(qtbot, wiz)
@@ -300,6 +317,7 @@ def test_xero_wizard_then_export_a_month(qtbot, ctx, sandbox, monkeypatch):
     page = wiz.currentPage()
     assert not page.isComplete()
     wiz.state.system_settings.update({**sandbox_settings(sandbox.url), "rate_limits": {"time_scale": XERO_SCALE}})
+    page.advanced.setChecked(True)           # Advanced: the app's client id (here the emulator's test app)
     qtbot.keyClicks(page.client_id, SANDBOX_CLIENT_ID)
     qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.organisation.count() == 2, timeout=WAIT_MS)
@@ -431,6 +449,7 @@ def test_xero_us_organisation_accounts_chosen_by_hand_then_export(qtbot, ctx, sa
     # own): this wallet is in euros, in an organisation that books in dollars.
     wiz.state.system_settings.update({**sandbox_settings(sandbox.url), "rate_limits": {"time_scale": XERO_SCALE},
                                       "wallet_currency": "EUR"})
+    page.advanced.setChecked(True)           # Advanced: the app's client id (here the emulator's test app)
     qtbot.keyClicks(page.client_id, SANDBOX_CLIENT_ID)
     qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.organisation.count() == 1, timeout=WAIT_MS)

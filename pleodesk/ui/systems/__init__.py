@@ -95,6 +95,12 @@ exposes:
     these settings (translated, with what to do), or None. Page 8 and the Settings tab then keep the
     feed off and show it.
 
+``create_dimension_values(state, dimension, values) -> LedgerChart``  (optional) create ``values`` in the
+    ledger's ``dimension`` for Pleo's tags that have none (the Labels page's "Create the missing
+    values"), off the GUI thread, and update ``state.chart``. Without it the provider's own
+    ``create_dimension_values`` is used when its capabilities say it has one (Odoo's analytic accounts,
+    Xero's tracking options).
+
 ``ReconnectPanel``  (optional) a ``QWidget`` subclass, built as ``ReconnectPanel(conn, required,
     parent)``, that the main window's Reconnect dialog shows when the ledger refused the stored
     credentials (a revoked API key, a sign-in the ledger ended). It asks for new ones for the *same*
@@ -245,6 +251,32 @@ def account_creator(system: str | None) -> Callable | None:
     mod = plugin(system) if system else None
     fn = getattr(mod, "create_account", None) if mod else None
     return fn if callable(fn) else None
+
+
+def can_create_dimension_values(system: str | None, capabilities) -> bool:
+    mod = plugin(system) if system else None
+    if callable(getattr(mod, "create_dimension_values", None)):
+        return True
+    return bool(getattr(capabilities, "create_dimension_values", False))
+
+
+def create_dimension_values(state, dimension: str, values) -> Any:
+    """Create ``values`` in ``dimension`` (off the GUI thread); returns the chart as the ledger has it now
+    (also in ``state.chart``)."""
+    mod = plugin(state.system) if state.system else None
+    fn = getattr(mod, "create_dimension_values", None)
+    if callable(fn):
+        return fn(state, dimension, list(values))
+    from pleodesk.connections import make_provider
+
+    provider = make_provider(state.provider_connection())
+    try:
+        provider.create_dimension_values(dimension, list(values))
+        chart = provider.read_chart()
+    finally:
+        provider.close()
+    state.set_chart(chart)
+    return chart
 
 
 def journal_roles(system: str | None) -> list[dict[str, Any]]:

@@ -139,6 +139,22 @@ def chart_from_csv(text: str, base: LedgerChart | None = None) -> LedgerChart:
     return LedgerChart(accounts=accounts, taxes=dict(base.taxes), dimensions=dict(base.dimensions))
 
 
+def create_dimension_values(state, dimension: str, values) -> LedgerChart:
+    """The journal file takes any value: the new ones join the dimension in the connection's chart."""
+    from dataclasses import replace
+
+    chart = state.chart or LedgerChart()
+    dims = dict(chart.dimensions)
+    dim = dims.get(dimension)
+    if dim is None:
+        raise ValueError(QCoreApplication.translate("journal_file", "The chart has no dimension named {name}.").format(
+            name=dimension))
+    dims[dimension] = replace(dim, values=frozenset(dim.values | {str(v).strip() for v in values if str(v).strip()}))
+    chart = LedgerChart(accounts=dict(chart.accounts), taxes=dict(chart.taxes), dimensions=dims)
+    state.set_chart(chart)
+    return chart
+
+
 def create_account(state, code: str, name: str, type_: str) -> LedgerAccount:
     """Page 4's "Create…": the journal file's chart lives in the connection's settings."""
     chart = state.chart or LedgerChart()

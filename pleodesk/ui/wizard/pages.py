@@ -732,9 +732,7 @@ class LabelsPage(Page):
 
     def initializePage(self) -> None:
         naming = self.naming
-        self.setSubTitle(self.tr("Pleo's tag groups can go to the ledger as {dimensions}, at most five. Choose one "
-                                 "for each group you want to see in the ledger; each tag then becomes a value."
-                                 ).format(dimensions=naming["dimensions"]))
+        self._subtitle()
         self.editor.naming = naming
         self.editor.group_table.setHorizontalHeaderLabels([self.tr("Pleo tag group"),
                                                            cap(naming["dimension"])])
@@ -742,9 +740,22 @@ class LabelsPage(Page):
         wiz = self.wizard()
         wiz.load_pleo_data(lambda _d: wiz.load_chart(self._ready, self._failed), self._failed)
 
+    def _subtitle(self) -> None:
+        from pleodesk.ui.wizard.state import max_tag_groups
+
+        n = max_tag_groups(self.state)
+        self.setSubTitle(self.tr("Pleo's tag groups can go to the ledger as {dimensions}, at most %n. Choose one for "
+                                 "each group you want to see in the ledger; each tag then becomes one of its "
+                                 "values (missing ones can be created).", "", n).format(
+            dimensions=self.naming["dimensions"]))
+        self.editor.max_groups = n
+
     def _ready(self, chart) -> None:
         st = self.state
         data = st.pleo_data
+        self._subtitle()                 # the ledger's limit is known once its capabilities are read
+        can = systems.can_create_dimension_values(st.system, st.capabilities)
+        self.editor.set_value_creator(self._create_values if can else None)
         self.editor.set_data(data.active_groups(), data.tags, chart, st.mappings)
         self.editor.setEnabled(True)
         if not data.active_groups():
@@ -757,6 +768,26 @@ class LabelsPage(Page):
 
     def _failed(self, exc) -> None:
         self.show_status(str(exc), False)
+
+    def _create_values(self, dimension: str, values: list[str], done) -> None:
+        """The editor's "Create the missing values": in the ledger, off the GUI thread."""
+        st = self.state
+        self.show_status(self.tr("Creating %n value(s) in {dimension}…", "", len(values)).format(dimension=dimension))
+
+        def created(chart) -> None:
+            self.wizard().forget_chart()
+            self.show_status(self.tr("Created %n value(s) in {dimension}; the tags are mapped to them.", "",
+                                     len(values)).format(dimension=dimension), True)
+            done(chart)
+            self.wizard().save_draft()
+
+        def failed(exc) -> None:
+            fix = getattr(exc, "fix", "")
+            self.show_status(self.tr("The values were not created: {error}").format(
+                error=" ".join(x for x in (str(exc), fix) if x)), False)
+            done(None)
+
+        self.wizard().run_task(lambda: systems.create_dimension_values(st, dimension, values), created, failed)
 
     def validatePage(self) -> bool:
         self.saved()

@@ -184,6 +184,13 @@ def match_dimension(group: dict, chart: LedgerChart) -> str | None:
     return matching.match_dimension(group, chart.dimensions)
 
 
+def max_tag_groups(state: "WizardState") -> int:
+    """How many tag groups may be exported: the ledger's limit (Xero: two active tracking categories), at
+    most Pleo's five."""
+    limit = getattr(state.capabilities, "max_dimensions", None)
+    return min(MAX_TAG_GROUPS, limit) if limit else MAX_TAG_GROUPS
+
+
 def auto_match(state: "WizardState", *, overwrite: bool = False) -> int:
     """Fill every unmapped category, tax, role, tag group and tag the rules can match; returns how
     many mappings were added."""
@@ -225,7 +232,7 @@ def auto_match(state: "WizardState", *, overwrite: bool = False) -> int:
             m.contra[role] = code
             added += 1
     for g in data.active_groups():
-        if len(m.tag_groups) >= MAX_TAG_GROUPS and g["code"] not in m.tag_groups:
+        if len(m.tag_groups) >= max_tag_groups(state) and g["code"] not in m.tag_groups:
             break
         dim = m.tag_groups.get(g["code"]) or match_dimension(g, chart)
         if not dim:
@@ -395,8 +402,8 @@ class WizardState:
             out.append("Check the Pleo API key and company.")
         if ContraRole.WALLET not in self.mappings.contra:
             out.append("Choose the ledger account for the Pleo wallet.")
-        if len(self.mappings.tag_groups) > MAX_TAG_GROUPS:
-            out.append(f"At most {MAX_TAG_GROUPS} tag groups can be exported as dimensions.")
+        if len(self.mappings.tag_groups) > max_tag_groups(self):
+            out.append(f"At most {max_tag_groups(self)} tag groups can be exported to this ledger.")
         return out
 
 
