@@ -156,15 +156,17 @@ def test_odoo_wizard_then_export_a_month(qtbot, ctx, sandbox, monkeypatch):
     assert create_account(qtbot, page, "external_reimbursement")[0] == "1620"
     assert odoo.account("1610")["name"] == "Out-of-pocket expenses payable" and odoo.account("1620")
     #    The journals, as Pleo's Odoo help asks: the Pleo journals are made on saving unless chosen;
-    #    the bank feed's bank journal must exist in Odoo, so it is left empty for now.
+    #    the bank feed's bank journal must exist in Odoo: its only one is proposed.
     journals = page.journal_combos
     assert page.journals_box.isVisibleTo(page) and set(journals) == {"pleo", "bills", "bank"}
     qtbot.waitUntil(lambda: journals["bank"].isEnabled(), timeout=WAIT_MS)
     assert journals["pleo"].currentData() is None and journals["pleo"].currentText().startswith("Create PLEO ")
     assert journals["bills"].currentText().startswith("Create PLEOB ")
     assert [journals["bills"].itemText(i) for i in range(1, journals["bills"].count())] == ["BILL Vendor Bills"]
-    assert journals["bank"].currentData() is None
+    assert journals["bank"].currentText() == "BNK1 Bank"
     assert [journals["bank"].itemText(i) for i in range(1, journals["bank"].count())] == ["BNK1 Bank"]
+    #    Left out for now (chosen again below, to see the feed page say what it needs).
+    journals["bank"].setCurrentIndex(0)
     click_next(qtbot, wiz)
     # 5. Categories: matched by code ("Match automatically" also takes the two accounts just created);
     #    Pleo's 0 % VAT (inclusive) gets Odoo's 0 % purchase tax by hand.

@@ -101,6 +101,12 @@ exposes:
     ``create_dimension_values`` is used when its capabilities say it has one (Odoo's analytic accounts,
     Xero's tracking options).
 
+``feed_files(settings) -> (folder, newest file or None) | None``  (optional) for a bank feed written to
+    statement files to import by hand: where they are and the newest one. The Settings tab then offers
+    "Open folder" and, with ``feed_import_url(settings) -> str | None``, "Import in <system>" (the
+    ledger's import page in the browser, the file highlighted in the file manager); the app tells when a
+    new file is ready.
+
 ``ReconnectPanel``  (optional) a ``QWidget`` subclass, built as ``ReconnectPanel(conn, required,
     parent)``, that the main window's Reconnect dialog shows when the ledger refused the stored
     credentials (a revoked API key, a sign-in the ledger ended). It asks for new ones for the *same*
@@ -294,6 +300,18 @@ def feed_problem(system: str | None, settings: dict[str, Any]) -> str | None:
     mod = plugin(system) if system else None
     fn = getattr(mod, "feed_problem", None)
     return fn(settings or {}) if fn is not None else None
+
+
+def feed_files(system: str | None, settings: dict[str, Any]):
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "feed_files", None) if mod else None
+    return fn(settings or {}) if callable(fn) else None
+
+
+def feed_import_url(system: str | None, settings: dict[str, Any]) -> str | None:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "feed_import_url", None) if mod else None
+    return fn(settings or {}) if callable(fn) else None
 
 
 def reconnect_panel(system: str | None):

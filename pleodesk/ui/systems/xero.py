@@ -433,6 +433,30 @@ def statement_folder(settings: dict[str, Any]) -> str:
     return str(paths.data_dir() / "statements" / f"xero-{str(settings.get('tenant_id') or '')[:8]}")
 
 
+def feed_files(settings: dict[str, Any]):
+    """Where the bank feed's statement files are and the newest one, ``(folder, newest .ofx or None)``,
+    or None when the feed goes through Xero's Bank Feeds API (no files)."""
+    from pathlib import Path
+
+    if settings.get("feed") == "api":
+        return None
+    folder = Path(statement_folder(settings))
+    files = sorted(folder.glob("pleo-statement-*.ofx"), key=lambda p: (p.stat().st_mtime, p.name)) \
+        if folder.is_dir() else []
+    return folder, (files[-1] if files else None)
+
+
+def feed_import_url(settings: dict[str, Any]) -> str | None:
+    """Xero's "Import a statement" page of the Pleo bank account (its bank accounts when its id is not
+    known); None for the demo's emulated Xero."""
+    if settings.get("demo_ledger"):
+        return None
+    account = settings.get("bank_account_id")
+    if account:
+        return f"https://go.xero.com/Bank/Import.aspx?accountID={account}"
+    return "https://go.xero.com/Bank/BankAccounts.aspx"
+
+
 def feed_note(settings: dict[str, Any]) -> str | None:
     """Page 8: Xero opens its Bank Feeds API only to approved banking partners, so the feed is a
     statement file to import by hand (unless the connection is set to the API)."""

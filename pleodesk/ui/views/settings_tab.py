@@ -120,6 +120,26 @@ class SettingsTab(ConnectionTab):
         fr.addWidget(self.feed_now)
         fl.addLayout(fr)
         fl.addWidget(self.feed_times)
+        # A feed written to statement files (Xero): where the newest is, and the step that imports it.
+        self.feed_file = QLabel(box)
+        self.feed_file.setWordWrap(True)
+        self.feed_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.feed_file.setAccessibleName(self.tr("Newest statement file"))
+        self.open_folder = QPushButton(self.tr("Open &folder"), box)
+        self.open_folder.setToolTip(self.tr("Show the statement files in the file manager, the newest one "
+                                            "highlighted."))
+        self.import_feed = QPushButton(self.tr("&Import in the ledger…"), box)
+        self.import_feed.setToolTip(self.tr("Opens the ledger's statement import in the browser and shows the "
+                                            "newest file to pick there."))
+        frow = QHBoxLayout()
+        frow.addWidget(self.feed_file, 1)
+        frow.addWidget(self.open_folder)
+        frow.addWidget(self.import_feed)
+        fl.addLayout(frow)
+        for w in (self.feed_file, self.open_folder, self.import_feed):
+            w.hide()
+        self.open_folder.clicked.connect(self._open_feed_folder)
+        self.import_feed.clicked.connect(self._import_feed)
         lay.addWidget(box)
 
         # --- schedule -----------------------------------------------------------------------------
@@ -173,6 +193,7 @@ class SettingsTab(ConnectionTab):
     def _run_finished(self, conn_id: int, _result) -> None:
         if self.conn is not None and conn_id == self.conn.id:
             self._refresh_status()
+            self._show_feed_files()
 
     # ------------------------------------------------------------------ show -------------------
     def set_language(self, code: str) -> None:
@@ -216,6 +237,7 @@ class SettingsTab(ConnectionTab):
         else:
             self.feed.setEnabled(True)
         self.feed_now.setEnabled(self.feed.isChecked() and not problem)
+        self._show_feed_files()
         if new:
             set_status(self.conn_status, "")
             self._counts()
@@ -272,6 +294,56 @@ class SettingsTab(ConnectionTab):
             return
         set_status(self.conn_status, self.tr("Not saved: {error}").format(error=str(exc)), False)
         self.connection_changed(False)
+
+    def _show_feed_files(self) -> None:
+        """For a feed written to statement files: the newest one, Open folder and Import in <ledger>."""
+        c = self.conn
+        files = systems.feed_files(c.system, c.settings or {}) if c is not None else None
+        shown = files is not None and bool((c.settings or {}).get("bank_feed"))
+        for w in (self.feed_file, self.open_folder, self.import_feed):
+            w.setVisible(shown)
+        if not shown:
+            return
+        folder, newest = files
+        self.import_feed.setText(self.tr("&Import in {system}…").format(system=systems.short_label(c.system)))
+        self.import_feed.setEnabled(newest is not None and bool(systems.feed_import_url(c.system, c.settings or {})))
+        if newest is None:
+            self.feed_file.setText(self.tr("No statement file yet: the first is written at the next feed time, in "
+                                           "{folder}.").format(folder=folder))
+        else:
+            from datetime import datetime as _dt
+
+            when = _dt.fromtimestamp(newest.stat().st_mtime, tz=timezone.utc)
+            self.feed_file.setText(self.tr("Newest statement file: {file} ({when}), in {folder}.").format(
+                file=newest.name, when=fmt.medium_moment(when), folder=folder))
+
+    def _open_feed_folder(self) -> None:
+        from pleodesk.ui.desktop import open_folder, reveal
+
+        files = systems.feed_files(self.conn.system, self.conn.settings or {}) if self.conn else None
+        if files is None:
+            return
+        folder, newest = files
+        reveal(newest) if newest is not None else open_folder(folder)
+
+    def _import_feed(self) -> None:
+        """The ledger's import page in the browser, and the file to pick there highlighted."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from pleodesk.ui.desktop import reveal
+
+        if self.conn is None:
+            return
+        files = systems.feed_files(self.conn.system, self.conn.settings or {})
+        url = systems.feed_import_url(self.conn.system, self.conn.settings or {})
+        if files is None or files[1] is None or not url:
+            return
+        QDesktopServices.openUrl(QUrl(url))
+        reveal(files[1])
+        set_status(self.conn_status, self.tr("In {system}, choose Import a statement's file {file}: lines imported "
+                                             "before are skipped.").format(system=systems.short_label(self.conn.system),
+                                                                           file=files[1].name), None)
 
     def _feed_toggled(self, on: bool) -> None:
         self._set({"bank_feed": bool(on)})

@@ -512,18 +512,21 @@ class AccountsPage(Page):
                                    self.tr("The journals could not be read: {error}").format(error=str(exc)), False))
 
     def _journals_ready(self, rows: list[dict]) -> None:
+        first_time = "journals" not in self.state.system_settings
         chosen = dict(self.state.system_settings.get("journals") or {})
         for role, combo in self.journal_combos.items():
             spec = self._journal_roles[role]
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(spec["create"] or self.tr("(none)"), None)
-            for row in rows:
-                if row["type"] in spec["types"]:
-                    combo.addItem(f"{row['code']} {row['name']}", row["id"])
+            candidates = [row for row in rows if row["type"] in spec["types"]]
+            for row in candidates:
+                combo.addItem(f"{row['code']} {row['name']}", row["id"])
             want = chosen.get(role)
             if want is None and spec.get("default_code"):
                 want = spec["default_code"]          # what pleodesk would find anyway
+            elif want is None and first_time and not spec["create"] and len(candidates) == 1:
+                want = candidates[0]["id"]           # the only one there is (the bank feed's bank journal)
             idx = next((i for i in range(1, combo.count())
                         if want is not None and (combo.itemData(i) == want or
                                                  combo.itemText(i).split(" ", 1)[0] == str(want))), 0)
@@ -931,7 +934,9 @@ class FeedPage(Page):
         feed_ok = bool(getattr(caps, "feed", False))
         problem = systems.feed_problem(st.system, st.system_settings) if feed_ok else None
         self.enabled.setEnabled(feed_ok and problem is None)
-        self.enabled.setChecked(feed_ok and problem is None and bool(st.options.get("bank_feed", False)))
+        # On by default where it works, as Pleo's own feed is; what the user chose once is kept.
+        wanted = bool(st.options.get("bank_feed", False)) if self.NAME in st.visited else True
+        self.enabled.setChecked(feed_ok and problem is None and wanted)
         local = datetime.now(timezone.utc).astimezone().tzinfo
         pairs = sch.local_feed_times(local)
         utc_text = " " + self.tr("and") + " "
