@@ -31,6 +31,12 @@ log = logging.getLogger(__name__)
 CONN_ROLE = Qt.ItemDataRole.UserRole
 
 
+def screen_area(widget):
+    """The screen's free area (without taskbars and panels) where ``widget`` is, or None."""
+    screen = widget.screen() if widget is not None else None
+    return screen.availableGeometry() if screen is not None else None
+
+
 class MainWindow(QMainWindow):
     TAB_EXPORT, TAB_EXPENSES, TAB_PROBLEMS, TAB_HISTORY, TAB_SETTINGS = range(5)
 
@@ -49,8 +55,8 @@ class MainWindow(QMainWindow):
         self._conns: list = []
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
-        self.resize(1280, 800)
         self.setMinimumSize(900, 600)
+        self._place()
         self._build()
         hub = ctx.hub
         hub.connections_changed.connect(self.refresh_connections)
@@ -616,7 +622,46 @@ class MainWindow(QMainWindow):
     _told_about_tray = False
     _quitting = False
 
+    #: The window's size where the screen has room (1366×768 laptops have less: the window then fits the
+    #: screen's free area, above the taskbar); the size the user gave it is remembered.
+    DEFAULT_SIZE = (1280, 800)
+    FRAME = (16, 40)            # what the window manager adds around the window (borders, title bar)
+
+    def _place(self) -> None:
+        from pleodesk.ui import prefs
+
+        area = screen_area(self)
+        try:
+            w, h = (int(x) for x in str(prefs.get("window/size", "") or "").split("x"))
+        except ValueError:
+            w = h = 0
+        if w and h and (area is None or (w + self.FRAME[0] <= area.width() and h + self.FRAME[1] <= area.height())):
+            self.resize(max(w, self.minimumWidth()), max(h, self.minimumHeight()))
+            if prefs.get("window/maximized", "false") in (True, "true"):
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            return
+        width, height = self.DEFAULT_SIZE
+        if area is not None:
+            width = min(width, area.width() - self.FRAME[0])
+            height = min(height, area.height() - self.FRAME[1])
+            self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+            self.move(area.x() + max(0, (area.width() - self.width() - self.FRAME[0]) // 2), area.y())
+        else:
+            self.resize(width, height)
+
+    def remember_size(self) -> None:
+        from pleodesk.ui import prefs
+
+        try:
+            maximized = self.isMaximized()
+            if not maximized:
+                prefs.set("window/size", f"{self.width()}x{self.height()}")
+            prefs.set("window/maximized", "true" if maximized else "false")
+        except Exception:  # noqa: BLE001 - a preference that cannot be written is not worth a crash
+            pass
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.remember_size()
         if self.tray is not None and self.tray.available and not self._quitting:
             event.ignore()
             self.hide()
@@ -633,4 +678,5 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         self._quitting = True
+        self.remember_size()
         QApplication.instance().quit()
