@@ -209,7 +209,10 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
         client = PleoClient(plan.pleo_base_url, api_key=plan.pleo_api_key, company_id=plan.pleo_company_id,
                             max_retries=2)
     try:
-        client.get_company()
+        company = client.get_company()
+        company = company.get("data", company) if isinstance(company, dict) else {}
+        if isinstance(company, dict) and company.get("name"):
+            plan.settings.setdefault("pleo_company_name", str(company["name"]))   # shown in Settings
     except PleoError as exc:
         problems.append(f"Pleo: {exc}")
     except Exception as exc:  # network

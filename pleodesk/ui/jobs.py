@@ -379,6 +379,9 @@ def _check(store, conn, job: Job, result: JobResult) -> None:
         result.message = "This API key belongs to another Pleo company."
         return
     result.company = company
+    name = company.get("name")
+    if name and (conn.settings or {}).get("pleo_company_name") != name:
+        store.update_connection(conn.id, settings={"pleo_company_name": str(name)})    # shown in Settings
     try:
         provider = make_provider(conn)
         try:

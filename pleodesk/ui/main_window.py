@@ -72,8 +72,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("pleodesk"))
         self._build_menu()
         central = QWidget(self)
-        outer = QHBoxLayout(central)
-        outer.setContentsMargins(8, 8, 8, 8)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(8, 8, 8, 8)
+        # A notice about the whole app (not one connection): e.g. its data was not found.
+        self.notice = QLabel(central)
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setAccessibleName(self.tr("Notice"))
+        self.notice.setStyleSheet("QLabel { background: #FEF3C7; border: 1px solid #F59E0B; border-radius: 4px; "
+                                  "padding: 8px; color: #78350F; }")
+        self.notice.hide()
+        column.addWidget(self.notice)
+        outer = QHBoxLayout()
+        outer.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(outer, 1)
         split = QSplitter(Qt.Orientation.Horizontal, central)
         outer.addWidget(split)
 
@@ -255,9 +267,37 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a)
 
     # ------------------------------------------------------------------ connections ------------
+    @staticmethod
+    def had_connections() -> bool:
+        """Whether pleodesk had connections when it last ran (read before the store is opened)."""
+        from pleodesk.ui import prefs
+
+        return prefs.get("data/has_connections", "false") in (True, "true")
+
+    def check_data_found(self, database_existed: bool, had_connections: bool) -> None:
+        """At start: when pleodesk had connections before but its database is gone (deleted or moved while
+        the app was closed), say so, and where the data folder is, before the setup starts anew."""
+        from pleodesk import paths
+
+        if database_existed or not had_connections:
+            return
+        self.notice.setText(self.tr(
+            "No pleodesk data was found in {folder}: its database was deleted or moved while pleodesk was closed. "
+            "The setup starts anew. To go on with the earlier connections, quit pleodesk and put the file {file} "
+            "back in that folder.").format(folder=paths.data_dir(), file=paths.database_path().name))
+        self.notice.show()
+
+    def _remember_data(self) -> None:
+        from pleodesk.ui import prefs
+
+        has = "true" if any(not (c.settings or {}).get("wizard") for c in self._conns) else "false"
+        if prefs.get("data/has_connections", "false") != has:
+            prefs.set("data/has_connections", has)
+
     def refresh_connections(self) -> None:
         current = self.conn.id if self.conn is not None else None
         self._conns = self.store.list_connections()
+        self._remember_data()
         self.connections.blockSignals(True)
         self.connections.clear()
         select_row = -1
@@ -282,7 +322,7 @@ class MainWindow(QMainWindow):
 
     def _conn_text(self, c) -> str:
         # The state first: in a narrow list the end of the line is cut off, and the state matters most.
-        return f"{c.name}\n{state_name(connection_state(c))} · {systems.label(c.system)}"
+        return f"{c.name}\n{state_name(connection_state(c))} · {systems.short_label(c.system)}"
 
     def _selection_changed(self, item, _previous) -> None:
         if item is None:
@@ -590,7 +630,11 @@ class MainWindow(QMainWindow):
         current = self.conn.id if self.conn is not None else None
         tab = self.tabs.currentIndex()
         old = self.centralWidget()
+        # The export tab's results and exports under way outlive the rebuild (the result panel stays).
+        kept = (dict(self.export_tab._results), dict(self.export_tab._exports))
         self._build()
+        self.export_tab._results.update(kept[0])
+        self.export_tab._exports.update(kept[1])
         old.deleteLater()
         self.refresh_connections()
         if current is not None:

@@ -114,5 +114,7 @@ class HistoryTab(ConnectionTab):
             parts.append(html.escape(self.tr("Skipped:")) + " " + html.escape(
                 ", ".join(f"{skip_reason_text(str(k))} ({v})" for k, v in r.skip_reasons.items())))
         if r.job_id:
-            parts.append(f"<span style='color:#64748B'>{html.escape(self.tr('Pleo export job'))} {html.escape(r.job_id)}</span>")
+            # (a literal tr() outside the f-string: lupdate does not see one inside it)
+            job = self.tr("Pleo export job {id}").format(id=r.job_id)
+            parts.append(f"<span style='color:#64748B'>{html.escape(job)}</span>")
         self.details.setText("<br>".join(parts))

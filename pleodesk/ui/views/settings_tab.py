@@ -441,6 +441,8 @@ class SettingsTab(ConnectionTab):
             set_status(self.conn_status, " ".join(x for x in (r.message, r.fix) if x), r.status == "ok")
             if r.state:
                 hub.connection_state_changed.emit(job.conn_id, r.state, r.state_message or "")
+            if r.company:
+                hub.connections_changed.emit()      # the Pleo company's name, as Pleo has it now
 
         run_task(lambda: execute(store, job), done, owner=self)
 
