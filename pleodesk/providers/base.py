@@ -43,6 +43,30 @@ class AuthError(LedgerError):
                          reason_type="accounting_system_authentication_failure")
 
 
+def connection_failure(url: str, exc: BaseException) -> str:
+    """Why nothing answered at ``url``, in words (instead of "[Errno -2] Name or service not known")."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    where = f"{host}:{parts.port}" if parts.port else host
+    text = f"{exc} {exc.__cause__ or ''} {exc.__context__ or ''}".lower()
+    name = type(exc).__name__.lower()
+    if any(k in text for k in ("name or service not known", "nodename nor servname", "getaddrinfo",
+                               "no address associated", "temporary failure in name resolution",
+                               "name resolution")):
+        return f"the name {host} was not found (a typing error in the address, or no internet connection)"
+    if "refused" in text:
+        return f"nothing answers at {where} (the connection was refused)"
+    if "timeout" in name or "timed out" in text:
+        return f"{where} did not answer in time"
+    if "ssl" in text or "certificate" in text:
+        return f"the secure (https) connection to {host} failed ({exc})"
+    if "unreachable" in text:
+        return f"{where} cannot be reached from this network"
+    return f"the connection to {where} failed ({exc or type(exc).__name__})"
+
+
 @dataclass(frozen=True)
 class Capabilities:
     object_kinds: tuple[str, ...]        # e.g. ("journal_entry",), ("bank_transaction", "bill")

@@ -406,9 +406,13 @@ class PleoClient:
                 resp = client.send(request, stream=stream)
             except _NOT_SENT as exc:
                 if attempt >= self.max_retries:
+                    from pleodesk.providers.base import connection_failure
+
                     raise PleoUnavailable(None, "CONNECTION_FAILED",
-                                          f"pleodesk could not connect to {what}; check the internet "
-                                          "connection and try again.", pleo_message=str(exc)) from exc
+                                          f"Nothing answered at {what} ({request.url.scheme}://"
+                                          f"{request.url.netloc.decode()}): {connection_failure(str(request.url), exc)}"
+                                          ". Check that address and the internet connection.",
+                                          pleo_message=str(exc)) from exc
                 delay = self._backoff(attempt)
                 log.info("%s %s: could not connect (%s); retrying in %.1fs", method, url, exc, delay)
             except _MAYBE_SENT as exc:

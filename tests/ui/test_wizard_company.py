@@ -53,3 +53,23 @@ def test_activating_a_second_connection_for_the_company_is_refused(qtbot, ctx, s
     qtbot.mouseClick(tab.active, Qt.MouseButton.LeftButton)
     assert "Not activated" in tab.conn_status.text() and demo_conn.name in tab.conn_status.text()
     assert not ctx.store.get_connection(other.id).active
+
+
+def test_an_unreachable_pleo_address_is_said_in_words(qtbot, ctx, sandbox):
+    from .helpers import free_port
+
+    wiz = SetupWizard.for_new(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.currentPage().buttons["journal_file"].setChecked(True)
+    click_next(qtbot, wiz)
+    page = wiz.currentPage()
+    port = free_port()
+    page.url.setText(f"http://127.0.0.1:{port}/pleo")
+    page.key.setText(sandbox.api_key)
+    page.company.setText(sandbox.company_id)
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Nothing answered" in page.status.text(), timeout=WAIT_MS)
+    text = page.status.text()
+    assert f"http://127.0.0.1:{port}" in text and "connection was refused" in text
+    assert "Pleo answered" not in text and not page.isComplete()

@@ -328,6 +328,8 @@ class PleoPage(Page):
         if isinstance(exc, PleoAuthError):
             text = self.tr("Pleo did not accept this key for this company. Check both, or create a new key "
                            "in Pleo (Settings → API keys).")
+        elif isinstance(exc, PleoError) and exc.status is None:
+            text = str(exc)               # nothing answered: what was tried and what failed
         elif isinstance(exc, PleoError):
             text = self.tr("Pleo answered: {message}").format(message=str(exc))
         elif isinstance(exc, SecretStoreUnavailable):
