@@ -383,8 +383,8 @@ class MainWindow(QMainWindow):
         elif state == "needs_attention":
             count = self.ctx.workers.known_problem_count(c.id)
             if count:
-                text = self.tr("{n} expenses are held or failed: nothing was lost, but they are not in the ledger "
-                               "yet.").format(n=count)
+                text = self.tr("%n expense(s) held or failed: nothing was lost, but not in the ledger yet.", "",
+                               count)
             else:
                 text = html.escape(c.state_message or self.tr("Some expenses need attention."))
             self.banner.show_message("warning", text, self.tr("Show &problems"), state_icon("needs_attention"))

@@ -132,7 +132,7 @@ class Tray(QObject):
         if count > before:
             conn = self.ctx.store.get_connection(conn_id)
             name = conn.name if conn else ""
-            title = self.tr("pleodesk: {n} expenses need attention").format(n=count)
+            title = self.tr("pleodesk: %n expense(s) need attention", "", count)
             message = self.tr("{name}: {new} more held or failed since the last run. Open Problems to fix them.").format(
                 name=name, new=count - before)
             self.notify(title, message)

@@ -307,8 +307,8 @@ class ConnectPage(SystemPage):
         n = len(out["companies"])
         chart = out["chart"]
         if chart is None:
-            parts.append(self.tr("This user may book in {n} companies: choose the one for this connection, then "
-                                 "press Next.").format(n=n))
+            parts.append(self.tr("This user may book in %n company(-ies): choose the one for this connection, then "
+                                 "press Next.", "", n))
         else:
             name = next((nm for cid, nm in out["companies"] if cid == out["company_id"]), "")
             parts.append(self.tr("Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} "

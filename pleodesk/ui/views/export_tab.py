@@ -360,9 +360,9 @@ class ExportTab(ConnectionTab):
         rounded = (result.counts or {}).get("vat_rounding") or 0
         if rounded:
             text += "<br>" + html.escape(self.tr(
-                "{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or "
+                "%n expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or "
                 "less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each "
-                "expense's details.").format(n=rounded))
+                "expense's details.", "", rounded))
         color = {"failed": "#B91C1C", "partial": "#B45309", "cancelled": "#B45309"}.get(result.status, "#15803D")
         self.result_text.setText(f"<span style='color:{color}'>{text}</span>")
         self._fill_entries(result)

@@ -164,16 +164,15 @@ class ProblemsTab(ConnectionTab):
                 child.setForeground(0, Qt.GlobalColor.darkGray)
                 item.addChild(child)
             if len(g.expense_ids) > SHOWN_PER_GROUP:
-                item.addChild(QTreeWidgetItem([self.tr("… and {n} more").format(
-                    n=len(g.expense_ids) - SHOWN_PER_GROUP)]))
+                item.addChild(QTreeWidgetItem([self.tr("… and %n more", "", len(g.expense_ids) - SHOWN_PER_GROUP)]))
         first = next((tops[c].child(0) for c in tops if tops[c].childCount()), None)
         if first is not None:
             self.tree.setCurrentItem(first)
         self._show_advice(self.tree.currentItem())
         if total:
             self.title.setText(self.tr("Problems ({n})").format(n=total))
-            self.summary.setText(self.tr("{n} expenses need attention. Fix the cause, then press Retry: nothing that "
-                                         "reached the ledger is sent twice.").format(n=total))
+            self.summary.setText(self.tr("%n expense(s) need attention. Fix the cause, then press Retry: nothing that "
+                                         "reached the ledger is sent twice.", "", total))
         else:
             self.title.setText(self.tr("Problems"))
             self.summary.setText(self.tr("No problems: everything that was read from Pleo is exported or waiting."))

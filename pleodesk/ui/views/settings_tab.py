@@ -250,8 +250,9 @@ class SettingsTab(ConnectionTab):
         cats = sum(1 for r in rows if r.kind == "category" and r.target)
         groups = sum(1 for r in rows if r.kind == "tag_group" and r.target)
         taxes = sum(1 for r in rows if r.kind == "tax" and r.target)
-        self.map_counts.setText(self.tr("{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.").format(
-            cats=cats, taxes=taxes, groups=groups))
+        self.map_counts.setText(self.tr("Mapped: {categories}, {taxes}, {groups}.").format(
+            categories=self.tr("%n category(-ies)", "", cats), taxes=self.tr("%n VAT code(s)", "", taxes),
+            groups=self.tr("%n tag group(s)", "", groups)))
 
     def _refresh_status(self) -> None:
         if self.conn is None:

@@ -587,7 +587,7 @@ class AccountsPage(Page):
         self.editor.setEnabled(True)
         self.reload_button.setEnabled(True)
         n = len([a for a in chart.accounts.values() if a.active])
-        self.show_status(self.tr("{count} accounts in the ledger.").format(count=n), True)
+        self.show_status(self.tr("%n account(s) in the ledger.", "", n), True)
         self._after_rebuild(self.completeChanged.emit)
 
     def _chart_failed(self, exc) -> None:
@@ -700,8 +700,8 @@ class CategoriesPage(Page):
     def _counts(self) -> None:
         mapped, unmapped = self.categories.counts_tuple()
         if unmapped:
-            self.show_status(self.tr("{unmapped} of {total} categories are not mapped yet; their expenses will be "
-                                     "held until they are.").format(unmapped=unmapped, total=mapped + unmapped), None)
+            self.show_status(self.tr("%n of {total} categories not mapped yet; their expenses will be "
+                                     "held until they are.", "", unmapped).format(total=mapped + unmapped), None)
         else:
             self.show_status(self.tr("All {total} categories are mapped.").format(total=mapped), True)
 
@@ -1047,8 +1047,8 @@ class SummaryPage(Page):
                 rows.append((naming[role.value], account(code)))
         rows.append((self.tr("Categories"), self.tr("{mapped} mapped, {unmapped} not mapped").format(
             mapped=mapped, unmapped=unmapped)))
-        rows.append((self.tr("Tag groups"), self.tr("{n} exported as {dimensions}").format(
-            n=len(st.mappings.tag_groups), dimensions=naming["dimensions"])))
+        rows.append((self.tr("Tag groups"), self.tr("%n exported as {dimensions}", "", len(st.mappings.tag_groups)).format(
+            dimensions=naming["dimensions"])))
         o = st.options
         kinds = systems.object_kinds(st.system)
         groups = {"card": self.tr("Card expenses booked as"), "reimbursement": self.tr("Out-of-pocket expenses booked as")}
@@ -1060,8 +1060,7 @@ class SummaryPage(Page):
                      else self.tr("exported")))
         rows.append((self.tr("Receipts"), self.tr("exported") if o.get("export_receipts", True)
                      else self.tr("not exported")))
-        rows.append((self.tr("Export queue"), self.tr("every {n} minutes").format(
-            n=o.get("queue_interval_minutes", 5))))
+        rows.append((self.tr("Export queue"), self.tr("every %n minute(s)", "", int(o.get("queue_interval_minutes", 5)))))
         rows.append((self.tr("Bank feed"), self.tr("on") if o.get("bank_feed") else self.tr("off")))
         if st.schedule:
             freq = self.tr("daily") if st.schedule["frequency"] == "daily" else self.tr("monthly")
