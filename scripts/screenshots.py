@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Regenerate the screenshots in docs/screenshots/: every page of the setup wizard and every tab of the
-main window, on the demo company (local sandbox), rendered offscreen with ``QWidget.grab()``.
+main window, on the demo company (local sandbox), rendered offscreen with ``QWidget.grab()``, at the sizes
+they get on a 1366×768 laptop (the main window in the screen's free area above a taskbar).
 
     .venv/bin/python scripts/screenshots.py [--lang en|nl|fr|de] [--out docs/screenshots]
 
@@ -106,7 +107,7 @@ def main() -> int:
         shots.append(path.name)
 
     wiz = SetupWizard.for_new(ctx)
-    wiz.resize(QSize(900, 660))
+    wiz.resize(QSize(940, 680))
     wiz.show()
 
     def next_page() -> None:
@@ -156,7 +157,7 @@ def main() -> int:
     wiz.close()
 
     win = MainWindow(ctx, translations)
-    win.resize(QSize(1280, 800))
+    win.resize(QSize(1350, 688))      # a 1366×768 laptop: its free area less the frame
     win.show()
     tab = win.export_tab
     tab.set_month(month)
@@ -214,7 +215,7 @@ def main() -> int:
             ("odoo", "wizard-3-odoo", lambda p: p.company.count() > 1 and p.company.isEnabled()),
             ("xero", "wizard-3-xero", lambda p: p.organisation.count() > 0)):
         wiz = SetupWizard.for_new(ctx)
-        wiz.resize(QSize(900, 660))
+        wiz.resize(QSize(940, 680))
         wiz.show()
         wiz.currentPage().buttons[system].setChecked(True)
         next_page()

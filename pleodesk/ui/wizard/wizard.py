@@ -64,7 +64,7 @@ class SetupWizard(QWizard):
         # Room for the category table's four columns and longer translations, where the screen has it.
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         width, height = (940, 680) if screen is None else (min(940, screen.width() - 40),
-                                                          min(680, screen.height() - 60))
+                                                          min(680, screen.height() - 48))
         self.resize(max(width, 820), max(height, 600))
         self.setPage(P.ID_WELCOME, P.WelcomePage(self))
         self.setPage(P.ID_PLEO, P.PleoPage(self))
