@@ -97,7 +97,9 @@ class CategoryTable(QWidget):
         self.table.setTabKeyNavigation(False)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(self.COL_CATEGORY, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(self.COL_LABEL, QHeaderView.ResizeMode.Stretch)
+        # The ledger account gets the room (its names are what is checked); the label column can be widened.
+        hh.setSectionResizeMode(self.COL_LABEL, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(self.COL_LABEL, 170)
         hh.setSectionResizeMode(self.COL_ACCOUNT, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(self.COL_TAX, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table, 1)

@@ -94,3 +94,31 @@ def test_demo_sh_says_a_desktop_session_is_needed(tmp_path):
                          timeout=60)
     assert out.returncode == 1 and "needs a desktop session" in out.stderr
     assert "offscreen" not in out.stderr + out.stdout and "pip" not in out.stdout
+
+
+def test_no_clipped_buttons_or_connection_states_in_german(qtbot, qapp, ctx, demo_conn, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QPushButton
+
+    from pleodesk.ui import main_window as mw
+    from pleodesk.ui.i18n import Translations
+
+    monkeypatch.setattr(mw, "screen_area", lambda _w: QRect(0, 0, 1366, 728))
+    t = Translations(qapp)
+    try:
+        t.install("de")
+        win = _window(qtbot, ctx, t)
+        win.show_tab(win.TAB_SETTINGS)
+        qtbot.wait(50)
+        buttons = [b for b in win.settings_tab.findChildren(QPushButton) if b.isVisible()]
+        assert any("Kategorien" in b.text() for b in buttons)
+        for b in buttons:
+            assert b.width() >= b.sizeHint().width(), b.text()
+        # The connection list: the state and the ledger, not cut off ("Verbunden · Journaldatei").
+        item = win.connections.item(0)
+        second = item.text().split("\n")[1]
+        assert second == "Verbunden · Journaldatei"
+        width = win.connections.fontMetrics().horizontalAdvance(second)
+        assert width < win.connections.viewport().width()
+    finally:
+        t.install("en")

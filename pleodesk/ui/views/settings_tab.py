@@ -71,10 +71,12 @@ class SettingsTab(ConnectionTab):
         box = QGroupBox(self.tr("Mappings"), body)
         ml = QHBoxLayout(box)
         self.map_counts = QLabel(box)
+        self.map_counts.setWordWrap(True)        # it gives way, not the buttons (German ones are long)
         ml.addWidget(self.map_counts, 1)
         for tab, text in (("accounts", self.tr("&Accounts…")), ("categories", self.tr("&Categories and VAT…")),
                           ("labels", self.tr("&Labels…"))):
             b = QPushButton(text, box)
+            b.setMinimumWidth(b.sizeHint().width())
             b.clicked.connect(lambda _c=False, t=tab: self.edit_mappings.emit(t))
             ml.addWidget(b)
         lay.addWidget(box)
