@@ -52,5 +52,5 @@ def test_match_automatically_keeps_to_fitting_accounts_and_marks_the_rows(qtbot)
     # Checked and chosen by the user: the mark goes.
     set_category(table, "4000", "4100")
     assert not item.data(AUTO_ROLE)
-    assert table.counts.text() == "2 mapped · 2 unmapped · 1 matched automatically (highlighted): check them"
+    assert table.counts.text() == "2 mapped · 2 unmapped · 1 matched automatically (highlighted): check it"
     assert st.mappings.auto_categories == {"4100"}
