@@ -22,13 +22,9 @@ def qapp_args():
 
 
 @pytest.fixture(scope="session", autouse=True)
-def english(qapp):
-    """English as the app installs it: its translation holds the plural forms ("1 expense")."""
-    from pleodesk.ui.i18n import Translations
-
-    t = Translations(qapp)
-    t.install("en")
-    yield t
+def english(english_translation):
+    """English as the app installs it (tests/conftest.py): its translation holds the plural forms."""
+    yield english_translation
 
 
 @pytest.fixture
