@@ -291,6 +291,19 @@ def fresh_translations(bundle: Path) -> None:
                     os.utime(qm, (t, t))
 
 
+def write_xero_client_id(bundle: Path, client_id: str) -> list[Path]:
+    """Put pleodesk's own Xero app id (a PKCE client id: not a secret) into the bundle's resources, in
+    place of the source's placeholder; the app's "Connect to Xero" then needs nothing from the user."""
+    written = []
+    app = bundle.parent / f"{APP}.app" / "Contents"
+    for base in (bundle / "_internal", app / "Resources"):
+        folder = base / "resources"
+        if folder.is_dir():
+            (folder / "xero-client-id").write_text(client_id.strip() + "\n", encoding="utf-8")
+            written.append(folder / "xero-client-id")
+    return written
+
+
 def dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
@@ -470,6 +483,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="run the bundle's --self-test after building it")
     ap.add_argument("--appimage-runtime", type=Path, default=os.environ.get("PLEODESK_APPIMAGE_RUNTIME") or None,
                     help="AppImage type-2 runtime file, to build the AppImage with mksquashfs")
+    ap.add_argument("--xero-client-id", default=os.environ.get("PLEODESK_XERO_CLIENT_ID", ""),
+                    help="the client id of pleodesk's own Xero app (docs/xero.md says how to register it); "
+                         "default $PLEODESK_XERO_CLIENT_ID; without it users enter their own app's id")
     args = ap.parse_args(argv)
     started = time.monotonic()
     report = Report()
@@ -495,6 +511,11 @@ def main(argv: list[str] | None = None) -> int:
     dist.mkdir(parents=True, exist_ok=True)
     bundle = pyinstaller(version, work / "icons", dist, work / "pyinstaller")
     fresh_translations(bundle)
+    if args.xero_client_id.strip():
+        say(f"Xero app: {args.xero_client_id.strip()} in {len(write_xero_client_id(bundle, args.xero_client_id))} "
+            "place(s)")
+    else:
+        report.notes.append("no --xero-client-id: users enter their own Xero app's client id (Advanced)")
     tops_file = work / "pyinstaller" / "pleodesk" / "bundled-top-level.txt"
     bundled = set(tops_file.read_text().split()) if tops_file.exists() else None
     licences_dest = bundle / "licenses"

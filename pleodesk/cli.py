@@ -236,6 +236,13 @@ def cmd_setup(args) -> int:
     except SecretStoreUnavailable as exc:
         _err(f"The setup was not saved: {exc}")
         return EXIT_FAILED
+    from pleodesk.setup_file import company_taken_by, company_taken_problem
+
+    store = _store()
+    existing = store.get_connection(plan.name)
+    other = company_taken_by(store, plan.pleo_company_id, except_name=plan.name)
+    if other is not None and (existing is None or existing.active):
+        problems.insert(0, company_taken_problem(other))
     if problems:
         _err(f"The setup was not saved. Fix {'this' if len(problems) == 1 else 'these'} first:")
         for pr in problems:
@@ -244,7 +251,6 @@ def cmd_setup(args) -> int:
     if args.check_only:
         print(f"The setup file is fine: connection '{plan.name}' can be saved.")
         return EXIT_OK
-    store = _store()
     try:
         conn = apply_plan(store, plan)
     except SecretStoreUnavailable as exc:
@@ -502,7 +508,9 @@ def _dry_run(store, conn, args) -> int:
         print(f"{args.month}: {preview['count']} expenses waiting for export in Pleo "
               f"({preview['already_exported']} already in the ledger). Nothing was sent.")
         for cur, amount in sorted(preview["totals"].items()):
-            print(f"  total {amount} {cur}")
+            print(f"  spend to be exported: {amount} {cur} ({preview['spend_count']} expenses)")
+        for cur, amount in sorted(preview.get("wallet_moves", {}).items()):
+            print(f"  wallet top-ups and unloads, not in that total: {amount} {cur} ({preview['wallet_count']})")
         for acc, amount in sorted(preview["by_account"].items()):
             print(f"  account {acc}: {amount}")
         for msg, n in sorted(preview["would_hold"].items()):

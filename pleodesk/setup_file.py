@@ -220,7 +220,10 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
         client = PleoClient(plan.pleo_base_url, api_key=plan.pleo_api_key, company_id=plan.pleo_company_id,
                             max_retries=2)
     try:
-        client.get_company()
+        company = client.get_company()
+        company = company.get("data", company) if isinstance(company, dict) else {}
+        if isinstance(company, dict) and company.get("name"):
+            plan.settings.setdefault("pleo_company_name", str(company["name"]))   # shown in Settings
     except PleoError as exc:
         problems.append(f"Pleo: {exc}")
     except Exception as exc:  # network
@@ -298,18 +301,46 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
     return problems
 
 
-def apply_plan(store, plan: SetupPlan):
+def company_taken_by(store, pleo_company_id: str, *, except_name: str | None = None,
+                     except_id: int | None = None):
+    """The active connection that already exports this Pleo company, or None. Pleo has one accounting
+    integration per company: whichever connection exports first takes Pleo's whole export queue, so a
+    second active connection for the same company would get nothing."""
+    if not pleo_company_id:
+        return None
+    for c in store.list_connections(include_inactive=False):
+        if c.pleo_company_id == pleo_company_id and c.name != except_name and c.id != except_id:
+            return c
+    return None
+
+
+def company_taken_problem(other) -> str:
+    return (f"The Pleo company {other.pleo_company_id} is already exported by the connection '{other.name}'. "
+            f"Pleo has one accounting integration per company: deactivate or delete '{other.name}' first "
+            f"(pleodesk's Settings tab), or use that connection.")
+
+
+def apply_plan(store, plan: SetupPlan, *, active: bool | None = None):
     """Save the connection, its mappings and its secrets (secrets go to the keyring only).
 
     Without a usable keyring nothing is saved: ``SecretStoreUnavailable`` says what to install. The
     secrets are written before the connection is marked connected; if the keyring fails on the way, a
-    new connection is deleted again and an existing one gets its previous secrets back."""
+    new connection is deleted again and an existing one gets its previous secrets back.
+
+    ``active``: whether the connection will be active (None: as it is, or active when new). An active
+    connection for a Pleo company that another active connection already exports is refused
+    (SetupError naming it)."""
     from pleodesk.secrets import check_keyring
 
     existing = store.get_connection(plan.name)
     if existing is not None and existing.system != plan.system:
         raise SetupError(f"A connection named '{plan.name}' already exists for another system "
                          f"({existing.system}); choose another name.")
+    if active is None:
+        active = existing.active if existing is not None else True
+    other = company_taken_by(store, plan.pleo_company_id, except_name=plan.name) if active else None
+    if other is not None:
+        raise SetupError(company_taken_problem(other))
     check_keyring(probe=False)      # the kind of keyring: no connection is made for a plaintext file
     fields = dict(pleo_company_id=plan.pleo_company_id, pleo_base_url=plan.pleo_base_url)
     if existing is None:

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Regenerate the screenshots in docs/screenshots/: every page of the setup wizard and every tab of the
-main window, on the demo company (local sandbox), rendered offscreen with ``QWidget.grab()``.
+main window, on the demo company (local sandbox), rendered offscreen with ``QWidget.grab()``, at the sizes
+they get on a 1366×768 laptop (the main window in the screen's free area above a taskbar).
 
     .venv/bin/python scripts/screenshots.py [--lang en|nl|fr|de] [--out docs/screenshots]
 
@@ -81,7 +82,7 @@ def main() -> int:
         shots.append(path.name)
 
     wiz = SetupWizard.for_new(ctx)
-    wiz.resize(QSize(900, 660))
+    wiz.resize(QSize(940, 680))
     wiz.show()
 
     def next_page() -> None:
@@ -131,7 +132,7 @@ def main() -> int:
     wiz.close()
 
     win = MainWindow(ctx, translations)
-    win.resize(QSize(1280, 800))
+    win.resize(QSize(1350, 688))      # a 1366×768 laptop: its free area less the frame
     win.show()
     tab = win.export_tab
     tab.set_month(month)
@@ -185,11 +186,13 @@ def main() -> int:
     # The Odoo and Xero pages, filled in with the demo company's own Odoo and Xero (a sandbox whose
     # Pleo key was not revoked above; the context stops it).
     ctx.sandbox = start_sandbox(SandboxConfig(seed=3, expenses_per_month=20, months=[month]))
+    for c in store.list_connections():          # one active connection per Pleo company: these are others
+        store.update_connection(c.id, active=False)
     for system, name, filled in (
             ("odoo", "wizard-3-odoo", lambda p: p.company.count() > 1 and p.company.isEnabled()),
             ("xero", "wizard-3-xero", lambda p: p.organisation.count() > 0)):
         wiz = SetupWizard.for_new(ctx)
-        wiz.resize(QSize(900, 660))
+        wiz.resize(QSize(940, 680))
         wiz.show()
         wiz.currentPage().buttons[system].setChecked(True)
         next_page()

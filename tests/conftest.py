@@ -55,3 +55,14 @@ def pleodesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("PLEODESK_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session")
+def english_translation(qapp):
+    """English as the app installs it: its translation holds the plural forms ("1 expense", "2
+    expenses"). Window tests use it (tests/ui does for all of its tests)."""
+    from pleodesk.ui.i18n import Translations
+
+    t = Translations(qapp)
+    t.install("en")
+    yield t

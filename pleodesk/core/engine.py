@@ -27,13 +27,14 @@ import mimetypes
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings, reference_for
 from pleodesk.core.model import (FIRST_BOOKING_DATE, LAST_BOOKING_DATE, MAX_UTC_OFFSET, Expense, Refused,
                                  booking_date, format_datetime)
+from pleodesk.core.money import Money
 from pleodesk.core.posting import PostingError, post
 from pleodesk.core.validation import SKIP_WALLET, Problem, ValidationReport, validate
 from pleodesk.providers.base import AuthError, Found, LedgerError, Provider, SendResult
@@ -73,6 +74,25 @@ class Progress:
     message: str = ""
 
 
+@dataclass(frozen=True)
+class ExportedEntry:
+    """One expense booked by a run, as the run's result lists it: what a bookkeeper checks it by."""
+
+    reference: str                 # PLEO-<expense id>
+    date: date
+    payee: str                     # the supplier (or the employee, for a reimbursement)
+    amount: Money                  # signed, wallet currency
+    account: str                   # the ledger account of its largest expense line
+    url: str | None = None         # the ledger object, where the ledger has an address for it
+
+
+def exported_entry(entry: LedgerEntry, url: str | None) -> ExportedEntry:
+    lines = [p for p in entry.postings if p.tax_role is None and p.account != entry.contra_account]
+    main = max(lines, key=lambda p: abs(p.signed), default=None)
+    return ExportedEntry(entry.reference, entry.date, entry.payee or entry.employee, entry.gross,
+                         main.account if main is not None else "", url)
+
+
 @dataclass
 class RunSummary:
     run_id: int | None = None
@@ -90,6 +110,7 @@ class RunSummary:
     vat_rounding: int = 0
     message: str = ""
     ledger_links: list[tuple[str, str]] = field(default_factory=list)  # (reference, url)
+    entries: list[ExportedEntry] = field(default_factory=list)       # what was booked, in order
     #: The ledger refuses calls until then (a daily API limit): what was not sent waits for that time.
     retry_at: datetime | None = None
 
@@ -602,6 +623,7 @@ class ExportEngine:
             summary.exported += 1
             if res.ledger_url:
                 summary.ledger_links.append((entry.reference, res.ledger_url))
+            summary.entries.append(exported_entry(entry, res.ledger_url))
             outcomes[eid] = _success(eid, res.ledger_id, res.ledger_url, now)
             notes = [str(n) for n in getattr(res, "notes", ()) or ()]
             if notes:
@@ -850,14 +872,14 @@ def _summary_text(s: RunSummary) -> str:
 
 def preview_month(store, conn, pleo, provider, month: str) -> dict:
     """What "Export a month" would do, without creating anything: the number of expenses, totals per
-    currency and per Pleo category, which would be held for a missing category mapping, and which
-    would be skipped (wallet top-ups and unloads when the connection ignores them).
+    currency of what will be exported as spend (``totals``, ``spend_count``: neither held expenses nor
+    the wallet's top-ups and unloads, which are counted apart in ``wallet_moves``, ``wallet_count``),
+    totals per Pleo category and per ledger account, which would be held for a missing category
+    mapping, and which would be skipped (wallet top-ups and unloads when the connection ignores them).
 
     Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo). Tax and
     tag mappings are checked when the export runs, on the full export items."""
     from decimal import Decimal
-
-    from pleodesk.core.money import Money
 
     start, end = month_bounds(month)
     mappings = store.load_mappings(conn.id)
@@ -871,8 +893,12 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     would_skip: dict[str, int] = {}
     ignore_wallet = bool((conn.settings or {}).get("ignore_wallet_topups", False))
     no_account = "00000000-0000-0000-0000-000000000000"
+    wallet_moves: dict[str, Decimal] = {}          # top-ups and unloads: money moved, not spent
+    wallet_count = spend_count = 0
+    held_totals: dict[str, Decimal] = {}
     for e in entries:
-        if ignore_wallet and e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD"):
+        is_wallet = e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD")
+        if ignore_wallet and is_wallet:
             # as validation.SKIP_WALLET: not sent, reported to Pleo as handled, not in the totals
             would_skip[SKIP_WALLET] = would_skip.get(SKIP_WALLET, 0) + 1
             continue
@@ -886,7 +912,6 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
             why = f"Pleo sent data pleodesk cannot book: {exc}"
             would_hold[why] = would_hold.get(why, 0) + 1
             continue
-        totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
         reasons: set[str] = set()
         for part, amount in zip(parts, amounts):
             key = part.get("accountCode") or part.get("accountId")
@@ -915,10 +940,24 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
                 reasons.add(f"category {key}: account {mappings.categories[key].account} is not in the ledger")
         for msg in reasons:
             would_hold[msg] = would_hold.get(msg, 0) + 1
+        # The totals count what will be exported as spend: not what is held, not the wallet's top-ups and
+        # unloads (booked between bank and wallet; counted apart, so the total does not go negative).
+        if is_wallet:
+            wallet_moves[m.currency] = wallet_moves.get(m.currency, Decimal(0)) + m.amount
+            wallet_count += 1
+        elif not reasons:
+            totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
+            spend_count += 1
+        else:
+            held_totals[m.currency] = held_totals.get(m.currency, Decimal(0)) + m.amount
     return {
         "month": month, "count": len(entries),
         "already_exported": sum(1 for r in records.values() if r.status == "exported"),
         "totals": {k: str(v) for k, v in totals.items()},
+        "spend_count": spend_count,
+        "wallet_moves": {k: str(v) for k, v in wallet_moves.items()},
+        "wallet_count": wallet_count,
+        "held_totals": {k: str(v) for k, v in held_totals.items()},
         "by_account": {k: str(v) for k, v in by_account.items()},
         "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
         "would_hold": would_hold,

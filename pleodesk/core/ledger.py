@@ -74,6 +74,8 @@ class Mappings:
     tags: dict[tuple[str, str], str] = field(default_factory=dict)         # (group code, tag code) -> value
     contra: dict[ContraRole, str] = field(default_factory=dict)            # role -> ledger account code
     default_account: str | None = None     # for lines with no category; None: such lines are held
+    #: categories whose account was matched automatically and not yet looked at (shown so they are checked)
+    auto_categories: set[str] = field(default_factory=set, compare=False)
 
 
 @dataclass(frozen=True)

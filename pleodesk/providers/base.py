@@ -43,6 +43,30 @@ class AuthError(LedgerError):
                          reason_type="accounting_system_authentication_failure")
 
 
+def connection_failure(url: str, exc: BaseException) -> str:
+    """Why nothing answered at ``url``, in words (instead of "[Errno -2] Name or service not known")."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    where = f"{host}:{parts.port}" if parts.port else host
+    text = f"{exc} {exc.__cause__ or ''} {exc.__context__ or ''}".lower()
+    name = type(exc).__name__.lower()
+    if any(k in text for k in ("name or service not known", "nodename nor servname", "getaddrinfo",
+                               "no address associated", "temporary failure in name resolution",
+                               "name resolution")):
+        return f"the name {host} was not found (a typing error in the address, or no internet connection)"
+    if "refused" in text:
+        return f"nothing answers at {where} (the connection was refused)"
+    if "timeout" in name or "timed out" in text:
+        return f"{where} did not answer in time"
+    if "ssl" in text or "certificate" in text:
+        return f"the secure (https) connection to {host} failed ({exc})"
+    if "unreachable" in text:
+        return f"{where} cannot be reached from this network"
+    return f"the connection to {where} failed ({exc or type(exc).__name__})"
+
+
 @dataclass(frozen=True)
 class Capabilities:
     object_kinds: tuple[str, ...]        # e.g. ("journal_entry",), ("bank_transaction", "bill")
@@ -52,6 +76,11 @@ class Capabilities:
     max_attachment_bytes: int = 10 * 1024 * 1024
     max_attachments: int = 10
     feed: bool = False                   # can take bank-feed lines
+    #: can create dimension values (analytic accounts, tracking options) for Pleo's tags:
+    #: ``create_dimension_values(dimension, values) -> LedgerDimension``
+    create_dimension_values: bool = False
+    #: how many dimensions (tag groups) may be exported, None: as many as Pleo has (at most five)
+    max_dimensions: int | None = None
 
 
 @dataclass(frozen=True)
@@ -133,3 +162,8 @@ class Provider(Protocol):
     def push_feed(self, lines: Sequence[FeedLine]) -> FeedResult: ...
 
     def close(self) -> None: ...
+
+    # Optional, with ``capabilities().create_dimension_values``:
+    # def create_dimension_values(self, dimension: str, values: Sequence[str]) -> LedgerDimension:
+    #     """Create the values of ``dimension`` it lacks (those it has are left alone); returns the
+    #     dimension as the ledger has it now."""

@@ -386,9 +386,13 @@ class PleoClient:
             try:
                 resp = client.send(request, stream=stream)
             except _NOT_SENT as exc:
+                from pleodesk.providers.base import connection_failure
+
                 raise Transient(PleoUnavailable(
-                    None, "CONNECTION_FAILED", f"pleodesk could not connect to {what}; check the internet "
-                    "connection and try again.", pleo_message=str(exc))) from exc
+                    None, "CONNECTION_FAILED",
+                    f"Nothing answered at {what} ({request.url.scheme}://{request.url.netloc.decode()}): "
+                    f"{connection_failure(str(request.url), exc)}. Check that address and the internet connection.",
+                    pleo_message=str(exc))) from exc
             except _MAYBE_SENT as exc:
                 if not idempotent:
                     raise PleoUncertain(

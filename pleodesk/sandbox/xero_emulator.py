@@ -180,6 +180,9 @@ def forbidden(detail: str) -> XeroApiError:
                               "Instance": str(uuid.uuid4()), "Extensions": {}})
 
 
+MAX_TRACKING_OPTIONS = 100       # Xero: options per tracking category
+
+
 def validation_error(elements: list[dict], message: str = "A validation exception occurred") -> XeroApiError:
     return XeroApiError(400, {"ErrorNumber": 10, "Type": "ValidationException", "Message": message,
                               "Elements": elements})
@@ -990,6 +993,8 @@ class XeroApiApp:
                     for c in cats:
                         c["Options"] = [o for o in c["Options"] if o["Status"] == "ACTIVE"]
                 return _json_response(self._envelope("TrackingCategories", self._filter(req, cats)))
+            if resource == "TrackingCategories" and req.method == "PUT" and len(parts) == 3 and parts[2] == "Options":
+                return self._create_tracking_option(org, parts[1], self._body(req))
             if resource == "Currencies" and len(parts) == 1:
                 if req.method == "GET":
                     return _json_response(self._envelope("Currencies", self._filter(req, org.currencies)))
@@ -1138,6 +1143,31 @@ class XeroApiApp:
         if code not in {c["Code"] for c in org.currencies}:
             org.currencies.append({"Code": code, "Description": code})
         return _json_response(self._envelope("Currencies", [{"Code": code, "Description": code}]))
+
+    def _create_tracking_option(self, org: Org, category_id: str, body: Any) -> Response:
+        """``PUT /TrackingCategories/{id}/Options`` with one TrackingOption (``{"Name": ...}``), as Xero
+        takes it: a name of 1 to 100 characters, unique in the category (archived options count), at
+        most 100 options per category; the category must be active."""
+        cat = next((c for c in org.tracking if c["TrackingCategoryID"] == category_id), None)
+        if cat is None:
+            raise not_found(f"TrackingCategory {category_id}")
+        name = str(body.get("Name") or "").strip() if isinstance(body, dict) else ""
+        if not name:
+            raise validation_error([], "Tracking option name must not be empty")
+        if len(name) > 100:
+            raise validation_error([], "The tracking option name must be 100 characters or less")
+        if cat["Status"] != "ACTIVE":
+            raise validation_error([], "Options cannot be added to an archived tracking category")
+        if any(o["Name"].casefold() == name.casefold() for o in cat["Options"]):
+            raise validation_error([], "For each specified tracking option the name must be unique.")
+        if len(cat["Options"]) >= MAX_TRACKING_OPTIONS:
+            raise validation_error([], f"A tracking category can have at most {MAX_TRACKING_OPTIONS} options")
+        opt = {"TrackingOptionID": str(uuid.uuid4()), "Name": name, "Status": "ACTIVE",
+               "TrackingCategoryID": category_id}
+        cat["Options"].append(opt)
+        return _json_response(self._envelope("Options", [{**copy.deepcopy(opt), "HasValidationErrors": False,
+                                                           "IsDeleted": False, "IsArchived": False,
+                                                           "IsActive": True}]))
 
     # -- contacts -----------------------------------------------------------------------------
     def _create_contact(self, org: Org, body: dict) -> dict:

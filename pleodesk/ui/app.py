@@ -41,8 +41,9 @@ def use_demo_home() -> None:
 
 def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     if _no_display():
-        print("No display is available: pleodesk needs a desktop session. "
-              "(Set QT_QPA_PLATFORM=offscreen to run without one.)", file=sys.stderr)
+        print("No display is available: pleodesk is a desktop app and needs a desktop session. Start it from "
+              "your desktop (not over ssh or in a bare console); for exports without a window, use the command "
+              "line: pleodesk export --help.", file=sys.stderr)
         return 2
     if demo:
         use_demo_home()
@@ -76,6 +77,10 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
 
     from pleodesk.storage import open_store
 
+    database_existed = paths.database_path().exists()
+    from pleodesk.ui.main_window import MainWindow
+
+    had_connections = MainWindow.had_connections()
     try:
         store = open_store()
     except (StoreError, OSError) as exc:
@@ -90,6 +95,8 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     if demo:
         _prepare_demo(ctx)
     win = MainWindow(ctx, translations)
+    if not demo:
+        win.check_data_found(database_existed, had_connections)
     tray = Tray(ctx, win)
     tray.open_requested.connect(win.bring_to_front)
     tray.quit_requested.connect(win._quit)

@@ -48,13 +48,50 @@ def number(n: int, loc: QLocale | None = None) -> str:
     return (loc or QLocale()).toString(int(n))
 
 
-def day(d: date | datetime | None, fmt: QLocale.FormatType = QLocale.FormatType.ShortFormat,
+def _four_digit_year(pattern: str) -> str:
+    """A locale's date pattern with the year in four digits ("dd.MM.yy" -> "dd.MM.yyyy")."""
+    import re
+
+    return re.sub(r"(?<!y)y{1,2}(?!y)", "yyyy", pattern)
+
+
+def short_date_format(loc: QLocale | None = None) -> str:
+    """The locale's short date pattern, with a four-digit year (a "26" is easily misread)."""
+    return _four_digit_year((loc or QLocale()).dateFormat(QLocale.FormatType.ShortFormat))
+
+
+def medium_date_format(loc: QLocale | None = None) -> str:
+    """The locale's date with the month's short name and a four-digit year, without the weekday:
+    "Dec 5, 2026" (en_US), "5 Dec 2026" (en_GB), "5 dec 2026" (nl), "5 déc. 2026" (fr), "5. Dez. 2026" (de).
+    Derived from the locale's long format, so the order of day, month and year is the locale's."""
+    import re
+
+    pattern = (loc or QLocale()).dateFormat(QLocale.FormatType.LongFormat)
+    pattern = re.sub(r"d{4}[,\s]*", "", pattern)          # no weekday
+    pattern = re.sub(r"M{4}", "MMM", pattern)
+    pattern = re.sub(r"^[\s,]+|[\s,]+$", "", pattern)
+    return _four_digit_year(pattern)
+
+
+def day(d: date | datetime | None, fmt: QLocale.FormatType | str = QLocale.FormatType.ShortFormat,
         loc: QLocale | None = None) -> str:
+    """A date as the locale writes it, always with a four-digit year (ShortFormat: "05/12/2026")."""
     if d is None:
         return ""
     if isinstance(d, datetime):
         d = d.date()
-    return (loc or QLocale()).toString(QDate(d.year, d.month, d.day), fmt)
+    loc = loc or QLocale()
+    if fmt == QLocale.FormatType.ShortFormat:
+        fmt = short_date_format(loc)
+    return loc.toString(QDate(d.year, d.month, d.day), fmt)
+
+
+def medium_day(d: date | datetime | None, loc: QLocale | None = None) -> str:
+    """A date with the month's name where there is room: "Dec 5, 2026" / "5 dec 2026" / "5. Dez. 2026"."""
+    if d is None:
+        return ""
+    loc = loc or QLocale()
+    return day(d, medium_date_format(loc), loc)
 
 
 def month_name(year: int, month: int, loc: QLocale | None = None) -> str:
@@ -76,7 +113,18 @@ def moment(dt: datetime | None, loc: QLocale | None = None) -> str:
     """A moment in the user's local time, short form."""
     if dt is None:
         return ""
-    return (loc or QLocale()).toString(to_local(dt), QLocale.FormatType.ShortFormat)
+    loc = loc or QLocale()
+    pattern = f"{short_date_format(loc)} {loc.timeFormat(QLocale.FormatType.ShortFormat)}"
+    return loc.toString(to_local(dt), pattern)
+
+
+def medium_moment(dt: datetime | None, loc: QLocale | None = None) -> str:
+    """A moment in the user's local time with the month's name: "Dec 5, 2026 14:05"."""
+    if dt is None:
+        return ""
+    loc = loc or QLocale()
+    pattern = f"{medium_date_format(loc)} {loc.timeFormat(QLocale.FormatType.ShortFormat)}"
+    return loc.toString(to_local(dt), pattern)
 
 
 def clock(t, loc: QLocale | None = None) -> str:

@@ -79,6 +79,7 @@ class JobResult:
     summaries: list[Any] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     ledger_links: list[tuple[str, str]] = field(default_factory=list)
+    entries: list[Any] = field(default_factory=list)       # core.engine.ExportedEntry, what was booked
     preview: dict[str, Any] | None = None
     problems: list[ProblemGroup] | None = None
     problem_count: int | None = None          # held + failed records after the job
@@ -216,6 +217,7 @@ def _execute(store, job: Job, progress, result: JobResult) -> None:
         for s in summaries:
             _add_counts(result.counts, s.counts())
             result.ledger_links.extend(getattr(s, "ledger_links", []) or [])
+            result.entries.extend(getattr(s, "entries", []) or [])
         messages = [s.message for s in summaries if getattr(s, "message", "")]
         if not summaries:
             result.message = "Nothing was waiting in Pleo's export queue."
@@ -377,6 +379,9 @@ def _check(store, conn, job: Job, result: JobResult) -> None:
         result.message = "This API key belongs to another Pleo company."
         return
     result.company = company
+    name = company.get("name")
+    if name and (conn.settings or {}).get("pleo_company_name") != name:
+        store.update_connection(conn.id, settings={"pleo_company_name": str(name)})    # shown in Settings
     try:
         provider = make_provider(conn)
         try:

@@ -31,6 +31,12 @@ log = logging.getLogger(__name__)
 CONN_ROLE = Qt.ItemDataRole.UserRole
 
 
+def screen_area(widget):
+    """The screen's free area (without taskbars and panels) where ``widget`` is, or None."""
+    screen = widget.screen() if widget is not None else None
+    return screen.availableGeometry() if screen is not None else None
+
+
 class MainWindow(QMainWindow):
     TAB_EXPORT, TAB_EXPENSES, TAB_PROBLEMS, TAB_HISTORY, TAB_SETTINGS = range(5)
 
@@ -49,8 +55,8 @@ class MainWindow(QMainWindow):
         self._conns: list = []
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
-        self.resize(1280, 800)
         self.setMinimumSize(900, 600)
+        self._place()
         self._build()
         hub = ctx.hub
         hub.connections_changed.connect(self.refresh_connections)
@@ -66,8 +72,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("pleodesk"))
         self._build_menu()
         central = QWidget(self)
-        outer = QHBoxLayout(central)
-        outer.setContentsMargins(8, 8, 8, 8)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(8, 8, 8, 8)
+        # A notice about the whole app (not one connection): e.g. its data was not found.
+        self.notice = QLabel(central)
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setAccessibleName(self.tr("Notice"))
+        self.notice.setStyleSheet("QLabel { background: #FEF3C7; border: 1px solid #F59E0B; border-radius: 4px; "
+                                  "padding: 8px; color: #78350F; }")
+        self.notice.hide()
+        column.addWidget(self.notice)
+        outer = QHBoxLayout()
+        outer.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(outer, 1)
         split = QSplitter(Qt.Orientation.Horizontal, central)
         outer.addWidget(split)
 
@@ -249,9 +267,37 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a)
 
     # ------------------------------------------------------------------ connections ------------
+    @staticmethod
+    def had_connections() -> bool:
+        """Whether pleodesk had connections when it last ran (read before the store is opened)."""
+        from pleodesk.ui import prefs
+
+        return prefs.get("data/has_connections", "false") in (True, "true")
+
+    def check_data_found(self, database_existed: bool, had_connections: bool) -> None:
+        """At start: when pleodesk had connections before but its database is gone (deleted or moved while
+        the app was closed), say so, and where the data folder is, before the setup starts anew."""
+        from pleodesk import paths
+
+        if database_existed or not had_connections:
+            return
+        self.notice.setText(self.tr(
+            "No pleodesk data was found in {folder}: its database was deleted or moved while pleodesk was closed. "
+            "The setup starts anew. To go on with the earlier connections, quit pleodesk and put the file {file} "
+            "back in that folder.").format(folder=paths.data_dir(), file=paths.database_path().name))
+        self.notice.show()
+
+    def _remember_data(self) -> None:
+        from pleodesk.ui import prefs
+
+        has = "true" if any(not (c.settings or {}).get("wizard") for c in self._conns) else "false"
+        if prefs.get("data/has_connections", "false") != has:
+            prefs.set("data/has_connections", has)
+
     def refresh_connections(self) -> None:
         current = self.conn.id if self.conn is not None else None
         self._conns = self.store.list_connections()
+        self._remember_data()
         self.connections.blockSignals(True)
         self.connections.clear()
         select_row = -1
@@ -276,7 +322,7 @@ class MainWindow(QMainWindow):
 
     def _conn_text(self, c) -> str:
         # The state first: in a narrow list the end of the line is cut off, and the state matters most.
-        return f"{c.name}\n{state_name(connection_state(c))} · {systems.label(c.system)}"
+        return f"{c.name}\n{state_name(connection_state(c))} · {systems.short_label(c.system)}"
 
     def _selection_changed(self, item, _previous) -> None:
         if item is None:
@@ -337,8 +383,8 @@ class MainWindow(QMainWindow):
         elif state == "needs_attention":
             count = self.ctx.workers.known_problem_count(c.id)
             if count:
-                text = self.tr("{n} expenses are held or failed: nothing was lost, but they are not in the ledger "
-                               "yet.").format(n=count)
+                text = self.tr("%n expense(s) held or failed: nothing was lost, but not in the ledger yet.", "",
+                               count)
             else:
                 text = html.escape(c.state_message or self.tr("Some expenses need attention."))
             self.banner.show_message("warning", text, self.tr("Show &problems"), state_icon("needs_attention"))
@@ -582,7 +628,11 @@ class MainWindow(QMainWindow):
         current = self.conn.id if self.conn is not None else None
         tab = self.tabs.currentIndex()
         old = self.centralWidget()
+        # The export tab's results and exports under way outlive the rebuild (the result panel stays).
+        kept = (dict(self.export_tab._results), dict(self.export_tab._exports))
         self._build()
+        self.export_tab._results.update(kept[0])
+        self.export_tab._exports.update(kept[1])
         old.deleteLater()
         self.refresh_connections()
         if current is not None:
@@ -614,7 +664,46 @@ class MainWindow(QMainWindow):
     _told_about_tray = False
     _quitting = False
 
+    #: The window's size where the screen has room (1366×768 laptops have less: the window then fits the
+    #: screen's free area, above the taskbar); the size the user gave it is remembered.
+    DEFAULT_SIZE = (1280, 800)
+    FRAME = (16, 40)            # what the window manager adds around the window (borders, title bar)
+
+    def _place(self) -> None:
+        from pleodesk.ui import prefs
+
+        area = screen_area(self)
+        try:
+            w, h = (int(x) for x in str(prefs.get("window/size", "") or "").split("x"))
+        except ValueError:
+            w = h = 0
+        if w and h and (area is None or (w + self.FRAME[0] <= area.width() and h + self.FRAME[1] <= area.height())):
+            self.resize(max(w, self.minimumWidth()), max(h, self.minimumHeight()))
+            if prefs.get("window/maximized", "false") in (True, "true"):
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            return
+        width, height = self.DEFAULT_SIZE
+        if area is not None:
+            width = min(width, area.width() - self.FRAME[0])
+            height = min(height, area.height() - self.FRAME[1])
+            self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+            self.move(area.x() + max(0, (area.width() - self.width() - self.FRAME[0]) // 2), area.y())
+        else:
+            self.resize(width, height)
+
+    def remember_size(self) -> None:
+        from pleodesk.ui import prefs
+
+        try:
+            maximized = self.isMaximized()
+            if not maximized:
+                prefs.set("window/size", f"{self.width()}x{self.height()}")
+            prefs.set("window/maximized", "true" if maximized else "false")
+        except Exception:  # noqa: BLE001 - a preference that cannot be written is not worth a crash
+            pass
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.remember_size()
         if self.tray is not None and self.tray.available and not self._quitting:
             event.ignore()
             self.hide()
@@ -631,4 +720,5 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         self._quitting = True
+        self.remember_size()
         QApplication.instance().quit()

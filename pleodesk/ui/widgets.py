@@ -201,12 +201,14 @@ class ScheduleEditor(QWidget):
 
         due = sch.due_time(sched, first)
         if s["frequency"] == "daily":
-            text = self.tr("Each day is synced {delay} day(s) after it ends; the first, {day}, on {due}.")
+            text = self.tr("Each day is synced %n day(s) after it ends; the first, {day}, on {due}.", "",
+                           s["delay_days"])
         else:
-            text = self.tr("Each month is synced {delay} day(s) after it ends; the first, {day}, on {due}.")
-        self.explain.setText(text.format(delay=s["delay_days"], day=fmt.day(first.start) if first.start == first.end
-                                         else f"{fmt.day(first.start)} – {fmt.day(first.end)}",
-                                         due=fmt.moment(due)))
+            text = self.tr("Each month is synced %n day(s) after it ends; the first, {day}, on {due}.", "",
+                           s["delay_days"])
+        self.explain.setText(text.format(day=fmt.medium_day(first.start) if first.start == first.end
+                                         else f"{fmt.medium_day(first.start)} – {fmt.medium_day(first.end)}",
+                                         due=fmt.medium_moment(due)))
 
     def set_schedule(self, d: dict | None) -> None:
         for w in (self.enabled, self.frequency, self.start, self.has_end, self.end, self.delay, self.automatic):

@@ -43,9 +43,12 @@
         <source>(none)</source>
         <translation>(keines)</translation>
     </message>
-    <message>
-        <source>{count} accounts in the ledger.</source>
-        <translation>{count} Konten in der Buchhaltung.</translation>
+    <message numerus="yes">
+        <source>%n account(s) in the ledger.</source>
+        <translation>
+            <numerusform>%n Konto in der Buchhaltung.</numerusform>
+            <numerusform>%n Konten in der Buchhaltung.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The chart of accounts could not be read: {error}</source>
@@ -90,9 +93,12 @@
         <source>Could not read the categories: {error}</source>
         <translation>Die Kategorien konnten nicht gelesen werden: {error}</translation>
     </message>
-    <message>
-        <source>{unmapped} of {total} categories are not mapped yet; their expenses will be held until they are.</source>
-        <translation>{unmapped} von {total} Kategorien sind noch nicht zugeordnet; ihre Ausgaben werden bis dahin zurückgehalten.</translation>
+    <message numerus="yes">
+        <source>%n of {total} categories not mapped yet; their expenses will be held until they are.</source>
+        <translation>
+            <numerusform>%n von {total} Kategorien noch nicht zugeordnet; ihre Ausgaben werden bis dahin zurückgehalten.</numerusform>
+            <numerusform>%n von {total} Kategorien noch nicht zugeordnet; ihre Ausgaben werden bis dahin zurückgehalten.</numerusform>
+        </translation>
     </message>
     <message>
         <source>All {total} categories are mapped.</source>
@@ -118,8 +124,8 @@
         <translation>&amp;Automatisch zuordnen</translation>
     </message>
     <message>
-        <source>Map every unmapped category whose code or name the ledger also has.</source>
-        <translation>Ordnet jede nicht zugeordnete Kategorie zu, deren Code oder Name es auch in der Buchhaltung gibt.</translation>
+        <source>Map every unmapped category to the ledger account with the same code or name, among the accounts of a type that can take it.</source>
+        <translation>Ordnet jede nicht zugeordnete Kategorie dem Konto mit gleichem Code oder Namen zu, unter den Konten einer Art, die sie aufnehmen kann.</translation>
     </message>
     <message>
         <source>Mapped and unmapped categories</source>
@@ -154,6 +160,10 @@
         <translation>— wie von Pleo geliefert —</translation>
     </message>
     <message>
+        <source>Matched automatically: check the account.</source>
+        <translation>Automatisch zugeordnet: Prüfen Sie das Konto.</translation>
+    </message>
+    <message>
         <source>Ledger account for {category}</source>
         <translation>Sachkonto für {category}</translation>
     </message>
@@ -161,9 +171,19 @@
         <source>Tax code for {category}</source>
         <translation>Steuerschlüssel für {category}</translation>
     </message>
-    <message>
-        <source>{count} mapping(s) added automatically</source>
-        <translation>{count} Zuordnung(en) automatisch hinzugefügt</translation>
+    <message numerus="yes">
+        <source>%n mapping(s) added automatically</source>
+        <translation>
+            <numerusform>%n Zuordnung automatisch hinzugefügt</numerusform>
+            <numerusform>%n Zuordnungen automatisch hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched automatically (highlighted): check them</source>
+        <translation>
+            <numerusform>%n automatisch zugeordnet (hervorgehoben): bitte prüfen</numerusform>
+            <numerusform>%n automatisch zugeordnet (hervorgehoben): bitte prüfen</numerusform>
+        </translation>
     </message>
     <message>
         <source>{mapped} mapped · {unmapped} unmapped</source>
@@ -328,9 +348,12 @@
         <source>{version} accepted the login {login} and its API key. The user has the rights pleodesk needs (Accountant or Adviser, and Settings); the Invoicing and Employees apps are installed.</source>
         <translation>{version} hat das Login {login} und seinen API-Schlüssel akzeptiert. Der Benutzer hat die Rechte, die pleodesk braucht (Accountant oder Adviser sowie Settings); die Apps Rechnungsstellung und Mitarbeiter sind installiert.</translation>
     </message>
-    <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next.</source>
-        <translation>Dieser Benutzer darf in {n} Unternehmen buchen: Wählen Sie das für diese Verbindung und drücken Sie dann Weiter.</translation>
+    <message numerus="yes">
+        <source>This user may book in %n company(-ies): choose the one for this connection, then press Next.</source>
+        <translation>
+            <numerusform>Dieser Benutzer darf in %n Unternehmen buchen: Wählen Sie es für diese Verbindung und klicken Sie dann auf Weiter.</numerusform>
+            <numerusform>Dieser Benutzer darf in %n Unternehmen buchen: Wählen Sie das für diese Verbindung und klicken Sie dann auf Weiter.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
@@ -339,10 +362,6 @@
     <message>
         <source>Checking Odoo…</source>
         <translation>Odoo wird geprüft…</translation>
-    </message>
-    <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
-        <translation>Dieser Benutzer darf in {n} Unternehmen buchen: Wählen Sie das für diese Verbindung und klicken Sie erneut auf Weiter.</translation>
     </message>
     <message>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
@@ -357,14 +376,6 @@
         <translation>pleodesk meldet sich in Ihrem Browser bei Xero an; Xero fragt, in welche Organisation pleodesk buchen darf. Gespeichert wird nur ein Anmelde-Token, im Schlüsselbund dieses Computers.</translation>
     </message>
     <message>
-        <source>Xero app client id</source>
-        <translation>Client-ID der Xero-App</translation>
-    </message>
-    <message>
-        <source>pleodesk&apos;s own Xero app</source>
-        <translation>die eigene Xero-App von pleodesk</translation>
-    </message>
-    <message>
         <source>the client id of your Xero app</source>
         <translation>die Client-ID Ihrer Xero-App</translation>
     </message>
@@ -373,12 +384,16 @@
         <translation>&amp;Client-ID der Xero-App:</translation>
     </message>
     <message>
-        <source>&amp;Sign in to Xero…</source>
-        <translation>Bei Xero &amp;anmelden…</translation>
+        <source>&amp;Connect to Xero…</source>
+        <translation>Mit Xero &amp;verbinden…</translation>
     </message>
     <message>
-        <source>Sign in to Xero in the browser</source>
-        <translation>Im Browser bei Xero anmelden</translation>
+        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
+        <translation>Mit Xero verbinden: im Browser anmelden und pleodesk zulassen</translation>
+    </message>
+    <message>
+        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
+        <translation>Öffnet Xero in Ihrem Browser: Melden Sie sich an, wählen Sie die Organisation und lassen Sie pleodesk zu.</translation>
     </message>
     <message>
         <source>Stop &amp;waiting</source>
@@ -405,12 +420,28 @@
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <source>With your own Xero app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback. Xero counts every connected organisation against the app&apos;s plan.</source>
-        <translation>Mit einer eigenen Xero-App (developer.xero.com &gt; My Apps, Typ &quot;Auth Code with PKCE&quot;) registrieren Sie die Redirect-URIs http://localhost:53682/callback, http://localhost:53683/callback und http://localhost:53684/callback. Xero rechnet jede verbundene Organisation auf den Tarif der App an.</translation>
+        <source>&amp;Advanced: your own Xero app</source>
+        <translation>&amp;Erweitert: Ihre eigene Xero-App</translation>
+    </message>
+    <message>
+        <source>Client id of your own Xero app</source>
+        <translation>Client-ID Ihrer eigenen Xero-App</translation>
+    </message>
+    <message>
+        <source>Only needed for a Xero app of your own: at developer.xero.com &gt; My Apps, create an app of type &quot;Auth code with PKCE&quot; (mobile or desktop app) and register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback.</source>
+        <translation>Nur für eine eigene Xero-App nötig: Legen Sie unter developer.xero.com &gt; My Apps eine App vom Typ „Auth code with PKCE“ (Mobil- oder Desktop-App) an und registrieren Sie die Redirect-URIs http://localhost:53682/callback, http://localhost:53683/callback und http://localhost:53684/callback.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
+        <translation>Warten auf Xero beendet. Klicken Sie auf Mit Xero verbinden, um es erneut zu versuchen.</translation>
     </message>
     <message>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
         <translation>Verbunden mit {name}. Melden Sie sich nur erneut an, um die Verbindung zu erneuern.</translation>
+    </message>
+    <message>
+        <source>This copy of pleodesk has no Xero app built in: enter the client id of your own Xero app under Advanced, then press Connect to Xero.</source>
+        <translation>In diese Kopie von pleodesk ist keine Xero-App eingebaut: Geben Sie unter Erweitert die Client-ID Ihrer eigenen Xero-App ein und klicken Sie dann auf Mit Xero verbinden.</translation>
     </message>
     <message>
         <source>Waiting for Xero in your browser… Sign in there and choose the organisation, or press Stop waiting.</source>
@@ -431,10 +462,6 @@
     <message>
         <source>Signed in to {name}.</source>
         <translation>Bei {name} angemeldet.</translation>
-    </message>
-    <message>
-        <source>Stopped waiting for Xero. Press Sign in to Xero to try again.</source>
-        <translation>Warten auf Xero beendet. Drücken Sie Bei Xero anmelden, um es erneut zu versuchen.</translation>
     </message>
     <message>
         <source>Setting up the Pleo accounts in Xero…</source>
@@ -706,6 +733,22 @@
         <translation>Exportergebnis</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>In der Buchhaltung</translation>
+    </message>
+    <message>
         <source>Entries created in the ledger</source>
         <translation>In der Buchhaltung angelegte Buchungen</translation>
     </message>
@@ -725,9 +768,23 @@
         <source>Nothing of {month} is waiting for export in Pleo.</source>
         <translation>In Pleo wartet nichts aus {month} auf den Export.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
+        <translation>
+            <numerusform>%n Ausgabe erhielt eine USt-Rundungszeile: Die Buchhaltung berechnet die USt selbst und kam auf einen Cent mehr oder weniger als Pleo, daher steht dieser Cent in einer eigenen Zeile. Der Reiter Ausgaben zeigt sie in den Details der Ausgabe.</numerusform>
+            <numerusform>%n Ausgaben erhielten eine USt-Rundungszeile: Die Buchhaltung berechnet die USt selbst und kam auf einen Cent mehr oder weniger als Pleo, daher steht dieser Cent in einer eigenen Zeile. Der Reiter Ausgaben zeigt sie in den Details jeder Ausgabe.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{count} expenses waiting for export, {total} in all; {already} of them already in the ledger.</source>
-        <translation>{count} Ausgaben warten auf den Export, insgesamt {total}; {already} davon sind schon gebucht.</translation>
+        <source>Open in the ledger: {url}</source>
+        <translation>In der Buchhaltung öffnen: {url}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (all are in the Expenses tab)</source>
+        <translation>
+            <numerusform>… und %n weitere (alle im Reiter Ausgaben)</numerusform>
+            <numerusform>… und %n weitere (alle im Reiter Ausgaben)</numerusform>
+        </translation>
     </message>
     <message>
         <source>(not mapped: held)</source>
@@ -744,6 +801,34 @@
     <message>
         <source>Waiting for the work already running to finish…</source>
         <translation>Wartet, bis die laufende Arbeit fertig ist…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) waiting for export</source>
+        <translation>
+            <numerusform>%n Ausgabe wartet auf den Export</numerusform>
+            <numerusform>%n Ausgaben warten auf den Export</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them already in the ledger</source>
+        <translation>
+            <numerusform>davon %n schon in der Buchhaltung</numerusform>
+            <numerusform>davon %n schon in der Buchhaltung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Spend to be booked: {total} (%n expense(s)).</source>
+        <translation>
+            <numerusform>Zu buchende Ausgaben: {total} (%n Ausgabe).</numerusform>
+            <numerusform>Zu buchende Ausgaben: {total} (%n Ausgaben).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wallet top-ups and unloads, not in that total: {amount} (%n).</source>
+        <translation>
+            <numerusform>Wallet-Aufladungen und -Abbuchungen, nicht in dieser Summe: {amount} (%n).</numerusform>
+            <numerusform>Wallet-Aufladungen und -Abbuchungen, nicht in dieser Summe: {amount} (%n).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
@@ -768,14 +853,6 @@
     <message>
         <source>Exporting…</source>
         <translation>Export läuft…</translation>
-    </message>
-    <message>
-        <source>{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
-        <translation>{n} Ausgabe(n) erhielten eine MwSt.-Rundungszeile: Die Buchhaltung berechnet die MwSt. selbst und kam auf einen Cent mehr oder weniger als Pleo, daher steht dieser Cent auf einer eigenen Zeile. Der Reiter Ausgaben zeigt es in den Details jeder Ausgabe.</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… und {n} weitere</translation>
     </message>
 </context>
 <context>
@@ -855,6 +932,10 @@
         <source>Skipped:</source>
         <translation>Übersprungen:</translation>
     </message>
+    <message>
+        <source>Pleo export job {id}</source>
+        <translation>Pleo-Exportauftrag {id}</translation>
+    </message>
 </context>
 <context>
     <name>LabelsPage</name>
@@ -863,12 +944,15 @@
         <translation>Labels</translation>
     </message>
     <message>
-        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most five. Choose one for each group you want to see in the ledger; each tag then becomes a value.</source>
-        <translation>Die Label-Gruppen von Pleo können als {dimensions} in die Buchhaltung gehen, höchstens fünf. Wählen Sie eine für jede Gruppe, die Sie dort sehen möchten; jedes Label wird dann ein Wert.</translation>
-    </message>
-    <message>
         <source>Pleo tag group</source>
         <translation>Pleo-Label-Gruppe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most %n. Choose one for each group you want to see in the ledger; each tag then becomes one of its values (missing ones can be created).</source>
+        <translation>
+            <numerusform>Die Tag-Gruppen von Pleo können als {dimensions} in die Buchhaltung gehen, höchstens %n. Wählen Sie eine für jede Gruppe, die Sie in der Buchhaltung sehen möchten; jeder Tag wird dann einer ihrer Werte (fehlende können angelegt werden).</numerusform>
+            <numerusform>Die Tag-Gruppen von Pleo können als {dimensions} in die Buchhaltung gehen, höchstens %n. Wählen Sie eine für jede Gruppe, die Sie in der Buchhaltung sehen möchten; jeder Tag wird dann einer ihrer Werte (fehlende können angelegt werden).</numerusform>
+        </translation>
     </message>
     <message>
         <source>This Pleo company has no tag groups; there is nothing to map.</source>
@@ -878,12 +962,34 @@
         <source>The ledger has no {dimensions}; tags will not be exported.</source>
         <translation>Die Buchhaltung hat keine {dimensions}; Labels werden nicht exportiert.</translation>
     </message>
+    <message numerus="yes">
+        <source>Creating %n value(s) in {dimension}…</source>
+        <translation>
+            <numerusform>%n Wert wird in {dimension} angelegt…</numerusform>
+            <numerusform>%n Werte werden in {dimension} angelegt…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n value(s) in {dimension}; the tags are mapped to them.</source>
+        <translation>
+            <numerusform>%n Wert in {dimension} angelegt; der Tag ist ihm zugeordnet.</numerusform>
+            <numerusform>%n Werte in {dimension} angelegt; die Tags sind ihnen zugeordnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The values were not created: {error}</source>
+        <translation>Die Werte wurden nicht angelegt: {error}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>pleodesk</source>
         <translation>pleodesk</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>Connections</source>
@@ -998,6 +1104,10 @@
         <translation>&amp;Über pleodesk</translation>
     </message>
     <message>
+        <source>No pleodesk data was found in {folder}: its database was deleted or moved while pleodesk was closed. The setup starts anew. To go on with the earlier connections, quit pleodesk and put the file {file} back in that folder.</source>
+        <translation>In {folder} wurden keine Daten von pleodesk gefunden: Die Datenbank wurde gelöscht oder verschoben, während pleodesk geschlossen war. Die Einrichtung beginnt neu. Um mit den früheren Verbindungen weiterzumachen, beenden Sie pleodesk und legen Sie die Datei {file} zurück in diesen Ordner.</translation>
+    </message>
+    <message>
         <source>No connection yet.</source>
         <translation>Noch keine Verbindung.</translation>
     </message>
@@ -1037,9 +1147,12 @@
         <source>&amp;Reconnect…</source>
         <translation>&amp;Neu verbinden…</translation>
     </message>
-    <message>
-        <source>{n} expenses are held or failed: nothing was lost, but they are not in the ledger yet.</source>
-        <translation>{n} Ausgaben sind zurückgehalten oder fehlgeschlagen: Nichts ging verloren, aber sie sind noch nicht gebucht.</translation>
+    <message numerus="yes">
+        <source>%n expense(s) held or failed: nothing was lost, but not in the ledger yet.</source>
+        <translation>
+            <numerusform>%n Ausgabe zurückgehalten oder fehlgeschlagen: Nichts ging verloren, aber sie ist noch nicht in der Buchhaltung.</numerusform>
+            <numerusform>%n Ausgaben zurückgehalten oder fehlgeschlagen: Nichts ging verloren, aber sie sind noch nicht in der Buchhaltung.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Some expenses need attention.</source>
@@ -1115,6 +1228,7 @@
     </message>
     <message>
         <source>pleodesk keeps running</source>
+        <extracomment>The window&apos;s size where the screen has room (1366×768 laptops have less: the window then fits the screen&apos;s free area, above the taskbar); the size the user gave it is remembered.</extracomment>
         <translation>pleodesk läuft weiter</translation>
     </message>
     <message>
@@ -1441,21 +1555,31 @@
         <source>Retry: {problem}</source>
         <translation>Erneut versuchen: {problem}</translation>
     </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… und {n} weitere</translation>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
+        <translation>
+            <numerusform>%n Ausgabe braucht Aufmerksamkeit. Beheben Sie die Ursache und klicken Sie dann auf Erneut versuchen: Was die Buchhaltung schon erreicht hat, wird nie zweimal gesendet.</numerusform>
+            <numerusform>%n Ausgaben brauchen Aufmerksamkeit. Beheben Sie die Ursache und klicken Sie dann auf Erneut versuchen: Was die Buchhaltung schon erreicht hat, wird nie zweimal gesendet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Problems ({n})</source>
         <translation>Probleme ({n})</translation>
     </message>
     <message>
-        <source>{n} expenses need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
-        <translation>{n} Ausgaben brauchen Aufmerksamkeit. Beheben Sie die Ursache und klicken Sie auf Erneut versuchen: Was schon gebucht ist, wird nie doppelt gesendet.</translation>
-    </message>
-    <message>
         <source>No problems: everything that was read from Pleo is exported or waiting.</source>
         <translation>Keine Probleme: Alles, was aus Pleo gelesen wurde, ist exportiert oder wartet.</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Was zu tun ist:</translation>
     </message>
     <message>
         <source>Retrying… the result appears in History.</source>
@@ -1500,9 +1624,12 @@
         <source>&amp;Open PDF</source>
         <translation>PDF ö&amp;ffnen</translation>
     </message>
-    <message>
-        <source>{n} more attachment(s)</source>
-        <translation>{n} weitere(r) Anhang/Anhänge</translation>
+    <message numerus="yes">
+        <source>%n more attachment(s)</source>
+        <translation>
+            <numerusform>%n weiterer Anhang</numerusform>
+            <numerusform>%n weitere Anhänge</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1673,13 +1800,19 @@
         <source>The end date is before the start date.</source>
         <translation>Das Enddatum liegt vor dem Startdatum.</translation>
     </message>
-    <message>
-        <source>Each day is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
-        <translation>Jeder Tag wird {delay} Tag(e) nach seinem Ende synchronisiert; der erste, {day}, am {due}.</translation>
+    <message numerus="yes">
+        <source>Each day is synced %n day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>
+            <numerusform>Jeder Tag wird %n Tag nach seinem Ende synchronisiert; der erste, {day}, am {due}.</numerusform>
+            <numerusform>Jeder Tag wird %n Tage nach seinem Ende synchronisiert; der erste, {day}, am {due}.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Each month is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
-        <translation>Jeder Monat wird {delay} Tag(e) nach seinem Ende synchronisiert; der erste, {day}, am {due}.</translation>
+    <message numerus="yes">
+        <source>Each month is synced %n day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>
+            <numerusform>Jeder Monat wird %n Tag nach seinem Ende synchronisiert; der erste, {day}, am {due}.</numerusform>
+            <numerusform>Jeder Monat wird %n Tage nach seinem Ende synchronisiert; der erste, {day}, am {due}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1785,6 +1918,26 @@
         <translation>Feed &amp;jetzt senden</translation>
     </message>
     <message>
+        <source>Newest statement file</source>
+        <translation>Neueste Auszugsdatei</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Show the statement files in the file manager, the newest one highlighted.</source>
+        <translation>Zeigt die Auszugsdateien im Dateimanager, die neueste hervorgehoben.</translation>
+    </message>
+    <message>
+        <source>&amp;Import in the ledger…</source>
+        <translation>In die Buchhaltung &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Opens the ledger&apos;s statement import in the browser and shows the newest file to pick there.</source>
+        <translation>Öffnet den Auszugsimport der Buchhaltung im Browser und zeigt die neueste Datei, die dort zu wählen ist.</translation>
+    </message>
+    <message>
         <source>Scheduled sync of this administration</source>
         <translation>Geplante Synchronisation dieses Mandanten</translation>
     </message>
@@ -1829,8 +1982,29 @@
         <translation>Bearbeiten Sie die Verbindung, um es zu wählen.</translation>
     </message>
     <message>
-        <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
-        <translation>{cats} Kategorien, {taxes} Steuerschlüssel und {groups} Label-Gruppen zugeordnet.</translation>
+        <source>Mapped: {categories}, {taxes}, {groups}.</source>
+        <translation>Zugeordnet: {categories}, {taxes}, {groups}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n category(-ies)</source>
+        <translation>
+            <numerusform>%n Kategorie</numerusform>
+            <numerusform>%n Kategorien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VAT code(s)</source>
+        <translation>
+            <numerusform>%n USt-Code</numerusform>
+            <numerusform>%n USt-Codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag group(s)</source>
+        <translation>
+            <numerusform>%n Tag-Gruppe</numerusform>
+            <numerusform>%n Tag-Gruppen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next check of the export queue: {when}.</source>
@@ -1851,6 +2025,22 @@
     <message>
         <source>Not saved: {error}</source>
         <translation>Nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Import in {system}…</source>
+        <translation>In {system} &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>No statement file yet: the first is written at the next feed time, in {folder}.</source>
+        <translation>Noch keine Auszugsdatei: Die erste wird zur nächsten Feed-Zeit geschrieben, in {folder}.</translation>
+    </message>
+    <message>
+        <source>Newest statement file: {file} ({when}), in {folder}.</source>
+        <translation>Neueste Auszugsdatei: {file} ({when}), in {folder}.</translation>
+    </message>
+    <message>
+        <source>In {system}, choose Import a statement&apos;s file {file}: lines imported before are skipped.</source>
+        <translation>Wählen Sie in {system} unter Auszug importieren die Datei {file}: Schon importierte Zeilen werden übersprungen.</translation>
     </message>
     <message>
         <source>Schedule saved.</source>
@@ -1877,6 +2067,10 @@
         <translation>{name} deaktivieren? Bis Sie die Verbindung wieder aktivieren, wird nichts exportiert; der Verlauf bleibt erhalten.</translation>
     </message>
     <message>
+        <source>Not activated: the connection {name} already exports this Pleo company. Deactivate it first.</source>
+        <translation>Nicht aktiviert: Die Verbindung {name} exportiert dieses Pleo-Unternehmen bereits. Deaktivieren Sie sie zuerst.</translation>
+    </message>
+    <message>
         <source>Checking Pleo and the ledger…</source>
         <translation>Pleo und die Buchhaltung werden geprüft…</translation>
     </message>
@@ -1891,6 +2085,10 @@
     <message>
         <source>Change the connection {name}</source>
         <translation>Verbindung {name} ändern</translation>
+    </message>
+    <message>
+        <source>The connection {name} already exports this Pleo company. Pleo has one accounting integration per company: the first connection to export takes all that waits in Pleo, so a second one would get nothing. Deactivate or delete {name} first (Settings tab), or change that connection instead.</source>
+        <translation>Die Verbindung {name} exportiert dieses Pleo-Unternehmen bereits. Pleo hat eine Buchhaltungsintegration pro Unternehmen: Die erste Verbindung, die exportiert, nimmt alles, was in Pleo wartet, eine zweite bekäme also nichts. Deaktivieren oder löschen Sie zuerst {name} (Reiter Einstellungen) oder ändern Sie stattdessen diese Verbindung.</translation>
     </message>
     <message>
         <source>New connection</source>
@@ -1948,6 +2146,22 @@
         <translation>Ordner für das Journal</translation>
     </message>
     <message>
+        <source>Company in the ledger</source>
+        <translation>Unternehmen in der Buchhaltung</translation>
+    </message>
+    <message>
+        <source>Xero organisation</source>
+        <translation>Xero-Organisation</translation>
+    </message>
+    <message>
+        <source>Journal ({role})</source>
+        <translation>Journal ({role})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
@@ -1959,9 +2173,20 @@
         <source>Tag groups</source>
         <translation>Label-Gruppen</translation>
     </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>jede %n Minute</numerusform>
+            <numerusform>alle %n Minuten</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{n} exported as {dimensions}</source>
-        <translation>{n} exportiert als {dimensions}</translation>
+        <source>Card expenses booked as</source>
+        <translation>Kartenausgaben gebucht als</translation>
+    </message>
+    <message>
+        <source>Out-of-pocket expenses booked as</source>
+        <translation>Auslagen gebucht als</translation>
     </message>
     <message>
         <source>Entries</source>
@@ -1976,12 +2201,23 @@
         <translation>Entwürfe</translation>
     </message>
     <message>
+        <source>Wallet top-ups</source>
+        <translation>Wallet-Aufladungen</translation>
+    </message>
+    <message>
         <source>Receipts</source>
         <translation>Belege</translation>
     </message>
     <message>
         <source>exported</source>
         <translation>exportiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exported as {dimensions}</source>
+        <translation>
+            <numerusform>%n exportiert als {dimensions}</numerusform>
+            <numerusform>%n exportiert als {dimensions}</numerusform>
+        </translation>
     </message>
     <message>
         <source>not exported</source>
@@ -1990,10 +2226,6 @@
     <message>
         <source>Export queue</source>
         <translation>Exportwarteschlange</translation>
-    </message>
-    <message>
-        <source>every {n} minutes</source>
-        <translation>alle {n} Minuten</translation>
     </message>
     <message>
         <source>Bank feed</source>
@@ -2071,8 +2303,8 @@
         <translation>Dimension</translation>
     </message>
     <message>
-        <source>Tag groups and their dimensions</source>
-        <translation>Label-Gruppen und ihre Dimensionen</translation>
+        <source>Pleo tag groups and where they go in the ledger</source>
+        <translation>Pleo-Tag-Gruppen und wohin sie in der Buchhaltung gehen</translation>
     </message>
     <message>
         <source>Pleo tag</source>
@@ -2087,6 +2319,33 @@
         <translation>Labels und ihre Dimensionswerte</translation>
     </message>
     <message>
+        <source>Create the &amp;missing values…</source>
+        <translation>&amp;Fehlende Werte anlegen…</translation>
+    </message>
+    <message>
+        <source>Create a value in the ledger for each tag of the chosen group that has none yet, named as in Pleo, and map the tags to them.</source>
+        <translation>Legt in der Buchhaltung für jeden Tag der gewählten Gruppe ohne Wert einen Wert mit dem Namen aus Pleo an und ordnet die Tags ihm zu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %n missing value(s) in {dimension}…</source>
+        <translation>
+            <numerusform>%n fehlenden Wert in {dimension} anlegen…</numerusform>
+            <numerusform>%n fehlende Werte in {dimension} anlegen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create values</source>
+        <translation>Werte anlegen</translation>
+    </message>
+    <message>
+        <source>Create these values in {dimension}, and map the tags to them?
+
+{values}</source>
+        <translation>Diese Werte in {dimension} anlegen und die Tags ihnen zuordnen?
+
+{values}</translation>
+    </message>
+    <message>
         <source>— not exported —</source>
         <translation>— nicht exportiert —</translation>
     </message>
@@ -2095,32 +2354,42 @@
         <translation>{name} (nicht in der Buchhaltung)</translation>
     </message>
     <message>
-        <source>Dimension for tag group {group}</source>
-        <translation>Dimension für Label-Gruppe {group}</translation>
+        <source>{dimension} for tag group {group}</source>
+        <translation>{dimension} für Tag-Gruppe {group}</translation>
     </message>
     <message>
-        <source>At most five</source>
-        <translation>Höchstens fünf</translation>
+        <source>Too many tag groups</source>
+        <translation>Zu viele Tag-Gruppen</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n tag group(s) can be exported as {dimensions}. Stop exporting another group first.</source>
+        <translation>
+            <numerusform>Höchstens %n Tag-Gruppe kann als {dimensions} exportiert werden. Beenden Sie zuerst den Export einer anderen Gruppe.</numerusform>
+            <numerusform>Höchstens %n Tag-Gruppen können als {dimensions} exportiert werden. Beenden Sie zuerst den Export einer anderen Gruppe.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>At most {n} tag groups can be exported as {dimensions}. Stop exporting another group first.</source>
-        <translation>Höchstens {n} Label-Gruppen können als {dimensions} exportiert werden. Beenden Sie zuerst den Export einer anderen Gruppe.</translation>
+        <source>— choose the {dimension} first —</source>
+        <translation>— zuerst die {dimension} wählen —</translation>
+    </message>
+    <message numerus="yes">
+        <source>{groups} of at most {max} tag groups exported as {dimensions}; %n tag(s) mapped.</source>
+        <translation>
+            <numerusform>{groups} von höchstens {max} Tag-Gruppen als {dimensions} exportiert; %n Tag zugeordnet.</numerusform>
+            <numerusform>{groups} von höchstens {max} Tag-Gruppen als {dimensions} exportiert; %n Tags zugeordnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dimensions</source>
+        <translation>Dimensionen</translation>
     </message>
     <message>
         <source>— not mapped —</source>
         <translation>— nicht zugeordnet —</translation>
     </message>
     <message>
-        <source>— choose a dimension first —</source>
-        <translation>— zuerst eine Dimension wählen —</translation>
-    </message>
-    <message>
         <source>Value for tag {tag}</source>
         <translation>Wert für Label {tag}</translation>
-    </message>
-    <message>
-        <source>{groups} of at most {max} tag groups exported; {tags} tags mapped.</source>
-        <translation>{groups} von höchstens {max} Label-Gruppen exportiert; {tags} Labels zugeordnet.</translation>
     </message>
 </context>
 <context>
@@ -2165,12 +2434,23 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <source>A new statement file is ready</source>
+        <translation>Eine neue Auszugsdatei liegt bereit</translation>
+    </message>
+    <message>
+        <source>{name}: import {file} in {system} (Settings &gt; Bank feed &gt; Import). Click to show the file.</source>
+        <translation>{name}: Importieren Sie {file} in {system} (Einstellungen &gt; Bank-Feed &gt; Importieren). Klicken, um die Datei zu zeigen.</translation>
+    </message>
+    <message>
         <source>{name}: {what} — {status}</source>
         <translation>{name}: {what} — {status}</translation>
     </message>
-    <message>
-        <source>pleodesk: {n} expenses need attention</source>
-        <translation>pleodesk: {n} Ausgaben brauchen Aufmerksamkeit</translation>
+    <message numerus="yes">
+        <source>pleodesk: %n expense(s) need attention</source>
+        <translation>
+            <numerusform>pleodesk: %n Ausgabe braucht Aufmerksamkeit</numerusform>
+            <numerusform>pleodesk: %n Ausgaben brauchen Aufmerksamkeit</numerusform>
+        </translation>
     </message>
     <message>
         <source>{name}: {new} more held or failed since the last run. Open Problems to fix them.</source>
@@ -2219,6 +2499,10 @@
         <translation>Journaldatei (CSV)</translation>
     </message>
     <message>
+        <source>journal file</source>
+        <translation>Journaldatei</translation>
+    </message>
+    <message>
         <source>One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any ledger that imports a general journal.</source>
         <translation>Eine ausgeglichene Buchung je Ausgabe in einer CSV-Datei, Belege in einem Ordner daneben; für jede Buchhaltung, die ein Journal importiert.</translation>
     </message>
@@ -2253,6 +2537,10 @@
     <message>
         <source>The file holds no accounts.</source>
         <translation>Die Datei enthält keine Konten.</translation>
+    </message>
+    <message>
+        <source>The chart has no dimension named {name}.</source>
+        <translation>Der Kontenplan hat keine Dimension namens {name}.</translation>
     </message>
     <message>
         <source>Account {code} already exists ({name}).</source>
@@ -2314,6 +2602,10 @@
     <message>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
+    </message>
+    <message>
+        <source>Odoo</source>
+        <translation>Odoo</translation>
     </message>
     <message>
         <source>Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic plans as Pleo tag groups.</source>
@@ -2662,6 +2954,13 @@
     <message>
         <source>The demo company could not be started: {error}</source>
         <translation>Das Demo-Unternehmen konnte nicht gestartet werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>wizard</name>
+    <message>
+        <source>{company} – {ledger}</source>
+        <translation>{company} – {ledger}</translation>
     </message>
 </context>
 <context>

@@ -43,9 +43,12 @@
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
-    <message>
-        <source>{count} accounts in the ledger.</source>
-        <translation>{count} comptes dans la comptabilité.</translation>
+    <message numerus="yes">
+        <source>%n account(s) in the ledger.</source>
+        <translation>
+            <numerusform>%n compte dans la comptabilité.</numerusform>
+            <numerusform>%n comptes dans la comptabilité.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The chart of accounts could not be read: {error}</source>
@@ -90,9 +93,12 @@
         <source>Could not read the categories: {error}</source>
         <translation>Les catégories n&apos;ont pas pu être lues : {error}</translation>
     </message>
-    <message>
-        <source>{unmapped} of {total} categories are not mapped yet; their expenses will be held until they are.</source>
-        <translation>{unmapped} catégorie(s) sur {total} ne sont pas encore associées ; leurs dépenses sont retenues en attendant.</translation>
+    <message numerus="yes">
+        <source>%n of {total} categories not mapped yet; their expenses will be held until they are.</source>
+        <translation>
+            <numerusform>%n catégorie sur {total} pas encore associée ; ses dépenses sont retenues en attendant.</numerusform>
+            <numerusform>%n catégories sur {total} pas encore associées ; leurs dépenses sont retenues en attendant.</numerusform>
+        </translation>
     </message>
     <message>
         <source>All {total} categories are mapped.</source>
@@ -118,8 +124,8 @@
         <translation>Associer &amp;automatiquement</translation>
     </message>
     <message>
-        <source>Map every unmapped category whose code or name the ledger also has.</source>
-        <translation>Associe chaque catégorie non associée dont le code ou le nom existe aussi en comptabilité.</translation>
+        <source>Map every unmapped category to the ledger account with the same code or name, among the accounts of a type that can take it.</source>
+        <translation>Associe chaque catégorie non associée au compte comptable de même code ou de même nom, parmi les comptes d&apos;un type qui peut la recevoir.</translation>
     </message>
     <message>
         <source>Mapped and unmapped categories</source>
@@ -154,6 +160,10 @@
         <translation>— tel que Pleo l’envoie —</translation>
     </message>
     <message>
+        <source>Matched automatically: check the account.</source>
+        <translation>Associée automatiquement&#xa0;: vérifiez le compte.</translation>
+    </message>
+    <message>
         <source>Ledger account for {category}</source>
         <translation>Compte comptable pour {category}</translation>
     </message>
@@ -161,9 +171,19 @@
         <source>Tax code for {category}</source>
         <translation>Code TVA pour {category}</translation>
     </message>
-    <message>
-        <source>{count} mapping(s) added automatically</source>
-        <translation>{count} association(s) ajoutée(s) automatiquement</translation>
+    <message numerus="yes">
+        <source>%n mapping(s) added automatically</source>
+        <translation>
+            <numerusform>%n correspondance ajoutée automatiquement</numerusform>
+            <numerusform>%n correspondances ajoutées automatiquement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched automatically (highlighted): check them</source>
+        <translation>
+            <numerusform>%n associée automatiquement (en surbrillance)&#xa0;: vérifiez-la</numerusform>
+            <numerusform>%n associées automatiquement (en surbrillance)&#xa0;: vérifiez-les</numerusform>
+        </translation>
     </message>
     <message>
         <source>{mapped} mapped · {unmapped} unmapped</source>
@@ -328,9 +348,12 @@
         <source>{version} accepted the login {login} and its API key. The user has the rights pleodesk needs (Accountant or Adviser, and Settings); the Invoicing and Employees apps are installed.</source>
         <translation>{version} a accepté l&apos;identifiant {login} et sa clé d&apos;API. L&apos;utilisateur a les droits dont pleodesk a besoin (Accountant ou Adviser, et Settings) ; les applications Facturation et Employés sont installées.</translation>
     </message>
-    <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next.</source>
-        <translation>Cet utilisateur peut comptabiliser dans {n} sociétés : choisissez celle de cette connexion, puis appuyez sur Suivant.</translation>
+    <message numerus="yes">
+        <source>This user may book in %n company(-ies): choose the one for this connection, then press Next.</source>
+        <translation>
+            <numerusform>Cet utilisateur peut comptabiliser dans %n société&#xa0;: choisissez-la pour cette connexion, puis cliquez sur Suivant.</numerusform>
+            <numerusform>Cet utilisateur peut comptabiliser dans %n sociétés&#xa0;: choisissez celle de cette connexion, puis cliquez sur Suivant.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
@@ -339,10 +362,6 @@
     <message>
         <source>Checking Odoo…</source>
         <translation>Vérification d’Odoo…</translation>
-    </message>
-    <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
-        <translation>Cet utilisateur peut comptabiliser dans {n} sociétés : choisissez celle de cette connexion, puis cliquez à nouveau sur Suivant.</translation>
     </message>
     <message>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
@@ -357,14 +376,6 @@
         <translation>pleodesk se connecte à Xero dans votre navigateur ; Xero demande dans quelle organisation pleodesk peut comptabiliser. Seul un jeton de connexion est conservé, dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
-        <source>Xero app client id</source>
-        <translation>Identifiant client de l’application Xero</translation>
-    </message>
-    <message>
-        <source>pleodesk&apos;s own Xero app</source>
-        <translation>l’application Xero de pleodesk</translation>
-    </message>
-    <message>
         <source>the client id of your Xero app</source>
         <translation>l’identifiant client de votre application Xero</translation>
     </message>
@@ -373,12 +384,16 @@
         <translation>Identifiant &amp;client de l’application Xero :</translation>
     </message>
     <message>
-        <source>&amp;Sign in to Xero…</source>
+        <source>&amp;Connect to Xero…</source>
         <translation>&amp;Se connecter à Xero…</translation>
     </message>
     <message>
-        <source>Sign in to Xero in the browser</source>
-        <translation>Se connecter à Xero dans le navigateur</translation>
+        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
+        <translation>Se connecter à Xero&#xa0;: connectez-vous dans le navigateur et autorisez pleodesk</translation>
+    </message>
+    <message>
+        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
+        <translation>Ouvre Xero dans votre navigateur&#xa0;: connectez-vous, choisissez l&apos;organisation et autorisez pleodesk.</translation>
     </message>
     <message>
         <source>Stop &amp;waiting</source>
@@ -405,12 +420,28 @@
         <translation>&amp;Organisation :</translation>
     </message>
     <message>
-        <source>With your own Xero app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback. Xero counts every connected organisation against the app&apos;s plan.</source>
-        <translation>Avec votre propre application Xero (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), enregistrez les URI de redirection http://localhost:53682/callback, http://localhost:53683/callback et http://localhost:53684/callback. Xero décompte chaque organisation connectée dans le forfait de l’application.</translation>
+        <source>&amp;Advanced: your own Xero app</source>
+        <translation>&amp;Avancé&#xa0;: votre propre application Xero</translation>
+    </message>
+    <message>
+        <source>Client id of your own Xero app</source>
+        <translation>Identifiant client de votre propre application Xero</translation>
+    </message>
+    <message>
+        <source>Only needed for a Xero app of your own: at developer.xero.com &gt; My Apps, create an app of type &quot;Auth code with PKCE&quot; (mobile or desktop app) and register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback.</source>
+        <translation>Seulement pour votre propre application Xero&#xa0;: sur developer.xero.com &gt; My Apps, créez une application de type « Auth code with PKCE » (application mobile ou de bureau) et enregistrez les URI de redirection http://localhost:53682/callback, http://localhost:53683/callback et http://localhost:53684/callback.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
+        <translation>Attente de Xero arrêtée. Cliquez sur Se connecter à Xero pour réessayer.</translation>
     </message>
     <message>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
         <translation>Connecté à {name}. Reconnectez-vous seulement pour renouveler la connexion.</translation>
+    </message>
+    <message>
+        <source>This copy of pleodesk has no Xero app built in: enter the client id of your own Xero app under Advanced, then press Connect to Xero.</source>
+        <translation>Cette copie de pleodesk n&apos;a pas d&apos;application Xero intégrée&#xa0;: saisissez l&apos;identifiant client de votre propre application Xero sous Avancé, puis cliquez sur Se connecter à Xero.</translation>
     </message>
     <message>
         <source>Waiting for Xero in your browser… Sign in there and choose the organisation, or press Stop waiting.</source>
@@ -431,10 +462,6 @@
     <message>
         <source>Signed in to {name}.</source>
         <translation>Connecté à {name}.</translation>
-    </message>
-    <message>
-        <source>Stopped waiting for Xero. Press Sign in to Xero to try again.</source>
-        <translation>Attente de Xero arrêtée. Appuyez sur Se connecter à Xero pour réessayer.</translation>
     </message>
     <message>
         <source>Setting up the Pleo accounts in Xero…</source>
@@ -706,6 +733,22 @@
         <translation>Résultat de l’export</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>Dans la comptabilité</translation>
+    </message>
+    <message>
         <source>Entries created in the ledger</source>
         <translation>Écritures créées en comptabilité</translation>
     </message>
@@ -725,9 +768,23 @@
         <source>Nothing of {month} is waiting for export in Pleo.</source>
         <translation>Rien de {month} n’attend d’être exporté dans Pleo.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
+        <translation>
+            <numerusform>%n dépense a reçu une ligne d&apos;arrondi de TVA&#xa0;: la comptabilité calcule la TVA elle-même et trouve un centime de plus ou de moins que Pleo, ce centime est donc comptabilisé sur une ligne à part. L&apos;onglet Dépenses l&apos;indique dans le détail de la dépense.</numerusform>
+            <numerusform>%n dépenses ont reçu une ligne d&apos;arrondi de TVA&#xa0;: la comptabilité calcule la TVA elle-même et trouve un centime de plus ou de moins que Pleo, ce centime est donc comptabilisé sur une ligne à part. L&apos;onglet Dépenses l&apos;indique dans le détail de chaque dépense.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{count} expenses waiting for export, {total} in all; {already} of them already in the ledger.</source>
-        <translation>{count} dépense(s) en attente d’export, {total} au total ; {already} déjà en comptabilité.</translation>
+        <source>Open in the ledger: {url}</source>
+        <translation>Ouvrir dans la comptabilité&#xa0;: {url}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (all are in the Expenses tab)</source>
+        <translation>
+            <numerusform>… et %n de plus (toutes sont dans l&apos;onglet Dépenses)</numerusform>
+            <numerusform>… et %n de plus (toutes sont dans l&apos;onglet Dépenses)</numerusform>
+        </translation>
     </message>
     <message>
         <source>(not mapped: held)</source>
@@ -744,6 +801,34 @@
     <message>
         <source>Waiting for the work already running to finish…</source>
         <translation>En attente de la fin du travail en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) waiting for export</source>
+        <translation>
+            <numerusform>%n dépense en attente d&apos;export</numerusform>
+            <numerusform>%n dépenses en attente d&apos;export</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them already in the ledger</source>
+        <translation>
+            <numerusform>dont %n déjà dans la comptabilité</numerusform>
+            <numerusform>dont %n déjà dans la comptabilité</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Spend to be booked: {total} (%n expense(s)).</source>
+        <translation>
+            <numerusform>Dépenses à comptabiliser&#xa0;: {total} (%n dépense).</numerusform>
+            <numerusform>Dépenses à comptabiliser&#xa0;: {total} (%n dépenses).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wallet top-ups and unloads, not in that total: {amount} (%n).</source>
+        <translation>
+            <numerusform>Rechargements et retraits du portefeuille, hors de ce total&#xa0;: {amount} (%n).</numerusform>
+            <numerusform>Rechargements et retraits du portefeuille, hors de ce total&#xa0;: {amount} (%n).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
@@ -768,14 +853,6 @@
     <message>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
-    </message>
-    <message>
-        <source>{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
-        <translation>{n} dépense(s) ont reçu une ligne d’arrondi de TVA : la comptabilité calcule la TVA elle-même et arrivait à un centime de plus ou de moins que Pleo, ce centime est donc comptabilisé sur une ligne à part. L’onglet Dépenses l’indique dans le détail de chaque dépense.</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… et {n} de plus</translation>
     </message>
 </context>
 <context>
@@ -855,6 +932,10 @@
         <source>Skipped:</source>
         <translation>Ignorées :</translation>
     </message>
+    <message>
+        <source>Pleo export job {id}</source>
+        <translation>Tâche d&apos;export Pleo {id}</translation>
+    </message>
 </context>
 <context>
     <name>LabelsPage</name>
@@ -863,12 +944,15 @@
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most five. Choose one for each group you want to see in the ledger; each tag then becomes a value.</source>
-        <translation>Les groupes d’étiquettes de Pleo peuvent aller en comptabilité comme {dimensions}, cinq au plus. Choisissez-en un pour chaque groupe à voir en comptabilité ; chaque étiquette devient alors une valeur.</translation>
-    </message>
-    <message>
         <source>Pleo tag group</source>
         <translation>Groupe d’étiquettes Pleo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most %n. Choose one for each group you want to see in the ledger; each tag then becomes one of its values (missing ones can be created).</source>
+        <translation>
+            <numerusform>Les groupes d&apos;étiquettes de Pleo peuvent aller dans la comptabilité comme {dimensions}, au plus %n. Choisissez-en un pour chaque groupe à voir dans la comptabilité ; chaque étiquette devient alors l&apos;une de ses valeurs (les valeurs manquantes peuvent être créées).</numerusform>
+            <numerusform>Les groupes d&apos;étiquettes de Pleo peuvent aller dans la comptabilité comme {dimensions}, au plus %n. Choisissez-en un pour chaque groupe à voir dans la comptabilité ; chaque étiquette devient alors l&apos;une de ses valeurs (les valeurs manquantes peuvent être créées).</numerusform>
+        </translation>
     </message>
     <message>
         <source>This Pleo company has no tag groups; there is nothing to map.</source>
@@ -878,12 +962,34 @@
         <source>The ledger has no {dimensions}; tags will not be exported.</source>
         <translation>La comptabilité n’a pas de {dimensions} ; les étiquettes ne seront pas exportées.</translation>
     </message>
+    <message numerus="yes">
+        <source>Creating %n value(s) in {dimension}…</source>
+        <translation>
+            <numerusform>Création de %n valeur dans {dimension}…</numerusform>
+            <numerusform>Création de %n valeurs dans {dimension}…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n value(s) in {dimension}; the tags are mapped to them.</source>
+        <translation>
+            <numerusform>%n valeur créée dans {dimension} ; l&apos;étiquette y est associée.</numerusform>
+            <numerusform>%n valeurs créées dans {dimension} ; les étiquettes y sont associées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The values were not created: {error}</source>
+        <translation>Les valeurs n&apos;ont pas été créées&#xa0;: {error}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>pleodesk</source>
         <translation>pleodesk</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Avis</translation>
     </message>
     <message>
         <source>Connections</source>
@@ -998,6 +1104,10 @@
         <translation>&amp;À propos de pleodesk</translation>
     </message>
     <message>
+        <source>No pleodesk data was found in {folder}: its database was deleted or moved while pleodesk was closed. The setup starts anew. To go on with the earlier connections, quit pleodesk and put the file {file} back in that folder.</source>
+        <translation>Aucune donnée de pleodesk n&apos;a été trouvée dans {folder}&#xa0;: sa base de données a été supprimée ou déplacée pendant que pleodesk était fermé. La configuration recommence. Pour reprendre les connexions précédentes, quittez pleodesk et remettez le fichier {file} dans ce dossier.</translation>
+    </message>
+    <message>
         <source>No connection yet.</source>
         <translation>Aucune connexion pour l’instant.</translation>
     </message>
@@ -1037,9 +1147,12 @@
         <source>&amp;Reconnect…</source>
         <translation>&amp;Reconnecter…</translation>
     </message>
-    <message>
-        <source>{n} expenses are held or failed: nothing was lost, but they are not in the ledger yet.</source>
-        <translation>{n} dépense(s) retenue(s) ou en échec : rien n’est perdu, mais elles ne sont pas encore en comptabilité.</translation>
+    <message numerus="yes">
+        <source>%n expense(s) held or failed: nothing was lost, but not in the ledger yet.</source>
+        <translation>
+            <numerusform>%n dépense retenue ou en échec&#xa0;: rien n&apos;est perdu, mais elle n&apos;est pas encore dans la comptabilité.</numerusform>
+            <numerusform>%n dépenses retenues ou en échec&#xa0;: rien n&apos;est perdu, mais elles ne sont pas encore dans la comptabilité.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Some expenses need attention.</source>
@@ -1115,6 +1228,7 @@
     </message>
     <message>
         <source>pleodesk keeps running</source>
+        <extracomment>The window&apos;s size where the screen has room (1366×768 laptops have less: the window then fits the screen&apos;s free area, above the taskbar); the size the user gave it is remembered.</extracomment>
         <translation>pleodesk continue de fonctionner</translation>
     </message>
     <message>
@@ -1441,21 +1555,31 @@
         <source>Retry: {problem}</source>
         <translation>Réessayer : {problem}</translation>
     </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… et {n} de plus</translation>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n de plus</numerusform>
+            <numerusform>… et %n de plus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
+        <translation>
+            <numerusform>%n dépense demande votre attention. Corrigez la cause, puis cliquez sur Réessayer&#xa0;: rien de ce qui a atteint la comptabilité n&apos;est envoyé deux fois.</numerusform>
+            <numerusform>%n dépenses demandent votre attention. Corrigez la cause, puis cliquez sur Réessayer&#xa0;: rien de ce qui a atteint la comptabilité n&apos;est envoyé deux fois.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Problems ({n})</source>
         <translation>Problèmes ({n})</translation>
     </message>
     <message>
-        <source>{n} expenses need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
-        <translation>{n} dépense(s) demandent votre attention. Corrigez la cause, puis cliquez sur Réessayer : rien de ce qui est déjà en comptabilité n’est envoyé deux fois.</translation>
-    </message>
-    <message>
         <source>No problems: everything that was read from Pleo is exported or waiting.</source>
         <translation>Aucun problème : tout ce qui a été lu dans Pleo est exporté ou en attente.</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Que faire&#xa0;:</translation>
     </message>
     <message>
         <source>Retrying… the result appears in History.</source>
@@ -1500,9 +1624,12 @@
         <source>&amp;Open PDF</source>
         <translation>&amp;Ouvrir le PDF</translation>
     </message>
-    <message>
-        <source>{n} more attachment(s)</source>
-        <translation>{n} autre(s) pièce(s) jointe(s)</translation>
+    <message numerus="yes">
+        <source>%n more attachment(s)</source>
+        <translation>
+            <numerusform>%n autre pièce jointe</numerusform>
+            <numerusform>%n autres pièces jointes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1673,13 +1800,19 @@
         <source>The end date is before the start date.</source>
         <translation>La date de fin précède la date de début.</translation>
     </message>
-    <message>
-        <source>Each day is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
-        <translation>Chaque jour est synchronisé {delay} jour(s) après sa fin ; le premier, {day}, le {due}.</translation>
+    <message numerus="yes">
+        <source>Each day is synced %n day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>
+            <numerusform>Chaque jour est synchronisé %n jour après sa fin ; le premier, {day}, le {due}.</numerusform>
+            <numerusform>Chaque jour est synchronisé %n jours après sa fin ; le premier, {day}, le {due}.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Each month is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
-        <translation>Chaque mois est synchronisé {delay} jour(s) après sa fin ; le premier, {day}, le {due}.</translation>
+    <message numerus="yes">
+        <source>Each month is synced %n day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>
+            <numerusform>Chaque mois est synchronisé %n jour après sa fin ; le premier, {day}, le {due}.</numerusform>
+            <numerusform>Chaque mois est synchronisé %n jours après sa fin ; le premier, {day}, le {due}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1785,6 +1918,26 @@
         <translation>Envoyer le flux &amp;maintenant</translation>
     </message>
     <message>
+        <source>Newest statement file</source>
+        <translation>Fichier de relevé le plus récent</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>Ouvrir le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>Show the statement files in the file manager, the newest one highlighted.</source>
+        <translation>Affiche les fichiers de relevé dans le gestionnaire de fichiers, le plus récent en surbrillance.</translation>
+    </message>
+    <message>
+        <source>&amp;Import in the ledger…</source>
+        <translation>&amp;Importer dans la comptabilité…</translation>
+    </message>
+    <message>
+        <source>Opens the ledger&apos;s statement import in the browser and shows the newest file to pick there.</source>
+        <translation>Ouvre l&apos;import de relevés de la comptabilité dans le navigateur et montre le fichier le plus récent à y choisir.</translation>
+    </message>
+    <message>
         <source>Scheduled sync of this administration</source>
         <translation>Synchronisation planifiée de ce dossier</translation>
     </message>
@@ -1829,8 +1982,29 @@
         <translation>Modifiez la connexion pour le choisir.</translation>
     </message>
     <message>
-        <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
-        <translation>{cats} catégorie(s), {taxes} code(s) TVA et {groups} groupe(s) d’étiquettes associés.</translation>
+        <source>Mapped: {categories}, {taxes}, {groups}.</source>
+        <translation>Associés&#xa0;: {categories}, {taxes}, {groups}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n category(-ies)</source>
+        <translation>
+            <numerusform>%n catégorie</numerusform>
+            <numerusform>%n catégories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VAT code(s)</source>
+        <translation>
+            <numerusform>%n code TVA</numerusform>
+            <numerusform>%n codes TVA</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag group(s)</source>
+        <translation>
+            <numerusform>%n groupe d&apos;étiquettes</numerusform>
+            <numerusform>%n groupes d&apos;étiquettes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next check of the export queue: {when}.</source>
@@ -1851,6 +2025,22 @@
     <message>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Import in {system}…</source>
+        <translation>&amp;Importer dans {system}…</translation>
+    </message>
+    <message>
+        <source>No statement file yet: the first is written at the next feed time, in {folder}.</source>
+        <translation>Pas encore de fichier de relevé&#xa0;: le premier est écrit à la prochaine heure du flux, dans {folder}.</translation>
+    </message>
+    <message>
+        <source>Newest statement file: {file} ({when}), in {folder}.</source>
+        <translation>Fichier de relevé le plus récent&#xa0;: {file} ({when}), dans {folder}.</translation>
+    </message>
+    <message>
+        <source>In {system}, choose Import a statement&apos;s file {file}: lines imported before are skipped.</source>
+        <translation>Dans {system}, choisissez le fichier {file} dans Importer un relevé&#xa0;: les lignes déjà importées sont ignorées.</translation>
     </message>
     <message>
         <source>Schedule saved.</source>
@@ -1877,6 +2067,10 @@
         <translation>Désactiver {name} ? Rien n’est exporté jusqu’à ce que vous la réactiviez ; son historique est conservé.</translation>
     </message>
     <message>
+        <source>Not activated: the connection {name} already exports this Pleo company. Deactivate it first.</source>
+        <translation>Non activée&#xa0;: la connexion {name} exporte déjà cette société Pleo. Désactivez-la d&apos;abord.</translation>
+    </message>
+    <message>
         <source>Checking Pleo and the ledger…</source>
         <translation>Vérification de Pleo et de la comptabilité…</translation>
     </message>
@@ -1891,6 +2085,10 @@
     <message>
         <source>Change the connection {name}</source>
         <translation>Modifier la connexion {name}</translation>
+    </message>
+    <message>
+        <source>The connection {name} already exports this Pleo company. Pleo has one accounting integration per company: the first connection to export takes all that waits in Pleo, so a second one would get nothing. Deactivate or delete {name} first (Settings tab), or change that connection instead.</source>
+        <translation>La connexion {name} exporte déjà cette société Pleo. Pleo a une seule intégration comptable par société&#xa0;: la première connexion qui exporte prend tout ce qui attend dans Pleo, une deuxième n&apos;obtiendrait donc rien. Désactivez ou supprimez d&apos;abord {name} (onglet Paramètres), ou modifiez plutôt cette connexion.</translation>
     </message>
     <message>
         <source>New connection</source>
@@ -1948,6 +2146,22 @@
         <translation>Dossier du journal</translation>
     </message>
     <message>
+        <source>Company in the ledger</source>
+        <translation>Société dans la comptabilité</translation>
+    </message>
+    <message>
+        <source>Xero organisation</source>
+        <translation>Organisation Xero</translation>
+    </message>
+    <message>
+        <source>Journal ({role})</source>
+        <translation>Journal ({role})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
@@ -1959,9 +2173,20 @@
         <source>Tag groups</source>
         <translation>Groupes d’étiquettes</translation>
     </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>toutes les %n minute</numerusform>
+            <numerusform>toutes les %n minutes</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{n} exported as {dimensions}</source>
-        <translation>{n} exporté(s) comme {dimensions}</translation>
+        <source>Card expenses booked as</source>
+        <translation>Dépenses par carte comptabilisées comme</translation>
+    </message>
+    <message>
+        <source>Out-of-pocket expenses booked as</source>
+        <translation>Notes de frais comptabilisées comme</translation>
     </message>
     <message>
         <source>Entries</source>
@@ -1976,12 +2201,23 @@
         <translation>brouillons</translation>
     </message>
     <message>
+        <source>Wallet top-ups</source>
+        <translation>Rechargements du portefeuille</translation>
+    </message>
+    <message>
         <source>Receipts</source>
         <translation>Justificatifs</translation>
     </message>
     <message>
         <source>exported</source>
         <translation>exporté(s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exported as {dimensions}</source>
+        <translation>
+            <numerusform>%n exporté comme {dimensions}</numerusform>
+            <numerusform>%n exportés comme {dimensions}</numerusform>
+        </translation>
     </message>
     <message>
         <source>not exported</source>
@@ -1990,10 +2226,6 @@
     <message>
         <source>Export queue</source>
         <translation>File d’export</translation>
-    </message>
-    <message>
-        <source>every {n} minutes</source>
-        <translation>toutes les {n} minutes</translation>
     </message>
     <message>
         <source>Bank feed</source>
@@ -2071,8 +2303,8 @@
         <translation>axe analytique</translation>
     </message>
     <message>
-        <source>Tag groups and their dimensions</source>
-        <translation>Groupes d’étiquettes et leurs axes</translation>
+        <source>Pleo tag groups and where they go in the ledger</source>
+        <translation>Groupes d&apos;étiquettes Pleo et leur destination dans la comptabilité</translation>
     </message>
     <message>
         <source>Pleo tag</source>
@@ -2087,6 +2319,33 @@
         <translation>Étiquettes et leurs valeurs d’axe</translation>
     </message>
     <message>
+        <source>Create the &amp;missing values…</source>
+        <translation>Créer les valeurs &amp;manquantes…</translation>
+    </message>
+    <message>
+        <source>Create a value in the ledger for each tag of the chosen group that has none yet, named as in Pleo, and map the tags to them.</source>
+        <translation>Crée dans la comptabilité une valeur pour chaque étiquette du groupe choisi qui n&apos;en a pas encore, nommée comme dans Pleo, et y associe les étiquettes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %n missing value(s) in {dimension}…</source>
+        <translation>
+            <numerusform>Créer %n valeur manquante dans {dimension}…</numerusform>
+            <numerusform>Créer %n valeurs manquantes dans {dimension}…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create values</source>
+        <translation>Créer des valeurs</translation>
+    </message>
+    <message>
+        <source>Create these values in {dimension}, and map the tags to them?
+
+{values}</source>
+        <translation>Créer ces valeurs dans {dimension} et y associer les étiquettes&#xa0;?
+
+{values}</translation>
+    </message>
+    <message>
         <source>— not exported —</source>
         <translation>— non exporté —</translation>
     </message>
@@ -2095,32 +2354,42 @@
         <translation>{name} (absent de la comptabilité)</translation>
     </message>
     <message>
-        <source>Dimension for tag group {group}</source>
-        <translation>Axe pour le groupe d’étiquettes {group}</translation>
+        <source>{dimension} for tag group {group}</source>
+        <translation>{dimension} pour le groupe d&apos;étiquettes {group}</translation>
     </message>
     <message>
-        <source>At most five</source>
-        <translation>Cinq au plus</translation>
+        <source>Too many tag groups</source>
+        <translation>Trop de groupes d&apos;étiquettes</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n tag group(s) can be exported as {dimensions}. Stop exporting another group first.</source>
+        <translation>
+            <numerusform>Au plus %n groupe d&apos;étiquettes peut être exporté comme {dimensions}. Arrêtez d&apos;abord d&apos;exporter un autre groupe.</numerusform>
+            <numerusform>Au plus %n groupes d&apos;étiquettes peuvent être exportés comme {dimensions}. Arrêtez d&apos;abord d&apos;exporter un autre groupe.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>At most {n} tag groups can be exported as {dimensions}. Stop exporting another group first.</source>
-        <translation>Au plus {n} groupes d’étiquettes peuvent être exportés comme {dimensions}. Arrêtez d’abord d’exporter un autre groupe.</translation>
+        <source>— choose the {dimension} first —</source>
+        <translation>— choisissez d&apos;abord le/la {dimension} —</translation>
+    </message>
+    <message numerus="yes">
+        <source>{groups} of at most {max} tag groups exported as {dimensions}; %n tag(s) mapped.</source>
+        <translation>
+            <numerusform>{groups} groupes d&apos;étiquettes sur {max} au plus exportés comme {dimensions} ; %n étiquette associée.</numerusform>
+            <numerusform>{groups} groupes d&apos;étiquettes sur {max} au plus exportés comme {dimensions} ; %n étiquettes associées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dimensions</source>
+        <translation>dimensions</translation>
     </message>
     <message>
         <source>— not mapped —</source>
         <translation>— non associé —</translation>
     </message>
     <message>
-        <source>— choose a dimension first —</source>
-        <translation>— choisissez d’abord un axe —</translation>
-    </message>
-    <message>
         <source>Value for tag {tag}</source>
         <translation>Valeur pour l’étiquette {tag}</translation>
-    </message>
-    <message>
-        <source>{groups} of at most {max} tag groups exported; {tags} tags mapped.</source>
-        <translation>{groups} groupe(s) sur {max} au plus exporté(s) ; {tags} étiquette(s) associée(s).</translation>
     </message>
 </context>
 <context>
@@ -2165,12 +2434,23 @@
         <translation>&amp;Quitter</translation>
     </message>
     <message>
+        <source>A new statement file is ready</source>
+        <translation>Un nouveau fichier de relevé est prêt</translation>
+    </message>
+    <message>
+        <source>{name}: import {file} in {system} (Settings &gt; Bank feed &gt; Import). Click to show the file.</source>
+        <translation>{name}&#xa0;: importez {file} dans {system} (Paramètres &gt; Flux bancaire &gt; Importer). Cliquez pour afficher le fichier.</translation>
+    </message>
+    <message>
         <source>{name}: {what} — {status}</source>
         <translation>{name} : {what} — {status}</translation>
     </message>
-    <message>
-        <source>pleodesk: {n} expenses need attention</source>
-        <translation>pleodesk : {n} dépense(s) demandent votre attention</translation>
+    <message numerus="yes">
+        <source>pleodesk: %n expense(s) need attention</source>
+        <translation>
+            <numerusform>pleodesk&#xa0;: %n dépense demande votre attention</numerusform>
+            <numerusform>pleodesk&#xa0;: %n dépenses demandent votre attention</numerusform>
+        </translation>
     </message>
     <message>
         <source>{name}: {new} more held or failed since the last run. Open Problems to fix them.</source>
@@ -2219,6 +2499,10 @@
         <translation>Fichier de journal général (CSV)</translation>
     </message>
     <message>
+        <source>journal file</source>
+        <translation>fichier de journal</translation>
+    </message>
+    <message>
         <source>One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any ledger that imports a general journal.</source>
         <translation>Une écriture équilibrée par dépense dans un fichier CSV, les justificatifs dans un dossier à côté ; pour toute comptabilité qui importe un journal général.</translation>
     </message>
@@ -2255,6 +2539,10 @@
         <translation>Le fichier ne contient aucun compte.</translation>
     </message>
     <message>
+        <source>The chart has no dimension named {name}.</source>
+        <translation>Le plan comptable n&apos;a pas de dimension nommée {name}.</translation>
+    </message>
+    <message>
         <source>Account {code} already exists ({name}).</source>
         <translation>Le compte {code} existe déjà ({name}).</translation>
     </message>
@@ -2279,11 +2567,11 @@
     <name>keyring</name>
     <message>
         <source>The keyring in use ({backend}) would keep the keys in a file, or only until pleodesk closes, so pleodesk does not use it.</source>
-        <translation>Le trousseau utilisé ({backend}) garderait les clés dans un fichier, ou seulement jusqu’à la fermeture de pleodesk ; pleodesk ne l’utilise donc pas.</translation>
+        <translation>Le trousseau utilisé ({backend}) garderait les clés dans un fichier, ou seulement jusqu’à la fermeture de pleodesk&#xa0;; pleodesk ne l’utilise donc pas.</translation>
     </message>
     <message>
         <source>The system keyring ({backend}) could not keep a key: {error}</source>
-        <translation>Le trousseau du système ({backend}) n’a pas pu garder une clé : {error}</translation>
+        <translation>Le trousseau du système ({backend}) n’a pas pu garder une clé&#xa0;: {error}</translation>
     </message>
     <message>
         <source>No system keyring is available to keep the keys safe.</source>
@@ -2291,7 +2579,7 @@
     </message>
     <message>
         <source>Nothing was saved. Install GNOME Keyring (Debian and Ubuntu: sudo apt install gnome-keyring) or KWallet, log in again so it is unlocked, and start the setup again. The demo company (pleodesk --demo) needs no keyring.</source>
-        <translation>Rien n’a été enregistré. Installez GNOME Keyring (Debian et Ubuntu : sudo apt install gnome-keyring) ou KWallet, reconnectez-vous pour qu’il soit déverrouillé, puis recommencez la configuration. L’entreprise de démonstration (pleodesk --demo) n’a pas besoin de trousseau.</translation>
+        <translation>Rien n’a été enregistré. Installez GNOME Keyring (Debian et Ubuntu&#xa0;: sudo apt install gnome-keyring) ou KWallet, reconnectez-vous pour qu’il soit déverrouillé, puis recommencez la configuration. L’entreprise de démonstration (pleodesk --demo) n’a pas besoin de trousseau.</translation>
     </message>
     <message>
         <source>Nothing was saved. Unlock the system keyring (macOS Keychain, Windows Credential Manager) and start the setup again. The demo company (pleodesk --demo) needs no keyring.</source>
@@ -2314,6 +2602,10 @@
     <message>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
+    </message>
+    <message>
+        <source>Odoo</source>
+        <translation>Odoo</translation>
     </message>
     <message>
         <source>Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic plans as Pleo tag groups.</source>
@@ -2662,6 +2954,13 @@
     <message>
         <source>The demo company could not be started: {error}</source>
         <translation>La société de démonstration n’a pas pu démarrer : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>wizard</name>
+    <message>
+        <source>{company} – {ledger}</source>
+        <translation>{company} – {ledger}</translation>
     </message>
 </context>
 <context>

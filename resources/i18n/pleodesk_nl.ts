@@ -43,9 +43,12 @@
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
-    <message>
-        <source>{count} accounts in the ledger.</source>
-        <translation>{count} rekeningen in de administratie.</translation>
+    <message numerus="yes">
+        <source>%n account(s) in the ledger.</source>
+        <translation>
+            <numerusform>%n rekening in de boekhouding.</numerusform>
+            <numerusform>%n rekeningen in de boekhouding.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The chart of accounts could not be read: {error}</source>
@@ -90,9 +93,12 @@
         <source>Could not read the categories: {error}</source>
         <translation>De categorieën konden niet worden gelezen: {error}</translation>
     </message>
-    <message>
-        <source>{unmapped} of {total} categories are not mapped yet; their expenses will be held until they are.</source>
-        <translation>{unmapped} van de {total} categorieën zijn nog niet gekoppeld; hun uitgaven worden aangehouden tot ze dat wel zijn.</translation>
+    <message numerus="yes">
+        <source>%n of {total} categories not mapped yet; their expenses will be held until they are.</source>
+        <translation>
+            <numerusform>%n van {total} categorieën nog niet gekoppeld; de uitgaven ervan worden tegengehouden tot dat gebeurt.</numerusform>
+            <numerusform>%n van {total} categorieën nog niet gekoppeld; hun uitgaven worden tegengehouden tot dat gebeurt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>All {total} categories are mapped.</source>
@@ -118,8 +124,8 @@
         <translation>Automatisch &amp;koppelen</translation>
     </message>
     <message>
-        <source>Map every unmapped category whose code or name the ledger also has.</source>
-        <translation>Koppel elke ongekoppelde categorie waarvan de code of naam ook in de administratie staat.</translation>
+        <source>Map every unmapped category to the ledger account with the same code or name, among the accounts of a type that can take it.</source>
+        <translation>Koppel elke ongekoppelde categorie aan de grootboekrekening met dezelfde code of naam, onder de rekeningen van een soort die haar kan hebben.</translation>
     </message>
     <message>
         <source>Mapped and unmapped categories</source>
@@ -154,6 +160,10 @@
         <translation>— zoals Pleo het stuurt —</translation>
     </message>
     <message>
+        <source>Matched automatically: check the account.</source>
+        <translation>Automatisch gekoppeld: controleer de rekening.</translation>
+    </message>
+    <message>
         <source>Ledger account for {category}</source>
         <translation>Grootboekrekening voor {category}</translation>
     </message>
@@ -161,9 +171,19 @@
         <source>Tax code for {category}</source>
         <translation>Btw-code voor {category}</translation>
     </message>
-    <message>
-        <source>{count} mapping(s) added automatically</source>
-        <translation>{count} koppeling(en) automatisch toegevoegd</translation>
+    <message numerus="yes">
+        <source>%n mapping(s) added automatically</source>
+        <translation>
+            <numerusform>%n koppeling automatisch toegevoegd</numerusform>
+            <numerusform>%n koppelingen automatisch toegevoegd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched automatically (highlighted): check them</source>
+        <translation>
+            <numerusform>%n automatisch gekoppeld (gemarkeerd): controleer deze</numerusform>
+            <numerusform>%n automatisch gekoppeld (gemarkeerd): controleer ze</numerusform>
+        </translation>
     </message>
     <message>
         <source>{mapped} mapped · {unmapped} unmapped</source>
@@ -328,9 +348,12 @@
         <source>{version} accepted the login {login} and its API key. The user has the rights pleodesk needs (Accountant or Adviser, and Settings); the Invoicing and Employees apps are installed.</source>
         <translation>{version} accepteerde de login {login} en de API-sleutel. De gebruiker heeft de rechten die pleodesk nodig heeft (Accountant of Adviser, en Settings); de apps Facturatie en Werknemers zijn geïnstalleerd.</translation>
     </message>
-    <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next.</source>
-        <translation>Deze gebruiker mag boeken in {n} bedrijven: kies het bedrijf voor deze koppeling en druk dan op Volgende.</translation>
+    <message numerus="yes">
+        <source>This user may book in %n company(-ies): choose the one for this connection, then press Next.</source>
+        <translation>
+            <numerusform>Deze gebruiker mag boeken in %n bedrijf: kies het voor deze koppeling en klik dan op Volgende.</numerusform>
+            <numerusform>Deze gebruiker mag boeken in %n bedrijven: kies het bedrijf voor deze koppeling en klik dan op Volgende.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
@@ -339,10 +362,6 @@
     <message>
         <source>Checking Odoo…</source>
         <translation>Odoo wordt gecontroleerd…</translation>
-    </message>
-    <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
-        <translation>Deze gebruiker mag in {n} bedrijven boeken: kies het bedrijf voor deze koppeling en klik nogmaals op Volgende.</translation>
     </message>
     <message>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
@@ -357,14 +376,6 @@
         <translation>pleodesk meldt zich in uw browser aan bij Xero; Xero vraagt in welke organisatie pleodesk mag boeken. Alleen een aanmeldtoken wordt opgeslagen, in de sleutelbos van deze computer.</translation>
     </message>
     <message>
-        <source>Xero app client id</source>
-        <translation>Client-id van de Xero-app</translation>
-    </message>
-    <message>
-        <source>pleodesk&apos;s own Xero app</source>
-        <translation>de eigen Xero-app van pleodesk</translation>
-    </message>
-    <message>
         <source>the client id of your Xero app</source>
         <translation>de client-id van uw Xero-app</translation>
     </message>
@@ -373,12 +384,16 @@
         <translation>&amp;Client-id van de Xero-app:</translation>
     </message>
     <message>
-        <source>&amp;Sign in to Xero…</source>
-        <translation>&amp;Aanmelden bij Xero…</translation>
+        <source>&amp;Connect to Xero…</source>
+        <translation>&amp;Verbinden met Xero…</translation>
     </message>
     <message>
-        <source>Sign in to Xero in the browser</source>
-        <translation>Aanmelden bij Xero in de browser</translation>
+        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
+        <translation>Verbinden met Xero: log in in de browser en sta pleodesk toe</translation>
+    </message>
+    <message>
+        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
+        <translation>Opent Xero in uw browser: log in, kies de organisatie en sta pleodesk toe.</translation>
     </message>
     <message>
         <source>Stop &amp;waiting</source>
@@ -405,12 +420,28 @@
         <translation>&amp;Organisatie:</translation>
     </message>
     <message>
-        <source>With your own Xero app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback. Xero counts every connected organisation against the app&apos;s plan.</source>
-        <translation>Met een eigen Xero-app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;) registreert u de redirect-URI&apos;s http://localhost:53682/callback, http://localhost:53683/callback en http://localhost:53684/callback. Xero telt elke gekoppelde organisatie mee voor het abonnement van de app.</translation>
+        <source>&amp;Advanced: your own Xero app</source>
+        <translation>&amp;Geavanceerd: uw eigen Xero-app</translation>
+    </message>
+    <message>
+        <source>Client id of your own Xero app</source>
+        <translation>Client-id van uw eigen Xero-app</translation>
+    </message>
+    <message>
+        <source>Only needed for a Xero app of your own: at developer.xero.com &gt; My Apps, create an app of type &quot;Auth code with PKCE&quot; (mobile or desktop app) and register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback.</source>
+        <translation>Alleen nodig voor een eigen Xero-app: maak op developer.xero.com &gt; My Apps een app van het type &quot;Auth code with PKCE&quot; (mobiele of desktop-app) en registreer de redirect-URI&apos;s http://localhost:53682/callback, http://localhost:53683/callback en http://localhost:53684/callback.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
+        <translation>Gestopt met wachten op Xero. Klik op Verbinden met Xero om het opnieuw te proberen.</translation>
     </message>
     <message>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
         <translation>Verbonden met {name}. Meld u alleen opnieuw aan om de koppeling te vernieuwen.</translation>
+    </message>
+    <message>
+        <source>This copy of pleodesk has no Xero app built in: enter the client id of your own Xero app under Advanced, then press Connect to Xero.</source>
+        <translation>In deze versie van pleodesk zit geen Xero-app ingebouwd: vul onder Geavanceerd de client-id van uw eigen Xero-app in en klik dan op Verbinden met Xero.</translation>
     </message>
     <message>
         <source>Waiting for Xero in your browser… Sign in there and choose the organisation, or press Stop waiting.</source>
@@ -431,10 +462,6 @@
     <message>
         <source>Signed in to {name}.</source>
         <translation>Aangemeld bij {name}.</translation>
-    </message>
-    <message>
-        <source>Stopped waiting for Xero. Press Sign in to Xero to try again.</source>
-        <translation>Gestopt met wachten op Xero. Druk op Aanmelden bij Xero om het opnieuw te proberen.</translation>
     </message>
     <message>
         <source>Setting up the Pleo accounts in Xero…</source>
@@ -706,6 +733,22 @@
         <translation>Resultaat van de export</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Leverancier</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Rekening</translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>In de boekhouding</translation>
+    </message>
+    <message>
         <source>Entries created in the ledger</source>
         <translation>Boekingen aangemaakt in de administratie</translation>
     </message>
@@ -725,9 +768,23 @@
         <source>Nothing of {month} is waiting for export in Pleo.</source>
         <translation>Er staat in Pleo niets van {month} klaar voor export.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
+        <translation>
+            <numerusform>%n uitgave kreeg een btw-afrondingsregel: de boekhouding berekent de btw zelf en kwam een cent hoger of lager uit dan Pleo, dus die cent staat op een eigen regel. Het tabblad Uitgaven toont het in de details van de uitgave.</numerusform>
+            <numerusform>%n uitgaven kregen een btw-afrondingsregel: de boekhouding berekent de btw zelf en kwam een cent hoger of lager uit dan Pleo, dus die cent staat op een eigen regel. Het tabblad Uitgaven toont het in de details van elke uitgave.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{count} expenses waiting for export, {total} in all; {already} of them already in the ledger.</source>
-        <translation>{count} uitgaven klaar voor export, {total} in totaal; {already} daarvan staan al in de administratie.</translation>
+        <source>Open in the ledger: {url}</source>
+        <translation>Openen in de boekhouding: {url}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (all are in the Expenses tab)</source>
+        <translation>
+            <numerusform>… en nog %n (alle staan in het tabblad Uitgaven)</numerusform>
+            <numerusform>… en nog %n (alle staan in het tabblad Uitgaven)</numerusform>
+        </translation>
     </message>
     <message>
         <source>(not mapped: held)</source>
@@ -744,6 +801,34 @@
     <message>
         <source>Waiting for the work already running to finish…</source>
         <translation>Wacht tot het lopende werk klaar is…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) waiting for export</source>
+        <translation>
+            <numerusform>%n uitgave wacht op export</numerusform>
+            <numerusform>%n uitgaven wachten op export</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them already in the ledger</source>
+        <translation>
+            <numerusform>daarvan staat er %n al in de boekhouding</numerusform>
+            <numerusform>daarvan staan er %n al in de boekhouding</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Spend to be booked: {total} (%n expense(s)).</source>
+        <translation>
+            <numerusform>Te boeken uitgaven: {total} (%n uitgave).</numerusform>
+            <numerusform>Te boeken uitgaven: {total} (%n uitgaven).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wallet top-ups and unloads, not in that total: {amount} (%n).</source>
+        <translation>
+            <numerusform>Opwaarderingen en afboekingen van de wallet, niet in dat totaal: {amount} (%n).</numerusform>
+            <numerusform>Opwaarderingen en afboekingen van de wallet, niet in dat totaal: {amount} (%n).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
@@ -768,14 +853,6 @@
     <message>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
-    </message>
-    <message>
-        <source>{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
-        <translation>{n} uitgave(n) kregen een btw-afrondingsregel: de boekhouding berekent de btw zelf en kwam een cent hoger of lager uit dan Pleo, dus die cent staat op een eigen regel. Het tabblad Uitgaven toont dit in de details van elke uitgave.</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… en nog {n}</translation>
     </message>
 </context>
 <context>
@@ -855,6 +932,10 @@
         <source>Skipped:</source>
         <translation>Overgeslagen:</translation>
     </message>
+    <message>
+        <source>Pleo export job {id}</source>
+        <translation>Pleo-exportopdracht {id}</translation>
+    </message>
 </context>
 <context>
     <name>LabelsPage</name>
@@ -863,12 +944,15 @@
         <translation>Labels</translation>
     </message>
     <message>
-        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most five. Choose one for each group you want to see in the ledger; each tag then becomes a value.</source>
-        <translation>De labelgroepen van Pleo kunnen als {dimensions} naar de administratie, maximaal vijf. Kies er een voor elke groep die u in de administratie wilt zien; elk label wordt dan een waarde.</translation>
-    </message>
-    <message>
         <source>Pleo tag group</source>
         <translation>Pleo-labelgroep</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most %n. Choose one for each group you want to see in the ledger; each tag then becomes one of its values (missing ones can be created).</source>
+        <translation>
+            <numerusform>De taggroepen van Pleo kunnen als {dimensions} naar de boekhouding, hoogstens %n. Kies er een voor elke groep die u in de boekhouding wilt zien; elke tag wordt dan een van de waarden (ontbrekende kunnen worden aangemaakt).</numerusform>
+            <numerusform>De taggroepen van Pleo kunnen als {dimensions} naar de boekhouding, hoogstens %n. Kies er een voor elke groep die u in de boekhouding wilt zien; elke tag wordt dan een van de waarden (ontbrekende kunnen worden aangemaakt).</numerusform>
+        </translation>
     </message>
     <message>
         <source>This Pleo company has no tag groups; there is nothing to map.</source>
@@ -878,12 +962,34 @@
         <source>The ledger has no {dimensions}; tags will not be exported.</source>
         <translation>De administratie heeft geen {dimensions}; labels worden niet geëxporteerd.</translation>
     </message>
+    <message numerus="yes">
+        <source>Creating %n value(s) in {dimension}…</source>
+        <translation>
+            <numerusform>%n waarde aanmaken in {dimension}…</numerusform>
+            <numerusform>%n waarden aanmaken in {dimension}…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n value(s) in {dimension}; the tags are mapped to them.</source>
+        <translation>
+            <numerusform>%n waarde aangemaakt in {dimension}; de tag is eraan gekoppeld.</numerusform>
+            <numerusform>%n waarden aangemaakt in {dimension}; de tags zijn eraan gekoppeld.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The values were not created: {error}</source>
+        <translation>De waarden zijn niet aangemaakt: {error}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>pleodesk</source>
         <translation>pleodesk</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Melding</translation>
     </message>
     <message>
         <source>Connections</source>
@@ -998,6 +1104,10 @@
         <translation>&amp;Over pleodesk</translation>
     </message>
     <message>
+        <source>No pleodesk data was found in {folder}: its database was deleted or moved while pleodesk was closed. The setup starts anew. To go on with the earlier connections, quit pleodesk and put the file {file} back in that folder.</source>
+        <translation>Er zijn geen gegevens van pleodesk gevonden in {folder}: de database is verwijderd of verplaatst terwijl pleodesk gesloten was. De installatie begint opnieuw. Om met de eerdere koppelingen verder te gaan: sluit pleodesk af en zet het bestand {file} terug in die map.</translation>
+    </message>
+    <message>
         <source>No connection yet.</source>
         <translation>Nog geen koppeling.</translation>
     </message>
@@ -1037,9 +1147,12 @@
         <source>&amp;Reconnect…</source>
         <translation>Opnieuw &amp;verbinden…</translation>
     </message>
-    <message>
-        <source>{n} expenses are held or failed: nothing was lost, but they are not in the ledger yet.</source>
-        <translation>{n} uitgaven zijn aangehouden of mislukt: er is niets verloren, maar ze staan nog niet in de administratie.</translation>
+    <message numerus="yes">
+        <source>%n expense(s) held or failed: nothing was lost, but not in the ledger yet.</source>
+        <translation>
+            <numerusform>%n uitgave tegengehouden of mislukt: er is niets verloren, maar ze staat nog niet in de boekhouding.</numerusform>
+            <numerusform>%n uitgaven tegengehouden of mislukt: er is niets verloren, maar ze staan nog niet in de boekhouding.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Some expenses need attention.</source>
@@ -1115,6 +1228,7 @@
     </message>
     <message>
         <source>pleodesk keeps running</source>
+        <extracomment>The window&apos;s size where the screen has room (1366×768 laptops have less: the window then fits the screen&apos;s free area, above the taskbar); the size the user gave it is remembered.</extracomment>
         <translation>pleodesk blijft actief</translation>
     </message>
     <message>
@@ -1441,21 +1555,31 @@
         <source>Retry: {problem}</source>
         <translation>Opnieuw proberen: {problem}</translation>
     </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… en nog {n}</translation>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… en nog %n</numerusform>
+            <numerusform>… en nog %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
+        <translation>
+            <numerusform>%n uitgave vraagt aandacht. Los de oorzaak op en klik dan op Opnieuw proberen: wat de boekhouding al bereikte, wordt nooit twee keer verstuurd.</numerusform>
+            <numerusform>%n uitgaven vragen aandacht. Los de oorzaak op en klik dan op Opnieuw proberen: wat de boekhouding al bereikte, wordt nooit twee keer verstuurd.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Problems ({n})</source>
         <translation>Problemen ({n})</translation>
     </message>
     <message>
-        <source>{n} expenses need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
-        <translation>{n} uitgaven vragen aandacht. Los de oorzaak op en klik op Opnieuw proberen: wat al in de administratie staat, wordt nooit twee keer verstuurd.</translation>
-    </message>
-    <message>
         <source>No problems: everything that was read from Pleo is exported or waiting.</source>
         <translation>Geen problemen: alles wat uit Pleo is gelezen, is geëxporteerd of staat klaar.</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Wat te doen:</translation>
     </message>
     <message>
         <source>Retrying… the result appears in History.</source>
@@ -1500,9 +1624,12 @@
         <source>&amp;Open PDF</source>
         <translation>PDF &amp;openen</translation>
     </message>
-    <message>
-        <source>{n} more attachment(s)</source>
-        <translation>nog {n} bijlage(n)</translation>
+    <message numerus="yes">
+        <source>%n more attachment(s)</source>
+        <translation>
+            <numerusform>nog %n bijlage</numerusform>
+            <numerusform>nog %n bijlagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1673,13 +1800,19 @@
         <source>The end date is before the start date.</source>
         <translation>De einddatum ligt voor de startdatum.</translation>
     </message>
-    <message>
-        <source>Each day is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
-        <translation>Elke dag wordt {delay} dag(en) na afloop gesynchroniseerd; de eerste, {day}, op {due}.</translation>
+    <message numerus="yes">
+        <source>Each day is synced %n day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>
+            <numerusform>Elke dag wordt %n dag na afloop gesynchroniseerd; de eerste, {day}, op {due}.</numerusform>
+            <numerusform>Elke dag wordt %n dagen na afloop gesynchroniseerd; de eerste, {day}, op {due}.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Each month is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
-        <translation>Elke maand wordt {delay} dag(en) na afloop gesynchroniseerd; de eerste, {day}, op {due}.</translation>
+    <message numerus="yes">
+        <source>Each month is synced %n day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>
+            <numerusform>Elke maand wordt %n dag na afloop gesynchroniseerd; de eerste, {day}, op {due}.</numerusform>
+            <numerusform>Elke maand wordt %n dagen na afloop gesynchroniseerd; de eerste, {day}, op {due}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1785,6 +1918,26 @@
         <translation>Feed &amp;nu versturen</translation>
     </message>
     <message>
+        <source>Newest statement file</source>
+        <translation>Nieuwste afschriftbestand</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Map openen</translation>
+    </message>
+    <message>
+        <source>Show the statement files in the file manager, the newest one highlighted.</source>
+        <translation>Toont de afschriftbestanden in bestandsbeheer, met het nieuwste gemarkeerd.</translation>
+    </message>
+    <message>
+        <source>&amp;Import in the ledger…</source>
+        <translation>&amp;Importeren in de boekhouding…</translation>
+    </message>
+    <message>
+        <source>Opens the ledger&apos;s statement import in the browser and shows the newest file to pick there.</source>
+        <translation>Opent de afschriftimport van de boekhouding in de browser en toont het nieuwste bestand om daar te kiezen.</translation>
+    </message>
+    <message>
         <source>Scheduled sync of this administration</source>
         <translation>Geplande synchronisatie van deze administratie</translation>
     </message>
@@ -1829,8 +1982,29 @@
         <translation>Bewerk de koppeling om het te kiezen.</translation>
     </message>
     <message>
-        <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
-        <translation>{cats} categorieën, {taxes} btw-codes en {groups} labelgroepen gekoppeld.</translation>
+        <source>Mapped: {categories}, {taxes}, {groups}.</source>
+        <translation>Gekoppeld: {categories}, {taxes}, {groups}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n category(-ies)</source>
+        <translation>
+            <numerusform>%n categorie</numerusform>
+            <numerusform>%n categorieën</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VAT code(s)</source>
+        <translation>
+            <numerusform>%n btw-code</numerusform>
+            <numerusform>%n btw-codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag group(s)</source>
+        <translation>
+            <numerusform>%n taggroep</numerusform>
+            <numerusform>%n taggroepen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next check of the export queue: {when}.</source>
@@ -1851,6 +2025,22 @@
     <message>
         <source>Not saved: {error}</source>
         <translation>Niet opgeslagen: {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Import in {system}…</source>
+        <translation>&amp;Importeren in {system}…</translation>
+    </message>
+    <message>
+        <source>No statement file yet: the first is written at the next feed time, in {folder}.</source>
+        <translation>Nog geen afschriftbestand: het eerste wordt op het volgende feedtijdstip geschreven, in {folder}.</translation>
+    </message>
+    <message>
+        <source>Newest statement file: {file} ({when}), in {folder}.</source>
+        <translation>Nieuwste afschriftbestand: {file} ({when}), in {folder}.</translation>
+    </message>
+    <message>
+        <source>In {system}, choose Import a statement&apos;s file {file}: lines imported before are skipped.</source>
+        <translation>Kies in {system} bij Afschrift importeren het bestand {file}: eerder geïmporteerde regels worden overgeslagen.</translation>
     </message>
     <message>
         <source>Schedule saved.</source>
@@ -1877,6 +2067,10 @@
         <translation>{name} deactiveren? Er wordt niets voor geëxporteerd tot u de koppeling weer activeert; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
+        <source>Not activated: the connection {name} already exports this Pleo company. Deactivate it first.</source>
+        <translation>Niet geactiveerd: de koppeling {name} exporteert dit Pleo-bedrijf al. Deactiveer die eerst.</translation>
+    </message>
+    <message>
         <source>Checking Pleo and the ledger…</source>
         <translation>Pleo en de administratie worden gecontroleerd…</translation>
     </message>
@@ -1891,6 +2085,10 @@
     <message>
         <source>Change the connection {name}</source>
         <translation>Koppeling {name} wijzigen</translation>
+    </message>
+    <message>
+        <source>The connection {name} already exports this Pleo company. Pleo has one accounting integration per company: the first connection to export takes all that waits in Pleo, so a second one would get nothing. Deactivate or delete {name} first (Settings tab), or change that connection instead.</source>
+        <translation>De koppeling {name} exporteert dit Pleo-bedrijf al. Pleo heeft één boekhoudkoppeling per bedrijf: de eerste koppeling die exporteert, neemt alles wat in Pleo wacht, dus een tweede zou niets krijgen. Deactiveer of verwijder {name} eerst (tabblad Instellingen), of wijzig liever die koppeling.</translation>
     </message>
     <message>
         <source>New connection</source>
@@ -1948,6 +2146,22 @@
         <translation>Map voor het journaal</translation>
     </message>
     <message>
+        <source>Company in the ledger</source>
+        <translation>Bedrijf in de boekhouding</translation>
+    </message>
+    <message>
+        <source>Xero organisation</source>
+        <translation>Xero-organisatie</translation>
+    </message>
+    <message>
+        <source>Journal ({role})</source>
+        <translation>Dagboek ({role})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>Categorieën</translation>
     </message>
@@ -1959,9 +2173,20 @@
         <source>Tag groups</source>
         <translation>Labelgroepen</translation>
     </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>elke %n minuut</numerusform>
+            <numerusform>elke %n minuten</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{n} exported as {dimensions}</source>
-        <translation>{n} geëxporteerd als {dimensions}</translation>
+        <source>Card expenses booked as</source>
+        <translation>Kaartuitgaven geboekt als</translation>
+    </message>
+    <message>
+        <source>Out-of-pocket expenses booked as</source>
+        <translation>Voorgeschoten uitgaven geboekt als</translation>
     </message>
     <message>
         <source>Entries</source>
@@ -1976,12 +2201,23 @@
         <translation>concepten</translation>
     </message>
     <message>
+        <source>Wallet top-ups</source>
+        <translation>Opwaarderingen van de wallet</translation>
+    </message>
+    <message>
         <source>Receipts</source>
         <translation>Bonnetjes</translation>
     </message>
     <message>
         <source>exported</source>
         <translation>geëxporteerd</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exported as {dimensions}</source>
+        <translation>
+            <numerusform>%n geëxporteerd als {dimensions}</numerusform>
+            <numerusform>%n geëxporteerd als {dimensions}</numerusform>
+        </translation>
     </message>
     <message>
         <source>not exported</source>
@@ -1990,10 +2226,6 @@
     <message>
         <source>Export queue</source>
         <translation>Exportwachtrij</translation>
-    </message>
-    <message>
-        <source>every {n} minutes</source>
-        <translation>elke {n} minuten</translation>
     </message>
     <message>
         <source>Bank feed</source>
@@ -2071,8 +2303,8 @@
         <translation>dimensie</translation>
     </message>
     <message>
-        <source>Tag groups and their dimensions</source>
-        <translation>Labelgroepen en hun dimensies</translation>
+        <source>Pleo tag groups and where they go in the ledger</source>
+        <translation>Pleo-taggroepen en waar ze in de boekhouding terechtkomen</translation>
     </message>
     <message>
         <source>Pleo tag</source>
@@ -2087,6 +2319,33 @@
         <translation>Labels en hun dimensiewaarden</translation>
     </message>
     <message>
+        <source>Create the &amp;missing values…</source>
+        <translation>&amp;Ontbrekende waarden aanmaken…</translation>
+    </message>
+    <message>
+        <source>Create a value in the ledger for each tag of the chosen group that has none yet, named as in Pleo, and map the tags to them.</source>
+        <translation>Maak in de boekhouding een waarde aan voor elke tag van de gekozen groep die er nog geen heeft, met de naam uit Pleo, en koppel de tags eraan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %n missing value(s) in {dimension}…</source>
+        <translation>
+            <numerusform>%n ontbrekende waarde aanmaken in {dimension}…</numerusform>
+            <numerusform>%n ontbrekende waarden aanmaken in {dimension}…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create values</source>
+        <translation>Waarden aanmaken</translation>
+    </message>
+    <message>
+        <source>Create these values in {dimension}, and map the tags to them?
+
+{values}</source>
+        <translation>Deze waarden aanmaken in {dimension} en de tags eraan koppelen?
+
+{values}</translation>
+    </message>
+    <message>
         <source>— not exported —</source>
         <translation>— niet geëxporteerd —</translation>
     </message>
@@ -2095,32 +2354,42 @@
         <translation>{name} (niet in de administratie)</translation>
     </message>
     <message>
-        <source>Dimension for tag group {group}</source>
-        <translation>Dimensie voor labelgroep {group}</translation>
+        <source>{dimension} for tag group {group}</source>
+        <translation>{dimension} voor taggroep {group}</translation>
     </message>
     <message>
-        <source>At most five</source>
-        <translation>Maximaal vijf</translation>
+        <source>Too many tag groups</source>
+        <translation>Te veel taggroepen</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n tag group(s) can be exported as {dimensions}. Stop exporting another group first.</source>
+        <translation>
+            <numerusform>Er kan hoogstens %n taggroep worden geëxporteerd als {dimensions}. Stop eerst met het exporteren van een andere groep.</numerusform>
+            <numerusform>Er kunnen hoogstens %n taggroepen worden geëxporteerd als {dimensions}. Stop eerst met het exporteren van een andere groep.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>At most {n} tag groups can be exported as {dimensions}. Stop exporting another group first.</source>
-        <translation>Er kunnen maximaal {n} labelgroepen als {dimensions} worden geëxporteerd. Stop eerst met het exporteren van een andere groep.</translation>
+        <source>— choose the {dimension} first —</source>
+        <translation>— kies eerst de {dimension} —</translation>
+    </message>
+    <message numerus="yes">
+        <source>{groups} of at most {max} tag groups exported as {dimensions}; %n tag(s) mapped.</source>
+        <translation>
+            <numerusform>{groups} van hoogstens {max} taggroepen geëxporteerd als {dimensions}; %n tag gekoppeld.</numerusform>
+            <numerusform>{groups} van hoogstens {max} taggroepen geëxporteerd als {dimensions}; %n tags gekoppeld.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dimensions</source>
+        <translation>dimensies</translation>
     </message>
     <message>
         <source>— not mapped —</source>
         <translation>— niet gekoppeld —</translation>
     </message>
     <message>
-        <source>— choose a dimension first —</source>
-        <translation>— kies eerst een dimensie —</translation>
-    </message>
-    <message>
         <source>Value for tag {tag}</source>
         <translation>Waarde voor label {tag}</translation>
-    </message>
-    <message>
-        <source>{groups} of at most {max} tag groups exported; {tags} tags mapped.</source>
-        <translation>{groups} van maximaal {max} labelgroepen geëxporteerd; {tags} labels gekoppeld.</translation>
     </message>
 </context>
 <context>
@@ -2165,12 +2434,23 @@
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
+        <source>A new statement file is ready</source>
+        <translation>Er staat een nieuw afschriftbestand klaar</translation>
+    </message>
+    <message>
+        <source>{name}: import {file} in {system} (Settings &gt; Bank feed &gt; Import). Click to show the file.</source>
+        <translation>{name}: importeer {file} in {system} (Instellingen &gt; Bankfeed &gt; Importeren). Klik om het bestand te tonen.</translation>
+    </message>
+    <message>
         <source>{name}: {what} — {status}</source>
         <translation>{name}: {what} — {status}</translation>
     </message>
-    <message>
-        <source>pleodesk: {n} expenses need attention</source>
-        <translation>pleodesk: {n} uitgaven vragen aandacht</translation>
+    <message numerus="yes">
+        <source>pleodesk: %n expense(s) need attention</source>
+        <translation>
+            <numerusform>pleodesk: %n uitgave vraagt aandacht</numerusform>
+            <numerusform>pleodesk: %n uitgaven vragen aandacht</numerusform>
+        </translation>
     </message>
     <message>
         <source>{name}: {new} more held or failed since the last run. Open Problems to fix them.</source>
@@ -2219,6 +2499,10 @@
         <translation>Memoriaalbestand (CSV)</translation>
     </message>
     <message>
+        <source>journal file</source>
+        <translation>journaalbestand</translation>
+    </message>
+    <message>
         <source>One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any ledger that imports a general journal.</source>
         <translation>Eén sluitende journaalpost per uitgave in een CSV-bestand, bonnetjes in een map ernaast; voor elk boekhoudpakket dat een memoriaal kan inlezen.</translation>
     </message>
@@ -2253,6 +2537,10 @@
     <message>
         <source>The file holds no accounts.</source>
         <translation>Het bestand bevat geen rekeningen.</translation>
+    </message>
+    <message>
+        <source>The chart has no dimension named {name}.</source>
+        <translation>Het rekeningschema heeft geen dimensie {name}.</translation>
     </message>
     <message>
         <source>Account {code} already exists ({name}).</source>
@@ -2314,6 +2602,10 @@
     <message>
         <source>Odoo 16 / 17</source>
         <translation>Odoo 16 / 17</translation>
+    </message>
+    <message>
+        <source>Odoo</source>
+        <translation>Odoo</translation>
     </message>
     <message>
         <source>Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic plans as Pleo tag groups.</source>
@@ -2662,6 +2954,13 @@
     <message>
         <source>The demo company could not be started: {error}</source>
         <translation>Het demobedrijf kon niet worden gestart: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>wizard</name>
+    <message>
+        <source>{company} – {ledger}</source>
+        <translation>{company} – {ledger}</translation>
     </message>
 </context>
 <context>

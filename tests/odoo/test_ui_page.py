@@ -10,6 +10,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PLEODESK_LANG", "en")
 
 from pleodesk.sandbox.odoo_emulator import mount_odoo  # noqa: E402
+
+# English as the app has it: its plural forms ("2 companies").
+pytestmark = pytest.mark.usefixtures("english_translation")
 from pleodesk.ui.systems.odoo import check_connection  # noqa: E402
 
 

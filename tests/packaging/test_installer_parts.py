@@ -167,3 +167,26 @@ def test_built_bundle_contents() -> None:
     assert {"pyside6_essentials", "sqlalchemy", "httpx", "keyring", "python", "pyinstaller"} <= folders
     assert not any(p.name.startswith(("pytest", "hypothesis", "tkinter")) for p in internal.iterdir())
     assert not (internal / "tests").exists()
+
+
+def test_the_xero_client_id_goes_into_the_bundle_resources(tmp_path):
+    """--xero-client-id replaces the source's placeholder in the bundle, where the app reads it."""
+    import os
+
+    from pleodesk.providers.xero import auth
+
+    bundle = tmp_path / "pleodesk"
+    (bundle / "_internal" / "resources").mkdir(parents=True)
+    (bundle / "_internal" / "resources" / "xero-client-id").write_text(auth.CLIENT_ID_PLACEHOLDER + "\n")
+    written = bi.write_xero_client_id(bundle, " ABC123-test-id \n")
+    assert written == [bundle / "_internal" / "resources" / "xero-client-id"]
+    old = os.environ.pop("PLEODESK_XERO_CLIENT_ID", None)
+    os.environ["PLEODESK_RESOURCES"] = str(bundle / "_internal" / "resources")
+    try:
+        assert auth.built_in_client_id() == "ABC123-test-id"
+        (bundle / "_internal" / "resources" / "xero-client-id").write_text(auth.CLIENT_ID_PLACEHOLDER + "\n")
+        assert auth.built_in_client_id() == ""
+    finally:
+        del os.environ["PLEODESK_RESOURCES"]
+        if old is not None:
+            os.environ["PLEODESK_XERO_CLIENT_ID"] = old

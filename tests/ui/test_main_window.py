@@ -53,7 +53,7 @@ def test_fix_a_mapping_then_retry_exports_the_held_expenses(qtbot, ctx, demo_con
     eid = first.toolTip(0)
     assert eid in group.expense_ids and first.data(0, Qt.ItemDataRole.UserRole + 1) == eid
     row = next(r for r in load_expense_rows(ctx.store, demo_conn.id) if r.expense_id == eid)
-    assert first.text(0) == " · ".join(x for x in (fmt.day(row.day), row.supplier or row.employee,
+    assert first.text(0) == " · ".join(x for x in (fmt.medium_day(row.day), row.supplier or row.employee,
                                                    fmt.money(row.amount, row.currency)) if x)
     fix_button = tab.tree.itemWidget(item, 3)
     assert fix_button.text() == "Fix…"
@@ -240,7 +240,9 @@ def test_the_export_tab_keeps_each_connections_export_when_switching(qtbot, monk
     from pleodesk.ui import workers
     from pleodesk.ui.jobs import JobResult
 
-    other = apply_plan(store, demo_plan(sandbox, tmp_path / "other-journal", name="Second administration"))
+    plan = demo_plan(sandbox, tmp_path / "other-journal", name="Second administration")
+    plan.pleo_company_id = "another-pleo-company"        # one active connection per Pleo company
+    other = apply_plan(store, plan)
     release = threading.Event()
     real_execute = workers.execute
 

@@ -225,7 +225,27 @@ class OdooProvider:
     def capabilities(self) -> Capabilities:
         return Capabilities(object_kinds=("journal_entry", "bill"), draft=True, posted=True,
                             batch_size=BATCH_SIZE, max_attachment_bytes=MAX_ATTACHMENT_BYTES,
-                            max_attachments=10, feed=True)
+                            max_attachments=10, feed=True, create_dimension_values=True)
+
+    def create_dimension_values(self, dimension: str, values) -> LedgerDimension:
+        """Create an analytic account in the analytic plan ``dimension`` for each of ``values`` it has not
+        (active or archived), in this connection's company; returns the plan as Odoo has it now."""
+        chart = self._ensure_chart()
+        dim = chart.ledger.dimensions.get(dimension)
+        if dim is None or not dim.id:
+            raise LedgerError(f"Odoo has no analytic plan named {dimension}", "",
+                              "Choose another analytic plan, or read the chart again.",
+                              reason_type="missing_configuration")
+        have = {v.casefold() for v in (*dim.values, *dim.archived_values)}
+        cid = self._cid()
+        for value in values:
+            value = str(value).strip()
+            if not value or value.casefold() in have:
+                continue
+            self._x("account.analytic.account", "create", {"name": value, "plan_id": int(dim.id), "company_id": cid})
+            have.add(value.casefold())
+        self._chart = None
+        return self.read_chart().dimensions[dimension]
 
     @property
     def options(self) -> dict:

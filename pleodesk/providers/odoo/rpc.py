@@ -205,7 +205,9 @@ class OdooRpc:
                     raise Transient(err) from exc
                 raise err from exc
             except httpx.TransportError as exc:
-                err = LedgerError(f"Odoo could not be reached at {self.url}", str(exc) or type(exc).__name__,
+                from pleodesk.providers.base import connection_failure
+
+                err = LedgerError(f"Odoo could not be reached at {self.url}", connection_failure(self.url, exc),
                                   "Check the internet connection and the Odoo address, then try again.",
                                   retryable=True, reason_type="accounting_system_unreachable")
                 if safe:

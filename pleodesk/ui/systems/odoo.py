@@ -23,6 +23,10 @@ def LABEL() -> str:  # noqa: N802 - the plugin contract's name
     return QCoreApplication.translate("odoo", "Odoo 16 / 17")
 
 
+def SHORT_LABEL() -> str:  # noqa: N802
+    return QCoreApplication.translate("odoo", "Odoo")
+
+
 def DESCRIPTION() -> str:  # noqa: N802
     return QCoreApplication.translate(
         "odoo", "Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic "
@@ -191,6 +195,7 @@ class ConnectPage(SystemPage):
                                              "version, the user's rights and missing apps, and the companies."))
         self.check_button.clicked.connect(self.check)
         form.addRow("", self.check_button)
+        form.addRow("", self.status)           # the check's result right under Check, as on the Pleo page
         self.demo_button = QPushButton(self.tr("Use the de&mo company's Odoo"), self)
         self.demo_button.setToolTip(self.tr("Book into an Odoo emulated on this computer, to try pleodesk with "
                                             "the demo company."))
@@ -203,7 +208,6 @@ class ConnectPage(SystemPage):
             "db and copy the word in quotes after it. API key: your profile > Account Security > New API Key. "
             "The Employees app must be installed."), self))
         lay.addStretch(1)
-        lay.addWidget(self.status)
 
     def initializePage(self) -> None:
         s = self.state.system_settings
@@ -303,8 +307,8 @@ class ConnectPage(SystemPage):
         n = len(out["companies"])
         chart = out["chart"]
         if chart is None:
-            parts.append(self.tr("This user may book in {n} companies: choose the one for this connection, then "
-                                 "press Next.").format(n=n))
+            parts.append(self.tr("This user may book in %n company(-ies): choose the one for this connection, then "
+                                 "press Next.", "", n))
         else:
             name = next((nm for cid, nm in out["companies"] if cid == out["company_id"]), "")
             parts.append(self.tr("Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} "
@@ -351,8 +355,7 @@ class ConnectPage(SystemPage):
             if out["chart"] is None:
                 self._fill_companies(out)
                 self.set_busy(False)
-                self.show_status(self.tr("This user may book in {n} companies: choose the one for this connection, "
-                                         "then press Next again.").format(n=len(self._companies)), None)
+                self.show_status(self.report(out)[0], None)     # version, rights, then: choose the company
                 return
             self._companies = out["companies"]
             name = next((n for cid, n in self._companies if cid == out["company_id"]), "")

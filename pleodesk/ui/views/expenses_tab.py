@@ -95,7 +95,7 @@ class ReceiptPreview(QWidget):
             self.open_button.setIcon(icon("pdf"))
         self.open_button.show()
         more = len(receipts) - 1
-        self.note.setText(self.tr("{n} more attachment(s)").format(n=more) if more > 0 else "")
+        self.note.setText(self.tr("%n more attachment(s)", "", more) if more > 0 else "")
 
     def _open(self) -> None:
         if self._path:

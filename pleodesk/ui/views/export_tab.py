@@ -8,9 +8,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-                               QListWidgetItem, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from pleodesk.ui import fmt
 from pleodesk.ui.jobs import Job
@@ -104,10 +103,23 @@ class ExportTab(ConnectionTab):
         self.result_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_text.setAccessibleName(self.tr("Export result"))
         rv.addWidget(self.result_text)
-        self.links = QListWidget(self.result_box)
+        # What was booked, one row per expense, to check against the ledger: activate a row to open the
+        # ledger's own object (its link).
+        self.links = QTableWidget(0, 5, self.result_box)
+        self.links.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Supplier"), self.tr("Amount"),
+                                              self.tr("Account"), self.tr("In the ledger")])
         self.links.setAccessibleName(self.tr("Entries created in the ledger"))
-        self.links.setMaximumHeight(130)
-        rv.addWidget(self.links)
+        self.links.verticalHeader().setVisible(False)
+        self.links.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.links.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.links.setWordWrap(False)
+        hh = self.links.horizontalHeader()
+        for col, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                    QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                    QHeaderView.ResizeMode.ResizeToContents)):
+            hh.setSectionResizeMode(col, mode)
+        self.links.setMinimumHeight(120)
+        rv.addWidget(self.links, 1)
         lay.addWidget(self.result_box, 1)
         self.result_box.hide()
 
@@ -121,6 +133,7 @@ class ExportTab(ConnectionTab):
         self.export_button.clicked.connect(self.export)
         self.cancel.clicked.connect(self._cancel)
         self.links.itemActivated.connect(self._open_link)
+        self.links.cellClicked.connect(lambda row, col: col == 4 and self._open_link(self.links.item(row, 0)))
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(250)
@@ -156,8 +169,12 @@ class ExportTab(ConnectionTab):
                 self._show_result(self._results[conn_id])
         current = self.ctx.workers.current(conn_id) if conn_id is not None else None
         job = self._exports.get(conn_id) if conn_id is not None else None
-        if job is None and current is not None and current.is_run:
-            job = current
+        if job is None and current is not None and current.kind == "export_month":
+            job = current            # a month's export already running for this connection
+        # Other work under way (the export queue checked right after a setup was saved, the bank feed) is
+        # not this tab's: it is not shown as the result of an export, and Export may still be pressed
+        # (the export then waits for it). Taking such a run for the tab's own made the first export after
+        # a setup do nothing and show "Nothing was waiting in Pleo's export queue".
         self._job = job
         if job is not None:
             self._running(True)
@@ -212,16 +229,27 @@ class ExportTab(ConnectionTab):
             return
         p = result.preview
         self.preview_text.setStyleSheet("")
-        totals = ", ".join(fmt.money(Decimal(v), cur) for cur, v in sorted(p.get("totals", {}).items()))
+        def amounts(key: str) -> str:
+            return ", ".join(fmt.money(Decimal(v), cur) for cur, v in sorted((p.get(key) or {}).items()))
+
         count = p.get("count", 0)
         if count == 0:
             self.preview_text.setText(self.tr("Nothing of {month} is waiting for export in Pleo.").format(
                 month=self._month_label()))
         else:
-            self.preview_text.setText(self.tr("{count} expenses waiting for export, {total} in all; {already} of them "
-                                              "already in the ledger.").format(count=count, total=totals or "0",
-                                                                              already=p.get("already_exported", 0)))
+            # What will be exported as spend is the total; wallet top-ups and unloads (money moved between
+            # the bank and the wallet) and held expenses are not in it.
+            parts = [self.tr("%n expense(s) waiting for export", "", count),
+                     self.tr("%n of them already in the ledger", "", p.get("already_exported", 0))]
+            text = "; ".join(parts) + ". "
+            text += self.tr("Spend to be booked: {total} (%n expense(s)).", "", p.get("spend_count", 0)).format(
+                total=amounts("totals") or fmt.money(Decimal(0)))
+            if p.get("wallet_count"):
+                text += " " + self.tr("Wallet top-ups and unloads, not in that total: {amount} (%n).", "",
+                                      p["wallet_count"]).format(amount=amounts("wallet_moves"))
+            self.preview_text.setText(text)
         names = p.get("account_names", {})
+        self._preview_names = dict(names)
         rows = p.get("by_ledger", [])
         currency = next(iter(p.get("totals", {}) or {"": 0}))
         self.totals.setRowCount(len(rows))
@@ -333,26 +361,62 @@ class ExportTab(ConnectionTab):
         rounded = (result.counts or {}).get("vat_rounding") or 0
         if rounded:
             text += "<br>" + html.escape(self.tr(
-                "{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or "
+                "%n expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or "
                 "less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each "
-                "expense's details.").format(n=rounded))
+                "expense's details.", "", rounded))
         color = {"failed": "#B91C1C", "partial": "#B45309", "cancelled": "#B45309"}.get(result.status, "#15803D")
         self.result_text.setText(f"<span style='color:{color}'>{text}</span>")
-        self.links.setUpdatesEnabled(False)
-        self.links.clear()
-        link_icon = icon("link")
-        for reference, url in result.ledger_links[:SHOWN_LINKS]:
-            item = QListWidgetItem(link_icon, reference)
-            item.setData(URL_ROLE, url)
-            item.setToolTip(url)
-            self.links.addItem(item)
-        if len(result.ledger_links) > SHOWN_LINKS:
-            self.links.addItem(self.tr("… and {n} more").format(n=len(result.ledger_links) - SHOWN_LINKS))
-        self.links.setUpdatesEnabled(True)
-        self.links.setVisible(bool(result.ledger_links))
+        self._fill_entries(result)
 
-    def _open_link(self, item: QListWidgetItem) -> None:
-        url = item.data(URL_ROLE)
+    def _fill_entries(self, result) -> None:
+        """The booked expenses: date, supplier, amount, account and the ledger object (a link)."""
+        entries = list(getattr(result, "entries", None) or [])
+        if not entries:           # a result from before entries were kept: the links alone
+            from types import SimpleNamespace
+
+            entries = [SimpleNamespace(reference=ref, url=url, date=None, payee="", amount=None, account="")
+                       for ref, url in result.ledger_links]
+        names = self._account_names()
+        shown = entries[:SHOWN_LINKS]
+        t = self.links
+        t.setUpdatesEnabled(False)
+        t.setRowCount(len(shown) + (1 if len(entries) > SHOWN_LINKS else 0))
+        link_icon = icon("link")
+        for row, e in enumerate(shown):
+            amount = fmt.money(e.amount.amount, e.amount.currency) if e.amount is not None else ""
+            account = f"{e.account} {names.get(e.account, '')}".strip() if e.account else ""
+            cells = [fmt.medium_day(e.date) if e.date else "", e.payee or "", amount, account, e.reference]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setData(URL_ROLE, e.url)
+                if col == 4 and e.url:
+                    item.setIcon(link_icon)
+                    item.setToolTip(self.tr("Open in the ledger: {url}").format(url=e.url))
+                    font = item.font()
+                    font.setUnderline(True)
+                    item.setFont(font)
+                t.setItem(row, col, item)
+        if len(entries) > SHOWN_LINKS:
+            more = QTableWidgetItem(self.tr("… and %n more (all are in the Expenses tab)", "",
+                                            len(entries) - SHOWN_LINKS))
+            t.setItem(len(shown), 0, more)
+            t.setSpan(len(shown), 0, 1, 5)
+        t.setUpdatesEnabled(True)
+        t.setVisible(bool(entries))
+
+    def _account_names(self) -> dict[str, str]:
+        """Ledger account names, as far as the connection keeps them (its chart, or the last preview)."""
+        names: dict[str, str] = dict(getattr(self, "_preview_names", {}) or {})
+        chart = (self.conn.settings or {}).get("chart") if self.conn is not None else None
+        for a in (chart or {}).get("accounts", []) if isinstance(chart, dict) else []:
+            if isinstance(a, dict) and a.get("code"):
+                names.setdefault(str(a["code"]), a.get("name") or "")
+        return names
+
+    def _open_link(self, item) -> None:
+        url = item.data(URL_ROLE) if item is not None else None
         if not url:
             return
         q = QUrl(url)

@@ -102,7 +102,7 @@ class HistoryTab(ConnectionTab):
         parts = [f"<b>{html.escape(kind_name(r.kind))}</b> — {html.escape(trigger_name(r.trigger))}, "
                  f"{html.escape(run_status_name(r.status))}"]
         parts.append(html.escape(self.tr("Started {start}, ended {end}.").format(
-            start=fmt.moment(r.started_at), end=fmt.moment(r.ended_at) if r.ended_at else "…")))
+            start=fmt.medium_moment(r.started_at), end=fmt.medium_moment(r.ended_at) if r.ended_at else "…")))
         counts = counts_text(r.counts) if r.counts else ""
         # A run that went through is said by its counts, in the user's language (the engine's own
         # sentence, in English, says the same); a failure's message says what went wrong.
@@ -114,5 +114,7 @@ class HistoryTab(ConnectionTab):
             parts.append(html.escape(self.tr("Skipped:")) + " " + html.escape(
                 ", ".join(f"{skip_reason_text(str(k))} ({v})" for k, v in r.skip_reasons.items())))
         if r.job_id:
-            parts.append(f"<span style='color:#64748B'>{html.escape(self.tr('Pleo export job'))} {html.escape(r.job_id)}</span>")
+            # (a literal tr() outside the f-string: lupdate does not see one inside it)
+            job = self.tr("Pleo export job {id}").format(id=r.job_id)
+            parts.append(f"<span style='color:#64748B'>{html.escape(job)}</span>")
         self.details.setText("<br>".join(parts))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, timezone
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
                                QSpinBox, QTabWidget, QVBoxLayout, QWizard, QWizardPage)
@@ -78,9 +78,12 @@ class Page(QWizardPage):
         set_status(self.status, text, ok)
 
     def finish_validation(self) -> None:
-        self._validated = True
         self.wizard().set_busy(False)
-        self.wizard().next()
+        self._validated = True
+        try:
+            self.wizard().advance_from(self)
+        finally:
+            self._validated = False         # used by this one Next, or by none: never by a later one
 
     def take_validated(self) -> bool:
         if self._validated or self.wizard().resuming:
@@ -335,6 +338,11 @@ class PleoPage(Page):
             self.show_status(self.tr("Pleo answered for another company ({name}).").format(
                 name=company.get("name", "?")), False)
             return
+        other = self.wizard().company_taken_by(values[1])
+        if other is not None:
+            self.show_status(self.wizard().company_taken_text(other), False)
+            self.completeChanged.emit()
+            return
         st.pleo.update({"base_url": values[2], "company_id": values[1],
                         "company_name": company.get("name") or ""})
         st.pleo_checked = True
@@ -355,6 +363,8 @@ class PleoPage(Page):
         if isinstance(exc, PleoAuthError):
             text = self.tr("Pleo did not accept this key for this company. Check both, or create a new key "
                            "in Pleo (Settings → API keys).")
+        elif isinstance(exc, PleoError) and exc.status is None:
+            text = str(exc)               # nothing answered: what was tried and what failed
         elif isinstance(exc, PleoError):
             text = self.tr("Pleo answered: {message}").format(message=str(exc))
         elif isinstance(exc, SecretStoreUnavailable):
@@ -388,8 +398,7 @@ class PleoPage(Page):
         if not self.wizard().resuming and st.pleo.get("demo") and self.url.text().strip() != st.pleo.get("base_url"):
             st.pleo["demo"] = False
         if st.auto_name and st.pleo.get("company_name") and not st.editing:
-            wanted = st.pleo["company_name"]
-            st.name = unique_name(wanted, self.wizard().other_connection_names())
+            st.name = unique_name(default_name(st), self.wizard().other_connection_names())
             self.wizard().update_draft_connection(name=st.name)
         if st.pleo_data is None:
             self.wizard().load_pleo_data()
@@ -398,6 +407,22 @@ class PleoPage(Page):
 
     def nextId(self) -> int:
         return self.wizard().system_page_id(self.state.system)
+
+
+def default_name(st) -> str:
+    """A new connection's name: the Pleo company and the ledger ("Demo Company B.V. – Odoo")."""
+    company = st.pleo.get("company_name") or st.pleo.get("company_id") or ""
+    ledger = systems.short_label(st.system) if st.system else ""
+    return QCoreApplication.translate("wizard", "{company} – {ledger}").format(company=company, ledger=ledger) \
+        if ledger else company
+
+
+def journal_role_name(system: str | None, role: str) -> str:
+    """The journal role's label on page 4, without its colon and type ("Journal for Pleo expenses")."""
+    for r in systems.journal_roles(system):
+        if r["role"] == role:
+            return r["label"].split(" (")[0].rstrip(":").rstrip()
+    return role
 
 
 # ==================================================================================== 4 ========
@@ -524,18 +549,21 @@ class AccountsPage(Page):
                                    self.tr("The journals could not be read: {error}").format(error=str(exc)), False))
 
     def _journals_ready(self, rows: list[dict]) -> None:
+        first_time = "journals" not in self.state.system_settings
         chosen = dict(self.state.system_settings.get("journals") or {})
         for role, combo in self.journal_combos.items():
             spec = self._journal_roles[role]
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(spec["create"] or self.tr("(none)"), None)
-            for row in rows:
-                if row["type"] in spec["types"]:
-                    combo.addItem(f"{row['code']} {row['name']}", row["id"])
+            candidates = [row for row in rows if row["type"] in spec["types"]]
+            for row in candidates:
+                combo.addItem(f"{row['code']} {row['name']}", row["id"])
             want = chosen.get(role)
             if want is None and spec.get("default_code"):
                 want = spec["default_code"]          # what pleodesk would find anyway
+            elif want is None and first_time and not spec["create"] and len(candidates) == 1:
+                want = candidates[0]["id"]           # the only one there is (the bank feed's bank journal)
             idx = next((i for i in range(1, combo.count())
                         if want is not None and (combo.itemData(i) == want or
                                                  combo.itemText(i).split(" ", 1)[0] == str(want))), 0)
@@ -556,6 +584,10 @@ class AccountsPage(Page):
         else:
             journals[role] = value
         self.state.system_settings["journals"] = journals
+        # What the summary shows: the journal chosen, or what pleodesk will create.
+        labels = dict(self.state.system_settings.get("journal_labels") or {})
+        labels[role] = combo.currentText()
+        self.state.system_settings["journal_labels"] = labels
         if save:
             self.wizard().save_draft()
 
@@ -590,7 +622,7 @@ class AccountsPage(Page):
         self.editor.setEnabled(True)
         self.reload_button.setEnabled(True)
         n = len([a for a in chart.accounts.values() if a.active])
-        self.show_status(self.tr("{count} accounts in the ledger.").format(count=n), True)
+        self.show_status(self.tr("%n account(s) in the ledger.", "", n), True)
         self._after_rebuild(self.completeChanged.emit)
 
     def _chart_failed(self, exc) -> None:
@@ -703,8 +735,8 @@ class CategoriesPage(Page):
     def _counts(self) -> None:
         mapped, unmapped = self.categories.counts_tuple()
         if unmapped:
-            self.show_status(self.tr("{unmapped} of {total} categories are not mapped yet; their expenses will be "
-                                     "held until they are.").format(unmapped=unmapped, total=mapped + unmapped), None)
+            self.show_status(self.tr("%n of {total} categories not mapped yet; their expenses will be "
+                                     "held until they are.", "", unmapped).format(total=mapped + unmapped), None)
         else:
             self.show_status(self.tr("All {total} categories are mapped.").format(total=mapped), True)
 
@@ -740,9 +772,7 @@ class LabelsPage(Page):
 
     def initializePage(self) -> None:
         naming = self.naming
-        self.setSubTitle(self.tr("Pleo's tag groups can go to the ledger as {dimensions}, at most five. Choose one "
-                                 "for each group you want to see in the ledger; each tag then becomes a value."
-                                 ).format(dimensions=naming["dimensions"]))
+        self._subtitle()
         self.editor.naming = naming
         self.editor.group_table.setHorizontalHeaderLabels([self.tr("Pleo tag group"),
                                                            cap(naming["dimension"])])
@@ -750,9 +780,22 @@ class LabelsPage(Page):
         wiz = self.wizard()
         wiz.load_pleo_data(lambda _d: wiz.load_chart(self._ready, self._failed), self._failed)
 
+    def _subtitle(self) -> None:
+        from pleodesk.ui.wizard.state import max_tag_groups
+
+        n = max_tag_groups(self.state)
+        self.setSubTitle(self.tr("Pleo's tag groups can go to the ledger as {dimensions}, at most %n. Choose one for "
+                                 "each group you want to see in the ledger; each tag then becomes one of its "
+                                 "values (missing ones can be created).", "", n).format(
+            dimensions=self.naming["dimensions"]))
+        self.editor.max_groups = n
+
     def _ready(self, chart) -> None:
         st = self.state
         data = st.pleo_data
+        self._subtitle()                 # the ledger's limit is known once its capabilities are read
+        can = systems.can_create_dimension_values(st.system, st.capabilities)
+        self.editor.set_value_creator(self._create_values if can else None)
         self.editor.set_data(data.active_groups(), data.tags, chart, st.mappings)
         self.editor.setEnabled(True)
         if not data.active_groups():
@@ -765,6 +808,26 @@ class LabelsPage(Page):
 
     def _failed(self, exc) -> None:
         self.show_status(str(exc), False)
+
+    def _create_values(self, dimension: str, values: list[str], done) -> None:
+        """The editor's "Create the missing values": in the ledger, off the GUI thread."""
+        st = self.state
+        self.show_status(self.tr("Creating %n value(s) in {dimension}…", "", len(values)).format(dimension=dimension))
+
+        def created(chart) -> None:
+            self.wizard().forget_chart()
+            self.show_status(self.tr("Created %n value(s) in {dimension}; the tags are mapped to them.", "",
+                                     len(values)).format(dimension=dimension), True)
+            done(chart)
+            self.wizard().save_draft()
+
+        def failed(exc) -> None:
+            fix = getattr(exc, "fix", "")
+            self.show_status(self.tr("The values were not created: {error}").format(
+                error=" ".join(x for x in (str(exc), fix) if x)), False)
+            done(None)
+
+        self.wizard().run_task(lambda: systems.create_dimension_values(st, dimension, values), created, failed)
 
     def validatePage(self) -> bool:
         self.saved()
@@ -908,7 +971,9 @@ class FeedPage(Page):
         feed_ok = bool(getattr(caps, "feed", False))
         problem = systems.feed_problem(st.system, st.system_settings) if feed_ok else None
         self.enabled.setEnabled(feed_ok and problem is None)
-        self.enabled.setChecked(feed_ok and problem is None and bool(st.options.get("bank_feed", False)))
+        # On by default where it works, as Pleo's own feed is; what the user chose once is kept.
+        wanted = bool(st.options.get("bank_feed", False)) if self.NAME in st.visited else True
+        self.enabled.setChecked(feed_ok and problem is None and wanted)
         local = datetime.now(timezone.utc).astimezone().tzinfo
         pairs = sch.local_feed_times(local)
         utc_text = " " + self.tr("and") + " "
@@ -997,22 +1062,41 @@ class SummaryPage(Page):
             (self.tr("Pleo company"), (st.pleo.get("company_name") or st.pleo.get("company_id") or "")
              + (" " + self.tr("(demo)") if st.pleo.get("demo") else "")),
         ]
+        ss = st.system_settings
         if st.system == "journal_file":
-            rows.append((self.tr("Journal folder"), st.system_settings.get("folder", "")))
-        wallet = st.mappings.contra.get(ContraRole.WALLET)
-        if wallet:
-            name = chart.accounts[wallet].name if chart and wallet in chart.accounts else ""
-            rows.append((naming["wallet"], f"{wallet} {name}".strip()))
+            rows.append((self.tr("Journal folder"), ss.get("folder", "")))
+        if ss.get("company_name") or ss.get("company_id"):
+            rows.append((self.tr("Company in the ledger"), ss.get("company_name") or str(ss["company_id"])))
+        if ss.get("tenant_name") or ss.get("tenant_id"):
+            rows.append((self.tr("Xero organisation"), ss.get("tenant_name") or ss["tenant_id"]))
+        for role, text in (ss.get("journal_labels") or {}).items():
+            rows.append((self.tr("Journal ({role})").format(role=journal_role_name(st.system, role)), text))
+
+        def account(code: str | None) -> str:
+            if not code:
+                return self.tr("none")
+            return f"{code} {chart.accounts[code].name}" if chart and code in chart.accounts else code
+
+        for role in ContraRole:
+            code = st.mappings.contra.get(role)
+            if code or role is ContraRole.WALLET:
+                rows.append((naming[role.value], account(code)))
         rows.append((self.tr("Categories"), self.tr("{mapped} mapped, {unmapped} not mapped").format(
             mapped=mapped, unmapped=unmapped)))
-        rows.append((self.tr("Tag groups"), self.tr("{n} exported as {dimensions}").format(
-            n=len(st.mappings.tag_groups), dimensions=naming["dimensions"])))
+        rows.append((self.tr("Tag groups"), self.tr("%n exported as {dimensions}", "", len(st.mappings.tag_groups)).format(
+            dimensions=naming["dimensions"])))
         o = st.options
+        kinds = systems.object_kinds(st.system)
+        groups = {"card": self.tr("Card expenses booked as"), "reimbursement": self.tr("Out-of-pocket expenses booked as")}
+        for group, choices in kinds.items():
+            value = (o.get("object_kinds") or {}).get(group) or (choices[0][0] if choices else "")
+            rows.append((groups.get(group, group), dict(choices).get(value, value)))
         rows.append((self.tr("Entries"), self.tr("posted") if o.get("post", True) else self.tr("drafts")))
+        rows.append((self.tr("Wallet top-ups"), self.tr("not exported") if o.get("ignore_wallet_topups")
+                     else self.tr("exported")))
         rows.append((self.tr("Receipts"), self.tr("exported") if o.get("export_receipts", True)
                      else self.tr("not exported")))
-        rows.append((self.tr("Export queue"), self.tr("every {n} minutes").format(
-            n=o.get("queue_interval_minutes", 5))))
+        rows.append((self.tr("Export queue"), self.tr("every %n minute(s)", "", int(o.get("queue_interval_minutes", 5)))))
         rows.append((self.tr("Bank feed"), self.tr("on") if o.get("bank_feed") else self.tr("off")))
         if st.schedule:
             freq = self.tr("daily") if st.schedule["frequency"] == "daily" else self.tr("monthly")
