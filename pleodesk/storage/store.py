@@ -841,6 +841,15 @@ class Store:
                     out[f.expense_id] = FeedRow(**f._mapping)
             return out
 
+    def feed_records_with_status(self, conn_id: int, *statuses: str) -> dict[str, FeedRow]:
+        """The connection's feed records in any of ``statuses``, oldest first."""
+        for st in statuses:
+            _check(st, FEED_STATUSES, "feed status")
+        q = (_FEED_COLUMNS.where(FeedRecord.connection_id == conn_id, FeedRecord.status.in_(statuses))
+             .order_by(FeedRecord.id))
+        with self._read() as s:
+            return {f.expense_id: FeedRow(**f._mapping) for f in s.execute(q)}
+
     def mark_feed(self, conn_id: int, expense_id: str, status: str, error: str | None = None) -> None:
         self.mark_feed_many(conn_id, [expense_id], status, error)
 

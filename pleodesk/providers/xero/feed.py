@@ -21,12 +21,13 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 from pleodesk.providers.base import FeedLine, FeedResult, LedgerError
 from pleodesk.providers.xero import wire
@@ -342,6 +343,30 @@ def ofx_text(lines: Sequence[FeedLine], currency: str, account_id: str, now: dat
         f"<BANKTRANLIST><DTSTART>{first}</DTSTART><DTEND>{last}</DTEND>{''.join(trns)}</BANKTRANLIST>"
         f"<LEDGERBAL><BALAMT>{total:f}</BALAMT><DTASOF>{last}</DTASOF></LEDGERBAL>"
         "</STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n")
+
+
+_FITID = re.compile(r"<FITID>([^<]*)</FITID>")
+
+
+def lines_in_statement_files(provider: "XeroProvider", transaction_ids: Sequence[str]) -> set[str]:
+    """Which of these lines the statement files in the bank folder hold (by the OFX ``FITID``, which
+    every file pleodesk writes carries): a line left ``sending`` by a crash that is in a file is not
+    written again. Lines sent through the Bank Feeds API are not in the files; Xero refuses those as
+    duplicates when they are pushed again."""
+    wanted = set(transaction_ids)
+    if not wanted:
+        return set()
+    found: set[str] = set()
+    for path in sorted(statement_folder(provider).glob("*.ofx")):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise LedgerError(f"Could not read the statement file {path.name}", exc.strerror or str(exc),
+                              "Check the bank folder's disk, then run the feed again.") from exc
+        found.update(unescape(m) for m in _FITID.findall(text) if unescape(m) in wanted)
+        if found == wanted:
+            break
+    return found
 
 
 def write_statement_files(provider: "XeroProvider", lines: Sequence[FeedLine]) -> list[Path]:
