@@ -829,6 +829,19 @@ class Store:
             if next_run_at is not _UNSET:
                 st.next_run_at = next_run_at
 
+    def plan_schedule(self, key: str, next_run_at: datetime) -> datetime:
+        """Set ``next_run_at`` unless one is stored already (another process may have planned or run the
+        job meanwhile); returns the stored one."""
+        _aware(next_run_at, "next_run_at")
+        with self._write() as s:
+            st = s.get(SchedulerState, key)
+            if st is None:
+                st = SchedulerState(key=key)
+                s.add(st)
+            if st.next_run_at is None:
+                st.next_run_at = next_run_at
+            return st.next_run_at
+
     # ------------------------------------------------------------ bank feed --------------------
     def feed_records(self, conn_id: int, expense_ids: Iterable[str] | None = None) -> dict[str, FeedRow]:
         base = _FEED_COLUMNS.where(FeedRecord.connection_id == conn_id)
