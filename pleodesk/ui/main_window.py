@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.wizard = None
         self.conn = None
         self._conns: list = []
-        #: (connection id, kind) -> why the scheduler could not plan it (0: every connection)
+        # (connection id, kind) -> why the scheduler could not plan it (0: every connection)
         self._background_problems: dict[tuple[int, str], str] = {}
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
