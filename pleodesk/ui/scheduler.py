@@ -122,8 +122,8 @@ class Scheduler(QObject):
             for cid in list(self._queue_mono):
                 if cid not in self._conns:
                     self._queue_mono.pop(cid, None)
+            self._cleared(0, "connections")
         except Exception as exc:  # noqa: BLE001 - the store is busy or gone: try again at the next check
-            log.exception("the scheduler could not read the connections")
             self._report(0, "connections", exc)
         if self.running:
             self.check()
@@ -143,8 +143,8 @@ class Scheduler(QObject):
                 self._load_state(conn_id)
             for key in [k for k in self._skip_noted if k[0] == conn_id]:
                 self._skip_noted.pop(key, None)
+            self._cleared(conn_id, "connections")
         except Exception as exc:  # noqa: BLE001
-            log.exception("the scheduler could not re-read connection %s", conn_id)
             self._report(conn_id, "connections", exc)
         if self.running:
             self.check()
@@ -166,8 +166,8 @@ class Scheduler(QObject):
                     self._queue_mono[conn_id] = self.mono()      # the job stored its wall time just now
                 if conn_id in self._conns:
                     self._load_state(conn_id)
+                    self._cleared(conn_id, "connections")
         except Exception as exc:  # noqa: BLE001
-            log.exception("the scheduler could not take in a finished job")
             self._report(conn_id, "connections", exc)
         finally:
             if self.running:
@@ -263,7 +263,7 @@ class Scheduler(QObject):
         plan = sch.first_feed_plan(now)
         try:
             plan = self.store.plan_schedule(sch.schedule_key(conn_id, "feed"), plan)
-        except Exception:  # noqa: BLE001 - the store is busy: keep the plan in memory, store it next time
+        except Exception:  # noqa: BLE001 - the store is busy: the plan holds in memory (the feed's run stores the next)
             log.warning("could not store the first feed plan of connection %s", conn_id, exc_info=True)
         last, _ = self._state.get(key, (None, None))
         self._state[key] = (last, plan)
