@@ -78,7 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     f = sub.add_parser("feed", help="push the bank feed now",
                        description="Push settled card expenses and reimbursements paid from the wallet as "
                                    "statement lines of the Pleo bank account (the app does this at 08:00 and "
-                                   "13:00 UTC). Lines pushed before are not pushed again.")
+                                   "13:00 UTC; after this command its next feed is the next of those moments). "
+                                   "Lines pushed before are not pushed again. While the app or another command "
+                                   "exports or pushes the feed of the same connection, it waits up to a minute.")
     f.add_argument("--connection", help="the connection's name (needed when there are several)")
 
     sy = sub.add_parser("sync", help="push the ledger's accounts, tax codes and dimensions to Pleo",
@@ -303,7 +305,8 @@ def cmd_feed(args) -> int:
     try:
         s = run_feed(store, conn, make_pleo_client(conn), make_provider(conn), trigger="manual")
     except (EngineError, PleoError, LedgerError, OSError) as exc:
-        _err(f"The bank feed failed: {exc}")
+        fix = getattr(exc, "fix", "")
+        _err(f"The bank feed failed: {exc}" + (f" {fix}" if fix and fix not in str(exc) else ""))
         return EXIT_FAILED
     if s.status == "skipped":
         print("Bank feed skipped: " + "; ".join(s.skipped))

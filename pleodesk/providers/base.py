@@ -161,6 +161,12 @@ class Provider(Protocol):
 
     def push_feed(self, lines: Sequence[FeedLine]) -> FeedResult: ...
 
+    def feed_lines_present(self, transaction_ids: Sequence[str]) -> set[str]:
+        """Which of these statement lines the system (or the statement files) already holds, so lines
+        left ``sending`` by a crash are not pushed twice. Lines it cannot see (Xero's bank feed API
+        shows no lines) are pushed again, and the system refuses the ones it has."""
+        ...
+
     def close(self) -> None: ...
 
     # Optional, with ``capabilities().create_dimension_values``:

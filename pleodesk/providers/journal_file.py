@@ -602,6 +602,13 @@ class JournalFileProvider:
                 raise _os_error(f"Could not write {STATEMENT_NAME}", exc) from exc
         return FeedResult(accepted=len(rows), duplicates=duplicates, messages=tuple(messages))
 
+    def feed_lines_present(self, transaction_ids: Sequence[str]) -> set[str]:
+        try:
+            self.statement.sync()
+        except OSError as exc:
+            raise _os_error(f"Could not read {STATEMENT_NAME}", exc) from exc
+        return {t for t in transaction_ids if t in self.statement.keys}
+
     def close(self) -> None:
         self.journal.close()
         self.statement.close()

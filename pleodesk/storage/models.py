@@ -218,7 +218,8 @@ class SchedulerState(Base):
 
 
 class FeedRecord(Base):
-    """A bank feed statement line pushed (or not) for an expense. ``status``: pending | pushed | failed."""
+    """A bank feed statement line pushed (or not) for an expense. ``status``: pending | sending (being
+    written; after a crash the feed asks the ledger whether it arrived) | pushed | failed."""
 
     __tablename__ = "feed_records"
     __table_args__ = (

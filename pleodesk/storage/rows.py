@@ -18,7 +18,7 @@ RECEIPTS_STATUSES = ("none", "pending", "done", "failed", "incomplete")
 RUN_KINDS = ("export_job", "export_month", "queue", "feed", "sync")
 RUN_TRIGGERS = ("manual", "scheduled", "catch_up", "cli")
 RUN_STATUSES = ("running", "ok", "partial", "failed", "cancelled", "skipped")
-FEED_STATUSES = ("pending", "pushed", "failed")
+FEED_STATUSES = ("pending", "sending", "pushed", "failed")
 
 #: The ``source_key`` of the single ``default_account`` mapping of a connection.
 DEFAULT_ACCOUNT_KEY = "default"

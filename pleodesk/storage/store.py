@@ -915,6 +915,19 @@ class Store:
             if next_run_at is not _UNSET:
                 st.next_run_at = next_run_at
 
+    def plan_schedule(self, key: str, next_run_at: datetime) -> datetime:
+        """Set ``next_run_at`` unless one is stored already (another process may have planned or run the
+        job meanwhile); returns the stored one."""
+        _aware(next_run_at, "next_run_at")
+        with self._write() as s:
+            st = s.get(SchedulerState, key)
+            if st is None:
+                st = SchedulerState(key=key)
+                s.add(st)
+            if st.next_run_at is None:
+                st.next_run_at = next_run_at
+            return st.next_run_at
+
     # ------------------------------------------------------------ bank feed --------------------
     def feed_records(self, conn_id: int, expense_ids: Iterable[str] | None = None) -> dict[str, FeedRow]:
         base = _FEED_COLUMNS.where(FeedRecord.connection_id == conn_id)
@@ -926,6 +939,15 @@ class Store:
                 for f in s.execute(base.where(FeedRecord.expense_id.in_(part))):
                     out[f.expense_id] = FeedRow(**f._mapping)
             return out
+
+    def feed_records_with_status(self, conn_id: int, *statuses: str) -> dict[str, FeedRow]:
+        """The connection's feed records in any of ``statuses``, oldest first."""
+        for st in statuses:
+            _check(st, FEED_STATUSES, "feed status")
+        q = (_FEED_COLUMNS.where(FeedRecord.connection_id == conn_id, FeedRecord.status.in_(statuses))
+             .order_by(FeedRecord.id))
+        with self._read() as s:
+            return {f.expense_id: FeedRow(**f._mapping) for f in s.execute(q)}
 
     def mark_feed(self, conn_id: int, expense_id: str, status: str, error: str | None = None) -> None:
         self.mark_feed_many(conn_id, [expense_id], status, error)

@@ -29,13 +29,14 @@ def start_demo_sandbox():
 
 
 class AppContext(QObject):
-    def __init__(self, store, *, scheduler: bool = True, parent: QObject | None = None) -> None:
+    def __init__(self, store, *, scheduler: bool = True, parent: QObject | None = None, **clocks) -> None:
+        """``clocks``: the scheduler's ``clock`` (wall) and ``mono`` (monotonic), for tests."""
         super().__init__(parent)
         self.store = store
         self.hub = SignalHub(self)
         self.workers = Workers(store, self.hub, self)
         self.writer = StoreWriter(self)
-        self.scheduler = Scheduler(store, self.workers, self.hub, parent=self)
+        self.scheduler = Scheduler(store, self.workers, self.hub, parent=self, **clocks)
         self.sandbox = None
         self._sandbox_waiters: list[tuple[Callable, Callable | None]] = []
         self._sandbox_starting = False

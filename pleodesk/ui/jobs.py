@@ -37,6 +37,10 @@ SCHEDULED_KINDS = ("queue", "feed", "sync")
 RUN_KINDS = ("export_month", "queue", "feed", "sync", "retry")
 
 
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
 @dataclass
 class Job:
     kind: str
@@ -45,6 +49,9 @@ class Job:
     params: dict[str, Any] = field(default_factory=dict)
     cancel: threading.Event = field(default_factory=threading.Event, repr=False)
     id: int = field(default_factory=lambda: next(_ids))
+    #: The wall clock the job's times are read from (when a scheduled job ran, when the feed runs next):
+    #: the scheduler's, so the times it plans with and the times the job stores agree.
+    clock: Callable[[], datetime] = field(default=_utcnow, repr=False, compare=False)
 
     @property
     def is_run(self) -> bool:
@@ -289,7 +296,7 @@ def _run(store, conn, job: Job, engine, pleo, provider) -> list:
                                status="skipped", skip={"bank feed not available": 1})
             from pleodesk.core.engine import RunSummary
             return [RunSummary(status="skipped", message="bank feed not available")]
-        return [run_feed(store, conn, pleo, provider, trigger=job.trigger)]
+        return [run_feed(store, conn, pleo, provider, trigger=job.trigger, now=job.clock())]
     if job.kind == "sync":
         out = []
         for start, end in job.params["periods"]:
@@ -440,15 +447,12 @@ def _after_run(store, conn, job: Job, result: JobResult) -> None:
 
 
 def _persist_schedule(store, job: Job, result: JobResult) -> None:
-    now = result.finished_at = _now()
+    """When a queue or sync ran (the feed plans its next moment itself, ``run_feed``, also when a
+    command runs it). A failed sync stays due."""
+    now = result.finished_at = job.clock()
     try:
         if job.kind == "queue":
             store.set_schedule_state(sch.schedule_key(job.conn_id, "queue"), last_run_at=now)
-        elif job.kind == "feed":
-            due = job.params.get("due_at")
-            base = max(now, datetime.fromisoformat(due)) if due else now
-            store.set_schedule_state(sch.schedule_key(job.conn_id, "feed"), last_run_at=now,
-                                     next_run_at=sch.next_feed_time(base))
         elif job.kind == "sync" and result.status in ("ok", "partial", "skipped"):
             periods = [sch.Period(date.fromisoformat(a), date.fromisoformat(b)) for a, b in job.params["periods"]]
             if periods:

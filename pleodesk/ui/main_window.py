@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         self.wizard = None
         self.conn = None
         self._conns: list = []
+        # (connection id, kind) -> why the scheduler could not plan it (0: every connection)
+        self._background_problems: dict[tuple[int, str], str] = {}
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setMinimumSize(900, 600)
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         hub.run_started.connect(self._run_started)
         hub.run_progress.connect(self._run_progress)
         hub.run_finished.connect(self._run_finished)
+        hub.background_problem.connect(self._background_problem)
         self.refresh_connections()
 
     # ------------------------------------------------------------------ building ---------------
@@ -388,8 +391,34 @@ class MainWindow(QMainWindow):
             else:
                 text = html.escape(c.state_message or self.tr("Some expenses need attention."))
             self.banner.show_message("warning", text, self.tr("Show &problems"), state_icon("needs_attention"))
+        elif self._background_text(c.id):
+            self.banner.show_message("warning", html.escape(self._background_text(c.id)), None,
+                                     state_icon("needs_attention"))
         else:
             self.banner.hide()
+
+    def _background_text(self, conn_id: int) -> str:
+        """What the scheduler could not plan for a connection, in a sentence ("" when all is well)."""
+        found = [(kind, msg) for (cid, kind), msg in sorted(self._background_problems.items())
+                 if cid in (0, conn_id)]
+        if not found:
+            return ""
+        kind, msg = found[0]
+        what = kind_name(kind) if kind != "connections" else self.tr("Background work")
+        return self.tr("{what} could not be planned: {error}. The rest of the background work goes on; the "
+                       "details are in the log.").format(what=what, error=msg)
+
+    def _background_problem(self, conn_id: int, kind: str, message: str) -> None:
+        if message:
+            self._background_problems[(conn_id, kind)] = message
+            name = self._conn_name(conn_id) or self.tr("pleodesk")
+            what = kind_name(kind) if kind != "connections" else self.tr("Background work")
+            self.status_text.setText(self.tr("{name}: {what} could not be planned: {error}").format(
+                name=name, what=what, error=message))
+        else:
+            self._background_problems.pop((conn_id, kind), None)
+        if self.conn is not None and conn_id in (0, self.conn.id):
+            self._update_banner()
 
     def _banner_action(self) -> None:
         c = self.conn

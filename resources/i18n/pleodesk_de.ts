@@ -1163,6 +1163,18 @@
         <translation>&amp;Probleme anzeigen</translation>
     </message>
     <message>
+        <source>Background work</source>
+        <translation>Hintergrundarbeit</translation>
+    </message>
+    <message>
+        <source>{what} could not be planned: {error}. The rest of the background work goes on; the details are in the log.</source>
+        <translation>{what} konnte nicht geplant werden: {error}. Die übrige Hintergrundarbeit läuft weiter; die Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>{name}: {what} could not be planned: {error}</source>
+        <translation>{name}: {what} konnte nicht geplant werden: {error}</translation>
+    </message>
+    <message>
         <source>P&amp;roblems ({n})</source>
         <translation>&amp;Probleme ({n})</translation>
     </message>

@@ -1163,6 +1163,18 @@
         <translation>Voir les &amp;problèmes</translation>
     </message>
     <message>
+        <source>Background work</source>
+        <translation>Travail en arrière-plan</translation>
+    </message>
+    <message>
+        <source>{what} could not be planned: {error}. The rest of the background work goes on; the details are in the log.</source>
+        <translation>Impossible de planifier « {what} » : {error}. Le reste du travail en arrière-plan continue ; les détails sont dans le journal.</translation>
+    </message>
+    <message>
+        <source>{name}: {what} could not be planned: {error}</source>
+        <translation>{name} : impossible de planifier « {what} » : {error}</translation>
+    </message>
+    <message>
         <source>P&amp;roblems ({n})</source>
         <translation>&amp;Problèmes ({n})</translation>
     </message>

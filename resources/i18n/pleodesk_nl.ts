@@ -1163,6 +1163,18 @@
         <translation>&amp;Problemen tonen</translation>
     </message>
     <message>
+        <source>Background work</source>
+        <translation>Achtergrondwerk</translation>
+    </message>
+    <message>
+        <source>{what} could not be planned: {error}. The rest of the background work goes on; the details are in the log.</source>
+        <translation>{what} kon niet worden ingepland: {error}. Het overige achtergrondwerk gaat door; de details staan in het logboek.</translation>
+    </message>
+    <message>
+        <source>{name}: {what} could not be planned: {error}</source>
+        <translation>{name}: {what} kon niet worden ingepland: {error}</translation>
+    </message>
+    <message>
         <source>P&amp;roblems ({n})</source>
         <translation>P&amp;roblemen ({n})</translation>
     </message>

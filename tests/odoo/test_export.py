@@ -419,3 +419,6 @@ def test_bank_feed_skips_what_is_already_there(setup, odoo):
     got = sorted((s["unique_import_id"], s["amount"], s["payment_ref"]) for s in odoo.statement_lines())
     assert got == [("pleo-t1", -121.0, "Coolblue - Monitor - Anna de Vries"), ("pleo-t2", 500.0, "Wallet top-up"),
                    ("pleo-t3", -9.99, "Slack")]
+    # after a crash the feed asks which lines Odoo holds (by the same import id)
+    assert p.feed_lines_present(["t1", "t3", "t4"]) == {"t1", "t3"}
+    assert p.feed_lines_present([]) == set()

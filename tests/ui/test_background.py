@@ -189,7 +189,8 @@ def test_tray_notifies_only_when_problems_grow(qapp, ctx, demo_conn):
 
 
 def test_a_failed_scheduled_sync_waits_before_it_is_tried_again(qtbot, ctx, demo_conn):
-    """Pleo or the ledger down: a failed feed/sync is not started again on every one-minute check."""
+    """Pleo or the ledger down: a failed feed/sync is not started again on every one-minute check. The
+    wait is measured on the monotonic clock: the wall clock set back meanwhile does not lengthen it."""
     from types import SimpleNamespace
 
     from pleodesk.ui.scheduler import RETRY_AFTER_FAILURE, Scheduler
@@ -203,22 +204,27 @@ def test_a_failed_scheduled_sync_waits_before_it_is_tried_again(qtbot, ctx, demo
             return True
 
     clock = [datetime(2026, 11, 23, 8, 0, 30, tzinfo=timezone.utc)]
+    mono = [1000.0]
     workers = Workers()
-    sched = Scheduler(ctx.store, workers, ctx.hub, clock=lambda: clock[0])
+    sched = Scheduler(ctx.store, workers, ctx.hub, clock=lambda: clock[0], mono=lambda: mono[0])
     conn = ctx.store.get_connection(demo_conn.id)
     due = SimpleNamespace(run=True, trigger="scheduled", due_at=clock[0], periods=[])
     sched._maybe_dispatch(conn, "feed", due, clock[0])
     assert [j.kind for j in workers.jobs] == ["feed"]
     failed = SimpleNamespace(job=workers.jobs[0], status="failed")
     sched._on_finished(conn.id, failed)
+    start = clock[0]
     for minutes in (1, 5, 14):
-        now = clock[0] + timedelta(minutes=minutes)
-        sched._maybe_dispatch(conn, "feed", due, now)
+        mono[0] = 1000.0 + minutes * 60
+        clock[0] = start + timedelta(minutes=minutes) - timedelta(hours=3)      # the clock was set back
+        sched._maybe_dispatch(conn, "feed", due, clock[0])
     assert len(workers.jobs) == 1, "no retry inside the waiting time"
-    sched._maybe_dispatch(conn, "feed", due, clock[0] + RETRY_AFTER_FAILURE + timedelta(seconds=1))
+    mono[0] = 1000.0 + RETRY_AFTER_FAILURE.total_seconds() + 1
+    sched._maybe_dispatch(conn, "feed", due, clock[0])
     assert len(workers.jobs) == 2
     sched._on_finished(conn.id, SimpleNamespace(job=workers.jobs[1], status="ok"))
-    sched._maybe_dispatch(conn, "feed", due, clock[0] + RETRY_AFTER_FAILURE + timedelta(minutes=2))
+    mono[0] += 120
+    sched._maybe_dispatch(conn, "feed", due, clock[0])
     assert len(workers.jobs) == 3, "after a success the schedule decides again"
     sched.stop()
 

@@ -1202,6 +1202,16 @@ class OdooProvider:
                 attachment_ids=[att_id])
 
     # ================================================================== bank feed ===========
+    def _present_import_ids(self, uids: list[str]) -> set[str]:
+        return {r["unique_import_id"] for r in self._x(
+            "account.bank.statement.line", "search_read", [["unique_import_id", "in", uids]],
+            fields=["unique_import_id"])}
+
+    def feed_lines_present(self, transaction_ids: Sequence[str]) -> set[str]:
+        """The lines Odoo holds, by the ``unique_import_id`` push_feed gives each (``pleo-<id>``)."""
+        present = self._present_import_ids([f"pleo-{t}" for t in transaction_ids]) if transaction_ids else set()
+        return {t for t in transaction_ids if f"pleo-{t}" in present}
+
     def push_feed(self, lines: Sequence[FeedLine]) -> FeedResult:
         if not lines:
             return FeedResult(0)
@@ -1220,9 +1230,7 @@ class OdooProvider:
         journal = journals[0]["id"]
         company = self._company_info()
         uids = {f"pleo-{ln.transaction_id}": ln for ln in lines}
-        present = {r["unique_import_id"] for r in self._x(
-            "account.bank.statement.line", "search_read", [["unique_import_id", "in", list(uids)]],
-            fields=["unique_import_id"])}
+        present = self._present_import_ids(list(uids))
         messages: list[str] = []
         rejected: list[str] = []
         todo = []

@@ -896,6 +896,11 @@ class XeroProvider:
 
         return push_feed(self, lines)
 
+    def feed_lines_present(self, transaction_ids: Sequence[str]) -> set[str]:
+        from pleodesk.providers.xero.feed import lines_in_statement_files
+
+        return lines_in_statement_files(self, transaction_ids)
+
     def granted_scopes(self) -> str | None:
         return self._granted_scopes() if self._granted_scopes else None
 
