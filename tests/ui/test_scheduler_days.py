@@ -142,7 +142,21 @@ def _near(wall: datetime, expected: datetime) -> bool:
 
 
 # ------------------------------------------------------------------------------ several days ---
-def test_every_due_run_happens_once_over_days_with_the_clock_changed_both_ways(qtbot, ctx, sandbox, sim, tmp_path):
+@pytest.fixture
+def other_companies():
+    """Three more Pleo companies (sandboxes of their own): pleodesk allows one active connection per
+    Pleo company, as Pleo has one accounting integration per company."""
+    from pleodesk.sandbox.server import SandboxConfig, start_sandbox
+
+    boxes = [start_sandbox(SandboxConfig(seed=seed, expenses_per_month=20, months=["2031-03"]))
+             for seed in (11, 12, 13)]
+    yield boxes
+    for sb in boxes:
+        sb.stop()
+
+
+def test_every_due_run_happens_once_over_days_with_the_clock_changed_both_ways(qtbot, ctx, sandbox, sim, tmp_path,
+                                                                                other_companies):
     """Three and a half days, four connections: the export queue every 2 hours and the bank feed at
     08:00 and 13:00 UTC (a new connection: never planned before), a daily sync with an end date, a
     monthly sync with a delay, a manual-only sync, a daily sync with a delay and an end date. On day 1
@@ -151,11 +165,12 @@ def test_every_due_run_happens_once_over_days_with_the_clock_changed_both_ways(q
     store = ctx.store
     daily = _connection(store, sandbox, tmp_path, "Daily", queue_interval_minutes=120, bank_feed=True,
                         schedule=_schedule("daily", date(2031, 3, 28), end=date(2031, 4, 1)))
-    monthly = _connection(store, sandbox, tmp_path, "Monthly", queue_interval_minutes=720, bank_feed=False,
+    second, third, fourth = other_companies
+    monthly = _connection(store, second, tmp_path, "Monthly", queue_interval_minutes=720, bank_feed=False,
                           schedule=_schedule("monthly", date(2031, 3, 1), delay=2))
-    manual = _connection(store, sandbox, tmp_path, "Manual", queue_interval_minutes=1440, bank_feed=False,
+    manual = _connection(store, third, tmp_path, "Manual", queue_interval_minutes=1440, bank_feed=False,
                          schedule=_schedule("daily", date(2031, 3, 29), automatic=False))
-    delayed = _connection(store, sandbox, tmp_path, "Delayed", queue_interval_minutes=1440, bank_feed=False,
+    delayed = _connection(store, fourth, tmp_path, "Delayed", queue_interval_minutes=1440, bank_feed=False,
                           schedule=_schedule("daily", date(2031, 3, 29), end=date(2031, 3, 31), delay=1))
 
     drv = Driver(qtbot, ctx, sim)
@@ -266,7 +281,11 @@ def test_a_failed_queue_waits_its_retry_asleep(qtbot, ctx, sandbox, sim, tmp_pat
     drv.start()
     drv.run_until(utc(2031, 6, 2, 9, 12))
     export_jobs = urlparse(sandbox.pleo_url).path.rstrip("/") + "/v3/export-jobs"
-    sandbox.faults.inject(export_jobs, "500", count=1)
+    # as many 500s as the Pleo client tries (a single one is tried again within the run): the queue fails
+    from pleodesk.providers.pleo import PleoClient
+
+    tries = PleoClient(sandbox.pleo_url, api_key="key", company_id="c").retry_policy.max_attempts
+    sandbox.faults.inject(export_jobs, "500", count=tries)
     while not [r for r in drv.of(conn.id, "queue") if r.status == "failed"]:
         drv.step()
     (failed,) = [r for r in drv.of(conn.id, "queue") if r.status == "failed"]
