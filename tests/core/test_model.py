@@ -4,14 +4,14 @@ Pleo's export OpenAPI document, and checked against its ExportItemV3 schema when
 import copy
 from datetime import date, datetime, timezone
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+import shared_specs
 
 from pleodesk.core.model import Expense, ExpenseKind, TaxType
 from pleodesk.core.money import Money
 
-SPEC = Path(__file__).resolve().parents[3] / "shared" / "specs" / "pleo" / "pleo-export-openapi.yml"
+SPEC = shared_specs.SPECS / "pleo" / "pleo-export-openapi.yml"
 
 COMPANY = "0b5f3c9e-6a5d-4c1e-9a51-2f6d1c0e7b11"
 
@@ -137,8 +137,7 @@ FIXTURES = [CARD_PURCHASE_SPLIT, FOREIGN_REVERSE_CHARGE, MINIMAL, REFUND_KWD]
 
 @pytest.fixture(scope="module")
 def export_item_validator():
-    if not SPEC.is_file():
-        pytest.skip(f"Pleo's export OpenAPI document is not at {SPEC}")
+    shared_specs.skip_unless([SPEC])
     yaml = pytest.importorskip("yaml")
     oas = pytest.importorskip("openapi_schema_validator")
     referencing = pytest.importorskip("referencing")
