@@ -31,6 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from pleodesk.core import clock
 from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings
 from pleodesk.core.model import Expense, format_datetime
 from pleodesk.core.posting import PostingError, post
@@ -579,7 +580,7 @@ class ExportEngine:
                        owes_receipts: bool = False) -> None:
         eid = entry.expense_id
         if res.ok:
-            now = datetime.now(timezone.utc)
+            now = clock.now()
             self.store.mark_exported(self.conn.id, eid, ledger_id=res.ledger_id, ledger_url=res.ledger_url,
                                      exported_at=now)
             summary.exported += 1
@@ -746,7 +747,7 @@ def ledger_message(exc: LedgerError) -> str:
 
 def _success(eid: str, ledger_id, ledger_url, exported_at) -> dict:
     upd = {"accountingEntryId": eid, "status": "successful",
-           "exportedAt": format_datetime(exported_at or datetime.now(timezone.utc))}
+           "exportedAt": format_datetime(exported_at or clock.now())}
     if ledger_id:
         upd["externalId"] = str(ledger_id)
     if ledger_url:

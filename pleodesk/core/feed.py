@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, timezone
 
+from pleodesk.core import clock
 from pleodesk.core.money import Money
 from pleodesk.providers.base import FeedLine
 
@@ -83,7 +84,7 @@ def feed_line_from_entry(entry: dict, employees: dict[str, str], wallet_currency
 
 def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: datetime | None = None) -> FeedSummary:
     """Push every settled wallet movement not yet pushed for this connection."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     settings = conn.settings or {}
     run_id = store.start_run(conn.id, "feed", trigger)
     summary = FeedSummary(run_id=run_id)

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.expression import ClauseElement
 
+from pleodesk.core import clock
 from pleodesk.core.ledger import CategoryMapping, ContraRole, Mappings
 from pleodesk.core.model import parse_datetime
 from pleodesk.storage import db
@@ -115,7 +116,7 @@ def _json_safe(value: Any) -> Any:
 
 # ---------------------------------------------------------------- helpers ----------------------
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 def _aware(value: datetime | None, what: str) -> datetime | None:

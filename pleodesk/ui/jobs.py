@@ -20,9 +20,10 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any, Callable
 
+from pleodesk.core import clock
 from pleodesk.core import schedule as sch
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ class JobResult:
     state: str | None = None                  # the connection's state after the job
     state_message: str | None = None
     company: dict[str, Any] | None = None     # check: what Pleo says about the company
-    finished_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    finished_at: datetime = field(default_factory=lambda: clock.now())
     elapsed: float = 0.0
 
     @property
@@ -95,7 +96,7 @@ class JobResult:
 
 # ------------------------------------------------------------------------------ helpers --------
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 def _add_counts(total: dict[str, int], counts: dict[str, int]) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
+from pleodesk.core import clock
 from pleodesk.core import schedule as sch
 
 OK_COLOR = "#15803D"
@@ -211,7 +212,7 @@ class ScheduleEditor(QWidget):
     def set_schedule(self, d: dict | None) -> None:
         for w in (self.enabled, self.frequency, self.start, self.has_end, self.end, self.delay, self.automatic):
             w.blockSignals(True)
-        today = date.today()
+        today = clock.local_today()
         s = None
         try:
             s = sch.SyncSchedule.from_dict(d) if d else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime, timezone
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, QUrl
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, Q
                                QListWidgetItem, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout)
 
+from pleodesk.core import clock
 from pleodesk.ui import fmt
 from pleodesk.ui.jobs import Job
 from pleodesk.ui.resources import icon
@@ -24,7 +24,7 @@ SHOWN_LINKS = 200
 
 
 def recent_months(n: int = 13, today=None) -> list[str]:
-    today = today or datetime.now(timezone.utc).date()
+    today = today or clock.today()
     y, m = today.year, today.month
     out = []
     for _ in range(n):

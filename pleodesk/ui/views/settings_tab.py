@@ -3,13 +3,13 @@ edit / deactivate / delete; and the app's language."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QRadioButton, QScrollArea, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from pleodesk.core import clock
 from pleodesk.core import schedule as sch
 from pleodesk.ui import fmt, systems
 from pleodesk.ui.i18n import LANGUAGES
@@ -203,7 +203,7 @@ class SettingsTab(ConnectionTab):
         if new:
             self.schedule.set_schedule(s.get("schedule"))
         self._loading = False
-        local = datetime.now(timezone.utc).astimezone().tzinfo
+        local = clock.local_now().tzinfo
         pairs = sch.local_feed_times(local)
         joiner = " " + self.tr("and") + " "
         self.feed_times.setText(self.tr("That is {times} your time. The feed and the export carry the same reference, "
