@@ -176,7 +176,7 @@ class ExportRecord(Base):
 
 
 class Run(Base):
-    """One run of a job. ``status``: running | ok | partial | failed | cancelled | skipped."""
+    """One run of a job. ``status``: running | ok | partial | failed | cancelled | skipped | interrupted."""
 
     __tablename__ = "runs"
     __table_args__ = (Index(None, "connection_id", "started_at"),)

@@ -2709,6 +2709,10 @@
         <translation>Übersprungen</translation>
     </message>
     <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
         <source>exported</source>
         <translation>exportiert</translation>
     </message>

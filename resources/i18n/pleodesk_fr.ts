@@ -2709,6 +2709,10 @@
         <translation>Ignorée</translation>
     </message>
     <message>
+        <source>Interrupted</source>
+        <translation>Interrompu</translation>
+    </message>
+    <message>
         <source>exported</source>
         <translation>exporté(s)</translation>
     </message>

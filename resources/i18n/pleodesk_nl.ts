@@ -2709,6 +2709,10 @@
         <translation>Overgeslagen</translation>
     </message>
     <message>
+        <source>Interrupted</source>
+        <translation>Onderbroken</translation>
+    </message>
+    <message>
         <source>exported</source>
         <translation>geëxporteerd</translation>
     </message>

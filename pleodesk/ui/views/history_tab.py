@@ -72,7 +72,8 @@ class HistoryTab(ConnectionTab):
         self.runs = runs
         t = self.table
         t.setRowCount(len(runs))
-        colors = {"failed": "#B91C1C", "partial": "#B45309", "cancelled": "#B45309", "skipped": "#64748B"}
+        colors = {"failed": "#B91C1C", "partial": "#B45309", "cancelled": "#B45309", "interrupted": "#B45309",
+                  "skipped": "#64748B"}
         for row, r in enumerate(runs):
             took = fmt.duration((r.ended_at - r.started_at).total_seconds()) if r.ended_at else "…"
             cells = [fmt.moment(r.started_at), took, kind_name(r.kind), trigger_name(r.trigger),
