@@ -277,7 +277,8 @@ class _Setup(Exception):
 
 def _run(store, conn, job: Job, engine, pleo, provider) -> list:
     if job.kind == "export_month":
-        return [engine.export_month(job.params["month"], trigger=job.trigger)]
+        # every job the export finished: an interrupted one first, then the month's
+        return engine.export_month(job.params["month"], trigger=job.trigger).every_job()
     if job.kind == "queue":
         return engine.process_queue(trigger=job.trigger)
     if job.kind == "feed":
@@ -294,7 +295,7 @@ def _run(store, conn, job: Job, engine, pleo, provider) -> list:
         for start, end in job.params["periods"]:
             engine._check_cancel()
             period = sch.Period(date.fromisoformat(start), date.fromisoformat(end))
-            out.append(export_period(engine, period, job.trigger))
+            out.extend(export_period(engine, period, job.trigger).every_job())
         return out
     if job.kind == "retry":
         return _retry(store, conn, job, engine)
@@ -322,9 +323,9 @@ def _retry(store, conn, job: Job, engine) -> list:
                      if item.get("date")})
     for month in months:
         engine._check_cancel()
-        s = engine.export_month(month, trigger=job.trigger)
-        if s.status != "skipped" or not summaries:
-            summaries.append(s)
+        for s in engine.export_month(month, trigger=job.trigger).every_job():
+            if s.status != "skipped" or not summaries:
+                summaries.append(s)
     return summaries
 
 
