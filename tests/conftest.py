@@ -35,17 +35,24 @@ SPECS = shared_specs.SPECS
 #: are 2026-08..2026-10, and a schedule that starts on the 1st has days that are due.
 TEST_NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
 
-_system_time = None
+
+def _travel():
+    moment = os.environ.get("PLEODESK_TEST_SYSTEM_TIME", "").strip()
+    if not moment:
+        return None
+    import time_machine
+
+    traveller = time_machine.travel(datetime.fromisoformat(moment), tick=True)
+    traveller.start()
+    return traveller
+
+
+# At import, before any other conftest or test module: what they compute on import agrees too.
+_system_time = _travel()
+clock.set_now(TEST_NOW)
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    global _system_time
-    moment = os.environ.get("PLEODESK_TEST_SYSTEM_TIME", "").strip()
-    if moment:
-        import time_machine
-
-        _system_time = time_machine.travel(datetime.fromisoformat(moment), tick=True)
-        _system_time.start()
     if shared_specs.required() and not shared_specs.SHARED.is_dir():
         pytest.exit(f"{shared_specs.REQUIRE_ENV}=1, but {shared_specs.MISSING}.", returncode=1)
 
