@@ -44,7 +44,7 @@ else
     tests/ui/test_fmt.py
     "tests/ui/test_main_window.py::test_settings_are_saved_off_the_gui_thread"
     "tests/ui/test_main_window.py::test_the_next_scheduled_sync_is_written_with_a_readable_date"
-    tests/xero/test_xero_export.py
+    tests/xero/test_xero_export.py "tests/xero/test_xero_feed.py::test_statement_lines_through_the_bank_feeds_api"
     -m "not slow"
     -k "$KEEP"
   )
