@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("export", help="export one month of expenses",
                        description="Export every settled expense of a month that is waiting for export in Pleo. "
-                                   "Progress goes to stderr, the summary to stdout.",
+                                   "An export job an interrupted run left open in Pleo is finished first. "
+                                   "Progress goes to stderr, the summary of every job to stdout.",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     e.add_argument("--month", required=True, help="the month, as YYYY-MM")
     e.add_argument("--connection", help="the connection's name (needed when there are several)")
@@ -382,7 +383,18 @@ def _store():
 
     store = open_store()
     prepare_secrets(store)          # keyring entries of an older version get this database's names, once
+    _mark_interrupted(store)
     return store
+
+
+def _mark_interrupted(store) -> None:
+    """Runs whose pleodesk is gone (killed, crashed) stop saying "running" in the history."""
+    try:
+        for run in store.mark_interrupted_runs():
+            _err(f"An earlier run (started {run.started_at:%Y-%m-%d %H:%M} UTC) was interrupted before it "
+                 "finished; it is marked so in the history. Nothing is sent twice.")
+    except Exception as exc:  # noqa: BLE001 - the history is a nicety, never a reason not to export
+        _err(f"Could not check the history for interrupted runs: {exc}")
 
 
 def _pick_connection(store, name):
@@ -452,6 +464,8 @@ def _run_engine(store, conn, args, work) -> int:
     summaries, failed = _guarded(lambda: work(make_engine(store, conn, progress=_StderrProgress())))
     if failed is not None:
         return failed
+    # Every job the run finished: an export of a month first finishes a job a kill left in progress.
+    summaries = [job for s in summaries for job in s.every_job()]
     if args.json:
         print(json.dumps([_summary_json(s) for s in summaries], indent=2))
     else:
@@ -459,11 +473,24 @@ def _run_engine(store, conn, args, work) -> int:
             print("Nothing to do: no export jobs are waiting in Pleo.")
         for s in summaries:
             _print_summary(s)
+        if len(summaries) > 1:
+            print(_total_line(summaries))
     if any(s.status in ("failed", "cancelled") or s.failed for s in summaries):
         return EXIT_FAILED
     if any(s.held_count for s in summaries):
         return EXIT_HELD
     return EXIT_OK
+
+
+def _total_line(summaries) -> str:
+    total: dict[str, int] = {}
+    for s in summaries:
+        for k, v in s.counts().items():
+            total[k] = total.get(k, 0) + v
+    words = [("exported", "exported"), ("already_exported", "already in the ledger"), ("skipped", "skipped"),
+             ("held", "held for missing mappings"), ("failed", "failed"), ("receipt_problems", "receipt problems")]
+    parts = [f"{total.get('exported', 0)} exported"] + [f"{total[k]} {w}" for k, w in words[1:] if total.get(k)]
+    return "In all: " + ", ".join(parts) + "."
 
 
 def _summary_json(s) -> dict:

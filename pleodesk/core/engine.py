@@ -31,6 +31,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from pleodesk.core import clock
 from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings, reference_for
 from pleodesk.core.model import (FIRST_BOOKING_DATE, LAST_BOOKING_DATE, MAX_UTC_OFFSET, Expense, Refused,
                                  booking_date, format_datetime)
@@ -113,6 +114,17 @@ class RunSummary:
     entries: list[ExportedEntry] = field(default_factory=list)       # what was booked, in order
     #: The ledger refuses calls until then (a daily API limit): what was not sent waits for that time.
     retry_at: datetime | None = None
+    #: Jobs this run finished before this one: an export of a month first finishes the job a crash or
+    #: a kill left in progress (Pleo runs one job at a time). ``every_job`` lists them all.
+    earlier: list["RunSummary"] = field(default_factory=list)
+
+    def every_job(self) -> list["RunSummary"]:
+        """The summaries of every job this run finished, oldest first, this one last."""
+        out: list[RunSummary] = []
+        for s in self.earlier:
+            out.extend(s.every_job())
+        out.append(self)
+        return out
 
     @property
     def failed_count(self) -> int:
@@ -339,10 +351,18 @@ class ExportEngine:
         self.settle_uncertain()
         self.retry_receipts()
         # A job that is already running blocks new ones (Pleo allows one per company): finish it first.
+        earlier: list[RunSummary] = []
         for job in self.pleo.list_export_jobs(["in_progress", "pending"]):
             caught_up = self.run_job(job, "catch_up" if trigger == "scheduled" else trigger)
             if caught_up.retry_at is not None:
+                caught_up.earlier = earlier
                 return caught_up        # the ledger takes nothing before then: no new job either
+            earlier.append(caught_up)
+        summary = self._export_waiting(start, end, label, trigger, kind)
+        summary.earlier = earlier
+        return summary
+
+    def _export_waiting(self, start: datetime, end: datetime, label: str, trigger: str, kind: str) -> RunSummary:
         self._emit("fetching", 0, 0, f"Looking for the expenses of {label} in Pleo")
         ids = [e["id"] for e in _booked_between(self.pleo, start, end)]
         if not ids:
@@ -617,10 +637,17 @@ class ExportEngine:
                        owes_receipts: bool = False) -> None:
         eid = entry.expense_id
         if res.ok:
-            now = datetime.now(timezone.utc)
+            now = clock.now()
             self.store.mark_exported(self.conn.id, eid, ledger_id=res.ledger_id, ledger_url=res.ledger_url,
                                      exported_at=now)
-            summary.exported += 1
+            if getattr(res, "already", False):
+                # The ledger had it before this run (a database lost or restored from a backup): found
+                # by our reference, not created again.
+                summary.already_exported += 1
+                self.store.audit("found_in_ledger", self.conn.id, expense_id=eid, reference=entry.reference,
+                                 ledger_id=res.ledger_id)
+            else:
+                summary.exported += 1
             if res.ledger_url:
                 summary.ledger_links.append((entry.reference, res.ledger_url))
             summary.entries.append(exported_entry(entry, res.ledger_url))
@@ -817,7 +844,7 @@ def ledger_message(exc: LedgerError) -> str:
 
 def _success(eid: str, ledger_id, ledger_url, exported_at) -> dict:
     upd = {"accountingEntryId": eid, "status": "successful",
-           "exportedAt": format_datetime(exported_at or datetime.now(timezone.utc))}
+           "exportedAt": format_datetime(exported_at or clock.now())}
     if ledger_id:
         upd["externalId"] = str(ledger_id)
     if ledger_url:

@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
+from pleodesk.core import clock
 from pleodesk.core import schedule as sch
 from pleodesk.core.engine import ConnectionBusy
 from pleodesk.core.money import Money
@@ -86,7 +87,7 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
     leaves them so, and the next run asks the ledger or the statement files which of them arrived
     (``settle_sending``) before anything is pushed again. A run that went through plans the next
     feed moment after ``now`` in the scheduler state, wherever it was started from."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     lock = connection_lock(conn.id, lock_timeout, on_timeout=lambda: ConnectionBusy(
         f"Another pleodesk (the app or a command) is exporting or pushing the bank feed of '{conn.name}' "
         f"right now.", "Try again when it has finished; no statement line was pushed twice."))

@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Mapping
 
+from pleodesk.core import clock
+
 UTC = timezone.utc
 
 #: Bank-feed moments, in UTC, as Pleo's own integrations push them.
@@ -160,7 +162,7 @@ def first_feed_plan(now: datetime) -> datetime:
 
 def local_feed_times(tz, day: date | None = None) -> list[tuple[time, time]]:
     """The feed moments of ``day`` (default today) as (UTC, local) pairs in the time zone ``tz``."""
-    day = day or datetime.now(UTC).date()
+    day = day or clock.today()
     out = []
     for t in FEED_TIMES_UTC:
         moment = datetime.combine(day, t, tzinfo=UTC)
@@ -211,7 +213,7 @@ class SyncSchedule:
     """An administration's scheduled sync: one export per period (a day or a month)."""
 
     frequency: str = "monthly"            # daily | monthly
-    start: date = field(default_factory=lambda: datetime.now(UTC).date().replace(day=1))
+    start: date = field(default_factory=lambda: clock.today().replace(day=1))
     end: date | None = None               # the last day synced; None: no end
     delay_days: int = 0                   # wait this many days after a period ends (0-14)
     automatic: bool = True                # False: only synced by hand

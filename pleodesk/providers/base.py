@@ -102,6 +102,9 @@ class SendResult:
     ledger_id: str | None = None
     ledger_url: str | None = None
     error: LedgerError | None = None
+    #: The ledger already held this entry (our reference, from an earlier run whose record was lost):
+    #: nothing was created now. Counted as "already in the ledger", never as exported.
+    already: bool = False
 
     @property
     def ok(self) -> bool:

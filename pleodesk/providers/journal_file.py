@@ -688,7 +688,7 @@ class JournalFileProvider:
         ref = entry.reference
         ok = SendResult(entry.expense_id, ledger_id=ref, ledger_url=self.url_for(ref))
         if ref in self.journal.keys:            # already there (a retry after a crash): never twice
-            return ok
+            return SendResult(entry.expense_id, ledger_id=ref, ledger_url=self.url_for(ref), already=True)
         if not entry.postings:                  # nothing to book (all amounts zero): nothing to write
             return ok
         problem = self.check_entry(entry)
@@ -709,7 +709,7 @@ class JournalFileProvider:
         try:
             self.journal.sync()
             if ref in self.journal.keys:
-                return ok
+                return SendResult(entry.expense_id, ledger_id=ref, ledger_url=self.url_for(ref), already=True)
             self.journal.append(block, [ref], len(entry.postings))
         except LedgerError as exc:              # damaged file, folder gone: this entry fails, not the batch
             return SendResult(entry.expense_id, error=exc)

@@ -43,6 +43,8 @@ import threading
 from datetime import date, timedelta
 from typing import Any, Callable, Iterable
 
+from pleodesk.core import clock
+
 # ============================================================================ errors ==========
 
 
@@ -1062,7 +1064,7 @@ class Env:
         company_currency = comp["currency_id"]
         currency = vals.get("currency_id") or journal.get("currency_id") or company_currency
         invoice_date = vals.get("invoice_date") or None
-        move_date = vals.get("date") or invoice_date or date.today().isoformat()
+        move_date = vals.get("date") or invoice_date or clock.local_today().isoformat()
         partner = vals.get("partner_id") or None
         if partner:
             self.get("res.partner", partner)

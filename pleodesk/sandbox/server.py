@@ -36,7 +36,7 @@ import sys
 import threading
 import urllib.parse
 from dataclasses import dataclass, fields, replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Iterable
@@ -432,8 +432,8 @@ class _Server(ThreadingHTTPServer):
 
 
 # ============================================================================== the sandbox =====
-def _default_months(today: datetime | None = None) -> list[str]:
-    today = today or datetime.now(timezone.utc)
+def _default_months(today: date) -> list[str]:
+    """The 3 full calendar months before ``today``'s month."""
     y, m = today.year, today.month
     out = []
     for _ in range(3):
@@ -453,15 +453,23 @@ class SandboxConfig:
     port: int = 0
     seed: int = 1
     expenses_per_month: int = 600
-    #: ``YYYY-MM`` months of demo data; default: the 3 full calendar months before today (UTC).
+    #: ``YYYY-MM`` months of demo data; default: the 3 full calendar months before ``today``.
     months: list[str] | None = None
+    #: The demo company's "today" (UTC day): its months of data end before this month. Default: the
+    #: day on pleodesk's clock (``pleodesk.core.clock``) when the sandbox starts.
+    today: date | None = None
     #: Binding anything but a loopback address needs this explicit flag (the sandbox has no real security).
     allow_non_loopback: bool = False
     #: The Odoo emulator answers like this version (16 or 17).
     odoo_version: int = 17
 
     def resolved_months(self) -> list[str]:
-        months = list(self.months) if self.months else _default_months()
+        if self.months:
+            months = list(self.months)
+        else:
+            from pleodesk.core import clock
+
+            months = _default_months(self.today or clock.today())
         for mo in months:
             if not _MONTH.match(mo):
                 raise ValueError(f"not a YYYY-MM month: {mo!r}")

@@ -70,6 +70,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qs, urlencode
 
+from pleodesk.core import clock
 from pleodesk.sandbox.faults import DropConnection
 from pleodesk.sandbox.server import Request, Response
 
@@ -372,7 +373,9 @@ class XeroState:
         self.latency = latency
         self._offset = 0.0
         self._t0_real = time.monotonic()
-        self._t0_wall = time.time()
+        # Its calendar (document dates, a feed statement's one-year limit) is pleodesk's clock, so the
+        # sandbox and the app agree on what day it is (tests run that clock from a fixed moment).
+        self._t0_wall = clock.now().timestamp()
         self.orgs: dict[str, Org] = {}
         self.clients: dict[str, Client] = {}
         ports = tuple(redirect_ports)
@@ -583,7 +586,7 @@ def seed_chart(org: Org) -> None:
 def _contact(org: Org, body: dict[str, Any], status: str = "ACTIVE") -> dict[str, Any]:
     c = {"ContactID": str(uuid.uuid4()), "ContactStatus": status, "Name": body["Name"],
          "EmailAddress": body.get("EmailAddress", ""), "BankAccountDetails": "", "Addresses": [], "Phones": [],
-         "UpdatedDateUTC": msdate(datetime.now(timezone.utc)), "ContactGroups": [], "IsSupplier": True,
+         "UpdatedDateUTC": msdate(clock.now()), "ContactGroups": [], "IsSupplier": True,
          "IsCustomer": False, "ContactPersons": [], "HasAttachments": False, "HasValidationErrors": False}
     if body.get("ContactNumber"):
         c["ContactNumber"] = body["ContactNumber"]

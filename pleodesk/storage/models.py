@@ -23,6 +23,8 @@ from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Index, Integer, Met
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from pleodesk.core import clock
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -33,7 +35,7 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -176,7 +178,7 @@ class ExportRecord(Base):
 
 
 class Run(Base):
-    """One run of a job. ``status``: running | ok | partial | failed | cancelled | skipped."""
+    """One run of a job. ``status``: running | ok | partial | failed | cancelled | skipped | interrupted."""
 
     __tablename__ = "runs"
     __table_args__ = (Index(None, "connection_id", "started_at"),)

@@ -17,7 +17,8 @@ OUTCOME_STATUSES = ("held", "exported", "failed", "skipped")
 RECEIPTS_STATUSES = ("none", "pending", "done", "failed", "incomplete")
 RUN_KINDS = ("export_job", "export_month", "queue", "feed", "sync")
 RUN_TRIGGERS = ("manual", "scheduled", "catch_up", "cli")
-RUN_STATUSES = ("running", "ok", "partial", "failed", "cancelled", "skipped")
+#: ``interrupted``: its process ended before it finished (see ``Store.mark_interrupted_runs``).
+RUN_STATUSES = ("running", "ok", "partial", "failed", "cancelled", "skipped", "interrupted")
 FEED_STATUSES = ("pending", "sending", "pushed", "failed")
 
 #: The ``source_key`` of the single ``default_account`` mapping of a connection.

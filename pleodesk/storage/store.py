@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.expression import ClauseElement
 
+from pleodesk.core import clock
 from pleodesk.core.ledger import CategoryMapping, ContraRole, Mappings
 from pleodesk.core.model import parse_timestamp
 from pleodesk.core.money import MAX_MINOR_UNITS
@@ -147,7 +148,23 @@ def _json_safe(value: Any) -> Any:
 
 # ---------------------------------------------------------------- helpers ----------------------
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
+
+
+#: What an interrupted run's history says.
+INTERRUPTED_MESSAGE = ("pleodesk stopped before this run finished (it was closed, killed, or the computer "
+                       "went off). What was sent is recorded; the rest goes with the next run.")
+#: The lock files of the runs this process has in progress (path -> held FileLock), whichever Store
+#: started them.
+_HELD_RUNS: dict[str, Any] = {}
+_HELD_RUNS_LOCK = threading.Lock()
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
 
 
 def _aware(value: datetime | None, what: str) -> datetime | None:
@@ -826,32 +843,128 @@ class Store:
 
     # ------------------------------------------------------------ runs -------------------------
     def start_run(self, conn_id: int | None, kind: str, trigger: str, job_id: str | None = None) -> int:
+        """Record a run as ``running``. Until :meth:`finish_run`, this process holds the run's lock file
+        (taken before the row is committed, so no other process ever sees the run without it): that
+        is how :meth:`mark_interrupted_runs` tells a run in progress from one whose process is gone."""
         _check(kind, RUN_KINDS, "run kind")
         _check(trigger, RUN_TRIGGERS, "run trigger")
-        with self._write() as s:
-            run = Run(connection_id=conn_id, kind=kind, trigger=trigger, started_at=_now(), status="running",
-                      job_id=job_id)
-            s.add(run)
-            s.flush()
-            return run.id
+        run_id = None
+        try:
+            with self._write() as s:
+                run = Run(connection_id=conn_id, kind=kind, trigger=trigger, started_at=_now(),
+                          status="running", job_id=job_id)
+                s.add(run)
+                s.flush()
+                run_id = run.id
+                self._hold_run(run_id)
+        except BaseException:
+            if run_id is not None:
+                self._release_run(run_id)
+            raise
+        return run_id
 
     def finish_run(self, run_id: int, status: str, *, counts: MappingT[str, Any] | None = None,
                    skip_reasons: MappingT[str, Any] | None = None, message: str | None = None) -> RunRow:
         _check(status, RUN_STATUSES, "run status")
-        with self._write() as s:
-            run = s.get(Run, run_id)
-            if run is None:
-                raise KeyError(f"no run with id {run_id}")
-            run.status = status
-            run.ended_at = _now()
-            if counts is not None:
-                run.counts = _json_safe(dict(counts))
-            if skip_reasons is not None:
-                run.skip_reasons = _json_safe(dict(skip_reasons))
-            if message is not None:
-                run.message = message
-            s.flush()
-            return _to_row(RunRow, run)
+        try:
+            with self._write() as s:
+                run = s.get(Run, run_id)
+                if run is None:
+                    raise KeyError(f"no run with id {run_id}")
+                run.status = status
+                run.ended_at = _now()
+                if counts is not None:
+                    run.counts = _json_safe(dict(counts))
+                if skip_reasons is not None:
+                    run.skip_reasons = _json_safe(dict(skip_reasons))
+                if message is not None:
+                    run.message = message
+                s.flush()
+                return _to_row(RunRow, run)
+        finally:
+            self._release_run(run_id)
+
+    def mark_interrupted_runs(self) -> list[RunRow]:
+        """Runs left ``running`` by a pleodesk process that is gone (killed, crashed, the computer
+        switched off) become ``interrupted``; returns them. Runs of live processes, this one's included,
+        are left alone. Called when the app or a command starts.
+
+        A run is live while its process holds the run's lock file (``locks/run-<id>.lock`` beside the
+        database, an OS lock: ``flock`` / ``msvcrt.locking``). The operating system lets go of it
+        when the process ends, however it ends, so a lock that can be taken means the process is
+        gone; a reused process id or a clock change cannot make a dead run look alive, and two
+        processes starting at once both come to the same answer."""
+        with self._read() as s:
+            ids = list(s.scalars(select(Run.id).where(Run.status == "running").order_by(Run.id)))
+        probes = []
+        try:
+            for run_id in ids:
+                probe = self._probe_run(run_id)
+                if probe is not None:
+                    probes.append((run_id, probe))
+            if not probes:
+                return []
+            marked = []
+            with self._write() as s:
+                for run_id, _ in probes:
+                    # Only if still running: it may have finished (or been marked) since it was read.
+                    done = s.execute(update(Run).where(Run.id == run_id, Run.status == "running")
+                                     .values(status="interrupted", message=INTERRUPTED_MESSAGE))
+                    if done.rowcount == 1:
+                        run = s.get(Run, run_id)
+                        s.refresh(run)
+                        marked.append(_to_row(RunRow, run))
+                        s.add(AuditEntry(at=_now(), connection_id=run.connection_id, action="run_interrupted",
+                                         detail=_json_safe({"run_id": run.id, "kind": run.kind,
+                                                            "job_id": run.job_id})))
+            return marked
+        finally:
+            for run_id, probe in probes:
+                probe.__exit__(None, None, None)
+                _unlink_quietly(self._run_lock_path(run_id))
+
+    # run lock files: see mark_interrupted_runs
+    def _run_lock_path(self, run_id: int) -> Path:
+        return self.path.parent / "locks" / f"run-{int(run_id)}.lock"
+
+    def _hold_run(self, run_id: int) -> None:
+        from pleodesk.locks import FileLock, LockTimeout
+
+        path = self._run_lock_path(run_id)
+        lock = FileLock(path, timeout=0)
+        try:
+            lock.__enter__()
+        except (LockTimeout, OSError) as exc:   # e.g. a read-only folder: the run is recorded all the same
+            log.warning("run %s: could not hold its lock file %s: %s", run_id, path, exc)
+            return
+        with _HELD_RUNS_LOCK:
+            _HELD_RUNS[str(path)] = lock
+
+    def _release_run(self, run_id: int) -> None:
+        path = self._run_lock_path(run_id)
+        with _HELD_RUNS_LOCK:
+            lock = _HELD_RUNS.pop(str(path), None)
+        if lock is not None:
+            lock.__exit__(None, None, None)
+            _unlink_quietly(path)
+
+    def _probe_run(self, run_id: int):
+        """The run's lock, taken (its process is gone), or None (a live process holds it)."""
+        from pleodesk.locks import FileLock, LockTimeout
+
+        path = self._run_lock_path(run_id)
+        with _HELD_RUNS_LOCK:
+            if str(path) in _HELD_RUNS:
+                return None                  # this process's own run
+        lock = FileLock(path, timeout=0)
+        try:
+            lock.__enter__()
+        except LockTimeout:
+            return None
+        except OSError as exc:
+            log.warning("run %s: its lock file %s cannot be checked: %s", run_id, path, exc)
+            return None
+        return lock
 
     def list_runs(self, conn_id: int | None = None, limit: int = 50) -> list[RunRow]:
         """Newest first; all connections' runs when ``conn_id`` is None."""

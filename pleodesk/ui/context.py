@@ -42,8 +42,19 @@ class AppContext(QObject):
         self._sandbox_starting = False
         self.demo_mode = False
         self._stopped = False
+        self._mark_interrupted_runs()
         if scheduler:
             self.scheduler.start()
+
+    def _mark_interrupted_runs(self) -> None:
+        """Runs a pleodesk that is gone left "running" (it was killed, or crashed) are interrupted."""
+        try:
+            gone = self.store.mark_interrupted_runs()
+        except Exception:  # noqa: BLE001 - the history is a nicety, never a reason not to start
+            log.exception("could not check for interrupted runs")
+            return
+        if gone:
+            log.info("%d run(s) of a pleodesk that is gone marked interrupted", len(gone))
 
     # ------------------------------------------------------------------ work -------------------
     def submit(self, job: Job) -> bool:

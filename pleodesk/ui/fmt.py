@@ -5,6 +5,7 @@ Amounts stay ``Decimal``; only their digits are laid out the locale's way.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 
@@ -48,50 +49,46 @@ def number(n: int, loc: QLocale | None = None) -> str:
     return (loc or QLocale()).toString(int(n))
 
 
-def _four_digit_year(pattern: str) -> str:
-    """A locale's date pattern with the year in four digits ("dd.MM.yy" -> "dd.MM.yyyy")."""
-    import re
-
-    return re.sub(r"(?<!y)y{1,2}(?!y)", "yyyy", pattern)
-
-
-def short_date_format(loc: QLocale | None = None) -> str:
-    """The locale's short date pattern, with a four-digit year (a "26" is easily misread)."""
-    return _four_digit_year((loc or QLocale()).dateFormat(QLocale.FormatType.ShortFormat))
+_QUOTED = re.compile(r"('(?:[^']|'')*')")
+_WEEKDAY = re.compile(r"[\s,]*(?<!d)d{3,4}(?!d)[\s,]*")
+_YEAR = re.compile(r"(?<!y)y{1,4}(?!y)")
+_MONTH_NAME = re.compile(r"(?<!M)M{4}(?!M)")
 
 
-def medium_date_format(loc: QLocale | None = None) -> str:
-    """The locale's date with the month's short name and a four-digit year, without the weekday:
-    "Dec 5, 2026" (en_US), "5 Dec 2026" (en_GB), "5 dec 2026" (nl), "5 déc. 2026" (fr), "5. Dez. 2026" (de).
-    Derived from the locale's long format, so the order of day, month and year is the locale's."""
-    import re
+def date_format(loc: QLocale | None = None) -> str:
+    """The locale's medium date pattern: day, abbreviated month name and four-digit year in the
+    locale's order ("16 Dec 2026", "Dec 16, 2026", "16 dec. 2026", "16 déc. 2026", "16. Dez. 2026").
 
-    pattern = (loc or QLocale()).dateFormat(QLocale.FormatType.LongFormat)
-    pattern = re.sub(r"d{4}[,\s]*", "", pattern)          # no weekday
-    pattern = re.sub(r"M{4}", "MMM", pattern)
-    pattern = re.sub(r"^[\s,]+|[\s,]+$", "", pattern)
-    return _four_digit_year(pattern)
+    Qt knows only a long form (with the weekday) and a short one (all digits: "16/12/2026" in one
+    country is "12/16/26" in another, and some locales write two-digit years or no separators at
+    all). The medium pattern is the long one without the weekday, its month name abbreviated."""
+    loc = loc or QLocale()
+    parts = _QUOTED.split(loc.dateFormat(QLocale.FormatType.LongFormat))
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:                          # a quoted literal: kept as it is
+            out.append(part)
+            continue
+        part = _WEEKDAY.sub(" ", part)
+        part = _MONTH_NAME.sub("MMM", part)
+        out.append(_YEAR.sub("yyyy", part))
+    text = re.sub(r" {2,}", " ", "".join(out)).strip(" ,")
+    if "yyyy" not in text or "M" not in text:          # unusual locale data: a plain, unambiguous form
+        return "d MMM yyyy"
+    return text
 
 
-def day(d: date | datetime | None, fmt: QLocale.FormatType | str = QLocale.FormatType.ShortFormat,
+def day(d: date | datetime | None, fmt: QLocale.FormatType | None = None,
         loc: QLocale | None = None) -> str:
-    """A date as the locale writes it, always with a four-digit year (ShortFormat: "05/12/2026")."""
+    """A calendar day in the locale's medium form (see :func:`date_format`); ``fmt`` asks for one
+    of Qt's own forms instead."""
     if d is None:
         return ""
     if isinstance(d, datetime):
         d = d.date()
     loc = loc or QLocale()
-    if fmt == QLocale.FormatType.ShortFormat:
-        fmt = short_date_format(loc)
-    return loc.toString(QDate(d.year, d.month, d.day), fmt)
-
-
-def medium_day(d: date | datetime | None, loc: QLocale | None = None) -> str:
-    """A date with the month's name where there is room: "Dec 5, 2026" / "5 dec 2026" / "5. Dez. 2026"."""
-    if d is None:
-        return ""
-    loc = loc or QLocale()
-    return day(d, medium_date_format(loc), loc)
+    q = QDate(d.year, d.month, d.day)
+    return loc.toString(q, fmt) if fmt is not None else loc.toString(q, date_format(loc))
 
 
 def month_name(year: int, month: int, loc: QLocale | None = None) -> str:
@@ -110,20 +107,12 @@ def to_local(dt: datetime) -> QDateTime:
 
 
 def moment(dt: datetime | None, loc: QLocale | None = None) -> str:
-    """A moment in the user's local time, short form."""
+    """A moment in the user's local time: the medium date and the locale's time of day
+    ("16 Dec 2026 01:00", "16. Dez. 2026 01:00", "Dec 16, 2026 1:00 AM")."""
     if dt is None:
         return ""
     loc = loc or QLocale()
-    pattern = f"{short_date_format(loc)} {loc.timeFormat(QLocale.FormatType.ShortFormat)}"
-    return loc.toString(to_local(dt), pattern)
-
-
-def medium_moment(dt: datetime | None, loc: QLocale | None = None) -> str:
-    """A moment in the user's local time with the month's name: "Dec 5, 2026 14:05"."""
-    if dt is None:
-        return ""
-    loc = loc or QLocale()
-    pattern = f"{medium_date_format(loc)} {loc.timeFormat(QLocale.FormatType.ShortFormat)}"
+    pattern = f"{date_format(loc)} {loc.timeFormat(QLocale.FormatType.ShortFormat)}"
     return loc.toString(to_local(dt), pattern)
 
 

@@ -20,9 +20,10 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any, Callable
 
+from pleodesk.core import clock
 from pleodesk.core import schedule as sch
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ RUN_KINDS = ("export_month", "queue", "feed", "sync", "retry")
 
 
 def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 @dataclass
@@ -93,7 +94,7 @@ class JobResult:
     state: str | None = None                  # the connection's state after the job
     state_message: str | None = None
     company: dict[str, Any] | None = None     # check: what Pleo says about the company
-    finished_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    finished_at: datetime = field(default_factory=lambda: clock.now())
     elapsed: float = 0.0
 
     @property
@@ -103,7 +104,7 @@ class JobResult:
 
 # ------------------------------------------------------------------------------ helpers --------
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 def _add_counts(total: dict[str, int], counts: dict[str, int]) -> None:
@@ -285,7 +286,8 @@ class _Setup(Exception):
 
 def _run(store, conn, job: Job, engine, pleo, provider) -> list:
     if job.kind == "export_month":
-        return [engine.export_month(job.params["month"], trigger=job.trigger)]
+        # every job the export finished: an interrupted one first, then the month's
+        return engine.export_month(job.params["month"], trigger=job.trigger).every_job()
     if job.kind == "queue":
         return engine.process_queue(trigger=job.trigger)
     if job.kind == "feed":
@@ -302,7 +304,7 @@ def _run(store, conn, job: Job, engine, pleo, provider) -> list:
         for start, end in job.params["periods"]:
             engine._check_cancel()
             period = sch.Period(date.fromisoformat(start), date.fromisoformat(end))
-            out.append(export_period(engine, period, job.trigger))
+            out.extend(export_period(engine, period, job.trigger).every_job())
         return out
     if job.kind == "retry":
         return _retry(store, conn, job, engine)
@@ -330,9 +332,9 @@ def _retry(store, conn, job: Job, engine) -> list:
                      if item.get("date")})
     for month in months:
         engine._check_cancel()
-        s = engine.export_month(month, trigger=job.trigger)
-        if s.status != "skipped" or not summaries:
-            summaries.append(s)
+        for s in engine.export_month(month, trigger=job.trigger).every_job():
+            if s.status != "skipped" or not summaries:
+                summaries.append(s)
     return summaries
 
 

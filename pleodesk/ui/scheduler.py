@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from pleodesk.core import clock
 from pleodesk.core import schedule as sch
 from pleodesk.ui.jobs import Job
 
@@ -45,7 +46,7 @@ SHORTEST_SLEEP_MS = 1000
 
 
 def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 def is_draft(conn) -> bool:

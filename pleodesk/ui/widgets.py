@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
+from pleodesk.core import clock
 from pleodesk.core import schedule as sch
 
 OK_COLOR = "#15803D"
@@ -206,14 +207,14 @@ class ScheduleEditor(QWidget):
         else:
             text = self.tr("Each month is synced %n day(s) after it ends; the first, {day}, on {due}.", "",
                            s["delay_days"])
-        self.explain.setText(text.format(day=fmt.medium_day(first.start) if first.start == first.end
-                                         else f"{fmt.medium_day(first.start)} – {fmt.medium_day(first.end)}",
-                                         due=fmt.medium_moment(due)))
+        self.explain.setText(text.format(day=fmt.day(first.start) if first.start == first.end
+                                         else f"{fmt.day(first.start)} – {fmt.day(first.end)}",
+                                         due=fmt.moment(due)))
 
     def set_schedule(self, d: dict | None) -> None:
         for w in (self.enabled, self.frequency, self.start, self.has_end, self.end, self.delay, self.automatic):
             w.blockSignals(True)
-        today = date.today()
+        today = clock.local_today()
         s = None
         try:
             s = sch.SyncSchedule.from_dict(d) if d else None

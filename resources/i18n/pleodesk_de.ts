@@ -3074,6 +3074,10 @@
         <translation>Übersprungen</translation>
     </message>
     <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
         <source>exported</source>
         <translation>exportiert</translation>
     </message>

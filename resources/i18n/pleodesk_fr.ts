@@ -3074,6 +3074,10 @@
         <translation>Ignorée</translation>
     </message>
     <message>
+        <source>Interrupted</source>
+        <translation>Interrompu</translation>
+    </message>
+    <message>
         <source>exported</source>
         <translation>exporté(s)</translation>
     </message>

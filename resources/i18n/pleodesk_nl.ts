@@ -3074,6 +3074,10 @@
         <translation>Overgeslagen</translation>
     </message>
     <message>
+        <source>Interrupted</source>
+        <translation>Onderbroken</translation>
+    </message>
+    <message>
         <source>exported</source>
         <translation>geëxporteerd</translation>
     </message>

@@ -422,3 +422,77 @@ def test_setup_file_refuses_a_second_active_connection_for_the_same_pleo_company
         store.update_connection(store.get_connection("Demo Company (journal file)").id, active=False)
         store.close()
         assert main(["setup", "--file", str(second)]) == EXIT_OK
+
+
+@pytest.mark.parametrize("via", ["command", "app"])
+def test_with_the_database_lost_what_the_ledger_has_is_counted_as_already_there(demo, capsys, via):
+    """The database is gone (deleted, or a new computer) but the journal is kept, and Pleo queues the
+    month again: the export finds every expense in the ledger and sends nothing twice. It said
+    "117 exported, 0 already in the ledger"; the summary, the JSON, the app's result and the history
+    now count them as already in the ledger."""
+    from pleodesk.demo import demo_plan
+    from pleodesk.paths import database_path
+    from pleodesk.setup_file import apply_plan
+    from pleodesk.storage import open_store
+
+    sb = demo.sandbox
+    assert main(["export", "--month", MONTH]) in (EXIT_OK, EXIT_HELD)
+    capsys.readouterr()
+    booked = set(read_journal(demo.journal))
+    assert len(booked) > 40
+    before = demo.journal.read_bytes()
+
+    demo.store.close()
+    for suffix in ("", "-wal", "-shm"):
+        database_path().with_name(database_path().name + suffix).unlink(missing_ok=True)
+    store = open_store()
+    conn = apply_plan(store, demo_plan(sb, demo.folder))
+    sb.pleo.reset_exports()
+    try:
+        if via == "command":
+            rc = main(["export", "--month", MONTH, "--json"])
+            (summary,) = json.loads(capsys.readouterr().out)
+            assert rc == EXIT_HELD
+            counts, message = summary["counts"], summary["message"]
+        else:
+            from pleodesk.ui.jobs import Job, execute
+
+            result = execute(store, Job("export_month", conn.id, params={"month": MONTH}))
+            assert result.status == "partial", result.message
+            counts, message = result.counts, result.message
+        assert counts["exported"] == 0
+        assert counts["already_exported"] == len(booked)
+        assert message.startswith(f"0 exported, {len(booked)} already in the ledger"), message
+
+        assert demo.journal.read_bytes() == before                  # nothing written twice
+        (run,) = [r for r in store.list_runs(conn.id) if r.kind == "export_month"]
+        assert (run.counts["exported"], run.counts["already_exported"]) == (0, len(booked))
+        records = store.get_records(conn.id)
+        found = {eid for eid, r in records.items() if r.status == "exported"}
+        assert {reference_for(e) for e in found} == booked
+        assert all(records[e].ledger_id == reference_for(e) for e in found)
+        job = sb.pleo.jobs[-1]
+        items = {i["accountingEntryId"]: i for i in sb.pleo.job_items(job["id"])}
+        assert all(items[e]["status"] == "successful" and items[e]["externalId"] == reference_for(e) for e in found)
+        assert len([a for a in store.list_audit(limit=1000) if a.action == "found_in_ledger"]) == len(booked)
+    finally:
+        store.close()
+
+
+def test_the_text_summary_says_already_in_the_ledger(demo, capsys):
+    """The same from the terminal's text summary."""
+    from pleodesk.paths import database_path
+
+    main(["export", "--month", MONTH])
+    capsys.readouterr()
+    booked = len(read_journal(demo.journal))
+    demo.store.delete_connection(demo.conn.id)                      # its records go with it
+    from pleodesk.demo import demo_plan
+    from pleodesk.setup_file import apply_plan
+
+    apply_plan(demo.store, demo_plan(demo.sandbox, demo.folder))
+    demo.sandbox.pleo.reset_exports()
+    assert database_path().exists()
+    main(["export", "--month", MONTH])
+    out = capsys.readouterr().out
+    assert f": partial. 0 exported, {booked} already in the ledger" in out, out

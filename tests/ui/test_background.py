@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QObject, Signal
 
+from pleodesk.core.clock import now as clock_now
 from pleodesk.core import schedule as sch
 from pleodesk.core.engine import Progress
 from pleodesk.ui.jobs import Job
@@ -93,11 +94,11 @@ def _conn_running_scheduler(ctx, clock):
 
 
 def test_scheduler_catches_up_the_queue_after_a_closed_app(qtbot, ctx, demo_conn, sandbox):
-    now = datetime.now(timezone.utc)
+    now = clock_now()
     ctx.store.set_schedule_state(sch.schedule_key(demo_conn.id, "queue"), last_run_at=now - timedelta(hours=9))
     ids = sandbox.pleo.exportable_entry_ids(MONTH, limit=5)
     sandbox.pleo.create_job_as_user(ids)            # someone queued five expenses for export in Pleo
-    sched = _conn_running_scheduler(ctx, lambda: datetime.now(timezone.utc))
+    sched = _conn_running_scheduler(ctx, lambda: clock_now())
     dispatched = []
     sched.dispatched.connect(lambda cid, kind, trig: dispatched.append((kind, trig)))
     with qtbot.waitSignal(ctx.hub.run_finished, timeout=WAIT_MS,
@@ -114,7 +115,7 @@ def test_scheduler_catches_up_the_queue_after_a_closed_app(qtbot, ctx, demo_conn
 
 def test_scheduler_records_a_skip_once_for_a_disconnected_connection(qtbot, ctx, demo_conn):
     ctx.store.set_connection_state(demo_conn.id, "disconnected", "Pleo refused the key")
-    clock = [datetime.now(timezone.utc)]
+    clock = [clock_now()]
     sched = _conn_running_scheduler(ctx, lambda: clock[0])
     with qtbot.waitSignal(ctx.hub.run_finished, timeout=WAIT_MS):
         sched.start()
@@ -131,8 +132,8 @@ def test_scheduler_records_a_skip_once_for_a_disconnected_connection(qtbot, ctx,
 def test_scheduler_runs_the_feed_at_its_utc_moment(qtbot, ctx, demo_conn):
     ctx.store.update_connection(demo_conn.id, settings={"bank_feed": True})
     ctx.store.set_schedule_state(sch.schedule_key(demo_conn.id, "queue"),
-                                 last_run_at=datetime.now(timezone.utc))
-    moment = sch.next_feed_time(datetime.now(timezone.utc))
+                                 last_run_at=clock_now())
+    moment = sch.next_feed_time(clock_now())
     ctx.store.set_schedule_state(sch.schedule_key(demo_conn.id, "feed"), next_run_at=moment)
     clock = [moment - timedelta(minutes=1)]
     sched = _conn_running_scheduler(ctx, lambda: clock[0])

@@ -3,8 +3,9 @@ settings, and what keyboard and screen-reader users need."""
 
 from __future__ import annotations
 
+import re
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -53,7 +54,7 @@ def test_fix_a_mapping_then_retry_exports_the_held_expenses(qtbot, ctx, demo_con
     eid = first.toolTip(0)
     assert eid in group.expense_ids and first.data(0, Qt.ItemDataRole.UserRole + 1) == eid
     row = next(r for r in load_expense_rows(ctx.store, demo_conn.id) if r.expense_id == eid)
-    assert first.text(0) == " · ".join(x for x in (fmt.medium_day(row.day), row.supplier or row.employee,
+    assert first.text(0) == " · ".join(x for x in (fmt.day(row.day), row.supplier or row.employee,
                                                    fmt.money(row.amount, row.currency)) if x)
     fix_button = tab.tree.itemWidget(item, 3)
     assert fix_button.text() == "Fix…"
@@ -163,6 +164,33 @@ def test_settings_are_saved_off_the_gui_thread(qtbot, ctx, demo_conn):
     saved = sch.SyncSchedule.from_dict(ctx.store.get_connection(demo_conn.id).settings["schedule"])
     assert saved.frequency == "daily" and saved.delay_days == 14 and not saved.automatic
     assert "Sync now" in s.schedule_status.text()      # manual only: past days wait for the button
+
+
+def test_the_next_scheduled_sync_is_written_with_a_readable_date(qtbot, ctx, demo_conn):
+    """It read "Next scheduled sync: 16 12 2026 01:00" (Qt's short form in the C locale): a medium date
+    with the month's name and a four-digit year instead, as everywhere in the app."""
+    from PySide6.QtCore import QLocale
+
+    from pleodesk.ui import fmt
+
+    saved_locale = QLocale()
+    QLocale.setDefault(QLocale("C"))
+    try:
+        win = _window(qtbot, ctx)
+        win.show_tab(win.TAB_SETTINGS)
+        s = win.settings_tab
+        s.schedule.enabled.setChecked(True)
+        s.schedule.frequency.setCurrentIndex(1)                      # monthly, from the 1st of this month
+        s.schedule.delay.setValue(0)
+        s.schedule.automatic.setChecked(True)
+        with qtbot.waitSignal(ctx.hub.settings_changed, timeout=WAIT_MS):
+            s.save_schedule.click()
+        due = datetime(2026, 12, 1, 1, 0, tzinfo=timezone.utc)        # November is synced on 1 December
+        text = s.schedule_status.text()
+        assert f"Next scheduled sync: {fmt.moment(due)}." in text, text
+        assert re.search(r"Next scheduled sync: (1 Dec|30 Nov) 2026 \d\d:\d\d\.", text), text
+    finally:
+        QLocale.setDefault(saved_locale)
 
 
 def test_deactivate_and_delete(qtbot, ctx, demo_conn, monkeypatch, memory_keyring):

@@ -157,7 +157,7 @@ def test_wizard_then_export_a_month(qtbot, ctx, sandbox, journal_dir):
     assert ref.startswith("PLEO-") and tab.links.item(0, 4).data(URL_ROLE).startswith("file:")
     expense = next(r for r in ctx.store.records_with_status(conn.id, "exported") if f"PLEO-{r.expense_id}" == ref)
     rows = entries[ref]
-    assert tab.links.item(0, 0).text() == fmt.medium_day(date.fromisoformat(rows[0]["date"]))
+    assert tab.links.item(0, 0).text() == fmt.day(date.fromisoformat(rows[0]["date"]))
     assert rows[0]["account"] in tab.links.item(0, 3).text() and tab.links.item(0, 1).text()
     assert tab.links.item(0, 2).text().endswith("€") or "€" in tab.links.item(0, 2).text()
     assert expense is not None

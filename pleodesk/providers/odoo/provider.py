@@ -705,7 +705,8 @@ class OdooProvider:
                 err = p.error or LedgerError("Odoo did not create this expense", "", "Export it again.")
                 results.append(SendResult(p.entry.expense_id, error=err))
             else:
-                results.append(SendResult(p.entry.expense_id, str(p.main_id), self.ledger_url(p.main_id)))
+                results.append(SendResult(p.entry.expense_id, str(p.main_id), self.ledger_url(p.main_id),
+                                          already=p.existing))
         return results
 
     # ------------------------------------------------------------------ building ------------

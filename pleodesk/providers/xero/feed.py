@@ -23,12 +23,13 @@ import io
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 from xml.sax.saxutils import escape, unescape
 
+from pleodesk.core import clock
 from pleodesk.providers.base import FeedLine, FeedResult, LedgerError
 from pleodesk.providers.xero import wire
 from pleodesk.providers.xero.client import XeroError
@@ -311,7 +312,7 @@ def csv_text(lines: Sequence[FeedLine], us_dates: bool = False) -> str:
 
 def ofx_text(lines: Sequence[FeedLine], currency: str, account_id: str, now: datetime | None = None) -> str:
     """An OFX 2.2 bank statement (XML); ``FITID`` is our id, so Xero recognises lines imported before."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     first = min(l.date for l in lines).replace("-", "")
     last = max(l.date for l in lines).replace("-", "")
     total = sum((Decimal(l.amount) for l in lines), Decimal(0))

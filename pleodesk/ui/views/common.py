@@ -26,7 +26,8 @@ def kind_name(kind: str) -> str:
 
 def run_status_name(status: str) -> str:
     return {"running": QCoreApplication.translate("words", "Running"), "ok": QCoreApplication.translate("words", "Done"), "partial": QCoreApplication.translate("words", "Done, with problems"),
-            "failed": QCoreApplication.translate("words", "Failed"), "cancelled": QCoreApplication.translate("words", "Cancelled"), "skipped": QCoreApplication.translate("words", "Skipped")}.get(status, status)
+            "failed": QCoreApplication.translate("words", "Failed"), "cancelled": QCoreApplication.translate("words", "Cancelled"), "skipped": QCoreApplication.translate("words", "Skipped"),
+            "interrupted": QCoreApplication.translate("words", "Interrupted")}.get(status, status)
 
 
 def count_names() -> dict[str, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime, timezone
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, QUrl
@@ -11,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from pleodesk.core import clock
 from pleodesk.ui import fmt
 from pleodesk.ui.jobs import Job
 from pleodesk.ui.resources import icon
@@ -23,7 +23,7 @@ SHOWN_LINKS = 200
 
 
 def recent_months(n: int = 13, today=None) -> list[str]:
-    today = today or datetime.now(timezone.utc).date()
+    today = today or clock.today()
     y, m = today.year, today.month
     out = []
     for _ in range(n):
@@ -385,7 +385,7 @@ class ExportTab(ConnectionTab):
         for row, e in enumerate(shown):
             amount = fmt.money(e.amount.amount, e.amount.currency) if e.amount is not None else ""
             account = f"{e.account} {names.get(e.account, '')}".strip() if e.account else ""
-            cells = [fmt.medium_day(e.date) if e.date else "", e.payee or "", amount, account, e.reference]
+            cells = [fmt.day(e.date) if e.date else "", e.payee or "", amount, account, e.reference]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 2:

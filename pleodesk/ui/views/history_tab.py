@@ -72,7 +72,8 @@ class HistoryTab(ConnectionTab):
         self.runs = runs
         t = self.table
         t.setRowCount(len(runs))
-        colors = {"failed": "#B91C1C", "partial": "#B45309", "cancelled": "#B45309", "skipped": "#64748B"}
+        colors = {"failed": "#B91C1C", "partial": "#B45309", "cancelled": "#B45309", "interrupted": "#B45309",
+                  "skipped": "#64748B"}
         for row, r in enumerate(runs):
             took = fmt.duration((r.ended_at - r.started_at).total_seconds()) if r.ended_at else "…"
             cells = [fmt.moment(r.started_at), took, kind_name(r.kind), trigger_name(r.trigger),
@@ -102,7 +103,7 @@ class HistoryTab(ConnectionTab):
         parts = [f"<b>{html.escape(kind_name(r.kind))}</b> — {html.escape(trigger_name(r.trigger))}, "
                  f"{html.escape(run_status_name(r.status))}"]
         parts.append(html.escape(self.tr("Started {start}, ended {end}.").format(
-            start=fmt.medium_moment(r.started_at), end=fmt.medium_moment(r.ended_at) if r.ended_at else "…")))
+            start=fmt.moment(r.started_at), end=fmt.moment(r.ended_at) if r.ended_at else "…")))
         counts = counts_text(r.counts) if r.counts else ""
         # A run that went through is said by its counts, in the user's language (the engine's own
         # sentence, in English, says the same); a failure's message says what went wrong.

@@ -203,7 +203,7 @@ class ProblemsTab(ConnectionTab):
         row = getattr(self, "_rows", {}).get(eid)
         if row is None:
             return eid
-        parts = [fmt.medium_day(row.day) if row.day else "", row.supplier or row.employee,
+        parts = [fmt.day(row.day) if row.day else "", row.supplier or row.employee,
                  fmt.money(row.amount, row.currency) if row.amount is not None else ""]
         return " · ".join(p for p in parts if p) or eid
 

@@ -3,13 +3,13 @@ edit / deactivate / delete; and the app's language."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QRadioButton, QScrollArea, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from pleodesk.core import clock
 from pleodesk.core import schedule as sch
 from pleodesk.ui import fmt, systems
 from pleodesk.ui.i18n import LANGUAGES
@@ -226,7 +226,7 @@ class SettingsTab(ConnectionTab):
         if new:
             self.schedule.set_schedule(s.get("schedule"))
         self._loading = False
-        local = datetime.now(timezone.utc).astimezone().tzinfo
+        local = clock.local_now().tzinfo
         pairs = sch.local_feed_times(local)
         joiner = " " + self.tr("and") + " "
         self.feed_times.setText(self.tr("That is {times} your time. The feed and the export carry the same reference, "
@@ -261,7 +261,7 @@ class SettingsTab(ConnectionTab):
             return
         runs = self.ctx.scheduler.next_runs(self.conn.id)
         q = runs.get("queue")
-        self.next_queue.setText(self.tr("Next check of the export queue: {when}.").format(when=fmt.medium_moment(q))
+        self.next_queue.setText(self.tr("Next check of the export queue: {when}.").format(when=fmt.moment(q))
                                 if q and self.conn.active else "")
         d = self.ctx.scheduler.decisions(self.conn.id)["sync"]
         parts = []
@@ -269,7 +269,7 @@ class SettingsTab(ConnectionTab):
             parts.append(self.tr("Waiting for you to press Sync now: {periods}.").format(
                 periods=", ".join(p.label for p in d.waiting)))
         if d.next_at is not None and getattr(d, "skip_reason", None) != "no schedule":
-            parts.append(self.tr("Next scheduled sync: {when}.").format(when=fmt.medium_moment(d.next_at)))
+            parts.append(self.tr("Next scheduled sync: {when}.").format(when=fmt.moment(d.next_at)))
         elif d.skip_reason == "the schedule has ended":
             parts.append(self.tr("The schedule has ended."))
         self.schedule_status.setText(" ".join(parts))
@@ -318,7 +318,7 @@ class SettingsTab(ConnectionTab):
 
             when = _dt.fromtimestamp(newest.stat().st_mtime, tz=timezone.utc)
             self.feed_file.setText(self.tr("Newest statement file: {file} ({when}), in {folder}.").format(
-                file=newest.name, when=fmt.medium_moment(when), folder=folder))
+                file=newest.name, when=fmt.moment(when), folder=folder))
 
     def _open_feed_folder(self) -> None:
         from pleodesk.ui.desktop import open_folder, reveal

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timezone
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
                                QSpinBox, QTabWidget, QVBoxLayout, QWizard, QWizardPage)
 
+from pleodesk.core import clock
 from pleodesk.core import schedule as sch
 from pleodesk.core.ledger import ContraRole
 from pleodesk.core.names import MAX_NAME_LENGTH, ConnectionNameError, check_connection_name, describe
@@ -974,7 +975,7 @@ class FeedPage(Page):
         # On by default where it works, as Pleo's own feed is; what the user chose once is kept.
         wanted = bool(st.options.get("bank_feed", False)) if self.NAME in st.visited else True
         self.enabled.setChecked(feed_ok and problem is None and wanted)
-        local = datetime.now(timezone.utc).astimezone().tzinfo
+        local = clock.local_now().tzinfo
         pairs = sch.local_feed_times(local)
         utc_text = " " + self.tr("and") + " "
         self.times.setText(self.tr("Sent every day at {utc} UTC ({local} your time).").format(
@@ -998,7 +999,7 @@ class FeedPage(Page):
 
 # ==================================================================================== 9 ========
 def last_full_month(today: date | None = None) -> str:
-    today = today or datetime.now(timezone.utc).date()
+    today = today or clock.today()
     y, m = today.year, today.month - 1
     if m == 0:
         y, m = y - 1, 12
