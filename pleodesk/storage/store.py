@@ -28,6 +28,7 @@ from sqlalchemy.sql.expression import ClauseElement
 from pleodesk.core.ledger import CategoryMapping, ContraRole, Mappings
 from pleodesk.core.model import parse_datetime
 from pleodesk.storage import db
+from pleodesk.storage.listing import list_columns
 from pleodesk.storage.db import StoreBusyError, StoreError, UnknownConnectionError
 from pleodesk.storage.models import (AuditEntry, Connection, ExportRecord, FeedRecord, Mapping, PleoItem,
                                      Receipt, Run, SchedulerState)
@@ -151,6 +152,9 @@ def _to_row(cls: type[T], obj: Any) -> T:
 #: Plain (Core) selects of every column: much cheaper than ORM objects for thousands of rows.
 _RECORD_COLUMNS = select(*ExportRecord.__table__.c)
 _FEED_COLUMNS = select(*FeedRecord.__table__.c)
+_RUN_COLUMNS = select(*Run.__table__.c)
+#: The columns of ``pleo_items`` the Expenses list reads (``pleodesk.storage.listing``).
+_LIST_COLUMNS = ("day", "supplier", "employee", "category", "receipt_count", "note")
 
 
 def _conn_row(c: Connection) -> ConnectionRow:
@@ -196,6 +200,8 @@ def _pleo_item_values(item: MappingT[str, Any], job_id: str | None, now: datetim
             "raw": json.dumps(item, separators=(",", ":"), ensure_ascii=False),
             "fetched_at": now,
             "job_id": job_id,
+            "pruned_at": None,
+            **list_columns(item),
         }
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         ident = item.get("accountingEntryId", "?") if isinstance(item, MappingT) else "?"
@@ -360,12 +366,17 @@ class Store:
     def set_connection_state(self, conn_id: int, state: str, message: str | None = None) -> ConnectionRow:
         return self.update_connection(conn_id, state=state, state_message=message)
 
-    def delete_connection(self, conn_id: int) -> None:
-        """Delete a connection with its mappings, export and feed records, runs and scheduler state.
-        Its audit entries stay, with no connection. Deleting an unknown id does nothing."""
+    def delete_connection(self, conn_id: int) -> list[str]:
+        """Delete a connection with its mappings, export and feed records, runs and scheduler state,
+        and the Pleo data and receipt records of its expenses that no other connection has a record
+        of. Its audit entries stay, with no connection. Returns the local paths the deleted receipt
+        records named: delete those files with ``pleodesk.storage.retention.remove_files``. Deleting
+        an unknown id does nothing."""
         with self._write() as s:
+            ids = list(s.scalars(select(ExportRecord.expense_id).where(ExportRecord.connection_id == conn_id)))
             s.execute(delete(Connection).where(Connection.id == conn_id))
             s.execute(delete(SchedulerState).where(SchedulerState.key.like(f"conn:{int(conn_id)}:%")))
+            return forget_unowned(s, ids)
 
     # ------------------------------------------------------------ mappings ---------------------
     def load_mappings(self, conn_id: int) -> Mappings:
@@ -474,7 +485,8 @@ class Store:
                   "booked_at": stmt.excluded.booked_at, "currency": stmt.excluded.currency,
                   "amount_minor": stmt.excluded.amount_minor, "raw": stmt.excluded.raw,
                   "fetched_at": stmt.excluded.fetched_at,
-                  "job_id": func.coalesce(stmt.excluded.job_id, PleoItem.job_id)})
+                  "job_id": func.coalesce(stmt.excluded.job_id, PleoItem.job_id),
+                  **{k: stmt.excluded[k] for k in _LIST_COLUMNS}, "pruned_at": None})
         now = _now()
         total = 0
         chunk: list[dict[str, Any]] = []
@@ -495,19 +507,42 @@ class Store:
         return total
 
     def get_pleo_item(self, expense_id: str) -> dict[str, Any] | None:
+        """The stored item; None when it is not stored or retention removed its data."""
         with self._read() as s:
             raw = s.scalar(select(PleoItem.raw).where(PleoItem.id == expense_id))
-        return None if raw is None else json.loads(raw)
+        return json.loads(raw) if raw else None
 
     def get_pleo_items(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """The stored items among ``ids``, by id (ids not stored are absent)."""
+        """The stored items among ``ids``, by id (ids not stored, or whose data retention removed,
+        are absent)."""
         ids = _unique(ids)
         out: dict[str, dict[str, Any]] = {}
         with self._read() as s:
             for part in _chunks(ids, IN_CHUNK):
                 for eid, raw in s.execute(select(PleoItem.id, PleoItem.raw).where(PleoItem.id.in_(part))):
-                    out[eid] = json.loads(raw)
+                    if raw:
+                        out[eid] = json.loads(raw)
         return out
+
+    def expense_list(self, conn_id: int, expense_ids: Iterable[str] | None = None) -> list[tuple]:
+        """The Expenses list of a connection, without decoding any raw JSON: one tuple per export
+        record, all of them or those among ``expense_ids``, with the stored item's list columns (None
+        where Pleo's data of the expense is not stored). Fields, in order: expense_id, status,
+        ledger_id, reference, ledger_url, error_title, error_fix, day, supplier, employee, currency,
+        amount_minor, category, receipt_count, note, pruned_at."""
+        r, i = ExportRecord.__table__.c, PleoItem.__table__.c
+        q = (select(r.expense_id, r.status, r.ledger_id, r.reference, r.ledger_url, r.error_title, r.error_fix,
+                    i.day, i.supplier, i.employee, i.currency, i.amount_minor, i.category, i.receipt_count,
+                    i.note, i.pruned_at)
+             .select_from(ExportRecord.__table__.outerjoin(PleoItem.__table__, i.id == r.expense_id))
+             .where(r.connection_id == conn_id))
+        with self._read() as s:
+            if expense_ids is None:
+                return [tuple(row) for row in s.execute(q.order_by(r.id))]
+            out: list[tuple] = []
+            for part in _chunks(_unique(expense_ids), IN_CHUNK):
+                out.extend(tuple(row) for row in s.execute(q.where(r.expense_id.in_(part))))
+            return out
 
     def pleo_item_ids_for_month(self, company_id: str, month: str) -> list[str]:
         """Ids of the company's items booked in ``month`` ("YYYY-MM", UTC), by booking date."""
@@ -767,13 +802,25 @@ class Store:
             s.flush()
             return _to_row(RunRow, run)
 
-    def list_runs(self, conn_id: int | None = None, limit: int = 50) -> list[RunRow]:
-        """Newest first; all connections' runs when ``conn_id`` is None."""
-        q = select(Run).order_by(Run.started_at.desc(), Run.id.desc()).limit(limit)
+    def list_runs(self, conn_id: int | None = None, limit: int | None = 50, offset: int = 0) -> list[RunRow]:
+        """Newest first; all connections' runs when ``conn_id`` is None. ``limit`` None: all of them
+        (from ``offset`` on)."""
+        q = _RUN_COLUMNS.order_by(Run.started_at.desc(), Run.id.desc())
+        if conn_id is not None:
+            q = q.where(Run.connection_id == conn_id)
+        if limit is not None:
+            q = q.limit(limit)
+        if offset:
+            q = q.offset(offset)
+        with self._read() as s:
+            return [RunRow(**r._mapping) for r in s.execute(q)]
+
+    def count_runs(self, conn_id: int | None = None) -> int:
+        q = select(func.count()).select_from(Run)
         if conn_id is not None:
             q = q.where(Run.connection_id == conn_id)
         with self._read() as s:
-            return [_to_row(RunRow, r) for r in s.scalars(q)]
+            return int(s.scalar(q) or 0)
 
     # ------------------------------------------------------------ audit ------------------------
     def audit(self, action: str, conn_id: int | None = None, **detail: Any) -> None:
@@ -797,6 +844,9 @@ class Store:
                                              AuditEntry.action == "ledger_notes")
              .order_by(AuditEntry.at, AuditEntry.id))
         wanted = {str(e) for e in expense_ids} if expense_ids is not None else None
+        if wanted is not None and len(wanted) <= IN_CHUNK:
+            # Only the entries of these expenses are decoded (one expense's details: not every note).
+            q = q.where(func.json_extract(AuditEntry.__table__.c.detail, "$.expense_id").in_(sorted(wanted)))
         out: dict[str, list[str]] = {}
         with self._read() as s:
             for detail in s.scalars(q):
@@ -865,6 +915,23 @@ class Store:
         with self._write() as s:
             for part in _chunks(rows, CHUNK):
                 s.connection().execute(stmt, list(part))
+
+
+def forget_unowned(s: Session, expense_ids: Sequence[str]) -> list[str]:
+    """Delete the stored Pleo items and receipt records of those of ``expense_ids`` that no
+    connection has an export record of; return the local paths of the receipt files they named."""
+    paths: list[str] = []
+    owned = select(ExportRecord.id).where(ExportRecord.expense_id == PleoItem.id).exists()
+    owned_receipt = select(ExportRecord.id).where(ExportRecord.expense_id == Receipt.expense_id).exists()
+    for part in _chunks(_unique(expense_ids), IN_CHUNK):
+        gone = list(part)
+        paths.extend(p for p in s.scalars(select(Receipt.local_path).where(
+            Receipt.expense_id.in_(gone), Receipt.local_path.is_not(None), ~owned_receipt)) if p)
+        s.execute(delete(Receipt).where(Receipt.expense_id.in_(gone), ~owned_receipt)
+                  .execution_options(synchronize_session=False))
+        s.execute(delete(PleoItem).where(PleoItem.id.in_(gone), ~owned)
+                  .execution_options(synchronize_session=False))
+    return paths
 
 
 def _tag_key(group: str, tag: str) -> str:
