@@ -219,8 +219,8 @@ class ExportEngine:
     def _retry_receipts(self, limit: int) -> int:
         from pleodesk.providers.pleo import PleoError, PleoNotFound
 
-        owed = [r for r in self.store.records_with_status(self.conn.id, "exported")
-                if r.receipts_status in ("failed", "pending") and r.ledger_id][:limit]
+        owed = [r for r in self.store.exported_owing_receipts(self.conn.id, "failed", "pending")
+                if r.ledger_id][:limit]
         fixed = 0
         for rec in owed:
             self._check_cancel()
@@ -800,13 +800,20 @@ def _summary_text(s: RunSummary) -> str:
     return ", ".join(parts) + "."
 
 
-def preview_month(store, conn, pleo, provider, month: str) -> dict:
+#: A preview reports what it has read so far at most this often (seconds).
+PREVIEW_PROGRESS_S = 0.3
+
+
+def preview_month(store, conn, pleo, provider, month: str,
+                  progress: Callable[[dict], None] | None = None) -> dict:
     """What "Export a month" would do, without creating anything: the number of expenses, totals per
     currency and per Pleo category, which would be held for a missing category mapping, and which
     would be skipped (wallet top-ups and unloads when the connection ignores them).
 
     Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo). Tax and
-    tag mappings are checked when the export runs, on the full export items."""
+    tag mappings are checked when the export runs, on the full export items. Pleo lists them 100 at a
+    time: ``progress(preview)``, if given, gets the preview of what was read so far (``"partial":
+    True``) every few tenths of a second, so a big month shows its numbers while they come in."""
     from decimal import Decimal
 
     from pleodesk.core.money import Money
@@ -814,9 +821,6 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     start, end = month_bounds(month)
     mappings = store.load_mappings(conn.id)
     chart = provider.read_chart()
-    entries = list(pleo.search_accounting_entries(export_status=["QUEUED"], status=["COMPLETED"], settled=True,
-                                                  bookkeeping_from=start, bookkeeping_to=end))
-    records = store.get_records(conn.id, [e["id"] for e in entries])
     totals: dict[str, Decimal] = {}
     by_account: dict[str, Decimal] = {}
     would_hold: dict[str, int] = {}
@@ -824,11 +828,14 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     would_skip: dict[str, int] = {}
     ignore_wallet = bool((conn.settings or {}).get("ignore_wallet_topups", False))
     no_account = "00000000-0000-0000-0000-000000000000"
-    for e in entries:
+    seen = {"count": 0, "already": 0}
+    unchecked: list[str] = []              # ids not yet looked up in the store
+
+    def take(e: dict) -> None:
         if ignore_wallet and e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD"):
             # as validation.SKIP_WALLET: not sent, reported to Pleo as handled, not in the totals
             would_skip[SKIP_WALLET] = would_skip.get(SKIP_WALLET, 0) + 1
-            continue
+            return
         value = e.get("totalBillValue") or e["transactionValue"]
         m = Money.from_minor(value["minors"], value["currency"])
         totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
@@ -863,15 +870,42 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
                 reasons.add(f"category {key}: account {mappings.categories[key].account} is not in the ledger")
         for msg in reasons:
             would_hold[msg] = would_hold.get(msg, 0) + 1
-    return {
-        "month": month, "count": len(entries),
-        "already_exported": sum(1 for r in records.values() if r.status == "exported"),
-        "totals": {k: str(v) for k, v in totals.items()},
-        "by_account": {k: str(v) for k, v in by_account.items()},
-        "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
-        "would_hold": would_hold,
-        "would_skip": would_skip,
-    }
+
+    def check_records() -> None:
+        # What the store already knows: which of them are in the ledger, looked up as they come.
+        if unchecked:
+            records = store.get_records(conn.id, unchecked)
+            seen["already"] += sum(1 for r in records.values() if r.status == "exported")
+            unchecked.clear()
+
+    def result(partial: bool) -> dict:
+        out = {
+            "month": month, "count": seen["count"], "already_exported": seen["already"],
+            "totals": {k: str(v) for k, v in totals.items()},
+            "by_account": {k: str(v) for k, v in by_account.items()},
+            "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
+            "would_hold": dict(would_hold),
+            "would_skip": dict(would_skip),
+        }
+        if partial:
+            out["partial"] = True
+        return out
+
+    last = time.monotonic()
+    for e in pleo.search_accounting_entries(export_status=["QUEUED"], status=["COMPLETED"], settled=True,
+                                            bookkeeping_from=start, bookkeeping_to=end):
+        seen["count"] += 1
+        unchecked.append(e["id"])
+        take(e)
+        if progress is not None and time.monotonic() - last >= PREVIEW_PROGRESS_S:
+            check_records()
+            try:
+                progress(result(True))
+            except Exception:  # a broken listener must not break the preview
+                log.exception("preview progress callback failed")
+            last = time.monotonic()
+    check_records()
+    return result(False)
 
 
 def sync_master_data(store, conn, pleo, provider, *, trigger: str = "manual"):

@@ -524,25 +524,33 @@ class Store:
                         out[eid] = json.loads(raw)
         return out
 
-    def expense_list(self, conn_id: int, expense_ids: Iterable[str] | None = None) -> list[tuple]:
+    def expense_list(self, conn_id: int, expense_ids: Iterable[str] | None = None, *,
+                     newest_first: bool = False) -> list[tuple]:
         """The Expenses list of a connection, without decoding any raw JSON: one tuple per export
-        record, all of them or those among ``expense_ids``, with the stored item's list columns (None
-        where Pleo's data of the expense is not stored). Fields, in order: expense_id, status,
+        record, all of them (``newest_first``: by the item's day, then id, both descending; expenses
+        without Pleo data last) or those among ``expense_ids``, with the stored item's list columns
+        (None where Pleo's data of the expense is not stored). Fields, in order: expense_id, status,
         ledger_id, reference, ledger_url, error_title, error_fix, day, supplier, employee, currency,
-        amount_minor, category, receipt_count, note, pruned_at."""
-        r, i = ExportRecord.__table__.c, PleoItem.__table__.c
-        q = (select(r.expense_id, r.status, r.ledger_id, r.reference, r.ledger_url, r.error_title, r.error_fix,
-                    i.day, i.supplier, i.employee, i.currency, i.amount_minor, i.category, i.receipt_count,
-                    i.note, i.pruned_at)
-             .select_from(ExportRecord.__table__.outerjoin(PleoItem.__table__, i.id == r.expense_id))
-             .where(r.connection_id == conn_id))
+        amount_minor, category, receipt_count, note, pruned (1 when retention removed its raw data)."""
+        sql = ("SELECT r.expense_id, r.status, r.ledger_id, r.reference, r.ledger_url, r.error_title, r.error_fix, "
+               "i.day, i.supplier, i.employee, i.currency, i.amount_minor, i.category, i.receipt_count, i.note, "
+               "i.pruned_at IS NOT NULL "
+               "FROM export_records AS r LEFT OUTER JOIN pleo_items AS i ON i.id = r.expense_id "
+               "WHERE r.connection_id = ?")
         with self._read() as s:
-            if expense_ids is None:
-                return [tuple(row) for row in s.execute(q.order_by(r.id))]
-            out: list[tuple] = []
-            for part in _chunks(_unique(expense_ids), IN_CHUNK):
-                out.extend(tuple(row) for row in s.execute(q.where(r.expense_id.in_(part))))
-            return out
+            cur = s.connection().connection.driver_connection.cursor()
+            try:
+                if expense_ids is None:
+                    # Sorted by SQLite, which lets go of the interpreter lock while it works.
+                    order = " ORDER BY i.day DESC, r.expense_id DESC" if newest_first else " ORDER BY r.id"
+                    return cur.execute(sql + order, (conn_id,)).fetchall()
+                out: list[tuple] = []
+                for part in _chunks(_unique(expense_ids), IN_CHUNK):
+                    marks = ",".join("?" * len(part))
+                    out.extend(cur.execute(f"{sql} AND r.expense_id IN ({marks})", (conn_id, *part)).fetchall())
+                return out
+            finally:
+                cur.close()
 
     def pleo_item_ids_for_month(self, company_id: str, month: str) -> list[str]:
         """Ids of the company's items booked in ``month`` ("YYYY-MM", UTC), by booking date."""
@@ -552,6 +560,19 @@ class Store:
              .order_by(PleoItem.booked_at, PleoItem.id))
         with self._read() as s:
             return list(s.scalars(q))
+
+    def month_statuses(self, conn_id: int, company_id: str, month: str) -> dict[str, int]:
+        """How many of the company's stored items booked in ``month`` (UTC) have each record status on
+        the connection ("" for none): what the store knows of a month before Pleo is asked."""
+        start, end = _month_bounds(month)
+        i, r = PleoItem.__table__.c, ExportRecord.__table__.c
+        q = (select(r.status, func.count())
+             .select_from(PleoItem.__table__.outerjoin(
+                 ExportRecord.__table__, (r.expense_id == i.id) & (r.connection_id == conn_id)))
+             .where(i.company_id == company_id, i.booked_at >= start, i.booked_at < end)
+             .group_by(r.status))
+        with self._read() as s:
+            return {status or "": n for status, n in s.execute(q)}
 
     def upsert_receipt(self, expense_id: str, position: int, *, url: str, mime: str | None,
                        size: int | None, status: str, local_path: str | Path | None = None,
@@ -752,6 +773,18 @@ class Store:
         with self._read() as s:
             return self._record_list(s, q)
 
+    def exported_owing_receipts(self, conn_id: int, *receipts_statuses: str) -> list[RecordRow]:
+        """Exported records whose ``receipts_status`` is one of ``receipts_statuses`` (default: failed
+        and incomplete), oldest first: without reading every exported record."""
+        wanted = list(receipts_statuses or ("failed", "incomplete"))
+        for st in wanted:
+            _check(st, RECEIPTS_STATUSES, "receipts status")
+        q = (_RECORD_COLUMNS.where(ExportRecord.connection_id == conn_id, ExportRecord.status == "exported",
+                                   ExportRecord.receipts_status.in_(wanted))
+             .order_by(ExportRecord.id))
+        with self._read() as s:
+            return self._record_list(s, q)
+
     def counts_by_status(self, conn_id: int) -> dict[str, int]:
         """Number of records per status; every status is present (0 if none)."""
         out = dict.fromkeys(RECORD_STATUSES, 0)
@@ -802,16 +835,19 @@ class Store:
             s.flush()
             return _to_row(RunRow, run)
 
-    def list_runs(self, conn_id: int | None = None, limit: int | None = 50, offset: int = 0) -> list[RunRow]:
-        """Newest first; all connections' runs when ``conn_id`` is None. ``limit`` None: all of them
-        (from ``offset`` on)."""
+    def list_runs(self, conn_id: int | None = None, limit: int | None = 50,
+                  before: RunRow | None = None) -> list[RunRow]:
+        """Newest first; all connections' runs when ``conn_id`` is None; ``limit`` None: all of them.
+        ``before``: only the runs after that one in this order (the next page: runs started meanwhile
+        do not shift it)."""
         q = _RUN_COLUMNS.order_by(Run.started_at.desc(), Run.id.desc())
         if conn_id is not None:
             q = q.where(Run.connection_id == conn_id)
+        if before is not None:
+            q = q.where((Run.started_at < before.started_at)
+                        | ((Run.started_at == before.started_at) & (Run.id < before.id)))
         if limit is not None:
             q = q.limit(limit)
-        if offset:
-            q = q.offset(offset)
         with self._read() as s:
             return [RunRow(**r._mapping) for r in s.execute(q)]
 

@@ -94,7 +94,7 @@ def _check_data(store: Store, expected: dict) -> None:
             t = got[eid]
             assert (t[7], t[8], t[9], t[12], t[10], t[11], t[13]) == \
                 (day, supplier, employee, category, currency, minor, receipts), eid
-            assert (t[15] is not None) == (eid in pruned)
+            assert bool(t[15]) == (eid in pruned)
 
     for eid, rows in expected["receipts"].items():
         assert [[r.position, r.status] for r in store.receipts_for(eid)] == rows
@@ -177,7 +177,7 @@ def test_the_0002_migration_fills_the_expense_list_from_the_raw_json(tmp_path: P
     (eid, status, ledger_id, _ref, _url, _err, _fix, day, supplier, employee, currency, minor, category, receipts,
      note, pruned) = listed["ae-1001"]
     assert (status, ledger_id, day, supplier, employee, currency, minor, category, receipts, note, pruned) == \
-        ("exported", "BNK1/2026/0007", "2026-03-02", "DSB", "Freja Holm", "DKK", 84_900, "Travel", 1, None, None)
+        ("exported", "BNK1/2026/0007", "2026-03-02", "DSB", "Freja Holm", "DKK", 84_900, "Travel", 1, None, 0)
     for eid, item in raws.items():
         t = listed[eid]
         assert t[7] == item["date"][:10]

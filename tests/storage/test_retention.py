@@ -79,8 +79,8 @@ def test_the_expense_list_is_read_from_columns_written_with_the_item(store: Stor
         c.exec_driver_sql("UPDATE pleo_items SET raw = 'not json'")
     got = {t[0]: t for t in store.expense_list(conn_id)}
     assert got["e1"] == ("e1", "exported", "J-7", None, "file:///j#J-7", None, None, "2026-03-14", "SAS",
-                         "Freja Holm", "DKK", 84_900, "Travel, Meals", 1, "Train to Aarhus", None)
-    assert got["no-item"][:2] == ("no-item", "pending") and got["no-item"][7:] == (None,) * 9
+                         "Freja Holm", "DKK", 84_900, "Travel, Meals", 1, "Train to Aarhus", 0)
+    assert got["no-item"][:2] == ("no-item", "pending") and got["no-item"][7:] == (None,) * 8 + (0,)
     assert [t[0] for t in store.expense_list(conn_id, ["no-item", "other"])] == ["no-item"]
 
 
@@ -88,13 +88,30 @@ def test_storing_an_item_again_brings_back_its_pruned_data(store: Store, conn_id
     add(store, conn_id, "e1", receipts_root)
     prune(store, ["e1"], NOW)
     assert store.get_pleo_item("e1") is None and store.get_pleo_items(["e1"]) == {}
-    assert store.expense_list(conn_id)[0][15] == NOW
+    assert store.expense_list(conn_id)[0][15] == 1
     store.upsert_pleo_items([export_item("e1", note="again")])
     assert store.get_pleo_item("e1")["note"] == "again"
-    assert store.expense_list(conn_id)[0][15] is None
+    assert store.expense_list(conn_id)[0][15] == 0
 
 
 # ---------------------------------------------------------------- retention ---------------------
+def test_the_expense_list_newest_first(store: Store, conn_id: int) -> None:
+    store.upsert_pleo_items([export_item("b", date="2026-03-02T10:00:00Z"), export_item("a", date="2026-03-02T09:00:00Z"),
+                             export_item("c", date="2026-01-31T23:00:00Z")])
+    store.ensure_records(conn_id, ["c", "a", "no-item", "b"])
+    assert [t[0] for t in store.expense_list(conn_id, newest_first=True)] == ["b", "a", "c", "no-item"]
+    assert [t[0] for t in store.expense_list(conn_id)] == ["c", "a", "no-item", "b"]      # as recorded
+
+
+def test_one_expenses_ledger_notes(store: Store, conn_id: int) -> None:
+    store.audit("ledger_notes", conn_id, expense_id="e1", notes=["VAT rounding on line 1"])
+    store.audit("ledger_notes", conn_id, expense_id="e2", notes=["other"])
+    store.audit("ledger_notes", conn_id, expense_id="e1", notes=["VAT rounding on line 2"])
+    assert store.ledger_notes(conn_id, ["e1"]) == {"e1": ["VAT rounding on line 2"]}
+    assert store.ledger_notes(conn_id) == {"e1": ["VAT rounding on line 2"], "e2": ["other"]}
+    assert store.ledger_notes(conn_id, ["nope"]) == {}
+
+
 def test_months_before_clamps_the_day() -> None:
     assert months_before(datetime(2031, 3, 31, tzinfo=timezone.utc), 1) == datetime(2031, 2, 28, tzinfo=timezone.utc)
     assert months_before(datetime(2031, 1, 15, tzinfo=timezone.utc), 12) == datetime(2030, 1, 15, tzinfo=timezone.utc)
@@ -144,7 +161,7 @@ def test_retention_prunes_exactly_the_expenses_the_ledger_confirmed_long_ago(
     assert store.get_pleo_item("no-record") is not None
     # The Expenses list still shows the pruned ones, with their ledger reference.
     listed = {t[0]: t for t in store.expense_list(conn_id)}
-    assert listed["old-done"][2] == "L-old-done" and listed["old-done"][8] == "SAS" and listed["old-done"][15] == NOW
+    assert listed["old-done"][2] == "L-old-done" and listed["old-done"][8] == "SAS" and listed["old-done"][15] == 1
     assert not (receipts_root / "old-done").exists()              # its emptied folder is gone too
     assert prunable(store, 12, NOW) == []                         # done once
     # A later month: the recent one's turn.
