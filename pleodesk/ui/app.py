@@ -98,6 +98,10 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     _relink_demo_connections(ctx)
     # Start background work once the window is up: the first scheduler check catches up.
     QTimer.singleShot(300, ctx.scheduler.start)
+    from pleodesk.ui.views.data_folder import Housekeeping
+
+    housekeeping = Housekeeping(ctx, ctx)          # retention, once a day
+    housekeeping.start()
     if not store.list_connections():
         QTimer.singleShot(0, win.add_connection)
     if os.environ.get("PLEODESK_STARTUP_PROBE"):

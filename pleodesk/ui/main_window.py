@@ -508,8 +508,8 @@ class MainWindow(QMainWindow):
             return
         if QMessageBox.warning(
                 self, self.tr("Delete the connection"),
-                self.tr("Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot "
-                        "be undone.").format(name=c.name),
+                self.tr("Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps "
+                        "what was exported. This cannot be undone.").format(name=c.name),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
             return
@@ -540,10 +540,13 @@ class MainWindow(QMainWindow):
         keyring_entries = list((c.settings or {}).get("keyring_entries") or [])
 
         def work():
+            from pleodesk import paths
             from pleodesk.connections import ledger_secret_name, pleo_secret_name
+            from pleodesk.storage.retention import remove_files
             from pleodesk.ui.wizard.wizard import forget_secrets
 
-            store.delete_connection(c.id)
+            # Its Pleo data and downloaded receipts go with it (those another connection has stay).
+            remove_files(store.delete_connection(c.id), paths.receipts_dir())
             store.audit("connection_deleted", None, connection=c.name, system=c.system)
             forget_secrets([pleo_secret_name(c.id)] + [ledger_secret_name(c.id, w) for w in keyring_entries])
 
