@@ -5,6 +5,7 @@ Pleo sends amounts as minor units (``MoneyModel.value``: 896.96 SEK is ``89696``
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -28,6 +29,12 @@ def minor_exponent(currency: str) -> int:
 
 def quantum(currency: str) -> Decimal:
     return Decimal(1).scaleb(-minor_exponent(currency))
+
+
+#: Money made from minor units lately, by (minor units, currency as given): see ``Money.from_minor``.
+_RECENT: dict[tuple[int, str], "Money"] = {}
+_RECENT_MAX = 20_000
+_CODES: dict[str, str] = {}
 
 
 class CurrencyMismatch(ValueError):
@@ -66,14 +73,26 @@ class Money:
             if not minor.is_integer():
                 raise ValueError(f"minor units must be whole: {minor!r}")
             minor = int(minor)
-        if type(minor) is int and type(currency) is str and len(currency) == 3:
+        if type(minor) is int and type(currency) is str and len(currency) == 3 and cls is Money:
             # Fast path (hot when reading tens of thousands of export items): an integer number of
             # minor units is exact by construction, so the checks of __post_init__ hold already.
-            cur = currency.upper()
+            # Money is immutable, so equal amounts share one object (an expense repeats its amount in
+            # its lines, net and supplier currency; a month repeats common ones): a 50,000-expense
+            # job then holds a fraction of the objects, and the currency code once.
+            key = (minor, currency)
+            m = _RECENT.get(key)
+            if m is not None:
+                return m
+            cur = _CODES.get(currency)
+            if cur is None:
+                cur = _CODES[currency] = sys.intern(currency.upper())
             exp = _EXPONENTS.get(cur, 2)
             m = object.__new__(cls)
             object.__setattr__(m, "amount", Decimal(minor).scaleb(-exp) if exp else Decimal(minor))
             object.__setattr__(m, "currency", cur)
+            if len(_RECENT) >= _RECENT_MAX:
+                _RECENT.clear()
+            _RECENT[key] = m
             return m
         value = Decimal(minor)
         if value != value.to_integral_value():
