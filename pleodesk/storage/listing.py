@@ -12,9 +12,9 @@ from datetime import date
 from typing import Any, Mapping
 
 def _name(obj: Any) -> str:
-    if isinstance(obj, Mapping):
+    if isinstance(obj, dict) or (obj is not None and isinstance(obj, Mapping)):
         value = obj.get("name")
-        if isinstance(value, str):
+        if type(value) is str:
             return value
     return ""
 
@@ -33,7 +33,7 @@ def list_columns(item: Mapping[str, Any]) -> dict[str, Any]:
     supplier = _name(item.get("vendor")) or _name(item.get("supplier"))
     names: list[str] = []
     for line in item.get("accountingEntryLines") or ():
-        name = _name(line.get("account")) if isinstance(line, Mapping) else ""
+        name = _name(line.get("account")) if isinstance(line, (dict, Mapping)) else ""
         if name and name not in names:
             names.append(name)
     files = item.get("files")
