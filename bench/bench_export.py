@@ -73,6 +73,7 @@ def main() -> int:
 
         phases: dict[str, list[float]] = {}
         started = time.perf_counter()
+        cpu0 = time.process_time()
 
         def progress(p) -> None:
             now = time.perf_counter() - started
@@ -91,6 +92,7 @@ def main() -> int:
         else:
             summary = engine.export_month(args.month, trigger="cli")
         wall = time.perf_counter() - started
+        cpu = time.process_time() - cpu0
         engine.provider.close()
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         store.close()
@@ -106,9 +108,10 @@ def main() -> int:
         for name in sorted(phases, key=lambda n: order.index(n) if n in order else 99):
             a, b = phases[name]
             print(f"  {name:<11} {a:7.1f} s -> {b:7.1f} s")
+        print(f"pleodesk's CPU time {cpu:.1f} s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(f"peak memory (RSS) {peak_mb:.0f} MB; database {db / 1e6:.1f} MB, downloaded receipts "
               f"{receipts / 1e6:.1f} MB, journal folder {journal / 1e6:.1f} MB")
-        print(json.dumps({"expenses": args.expenses, "status": summary.status, "wall_s": round(wall, 1),
+        print(json.dumps({"expenses": args.expenses, "status": summary.status, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
                           "counts": counts, "phases": {k: [round(a, 1), round(b, 1)] for k, (a, b) in phases.items()},
                           "peak_rss_mb": round(peak_mb), "db_mb": round(db / 1e6, 1),
                           "receipts_mb": round(receipts / 1e6, 1), "journal_mb": round(journal / 1e6, 1)}))
