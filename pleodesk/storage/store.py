@@ -292,7 +292,7 @@ class Store:
         try:
             with self._read_session() as s, s.begin():
                 yield s
-        except OperationalError as exc:
+        except (OperationalError, sqlite3.OperationalError) as exc:   # the latter: driver-level reads
             self._raise_busy(exc)
             raise
 
@@ -301,7 +301,7 @@ class Store:
         try:
             with self._write_session() as s, s.begin():
                 yield s
-        except OperationalError as exc:
+        except (OperationalError, sqlite3.OperationalError) as exc:   # the latter: executemany
             self._raise_busy(exc)
             raise
         except IntegrityError as exc:
@@ -906,7 +906,7 @@ class Store:
                                              AuditEntry.action == "ledger_notes")
              .order_by(AuditEntry.at, AuditEntry.id))
         wanted = {str(e) for e in expense_ids} if expense_ids is not None else None
-        if wanted is not None and len(wanted) <= IN_CHUNK:
+        if wanted is not None and len(wanted) <= IN_CHUNK and _has_json_functions():
             # Only the entries of these expenses are decoded (one expense's details: not every note).
             q = q.where(func.json_extract(AuditEntry.__table__.c.detail, "$.expense_id").in_(sorted(wanted)))
         out: dict[str, list[str]] = {}
@@ -977,6 +977,19 @@ class Store:
         with self._write() as s:
             for part in _chunks(rows, CHUNK):
                 s.connection().execute(stmt, list(part))
+
+
+@functools.cache
+def _has_json_functions() -> bool:
+    """Whether this SQLite has json_extract (built in since 3.38; optional before)."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute("SELECT json_extract('{\"a\": 1}', '$.a')")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        con.close()
 
 
 def forget_unowned(s: Session, expense_ids: Sequence[str]) -> list[str]:
