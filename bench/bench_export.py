@@ -30,14 +30,21 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 
-def folder_size(path: Path) -> int:
+def folder_size(path: Path, seen: set | None = None) -> int:
+    """Bytes of the files under ``path``; a file already in ``seen`` (a hard link to one counted
+    before) is not counted again."""
     total = 0
     for dirpath, _dirs, files in os.walk(path):
         for f in files:
             try:
-                total += os.lstat(os.path.join(dirpath, f)).st_size
+                st = os.lstat(os.path.join(dirpath, f))
             except OSError:
-                pass
+                continue
+            if seen is not None:
+                if (st.st_dev, st.st_ino) in seen:
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+            total += st.st_size
     return total
 
 
@@ -98,8 +105,10 @@ def main() -> int:
         store.close()
         db = sum(folder_size(p) if p.is_dir() else p.stat().st_size
                  for p in home.glob("pleodesk.sqlite3*"))
-        receipts = folder_size(home / "receipts")
+        seen: set = set()
+        receipts = folder_size(home / "receipts", seen)
         journal = folder_size(folder)
+        journal_own = folder_size(folder, seen)          # what the journal folder adds on disk
         counts = summary.counts()
         print(f"export of {args.month}: {summary.status} in {wall:.1f} s - {counts['exported']} exported, "
               f"{counts['held']} held, {counts['skipped']} skipped, {counts['failed']} failed, "
@@ -110,11 +119,13 @@ def main() -> int:
             print(f"  {name:<11} {a:7.1f} s -> {b:7.1f} s")
         print(f"pleodesk's CPU time {cpu:.1f} s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(f"peak memory (RSS) {peak_mb:.0f} MB; database {db / 1e6:.1f} MB, downloaded receipts "
-              f"{receipts / 1e6:.1f} MB, journal folder {journal / 1e6:.1f} MB")
+              f"{receipts / 1e6:.1f} MB, journal folder {journal / 1e6:.1f} MB (of which not shared with the "
+              f"downloads: {journal_own / 1e6:.1f} MB); on disk in all {(db + receipts + journal_own) / 1e6:.1f} MB")
         print(json.dumps({"expenses": args.expenses, "status": summary.status, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
                           "counts": counts, "phases": {k: [round(a, 1), round(b, 1)] for k, (a, b) in phases.items()},
                           "peak_rss_mb": round(peak_mb), "db_mb": round(db / 1e6, 1),
-                          "receipts_mb": round(receipts / 1e6, 1), "journal_mb": round(journal / 1e6, 1)}))
+                          "receipts_mb": round(receipts / 1e6, 1), "journal_mb": round(journal / 1e6, 1),
+                          "disk_mb": round((db + receipts + journal_own) / 1e6, 1)}))
     finally:
         sandbox.stop()
     return 0
