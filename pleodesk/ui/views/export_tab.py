@@ -228,8 +228,13 @@ class ExportTab(ConnectionTab):
         store, relay, conn_id = self.ctx.store, self._relay, self.conn.id
         run_task(lambda: known_of_month(store, conn_id, month), lambda k, j=job: self._preview_known(j, k),
                  lambda _exc: None, owner=self)
-        run_task(lambda: execute(store, job, lambda p: relay.partial.emit(job, p)),
-                 lambda r, j=job: self._preview_done(j, r), owner=self)
+        def partial(p: dict) -> None:          # on the thread reading Pleo
+            try:
+                relay.partial.emit(job, p)
+            except RuntimeError:                # the window was closed meanwhile: nobody to tell
+                pass
+
+        run_task(lambda: execute(store, job, partial), lambda r, j=job: self._preview_done(j, r), owner=self)
 
     def _preview_current(self, job: Job) -> bool:
         return job is self._preview_job and self.conn is not None and job.conn_id == self.conn.id
