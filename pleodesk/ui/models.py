@@ -58,7 +58,10 @@ def _amount(minor: int | None, currency: str | None) -> tuple[Decimal | None, st
     cur = currency.upper()
     exp = _EXPONENT.get(cur)
     if exp is None:
-        exp = _EXPONENT[cur] = minor_exponent(cur)
+        try:
+            exp = _EXPONENT[cur] = minor_exponent(cur)
+        except ValueError:                  # not a currency pleodesk knows: no amount to show
+            return None, cur
     return (Decimal(minor).scaleb(-exp) if exp else Decimal(minor)), cur
 
 
