@@ -145,12 +145,15 @@ def load_expense_detail(store, conn_id: int, expense_id: str) -> ExpenseDetail:
 
 class ExpensesModel(QAbstractTableModel):
     COLUMNS = ("date", "supplier", "employee", "amount", "category", "status", "reference")
+    #: The sort of ``load_expense_rows``' order: by date, newest first.
+    NEWEST_FIRST = (0, Qt.SortOrder.DescendingOrder)
     loaded = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ExpenseRow] = []
         self._counts: dict[str, int] | None = None
+        self._newest_first = False
         self.view: list[int] = []
         self._statuses: tuple[str, ...] | None = None
         self._needle = ""
@@ -166,11 +169,15 @@ class ExpensesModel(QAbstractTableModel):
         }
 
     # ------------------------------------------------------------------ data -------------------
-    def set_rows(self, rows: list[ExpenseRow], counts: dict[str, int] | None = None) -> None:
-        """All rows at once (``counts``: their ``status_counts``, if known already)."""
+    def set_rows(self, rows: list[ExpenseRow], counts: dict[str, int] | None = None, *,
+                 newest_first: bool = False) -> None:
+        """All rows at once (``counts``: their ``status_counts``, if known already; ``newest_first``:
+        they are in the date column's descending order already, as ``load_expense_rows`` gives them,
+        so that order needs no sort here on the GUI thread)."""
         self.beginResetModel()
         self.rows = rows
         self._counts = counts
+        self._newest_first = newest_first
         self._apply()
         self.endResetModel()
         self.loaded.emit()
@@ -207,7 +214,7 @@ class ExpensesModel(QAbstractTableModel):
             wanted = set(st) if st else None
             view = [i for i, r in enumerate(rows)
                     if (wanted is None or r.status in wanted) and needle in r.search]
-        if self._sort is not None:
+        if self._sort is not None and not (self._newest_first and self._sort == self.NEWEST_FIRST):
             col, order = self._sort
             key = self._sort_key(col)
             view.sort(key=lambda i: key(rows[i]), reverse=order == Qt.SortOrder.DescendingOrder)

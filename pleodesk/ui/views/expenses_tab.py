@@ -156,6 +156,7 @@ class ExpensesTab(ConnectionTab):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)      # newest first, as the rows are read
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -215,7 +216,7 @@ class ExpensesTab(ConnectionTab):
         if not self.is_current(gen, conn_id):
             return
         selected = self._selected_id()
-        self.model.set_rows(rows, counts)
+        self.model.set_rows(rows, counts, newest_first=True)
         counts = self.model.counts()
         for key, b in self.filter_buttons.items():
             b.setText(f"{self._names[key]} ({counts.get(key, 0)})")
