@@ -112,7 +112,13 @@ class PleoItem(Base):
     """
 
     __tablename__ = "pleo_items"
-    __table_args__ = (Index(None, "company_id", "booked_at"),)
+    __table_args__ = (
+        Index(None, "company_id", "booked_at"),
+        # Covers the Expenses list: read from this index, the columns after ``raw`` (which sits in
+        # overflow pages) need no walk through the raw JSON.
+        Index("ix_pleo_items_list", "id", "day", "supplier", "employee", "currency", "amount_minor", "category",
+              "receipt_count", "note", "pruned_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True)     # accountingEntryId
     company_id: Mapped[str] = mapped_column(String(100))
