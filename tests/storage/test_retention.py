@@ -241,6 +241,26 @@ def test_a_new_database_gives_pruned_space_back_to_the_disk(db_path: Path, conn_
     assert result.freed >= before - after - 4096 * 4 and result.freed == result.before.total - result.after.total
 
 
+def test_pruning_ordinary_sized_items_frees_their_pages(db_path: Path, conn_id: int, store: Store,
+                                                       receipts_root: Path) -> None:
+    """Items of a couple of KB sit in the table's own pages (no overflow pages to free): pruning must
+    still give most of the table's space back."""
+    items = [export_item(f"e{i}", note="n" * 1800) for i in range(2000)]
+    store.upsert_pleo_items(items)
+    ids = [f"e{i}" for i in range(2000)]
+    store.ensure_records(conn_id, ids)
+    store.mark_exported_many(conn_id, [(e, f"L{e}", None) for e in ids], exported_at=LONG_AGO)
+    compact(store)
+    before = _file_size(db_path)
+    result = clean_up(store, months=12, receipts_root=receipts_root, now=NOW)
+    after = _file_size(db_path)
+    assert result.pruned == 2000
+    assert after < before - 2000 * 1800 * 0.7
+    listed = {t[0]: t for t in store.expense_list(conn_id)}
+    assert len(listed) == 2000 and listed["e7"][8] == "SAS" and listed["e7"][15] == 1   # still listed
+    assert [t[0] for t in store.expense_list(conn_id, newest_first=True)][:1] and store.get_pleo_item("e7") is None
+
+
 def test_an_old_database_is_switched_to_incremental_vacuum_only_when_asked(tmp_path: Path) -> None:
     db = tmp_path / "old.sqlite3"
     with sqlite3.connect(db) as raw:                       # as pleodesk 0.1 created it: auto_vacuum NONE
