@@ -831,11 +831,42 @@ def preview_month(store, conn, pleo, provider, month: str,
     seen = {"count": 0, "already": 0}
     unchecked: list[str] = []              # ids not yet looked up in the store
 
-    def take(e: dict) -> None:
+    def check_records() -> None:
+        # What the store already knows: which of them are in the ledger, looked up as they come.
+        if unchecked:
+            records = store.get_records(conn.id, unchecked)
+            seen["already"] += sum(1 for r in records.values() if r.status == "exported")
+            unchecked.clear()
+
+    def result(partial: bool) -> dict:
+        out = {
+            "month": month, "count": seen["count"], "already_exported": seen["already"],
+            "totals": {k: str(v) for k, v in totals.items()},
+            "by_account": {k: str(v) for k, v in by_account.items()},
+            "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
+            "would_hold": dict(would_hold),
+            "would_skip": dict(would_skip),
+        }
+        if partial:
+            out["partial"] = True
+        return out
+
+    last = time.monotonic()
+    for e in pleo.search_accounting_entries(export_status=["QUEUED"], status=["COMPLETED"], settled=True,
+                                            bookkeeping_from=start, bookkeeping_to=end):
+        seen["count"] += 1
+        unchecked.append(e["id"])
+        if progress is not None and time.monotonic() - last >= PREVIEW_PROGRESS_S:
+            check_records()
+            try:
+                progress(result(True))
+            except Exception:  # a broken listener must not break the preview
+                log.exception("preview progress callback failed")
+            last = time.monotonic()
         if ignore_wallet and e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD"):
             # as validation.SKIP_WALLET: not sent, reported to Pleo as handled, not in the totals
             would_skip[SKIP_WALLET] = would_skip.get(SKIP_WALLET, 0) + 1
-            return
+            continue
         value = e.get("totalBillValue") or e["transactionValue"]
         m = Money.from_minor(value["minors"], value["currency"])
         totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
@@ -870,40 +901,6 @@ def preview_month(store, conn, pleo, provider, month: str,
                 reasons.add(f"category {key}: account {mappings.categories[key].account} is not in the ledger")
         for msg in reasons:
             would_hold[msg] = would_hold.get(msg, 0) + 1
-
-    def check_records() -> None:
-        # What the store already knows: which of them are in the ledger, looked up as they come.
-        if unchecked:
-            records = store.get_records(conn.id, unchecked)
-            seen["already"] += sum(1 for r in records.values() if r.status == "exported")
-            unchecked.clear()
-
-    def result(partial: bool) -> dict:
-        out = {
-            "month": month, "count": seen["count"], "already_exported": seen["already"],
-            "totals": {k: str(v) for k, v in totals.items()},
-            "by_account": {k: str(v) for k, v in by_account.items()},
-            "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
-            "would_hold": dict(would_hold),
-            "would_skip": dict(would_skip),
-        }
-        if partial:
-            out["partial"] = True
-        return out
-
-    last = time.monotonic()
-    for e in pleo.search_accounting_entries(export_status=["QUEUED"], status=["COMPLETED"], settled=True,
-                                            bookkeeping_from=start, bookkeeping_to=end):
-        seen["count"] += 1
-        unchecked.append(e["id"])
-        take(e)
-        if progress is not None and time.monotonic() - last >= PREVIEW_PROGRESS_S:
-            check_records()
-            try:
-                progress(result(True))
-            except Exception:  # a broken listener must not break the preview
-                log.exception("preview progress callback failed")
-            last = time.monotonic()
     check_records()
     return result(False)
 
