@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from pleodesk.core import clock
 from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings, reference_for
@@ -263,8 +263,8 @@ class ExportEngine:
     def _retry_receipts(self, limit: int) -> int:
         from pleodesk.providers.pleo import PleoError, PleoNotFound
 
-        owed = [r for r in self.store.records_with_status(self.conn.id, "exported")
-                if r.receipts_status in ("failed", "pending") and r.ledger_id][:limit]
+        owed = [r for r in self.store.exported_owing_receipts(self.conn.id, "failed", "pending")
+                if r.ledger_id][:limit]
         fixed = 0
         for rec in owed:
             self._check_cancel()
@@ -533,7 +533,8 @@ class ExportEngine:
         summary.held_count = len(report.held)
         self._report(job_id, {k: outcomes[k] for k in list(report.skipped) + list(report.held)})
 
-        ready = [e for e in to_send if e.id in set(report.ok_ids)]
+        ok_ids = set(report.ok_ids)          # once: built per expense, it made a 50k month quadratic
+        ready = [e for e in to_send if e.id in ok_ids]
         self._send_all(job_id, ready, mappings, chart, options, receipts, summary)
 
         failed_any = summary.failed_count or summary.held_count
@@ -793,17 +794,16 @@ class ExportEngine:
 _OFFSET_SLACK = MAX_UTC_OFFSET
 
 
-def _booked_between(pleo, start: datetime, end: datetime) -> list[dict]:
+def _booked_between(pleo, start: datetime, end: datetime) -> Iterator[dict]:
     """Pleo's accounting entries waiting for export whose booking date is from ``start``'s date to
-    ``end``'s. Pleo filters on the moment, so the search is widened by the largest offset and the
-    entries are then kept by their date as sent; one whose date cannot be read is kept, so that its
-    export item fails with the reason instead of waiting in Pleo unseen."""
+    ``end``'s, as Pleo's pages come in. Pleo filters on the moment, so the search is widened by the
+    largest offset and the entries are then kept by their date as sent; one whose date cannot be read is
+    kept, so that its export item fails with the reason instead of waiting in Pleo unseen."""
     first, last = start.date(), end.date()
     try:
         wide_from, wide_to = start - _OFFSET_SLACK, end + _OFFSET_SLACK
     except OverflowError:
         wide_from, wide_to = start, end
-    out = []
     for e in pleo.search_accounting_entries(export_status=["QUEUED"], status=["COMPLETED"], settled=True,
                                             bookkeeping_from=wide_from, bookkeeping_to=wide_to):
         try:
@@ -811,8 +811,7 @@ def _booked_between(pleo, start: datetime, end: datetime) -> list[dict]:
         except (KeyError, TypeError, ValueError):
             day = None
         if day is None or first <= day <= last:
-            out.append(e)
-    return out
+            yield e
 
 
 def month_bounds(month: str) -> tuple[datetime, datetime]:
@@ -897,7 +896,12 @@ def _summary_text(s: RunSummary) -> str:
     return ", ".join(parts) + "."
 
 
-def preview_month(store, conn, pleo, provider, month: str) -> dict:
+#: A preview reports what it has read so far at most this often (seconds).
+PREVIEW_PROGRESS_S = 0.3
+
+
+def preview_month(store, conn, pleo, provider, month: str,
+                  progress: Callable[[dict], None] | None = None) -> dict:
     """What "Export a month" would do, without creating anything: the number of expenses, totals per
     currency of what will be exported as spend (``totals``, ``spend_count``: neither held expenses nor
     the wallet's top-ups and unloads, which are counted apart in ``wallet_moves``, ``wallet_count``),
@@ -905,14 +909,14 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     mapping, and which would be skipped (wallet top-ups and unloads when the connection ignores them).
 
     Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo). Tax and
-    tag mappings are checked when the export runs, on the full export items."""
+    tag mappings are checked when the export runs, on the full export items. Pleo lists them 100 at a
+    time: ``progress(preview)``, if given, gets the preview of what was read so far (``"partial":
+    True``) every few tenths of a second, so a big month shows its numbers while they come in."""
     from decimal import Decimal
 
     start, end = month_bounds(month)
     mappings = store.load_mappings(conn.id)
     chart = provider.read_chart()
-    entries = _booked_between(pleo, start, end)
-    records = store.get_records(conn.id, [e["id"] for e in entries])
     totals: dict[str, Decimal] = {}
     by_account: dict[str, Decimal] = {}
     would_hold: dict[str, int] = {}
@@ -921,9 +925,45 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     ignore_wallet = bool((conn.settings or {}).get("ignore_wallet_topups", False))
     no_account = "00000000-0000-0000-0000-000000000000"
     wallet_moves: dict[str, Decimal] = {}          # top-ups and unloads: money moved, not spent
-    wallet_count = spend_count = 0
     held_totals: dict[str, Decimal] = {}
-    for e in entries:
+    seen = {"count": 0, "already": 0, "spend": 0, "wallet": 0}
+    unchecked: list[str] = []              # ids not yet looked up in the store
+
+    def check_records() -> None:
+        # What the store already knows: which of them are in the ledger, looked up as they come.
+        if unchecked:
+            records = store.get_records(conn.id, unchecked)
+            seen["already"] += sum(1 for r in records.values() if r.status == "exported")
+            unchecked.clear()
+
+    def result(partial: bool) -> dict:
+        out = {
+            "month": month, "count": seen["count"], "already_exported": seen["already"],
+            "totals": {k: str(v) for k, v in totals.items()},
+            "spend_count": seen["spend"],
+            "wallet_moves": {k: str(v) for k, v in wallet_moves.items()},
+            "wallet_count": seen["wallet"],
+            "held_totals": {k: str(v) for k, v in held_totals.items()},
+            "by_account": {k: str(v) for k, v in by_account.items()},
+            "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
+            "would_hold": dict(would_hold),
+            "would_skip": dict(would_skip),
+        }
+        if partial:
+            out["partial"] = True
+        return out
+
+    last = time.monotonic()
+    for e in _booked_between(pleo, start, end):
+        seen["count"] += 1
+        unchecked.append(e["id"])
+        if progress is not None and time.monotonic() - last >= PREVIEW_PROGRESS_S:
+            check_records()
+            try:
+                progress(result(True))
+            except Exception:  # a broken listener must not break the preview
+                log.exception("preview progress callback failed")
+            last = time.monotonic()
         is_wallet = e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD")
         if ignore_wallet and is_wallet:
             # as validation.SKIP_WALLET: not sent, reported to Pleo as handled, not in the totals
@@ -971,25 +1011,14 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
         # unloads (booked between bank and wallet; counted apart, so the total does not go negative).
         if is_wallet:
             wallet_moves[m.currency] = wallet_moves.get(m.currency, Decimal(0)) + m.amount
-            wallet_count += 1
+            seen["wallet"] += 1
         elif not reasons:
             totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
-            spend_count += 1
+            seen["spend"] += 1
         else:
             held_totals[m.currency] = held_totals.get(m.currency, Decimal(0)) + m.amount
-    return {
-        "month": month, "count": len(entries),
-        "already_exported": sum(1 for r in records.values() if r.status == "exported"),
-        "totals": {k: str(v) for k, v in totals.items()},
-        "spend_count": spend_count,
-        "wallet_moves": {k: str(v) for k, v in wallet_moves.items()},
-        "wallet_count": wallet_count,
-        "held_totals": {k: str(v) for k, v in held_totals.items()},
-        "by_account": {k: str(v) for k, v in by_account.items()},
-        "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
-        "would_hold": would_hold,
-        "would_skip": would_skip,
-    }
+    check_records()
+    return result(False)
 
 
 def sync_master_data(store, conn, pleo, provider, *, trigger: str = "manual"):

@@ -1,8 +1,12 @@
 """The general-journal file: a provider that needs no server.
 
 It writes one balanced journal entry per expense to ``journal.csv`` in a folder the user chooses,
-copies receipts to ``receipts/<reference>/`` and bank-feed lines to ``statement.csv``. Many ledgers
-import a general-journal CSV; the format is described in docs/journal-file.md.
+puts receipts in ``receipts/<reference>/`` and bank-feed lines in ``statement.csv``. The receipts
+there are the ledger's attachments (``journal.csv`` names them; an import or an auditor reads them
+there, long after pleodesk's own downloaded copy is gone), so they are needed; where the folder is on
+the same file system as pleodesk's data they are hard links to the downloaded file, so a receipt is
+stored once, else copies. Many ledgers import a general-journal CSV; the format is described in
+docs/journal-file.md.
 
 Crash safety: every entry is appended with a single ``os.write`` of its encoded rows followed by
 ``os.fsync``. Each row carries ``entry_line`` and ``entry_lines`` ("2", "3"), so an entry cut short
@@ -36,6 +40,7 @@ import logging
 import mimetypes
 import os
 import re
+import secrets
 import shutil
 import tempfile
 import unicodedata
@@ -736,7 +741,7 @@ class JournalFileProvider:
         name = safe_filename(filename or source.name, mime)
         try:
             target_dir.mkdir(parents=True, exist_ok=True)
-            digest = _sha256(source)
+            digest = None
             stem, dot, ext = name.rpartition(".")
             if not dot:
                 stem, ext = name, ""
@@ -745,11 +750,15 @@ class JournalFileProvider:
                 target = target_dir / candidate
                 if not target.exists():
                     break
-                if target.stat().st_size == size and _sha256(target) == digest:
-                    return candidate             # the same file is already there
+                if _same_file(source, target):
+                    return candidate             # this very file is there (linked before)
+                if target.stat().st_size == size:
+                    digest = digest or _sha256(source)
+                    if _sha256(target) == digest:
+                        return candidate         # the same content is already there
             else:  # pragma: no cover - a thousand different receipts with one name
                 raise OSError(errno.EEXIST, "too many receipts with this name")
-            _atomic_copy(source, target)
+            _link_or_copy(source, target)
         except OSError as exc:
             raise _os_error(f"Could not copy the receipt {source.name}", exc,
                             reason_type="receipt_upload_failure") from exc
@@ -762,6 +771,46 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1024 * 1024), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Put ``source`` at ``target`` as a hard link where both are on one file system (the receipt is
+    then stored once: pleodesk's downloaded copy and the journal's are one file, and removing
+    pleodesk's copy later leaves the journal's), else as a copy. Atomic either way."""
+    tmp = target.parent / f".part-{os.getpid()}-{secrets.token_hex(6)}"
+    try:
+        os.link(source, tmp)
+    except OSError:                       # another file system, or one without hard links
+        _atomic_copy(source, target)
+        return
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):            # make the rename durable (POSIX)
+        try:
+            dfd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+        except OSError:
+            pass
 
 
 def _atomic_copy(source: Path, target: Path) -> None:
@@ -779,12 +828,4 @@ def _atomic_copy(source: Path, target: Path) -> None:
         except OSError:
             pass
         raise
-    if hasattr(os, "O_DIRECTORY"):            # make the rename durable (POSIX)
-        try:
-            dfd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-        except OSError:
-            pass
+    _fsync_dir(target.parent)

@@ -2,7 +2,11 @@
 
 * One engine per database file; sessions are short and per call (``Store`` does that).
 * WAL journal, ``synchronous=NORMAL``, foreign keys on, a 5 s busy timeout: the app and a CLI export
-  can use the same file at once; SQLite's locks serialise the writers.
+  can use the same file at once; SQLite's locks serialise the writers. ``journal_size_limit`` keeps the
+  WAL file from staying at its largest size after a checkpoint.
+* A new database file is created with ``auto_vacuum=INCREMENTAL``, so pages freed by retention can be
+  given back to the disk a few at a time (``pleodesk.storage.retention.compact``). An older file
+  keeps ``auto_vacuum=NONE`` until a full ``VACUUM`` switches it (SQLite allows the switch only then).
 * Writes start with ``BEGIN IMMEDIATE`` (take the write lock up front, waiting up to the busy timeout)
   rather than SQLite's deferred ``BEGIN``: a deferred transaction that reads and then writes fails
   at once with ``SQLITE_BUSY`` if another process wrote in between, and no timeout helps with that.
@@ -32,6 +36,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
 BUSY_TIMEOUT_S = 5.0
+#: After a checkpoint the WAL file is cut back to this size (SQLite otherwise leaves it at its
+#: largest, which an export of a big month makes hundreds of MB).
+JOURNAL_SIZE_LIMIT = 32 * 1024 * 1024
 WRITE_OPTION = "pleodesk_write"          # execution option: begin with BEGIN IMMEDIATE
 PRIVATE_MODE = 0o600
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -199,6 +206,7 @@ def create_sqlite_engine(path: Path) -> Engine:
     try:
         if not path.exists():
             os.close(os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE_MODE))
+        _new_file_incremental_vacuum(engine)
         mode = _switch_to_wal(engine)
         if str(mode).lower() != "wal":
             raise StoreError(f"Could not switch {path} to WAL journal mode (got {mode!r}).")
@@ -209,6 +217,21 @@ def create_sqlite_engine(path: Path) -> Engine:
         os.umask(old_umask)
     make_private(path)
     return engine
+
+
+def _new_file_incremental_vacuum(engine: Engine) -> None:
+    """On an empty (new) file, choose incremental auto-vacuum before anything is written: SQLite lets
+    auto_vacuum change from NONE only before the first table is created, or by a full VACUUM."""
+    raw = engine.raw_connection()
+    try:
+        con = raw.driver_connection
+        if con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+            con.execute("PRAGMA auto_vacuum=INCREMENTAL")
+    except sqlite3.OperationalError as exc:   # another process is creating it: it sets the same
+        if not is_busy_error(exc):
+            raise
+    finally:
+        raw.close()
 
 
 def _switch_to_wal(engine: Engine) -> str:
@@ -264,6 +287,7 @@ def _on_connect(dbapi_conn, _record) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
         cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA journal_size_limit={JOURNAL_SIZE_LIMIT}")
     finally:
         cur.close()
 

@@ -104,10 +104,23 @@ class Mapping(Base):
 
 
 class PleoItem(Base):
-    """One ``ExportItemV3`` as fetched from Pleo; ``raw`` is its JSON, unchanged."""
+    """One ``ExportItemV3`` as fetched from Pleo; ``raw`` is its JSON, unchanged.
+
+    The columns the Expenses list shows (``day``, ``supplier``, ``employee``, ``category``,
+    ``receipt_count``, ``note``, with ``currency`` and ``amount_minor``) are taken from the item when
+    it is stored, so the list is read without decoding ``raw``. Retention (``pleodesk.storage.retention``)
+    empties ``raw`` of expenses the ledger confirmed long ago and stamps ``pruned_at``; the list columns
+    stay. An item belongs to the connections that have an export record of it.
+    """
 
     __tablename__ = "pleo_items"
-    __table_args__ = (Index(None, "company_id", "booked_at"),)
+    __table_args__ = (
+        Index(None, "company_id", "booked_at"),
+        # Covers the Expenses list: read from this index, the columns after ``raw`` (which sits in
+        # overflow pages) need no walk through the raw JSON.
+        Index("ix_pleo_items_list", "id", "day", "supplier", "employee", "currency", "amount_minor", "category",
+              "receipt_count", "note", "pruned_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True)     # accountingEntryId
     company_id: Mapped[str] = mapped_column(String(100))
@@ -117,14 +130,22 @@ class PleoItem(Base):
     booked_at: Mapped[datetime] = mapped_column(UTCDateTime)
     currency: Mapped[str] = mapped_column(String(3))
     amount_minor: Mapped[int] = mapped_column(Integer)
-    raw: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text)                              # "" once pruned
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     job_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    day: Mapped[str | None] = mapped_column(String(10))                 # the item's date, YYYY-MM-DD
+    supplier: Mapped[str | None] = mapped_column(String(300))
+    employee: Mapped[str | None] = mapped_column(String(300))
+    category: Mapped[str | None] = mapped_column(Text)                  # its lines' account names
+    receipt_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    note: Mapped[str | None] = mapped_column(Text)
+    pruned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Receipt(Base):
     """A receipt file of an expense. ``status``: pending | downloaded | missing (not attached: over the
-    ledger's number per entry) | too_large | failed."""
+    ledger's number per entry) | too_large | failed | pruned (downloaded, then removed from this
+    computer by retention once the ledger had it)."""
 
     __tablename__ = "receipts"
     __table_args__ = (UniqueConstraint("expense_id", "position"),)
@@ -155,6 +176,7 @@ class ExportRecord(Base):
         UniqueConstraint("connection_id", "expense_id"),
         Index(None, "connection_id", "status"),
         Index(None, "connection_id", "job_id"),
+        Index(None, "expense_id"),          # which connections have an expense (its Pleo data belongs to them)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

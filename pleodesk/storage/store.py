@@ -32,6 +32,7 @@ from pleodesk.core.model import parse_timestamp
 from pleodesk.core.money import MAX_MINOR_UNITS
 from pleodesk.core.names import check_connection_name
 from pleodesk.storage import db
+from pleodesk.storage.listing import list_columns
 from pleodesk.storage.db import StoreBusyError, StoreError, UnknownConnectionError
 from pleodesk.storage.models import (AuditEntry, Connection, ExportRecord, FeedRecord, Mapping, Meta, PleoItem,
                                      Receipt, Run, SchedulerState)
@@ -48,6 +49,8 @@ CHUNK = 5000
 IN_CHUNK = 500
 
 _UNSET: Any = object()
+#: ``Store._upsert_records``' statements by shape.
+_RECORD_UPSERTS: dict[tuple, Any] = {}
 
 _CONNECTION_FIELDS = frozenset({
     "name", "system", "ledger_company_id", "ledger_company_name", "pleo_company_id", "pleo_base_url",
@@ -200,6 +203,19 @@ def _to_row(cls: type[T], obj: Any) -> T:
 #: Plain (Core) selects of every column: much cheaper than ORM objects for thousands of rows.
 _RECORD_COLUMNS = select(*ExportRecord.__table__.c)
 _FEED_COLUMNS = select(*FeedRecord.__table__.c)
+_RUN_COLUMNS = select(*Run.__table__.c)
+_RECEIPT_COLUMNS = select(*Receipt.__table__.c)
+
+
+@functools.cache
+def _receipt_upsert():
+    stmt = sqlite_insert(Receipt)
+    return stmt.on_conflict_do_update(
+        index_elements=[Receipt.expense_id, Receipt.position],
+        set_={k: stmt.excluded[k] for k in ("url", "mime", "size", "status", "local_path", "sha256", "error",
+                                            "updated_at")})
+#: The columns of ``pleo_items`` the Expenses list reads (``pleodesk.storage.listing``).
+_LIST_COLUMNS = ("day", "supplier", "employee", "category", "receipt_count", "note")
 
 
 def _conn_row(c: Connection) -> ConnectionRow:
@@ -235,22 +251,51 @@ def _minor_units(value: Any) -> int:
     return minor
 
 
-def _pleo_item_values(item: MappingT[str, Any], job_id: str | None, now: datetime) -> dict[str, Any]:
+#: ``pleo_items`` columns in the order ``_pleo_item_row`` gives them.
+_ITEM_COLUMNS = ("id", "company_id", "kind", "booked_at", "currency", "amount_minor", "raw", "fetched_at", "job_id",
+                 "day", "supplier", "employee", "category", "receipt_count", "note", "pruned_at")
+#: Insert or replace by id; a missing job id keeps the stored one; storing an item again brings back
+#: raw data retention removed. Plain SQL run with the driver's executemany: for 50,000 items the
+#: per-row work of a SQLAlchemy statement costs more than SQLite itself.
+_UPSERT_ITEMS_SQL = (
+    f"INSERT INTO pleo_items ({', '.join(_ITEM_COLUMNS)}) VALUES ({', '.join('?' * len(_ITEM_COLUMNS))}) "
+    "ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _ITEM_COLUMNS if c not in ("id", "job_id", "pruned_at"))
+    + ", job_id = coalesce(excluded.job_id, pleo_items.job_id), pruned_at = NULL")
+
+
+#: The raw JSON as stored: compact, UTF-8 as it is; an export item holds no cycles, so the encoder
+#: does not look for them (a quarter faster).
+_RAW_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False)
+
+
+@functools.cache
+def _sqlite_datetime():
+    """SQLAlchemy's own bind processor for a DateTime on SQLite: the stored text is the same as
+    every other write's, so comparisons in SQL keep working."""
+    from sqlalchemy import DateTime
+    from sqlalchemy.dialects import sqlite
+
+    dialect = sqlite.dialect()
+    return DateTime().dialect_impl(dialect).bind_processor(dialect)
+
+
+def _naive_utc(dt: datetime) -> datetime:
+    return dt.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _pleo_item_row(item: MappingT[str, Any], job_id: str | None, fetched: str) -> tuple:
     try:
         amount = item["amount"]["inWalletCurrency"]
-        return {
-            "id": str(item["accountingEntryId"]),
-            "company_id": str(item["companyId"]),
-            "kind": str(item["type"]),
-            # the booking date and time as Pleo shows them (its timestamp's wall-clock time, kept as
-            # if it were UTC), so that a month of items is the month of their booking dates
-            "booked_at": parse_timestamp(item["date"]).replace(tzinfo=timezone.utc),
-            "currency": str(amount["currency"]),
-            "amount_minor": _minor_units(amount["value"]),
-            "raw": json.dumps(item, separators=(",", ":"), ensure_ascii=False),
-            "fetched_at": now,
-            "job_id": job_id,
-        }
+        listed = list_columns(item)
+        # the booking date and time as Pleo shows them (its timestamp's wall-clock time, kept as if it
+        # were UTC), so that a month of items is the month of their booking dates
+        booked = parse_timestamp(item["date"]).replace(tzinfo=None)
+        return (str(item["accountingEntryId"]), str(item["companyId"]), str(item["type"]),
+                _sqlite_datetime()(booked), str(amount["currency"]),
+                _minor_units(amount["value"]), _RAW_JSON.encode(item),
+                fetched, job_id, listed["day"], listed["supplier"], listed["employee"], listed["category"],
+                listed["receipt_count"], listed["note"], None)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         ident = item.get("accountingEntryId", "?") if isinstance(item, MappingT) else "?"
         raise ValueError(f"export item {ident}: malformed ({exc!r})") from exc
@@ -345,7 +390,7 @@ class Store:
         try:
             with self._read_session() as s, s.begin():
                 yield s
-        except OperationalError as exc:
+        except (OperationalError, sqlite3.OperationalError) as exc:   # the latter: driver-level reads
             self._raise_busy(exc)
             self._raise_known(exc)
             raise
@@ -358,7 +403,7 @@ class Store:
         try:
             with self._write_session() as s, s.begin():
                 yield s
-        except OperationalError as exc:
+        except (OperationalError, sqlite3.OperationalError) as exc:   # the latter: executemany
             self._raise_busy(exc)
             self._raise_known(exc)
             raise
@@ -462,12 +507,17 @@ class Store:
     def set_connection_state(self, conn_id: int, state: str, message: str | None = None) -> ConnectionRow:
         return self.update_connection(conn_id, state=state, state_message=message)
 
-    def delete_connection(self, conn_id: int) -> None:
-        """Delete a connection with its mappings, export and feed records, runs and scheduler state.
-        Its audit entries stay, with no connection. Deleting an unknown id does nothing."""
+    def delete_connection(self, conn_id: int) -> list[str]:
+        """Delete a connection with its mappings, export and feed records, runs and scheduler state,
+        and the Pleo data and receipt records of its expenses that no other connection has a record
+        of. Its audit entries stay, with no connection. Returns the local paths the deleted receipt
+        records named: delete those files with ``pleodesk.storage.retention.remove_files``. Deleting
+        an unknown id does nothing."""
         with self._write() as s:
+            ids = list(s.scalars(select(ExportRecord.expense_id).where(ExportRecord.connection_id == conn_id)))
             s.execute(delete(Connection).where(Connection.id == conn_id))
             s.execute(delete(SchedulerState).where(SchedulerState.key.like(f"conn:{int(conn_id)}:%")))
+            return forget_unowned(s, ids)
 
     # ------------------------------------------------------------ mappings ---------------------
     def load_mappings(self, conn_id: int) -> Mappings:
@@ -569,27 +619,19 @@ class Store:
         waiting long. ValueError on a malformed item (the chunks before it are kept: storing an item
         twice is harmless). ``job_id`` None keeps an item's stored job id.
         """
-        stmt = sqlite_insert(PleoItem)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[PleoItem.id],
-            set_={"company_id": stmt.excluded.company_id, "kind": stmt.excluded.kind,
-                  "booked_at": stmt.excluded.booked_at, "currency": stmt.excluded.currency,
-                  "amount_minor": stmt.excluded.amount_minor, "raw": stmt.excluded.raw,
-                  "fetched_at": stmt.excluded.fetched_at,
-                  "job_id": func.coalesce(stmt.excluded.job_id, PleoItem.job_id)})
-        now = _now()
+        fetched = _sqlite_datetime()(_naive_utc(_now()))
         total = 0
-        chunk: list[dict[str, Any]] = []
+        chunk: list[tuple] = []
 
         def flush() -> None:
             nonlocal total
             with self._write() as s:
-                s.connection().execute(stmt, chunk)
+                s.connection().connection.driver_connection.executemany(_UPSERT_ITEMS_SQL, chunk)
             total += len(chunk)
             chunk.clear()
 
         for item in items:
-            chunk.append(_pleo_item_values(item, job_id, now))
+            chunk.append(_pleo_item_row(item, job_id, fetched))
             if len(chunk) >= CHUNK:
                 flush()
         if chunk:
@@ -597,19 +639,51 @@ class Store:
         return total
 
     def get_pleo_item(self, expense_id: str) -> dict[str, Any] | None:
+        """The stored item; None when it is not stored or retention removed its data."""
         with self._read() as s:
             raw = s.scalar(select(PleoItem.raw).where(PleoItem.id == expense_id))
-        return None if raw is None else json.loads(raw)
+        return json.loads(raw) if raw else None
 
     def get_pleo_items(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """The stored items among ``ids``, by id (ids not stored are absent)."""
+        """The stored items among ``ids``, by id (ids not stored, or whose data retention removed,
+        are absent)."""
         ids = _unique(ids)
         out: dict[str, dict[str, Any]] = {}
         with self._read() as s:
             for part in _chunks(ids, IN_CHUNK):
                 for eid, raw in s.execute(select(PleoItem.id, PleoItem.raw).where(PleoItem.id.in_(part))):
-                    out[eid] = json.loads(raw)
+                    if raw:
+                        out[eid] = json.loads(raw)
         return out
+
+    def expense_list(self, conn_id: int, expense_ids: Iterable[str] | None = None, *,
+                     newest_first: bool = False) -> list[tuple]:
+        """The Expenses list of a connection, without decoding any raw JSON: one tuple per export
+        record, all of them (``newest_first``: by the item's day, then id, both descending; expenses
+        without Pleo data last) or those among ``expense_ids``, with the stored item's list columns
+        (None where Pleo's data of the expense is not stored). Fields, in order: expense_id, status,
+        ledger_id, reference, ledger_url, error_title, error_fix, day, supplier, employee, currency,
+        amount_minor, category, receipt_count, note, pruned (1 when retention removed its raw data)."""
+        sql = ("SELECT r.expense_id, r.status, r.ledger_id, r.reference, r.ledger_url, r.error_title, r.error_fix, "
+               "i.day, i.supplier, i.employee, i.currency, i.amount_minor, i.category, i.receipt_count, i.note, "
+               "i.pruned_at IS NOT NULL "
+               "FROM export_records AS r LEFT OUTER JOIN pleo_items AS i INDEXED BY ix_pleo_items_list "
+               "ON i.id = r.expense_id "
+               "WHERE r.connection_id = ?")
+        with self._read() as s:
+            cur = s.connection().connection.driver_connection.cursor()
+            try:
+                if expense_ids is None:
+                    # Sorted by SQLite, which lets go of the interpreter lock while it works.
+                    order = " ORDER BY i.day DESC, r.expense_id DESC" if newest_first else " ORDER BY r.id"
+                    return cur.execute(sql + order, (conn_id,)).fetchall()
+                out: list[tuple] = []
+                for part in _chunks(_unique(expense_ids), IN_CHUNK):
+                    marks = ",".join("?" * len(part))
+                    out.extend(cur.execute(f"{sql} AND r.expense_id IN ({marks})", (conn_id, *part)).fetchall())
+                return out
+            finally:
+                cur.close()
 
     def pleo_item_ids_for_month(self, company_id: str, month: str) -> list[str]:
         """Ids of the company's items booked in ``month`` ("YYYY-MM"), by booking date (the date Pleo
@@ -621,6 +695,19 @@ class Store:
         with self._read() as s:
             return list(s.scalars(q))
 
+    def month_statuses(self, conn_id: int, company_id: str, month: str) -> dict[str, int]:
+        """How many of the company's stored items booked in ``month`` (UTC) have each record status on
+        the connection ("" for none): what the store knows of a month before Pleo is asked."""
+        start, end = _month_bounds(month)
+        i, r = PleoItem.__table__.c, ExportRecord.__table__.c
+        q = (select(r.status, func.count())
+             .select_from(PleoItem.__table__.outerjoin(
+                 ExportRecord.__table__, (r.expense_id == i.id) & (r.connection_id == conn_id)))
+             .where(i.company_id == company_id, i.booked_at >= start, i.booked_at < end)
+             .group_by(r.status))
+        with self._read() as s:
+            return {status or "": n for status, n in s.execute(q)}
+
     def upsert_receipt(self, expense_id: str, position: int, *, url: str, mime: str | None,
                        size: int | None, status: str, local_path: str | Path | None = None,
                        sha256: str | None = None, error: str | None = None) -> ReceiptRow:
@@ -628,15 +715,11 @@ class Store:
         values = {"expense_id": expense_id, "position": int(position), "url": url, "mime": mime,
                   "size": size, "status": status, "local_path": str(local_path) if local_path else None,
                   "sha256": sha256, "error": error, "updated_at": _now()}
-        stmt = sqlite_insert(Receipt).values(**values)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[Receipt.expense_id, Receipt.position],
-            set_={k: stmt.excluded[k] for k in values if k not in ("expense_id", "position")})
         with self._write() as s:
-            s.execute(stmt)
-            r = s.scalars(select(Receipt).where(Receipt.expense_id == expense_id,
-                                                Receipt.position == int(position))).one()
-            return _to_row(ReceiptRow, r)
+            s.connection().execute(_receipt_upsert(), values)
+            r = s.execute(_RECEIPT_COLUMNS.where(Receipt.expense_id == expense_id,
+                                                 Receipt.position == int(position))).one()
+            return ReceiptRow(**r._mapping)
 
     def receipts_for(self, expense_id: str) -> list[ReceiptRow]:
         return self.receipts_for_many([expense_id]).get(expense_id, [])
@@ -646,10 +729,10 @@ class Store:
         out: dict[str, list[ReceiptRow]] = {}
         with self._read() as s:
             for part in _chunks(_unique(expense_ids), IN_CHUNK):
-                q = (select(Receipt).where(Receipt.expense_id.in_(part))
+                q = (_RECEIPT_COLUMNS.where(Receipt.expense_id.in_(part))
                      .order_by(Receipt.expense_id, Receipt.position))
-                for r in s.scalars(q):
-                    out.setdefault(r.expense_id, []).append(_to_row(ReceiptRow, r))
+                for r in s.execute(q):
+                    out.setdefault(r.expense_id, []).append(ReceiptRow(**r._mapping))
         return out
 
     # ------------------------------------------------------------ export records ---------------
@@ -712,13 +795,19 @@ class Store:
         values = [{"connection_id": conn_id, "status": status, "pleo_reported": False, "updated_at": now,
                    **{k: v for k, v in fixed.items() if not isinstance(v, ClauseElement)},
                    **(insert_defaults or {}), **r} for r in rows]
-        stmt = sqlite_insert(ExportRecord)
-        set_: dict[str, Any] = {"status": stmt.excluded.status, "pleo_reported": False,
-                                "updated_at": stmt.excluded.updated_at}
-        set_.update({k: stmt.excluded[k] for k in from_row})
-        set_.update(fixed)
-        stmt = stmt.on_conflict_do_update(index_elements=[ExportRecord.connection_id, ExportRecord.expense_id],
-                                          set_=set_)
+        # One statement per shape, made once: building an upsert (its "excluded" columns) costs
+        # milliseconds, and an export marks each expense exported on its own.
+        key = (tuple(from_row), tuple((k, "<sql>" if isinstance(v, ClauseElement) else repr(v))
+                                      for k, v in sorted(fixed.items())))
+        stmt = _RECORD_UPSERTS.get(key)
+        if stmt is None:
+            stmt = sqlite_insert(ExportRecord)
+            set_: dict[str, Any] = {"status": stmt.excluded.status, "pleo_reported": False,
+                                    "updated_at": stmt.excluded.updated_at}
+            set_.update({k: stmt.excluded[k] for k in from_row})
+            set_.update(fixed)
+            stmt = _RECORD_UPSERTS[key] = stmt.on_conflict_do_update(
+                index_elements=[ExportRecord.connection_id, ExportRecord.expense_id], set_=set_)
         with self._write() as s:
             for part in _chunks(values, CHUNK):
                 s.connection().execute(stmt, list(part))
@@ -817,6 +906,18 @@ class Store:
             for st in statuses:
                 _check(st, RECORD_STATUSES, "record status")
             q = q.where(ExportRecord.status.in_(statuses))
+        with self._read() as s:
+            return self._record_list(s, q)
+
+    def exported_owing_receipts(self, conn_id: int, *receipts_statuses: str) -> list[RecordRow]:
+        """Exported records whose ``receipts_status`` is one of ``receipts_statuses`` (default: failed
+        and incomplete), oldest first: without reading every exported record."""
+        wanted = list(receipts_statuses or ("failed", "incomplete"))
+        for st in wanted:
+            _check(st, RECEIPTS_STATUSES, "receipts status")
+        q = (_RECORD_COLUMNS.where(ExportRecord.connection_id == conn_id, ExportRecord.status == "exported",
+                                   ExportRecord.receipts_status.in_(wanted))
+             .order_by(ExportRecord.id))
         with self._read() as s:
             return self._record_list(s, q)
 
@@ -966,13 +1067,28 @@ class Store:
             return None
         return lock
 
-    def list_runs(self, conn_id: int | None = None, limit: int = 50) -> list[RunRow]:
-        """Newest first; all connections' runs when ``conn_id`` is None."""
-        q = select(Run).order_by(Run.started_at.desc(), Run.id.desc()).limit(limit)
+    def list_runs(self, conn_id: int | None = None, limit: int | None = 50,
+                  before: RunRow | None = None) -> list[RunRow]:
+        """Newest first; all connections' runs when ``conn_id`` is None; ``limit`` None: all of them.
+        ``before``: only the runs after that one in this order (the next page: runs started meanwhile
+        do not shift it)."""
+        q = _RUN_COLUMNS.order_by(Run.started_at.desc(), Run.id.desc())
+        if conn_id is not None:
+            q = q.where(Run.connection_id == conn_id)
+        if before is not None:
+            q = q.where((Run.started_at < before.started_at)
+                        | ((Run.started_at == before.started_at) & (Run.id < before.id)))
+        if limit is not None:
+            q = q.limit(limit)
+        with self._read() as s:
+            return [RunRow(**r._mapping) for r in s.execute(q)]
+
+    def count_runs(self, conn_id: int | None = None) -> int:
+        q = select(func.count()).select_from(Run)
         if conn_id is not None:
             q = q.where(Run.connection_id == conn_id)
         with self._read() as s:
-            return [_to_row(RunRow, r) for r in s.scalars(q)]
+            return int(s.scalar(q) or 0)
 
     # ------------------------------------------------------------ audit ------------------------
     def audit(self, action: str, conn_id: int | None = None, **detail: Any) -> None:
@@ -996,6 +1112,9 @@ class Store:
                                              AuditEntry.action == "ledger_notes")
              .order_by(AuditEntry.at, AuditEntry.id))
         wanted = {str(e) for e in expense_ids} if expense_ids is not None else None
+        if wanted is not None and len(wanted) <= IN_CHUNK and _has_json_functions():
+            # Only the entries of these expenses are decoded (one expense's details: not every note).
+            q = q.where(func.json_extract(AuditEntry.__table__.c.detail, "$.expense_id").in_(sorted(wanted)))
         out: dict[str, list[str]] = {}
         with self._read() as s:
             for detail in s.scalars(q):
@@ -1086,6 +1205,36 @@ class Store:
         with self._write() as s:
             for part in _chunks(rows, CHUNK):
                 s.connection().execute(stmt, list(part))
+
+
+@functools.cache
+def _has_json_functions() -> bool:
+    """Whether this SQLite has json_extract (built in since 3.38; optional before)."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute("SELECT json_extract('{\"a\": 1}', '$.a')")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        con.close()
+
+
+def forget_unowned(s: Session, expense_ids: Sequence[str]) -> list[str]:
+    """Delete the stored Pleo items and receipt records of those of ``expense_ids`` that no
+    connection has an export record of; return the local paths of the receipt files they named."""
+    paths: list[str] = []
+    owned = select(ExportRecord.id).where(ExportRecord.expense_id == PleoItem.id).exists()
+    owned_receipt = select(ExportRecord.id).where(ExportRecord.expense_id == Receipt.expense_id).exists()
+    for part in _chunks(_unique(expense_ids), IN_CHUNK):
+        gone = list(part)
+        paths.extend(p for p in s.scalars(select(Receipt.local_path).where(
+            Receipt.expense_id.in_(gone), Receipt.local_path.is_not(None), ~owned_receipt)) if p)
+        s.execute(delete(Receipt).where(Receipt.expense_id.in_(gone), ~owned_receipt)
+                  .execution_options(synchronize_session=False))
+        s.execute(delete(PleoItem).where(PleoItem.id.in_(gone), ~owned)
+                  .execution_options(synchronize_session=False))
+    return paths
 
 
 def _tag_key(group: str, tag: str) -> str:

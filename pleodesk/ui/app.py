@@ -111,6 +111,10 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     # their new names (once, off the GUI thread: the keyring may ask to be unlocked); the first
     # scheduler check catches up.
     _prepare_secrets_then(ctx, lambda: QTimer.singleShot(300, ctx.scheduler.start))
+    from pleodesk.ui.views.data_folder import Housekeeping
+
+    housekeeping = Housekeeping(ctx, ctx)          # retention, once a day
+    housekeeping.start()
     if not store.list_connections():
         QTimer.singleShot(0, win.add_connection)
     if os.environ.get("PLEODESK_STARTUP_PROBE"):

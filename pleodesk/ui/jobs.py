@@ -209,7 +209,8 @@ def _execute(store, job: Job, progress, result: JobResult) -> None:
         except EngineError as exc:
             raise _Setup(f"{exc} {exc.fix}".strip(), side or "pleo") from exc
         if job.kind == "preview":
-            result.preview = _preview(store, conn, pleo, provider, job.params["month"])
+            # ``progress`` gets the preview of what Pleo listed so far, a few times a second.
+            result.preview = _preview(store, conn, pleo, provider, job.params["month"], progress)
             result.status = "ok"
             return
         if job.kind == "problems":
@@ -338,18 +339,35 @@ def _retry(store, conn, job: Job, engine) -> list:
     return summaries
 
 
-def _preview(store, conn, pleo, provider, month: str) -> dict:
-    """``engine.preview_month`` plus the names the window shows."""
+def _preview(store, conn, pleo, provider, month: str, partial: Callable[[dict], None] | None = None) -> dict:
+    """``engine.preview_month`` plus the names the window shows. ``partial(preview)``: what was read so
+    far, a few times a second while Pleo's list comes in."""
     from pleodesk.core.engine import preview_month
 
-    p = preview_month(store, conn, pleo, provider, month)      # its by_ledger: (account, tax code, amount)
-    p["category_labels"] = dict(store.load_mappings(conn.id).category_labels)
+    labels = dict(store.load_mappings(conn.id).category_labels)
     try:
         chart = provider.read_chart()
-        p["account_names"] = {code: a.name for code, a in chart.accounts.items()}
+        names = {code: a.name for code, a in chart.accounts.items()}
     except Exception:  # noqa: BLE001 - names are a nicety
-        p["account_names"] = {}
-    return p
+        names = {}
+
+    def named(p: dict) -> dict:
+        p["category_labels"] = labels
+        p["account_names"] = names
+        return p
+
+    # its by_ledger: (account, tax code, amount)
+    return named(preview_month(store, conn, pleo, provider, month,
+                               progress=(lambda p: partial(named(p))) if partial is not None else None))
+
+
+def known_of_month(store, conn_id: int, month: str) -> dict[str, int]:
+    """What the store knows of a month before Pleo is asked: its expenses stored for the connection's
+    company, by their record status on the connection ("" for none)."""
+    conn = store.get_connection(conn_id)
+    if conn is None or not conn.pleo_company_id:
+        return {}
+    return store.month_statuses(conn_id, conn.pleo_company_id, month)
 
 
 def _check(store, conn, job: Job, result: JobResult) -> None:
@@ -530,7 +548,8 @@ def analyse_problems(store, conn, provider) -> list[ProblemGroup]:
                                            detail=r.error_detail or "")
             groups.append(g)
         g.expense_ids.append(r.expense_id)
-    exported = store.records_with_status(conn.id, "exported")
+    # Only the exported records that still owe receipts (a year of exports is tens of thousands).
+    exported = store.exported_owing_receipts(conn.id, "failed", "incomplete")
     receipts = [r for r in exported if r.receipts_status == "failed"]
     if receipts:
         groups.append(ProblemGroup("receipt", "receipt", "", "", "Receipts could not be attached",

@@ -583,8 +583,8 @@ class MainWindow(QMainWindow):
             return
         if QMessageBox.warning(
                 self, self.tr("Delete the connection"),
-                self.tr("Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot "
-                        "be undone.").format(name=c.name),
+                self.tr("Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps "
+                        "what was exported. This cannot be undone.").format(name=c.name),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
             return
@@ -614,9 +614,12 @@ class MainWindow(QMainWindow):
         store, hub = self.store, self.ctx.hub
 
         def work():
+            from pleodesk import paths
             from pleodesk.connections import forget_connection_secrets
+            from pleodesk.storage.retention import remove_files
 
-            store.delete_connection(c.id)
+            # Its Pleo data and downloaded receipts go with it (those another connection has stay).
+            remove_files(store.delete_connection(c.id), paths.receipts_dir())
             store.audit("connection_deleted", None, connection=c.name, system=c.system)
             forget_connection_secrets(c)
 

@@ -555,10 +555,76 @@
     </message>
 </context>
 <context>
+    <name>DataFolderBox</name>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n Monat</numerusform>
+            <numerusform>%n Monate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep everything</source>
+        <translation>Alles behalten</translation>
+    </message>
+    <message>
+        <source>Keep Pleo&apos;s data and receipts of exported expenses for</source>
+        <translation>Pleo-Daten und Belege exportierter Ausgaben aufbewahren für</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Pleo&apos;s data and receipts of exported expenses for:</source>
+        <translation>Pleo-Daten und Belege exportierter Ausgaben aufbe&amp;wahren für:</translation>
+    </message>
+    <message>
+        <source>After that, pleodesk removes its own copy of Pleo&apos;s data and the receipts it downloaded for expenses the ledger has confirmed; they stay listed under Expenses. The ledger is the record: keep it as long as the law asks (often 5 to 10 years). Held, failed and waiting expenses are never removed, and a deleted connection&apos;s data goes with it.</source>
+        <translation>Danach löscht pleodesk seine eigene Kopie der Pleo-Daten und die Belege, die es für von der Buchhaltung bestätigte Ausgaben heruntergeladen hat; sie bleiben unter Ausgaben aufgeführt. Die Buchhaltung ist das maßgebliche Archiv: Bewahren Sie sie so lange auf, wie das Gesetz es verlangt (oft 5 bis 10 Jahre). Zurückgehaltene, fehlgeschlagene und ausstehende Ausgaben werden nie gelöscht, und die Daten einer gelöschten Verbindung gehen mit ihr.</translation>
+    </message>
+    <message>
+        <source>Size of the data folder</source>
+        <translation>Größe des Datenordners</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Ordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Clean &amp;up now</source>
+        <translation>Jetzt a&amp;ufräumen</translation>
+    </message>
+    <message>
+        <source>Clean-up result</source>
+        <translation>Ergebnis des Aufräumens</translation>
+    </message>
+    <message>
+        <source>{folder}: {total} (database {database}, receipts {receipts})</source>
+        <translation>{folder}: {total} (Datenbank {database}, Belege {receipts})</translation>
+    </message>
+    <message>
+        <source>Cleaning up…</source>
+        <translation>Wird aufgeräumt…</translation>
+    </message>
+    <message>
+        <source>Freed {size}.</source>
+        <translation>{size} freigegeben.</translation>
+    </message>
+    <message>
+        <source>The database itself is compacted at a later clean-up, when no export is running.</source>
+        <translation>Die Datenbank selbst wird bei einem späteren Aufräumen verkleinert, wenn kein Export läuft.</translation>
+    </message>
+    <message>
+        <source>Not cleaned up: {error}</source>
+        <translation>Nicht aufgeräumt: {error}</translation>
+    </message>
+</context>
+<context>
     <name>ExpensesModel</name>
     <message>
         <source>Date</source>
-        <extracomment>The filter buttons: a label key -&gt; the record statuses it shows.</extracomment>
+        <extracomment>The filter buttons: a label key -&gt; the record statuses it shows. The sort of ``load_expense_rows``&apos; order: by date, newest first.</extracomment>
         <translation>Datum</translation>
     </message>
     <message>
@@ -760,9 +826,23 @@
         <source>Asking Pleo what {month} holds…</source>
         <translation>Pleo wird gefragt, was in {month} ansteht…</translation>
     </message>
+    <message numerus="yes">
+        <source>Asking Pleo what {month} holds… pleodesk has exported %n expense(s) of it so far.</source>
+        <translation>
+            <numerusform>Pleo wird gefragt, was in {month} ansteht… pleodesk hat davon bisher %n Ausgabe exportiert.</numerusform>
+            <numerusform>Pleo wird gefragt, was in {month} ansteht… pleodesk hat davon bisher %n Ausgaben exportiert.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No preview: {reason}</source>
         <translation>Keine Vorschau: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading {month} from Pleo: %n expense(s) waiting for export so far, {total}…</source>
+        <translation>
+            <numerusform>{month} wird aus Pleo gelesen: bisher %n Ausgabe, die auf den Export wartet, {total}…</numerusform>
+            <numerusform>{month} wird aus Pleo gelesen: bisher %n Ausgaben, die auf den Export warten, {total}…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing of {month} is waiting for export in Pleo.</source>
@@ -1203,8 +1283,8 @@
         <translation>Verbindung löschen</translation>
     </message>
     <message>
-        <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
-        <translation>{name} mit Zuordnungen und Verlauf löschen? Was exportiert wurde, bleibt in der Buchhaltung. Das lässt sich nicht rückgängig machen.</translation>
+        <source>Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps what was exported. This cannot be undone.</source>
+        <translation>{name} mit Zuordnungen, Verlauf, Pleo-Daten und heruntergeladenen Belegen löschen? Was exportiert wurde, bleibt in der Buchhaltung. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Disconnecting {name} from {system}…</source>
@@ -1621,12 +1701,20 @@
         <translation>&lt;b&gt;Gebucht mit:&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Pleo&apos;s data of this expense and its receipts were removed from this computer (Settings, Data folder); the ledger entry keeps them.</source>
+        <translation>Die Pleo-Daten dieser Ausgabe und ihre Belege wurden von diesem Computer gelöscht (Einstellungen, Datenordner); die Buchung in der Buchhaltung bewahrt sie.</translation>
+    </message>
+    <message>
         <source>No receipt</source>
         <translation>Kein Beleg</translation>
     </message>
     <message>
         <source>The receipt is fetched when the expense is exported.</source>
         <translation>Der Beleg wird beim Export der Ausgabe abgeholt.</translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>In der Buchhaltung</translation>
     </message>
     <message>
         <source>Receipt not downloaded</source>

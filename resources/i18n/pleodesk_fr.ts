@@ -555,10 +555,76 @@
     </message>
 </context>
 <context>
+    <name>DataFolderBox</name>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier de données</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep everything</source>
+        <translation>Tout conserver</translation>
+    </message>
+    <message>
+        <source>Keep Pleo&apos;s data and receipts of exported expenses for</source>
+        <translation>Conserver les données Pleo et les justificatifs des dépenses exportées pendant</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Pleo&apos;s data and receipts of exported expenses for:</source>
+        <translation>Conser&amp;ver les données Pleo et les justificatifs des dépenses exportées pendant :</translation>
+    </message>
+    <message>
+        <source>After that, pleodesk removes its own copy of Pleo&apos;s data and the receipts it downloaded for expenses the ledger has confirmed; they stay listed under Expenses. The ledger is the record: keep it as long as the law asks (often 5 to 10 years). Held, failed and waiting expenses are never removed, and a deleted connection&apos;s data goes with it.</source>
+        <translation>Passé ce délai, pleodesk supprime sa propre copie des données Pleo et les justificatifs qu’il a téléchargés pour les dépenses confirmées par la comptabilité ; elles restent listées sous Dépenses. La comptabilité fait foi : conservez-la aussi longtemps que la loi l’exige (souvent 5 à 10 ans). Les dépenses retenues, en échec ou en attente ne sont jamais supprimées, et les données d’une connexion supprimée partent avec elle.</translation>
+    </message>
+    <message>
+        <source>Size of the data folder</source>
+        <translation>Taille du dossier de données</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Clean &amp;up now</source>
+        <translation>&amp;Nettoyer maintenant</translation>
+    </message>
+    <message>
+        <source>Clean-up result</source>
+        <translation>Résultat du nettoyage</translation>
+    </message>
+    <message>
+        <source>{folder}: {total} (database {database}, receipts {receipts})</source>
+        <translation>{folder} : {total} (base de données {database}, justificatifs {receipts})</translation>
+    </message>
+    <message>
+        <source>Cleaning up…</source>
+        <translation>Nettoyage en cours…</translation>
+    </message>
+    <message>
+        <source>Freed {size}.</source>
+        <translation>{size} libérés.</translation>
+    </message>
+    <message>
+        <source>The database itself is compacted at a later clean-up, when no export is running.</source>
+        <translation>La base de données elle-même sera compactée lors d’un prochain nettoyage, quand aucun export n’est en cours.</translation>
+    </message>
+    <message>
+        <source>Not cleaned up: {error}</source>
+        <translation>Non nettoyé : {error}</translation>
+    </message>
+</context>
+<context>
     <name>ExpensesModel</name>
     <message>
         <source>Date</source>
-        <extracomment>The filter buttons: a label key -&gt; the record statuses it shows.</extracomment>
+        <extracomment>The filter buttons: a label key -&gt; the record statuses it shows. The sort of ``load_expense_rows``&apos; order: by date, newest first.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -760,9 +826,23 @@
         <source>Asking Pleo what {month} holds…</source>
         <translation>Pleo est interrogé sur le contenu de {month}…</translation>
     </message>
+    <message numerus="yes">
+        <source>Asking Pleo what {month} holds… pleodesk has exported %n expense(s) of it so far.</source>
+        <translation>
+            <numerusform>Pleo est interrogé sur le contenu de {month}… pleodesk en a exporté %n dépense jusqu’ici.</numerusform>
+            <numerusform>Pleo est interrogé sur le contenu de {month}… pleodesk en a exporté %n dépenses jusqu’ici.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No preview: {reason}</source>
         <translation>Pas d’aperçu : {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading {month} from Pleo: %n expense(s) waiting for export so far, {total}…</source>
+        <translation>
+            <numerusform>Lecture de {month} dans Pleo : %n dépense en attente d’export jusqu’ici, {total}…</numerusform>
+            <numerusform>Lecture de {month} dans Pleo : %n dépenses en attente d’export jusqu’ici, {total}…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing of {month} is waiting for export in Pleo.</source>
@@ -1203,8 +1283,8 @@
         <translation>Supprimer la connexion</translation>
     </message>
     <message>
-        <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
-        <translation>Supprimer {name} avec ses associations et son historique ? La comptabilité garde ce qui a été exporté. Cette action est irréversible.</translation>
+        <source>Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps what was exported. This cannot be undone.</source>
+        <translation>Supprimer {name} avec ses associations, son historique, ses données Pleo et les justificatifs téléchargés ? La comptabilité garde ce qui a été exporté. Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Disconnecting {name} from {system}…</source>
@@ -1621,12 +1701,20 @@
         <translation>&lt;b&gt;Comptabilisée avec :&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Pleo&apos;s data of this expense and its receipts were removed from this computer (Settings, Data folder); the ledger entry keeps them.</source>
+        <translation>Les données Pleo de cette dépense et ses justificatifs ont été supprimés de cet ordinateur (Paramètres, Dossier de données) ; l’écriture comptable les conserve.</translation>
+    </message>
+    <message>
         <source>No receipt</source>
         <translation>Pas de justificatif</translation>
     </message>
     <message>
         <source>The receipt is fetched when the expense is exported.</source>
         <translation>Le justificatif est récupéré lors de l’export de la dépense.</translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>Dans la comptabilité</translation>
     </message>
     <message>
         <source>Receipt not downloaded</source>

@@ -555,10 +555,76 @@
     </message>
 </context>
 <context>
+    <name>DataFolderBox</name>
+    <message>
+        <source>Data folder</source>
+        <translation>Gegevensmap</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n maand</numerusform>
+            <numerusform>%n maanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep everything</source>
+        <translation>Alles bewaren</translation>
+    </message>
+    <message>
+        <source>Keep Pleo&apos;s data and receipts of exported expenses for</source>
+        <translation>Pleo-gegevens en bonnetjes van geëxporteerde uitgaven bewaren gedurende</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Pleo&apos;s data and receipts of exported expenses for:</source>
+        <translation>Pleo-gegevens en bonnetjes van geëxporteerde uitgaven be&amp;waren gedurende:</translation>
+    </message>
+    <message>
+        <source>After that, pleodesk removes its own copy of Pleo&apos;s data and the receipts it downloaded for expenses the ledger has confirmed; they stay listed under Expenses. The ledger is the record: keep it as long as the law asks (often 5 to 10 years). Held, failed and waiting expenses are never removed, and a deleted connection&apos;s data goes with it.</source>
+        <translation>Daarna verwijdert pleodesk zijn eigen kopie van de Pleo-gegevens en de bonnetjes die het downloadde voor uitgaven die de administratie heeft bevestigd; ze blijven zichtbaar onder Uitgaven. De administratie is het archief: bewaar die zo lang als de wet vraagt (vaak 5 tot 10 jaar). Aangehouden, mislukte en wachtende uitgaven worden nooit verwijderd, en de gegevens van een verwijderde koppeling gaan met de koppeling mee.</translation>
+    </message>
+    <message>
+        <source>Size of the data folder</source>
+        <translation>Grootte van de gegevensmap</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Map &amp;openen</translation>
+    </message>
+    <message>
+        <source>Clean &amp;up now</source>
+        <translation>Nu op&amp;ruimen</translation>
+    </message>
+    <message>
+        <source>Clean-up result</source>
+        <translation>Resultaat van het opruimen</translation>
+    </message>
+    <message>
+        <source>{folder}: {total} (database {database}, receipts {receipts})</source>
+        <translation>{folder}: {total} (database {database}, bonnetjes {receipts})</translation>
+    </message>
+    <message>
+        <source>Cleaning up…</source>
+        <translation>Bezig met opruimen…</translation>
+    </message>
+    <message>
+        <source>Freed {size}.</source>
+        <translation>{size} vrijgemaakt.</translation>
+    </message>
+    <message>
+        <source>The database itself is compacted at a later clean-up, when no export is running.</source>
+        <translation>De database zelf wordt bij een latere opruimbeurt verkleind, als er geen export loopt.</translation>
+    </message>
+    <message>
+        <source>Not cleaned up: {error}</source>
+        <translation>Niet opgeruimd: {error}</translation>
+    </message>
+</context>
+<context>
     <name>ExpensesModel</name>
     <message>
         <source>Date</source>
-        <extracomment>The filter buttons: a label key -&gt; the record statuses it shows.</extracomment>
+        <extracomment>The filter buttons: a label key -&gt; the record statuses it shows. The sort of ``load_expense_rows``&apos; order: by date, newest first.</extracomment>
         <translation>Datum</translation>
     </message>
     <message>
@@ -760,9 +826,23 @@
         <source>Asking Pleo what {month} holds…</source>
         <translation>Pleo wordt gevraagd wat er in {month} klaarstaat…</translation>
     </message>
+    <message numerus="yes">
+        <source>Asking Pleo what {month} holds… pleodesk has exported %n expense(s) of it so far.</source>
+        <translation>
+            <numerusform>Pleo wordt gevraagd wat er in {month} klaarstaat… pleodesk heeft daarvan tot nu toe %n uitgave geëxporteerd.</numerusform>
+            <numerusform>Pleo wordt gevraagd wat er in {month} klaarstaat… pleodesk heeft daarvan tot nu toe %n uitgaven geëxporteerd.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No preview: {reason}</source>
         <translation>Geen voorbeeld: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading {month} from Pleo: %n expense(s) waiting for export so far, {total}…</source>
+        <translation>
+            <numerusform>{month} wordt uit Pleo gelezen: tot nu toe %n uitgave die op export wacht, {total}…</numerusform>
+            <numerusform>{month} wordt uit Pleo gelezen: tot nu toe %n uitgaven die op export wachten, {total}…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing of {month} is waiting for export in Pleo.</source>
@@ -1203,8 +1283,8 @@
         <translation>Koppeling verwijderen</translation>
     </message>
     <message>
-        <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
-        <translation>{name} met koppelingen en geschiedenis verwijderen? Wat al geëxporteerd is, blijft in de administratie. Dit kan niet ongedaan worden gemaakt.</translation>
+        <source>Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps what was exported. This cannot be undone.</source>
+        <translation>{name} met koppelingen, geschiedenis, Pleo-gegevens en gedownloade bonnetjes verwijderen? Wat al geëxporteerd is, blijft in de administratie. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
         <source>Disconnecting {name} from {system}…</source>
@@ -1621,12 +1701,20 @@
         <translation>&lt;b&gt;Geboekt met:&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Pleo&apos;s data of this expense and its receipts were removed from this computer (Settings, Data folder); the ledger entry keeps them.</source>
+        <translation>De Pleo-gegevens van deze uitgave en de bonnetjes zijn van deze computer verwijderd (Instellingen, Gegevensmap); de boeking in de administratie bewaart ze.</translation>
+    </message>
+    <message>
         <source>No receipt</source>
         <translation>Geen bonnetje</translation>
     </message>
     <message>
         <source>The receipt is fetched when the expense is exported.</source>
         <translation>Het bonnetje wordt opgehaald als de uitgave wordt geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>In de administratie</translation>
     </message>
     <message>
         <source>Receipt not downloaded</source>

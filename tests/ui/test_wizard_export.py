@@ -176,8 +176,9 @@ def test_wizard_then_export_a_month(qtbot, ctx, sandbox, journal_dir):
     assert win.expenses_tab.model.rowCount() == counts["held"]
     # History records the manual run.
     win.show_tab(win.TAB_HISTORY)
-    qtbot.waitUntil(lambda: win.history_tab.table.rowCount() >= 1, timeout=WAIT_MS)
-    assert win.history_tab.table.item(0, 3).text() == "Manual"
+    history = win.history_tab.model
+    qtbot.waitUntil(lambda: history.rowCount() >= 1, timeout=WAIT_MS)
+    assert history.data(history.index(0, 3)) == "Manual"
     # Its details say the counts once, in the user's words (not also the engine's English sentence).
     from pleodesk.ui.views.common import counts_text
 

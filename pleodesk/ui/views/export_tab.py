@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
@@ -34,9 +34,17 @@ def recent_months(n: int = 13, today=None) -> list[str]:
     return out
 
 
+class _PreviewRelay(QObject):
+    """Brings a preview's partial results from the thread reading Pleo to the GUI thread."""
+
+    partial = Signal(object, object)          # the preview job, what it read so far
+
+
 class ExportTab(ConnectionTab):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
+        self._relay = _PreviewRelay(self)
+        self._relay.partial.connect(self._preview_partial)
         self._job: Job | None = None         # the run shown (of the shown connection), if any
         self._exports: dict[int, Job] = {}     # exports started here, per connection, until they end
         self._results: dict[int, object] = {}  # the last export result per connection
@@ -185,7 +193,20 @@ class ExportTab(ConnectionTab):
         else:
             self._idle()
         if new:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def reload(self) -> None:
+        """Preview the chosen month (when the tab is shown; a hidden tab waits until it is)."""
+        self._stale = False
+        self.preview()
+
+    def _refresh_preview(self) -> None:
+        if self.isVisible():
             self._preview_timer.start()
+        else:
+            self._stale = True
 
     def forget_connection(self, conn_id: int) -> None:
         """The connection is being deleted: its work was cancelled and its results go with it."""
@@ -207,33 +228,70 @@ class ExportTab(ConnectionTab):
 
     # ------------------------------------------------------------------ preview ----------------
     def preview(self) -> None:
+        """What exporting the month would do. What the store knows of the month is shown at once,
+        then Pleo's numbers as its list comes in (100 expenses a page), then the whole preview."""
         if self.conn is None:
             return
+        self._stale = False
         month = self.selected_month()
+        self.preview_text.setStyleSheet("")
         self.preview_text.setText(self.tr("Asking Pleo what {month} holds…").format(month=self._month_label()))
         self.totals.setRowCount(0)
         self.held_text.setText("")
         job = Job("preview", self.conn.id, params={"month": month})
         self._preview_job = job
-        from pleodesk.ui.jobs import execute
+        from pleodesk.ui.jobs import execute, known_of_month
         from pleodesk.ui.tasks import run_task
 
-        store = self.ctx.store
-        run_task(lambda: execute(store, job), lambda r, j=job: self._preview_done(j, r), owner=self)
+        store, relay, conn_id = self.ctx.store, self._relay, self.conn.id
+        run_task(lambda: known_of_month(store, conn_id, month), lambda k, j=job: self._preview_known(j, k),
+                 lambda _exc: None, owner=self)
+        def partial(p: dict) -> None:          # on the thread reading Pleo
+            try:
+                relay.partial.emit(job, p)
+            except RuntimeError:                # the window was closed meanwhile: nobody to tell
+                pass
+
+        run_task(lambda: execute(store, job, partial), lambda r, j=job: self._preview_done(j, r), owner=self)
+
+    def _preview_current(self, job: Job) -> bool:
+        return job is self._preview_job and self.conn is not None and job.conn_id == self.conn.id
+
+    def _preview_known(self, job: Job, known: dict) -> None:
+        """What the store knows, while Pleo is asked (only until Pleo's first numbers arrive)."""
+        exported = (known or {}).get("exported", 0)
+        if not self._preview_current(job) or job.params.get("shown") or not exported:
+            return
+        self.preview_text.setText(self.tr("Asking Pleo what {month} holds… pleodesk has exported %n expense(s) of "
+                                          "it so far.", "", exported).format(month=self._month_label()))
+
+    def _preview_partial(self, job: Job, p: dict) -> None:
+        if not self._preview_current(job):
+            return
+        job.params["shown"] = True
+        self._show_preview(p)
 
     def _preview_done(self, job: Job, result) -> None:
-        if job is not self._preview_job or self.conn is None or job.conn_id != self.conn.id:
+        if not self._preview_current(job):
             return
+        job.params["shown"] = True
         if not result.ok or result.preview is None:
             set_status(self.preview_text, self.tr("No preview: {reason}").format(reason=result.message), False)
             return
-        p = result.preview
+        self._show_preview(result.preview)
+        self.loaded.emit()
+
+    def _show_preview(self, p: dict) -> None:
         self.preview_text.setStyleSheet("")
         def amounts(key: str) -> str:
             return ", ".join(fmt.money(Decimal(v), cur) for cur, v in sorted((p.get(key) or {}).items()))
 
         count = p.get("count", 0)
-        if count == 0:
+        if p.get("partial"):
+            self.preview_text.setText(self.tr("Reading {month} from Pleo: %n expense(s) waiting for export so far, "
+                                              "{total}…", "", count).format(month=self._month_label(),
+                                                                             total=totals or "0"))
+        elif count == 0:
             self.preview_text.setText(self.tr("Nothing of {month} is waiting for export in Pleo.").format(
                 month=self._month_label()))
         else:
@@ -341,12 +399,12 @@ class ExportTab(ConnectionTab):
             self._results[conn_id] = result
         if result.job is not self._job:
             if self.conn is not None and conn_id == self.conn.id and result.job.is_run:
-                self._preview_timer.start()
+                self._refresh_preview()
             return
         self._job = None
         self._idle()
         self._show_result(result)
-        self._preview_timer.start()
+        self._refresh_preview()
 
     def _show_result(self, result) -> None:
         self.result_box.show()

@@ -81,8 +81,18 @@ class ProblemsTab(ConnectionTab):
         if new:
             self.tree.clear()
             self._stale = True
-        if self.isVisible() or new:
+        if self.isVisible():
             self.reload()
+        elif new:
+            self._count_problems()
+
+    def _count_problems(self) -> None:
+        """While hidden, only how many expenses are held or failed (the tab title and the banner say
+        it); the problems themselves are read when the tab is shown."""
+        from pleodesk.ui.jobs import problem_count
+
+        conn_id, store, workers = self.conn.id, self.ctx.store, self.ctx.workers
+        run_task(lambda: problem_count(store, conn_id), lambda n: workers.set_problem_count(conn_id, n), owner=self)
 
     def reload(self) -> None:
         gen = self.begin_reload()
@@ -104,6 +114,7 @@ class ProblemsTab(ConnectionTab):
         self.groups = result.problems
         self._rows = rows or {}
         self._render()
+        self.loaded.emit()
 
     def _render(self) -> None:
         self.tree.clear()
@@ -231,12 +242,10 @@ SHOWN_PER_GROUP = 200
 def _problems_with_rows(store, job):
     """The problem groups, and the table rows (date, supplier, amount) of the expenses listed under
     them (runs off the GUI thread)."""
-    from pleodesk.ui.models import expense_row
+    from pleodesk.ui.models import expense_rows
 
     result = execute(store, job)
     ids = [eid for g in (result.problems or []) for eid in g.expense_ids[:SHOWN_PER_GROUP]]
     if not ids:
         return result, {}
-    records = store.get_records(job.conn_id, ids)
-    items = store.get_pleo_items(ids)
-    return result, {eid: expense_row(records.get(eid), items.get(eid)) for eid in ids}
+    return result, expense_rows(store, job.conn_id, ids)

@@ -172,6 +172,12 @@ class SettingsTab(ConnectionTab):
         lang_label.setBuddy(self.language)
         form.addRow(lang_label, self.language)
         lay.addWidget(box)
+
+        # --- data folder (app-wide: retention, size, clean up) ---------------------------------------
+        from pleodesk.ui.views.data_folder import DataFolderBox
+
+        self.data_folder = DataFolderBox(ctx, body)
+        lay.addWidget(self.data_folder)
         lay.addStretch(1)
 
         self._loading = False
