@@ -283,6 +283,7 @@ class ExportTab(ConnectionTab):
 
     def _show_preview(self, p: dict) -> None:
         self.preview_text.setStyleSheet("")
+
         def amounts(key: str) -> str:
             return ", ".join(fmt.money(Decimal(v), cur) for cur, v in sorted((p.get(key) or {}).items()))
 
@@ -290,7 +291,7 @@ class ExportTab(ConnectionTab):
         if p.get("partial"):
             self.preview_text.setText(self.tr("Reading {month} from Pleo: %n expense(s) waiting for export so far, "
                                               "{total}…", "", count).format(month=self._month_label(),
-                                                                             total=totals or "0"))
+                                                                             total=amounts("totals") or "0"))
         elif count == 0:
             self.preview_text.setText(self.tr("Nothing of {month} is waiting for export in Pleo.").format(
                 month=self._month_label()))
