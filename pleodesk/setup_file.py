@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 from pleodesk.core.chart_io import ChartError, chart_from_dict, chart_to_dict
 from pleodesk.core.ledger import CategoryMapping, ContraRole, LedgerChart, Mappings
 from pleodesk.connections import SYSTEMS, ledger_secret_name, pleo_secret_name, system_module
+from pleodesk.providers.base import LedgerError
 
 KNOWN_SECTIONS = {"connection", "pleo", "journal_file", "ledger", "accounts", "categories", "taxes",
                   "tag_groups", "tags", "options"}
@@ -247,9 +248,18 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
         if not result.ok:
             problems.extend(f"{SYSTEMS[plan.system]}: {msg}" for msg in result.messages)
             return problems
-        if prepare and plan.system != "journal_file":
-            plan.settings = provider.ensure_setup(dict(plan.settings))
-        chart = plan.chart if plan.system == "journal_file" else provider.read_chart()
+        try:
+            if prepare and plan.system != "journal_file":
+                plan.settings = provider.ensure_setup(dict(plan.settings))
+            chart = plan.chart if plan.system == "journal_file" else provider.read_chart()
+            preview = getattr(provider, "preview_setup", None)
+            if not prepare and callable(preview):
+                # What saving will find or create (accounts, journals, taxes): a check agrees with saving.
+                plan.settings, chart = preview(dict(plan.settings), chart)
+        except LedgerError as exc:
+            problems.append(f"{SYSTEMS[plan.system]}: " + " ".join(x for x in (exc.title.rstrip(".") + ".",
+                                                                             exc.detail, exc.fix) if x))
+            return problems
         plan.chart = chart
     finally:
         if temp_secrets:
@@ -262,6 +272,7 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
                     plan.ledger_secrets[what] = current
                 delete_secret(name)
     m = plan.mappings
+    _apply_system_mappings(plan, provider, problems)
     for role, code in m.contra.items():
         _check_account(chart, code, f"[accounts] {role.value}", problems)
     if ContraRole.WALLET not in m.contra:
@@ -353,6 +364,35 @@ def _secret(sec: dict, key: str, label: str, env, interactive: bool, where: str)
     if not value:
         raise SetupError(f"No {label} was entered.")
     return value
+
+
+def _apply_system_mappings(plan: SetupPlan, provider, problems: list[str]) -> None:
+    """What the accounting system adds to the file's mappings: the counter accounts its setup found or
+    made, for the roles ``[accounts]`` leaves out (``default_contra``), and the tax codes the file names
+    by what they are, as the system's own codes (``resolve_tax_code``: a key that fits no tax, or
+    several, is a problem that lists them)."""
+    m = plan.mappings
+    defaults = getattr(provider, "default_contra", None)
+    if callable(defaults):
+        for role, code in defaults(plan.settings).items():
+            try:
+                m.contra.setdefault(ContraRole(role), str(code))
+            except ValueError:
+                continue
+    resolve = getattr(provider, "resolve_tax_code", None)
+    if not callable(resolve):
+        return
+    for key, code in list(m.taxes.items()):
+        try:
+            m.taxes[key] = resolve(code)
+        except ValueError as exc:
+            problems.append(f"[taxes] \"{key}\": {exc}.")
+    for key, cm in list(m.categories.items()):
+        if cm.tax_code:
+            try:
+                m.categories[key] = CategoryMapping(cm.account, resolve(cm.tax_code))
+            except ValueError as exc:
+                problems.append(f"[categories] \"{key}\": {exc}.")
 
 
 def _check_account(chart: LedgerChart, code: str, where: str, problems: list[str]) -> None:

@@ -12,7 +12,7 @@ import pytest
 from pleodesk.connections import make_engine
 from pleodesk.core.money import Money
 from pleodesk.providers.odoo import OdooProvider
-from pleodesk.sandbox.odoo_emulator import mount_odoo
+from pleodesk.sandbox.odoo_emulator import DEMO_CATEGORY_ACCOUNTS, DEMO_TAXES, mount_odoo
 from pleodesk.sandbox.server import SandboxConfig, start_sandbox
 from pleodesk.connections import ledger_secret_name, pleo_secret_name
 from pleodesk.secrets import set_secret
@@ -20,10 +20,7 @@ from pleodesk.setup_file import check_plan, plan_from_dict
 from pleodesk.storage import open_store
 
 MONTH = "2026-08"
-CONTRA = {"1190", "1691", "1692"}
-
-CATEGORIES = ["1000", "1150", "4000", "4010", "4100", "4200", "4300", "4400", "4500", "4600", "4700", "4710",
-              "4800", "8900"]
+CONTRA = {"119000", "169100", "169200"}
 TAGS = {"PROJECT": {"P-ATLAS": "Project Alpha", "P-BOREAS": "Project Beta", "P-CERES": "Project Alpha",
                     "P-DELTA": "Project Beta", "P-EOS": "Project Alpha", "P-FENIX": "Project Beta"},
         "DEPT": {"SALES": "Sales", "ENG": "R&D", "OPS": "Operations", "MKT": "Sales"}}
@@ -60,8 +57,9 @@ def test_a_month_through_the_engine_into_odoo(world):
     sb, odoo, store = world
     url = f"{sb.url}/odoo"
     configure = OdooProvider(url, "pleodesk", "admin", odoo.ADMIN_KEY, company_id=1)
-    accounts = configure.ensure_setup({})["accounts"]
+    accounts = configure.ensure_setup({"create_taxes": ["0% excl"]})["accounts"]
     configure.close()
+    excluded = "21%" if odoo.version == 17 else "BTW te vorderen hoog (inkopen)"
 
     data = {
         "connection": {"name": "Demo B.V. Odoo", "system": "odoo"},
@@ -69,9 +67,9 @@ def test_a_month_through_the_engine_into_odoo(world):
         "odoo": {"url": url, "database": "pleodesk", "login": "admin", "api_key_env": "ODOO_KEY", "company_id": 1,
                  "card_expenses": "bill"},
         "accounts": dict(accounts),
-        "categories": {c: c for c in CATEGORIES},
-        "taxes": {"21%": "21.0-percent-excl", "9%": "9.0-percent-incl", "0%": "0.0-percent-excl",
-                  "RC21": "21.0-percent-excl-reverse"},
+        "categories": dict(DEMO_CATEGORY_ACCOUNTS),
+        # Pleo's 21 % to Odoo's excluded 21 %: bills use its included twin where that gives Pleo's cents
+        "taxes": {**DEMO_TAXES[odoo.version], "21%": excluded},
         "tag_groups": {"PROJECT": "Projects", "DEPT": "Departments"},
         "tags": TAGS,
         "options": {"post": True, "export_receipts": True},
@@ -132,15 +130,14 @@ def test_a_crash_after_odoo_created_the_entries_books_nothing_twice(world, monke
     sb, odoo, store = world
     url = f"{sb.url}/odoo"
     configure = OdooProvider(url, "pleodesk", "admin", odoo.ADMIN_KEY, company_id=1)
-    accounts = configure.ensure_setup({})["accounts"]
+    accounts = configure.ensure_setup({"create_taxes": ["0% excl"]})["accounts"]
     configure.close()
     data = {
         "connection": {"name": "Crash test", "system": "odoo"},
         "pleo": {"base_url": sb.pleo_url, "company_id": sb.company_id, "api_key_env": "PLEO_KEY"},
         "odoo": {"url": url, "database": "pleodesk", "login": "admin", "api_key_env": "ODOO_KEY", "company_id": 1},
-        "accounts": dict(accounts), "categories": {c: c for c in CATEGORIES},
-        "taxes": {"21%": "21.0-percent-incl", "9%": "9.0-percent-incl", "0%": "0.0-percent-excl",
-                  "RC21": "21.0-percent-excl-reverse"},
+        "accounts": dict(accounts), "categories": dict(DEMO_CATEGORY_ACCOUNTS),
+        "taxes": dict(DEMO_TAXES[odoo.version]),
         "tag_groups": {"PROJECT": "Projects", "DEPT": "Departments"}, "tags": TAGS,
         "options": {"post": True, "export_receipts": False},
     }
