@@ -408,7 +408,7 @@ class ExportEngine:
             self.pleo.job_event(job_id, "started")
         # Pre-validate: the ledger must be reachable and configured.
         chart = self.provider.read_chart()
-        mappings = self.store.load_mappings(self.conn.id)
+        mappings = migrate_mappings(self.store, self.conn, self.provider, self.store.load_mappings(self.conn.id))
         options = self.options
 
         # Control layer first (fetch all), then the data layer.
@@ -799,6 +799,27 @@ def _summary_text(s: RunSummary) -> str:
     return ", ".join(parts) + "."
 
 
+def migrate_mappings(store, conn, provider, mappings: Mappings) -> Mappings:
+    """Ledger tax codes a provider renamed (``provider.migrate_tax_codes(codes) -> {old: new}``, e.g. Odoo's
+    taxes, keyed by their Odoo name since) renamed in the stored mappings once, saved and audited."""
+    migrate = getattr(provider, "migrate_tax_codes", None)
+    if not callable(migrate):
+        return mappings
+    codes = set(mappings.taxes.values()) | {cm.tax_code for cm in mappings.categories.values() if cm.tax_code}
+    renames = migrate(sorted(codes)) if codes else {}
+    if not renames:
+        return mappings
+    from pleodesk.core.ledger import CategoryMapping
+
+    mappings.taxes = {k: renames.get(v, v) for k, v in mappings.taxes.items()}
+    mappings.categories = {k: CategoryMapping(cm.account, renames.get(cm.tax_code, cm.tax_code) if cm.tax_code
+                                              else cm.tax_code) for k, cm in mappings.categories.items()}
+    store.save_mappings(conn.id, mappings)
+    store.audit("mappings_migrated", conn.id, tax_codes=dict(renames))
+    log.info("tax codes of %s renamed: %s", conn.name, renames)
+    return mappings
+
+
 def preview_month(store, conn, pleo, provider, month: str) -> dict:
     """What "Export a month" would do, without creating anything: the number of expenses, totals per
     currency and per Pleo category, which would be held for a missing category mapping, and which
@@ -811,8 +832,8 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     from pleodesk.core.money import Money
 
     start, end = month_bounds(month)
-    mappings = store.load_mappings(conn.id)
     chart = provider.read_chart()
+    mappings = migrate_mappings(store, conn, provider, store.load_mappings(conn.id))
     entries = list(pleo.search_accounting_entries(export_status=["QUEUED"], status=["COMPLETED"], settled=True,
                                                   bookkeeping_from=start, bookkeeping_to=end))
     records = store.get_records(conn.id, [e["id"] for e in entries])

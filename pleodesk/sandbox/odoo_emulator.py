@@ -305,6 +305,8 @@ class OdooState:
         self.fail_create_at: int | None = None
         self.fail_create_message = "Simulated failure of this create call"
         self.move_create_calls = 0
+        #: the statement-import module (Enterprise, or OCA's) is installed: statement lines have unique_import_id
+        self.statement_import = False
         self.calls: list[tuple[str, str]] = []       # (model, method) of every execute_kw
         self.records: dict[str, dict[int, dict]] = {m: {} for m in MODELS}
         self._next: dict[str, int] = {m: 1 for m in MODELS}
@@ -392,8 +394,15 @@ class OdooState:
             return [copy.deepcopy(p) for p in self.records["res.partner"].values()]
 
     def statement_lines(self) -> list[dict]:
+        """Statement lines with what they have through their journal entry (``journal_id``, ``ref``, ``date``)."""
         with self.lock:
-            return [copy.deepcopy(s) for s in self.records["account.bank.statement.line"].values()]
+            out = []
+            for s in self.records["account.bank.statement.line"].values():
+                line = copy.deepcopy(s)
+                move = self.records["account.move"][s["move_id"]]
+                line.update(journal_id=move["journal_id"], ref=move["ref"], date=move["date"])
+                out.append(line)
+            return out
 
     def messages(self, move_id: int | None = None) -> list[dict]:
         with self.lock:
@@ -632,6 +641,14 @@ class OdooState:
                                             "parent_id": None, "ref": None, "_payable": {}})
         emp["work_contact_id"] = partner["id"]
 
+    def seed_demo_company(self, employees: Iterable[tuple[str, str | None]]) -> None:
+        """The sandbox's Odoo as the demo company's bookkeeper set it up: its employees (those given no
+        work e-mail have no work contact on 16) and a bank journal for the Pleo wallet, so the bank feed
+        can be tried."""
+        for name, email in employees:
+            self.add_employee(name, work_email=email)
+        self.add_pleo_wallet_journal()
+
     def add_pleo_wallet_journal(self, company_id: int = 1) -> dict:
         """The bank journal a bookkeeper makes for the Pleo wallet (type Bank; Odoo makes its account)."""
         with self.lock:
@@ -755,6 +772,8 @@ class Env:
     def fields(self, model: str) -> dict[str, F]:
         v = self.s.version
         own = {k: spec for k, spec in MODELS[model].items() if spec[2] is None or v in spec[2]}
+        if model == "account.bank.statement.line" and self.s.statement_import:
+            own["unique_import_id"] = _f("char")      # the statement-import module (Enterprise / OCA)
         if model == "account.bank.statement.line":
             # _inherits = {"account.move": "move_id"}: the move's fields, unless the line has its own
             inherited = {k: spec for k, spec in self.fields("account.move").items() if k not in own}
@@ -763,7 +782,8 @@ class Env:
 
     def inherited(self, model: str, field: str) -> bool:
         """A field a statement line reads and writes on its move (``_inherits``)."""
-        return model == "account.bank.statement.line" and field not in MODELS[model] and field != "id"
+        return model == "account.bank.statement.line" and field not in MODELS[model] and field != "id" \
+            and not (field == "unique_import_id" and self.s.statement_import)
 
     def check_fields(self, model: str, names: Iterable[str]) -> None:
         known = self.fields(model)
@@ -1197,8 +1217,12 @@ class Env:
         if not vals.get("date"):
             raise validation_error("A statement line needs a date.")
         comp = self.s.records["res.company"][journal["company_id"]]
-        own = {k: v for k, v in vals.items() if k in MODELS[model]}
-        inherited = {k: v for k, v in vals.items() if k not in MODELS[model]}
+        own = {k: v for k, v in vals.items() if not self.inherited(model, k)}
+        inherited = {k: v for k, v in vals.items() if self.inherited(model, k)}
+        if own.get("unique_import_id") and any(o.get("unique_import_id") == own["unique_import_id"] for o in
+                                               self.s.records[model].values()):
+            raise OdooFault("psycopg2.errors.UniqueViolation", 'duplicate key value violates unique constraint '
+                                                               '"account_bank_statement_line_unique_import_id"')
         amount = float(own.get("amount") or 0.0)
         currency = own.get("currency_id") or journal.get("currency_id") or comp["currency_id"]
         liquidity = journal.get("default_account_id")

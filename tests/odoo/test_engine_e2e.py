@@ -14,9 +14,7 @@ from pleodesk.core.money import Money
 from pleodesk.providers.odoo import OdooProvider
 from pleodesk.sandbox.odoo_emulator import DEMO_CATEGORY_ACCOUNTS, DEMO_TAXES, mount_odoo
 from pleodesk.sandbox.server import SandboxConfig, start_sandbox
-from pleodesk.connections import ledger_secret_name, pleo_secret_name
-from pleodesk.secrets import set_secret
-from pleodesk.setup_file import check_plan, plan_from_dict
+from pleodesk.setup_file import apply_plan, check_plan, plan_from_dict
 from pleodesk.storage import open_store
 
 MONTH = "2026-08"
@@ -37,15 +35,9 @@ def world(version):
 
 
 def _save(store, plan):
-    """What saving the setup does: the connection, its secrets, its mappings."""
-    conn = store.add_connection(plan.name, plan.system, settings=plan.settings, pleo_company_id=plan.pleo_company_id,
-                                pleo_base_url=plan.pleo_base_url)
-    set_secret(pleo_secret_name(conn.id), plan.pleo_api_key)
-    for what, value in plan.ledger_secrets.items():
-        set_secret(ledger_secret_name(conn.id, what), value)
-    store.save_mappings(conn.id, plan.mappings)
-    store.set_connection_state(conn.id, "connected")
-    return store.get_connection(conn.id)
+    """What saving the setup does (``apply_plan``): the connection, its secrets, what Configure finds or
+    makes in Odoo, its mappings."""
+    return apply_plan(store, plan)
 
 
 def _gross(sb, eid) -> Decimal:
@@ -162,3 +154,40 @@ def test_a_crash_after_odoo_created_the_entries_books_nothing_twice(world, monke
     assert len(refs) == len(set(refs)), "an expense was booked twice"
     assert summary.failed_count == 0
     assert len(store.records_with_status(conn.id, "exported")) == len(refs)
+
+
+def test_tax_keys_of_an_earlier_version_are_migrated_on_the_next_export(world):
+    """Mappings stored with the old keys (21.0-percent-incl...) keep working: the next export renames them
+    to the same taxes' names, saves that once and books as before."""
+    from pleodesk.core.ledger import CategoryMapping
+
+    sb, odoo, store = world
+    url = f"{sb.url}/odoo"
+    data = {
+        "connection": {"name": "Before the upgrade", "system": "odoo"},
+        "pleo": {"base_url": sb.pleo_url, "company_id": sb.company_id, "api_key_env": "PLEO_KEY"},
+        "odoo": {"url": url, "database": "pleodesk", "login": "admin", "api_key_env": "ODOO_KEY", "company_id": 1,
+                 "create_taxes": ["0% excl"]},
+        "categories": dict(DEMO_CATEGORY_ACCOUNTS), "taxes": dict(DEMO_TAXES[odoo.version]),
+        "options": {"post": True, "export_receipts": False},
+    }
+    plan = plan_from_dict(data, env={"PLEO_KEY": sb.api_key, "ODOO_KEY": odoo.ADMIN_KEY})
+    assert check_plan(plan, prepare=True) == []          # as `pleodesk setup` saves it
+    conn = _save(store, plan)
+    old = store.load_mappings(conn.id)
+    old.taxes = {"21%": "21.0-percent-incl", "9%": "9.0-percent-incl", "RC21": "21.0-percent-excl-reverse",
+                 "0%": "0%"}
+    old.categories["4700"] = CategoryMapping(DEMO_CATEGORY_ACCOUNTS["4700"], "9.0-percent-incl")
+    store.save_mappings(conn.id, old)
+
+    summary = make_engine(store, store.get_connection(conn.id)).export_month(MONTH)
+    assert summary.exported > 20 and summary.failed_count == 0 and summary.held_count <= 1, summary.held
+    now = store.load_mappings(conn.id)
+    reverse = next(t["name"] for t in sorted(odoo.records["account.tax"].values(), key=lambda t: t["id"])
+                   if t["company_id"] == 1 and t["type_tax_use"] == "purchase" and t["amount"] == 21 and any(
+                       odoo.records["account.tax.repartition.line"][i]["factor_percent"] < 0
+                       for i in t["invoice_repartition_line_ids"]))
+    assert now.taxes == {"21%": DEMO_TAXES[odoo.version]["21%"], "9%": DEMO_TAXES[odoo.version]["9%"],
+                         "RC21": reverse, "0%": "0%"}
+    assert now.categories["4700"].tax_code == DEMO_TAXES[odoo.version]["9%"]
+    assert [a for a in store.list_audit(conn_id=conn.id) if a.action == "mappings_migrated"]

@@ -435,3 +435,46 @@ def test_bank_feed_skips_what_is_already_there(setup, odoo):
     assert got == [("pleo-t1", -121.0, "Coolblue - Monitor - Anna de Vries"), ("pleo-t2", 500.0, "Wallet top-up"),
                    ("pleo-t3", -9.99, "Slack")]
     assert all("unique_import_id" not in s for s in odoo.statement_lines())
+
+
+def test_bank_feed_where_the_statement_import_module_is_installed(setup, odoo):
+    """Where statement lines have unique_import_id (Enterprise, OCA), lines pushed by an earlier version
+    of pleodesk (the id only there) are found too, and new ones carry the id in both fields."""
+    from pleodesk.providers.base import FeedLine
+
+    odoo.statement_import = True
+    bank = next(j["id"] for j in odoo.records["account.journal"].values() if j["code"] == "BNK1"
+                and j["company_id"] == 1)
+    p = setup()
+    p.settings["journals"] = {**p.settings["journals"], "bank": bank}
+    p.rpc.execute("account.bank.statement.line", "create", {"journal_id": bank, "date": "2026-10-14",
+                                                             "amount": -121.0, "payment_ref": "Coolblue",
+                                                             "unique_import_id": "pleo-t1"})
+    result = p.push_feed([FeedLine("t1", "2026-10-14", "-121.00", "EUR", "Coolblue"),
+                          FeedLine("t2", "2026-10-15", "-9.99", "EUR", "Slack")])
+    assert (result.accepted, result.duplicates) == (1, 1)
+    new = [s for s in odoo.statement_lines() if s["payment_ref"] == "Slack"]
+    assert [(s["unique_import_id"], s["ref"]) for s in new] == [("pleo-t2", "pleo-t2")]
+
+
+def test_a_feed_refused_by_odoo_says_so_in_a_few_words(setup, odoo, monkeypatch):
+    """An error Odoo answers with thousands of our ids in it is cut short."""
+    from pleodesk.providers.base import FeedLine, LedgerError
+    from pleodesk.sandbox import odoo_emulator
+
+    def refuse(self, model, domain, *args, **kwargs):
+        if model == "account.bank.statement.line":
+            raise odoo_emulator.value_error(f"Invalid field account.bank.statement.line.unique_import_id in leaf "
+                                            f"{tuple(domain[-1])!r}")
+        return real(self, model, domain, *args, **kwargs)
+
+    real = odoo_emulator.Env.search_ids
+    monkeypatch.setattr(odoo_emulator.Env, "search_ids", refuse)
+    bank = next(j["id"] for j in odoo.records["account.journal"].values() if j["code"] == "BNK1"
+                and j["company_id"] == 1)
+    p = setup()
+    p.settings["journals"] = {**p.settings["journals"], "bank": bank}
+    lines = [FeedLine(f"{n:08d}-0000-4000-8000-000000000000", "2026-10-14", "-1.00", "EUR", "x") for n in range(400)]
+    with pytest.raises(LedgerError) as info:
+        p.push_feed(lines)
+    assert len(str(info.value)) < 800 and "more characters" in info.value.detail
