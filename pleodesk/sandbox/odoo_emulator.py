@@ -207,7 +207,7 @@ MODELS: dict[str, dict[str, F]] = {
         "line_ids": _f("o2m", "account.move.line"), "invoice_line_ids": _f("o2m", "account.move.line"),
         "amount_untaxed": _f("float"), "amount_tax": _f("float"), "amount_total": _f("float"),
         "amount_total_signed": _f("float"), "amount_residual": _f("float"),
-        "message_main_attachment_id": _f("m2o", "ir.attachment"),
+        "message_main_attachment_id": _f("m2o", "ir.attachment"), "attachment_ids": _f("o2m", "ir.attachment"),
         "statement_line_id": _f("m2o", "account.bank.statement.line"),
         "needed_terms": _f("frozendict"), "display_name": _f("char"), "payment_state": _f("selection"),
     },
@@ -854,6 +854,9 @@ class Env:
         spec = self.fields(model)[field]
         typ, rel = spec[0], spec[1]
         if model == "account.move":
+            if field == "attachment_ids":
+                return [a["id"] for a in sorted(self.s.records["ir.attachment"].values(), key=lambda r: r["id"])
+                        if a.get("res_model") == "account.move" and a.get("res_id") == rec["id"]]
             if field in ("line_ids", "invoice_line_ids"):
                 return [ln["id"] for ln in sorted(self.s.records["account.move.line"].values(), key=lambda r: r["id"])
                         if ln["move_id"] == rec["id"]
@@ -1351,6 +1354,10 @@ class Env:
             if model == "account.move":
                 for lid in [ln["id"] for ln in self.s.records["account.move.line"].values() if ln["move_id"] == rid]:
                     self.s.records["account.move.line"].pop(lid)
+            # BaseModel.unlink removes the records' attachments too
+            for aid in [a["id"] for a in self.s.records["ir.attachment"].values()
+                        if a.get("res_model") == model and a.get("res_id") == rid]:
+                self.s.records["ir.attachment"].pop(aid)
         return True
 
     # --------------------------------------------------------------- moves -----------------
@@ -1397,6 +1404,22 @@ class Env:
         self.s._next["account.move"] = mid + 1
         move["id"] = mid
         self.s.records["account.move"][mid] = move
+        # attachment_ids: One2many('ir.attachment', 'res_id', domain=[('res_model', '=', 'account.move')]);
+        # linking one sets its res_id (write_real)
+        for cmd in vals.get("attachment_ids") or []:
+            if cmd[0] == 4:
+                linked = [cmd[1]]
+            elif cmd[0] == 6:
+                linked = list(cmd[2])
+            elif cmd[0] == 0:
+                linked = [self._create_one("ir.attachment", {**cmd[2], "res_model": "account.move"})]
+            else:
+                raise value_error(f"Unsupported command {cmd!r}")
+            for aid in linked:
+                att = self.get("ir.attachment", aid)
+                att["res_id"] = mid
+        if vals.get("message_main_attachment_id"):
+            move["message_main_attachment_id"] = self.get("ir.attachment", vals["message_main_attachment_id"])["id"]
         if is_bill:
             self._bill_lines(move, vals.get("invoice_line_ids") or vals.get("line_ids") or [], comp)
         else:

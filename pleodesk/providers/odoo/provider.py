@@ -185,6 +185,8 @@ class _Plan:
     payable_account: int | None = None     # a bill's payable line goes to this account (the Pleo payable)
     settled: bool = False                  # a bill with the entry that paid it (from the wallet, the employee)
     notes: list[str] = field(default_factory=list)   # what the user should know (with the expense)
+    attachments: list[tuple[str, int, str]] = field(default_factory=list)   # receipts: (name, id, mime)
+    payable_lines: list[dict] = field(default_factory=list)   # its open lines on the payable account
     error: LedgerError | None = None
     alt: "_Plan | None" = None             # a bill's journal-entry twin, booked if Odoo's totals differ
     fallback: "_Plan | None" = None        # set when the twin is to be booked instead
@@ -824,7 +826,9 @@ class OdooProvider:
             except LedgerError as exc:
                 p.error = exc
 
-        # 3. create, check, fall back
+        # 3. the receipts first, in one create for the batch, so each move links its own and names its
+        #    main attachment in its create (no call per move); then create, check, fall back
+        self._upload_receipts(todo)
         self._create(todo)
         self._verify(todo, company)
         retry = [p.fallback for p in todo if p.fallback is not None and p.error is None]
@@ -845,9 +849,9 @@ class OdooProvider:
                        and (not p.existing or any(m.get("_state") == "draft" for m in p.moves))]
             self._post(to_post)
 
-        # 5. the receipts of the new moves, all in one create (the engine's upload_receipt then finds
-        #    them attached and sends nothing more)
-        self._attach_receipts([p for p in todo if p.error is None and p.ids and p.entry.receipts])
+        # 5. what the receipts ended on: the engine's upload_receipt then sends nothing more for them;
+        #    those of expenses that failed are removed again
+        self._settle_receipts(todo)
 
         results: list[SendResult] = []
         for p in plans:
@@ -981,7 +985,12 @@ class OdooProvider:
             self._partner_id_for(e) if e.contra_role is ContraRole.PAYABLE else None
         lines = []
         for posting in e.postings:
-            if posting is contra:
+            if posting.tax_role is None and posting is not contra and _is_payable(chart, posting.account) \
+                    and e.payee:
+                # a line on a payable account (a Pleo invoice paid from the wallet) is with the supplier
+                lines.append(self._entry_line(e, posting, chart, label=self._label(e, posting), analytic=False,
+                                              partner=self._partner_id_for(e)))
+            elif posting is contra:
                 label = self._label(e, None, f"({_ROLE_LABEL.get(e.contra_role, 'counter account')})")
                 lines.append(self._entry_line(e, posting, chart, label=label, analytic=False,
                                               partner=contra_partner))
@@ -1120,13 +1129,14 @@ class OdooProvider:
     def _supplier_key(self, e: LedgerEntry) -> tuple[str, str]:
         return _payee(e), normalise_vat(e.payee_vat)
 
-    def _needs_supplier(self, e: LedgerEntry) -> bool:
-        return self._object_for(e) == "bill" or e.contra_role is ContraRole.PAYABLE
+    def _needs_supplier(self, e: LedgerEntry, chart: _Chart) -> bool:
+        return self._object_for(e) == "bill" or e.contra_role is ContraRole.PAYABLE or bool(e.payee) and any(
+            p.tax_role is None and _is_payable(chart, p.account) for p in e.postings)
 
     def _prepare_partners(self, plans: list[_Plan], chart: _Chart) -> None:
         """Look up the suppliers of the batch's bills (by VAT number, then by name without legal forms)
         and the employees of its out-of-pocket expenses and payouts, in one request each."""
-        wanted = {self._supplier_key(p.entry) for p in plans if self._needs_supplier(p.entry)}
+        wanted = {self._supplier_key(p.entry) for p in plans if self._needs_supplier(p.entry, chart)}
         wanted -= set(self._partner_cache)
         if wanted:
             domain = search_domain([n for n, _ in wanted], [v for _, v in wanted])
@@ -1247,10 +1257,21 @@ class OdooProvider:
         bills = [p for p in created if p.kind == "bill" and p.payable_account]
         term_lines: dict[int, list[dict]] = defaultdict(list)
         if bills:
-            for ln in self._x("account.move.line", "search_read",
-                              [["move_id", "in", [p.ids[0] for p in bills]], ["display_type", "=", "payment_term"]],
-                              fields=["move_id", "account_id"]):
-                term_lines[_m2o_id(ln["move_id"]) or 0].append(ln)
+            # the bills' payable lines and the payable lines of the entries that paid them, in one search
+            # (the latter are what posting reconciles them with)
+            settle_ids = [i for p in bills if p.settled for i in p.ids[1:]]
+            payables = sorted({p.payable_account for p in bills if p.settled})
+            domain: list = [["move_id", "in", [p.ids[0] for p in bills] + settle_ids]]
+            domain += ["|", ["display_type", "=", "payment_term"], ["account_id", "in", payables]] if settle_ids \
+                else [["display_type", "=", "payment_term"]]
+            found: dict[int, list[dict]] = defaultdict(list)
+            for ln in self._x("account.move.line", "search_read", domain,
+                              fields=["move_id", "account_id", "balance", "display_type"]):
+                found[_m2o_id(ln["move_id"]) or 0].append(ln)
+            for p in bills:
+                term_lines[p.ids[0]] = [ln for ln in found.get(p.ids[0], []) if ln["display_type"] == "payment_term"]
+                p.payable_lines = term_lines[p.ids[0]] + [ln for i in p.ids[1:] for ln in found.get(i, [])
+                                                          if _m2o_id(ln["account_id"]) == p.payable_account]
             move: dict[int, list[int]] = defaultdict(list)
             for p in bills:
                 for ln in term_lines.get(p.ids[0], []):
@@ -1294,12 +1315,17 @@ class OdooProvider:
                     "search for the reference), then press Retry.",
                     reason_type="accounting_system_validation_failure")
             elif p.kind == "bill" and fb is not None:
+                # Odoo removed the bill's receipts with it: upload_receipt attaches them to the entry
+                p.attachments = []
+                fb.moves[0].pop("attachment_ids", None)
+                fb.moves[0].pop("message_main_attachment_id", None)
                 fb.note = ("Booked as a journal entry, not a vendor bill: " + "; ".join(problems) + ".")
                 fb.moves[0]["narration"] = _narration(p.entry, fb.note)
                 fb.notes = list(p.notes)
                 log.warning("%s: %s", p.entry.reference, fb.note)
                 p.fallback = fb
             else:
+                p.attachments = []                    # removed by Odoo with the moves
                 p.error = LedgerError("Odoo booked other amounts than Pleo's", "; ".join(problems),
                                       "Nothing was kept in Odoo. Please report this.",
                                       reason_type="accounting_system_validation_failure")
@@ -1371,7 +1397,8 @@ class OdooProvider:
                     if one.retryable:
                         raise
                     if not p.existing:
-                        self._discard(p.ids)
+                        if self._discard(p.ids):
+                            p.attachments = []        # removed by Odoo with the moves
                         p.ids = []
                     p.error = LedgerError(f"Odoo could not post it: {one.detail.splitlines()[0] if one.detail else one.title}",
                                           one.detail, one.fix, reason_type=one.reason_type)
@@ -1384,29 +1411,31 @@ class OdooProvider:
         return list(p.ids)
 
     def _reconcile_settlements(self, plans: list[_Plan]) -> None:
-        """Match each bill's payable line with the entry that paid it: the open payable lines of the whole
-        batch in one search, then one ``reconcile`` per bill (a reconcile of several bills at once would
-        match across suppliers). Best effort: both moves are booked anyway, the bookkeeper can match them."""
-        if not plans:
-            return
-        try:
-            rows = self._x("account.move.line", "search_read",
-                           [["move_id", "in", [i for p in plans for i in p.ids]], ["reconciled", "=", False],
-                            ["account_id.account_type", "=", "liability_payable"],
-                            ["parent_state", "=", "posted"]], fields=["id", "move_id", "account_id", "balance"])
-        except AuthError:
-            raise
-        except LedgerError as exc:
-            log.warning("could not look up the payable lines to reconcile: %s", exc)
-            return
-        by_move: dict[int, list[dict]] = defaultdict(list)
-        for r in rows:
-            by_move[_m2o_id(r["move_id"]) or 0].append(r)
+        """Match each bill's payable line with the entry that paid it: the lines were found when the
+        drafts were checked (one search for the batch); one ``reconcile`` per bill (a reconcile of several
+        bills at once would match across suppliers). Drafts of an earlier run are looked up in one search.
+        Best effort: both moves are booked anyway, the bookkeeper can match them."""
+        lookup = [p for p in plans if not p.payable_lines]
+        if lookup:
+            try:
+                rows = self._x("account.move.line", "search_read",
+                               [["move_id", "in", [i for p in lookup for i in p.ids]], ["reconciled", "=", False],
+                                ["account_id.account_type", "=", "liability_payable"],
+                                ["parent_state", "=", "posted"]], fields=["id", "move_id", "account_id", "balance"])
+            except AuthError:
+                raise
+            except LedgerError as exc:
+                log.warning("could not look up the payable lines to reconcile: %s", exc)
+                rows = []
+            by_move: dict[int, list[dict]] = defaultdict(list)
+            for r in rows:
+                by_move[_m2o_id(r["move_id"]) or 0].append(r)
+            for p in lookup:
+                p.payable_lines = [r for mid in p.ids for r in by_move.get(mid, [])]
         for p in plans:
             by_account: dict[int, list[dict]] = defaultdict(list)
-            for mid in p.ids:
-                for r in by_move.get(mid, []):
-                    by_account[_m2o_id(r["account_id"]) or 0].append(r)
+            for r in p.payable_lines:
+                by_account[_m2o_id(r["account_id"]) or 0].append(r)
             for lines in by_account.values():
                 if len(lines) < 2 or round(sum(r["balance"] for r in lines), 6) != 0:
                     continue
@@ -1418,68 +1447,82 @@ class OdooProvider:
                     log.warning("could not reconcile the moves of %s: %s", p.entry.reference, exc)
 
     # ================================================================== receipts ============
-    def _attach_receipts(self, plans: list[_Plan]) -> None:
-        """The receipts of the batch's new moves: one ``ir.attachment.create`` per 15 MB of files, then
-        per move one ``message_post`` that makes the first the main attachment (the one Odoo previews
-        beside the bill). Files it cannot attach here are left to ``upload_receipt``, which the engine
-        calls for every receipt and which then reports the problem."""
-        todo: list[tuple[int, str, dict]] = []
+    def _upload_receipts(self, plans: list[_Plan]) -> None:
+        """The batch's receipts as attachments, one ``ir.attachment.create`` per 15 MB of files, before the
+        moves: each move's create then links its own (``attachment_ids``) and sets its main attachment
+        (the one Odoo previews beside the bill; ``message_main_attachment_id``, which a plain attachment
+        does not set). Files it cannot take here are left to ``upload_receipt``, which the engine calls
+        for every receipt and which then reports the problem."""
+        todo: list[tuple[_Plan, Path, int]] = []
         for p in plans:
-            move_id = p.main_id
-            if move_id is None:
+            if p.error is not None or not p.moves:
                 continue
+            seen = set()
             for path in p.entry.receipts:
                 f = Path(path)
                 try:
                     size = f.stat().st_size
                 except OSError:
                     continue
-                if size > MAX_ATTACHMENT_BYTES or (move_id, f.name) in self._attached:
+                if size > MAX_ATTACHMENT_BYTES or f.name in seen:
                     continue
-                todo.append((move_id, f.name, {"path": f, "size": size}))
-        if not todo:
-            return
-        made: dict[int, list[tuple[str, int]]] = defaultdict(list)
-        chunk: list[tuple[int, str, dict]] = []
+                seen.add(f.name)
+                todo.append((p, f, size))
+        chunk: list[tuple[_Plan, Path, int]] = []
         size = 0
         for item in todo + [None]:                       # type: ignore[list-item]
-            if item is not None and (not chunk or size + item[2]["size"] <= ATTACH_CHUNK_BYTES):
+            if item is not None and (not chunk or size + item[2] <= ATTACH_CHUNK_BYTES):
                 chunk.append(item)
-                size += item[2]["size"]
+                size += item[2]
                 continue
-            vals = []
-            for move_id, name, info in chunk:
+            vals, owners = [], []
+            for p, f, _ in chunk:
                 try:
-                    data = info["path"].read_bytes()
+                    data = f.read_bytes()
                 except OSError:
                     continue
-                vals.append({"name": name, "res_model": "account.move", "res_id": move_id, "type": "binary",
-                             "mimetype": mimetypes.guess_type(name)[0] or "application/octet-stream",
+                vals.append({"name": f.name, "res_model": "account.move", "type": "binary",
+                             "mimetype": mimetypes.guess_type(f.name)[0] or "application/octet-stream",
                              "datas": base64.b64encode(data).decode("ascii")})
+                owners.append(p)
             if vals:
                 try:
                     ids = self._x("ir.attachment", "create", vals)
                 except AuthError:
                     raise
                 except LedgerError as exc:
-                    log.warning("could not attach %d receipts in one go (%s); they are attached one by one",
-                                len(vals), exc.title)
+                    if exc.retryable:
+                        raise
+                    log.warning("could not attach %d receipts with their moves (%s); they are attached one by "
+                                "one", len(vals), exc.title)
                     ids = []
-                for v, att_id in zip(vals, ids):
-                    made[v["res_id"]].append((v["name"], att_id))
+                for v, att_id, p in zip(vals, ids, owners):
+                    p.attachments.append((v["name"], att_id, v["mimetype"]))
             chunk = [item] if item is not None else []
-            size = item[2]["size"] if item is not None else 0
-        for move_id, atts in made.items():
+            size = item[2] if item is not None else 0
+        for p in plans:
+            if p.attachments:
+                _link_receipts(p.moves[0], p.attachments)
+                if p.alt is not None:                  # a bill's fallback entry takes them over
+                    _link_receipts(p.alt.moves[0], p.attachments)
+
+    def _settle_receipts(self, plans: list[_Plan]) -> None:
+        orphans: list[int] = []
+        for p in plans:
+            if not p.attachments:
+                continue
+            if p.error is None and p.ids:
+                for name, att_id, _ in p.attachments:
+                    self._attached[(p.main_id, name)] = att_id   # type: ignore[index]
+            else:
+                orphans += [att_id for _, att_id, _ in p.attachments]
+        if orphans:
             try:
-                self._x("account.move", "message_post", [move_id], body="Receipts from Pleo: "
-                        + ", ".join(name for name, _ in atts), attachment_ids=[a for _, a in atts])
+                self._x("ir.attachment", "unlink", orphans)
             except AuthError:
                 raise
             except LedgerError as exc:
-                log.warning("could not post the receipts of move %s: %s", move_id, exc)
-                continue
-            for name, att_id in atts:
-                self._attached[(move_id, name)] = att_id
+                log.warning("could not remove the receipts of expenses that failed (%s): %s", orphans, exc)
 
     def upload_receipt(self, found: Found, path: str, mime: str, filename: str) -> None:
         move_id = int(found.ledger_id)
@@ -1712,6 +1755,19 @@ def _resolve(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(_resolve(v) for v in value)
     return value
+
+
+def _link_receipts(move: dict, attachments: list[tuple[str, int, str]]) -> None:
+    """A move's create links its receipts and makes one the main attachment, choosing as Odoo does (a
+    PDF, else an image, else the first)."""
+    move["attachment_ids"] = [[4, att_id] for _, att_id, _ in attachments]
+    main = max(attachments, key=lambda a: (a[2].endswith("pdf"), a[2].startswith("image")))
+    move["message_main_attachment_id"] = main[1]
+
+
+def _is_payable(chart: _Chart, code: str) -> bool:
+    acc = chart.accounts.get(code)
+    return bool(acc) and acc["account_type"] == "liability_payable"
 
 
 def _owed_to_employee(e: LedgerEntry) -> bool:
