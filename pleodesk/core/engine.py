@@ -825,11 +825,15 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     currency and per Pleo category, which would be held for a missing category mapping, and which
     would be skipped (wallet top-ups and unloads when the connection ignores them).
 
-    Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo). Tax and
-    tag mappings are checked when the export runs, on the full export items."""
+    Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo) and, to
+    check taxes and tags as the export does (``validation.LineChecker``), Pleo's tax codes and tags.
+    ``would_hold`` counts expenses per reason; ``would_hold_kinds`` gives a tax or tag reason's problem
+    kind and source (Pleo's tax code, ``group/tag``), so the window can say it in the user's language."""
     from decimal import Decimal
 
+    from pleodesk.core.model import Tag, Tax, TaxType
     from pleodesk.core.money import Money
+    from pleodesk.core.validation import LineChecker
 
     start, end = month_bounds(month)
     chart = provider.read_chart()
@@ -844,6 +848,46 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     would_skip: dict[str, int] = {}
     ignore_wallet = bool((conn.settings or {}).get("ignore_wallet_topups", False))
     no_account = "00000000-0000-0000-0000-000000000000"
+    checker = LineChecker(mappings, chart)
+    hold_kinds: dict[str, list[str]] = {}
+    held_total = 0
+    pleo_taxes: dict[str, dict] | None = None
+    pleo_groups: dict[str, dict] | None = None
+    pleo_tags: dict[str, dict[str, dict]] = {}
+
+    def tax_of(tax_id: str | None) -> Tax | None:
+        nonlocal pleo_taxes
+        if not tax_id:
+            return None
+        if pleo_taxes is None:
+            pleo_taxes = {t["id"]: t for t in pleo.search_tax_codes()}
+        t = pleo_taxes.get(tax_id)
+        if t is None:
+            return None
+        rate = Decimal(str(t.get("rate") or 0))
+        nothing = Money(Decimal(1 if rate else 0), "EUR")     # the amount is not known here: is there VAT?
+        try:
+            typ = TaxType(t.get("type") or "inclusive")
+        except ValueError:
+            typ = TaxType.INCLUSIVE
+        return Tax(code=t.get("code"), rate=rate, type=typ, amount=nothing, amount_supplier=nothing, id=tax_id)
+
+    def tags_of(refs) -> list[Tag]:
+        nonlocal pleo_groups
+        out = []
+        for ref in refs or ():
+            if pleo_groups is None:
+                pleo_groups = {g["id"]: g for g in pleo.list_tag_groups()}
+            group = pleo_groups.get(ref.get("tagGroupId"))
+            if group is None or group.get("code") not in mappings.tag_groups:
+                continue                      # a group that is not mapped is not exported: nothing to check
+            if group["id"] not in pleo_tags:
+                pleo_tags[group["id"]] = {t["id"]: t for t in pleo.list_tags(group["id"])}
+            tag = pleo_tags[group["id"]].get(ref.get("tagId"))
+            if tag is not None:
+                out.append(Tag(tag["id"], tag.get("code") or tag["id"], group["code"]))
+        return out
+
     for e in entries:
         if ignore_wallet and e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD"):
             # as validation.SKIP_WALLET: not sent, reported to Pleo as handled, not in the totals
@@ -881,8 +925,13 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
                 reasons.add(f"category {key}: no ledger account")
             elif key is not None and mappings.categories[key].account not in chart.accounts:
                 reasons.add(f"category {key}: account {mappings.categories[key].account} is not in the ledger")
+            # taxes and tags, as the export checks them
+            for kind, source, msg in checker.check(tax_of(part.get("taxCodeId")), tags_of(part.get("tags"))):
+                reasons.add(msg)
+                hold_kinds[msg] = [kind, source]
         for msg in reasons:
             would_hold[msg] = would_hold.get(msg, 0) + 1
+        held_total += bool(reasons)
     return {
         "month": month, "count": len(entries),
         "already_exported": sum(1 for r in records.values() if r.status == "exported"),
@@ -890,6 +939,8 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
         "by_account": {k: str(v) for k, v in by_account.items()},
         "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
         "would_hold": would_hold,
+        "would_hold_kinds": {msg: hold_kinds[msg] for msg in would_hold if msg in hold_kinds},
+        "would_hold_total": held_total,       # expenses held for any reason
         "would_skip": would_skip,
     }
 

@@ -159,3 +159,31 @@ def test_bank_feed_on_community(tmp_path, pleodesk_home, monkeypatch, capsys):
         store.set_schedule_state(feed_covered_key(conn.id), last_run_at=None)
         again = run_feed(store, conn, make_pleo_client(conn), make_provider(conn), now=now)
         assert len(sb.odoo.statement_lines()) == len(lines) and again.pushed == 0
+
+
+def test_the_dry_run_holds_what_the_export_holds(tmp_path, pleodesk_home, monkeypatch, capsys):
+    """Taxes and tags are checked by the preview as by the export: a Pleo tax code without an Odoo tax
+    and tags without an analytic account are held by both, the same expenses."""
+    import json
+
+    def half_mapped(text: str) -> str:
+        text = text.replace('"0%" = "0%"', '# "0%" not mapped')
+        return text.replace('[options]', '[tag_groups]\nPROJECT = "Projects"\n\n[tags.PROJECT]\n'
+                                          '"P-ATLAS" = "Project Alpha"\n\n[options]')
+
+    with start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=60, seed=6)) as sb:
+        setup = example(tmp_path, sb, monkeypatch, edit=half_mapped)
+        assert main(["setup", "--file", str(setup)]) == EXIT_OK, capsys.readouterr().err
+        capsys.readouterr()
+        assert main(["export", "--month", MONTH, "--dry-run", "--json"]) == EXIT_OK
+        preview = json.loads(capsys.readouterr().out)
+        reasons = preview["would_hold"]
+        assert any(r.startswith("tax code 0%: not mapped") for r in reasons), reasons
+        assert any(r.startswith("tag P-") and "no Projects value" in r for r in reasons), reasons
+        assert preview["would_hold_kinds"]["tax code 0%: not mapped to a ledger tax code"] == [
+            "tax_unmapped", "0%"]
+        main(["export", "--month", MONTH])
+        capsys.readouterr()
+        conn = open_store().get_connection("Demo B.V. Odoo")
+        held = open_store().records_with_status(conn.id, "held")
+        assert preview["would_hold_total"] == len(held) > 5
