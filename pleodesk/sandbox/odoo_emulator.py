@@ -1098,11 +1098,17 @@ class Env:
                 self.s._next[model] = next_id
                 raise
             return created[0] if single else created
-        snapshot = copy.deepcopy((self.s.records, self.s._next, self.s._seq))
+        # These creates add records to several models and change existing ones only in a few known
+        # places (an attachment's res_id when a move links it, the posting sequence): the snapshot is the
+        # tables' id maps (not their rows, which hold the receipts' data) and those few values.
+        snapshot = ({m: dict(recs) for m, recs in self.s.records.items()}, dict(self.s._next), dict(self.s._seq),
+                    {aid: a.get("res_id") for aid, a in self.s.records["ir.attachment"].items()})
         try:
             ids = [self._create_one(model, dict(v)) for v in vals_list]
         except Exception:
-            self.s.records, self.s._next, self.s._seq = snapshot
+            self.s.records, self.s._next, self.s._seq, res_ids = snapshot
+            for aid, res_id in res_ids.items():
+                self.s.records["ir.attachment"][aid]["res_id"] = res_id
             raise
         return ids[0] if single else ids
 
