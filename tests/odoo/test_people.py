@@ -143,3 +143,21 @@ def test_an_employee_without_a_work_contact_is_named_with_the_expense(setup, odo
     else:
         bram = partner_named(odoo, "Bram Jansen")[0]["id"]
         assert owed["partner_id"] == bram and results[0].notes == ()
+
+
+def test_a_supplier_odoo_will_not_create_fails_only_its_expenses(setup, odoo, monkeypatch):
+    from pleodesk.sandbox import odoo_emulator
+
+    real = odoo_emulator.Env.create
+
+    def refuse(self, model, vals):
+        if model == "res.partner":
+            raise odoo_emulator.access_error("You are not allowed to create 'Contact' (res.partner) records.")
+        return real(self, model, vals)
+
+    monkeypatch.setattr(odoo_emulator.Env, "create", refuse)
+    _, results = book(setup(card_expenses="bill"), expense("k1", line("4300", "121.00", "21%"), supplier="KPN B.V."),
+                      expense("k2", line("4300", "60.50", "21%"), supplier="Bol.com"))
+    assert results[0].ok and not results[1].ok
+    assert "Odoo did not create the supplier Bol.com" in results[1].error.title
+    assert {m["ref"] for m in odoo.moves()} == {"PLEO-k1"}

@@ -377,7 +377,14 @@ class OdooProvider:
         domain: list = [["work_contact_id", "=", False]]
         if self.company_id:
             domain.append(["company_id", "in", [self.company_id, False]])
-        rows = self._x("hr.employee", "search_read", domain, fields=["name"], order="name", limit=6)
+        try:
+            rows = self._x("hr.employee", "search_read", domain, fields=["name"], order="name", limit=6)
+        except AuthError:
+            raise
+        except LedgerError:
+            return ("Warning: this Odoo user may not read the Employees app's employees, so the lines of "
+                    "out-of-pocket expenses and reimbursements would carry no partner. In Odoo, give the user "
+                    "the Employees right Officer, or book them without.")
         if not rows:
             return None
         names = ", ".join(r["name"] for r in rows[:5]) + (" and more" if len(rows) > 5 else "")
@@ -1196,27 +1203,42 @@ class OdooProvider:
 
     def _create_partners(self, plans: list[_Plan]) -> None:
         """Create the suppliers the batch's moves need and do not find, in one request. A new supplier gets
-        no payable account of its own: later bills outside Pleo keep Odoo's default (Creditors)."""
-        needed = {}
+        no payable account of its own: later bills outside Pleo keep Odoo's default (Creditors). When Odoo
+        refuses, the expenses that need one fail (and say why); the others go on."""
+        needed: dict[int, _NewPartner] = {}
         for p in plans:
             for v in p.moves:
                 for ref in _walk(v):
-                    if isinstance(ref, _NewPartner):
-                        needed[ref.name] = ref
-        if not needed:
-            return
-        names = sorted(needed)
-        ids = self._x("res.partner", "create", [{"name": n, "is_company": True, "supplier_rank": 1} for n in names])
-        for name, pid in zip(names, ids):
-            needed[name].id = pid
-            for key, pending in list(self._pending.items()):
-                if pending is needed[name]:
-                    self._partner_cache[key] = pid
-                    del self._pending[key]
+                    if isinstance(ref, _NewPartner) and ref.id is None:
+                        needed[id(ref)] = ref
+        refs = list(needed.values())
+        if refs:
+            try:
+                ids = self._x("res.partner", "create", [{"name": r.name, "is_company": True, "supplier_rank": 1}
+                                                        for r in refs])
+            except AuthError:
+                raise
+            except LedgerError as exc:
+                if exc.retryable:
+                    raise
+                ids = []
+                for p in plans:
+                    missing = [r.name for v in p.moves for r in _walk(v) if isinstance(r, _NewPartner)]
+                    if missing:
+                        p.error = LedgerError(f"Odoo did not create the supplier {missing[0]}: {exc.title}",
+                                              exc.detail, "Create the contact in Odoo, then export again.",
+                                              reason_type=exc.reason_type)
+            for ref, pid in zip(refs, ids):
+                ref.id = pid
+                for key, pending in list(self._pending.items()):
+                    if pending is ref:
+                        self._partner_cache[key] = pid
+                        del self._pending[key]
         for p in plans:
-            p.moves = [_resolve(v) for v in p.moves]
-            if p.alt is not None:
-                p.alt.moves = [_resolve(v) for v in p.alt.moves]
+            if p.error is None:
+                p.moves = [_resolve(v) for v in p.moves]
+                if p.alt is not None:
+                    p.alt.moves = [_resolve(v) for v in p.alt.moves]
 
     # ------------------------------------------------------------------ create / verify -----
     def _create(self, plans: list[_Plan]) -> None:
@@ -1224,6 +1246,9 @@ class OdooProvider:
         if not ready:
             return
         self._create_partners(ready)
+        ready = [p for p in ready if p.error is None]
+        if not ready:
+            return
         vals = [v for p in ready for v in p.moves]
         try:
             ids = self._x("account.move", "create", vals)
