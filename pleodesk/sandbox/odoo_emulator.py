@@ -309,6 +309,7 @@ class OdooState:
         self.statement_import = False
         self.calls: list[tuple[str, str]] = []       # (model, method) of every execute_kw
         self.records: dict[str, dict[int, dict]] = {m: {} for m in MODELS}
+        self.lines_by_move: dict[int, list[dict]] = {}   # account.move id -> its lines, oldest first
         self._next: dict[str, int] = {m: 1 for m in MODELS}
         self.keys: dict[str, int] = {}               # api key -> uid
         self.revoked: set[str] = set()
@@ -858,8 +859,7 @@ class Env:
                 return [a["id"] for a in sorted(self.s.records["ir.attachment"].values(), key=lambda r: r["id"])
                         if a.get("res_model") == "account.move" and a.get("res_id") == rec["id"]]
             if field in ("line_ids", "invoice_line_ids"):
-                return [ln["id"] for ln in sorted(self.s.records["account.move.line"].values(), key=lambda r: r["id"])
-                        if ln["move_id"] == rec["id"]
+                return [ln["id"] for ln in self.s.lines_by_move.get(rec["id"], [])
                         and (field == "line_ids" or ln["display_type"] == "product")]
         if model == "account.move.line" and field == "parent_state":
             return self.s.records["account.move"][rec["move_id"]]["state"]
@@ -992,7 +992,14 @@ class Env:
                 name = leaf[0].split(".")[0]
                 if name not in self.fields(model) and name != "id":
                     raise value_error(f"Invalid field {model}.{name} in leaf {tuple(leaf)!r}")
-        recs = [r for r in self.s.records[model].values() if self.visible(model, r)]
+        recs = self.s.records[model].values()
+        first = (domain or [None])[0]
+        if isinstance(first, (list, tuple)) and len(first) == 3 and first[1] in ("in", "=") \
+                and first[0] in ("move_id", "ref") and first[0] in MODELS[model] and first[2] is not False:
+            # the first leaf is ANDed with the rest: narrow down on it before matching (a month of moves)
+            wanted = set(first[2]) if first[1] == "in" else {first[2]}
+            recs = [r for r in recs if r.get(first[0]) in wanted]
+        recs = [r for r in recs if self.visible(model, r)]
         active_in_domain = any(isinstance(d, (list, tuple)) and d and str(d[0]) == "active" for d in domain or [])
         if "active" in self.fields(model) and self.context.get("active_test", True) and not active_in_domain:
             recs = [r for r in recs if r.get("active", True)]
@@ -1102,11 +1109,12 @@ class Env:
         # places (an attachment's res_id when a move links it, the posting sequence): the snapshot is the
         # tables' id maps (not their rows, which hold the receipts' data) and those few values.
         snapshot = ({m: dict(recs) for m, recs in self.s.records.items()}, dict(self.s._next), dict(self.s._seq),
-                    {aid: a.get("res_id") for aid, a in self.s.records["ir.attachment"].items()})
+                    {aid: a.get("res_id") for aid, a in self.s.records["ir.attachment"].items()},
+                    {mid: list(lines) for mid, lines in self.s.lines_by_move.items()})
         try:
             ids = [self._create_one(model, dict(v)) for v in vals_list]
         except Exception:
-            self.s.records, self.s._next, self.s._seq, res_ids = snapshot
+            self.s.records, self.s._next, self.s._seq, res_ids, self.s.lines_by_move = snapshot
             for aid, res_id in res_ids.items():
                 self.s.records["ir.attachment"][aid]["res_id"] = res_id
             raise
@@ -1358,8 +1366,8 @@ class Env:
         for rid in ids:
             self.s.records[model].pop(rid, None)
             if model == "account.move":
-                for lid in [ln["id"] for ln in self.s.records["account.move.line"].values() if ln["move_id"] == rid]:
-                    self.s.records["account.move.line"].pop(lid)
+                for ln in self.s.lines_by_move.pop(rid, []):
+                    self.s.records["account.move.line"].pop(ln["id"])
             # BaseModel.unlink removes the records' attachments too
             for aid in [a["id"] for a in self.s.records["ir.attachment"].values()
                         if a.get("res_model") == model and a.get("res_id") == rid]:
@@ -1468,6 +1476,7 @@ class Env:
         self.s._next["account.move.line"] = rid + 1
         ln["id"] = rid
         self.s.records["account.move.line"][rid] = ln
+        self.s.lines_by_move.setdefault(ln["move_id"], []).append(ln)
         return ln
 
     def _entry_line(self, move: dict, lv: dict, comp: dict) -> None:
@@ -1501,7 +1510,7 @@ class Env:
         self._store_line(ln)
 
     def _check_balanced(self, move: dict, comp: dict) -> None:
-        lines = [ln for ln in self.s.records["account.move.line"].values() if ln["move_id"] == move["id"]]
+        lines = self.s.lines_by_move.get(move["id"], [])
         debit = r2(sum(ln["debit"] for ln in lines))
         credit = r2(sum(ln["credit"] for ln in lines))
         if r2(debit - credit) != 0:
@@ -1613,7 +1622,7 @@ class Env:
             self._store_line(ln)
 
     def _amounts(self, move: dict) -> None:
-        lines = [ln for ln in self.s.records["account.move.line"].values() if ln["move_id"] == move["id"]]
+        lines = self.s.lines_by_move.get(move["id"], [])
         if move["move_type"] == "entry":
             # Odoo 16 / 17 (_compute_amount): an entry's amount_total adds up the debit lines' amount_currency,
             # each in its own line's currency; only amount_total_signed is in the company currency
@@ -1638,7 +1647,7 @@ class Env:
             if move["state"] != "draft":
                 raise user_error(f"The entry {self.display_name('account.move', move)} (id {move['id']}) "
                                  "is already posted.")
-            lines = [ln for ln in self.s.records["account.move.line"].values() if ln["move_id"] == move["id"]]
+            lines = self.s.lines_by_move.get(move["id"], [])
             if not lines:
                 raise user_error("You need to add a line before posting.")
             if move["move_type"] in ("in_invoice", "in_refund") and not move["partner_id"]:
@@ -1691,9 +1700,8 @@ class Env:
             prefix = "RBILL" if move["move_type"] == "in_refund" else journal["code"]
             move["name"] = f"{prefix}/{d.year}/{d.month:02d}/{self.s._seq[key]:04d}"
             move["state"] = "posted"
-            for ln in self.s.records["account.move.line"].values():
-                if ln["move_id"] == move["id"]:
-                    ln["date"] = new_date
+            for ln in self.s.lines_by_move.get(move["id"], []):
+                ln["date"] = new_date
 
     def message_post(self, ids: Any, body: str = "", attachment_ids: list[int] | None = None, **_: Any) -> int:
         ids = ids if isinstance(ids, list) else [ids]
@@ -1744,8 +1752,7 @@ class Env:
             move = self.s.records["account.move"][mid]
             if move["move_type"] not in ("in_invoice", "in_refund", "in_receipt"):
                 continue
-            terms = [ln for ln in self.s.records["account.move.line"].values()
-                     if ln["move_id"] == mid and ln["display_type"] == "payment_term"]
+            terms = [ln for ln in self.s.lines_by_move.get(mid, []) if ln["display_type"] == "payment_term"]
             if not terms:
                 continue
             if all(ln["reconciled"] for ln in terms):
