@@ -799,6 +799,12 @@ def _summary_text(s: RunSummary) -> str:
     return ", ".join(parts) + "."
 
 
+#: Pleo families whose counter account the export preview can tell without the export item.
+_PREVIEW_CONTRA = {"OUT_OF_POCKET": ContraRole.OUT_OF_POCKET, "MILEAGE": ContraRole.OUT_OF_POCKET,
+                   "PER_DIEM": ContraRole.OUT_OF_POCKET, "CARD_PURCHASE": ContraRole.WALLET,
+                   "CASHBACK": ContraRole.WALLET, "WALLET": ContraRole.WALLET}
+
+
 def migrate_mappings(store, conn, provider, mappings: Mappings) -> Mappings:
     """Ledger tax codes a provider renamed (``provider.migrate_tax_codes(codes) -> {old: new}``, e.g. Odoo's
     taxes, keyed by their Odoo name since) renamed in the stored mappings once, saved and audited."""
@@ -826,7 +832,8 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     would be skipped (wallet top-ups and unloads when the connection ignores them).
 
     Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo) and, to
-    check taxes and tags as the export does (``validation.LineChecker``), Pleo's tax codes and tags.
+    check taxes, tags and counter accounts as the export does (``validation.LineChecker``), Pleo's tax
+    codes and tags.
     ``would_hold`` counts expenses per reason; ``would_hold_kinds`` gives a tax or tag reason's problem
     kind and source (Pleo's tax code, ``group/tag``), so the window can say it in the user's language."""
     from decimal import Decimal
@@ -898,6 +905,11 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
         totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
         parts = e.get("splitItems") or [e]          # a split entry: one part per split item
         reasons: set[str] = set()
+        # the counter account, where the family says it plainly (paid by the employee, or from the wallet)
+        role = _PREVIEW_CONTRA.get(e.get("family") or "")
+        for kind, source, msg in checker.contra(role) if role else ():
+            reasons.add(msg)
+            hold_kinds[msg] = [kind, source]
         for part in parts:
             pv = part.get("totalBillValue") or part.get("transactionValue") or value
             amount = Money.from_minor(pv["minors"], pv["currency"]).amount
@@ -908,6 +920,9 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
                 # a reimbursement payout settles the out-of-pocket debt: booked on that account
                 oop = mappings.contra.get(ContraRole.OUT_OF_POCKET, "")
                 by_ledger[(oop, "")] = by_ledger.get((oop, ""), Decimal(0)) + amount
+                for kind, source, msg in checker.contra(ContraRole.OUT_OF_POCKET):
+                    reasons.add(msg)
+                    hold_kinds[msg] = [kind, source]
                 continue
             label = key or "(no category)"
             by_account[label] = by_account.get(label, Decimal(0)) + amount

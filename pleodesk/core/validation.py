@@ -473,3 +473,7 @@ class LineChecker:
             findings += self._v.line_dimension_conflicts(ExpenseLine("", None, _NO_MONEY, _NO_MONEY, _NO_MONEY,
                                                                      _NO_MONEY, None, tuple(mapped)))
         return [(f.kind.value, f.source_key, f.message) for f in findings]
+
+    def contra(self, role: ContraRole) -> list[tuple[str, str, str]]:
+        """The same for the counter account of ``role`` (chosen, in the ledger, active)."""
+        return [(f.kind.value, f.source_key, f.message) for f in self._v.contra(role)]

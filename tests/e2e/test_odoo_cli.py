@@ -162,8 +162,9 @@ def test_bank_feed_on_community(tmp_path, pleodesk_home, monkeypatch, capsys):
 
 
 def test_the_dry_run_holds_what_the_export_holds(tmp_path, pleodesk_home, monkeypatch, capsys):
-    """Taxes and tags are checked by the preview as by the export: a Pleo tax code without an Odoo tax
-    and tags without an analytic account are held by both, the same expenses."""
+    """Taxes, tags and counter accounts are checked by the preview as by the export: a Pleo tax code
+    without an Odoo tax, tags without an analytic account and out-of-pocket expenses without their
+    counter account are held by both, the same expenses."""
     import json
 
     def half_mapped(text: str) -> str:
@@ -175,6 +176,11 @@ def test_the_dry_run_holds_what_the_export_holds(tmp_path, pleodesk_home, monkey
         setup = example(tmp_path, sb, monkeypatch, edit=half_mapped)
         assert main(["setup", "--file", str(setup)]) == EXIT_OK, capsys.readouterr().err
         capsys.readouterr()
+        store = open_store()
+        conn = store.get_connection("Demo B.V. Odoo")
+        m = store.load_mappings(conn.id)
+        del m.contra[ContraRole.OUT_OF_POCKET]
+        store.save_mappings(conn.id, m)
         assert main(["export", "--month", MONTH, "--dry-run", "--json"]) == EXIT_OK
         preview = json.loads(capsys.readouterr().out)
         reasons = preview["would_hold"]
@@ -182,6 +188,7 @@ def test_the_dry_run_holds_what_the_export_holds(tmp_path, pleodesk_home, monkey
         assert any(r.startswith("tag P-") and "no Projects value" in r for r in reasons), reasons
         assert preview["would_hold_kinds"]["tax code 0%: not mapped to a ledger tax code"] == [
             "tax_unmapped", "0%"]
+        assert any(r.startswith("no ") and "chosen" in r for r in reasons), reasons     # out-of-pocket account
         main(["export", "--month", MONTH])
         capsys.readouterr()
         conn = open_store().get_connection("Demo B.V. Odoo")
