@@ -194,3 +194,15 @@ def test_the_dry_run_holds_what_the_export_holds(tmp_path, pleodesk_home, monkey
         conn = open_store().get_connection("Demo B.V. Odoo")
         held = open_store().records_with_status(conn.id, "held")
         assert preview["would_hold_total"] == len(held) > 5
+
+
+def test_a_setup_odoo_refuses_is_one_clear_line_and_creates_nothing(tmp_path, pleodesk_home, monkeypatch, capsys):
+    """An account of the wrong type for accounts payable: said in plain words, before anything is made."""
+    with start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=5, seed=6)) as sb:
+        setup = example(tmp_path, sb, monkeypatch,
+                        edit=lambda t: t.replace("[categories]", '[odoo.accounts]\npayable = "431000"\n\n[categories]', 1))
+        before = odoo_counts(sb.odoo)
+        assert main(["setup", "--file", str(setup)]) == EXIT_USAGE
+        err = capsys.readouterr().err
+        assert "Account 431000" in err and "is not of the type Payable" in err and "Traceback" not in err
+        assert odoo_counts(sb.odoo) == before
