@@ -56,9 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("setup", help="save a connection from a setup file",
                        description="Save a connection from a TOML setup file (format: docs/setup-file.md). "
-                                   "Everything is checked first; on any problem nothing is saved.")
+                                   "Everything is checked first; on any problem nothing is saved (and, where the "
+                                   "system says beforehand what it would create, nothing is created in it).")
     s.add_argument("--file", required=True, help="the setup file (TOML)")
-    s.add_argument("--check-only", action="store_true", help="check the file and the services, save nothing")
+    s.add_argument("--check-only", action="store_true",
+                   help="check the file and the services, counting what saving would create; save nothing")
 
     e = sub.add_parser("export", help="export one month of expenses",
                        description="Export every settled expense of a month that is waiting for export in Pleo. "
@@ -68,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--month", required=True, help="the month, as YYYY-MM")
     e.add_argument("--connection", help="the connection's name (needed when there are several)")
     e.add_argument("--dry-run", action="store_true",
-                   help="show what would be exported and what would be held; send nothing")
+                   help="show what would be exported and what would be held (categories, taxes and tags "
+                        "checked as the export checks them); send nothing")
     e.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     q = sub.add_parser("queue", help="process Pleo's export queue once",

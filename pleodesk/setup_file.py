@@ -15,6 +15,7 @@ from pleodesk.core.chart_io import ChartError, chart_from_dict, chart_to_dict
 from pleodesk.core.ledger import CategoryMapping, ContraRole, LedgerChart, Mappings
 from pleodesk.core.names import ConnectionNameError, check_connection_name
 from pleodesk.connections import SYSTEMS, ledger_secret_name, pleo_secret_name, system_module
+from pleodesk.providers.base import LedgerError
 from pleodesk.urls import AddressError, check_web_address
 
 KNOWN_SECTIONS = {"connection", "pleo", "journal_file", "ledger", "accounts", "categories", "taxes",
@@ -203,8 +204,10 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
     """What the wizard checks before it saves: Pleo accepts the key and knows the company, the
     ledger is reachable, every mapping points at something in the ledger. Returns problems (empty: ok).
 
-    ``prepare=True`` (saving, not just checking) first lets the accounting system create what it
-    needs (the Pleo bank account, journals), so mappings may point at accounts made that way."""
+    ``prepare=True`` (saving, not just checking) lets the accounting system create what it needs (the
+    Pleo bank account, journals), so mappings may point at accounts made that way. A system that can
+    say beforehand what it would create (``preview_setup``) is checked against that first and creates
+    only when everything else checks out; without saving, the check agrees with saving."""
     from pleodesk.providers.pleo import PleoClient, PleoError
 
     problems: list[str] = []
@@ -261,9 +264,28 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
         if not result.ok:
             problems.extend(f"{SYSTEMS[plan.system]}: {msg}" for msg in result.messages)
             return problems
-        if prepare and plan.system != "journal_file":
-            plan.settings = provider.ensure_setup(dict(plan.settings))
-        chart = plan.chart if plan.system == "journal_file" else provider.read_chart()
+        try:
+            preview = getattr(provider, "preview_setup", None)
+            if prepare and plan.system != "journal_file" and not callable(preview):
+                plan.settings = provider.ensure_setup(dict(plan.settings))
+            chart = plan.chart if plan.system == "journal_file" else provider.read_chart()
+            if callable(preview):
+                # What saving will find or create (accounts, journals, taxes), creating nothing yet: the
+                # mappings are checked against that, so a check agrees with saving, and a file with a
+                # problem changes nothing in the ledger.
+                settings, chart = preview(dict(plan.settings), chart)
+                _check_mappings(plan, provider, settings, chart, problems)
+                if problems or not prepare:
+                    plan.chart = chart
+                    return problems
+                plan.settings = provider.ensure_setup(dict(plan.settings))
+                chart = provider.read_chart()
+                plan.chart = chart
+                return problems
+        except LedgerError as exc:
+            problems.append(f"{SYSTEMS[plan.system]}: " + " ".join(x for x in (exc.title.rstrip(".") + ".",
+                                                                             exc.detail, exc.fix) if x))
+            return problems
         plan.chart = chart
     finally:
         if temp_secrets:
@@ -275,7 +297,13 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
                 if current:
                     plan.ledger_secrets[what] = current
                 delete_secret(name)
+    _check_mappings(plan, provider, plan.settings, chart, problems)
+    return problems
+
+
+def _check_mappings(plan: SetupPlan, provider, settings: dict, chart: LedgerChart, problems: list[str]) -> None:
     m = plan.mappings
+    _apply_system_mappings(plan, provider, settings, problems)
     for role, code in m.contra.items():
         _check_account(chart, code, f"[accounts] {role.value}", problems)
     if ContraRole.WALLET not in m.contra:
@@ -298,7 +326,6 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
             problems.append(f"[tags.{group}] {tag}: map the tag group {group} to a dimension first.")
         elif dim in chart.dimensions and value not in chart.dimensions[dim].values:
             problems.append(f"[tags.{group}] {tag}: {dim} has no active value {value}.")
-    return problems
 
 
 def company_taken_by(store, pleo_company_id: str, *, except_name: str | None = None,
@@ -540,6 +567,35 @@ def _secret(sec: dict, key: str, label: str, env, interactive: bool, where: str)
     if not value:
         raise SetupError(f"No {label} was entered.")
     return value
+
+
+def _apply_system_mappings(plan: SetupPlan, provider, settings: dict, problems: list[str]) -> None:
+    """What the accounting system adds to the file's mappings: the counter accounts its setup found or
+    made, for the roles ``[accounts]`` leaves out (``default_contra``), and the tax codes the file names
+    by what they are, as the system's own codes (``resolve_tax_code``: a key that fits no tax, or
+    several, is a problem that lists them)."""
+    m = plan.mappings
+    defaults = getattr(provider, "default_contra", None)
+    if callable(defaults):
+        for role, code in defaults(settings).items():
+            try:
+                m.contra.setdefault(ContraRole(role), str(code))
+            except ValueError:
+                continue
+    resolve = getattr(provider, "resolve_tax_code", None)
+    if not callable(resolve):
+        return
+    for key, code in list(m.taxes.items()):
+        try:
+            m.taxes[key] = resolve(code)
+        except ValueError as exc:
+            problems.append(f"[taxes] \"{key}\": {exc}.")
+    for key, cm in list(m.categories.items()):
+        if cm.tax_code:
+            try:
+                m.categories[key] = CategoryMapping(cm.account, resolve(cm.tax_code))
+            except ValueError as exc:
+                problems.append(f"[categories] \"{key}\": {exc}.")
 
 
 def _check_account(chart: LedgerChart, code: str, where: str, problems: list[str]) -> None:

@@ -459,7 +459,7 @@ class ExportEngine:
             self.pleo.job_event(job_id, "started")
         # Pre-validate: the ledger must be reachable and configured.
         chart = self.provider.read_chart()
-        mappings = self.store.load_mappings(self.conn.id)
+        mappings = migrate_mappings(self.store, self.conn, self.provider, self.store.load_mappings(self.conn.id))
         options = self.options
 
         # Control layer first (fetch all), then the data layer.
@@ -899,23 +899,55 @@ def _summary_text(s: RunSummary) -> str:
 #: A preview reports what it has read so far at most this often (seconds).
 PREVIEW_PROGRESS_S = 0.3
 
+#: Pleo families whose counter account the export preview can tell without the export item.
+_PREVIEW_CONTRA = {"OUT_OF_POCKET": ContraRole.OUT_OF_POCKET, "MILEAGE": ContraRole.OUT_OF_POCKET,
+                   "PER_DIEM": ContraRole.OUT_OF_POCKET, "CARD_PURCHASE": ContraRole.WALLET,
+                   "CASHBACK": ContraRole.WALLET, "WALLET": ContraRole.WALLET}
+
+
+def migrate_mappings(store, conn, provider, mappings: Mappings) -> Mappings:
+    """Ledger tax codes a provider renamed (``provider.migrate_tax_codes(codes) -> {old: new}``, e.g. Odoo's
+    taxes, keyed by their Odoo name since) renamed in the stored mappings once, saved and audited."""
+    migrate = getattr(provider, "migrate_tax_codes", None)
+    if not callable(migrate):
+        return mappings
+    codes = set(mappings.taxes.values()) | {cm.tax_code for cm in mappings.categories.values() if cm.tax_code}
+    renames = migrate(sorted(codes)) if codes else {}
+    if not renames:
+        return mappings
+    from pleodesk.core.ledger import CategoryMapping
+
+    mappings.taxes = {k: renames.get(v, v) for k, v in mappings.taxes.items()}
+    mappings.categories = {k: CategoryMapping(cm.account, renames.get(cm.tax_code, cm.tax_code) if cm.tax_code
+                                              else cm.tax_code) for k, cm in mappings.categories.items()}
+    store.save_mappings(conn.id, mappings)
+    store.audit("mappings_migrated", conn.id, tax_codes=dict(renames))
+    log.info("tax codes of %s renamed: %s", conn.name, renames)
+    return mappings
+
 
 def preview_month(store, conn, pleo, provider, month: str,
                   progress: Callable[[dict], None] | None = None) -> dict:
     """What "Export a month" would do, without creating anything: the number of expenses, totals per
     currency of what will be exported as spend (``totals``, ``spend_count``: neither held expenses nor
     the wallet's top-ups and unloads, which are counted apart in ``wallet_moves``, ``wallet_count``),
-    totals per Pleo category and per ledger account, which would be held for a missing category
-    mapping, and which would be skipped (wallet top-ups and unloads when the connection ignores them).
+    totals per Pleo category and per ledger account, which would be held and why, and which would be
+    skipped (wallet top-ups and unloads when the connection ignores them).
 
-    Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo). Tax and
-    tag mappings are checked when the export runs, on the full export items. Pleo lists them 100 at a
-    time: ``progress(preview)``, if given, gets the preview of what was read so far (``"partial":
-    True``) every few tenths of a second, so a big month shows its numbers while they come in."""
+    Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo) and, to
+    check taxes, tags and counter accounts as the export does (``validation.LineChecker``), Pleo's tax
+    codes and tags. ``would_hold`` counts expenses per reason; ``would_hold_kinds`` gives a tax or tag
+    reason's problem kind and source (Pleo's tax code, ``group/tag``), so the window can say it in the
+    user's language. Pleo lists the entries 100 at a time: ``progress(preview)``, if given, gets the
+    preview of what was read so far (``"partial": True``) every few tenths of a second, so a big month
+    shows its numbers while they come in."""
     from decimal import Decimal
 
+    from pleodesk.core.model import Tag, Tax, TaxType
+    from pleodesk.core.validation import LineChecker
+
     start, end = month_bounds(month)
-    mappings = store.load_mappings(conn.id)
+    mappings = migrate_mappings(store, conn, provider, store.load_mappings(conn.id))
     chart = provider.read_chart()
     totals: dict[str, Decimal] = {}
     by_account: dict[str, Decimal] = {}
@@ -926,8 +958,46 @@ def preview_month(store, conn, pleo, provider, month: str,
     no_account = "00000000-0000-0000-0000-000000000000"
     wallet_moves: dict[str, Decimal] = {}          # top-ups and unloads: money moved, not spent
     held_totals: dict[str, Decimal] = {}
-    seen = {"count": 0, "already": 0, "spend": 0, "wallet": 0}
+    seen = {"count": 0, "already": 0, "spend": 0, "wallet": 0, "held": 0}
     unchecked: list[str] = []              # ids not yet looked up in the store
+    checker = LineChecker(mappings, chart)
+    hold_kinds: dict[str, list[str]] = {}
+    pleo_taxes: dict[str, dict] | None = None
+    pleo_groups: dict[str, dict] | None = None
+    pleo_tags: dict[str, dict[str, dict]] = {}
+
+    def tax_of(tax_id: str | None) -> Tax | None:
+        nonlocal pleo_taxes
+        if not tax_id:
+            return None
+        if pleo_taxes is None:
+            pleo_taxes = {t["id"]: t for t in pleo.search_tax_codes()}
+        t = pleo_taxes.get(tax_id)
+        if t is None:
+            return None
+        rate = Decimal(str(t.get("rate") or 0))
+        nothing = Money(Decimal(1 if rate else 0), "EUR")     # the amount is not known here: is there VAT?
+        try:
+            typ = TaxType(t.get("type") or "inclusive")
+        except ValueError:
+            typ = TaxType.INCLUSIVE
+        return Tax(code=t.get("code"), rate=rate, type=typ, amount=nothing, amount_supplier=nothing, id=tax_id)
+
+    def tags_of(refs) -> list[Tag]:
+        nonlocal pleo_groups
+        out = []
+        for ref in refs or ():
+            if pleo_groups is None:
+                pleo_groups = {g["id"]: g for g in pleo.list_tag_groups()}
+            group = pleo_groups.get(ref.get("tagGroupId"))
+            if group is None or group.get("code") not in mappings.tag_groups:
+                continue                      # a group that is not mapped is not exported: nothing to check
+            if group["id"] not in pleo_tags:
+                pleo_tags[group["id"]] = {t["id"]: t for t in pleo.list_tags(group["id"])}
+            tag = pleo_tags[group["id"]].get(ref.get("tagId"))
+            if tag is not None:
+                out.append(Tag(tag["id"], tag.get("code") or tag["id"], group["code"]))
+        return out
 
     def check_records() -> None:
         # What the store already knows: which of them are in the ledger, looked up as they come.
@@ -947,6 +1017,8 @@ def preview_month(store, conn, pleo, provider, month: str,
             "by_account": {k: str(v) for k, v in by_account.items()},
             "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
             "would_hold": dict(would_hold),
+            "would_hold_kinds": {msg: hold_kinds[msg] for msg in would_hold if msg in hold_kinds},
+            "would_hold_total": seen["held"],       # expenses held for any reason
             "would_skip": dict(would_skip),
         }
         if partial:
@@ -978,8 +1050,14 @@ def preview_month(store, conn, pleo, provider, month: str,
         except ValueError as exc:                   # as the export: this expense would fail alone
             why = f"Pleo sent data pleodesk cannot book: {exc}"
             would_hold[why] = would_hold.get(why, 0) + 1
+            seen["held"] += 1
             continue
         reasons: set[str] = set()
+        # the counter account, where the family says it plainly (paid by the employee, or from the wallet)
+        role = _PREVIEW_CONTRA.get(e.get("family") or "")
+        for kind, source, msg in checker.contra(role) if role else ():
+            reasons.add(msg)
+            hold_kinds[msg] = [kind, source]
         for part, amount in zip(parts, amounts):
             key = part.get("accountCode") or part.get("accountId")
             if key == no_account:
@@ -988,6 +1066,9 @@ def preview_month(store, conn, pleo, provider, month: str,
                 # a reimbursement payout settles the out-of-pocket debt: booked on that account
                 oop = mappings.contra.get(ContraRole.OUT_OF_POCKET, "")
                 by_ledger[(oop, "")] = by_ledger.get((oop, ""), Decimal(0)) + amount
+                for kind, source, msg in checker.contra(ContraRole.OUT_OF_POCKET):
+                    reasons.add(msg)
+                    hold_kinds[msg] = [kind, source]
                 continue
             label = key or "(no category)"
             by_account[label] = by_account.get(label, Decimal(0)) + amount
@@ -1005,8 +1086,13 @@ def preview_month(store, conn, pleo, provider, month: str,
                 reasons.add(f"category {key}: no ledger account")
             elif key is not None and mappings.categories[key].account not in chart.accounts:
                 reasons.add(f"category {key}: account {mappings.categories[key].account} is not in the ledger")
+            # taxes and tags, as the export checks them
+            for kind, source, msg in checker.check(tax_of(part.get("taxCodeId")), tags_of(part.get("tags"))):
+                reasons.add(msg)
+                hold_kinds[msg] = [kind, source]
         for msg in reasons:
             would_hold[msg] = would_hold.get(msg, 0) + 1
+        seen["held"] += bool(reasons)
         # The totals count what will be exported as spend: not what is held, not the wallet's top-ups and
         # unloads (booked between bank and wallet; counted apart, so the total does not go negative).
         if is_wallet:

@@ -123,6 +123,7 @@ class LedgerEntry:
     postings: tuple[Posting, ...]
     web_url: str | None = None
     receipts: tuple[str, ...] = ()  # local file paths, filled in by the engine
+    payee_vat: str = ""            # the supplier's VAT number as Pleo has it (matching contacts)
 
     def is_balanced(self) -> bool:
         return sum((p.debit - p.credit for p in self.postings), Decimal(0)) == 0

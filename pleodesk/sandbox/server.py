@@ -555,6 +555,7 @@ class Sandbox:
         from pleodesk.sandbox.odoo_emulator import OdooEmulatorApp, OdooState
 
         self.odoo = OdooState(config.odoo_version)
+        self.odoo.seed_demo_company([(e.name, e.email if e.code else None) for e in self.pleo.data.employees])
         self.odoo_url: str = f"{self.url}/odoo"
         self.mount("/odoo", OdooEmulatorApp(self.odoo))
         from pleodesk.sandbox.xero_emulator import mount_xero

@@ -78,6 +78,22 @@
         <translation>&amp;Steuerschlüssel</translation>
     </message>
     <message>
+        <source>Create a 0 % purchase &amp;tax in the ledger</source>
+        <translation>Einen &amp;Vorsteuersatz von 0 % in der Buchhaltung anlegen</translation>
+    </message>
+    <message>
+        <source>For Pleo&apos;s 0 % VAT codes: the ledger has no purchase tax of 0 %. pleodesk creates one and maps them to it.</source>
+        <translation>Für Pleos Steuerschlüssel mit 0 %: Die Buchhaltung hat keinen Vorsteuersatz von 0 %. pleodesk legt einen an und ordnet sie ihm zu.</translation>
+    </message>
+    <message>
+        <source>Creating the 0 % purchase tax in the ledger…</source>
+        <translation>Der Vorsteuersatz von 0 % wird in der Buchhaltung angelegt…</translation>
+    </message>
+    <message>
+        <source>Created the tax {code} in the ledger; Pleo&apos;s {keys} now go to it.</source>
+        <translation>Der Steuersatz {code} wurde in der Buchhaltung angelegt; Pleos {keys} gehen jetzt darauf.</translation>
+    </message>
+    <message>
         <source>Reading Pleo&apos;s categories and the ledger&apos;s accounts…</source>
         <translation>Pleo-Kategorien und Sachkonten werden gelesen…</translation>
     </message>

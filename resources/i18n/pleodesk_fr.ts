@@ -78,6 +78,22 @@
         <translation>Codes &amp;TVA</translation>
     </message>
     <message>
+        <source>Create a 0 % purchase &amp;tax in the ledger</source>
+        <translation>Créer une taxe d&apos;achat à 0 % dans la compta&amp;bilité</translation>
+    </message>
+    <message>
+        <source>For Pleo&apos;s 0 % VAT codes: the ledger has no purchase tax of 0 %. pleodesk creates one and maps them to it.</source>
+        <translation>Pour les codes TVA à 0 % de Pleo : la comptabilité n&apos;a pas de taxe d&apos;achat à 0 %. pleodesk en crée une et les y associe.</translation>
+    </message>
+    <message>
+        <source>Creating the 0 % purchase tax in the ledger…</source>
+        <translation>Création de la taxe d&apos;achat à 0 % dans la comptabilité…</translation>
+    </message>
+    <message>
+        <source>Created the tax {code} in the ledger; Pleo&apos;s {keys} now go to it.</source>
+        <translation>La taxe {code} a été créée dans la comptabilité ; les codes {keys} de Pleo y sont désormais associés.</translation>
+    </message>
+    <message>
         <source>Reading Pleo&apos;s categories and the ledger&apos;s accounts…</source>
         <translation>Lecture des catégories Pleo et des comptes comptables…</translation>
     </message>

@@ -78,6 +78,22 @@
         <translation>&amp;Btw-codes</translation>
     </message>
     <message>
+        <source>Create a 0 % purchase &amp;tax in the ledger</source>
+        <translation>Een 0 %-inkoop&amp;tarief aanmaken in het grootboek</translation>
+    </message>
+    <message>
+        <source>For Pleo&apos;s 0 % VAT codes: the ledger has no purchase tax of 0 %. pleodesk creates one and maps them to it.</source>
+        <translation>Voor de btw-codes van 0 % van Pleo: het grootboek heeft geen inkooptarief van 0 %. pleodesk maakt er een aan en koppelt ze eraan.</translation>
+    </message>
+    <message>
+        <source>Creating the 0 % purchase tax in the ledger…</source>
+        <translation>Het inkooptarief van 0 % wordt in het grootboek aangemaakt…</translation>
+    </message>
+    <message>
+        <source>Created the tax {code} in the ledger; Pleo&apos;s {keys} now go to it.</source>
+        <translation>Tarief {code} is in het grootboek aangemaakt; {keys} van Pleo gaan er nu naartoe.</translation>
+    </message>
+    <message>
         <source>Reading Pleo&apos;s categories and the ledger&apos;s accounts…</source>
         <translation>Categorieën van Pleo en grootboekrekeningen worden gelezen…</translation>
     </message>

@@ -81,8 +81,9 @@ def map_error(error: dict, *, login: str = "") -> LedgerError:
     """Odoo's JSON-RPC error object -> AuthError / LedgerError with a plain title and a fix."""
     data = error.get("data") or {}
     name = str(data.get("name") or "")
-    message = str(data.get("message") or error.get("message") or "").strip()
-    first = message.splitlines()[0] if message else ""
+    # Odoo's messages may repeat a whole request (a domain of thousands of ids): keep them short
+    message = _short(str(data.get("message") or error.get("message") or "").strip(), 400)
+    first = _short(message.splitlines()[0], 160) if message else ""
     who = f" '{login}'" if login else ""
     if name.endswith("AccessDenied"):
         return AuthError("Odoo refused the API key",
@@ -125,6 +126,19 @@ def map_error(error: dict, *, login: str = "") -> LedgerError:
     return OdooError("Odoo could not process the request", message or str(error.get("message") or ""),
                      "Try again later; if it keeps failing, send the details to your Odoo administrator.",
                      name=name, reason_type="accounting_system_validation_failure")
+
+
+def _short(text: str, limit: int) -> str:
+    """``text`` cut at ``limit`` characters (at a word or a list separator), saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    for sep in (", ", " "):
+        i = cut.rfind(sep)
+        if i > limit // 2:
+            cut = cut[:i]
+            break
+    return f"{cut} … ({len(text) - len(cut)} more characters)"
 
 
 def _fix_for(message: str) -> str:

@@ -61,6 +61,12 @@ exposes:
     from page 4 ("Create..."). Called off the GUI thread; must also update ``state.chart`` (use
     ``state.set_chart``). Without it page 4 only lets the user choose existing accounts.
 
+``create_tax(state, key) -> LedgerTax`` and ``tax_missing(chart) -> bool``  (optional) create the 0 %
+    purchase tax ``key`` (``"0% excl"``) in the ledger, for a chart that lacks one (Odoo's Dutch chart;
+    ``tax_missing`` says whether it does). Called off the GUI thread; must also update ``state.chart``.
+    With them the Categories page offers "Create a 0 % purchase tax" while Pleo's 0 % tax codes are
+    not mapped and the chart lacks it.
+
 ``suggested_accounts(settings) -> {role: code}``  (optional) accounts the connect page set up for a
     purpose (e.g. the Pleo bank account it created), by role: ``wallet``, ``out_of_pocket``,
     ``external_reimbursement``, ``payable`` or ``default`` (lines without a category). Page 4 proposes
@@ -283,6 +289,18 @@ def create_dimension_values(state, dimension: str, values) -> Any:
         provider.close()
     state.set_chart(chart)
     return chart
+
+
+def tax_creator(system: str | None) -> Callable | None:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "create_tax", None) if mod else None
+    return fn if callable(fn) and callable(getattr(mod, "tax_missing", None)) else None
+
+
+def tax_missing(system: str | None, chart) -> bool:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "tax_missing", None) if mod else None
+    return bool(fn(chart)) if callable(fn) else False
 
 
 def journal_roles(system: str | None) -> list[dict[str, Any]]:

@@ -14,7 +14,14 @@ from pleodesk.core import clock
 from pleodesk.ui import fmt
 from pleodesk.ui.jobs import Job
 from pleodesk.ui.resources import icon
-from pleodesk.ui.views.common import ConnectionTab, counts_text, hold_reason_text, run_status_name, skip_reason_text
+from pleodesk.ui.views.common import (
+    ConnectionTab,
+    counts_text,
+    hold_reason_text,
+    problem_text,
+    run_status_name,
+    skip_reason_text,
+)
 from pleodesk.ui.widgets import heading, hint, set_status
 
 URL_ROLE = Qt.ItemDataRole.UserRole
@@ -320,10 +327,18 @@ class ExportTab(ConnectionTab):
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.totals.setItem(n, 2, item)
         held = p.get("would_hold") or {}
+        kinds = p.get("would_hold_kinds") or {}
         skipped = p.get("would_skip") or {}
         blocks = []
+
+        def reason(msg: str) -> str:
+            # a tax or tag reason is said as the export's Problems say it; the others have their own words
+            if msg in kinds:
+                return problem_text(kinds[msg][0], kinds[msg][1], msg, "")[0]
+            return hold_reason_text(msg)
+
         if held:
-            lines = "<br>".join(f"• {html.escape(hold_reason_text(msg))}: {n}" for msg, n in sorted(held.items()))
+            lines = "<br>".join(f"• {html.escape(reason(msg))}: {n}" for msg, n in sorted(held.items()))
             blocks.append("<span style='color:#B45309'><b>" + html.escape(self.tr(
                 "Will be held until mapped:")) + "</b><br>" + lines + "</span>")
         if skipped:

@@ -702,10 +702,58 @@ class CategoriesPage(Page):
         self.tabs.addTab(self.categories, self.tr("&Categories"))
         self.tabs.addTab(self.taxes, self.tr("&VAT codes"))
         lay.addWidget(self.tabs, 1)
+        # A ledger without a 0 % purchase tax (Odoo's Dutch chart): the system may create it for Pleo's 0 %
+        self.create_tax_button = QPushButton(self.tr("Create a 0 % purchase &tax in the ledger"), self)
+        self.create_tax_button.setToolTip(self.tr("For Pleo's 0 % VAT codes: the ledger has no purchase tax of 0 %. "
+                                                  "pleodesk creates one and maps them to it."))
+        self.create_tax_button.clicked.connect(self._create_zero_tax)
+        self.create_tax_button.setVisible(False)
+        lay.addWidget(self.create_tax_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.status)
         self.categories.changed.connect(self._changed)
         self.taxes.changed.connect(self._changed)
         self.categories.set_auto_matcher(lambda: auto_match(self.state))
+
+    def _zero_taxes_to_create(self) -> list[str]:
+        """Pleo's 0 % tax codes (not reverse charge) that are not mapped, when the system can create the 0 %
+        purchase tax its chart lacks (Odoo: none named ``0%``; 16's 0 % taxes are intra-EU imports)."""
+        st = self.state
+        if systems.tax_creator(st.system) is None or st.pleo_data is None or st.chart is None:
+            return []
+        if not systems.tax_missing(st.system, st.chart):
+            return []
+        return [t["key"] for t in st.pleo_data.taxes()
+                if str(t.get("type")) != "reverse" and _is_zero(t.get("rate")) and t["key"] not in st.mappings.taxes]
+
+    def _update_create_tax(self) -> None:
+        keys = self._zero_taxes_to_create()
+        self.create_tax_button.setVisible(bool(keys))
+        self.create_tax_button.setEnabled(bool(keys))
+
+    def _create_zero_tax(self) -> None:
+        creator = systems.tax_creator(self.state.system)
+        keys = self._zero_taxes_to_create()
+        if creator is None or not keys:
+            return
+        st = self.state
+        self.create_tax_button.setEnabled(False)
+        self.show_status(self.tr("Creating the 0 % purchase tax in the ledger…"))
+
+        def done(tax) -> None:
+            for key in keys:
+                st.mappings.taxes[key] = tax.code
+            self.taxes.set_data(st.pleo_data.taxes(), st.chart, st.mappings)
+            self.categories.set_data(st.pleo_data.categories(), st.chart, st.mappings)
+            self._update_create_tax()
+            self.wizard().save_draft()
+            self.show_status(self.tr("Created the tax {code} in the ledger; Pleo's {keys} now go to it.").format(
+                code=tax.code, keys=", ".join(keys)), True)
+
+        def failed(exc) -> None:
+            self._update_create_tax()
+            self.show_status(str(exc), False)
+
+        self.wizard().run_task(lambda: creator(st, "0% excl"), done, failed)
 
     def initializePage(self) -> None:
         self.tabs.setEnabled(False)
@@ -726,6 +774,7 @@ class CategoriesPage(Page):
             cap(naming["tax"])])
         self.categories.set_data(st.pleo_data.categories(), chart, st.mappings)
         self.taxes.set_data(st.pleo_data.taxes(), chart, st.mappings)
+        self._update_create_tax()
         self.tabs.setEnabled(True)
         self._counts()
         self.completeChanged.emit()
@@ -743,6 +792,7 @@ class CategoriesPage(Page):
 
     def _changed(self) -> None:
         self._counts()
+        self._update_create_tax()
         self.wizard().save_draft()
 
     def isComplete(self) -> bool:
@@ -1166,4 +1216,13 @@ class SummaryPage(Page):
                 self.show_status(self.tr("Not saved: {error}").format(error=str(exc)), False)
 
         wiz.finish_setup(saved, failed)
+        return False
+
+
+def _is_zero(rate) -> bool:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(str(rate)) == 0
+    except (InvalidOperation, TypeError):
         return False
