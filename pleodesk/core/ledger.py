@@ -51,6 +51,22 @@ class LedgerChart:
     dimensions: dict[str, LedgerDimension] = field(default_factory=dict)    # by name
 
 
+def free_account_code(base: str, taken) -> str:
+    """A code for a new account: ``base`` padded to the chart's usual code length (a Dutch chart's
+    six digits make "1610" into "161000"), counting up until no account in ``taken`` (codes) has it."""
+    lengths: dict[int, int] = {}
+    for code in taken:
+        if code.isdigit():
+            lengths[len(code)] = lengths.get(len(code), 0) + 1
+    width = max(lengths, key=lambda k: lengths[k]) if lengths else len(base)
+    code = base.ljust(width, "0") if width > len(base) else base
+    n = int(code) if code.isdigit() else None
+    while code in taken and n is not None:
+        n += 1
+        code = str(n).zfill(len(code))
+    return code
+
+
 # ---------------------------------------------------------------- the user's mappings ----------
 class ContraRole(str, enum.Enum):
     WALLET = "wallet"                                  # the Pleo bank account

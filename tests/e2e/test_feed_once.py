@@ -186,9 +186,10 @@ def test_a_feed_waits_for_an_export_of_the_same_connection(demo):
 
 def test_the_feed_command_plans_the_next_feed_moment(demo, capsys):
     """``pleodesk feed`` keeps the scheduler's state right: the next feed is the moment after the run."""
+    from pleodesk.core import clock
     from pleodesk.core import schedule as sch
 
-    before = datetime.now(timezone.utc)
+    before = clock.now()
     assert main(["feed"]) == 0
     last, nxt = demo.store.get_schedule_state(sch.schedule_key(demo.conn.id, "feed"))
     assert last >= before and nxt == sch.next_feed_time(last)

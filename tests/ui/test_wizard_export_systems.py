@@ -155,20 +155,25 @@ def test_odoo_wizard_then_export_a_month(qtbot, ctx, sandbox, monkeypatch):
     pleo_wallet = next(j for j in odoo.records["account.journal"].values() if j["code"] == "PLEO1")
     assert combos["wallet"].currentData() == odoo.account_code(pleo_wallet["default_account_id"])
     assert combos["payable"].currentData() == "130000"
-    assert create_account(qtbot, page, "out_of_pocket") == ("1610", "Out-of-pocket expenses payable")
-    assert create_account(qtbot, page, "external_reimbursement")[0] == "1620"
-    assert odoo.account("1610")["name"] == "Out-of-pocket expenses payable" and odoo.account("1620")
+    #    The codes suggested for new accounts fit the chart: six digits in Odoo's Dutch chart, the first
+    #    free ones (161000 and 162000 are the chart's pension premiums and net salaries).
+    assert odoo.account("161000") and odoo.account("162000")
+    assert create_account(qtbot, page, "out_of_pocket") == ("161001", "Out-of-pocket expenses payable")
+    assert create_account(qtbot, page, "external_reimbursement")[0] == "162001"
+    assert odoo.account("161001")["name"] == "Out-of-pocket expenses payable" and odoo.account("162001")
     #    The journals, as Pleo's Odoo help asks: the Pleo journals are made on saving unless chosen;
-    #    the bank feed's bank journal is left empty for now.
+    #    the bank feed's bank journal is proposed: the one named for Pleo.
     journals = page.journal_combos
     assert page.journals_box.isVisibleTo(page) and set(journals) == {"pleo", "bills", "bank"}
     qtbot.waitUntil(lambda: journals["bank"].isEnabled(), timeout=WAIT_MS)
     assert journals["pleo"].currentData() is None and journals["pleo"].currentText().startswith("Create PLEO ")
     assert journals["bills"].currentText().startswith("Create PLEOB ")
     assert [journals["bills"].itemText(i) for i in range(1, journals["bills"].count())] == ["BILL Vendor Bills"]
-    assert journals["bank"].currentData() is None
+    assert journals["bank"].currentText() == "PLEO1 Pleo Wallet"
     assert [journals["bank"].itemText(i) for i in range(1, journals["bank"].count())] == [
         "BNK1 Bank", "CSH1 Cash", "PLEO1 Pleo Wallet"]
+    #    Left out for now (chosen again below, to see the feed page say what it needs).
+    journals["bank"].setCurrentIndex(0)
     click_next(qtbot, wiz)
     # 5. Categories: Odoo's Dutch chart has six-digit codes, so Pleo's categories are mapped by hand; its
     #    taxes are found by what they are. The chart has no 0 % purchase tax: the page offers to create
@@ -242,8 +247,8 @@ def test_odoo_wizard_then_export_a_month(qtbot, ctx, sandbox, monkeypatch):
     #    connection's name says which ledger.
     summary = wiz.currentPage().summary.text()
     for text in ("Company in the ledger", "Demo Company B.V.", "Journal for Pleo expenses", "Create PLEO",
-                 "Journal for vendor bills", "BNK1 Bank", "Card expenses booked as</td><td><b>Vendor bill",
-                 "Out-of-pocket expenses booked as</td><td><b>Journal entry", "Wallet top-ups", "1100 Bank"):
+                 "Journal for vendor bills", "PLEO1 Pleo Wallet", "Card expenses booked as</td><td><b>Vendor bill",
+                 "Out-of-pocket expenses booked as</td><td><b>Journal entry", "Wallet top-ups", "103005 Pleo Wallet"):
         assert text in summary, text
     assert wiz.currentPage().name.text() == "Demo Company B.V. – Odoo"
     conn = save_setup(qtbot, wiz, f"{mapped} mapped, {unmapped} not mapped")

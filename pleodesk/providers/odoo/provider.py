@@ -34,6 +34,7 @@ from typing import Any, Sequence
 
 from pleodesk.core.ledger import (
     ContraRole,
+    free_account_code,
     LedgerAccount,
     LedgerChart,
     LedgerDimension,
@@ -621,7 +622,7 @@ class OdooProvider:
             code = str(want_accounts.get(role) or "")
             acc = by_code.get(code) if code else by_name.get(name.lower())
             if acc is None and not code:
-                code = _free_code(default_code, by_code)
+                code = free_account_code(default_code, by_code)
             if acc is None:
                 if create:
                     new_id = self._x("account.account", "create",
@@ -1761,21 +1762,6 @@ def _group_lines(e: LedgerEntry, contra: Posting | None) -> list[_Line]:
                               reason_type="validation_failure")
         owner.taxes.append(posting)
     return lines
-
-
-def _free_code(base: str, taken: dict[str, Any]) -> str:
-    """``base`` padded to the chart's usual code length, counting up until unused."""
-    lengths = defaultdict(int)
-    for code in taken:
-        if code.isdigit():
-            lengths[len(code)] += 1
-    width = max(lengths, key=lambda k: lengths[k]) if lengths else len(base)
-    code = base.ljust(width, "0") if width > len(base) else base
-    n = int(code) if code.isdigit() else None
-    while code in taken and n is not None:
-        n += 1
-        code = str(n).zfill(len(code))
-    return code
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
 
 from pleodesk.core import clock
 from pleodesk.core import schedule as sch
-from pleodesk.core.ledger import ContraRole
+from pleodesk.core.ledger import ContraRole, free_account_code
 from pleodesk.core.names import MAX_NAME_LENGTH, ConnectionNameError, check_connection_name, describe
 from pleodesk.ui import fmt, systems
 from pleodesk.ui.mapping_editors import CategoryTable, ContraEditor, TagEditor, TaxTable
@@ -439,10 +439,11 @@ _TYPES = {"wallet": "bank", "out_of_pocket": "liability", "external_reimbursemen
 
 
 class CreateAccountDialog(QDialog):
-    def __init__(self, role: str, naming: dict, parent=None) -> None:
+    def __init__(self, role: str, naming: dict, parent=None, taken=()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Create an account"))
         code, name = _SUGGESTED.get(role, ("", ""))
+        code = free_account_code(code, taken) if code else code     # as the chart writes its codes
         names = {"wallet": self.tr("Pleo wallet"), "out_of_pocket": self.tr("Out-of-pocket expenses payable"),
                  "external_reimbursement": self.tr("Reimbursements contra account"),
                  "payable": self.tr("Accounts payable"), "default": self.tr("Uncategorised expenses")}
@@ -563,8 +564,12 @@ class AccountsPage(Page):
             want = chosen.get(role)
             if want is None and spec.get("default_code"):
                 want = spec["default_code"]          # what pleodesk would find anyway
-            elif want is None and first_time and not spec["create"] and len(candidates) == 1:
-                want = candidates[0]["id"]           # the only one there is (the bank feed's bank journal)
+            elif want is None and first_time and not spec["create"]:
+                # the bank feed's bank journal: the only one there is, or the one named for Pleo
+                named = [r for r in candidates if "pleo" in f"{r['code']} {r['name']}".lower()]
+                pick = candidates if len(candidates) == 1 else named
+                if len(pick) == 1:
+                    want = pick[0]["id"]
             idx = next((i for i in range(1, combo.count())
                         if want is not None and (combo.itemData(i) == want or
                                                  combo.itemText(i).split(" ", 1)[0] == str(want))), 0)
@@ -652,7 +657,8 @@ class AccountsPage(Page):
         creator = systems.account_creator(self.state.system)
         if creator is None:
             return
-        dlg = CreateAccountDialog(role, self.naming, self)
+        dlg = CreateAccountDialog(role, self.naming, self,
+                                  taken=self.state.chart.accounts if self.state.chart is not None else ())
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         code, name = dlg.code.text().strip(), dlg.name.text().strip()
