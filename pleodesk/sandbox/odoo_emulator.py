@@ -862,7 +862,7 @@ class Env:
                         if a.get("res_model") == "account.move" and a.get("res_id") == rec["id"]]
             if field in ("line_ids", "invoice_line_ids"):
                 return [ln["id"] for ln in self.s.lines_by_move.get(rec["id"], [])
-                        and (field == "line_ids" or ln["display_type"] == "product")]
+                        if field == "line_ids" or ln["display_type"] == "product"]
         if model == "account.move.line" and field == "parent_state":
             return self.s.records["account.move"][rec["move_id"]]["state"]
         if model == "res.partner" and field == "property_account_payable_id":

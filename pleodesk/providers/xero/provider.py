@@ -226,8 +226,8 @@ class XeroProvider:
                                                  value))
             if resp.status_code != 200:
                 raise LedgerError(f"Xero did not add the option {value} to {dimension}", wire_message(resp),
-                                  f"Add it in Xero (Accounting > Advanced > Tracking categories), then read the "
-                                  f"chart again.", reason_type="accounting_system_validation_failure")
+                                  "Add it in Xero (Accounting > Advanced > Tracking categories), then read the "
+                                  "chart again.", reason_type="accounting_system_validation_failure")
             have.add(value.casefold())
         with self._lock:
             self._chart = None

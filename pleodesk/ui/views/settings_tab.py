@@ -3,6 +3,7 @@ edit / deactivate / delete; and the app's language."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
@@ -320,9 +321,7 @@ class SettingsTab(ConnectionTab):
             self.feed_file.setText(self.tr("No statement file yet: the first is written at the next feed time, in "
                                            "{folder}.").format(folder=folder))
         else:
-            from datetime import datetime as _dt
-
-            when = _dt.fromtimestamp(newest.stat().st_mtime, tz=timezone.utc)
+            when = datetime.fromtimestamp(newest.stat().st_mtime, tz=timezone.utc)
             self.feed_file.setText(self.tr("Newest statement file: {file} ({when}), in {folder}.").format(
                 file=newest.name, when=fmt.moment(when), folder=folder))
 
