@@ -121,6 +121,14 @@ class LedgerEntry:
     postings: tuple[Posting, ...]
     web_url: str | None = None
     receipts: tuple[str, ...] = ()  # local file paths, filled in by the engine
+    #: A summary entry (``pleodesk.core.summary``): the expenses it books, and the period it is for
+    #: (``schedule.Period.label``); empty / None for the entry of one expense.
+    members: tuple[str, ...] = ()
+    period: str | None = None
+
+    @property
+    def is_summary(self) -> bool:
+        return bool(self.members)
 
     def is_balanced(self) -> bool:
         return sum((p.debit - p.credit for p in self.postings), Decimal(0)) == 0

@@ -52,6 +52,7 @@ class Capabilities:
     max_attachment_bytes: int = 10 * 1024 * 1024
     max_attachments: int = 10
     feed: bool = False                   # can take bank-feed lines
+    summaries: bool = False              # can take summary entries (one per day or month, many expenses)
 
 
 @dataclass(frozen=True)
