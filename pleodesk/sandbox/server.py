@@ -459,6 +459,8 @@ class SandboxConfig:
     allow_non_loopback: bool = False
     #: The Odoo emulator answers like this version (16 or 17).
     odoo_version: int = 17
+    #: The demo company's country: "NL" (Demo Company B.V.) or "FR" (Société Démo SAS, for the French ledgers).
+    country: str = "NL"
 
     def resolved_months(self) -> list[str]:
         months = list(self.months) if self.months else _default_months()
@@ -532,7 +534,7 @@ class Sandbox:
             self.pleo: PleoState = PleoState(seed=config.seed, months=months,
                                              expenses_per_month=config.expenses_per_month,
                                              pleo_url=self.pleo_url, files_url=self.files_url,
-                                             sandbox_url=self.url)
+                                             sandbox_url=self.url, country=config.country)
         except BaseException:
             self._server.server_close()
             raise

@@ -169,6 +169,8 @@ class FecProvider:
     """Writes an FEC per export run into a folder (see the module docstring)."""
 
     system = "fec"
+    #: A summary entry's receipts are copied beside the file too (``<PieceRef>/``).
+    summary_receipts = True
 
     def __init__(self, settings: Mapping, chart: LedgerChart, *, today: Callable[[], date] = date.today) -> None:
         self.settings = dict(settings)
