@@ -6,6 +6,7 @@ Mounted by path prefix (``Sandbox.mount``):
 ``/pleo``           Pleo's partner API (base URL ``{url}/pleo``; e.g. ``{url}/pleo/v3/export-jobs``)
 ``/pleo-auth``      Pleo's OAuth 2.0 server (``/pleo-auth/oauth/authorize``, ``/pleo-auth/oauth/token``)
 ``/pleo-files``     receipt files behind signed, expiring URLs (like a storage bucket)
+``/pennylane``      Pennylane's Company API v2 (``/pennylane/api/external/v2/...``; ``pennylane_emulator``)
 ``/_sandbox/pleo``  test and demo controls of the Pleo emulator (not Pleo's API; see ``pleo_emulator``)
 ``/_sandbox/faults`` fault controls (see ``faults``)
 ==================  ==========================================================================
@@ -555,6 +556,10 @@ class Sandbox:
 
         self.xero = mount_xero(self)
         self.xero_url: str = f"{self.url}/xero"
+        from pleodesk.sandbox.pennylane_emulator import mount_pennylane
+
+        self.pennylane = mount_pennylane(self)
+        self.pennylane_url: str = f"{self.url}/pennylane"
         self._thread: threading.Thread | None = None
         self._stopped = False
 
