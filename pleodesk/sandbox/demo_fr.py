@@ -171,6 +171,9 @@ TAG_MAPPINGS = {
                 "P-FENIX": "Fénix"},
     "DEPT": {"SALES": "Ventes", "ENG": "Ingénierie", "OPS": "Opérations", "MKT": "Marketing"},
 }
+#: Pennylane has no tax codes: Pleo's VAT codes map to its VAT accounts at their rate (see the provider).
+PENNYLANE_TAXES = {"TVA20": "445660@20", "TVA10": "445660@10", "TVA55": "445660@5.5", "TVA0": "0",
+                   "AI20": "445662@AI20"}
 CONTRA_MAPPINGS = {"wallet": "512100", "out_of_pocket": "421000", "external_reimbursement": "467000",
                    "payable": "401000"}
 
@@ -178,13 +181,17 @@ CONTRA_MAPPINGS = {"wallet": "512100", "out_of_pocket": "421000", "external_reim
 def setup_dict(system: str, pleo_url: str, company_id: str, section: dict[str, Any], *, name: str,
                api_key_env: str, summary: str = "none") -> dict[str, Any]:
     """A setup-file dict (docs/setup-file.md) for the French demo company booking into ``system``."""
+    def tax(code: str | None) -> str | None:
+        return PENNYLANE_TAXES.get(code, code) if system == "pennylane" and code else code
+
     data: dict[str, Any] = {
         "connection": {"name": name, "system": system},
         "pleo": {"base_url": pleo_url, "company_id": company_id, "api_key_env": api_key_env},
         system: {**section, "summary": summary},
         "accounts": dict(CONTRA_MAPPINGS),
-        "categories": {k: ({"account": a, "tax": t} if t else {"account": a}) for k, (a, t) in CATEGORY_MAPPINGS.items()},
-        "taxes": dict(TAX_MAPPINGS),
+        "categories": {k: ({"account": a, "tax": tax(t)} if t else {"account": a})
+                       for k, (a, t) in CATEGORY_MAPPINGS.items()},
+        "taxes": {k: tax(v) for k, v in TAX_MAPPINGS.items()},
         "tag_groups": {"PROJECT": "Projet", "DEPT": "Service"},
         "tags": {g: dict(v) for g, v in TAG_MAPPINGS.items()},
         "options": {"queue_interval_minutes": 5, "ignore_wallet_topups": False, "post": True,
@@ -195,11 +202,23 @@ def setup_dict(system: str, pleo_url: str, company_id: str, section: dict[str, A
     return data
 
 
+PENNYLANE_TOKEN_ENV = "PLEODESK_DEMO_PENNYLANE_TOKEN"
+
+
+def pennylane_section(sandbox, **extra: Any) -> dict[str, Any]:
+    """The ``[pennylane]`` section that points at the sandbox's Pennylane emulator."""
+    return {"sandbox_url": sandbox.url, "token_env": PENNYLANE_TOKEN_ENV, **extra}
+
+
 def plan(sandbox, system: str, section: dict[str, Any], *, name: str = "Société Démo SAS", summary: str = "none",
-         api_key_env: str = "PLEODESK_DEMO_PLEO_API_KEY"):
-    """The SetupPlan of the French demo company (a running sandbox with ``country="FR"``) into ``system``."""
+         api_key_env: str = "PLEODESK_DEMO_PLEO_API_KEY", token: str | None = None):
+    """The SetupPlan of the French demo company (a running sandbox with ``country="FR"``) into ``system``
+    (``fec``, or ``pennylane`` with the emulator's token unless ``token`` is given)."""
     from pleodesk.setup_file import plan_from_dict
 
     data = setup_dict(system, sandbox.pleo_url, sandbox.company_id, section, name=name, api_key_env=api_key_env,
                       summary=summary)
-    return plan_from_dict(data, env={api_key_env: sandbox.api_key}, interactive=False, where="demo")
+    env = {api_key_env: sandbox.api_key}
+    if system == "pennylane":
+        env[PENNYLANE_TOKEN_ENV] = token or sandbox.pennylane.token
+    return plan_from_dict(data, env=env, interactive=False, where="demo")
