@@ -176,6 +176,8 @@ class PennylaneState:
         self.calls = 0
         self.throttled = 0
         self.creates = 0
+        #: Every call: (method, path, status, time.monotonic() of its answer), for benchmarks and tests.
+        self.log: list[tuple[str, str, int, float]] = []
         #: Answers to lose *after* the call was done: (method, path suffix, how many). The caller gets no
         #: answer while Pennylane did the work (a lost answer), as happens when a connection drops late.
         self.lost_answers: list[list] = []
@@ -324,7 +326,11 @@ class PennylaneApp:
                 if token is None or token.revoked:
                     raise _err(401, "Access token is missing or invalid" if token is None
                                else "The access token was revoked")
-                headers = s.take(token)
+                try:
+                    headers = s.take(token)
+                except ApiError as exc:
+                    s.log.append((req.method, req.path, exc.status, time.monotonic()))
+                    raise
                 s.calls += 1
                 try:
                     self._check_2026(req)
@@ -333,7 +339,9 @@ class PennylaneApp:
                     resp = handler(req, **params)
                 except ApiError as exc:
                     exc.headers = list(exc.headers) + headers
+                    s.log.append((req.method, req.path, exc.status, time.monotonic()))
                     raise
+                s.log.append((req.method, req.path, resp.status, time.monotonic()))
                 if s._lose(req.method, req.path):
                     from pleodesk.sandbox.faults import DropConnection
 

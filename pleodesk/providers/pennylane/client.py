@@ -3,11 +3,11 @@ cursor pagination and Pennylane's errors in plain words.
 
 * Every call carries ``Authorization: Bearer <token>`` and ``X-Use-2026-API-Changes: true`` (the new
   behaviour, while Pennylane still serves both; after its clean-up the header changes nothing).
-* Pennylane allows 25 calls per 5 seconds per token. :class:`Pacer` keeps under it *before* sending
-  (a sliding window, shared by every client of the same token in this process, with a small margin for
-  the time a call takes to arrive), and holds every call when Pennylane says the window is used up
-  (``ratelimit-remaining: 0`` until ``ratelimit-reset``). A 429 is still honoured: the client waits as
-  ``retry-after`` says and sends again (``pleodesk.providers.retry``).
+* Pennylane allows 25 calls per 5 seconds per token. :class:`Pacer` keeps under it *before* sending,
+  shared by every client of the same token in this process: by what Pennylane's last answer said
+  (``ratelimit-remaining`` calls left until ``ratelimit-reset``), and before any answer by a sliding
+  window with a small margin for the time a call takes to arrive. A 429 is still honoured: the client
+  waits as ``retry-after`` says and sends again (``pleodesk.providers.retry``).
 * Reads, and writes Pennylane has not received (the connection failed before the request left), are
   tried again after a transient failure. A create whose answer was lost is **never** sent again here:
   Pennylane has no idempotency key and a repeated create duplicates, so the outcome is reported as
@@ -79,14 +79,25 @@ class Limits:
 
 
 class Pacer:
-    """At most ``per_window`` calls started in any ``window + margin`` seconds."""
+    """Keeps a token's calls under Pennylane's limit.
 
-    def __init__(self, limits: Limits, clock: Callable[[], float] = time.monotonic) -> None:
+    Pennylane says on every answer how many calls the token has left and when its window resets
+    (``ratelimit-remaining``, ``ratelimit-reset``): while it has said so, calls go as long as some are
+    left, and wait for the reset when none are (then one call goes, and its answer tells the rest). This
+    uses the whole allowance whether Pennylane counts in fixed or sliding windows, also after a pause in
+    pleodesk's own work. Before the first answer, or when the headers are missing, at most
+    ``per_window`` calls start in any ``window + margin`` seconds."""
+
+    def __init__(self, limits: Limits, clock: Callable[[], float] = time.monotonic,
+                 wall: Callable[[], float] = time.time) -> None:
         self.limits = limits
         self._clock = clock
+        self._wall = wall
         self._cond = threading.Condition()
         self._sent: collections.deque[float] = collections.deque()
         self._paused_until = 0.0
+        self._remaining: int | None = None     # what Pennylane last said, less the calls sent since
+        self._reset_at = 0.0                   # when its window resets (wall clock, as Pennylane says)
         self.calls = 0
         self.waited = 0.0
 
@@ -98,16 +109,34 @@ class Pacer:
                 now = self._clock()
                 while self._sent and self._sent[0] <= now - span:
                     self._sent.popleft()
+                wait = 0.0
                 if now < self._paused_until:
                     wait = self._paused_until - now
+                elif self._remaining is not None:
+                    if self._remaining > 0:
+                        self._remaining -= 1
+                    else:
+                        left = self._reset_at - self._wall()
+                        if left > 0:
+                            wait = left
+                        else:
+                            self._remaining = None      # a new window: this call's answer tells how many
                 elif len(self._sent) >= self.limits.per_window:
                     wait = self._sent[0] + span - now
-                else:
+                if wait <= 0:
                     self._sent.append(now)
                     self.calls += 1
                     self.waited += now - start
                     return
                 self._cond.wait(min(max(wait, 0.0005), 0.25))
+
+    def note(self, remaining: int, reset_at: float) -> None:
+        """What Pennylane's answer said: ``remaining`` calls until ``reset_at`` (a Unix time)."""
+        with self._cond:
+            if self._remaining is None or reset_at > self._reset_at + 1e-3 or remaining < self._remaining:
+                self._remaining = max(0, remaining)
+            self._reset_at = max(self._reset_at, reset_at) if self._remaining == 0 else reset_at
+            self._cond.notify_all()
 
     def pause(self, seconds: float) -> None:
         with self._cond:
@@ -184,8 +213,7 @@ class PennylaneClient:
         reset = resp.headers.get("ratelimit-reset")
         if remaining is not None and reset is not None:
             try:
-                if int(remaining) <= 0:
-                    pacer.pause(max(0.0, float(reset) - time.time()))
+                pacer.note(int(remaining), float(reset))
             except ValueError:
                 pass
 
