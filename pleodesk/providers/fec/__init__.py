@@ -22,7 +22,9 @@ def create_provider(conn, **kwargs: Any):
     from pleodesk.providers.fec.provider import FecProvider
 
     settings = dict(conn.settings or {})
-    return FecProvider(settings, chart_from_dict(settings.get("chart") or {}), **kwargs)
+    # A setup file's chart is under "chart"; the wizard keeps the FEC's chart under "fec_chart" (the chart
+    # of other systems is read from the ledger, never stored).
+    return FecProvider(settings, chart_from_dict(settings.get("fec_chart") or settings.get("chart") or {}), **kwargs)
 
 
 def settings_from_setup(section: Mapping[str, Any], read_secret: Callable[[str, str], str]

@@ -128,6 +128,23 @@ def check_account(code: str) -> str | None:
     return None
 
 
+def pcg_type(number: str, default: str = "expense") -> str:
+    """The kind of account (``LedgerAccount.type``) a number of the plan comptable général is: 512 and 53
+    bank and cash, 445 VAT, 401 suppliers, other 4 third parties (liabilities), 6 expenses, 7 income,
+    1 equity, 2 to 5 assets; ``default`` for anything else."""
+    if not PCG_ACCOUNT.match(number or ""):
+        return default
+    if number.startswith(("512", "53")):
+        return "bank"
+    if number.startswith("445"):
+        return "tax"
+    if number.startswith("401"):
+        return "payable"
+    if number.startswith("4"):
+        return "liability"
+    return {"1": "equity", "6": "expense", "7": "income"}.get(number[0], "asset")
+
+
 def check_journal_code(code: str) -> str | None:
     if not JOURNAL_CODE.match(code or ""):
         return f"journal code {code!r}: use 1 to 8 capital letters or digits, such as PLEO"

@@ -236,9 +236,10 @@ class PennylaneProvider:
 
     def _ensure_journal(self, s: Mapping[str, Any]) -> dict:
         journals = self.list_journals()
-        if s.get("journal_id"):
+        wanted = (s.get("journals") or {}).get("pleo") or s.get("journal_id")   # page 4's choice, or the setup's
+        if wanted:
             for j in journals:
-                if j["id"] == int(s["journal_id"]):
+                if j["id"] == int(wanted):
                     return j
         code = str(s.get("journal_code") or JOURNAL_CODE).upper()
         for j in journals:
@@ -486,18 +487,6 @@ def _summary_day(reference: str) -> date | None:
 
 
 def _account_type(number: str) -> str:
-    if number.startswith("512") or number.startswith("53"):
-        return "bank"
-    if number.startswith("445"):
-        return "tax"
-    if number.startswith("401"):
-        return "payable"
-    if number.startswith(("42", "43", "44", "46", "47")):
-        return "liability"
-    if number.startswith("6"):
-        return "expense"
-    if number.startswith("7"):
-        return "income"
-    if number.startswith(("1",)):
-        return "equity"
-    return "asset"
+    from pleodesk.providers.fec.format import pcg_type
+
+    return pcg_type(number, "asset")
