@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     sb.add_argument("--expenses-per-month", type=int, default=600,
                     help="expenses per month (default 600, at most 50000 in all)")
     sb.add_argument("--months", help="comma-separated YYYY-MM months (default: the last 3 full months)")
+    sb.add_argument("--country", choices=("NL", "FR"), default="NL",
+                    help="the demo company: NL (Demo Company B.V., the default) or FR (Société Démo SAS, for the "
+                         "French ledgers: PCG accounts, VAT 20/10/5.5 %%)")
     return p
 
 
@@ -192,7 +195,8 @@ def cmd_sandbox(args) -> int:
 
     try:
         serve_forever(SandboxConfig(host=args.host, port=args.port, seed=args.seed,
-                                    expenses_per_month=args.expenses_per_month, months=months))
+                                    expenses_per_month=args.expenses_per_month, months=months,
+                                    country=args.country))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             _err(f"Port {args.port} on {args.host} is already in use (another sandbox or program listens there): "
