@@ -367,6 +367,10 @@ class ExportEngine:
             if caught_up.retry_at is not None:
                 return caught_up        # the ledger takes nothing before then: no new job either
         self._emit("fetching", 0, 0, f"Looking for the expenses of {label} in Pleo")
+        if summary_mode(self.conn.settings) != "none" and self.provider.capabilities().summaries:
+            # Summary mode: a period's run takes every expense waiting in Pleo up to the period's end, so
+            # one that arrived after its own period was summarised goes into this run's summary.
+            start = datetime.combine(FIRST_BOOKING_DATE, datetime.min.time(), tzinfo=timezone.utc)
         ids = [e["id"] for e in _booked_between(self.pleo, start, end)]
         if not ids:
             run_id = self.store.start_run(self.conn.id, kind, trigger)
