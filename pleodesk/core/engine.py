@@ -537,7 +537,11 @@ class ExportEngine:
         self._check_cancel()
 
         # Receipts first: their URLs expire 24 hours after the job was read.
-        receipts = self._download_receipts(to_send, summary) if options.export_receipts else {}
+        # A ledger that takes no receipts with its summary entries (one file per entry) needs none.
+        wants_receipts = options.export_receipts and not (
+            summary_mode(self.conn.settings) != "none" and self.provider.capabilities().summaries
+            and not getattr(self.provider, "summary_receipts", False))
+        receipts = self._download_receipts(to_send, summary) if wants_receipts else {}
 
         self._emit("validating", 0, len(to_send), "Checking mappings")
         report = validate(to_send, mappings, chart, options)

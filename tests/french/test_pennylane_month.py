@@ -81,6 +81,7 @@ def test_a_month_into_pennylane(sandbox, pennylane, summary):
         members = [m for ref in summaries for m in store.summary_members(conn.id, ref)]
         assert sorted(members) == sorted(exported)
         assert all(e.attachment_id is None for e in pennylane.entries.values())
+        assert not any(store.receipts_for(e) for e in exported)     # so none were downloaded
     check_totals(totals_by_account(ledger_lines(pennylane, journal)), store, exported)
     for eid in exported:
         assert sandbox.pleo.entry(eid).export_status == "EXPORTED"
