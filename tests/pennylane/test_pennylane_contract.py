@@ -204,3 +204,16 @@ def test_the_harness_catches_a_request_pennylane_would_refuse(ready, pennylane, 
     assert any("ledger_entries request" in e and "debit" in e for e in errors), errors
     assert recorder.contract.checked_requests > 0 and recorder.contract.checked_responses > 0
     client.close()
+
+
+def test_a_token_without_the_2026_permissions_is_named_and_the_setup_makes_nothing(settings, pennylane, recorder):
+    token = pennylane.new_token(("ledger_entries:all", "categories:readonly"))
+    p = make_provider(settings, pennylane, recorder, token=token)
+    result = p.check()
+    assert not result.ok
+    assert "journals:all, ledger_accounts:all, file_attachments:all" in result.messages[1]
+    with pytest.raises(LedgerError, match="lacks permissions"):
+        p.ensure_setup({})
+    assert len(pennylane.journals) == 3 and pennylane.account_by_number("512100") is None
+    recorder.assert_valid()
+    p.close()
