@@ -94,6 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
                                     "Running it again changes nothing.")
     sy.add_argument("--connection", help="the connection's name (needed when there are several)")
 
+    fc = sub.add_parser("fec", help="list an FEC connection's runs, or write a run's files again",
+                        description="List the runs of an FEC connection (docs/fec.md): each run's folder, whether "
+                                    "it was handed over, its entries and files. A handed-over run is never "
+                                    "written again, unless asked with --rewrite: its files are rendered again "
+                                    "from its log (after losing a file, or changing the ledger choice), the "
+                                    "earlier files kept beside them.")
+    fc.add_argument("--connection", help="the connection's name (needed when there are several)")
+    fc.add_argument("--rewrite", metavar="RUN", help="write this run's files again (a run's name, e.g. 0007_2026-09-01)")
+    fc.add_argument("--json", action="store_true", help="print as JSON")
+
     st = sub.add_parser("status", help="show connections and export counts")
     st.add_argument("--json", action="store_true", help="print as JSON")
 
@@ -106,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     sb.add_argument("--expenses-per-month", type=int, default=600,
                     help="expenses per month (default 600, at most 50000 in all)")
     sb.add_argument("--months", help="comma-separated YYYY-MM months (default: the last 3 full months)")
+    sb.add_argument("--country", choices=("NL", "FR"), default="NL",
+                    help="the demo company: NL (Demo Company B.V., the default) or FR (Société Démo SAS, for the "
+                         "French ledgers: PCG accounts, VAT 20/10/5.5 %%)")
     return p
 
 
@@ -122,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(demo=args.demo)
     handler = {"setup": cmd_setup, "export": cmd_export, "queue": cmd_queue, "status": cmd_status,
                "sandbox": cmd_sandbox, "feed": cmd_feed,
-               "sync": cmd_sync}[args.command]
+               "sync": cmd_sync, "fec": cmd_fec}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -198,7 +211,8 @@ def cmd_sandbox(args) -> int:
 
     try:
         serve_forever(SandboxConfig(host=args.host, port=args.port, seed=args.seed,
-                                    expenses_per_month=args.expenses_per_month, months=months))
+                                    expenses_per_month=args.expenses_per_month, months=months,
+                                    country=args.country))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             _err(f"Port {args.port} on {args.host} is already in use (another sandbox or program listens there): "
@@ -343,6 +357,43 @@ def cmd_sync(args) -> int:
         _err(f"The sync failed: {exc}")
         return EXIT_FAILED
     print(report.summary())
+    return EXIT_OK
+
+
+def cmd_fec(args) -> int:
+    from pleodesk import paths
+    from pleodesk.connections import make_provider
+    from pleodesk.core.engine import ConnectionBusy, EngineError
+    from pleodesk.locks import FileLock
+    from pleodesk.providers.base import LedgerError
+
+    store = _store()
+    conn = _pick_connection(store, args.connection)
+    if conn is None:
+        return EXIT_USAGE
+    if conn.system != "fec":
+        _err(f"The connection '{conn.name}' books into {conn.system}, not FEC files.")
+        return EXIT_USAGE
+    lock = FileLock(paths.data_dir() / "locks" / f"connection-{conn.id}.lock", 60.0,
+                    on_timeout=lambda: ConnectionBusy(f"Another pleodesk is exporting '{conn.name}' right now.",
+                                                      "Try again when it has finished."))
+    try:
+        with lock, make_provider(conn) as provider:
+            written = provider.rewrite_run(args.rewrite) if args.rewrite else []
+            runs = provider.runs()
+    except (EngineError, LedgerError, OSError) as exc:
+        _err(" ".join(x for x in (str(exc), getattr(exc, "fix", "")) if x))
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps({"runs": runs, "written": [str(w) for w in written]}, indent=2))
+        return EXIT_OK
+    if written:
+        print(f"Written again: {', '.join(str(w) for w in written)}")
+    for r in runs:
+        state = "handed over" if r["handed_over"] else "not handed over yet (the next export does it)"
+        print(f"{r['run']}: {r['entries']} entries, {state}; {r['folder']}: {', '.join(r['files']) or 'no files'}")
+    if not runs:
+        print("No run yet.")
     return EXIT_OK
 
 

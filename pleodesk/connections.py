@@ -170,7 +170,7 @@ def make_pleo_client(conn):
 #: Accounting systems by id. Each one other than the journal file is a module
 #: ``pleodesk.providers.<id>`` exposing ``SYSTEM``, ``LABEL``, ``create_provider(conn)`` and
 #: ``settings_from_setup(section, read_secret)``; a module that is not installed is simply not offered.
-_SYSTEM_MODULES = ("odoo", "xero", "quickbooks", "lexoffice")
+_SYSTEM_MODULES = ("odoo", "xero", "quickbooks", "lexoffice", "pennylane", "fec")
 
 
 def _system_module(system: str):

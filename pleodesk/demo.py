@@ -162,6 +162,13 @@ def xero_demo_settings(sandbox) -> dict[str, Any]:
     return {**sandbox_settings(sandbox.url), "client_id": SANDBOX_CLIENT_ID, "demo_ledger": True}
 
 
+def pennylane_demo_login(sandbox) -> dict[str, Any]:
+    """The sandbox's Pennylane: the settings that point at it and its company's API token."""
+    from pleodesk.providers.pennylane import sandbox_settings
+
+    return {"settings": sandbox_settings(sandbox.url), "token": sandbox.pennylane.token}
+
+
 def relink_demo_ledger(conn, sandbox) -> dict[str, Any] | None:
     """Point a ``demo_ledger`` connection at this run's sandbox, whose emulated ledger starts afresh:
     the new addresses, the secrets again, and (Xero) a new sign-in to the same organisation and the
@@ -191,6 +198,20 @@ def relink_demo_ledger(conn, sandbox) -> dict[str, Any] | None:
         settings.update(connector.settings_for(sign_in, tenant))
         connector.store(conn.id, sign_in)
         provider = create_provider(SimpleNamespace(id=conn.id, name=conn.name, settings=settings))
+        try:
+            settings.update(provider.ensure_setup(settings))
+        finally:
+            provider.close()
+        return settings
+    if conn.system == "pennylane":
+        from pleodesk.providers.pennylane import SECRET, create_provider as pennylane_provider
+
+        login = pennylane_demo_login(sandbox)
+        settings.update(login["settings"])
+        settings.pop("journal_id", None)
+        settings["journals"] = {}
+        set_secret(ledger_secret_name(conn.id, SECRET), login["token"])
+        provider = pennylane_provider(SimpleNamespace(id=conn.id, name=conn.name, settings=settings))
         try:
             settings.update(provider.ensure_setup(settings))
         finally:

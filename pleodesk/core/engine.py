@@ -37,6 +37,7 @@ from pleodesk.core.model import (FIRST_BOOKING_DATE, LAST_BOOKING_DATE, MAX_UTC_
                                  booking_date, format_datetime)
 from pleodesk.core.money import Money
 from pleodesk.core.posting import PostingError, post
+from pleodesk.core.summary import mode_of as summary_mode
 from pleodesk.core.validation import SKIP_WALLET, Problem, ValidationReport, validate
 from pleodesk.providers.base import AuthError, Found, LedgerError, Provider, SendResult
 
@@ -114,6 +115,12 @@ class RunSummary:
     entries: list[ExportedEntry] = field(default_factory=list)       # what was booked, in order
     #: The ledger refuses calls until then (a daily API limit): what was not sent waits for that time.
     retry_at: datetime | None = None
+    #: Summary mode: the summary entries sent, and the expenses that wait for their period to be due
+    #: (left in Pleo's export queue, not reported).
+    summaries: int = 0
+    waiting: int = 0
+    #: What went wrong when handing over files the run wrote (a file ledger), if anything.
+    hand_over_problem: str = ""
     #: Jobs this run finished before this one: an export of a month first finishes the job a crash or
     #: a kill left in progress (Pleo runs one job at a time). ``every_job`` lists them all.
     earlier: list["RunSummary"] = field(default_factory=list)
@@ -135,6 +142,7 @@ class RunSummary:
             "total": self.total, "exported": self.exported, "already_exported": self.already_exported,
             "skipped": sum(self.skipped.values()), "held": self.held_count, "failed": self.failed_count,
             "receipt_problems": len(self.receipt_problems), "vat_rounding": self.vat_rounding,
+            "summaries": self.summaries, "waiting": self.waiting,
         }
 
 
@@ -162,7 +170,8 @@ class ExportEngine:
                  progress: Callable[[Progress], None] | None = None,
                  cancel: threading.Event | None = None,
                  receipt_retry_delay: float = 1.0,
-                 lock_timeout: float = 60.0) -> None:
+                 lock_timeout: float = 60.0,
+                 now: Callable[[], datetime] | None = None) -> None:
         self.store = store
         self.conn = connection
         self.pleo = pleo
@@ -172,6 +181,8 @@ class ExportEngine:
         self.cancel = cancel or threading.Event()
         self.receipt_retry_delay = receipt_retry_delay
         self.lock_timeout = lock_timeout
+        #: The clock summaries are judged by (which periods have ended); tests set their own.
+        self.now = now or clock.now
         self._lock_depth = 0
         guard = getattr(provider, "guard_exported", None)
         if callable(guard):         # a file-based ledger never cuts away an entry recorded as exported
@@ -237,8 +248,24 @@ class ExportEngine:
         n = 0
         if records is None:
             records = self.store.records_with_status(self.conn.id, "sending")
+        # A summary's expenses share its reference: it is looked up once, and settled with them.
+        summaries = self.store.summaries(self.conn.id, "sending")
+        for ref in sorted({r.reference for r in records if r.reference in summaries}):
+            found = self.provider.find_by_reference(ref)
+            if found is not None:
+                ids = self.store.finish_summary(self.conn.id, ref, ledger_id=found.ledger_id,
+                                                ledger_url=found.ledger_url)
+            else:
+                ids = self.store.abandon_summary(self.conn.id, ref)
+            self.store.audit("settled_after_crash", self.conn.id, reference=ref, summary=True,
+                             outcome="found" if found is not None else "not_found", expenses=len(ids),
+                             ledger_id=found.ledger_id if found is not None else None)
+            n += len(ids)
+        records = [r for r in records if r.reference not in summaries]
+        found_many = self._find_many(records)
         for rec in records:
-            found = self.provider.find_by_reference(rec.reference)
+            found = found_many[rec.expense_id] if found_many is not None else \
+                self.provider.find_by_reference(rec.reference)
             if found is not None:
                 self.store.mark_exported(self.conn.id, rec.expense_id, ledger_id=found.ledger_id,
                                          ledger_url=found.ledger_url)
@@ -250,6 +277,23 @@ class ExportEngine:
                                  outcome="not_found")
             n += 1
         return n
+
+    def _find_many(self, records) -> dict | None:
+        """Look several references up at once where the provider can (``find_many``: grouped by booking
+        date, the only filter some ledgers offer); None where it cannot."""
+        find_many = getattr(self.provider, "find_many", None)
+        if not callable(find_many) or not records:
+            return None
+        items = self.store.get_pleo_items([r.expense_id for r in records])
+        wanted = []
+        for rec in records:
+            try:
+                day = booking_date(items[rec.expense_id]["date"])
+            except (KeyError, TypeError, ValueError):
+                day = None
+            wanted.append((rec.reference, day))
+        got = find_many(wanted)
+        return {rec.expense_id: got.get(rec.reference) for rec in records}
 
     def retry_receipts(self, limit: int = 200) -> int:
         """Attach the receipts still owed to entries in the ledger: those that could not be downloaded
@@ -364,6 +408,10 @@ class ExportEngine:
 
     def _export_waiting(self, start: datetime, end: datetime, label: str, trigger: str, kind: str) -> RunSummary:
         self._emit("fetching", 0, 0, f"Looking for the expenses of {label} in Pleo")
+        if summary_mode(self.conn.settings) != "none" and self.provider.capabilities().summaries:
+            # Summary mode: a period's run takes every expense waiting in Pleo up to the period's end, so
+            # one that arrived after its own period was summarised goes into this run's summary.
+            start = datetime.combine(FIRST_BOOKING_DATE, datetime.min.time(), tzinfo=timezone.utc)
         ids = [e["id"] for e in _booked_between(self.pleo, start, end)]
         if not ids:
             run_id = self.store.start_run(self.conn.id, kind, trigger)
@@ -421,10 +469,26 @@ class ExportEngine:
             summary.message = "Interrupted. What was sent is recorded; the rest will go with the next run."
             raise
         finally:
+            self._hand_over(summary)
             self.store.finish_run(run_id, summary.status, counts=summary.counts(),
                                   skip_reasons=summary.skipped, message=summary.message or None)
             self._emit("done", summary.total, summary.total, summary.message)
         return summary
+
+    def _hand_over(self, summary: RunSummary) -> None:
+        """A ledger that writes a file per run (the FEC) writes it now that the run ends, whatever its
+        outcome. A failure here loses nothing: the entries are in the run's log, and the next export
+        writes the file first; the run's message says so."""
+        finish = getattr(self.provider, "finish_run", None)
+        if not callable(finish):
+            return
+        try:
+            finish()
+        except Exception as exc:  # noqa: BLE001 - reported in the run's message, handed over next time
+            log.warning("the files of this run could not be written: %s", exc)
+            summary.hand_over_problem = (f"The file of this run could not be written yet ({exc}); the entries are "
+                                         "kept and the next export writes it.")
+            summary.message = f"{summary.message} {summary.hand_over_problem}".strip()
 
     def _defer(self, job_id: str, exc: LedgerError, summary: RunSummary) -> None:
         """The ledger refuses every call until ``exc.retry_at`` (a daily API limit). Nothing is wrong
@@ -514,7 +578,11 @@ class ExportEngine:
         self._check_cancel()
 
         # Receipts first: their URLs expire 24 hours after the job was read.
-        receipts = self._download_receipts(to_send, summary) if options.export_receipts else {}
+        # A ledger that takes no receipts with its summary entries (one file per entry) needs none.
+        wants_receipts = options.export_receipts and not (
+            summary_mode(self.conn.settings) != "none" and self.provider.capabilities().summaries
+            and not getattr(self.provider, "summary_receipts", False))
+        receipts = self._download_receipts(to_send, summary) if wants_receipts else {}
 
         self._emit("validating", 0, len(to_send), "Checking mappings")
         report = validate(to_send, mappings, chart, options)
@@ -535,7 +603,11 @@ class ExportEngine:
 
         ok_ids = set(report.ok_ids)          # once: built per expense, it made a 50k month quadratic
         ready = [e for e in to_send if e.id in ok_ids]
-        self._send_all(job_id, ready, mappings, chart, options, receipts, summary)
+        grid = summary_mode(self.conn.settings)
+        if grid != "none" and self.provider.capabilities().summaries:
+            self._send_summaries(job_id, ready, mappings, chart, options, receipts, summary, grid)
+        else:
+            self._send_all(job_id, ready, mappings, chart, options, receipts, summary)
 
         failed_any = summary.failed_count or summary.held_count
         event = "completed_with_errors" if failed_any or failed_before else "completed"
@@ -633,6 +705,118 @@ class ExportEngine:
                 raise deferred
             done += len(batch)
             self._emit("sending", done, total, f"Sent {done} of {total}")
+
+    def _summary_due(self):
+        """Whether a period may be summarised now: it has ended, and with a schedule, its delay has passed."""
+        from pleodesk.core.schedule import ScheduleError, SyncSchedule, due_time
+
+        now = self.now()
+        today = now.date()
+        try:
+            schedule = SyncSchedule.from_dict((self.conn.settings or {}).get("schedule"))
+        except ScheduleError:
+            schedule = None
+
+        def due(period) -> bool:
+            if period.end >= today:
+                return False
+            return schedule is None or due_time(schedule, period) <= now
+        return due
+
+    def _send_summaries(self, job_id: str, ready: Sequence[Expense], mappings: Mappings, chart: LedgerChart,
+                        options: ExportOptions, receipts: dict[str, list[tuple[Path, str, str]]],
+                        summary: RunSummary, grid: str) -> None:
+        """Summary mode (``pleodesk.core.summary``): the expenses' entries added up into one entry per
+        period. A summary is recorded "sending" with its expenses in one transaction before it goes out;
+        the ledger's answer records both, or, when the outcome is unknown, leaves both "sending" to be
+        looked up by the summary's reference before anything is sent again."""
+        from pleodesk.core.summary import assign, reference_for as summary_reference, summarise
+
+        posted: dict[str, LedgerEntry] = {}
+        failures: dict[str, dict] = {}
+        for exp in ready:
+            try:
+                posted[exp.id] = post(exp, mappings, chart, options)
+            except PostingError as exc:
+                self.store.mark_failed(self.conn.id, exp.id, title=str(exc), reason_type="validation_failure")
+                summary.failed.append((exp.id, str(exc), ""))
+                failures[exp.id] = _failure(exp.id, "validation_failure", str(exc))
+        self._report(job_id, failures)
+        existing = self.store.summaries(self.conn.id, "sending", "exported").values()
+        spans = [(r.period_start, r.period_end) for r in existing]
+
+        def taken(period) -> bool:
+            return any(start <= period.end and period.start <= end for start, end in spans)
+
+        targets, waiting = assign({eid: e.date for eid, e in posted.items()}, grid, taken, self._summary_due())
+        # Those whose period is not due yet are not reported: when the job completes Pleo puts them back
+        # in its export queue, and the run of their period takes them.
+        summary.waiting += len(waiting)
+        wallet = mappings.contra.get(ContraRole.WALLET) or next(iter(posted.values())).contra_account \
+            if posted else ""
+        takes_receipts = bool(getattr(self.provider, "summary_receipts", False)) and options.export_receipts
+        by_period: dict = {}
+        for eid in sorted(targets, key=lambda i: (posted[i].date, i)):
+            by_period.setdefault(targets[eid], []).append(eid)
+        total = len(targets)
+        done = 0
+        self._emit("sending", 0, total, "Sending summaries to the ledger")
+        for period in sorted(by_period, key=lambda p: p.start):
+            self._check_cancel()
+            ids = by_period[period]
+            ref = summary_reference(self.conn.id, period, grid)
+            entry = summarise([posted[i] for i in ids], period=period, reference=ref, wallet_account=wallet)
+            if takes_receipts:
+                entry = _with_receipts(entry, [str(p) for i in ids for p, _, _ in receipts.get(i, [])])
+            self.store.begin_summary(self.conn.id, reference=ref, grid=grid, period_start=period.start,
+                                     period_end=period.end, members=[(i, posted[i].idempotency_key) for i in ids],
+                                     amount=str(entry.gross.amount), currency=entry.gross.currency)
+            try:
+                results = self.provider.send_batch([entry])
+            except (AuthError, LedgerError) as exc:
+                if isinstance(exc, AuthError) or not exc.retryable:
+                    self.store.abandon_summary(self.conn.id, ref)     # nothing was created
+                raise                                                  # else: settled by look-up next time
+            if len(results) != 1:
+                raise EngineError("The accounting system answered for a different number of entries than were "
+                                  "sent; stopped to keep the books safe.", "Run the export again: nothing is sent "
+                                  "twice.")
+            res = results[0]
+            outcomes: dict[str, dict] = {}
+            if res.ok:
+                now = clock.now()
+                exported = self.store.finish_summary(self.conn.id, ref, ledger_id=res.ledger_id,
+                                                     ledger_url=res.ledger_url, exported_at=now)
+                summary.exported += len(exported)
+                summary.summaries += 1
+                if res.ledger_url:
+                    summary.ledger_links.append((ref, res.ledger_url))
+                for i in exported:
+                    outcomes[i] = _success(i, res.ledger_id or ref, res.ledger_url, now)
+                self._summary_receipts(ids, receipts, takes_receipts)
+            elif res.error.retryable:
+                fix = "Export again: pleodesk first checks whether the ledger already has the summary."
+                for i in ids:
+                    summary.failed.append((i, res.error.title, fix))
+                    outcomes[i] = _failure(i, res.error.reason_type, f"{res.error.title}. {fix}")
+            else:
+                err = res.error
+                self.store.abandon_summary(self.conn.id, ref, problem=err)
+                for i in ids:
+                    summary.failed.append((i, err.title, err.fix))
+                    outcomes[i] = _failure(i, err.reason_type, f"{err.title}. {err.detail} {err.fix}".strip())
+            self._report(job_id, outcomes)
+            done += len(ids)
+            self._emit("sending", done, total, f"Sent {done} of {total}")
+
+    def _summary_receipts(self, ids: Sequence[str], receipts: dict[str, list[tuple[Path, str, str]]],
+                          taken: bool) -> None:
+        """After a summary went out: its expenses' receipts went with it (a file ledger copies them beside
+        its file) or go nowhere (a ledger that attaches one file per entry): nothing is owed later."""
+        if not taken:
+            return
+        done = [i for i in ids if receipts.get(i)]
+        self.store.set_receipts_status_many(self.conn.id, done, "done")
 
     def _record_result(self, entry: LedgerEntry, res: SendResult, local_receipts, outcomes, summary, *,
                        owes_receipts: bool = False) -> None:
@@ -893,7 +1077,14 @@ def _summary_text(s: RunSummary) -> str:
         parts.append(f"{len(s.receipt_problems)} receipt problems")
     if s.vat_rounding:
         parts.append(f"{s.vat_rounding} with a VAT rounding line")
-    return ", ".join(parts) + "."
+    if s.summaries:
+        parts.append(f"in {s.summaries} summary entr{'y' if s.summaries == 1 else 'ies'}")
+    if s.waiting:
+        parts.append(f"{s.waiting} wait for their period to end before they are summarised")
+    text = ", ".join(parts) + "."
+    if s.hand_over_problem:
+        text += " " + s.hand_over_problem
+    return text
 
 
 #: A preview reports what it has read so far at most this often (seconds).

@@ -140,6 +140,14 @@ class LedgerEntry:
     web_url: str | None = None
     receipts: tuple[str, ...] = ()  # local file paths, filled in by the engine
     payee_vat: str = ""            # the supplier's VAT number as Pleo has it (matching contacts)
+    #: A summary entry (``pleodesk.core.summary``): the expenses it books, and the period it is for
+    #: (``schedule.Period.label``); empty / None for the entry of one expense.
+    members: tuple[str, ...] = ()
+    period: str | None = None
+
+    @property
+    def is_summary(self) -> bool:
+        return bool(self.members)
 
     def is_balanced(self) -> bool:
         return sum((p.debit - p.credit for p in self.postings), Decimal(0)) == 0

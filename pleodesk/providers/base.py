@@ -81,6 +81,7 @@ class Capabilities:
     create_dimension_values: bool = False
     #: how many dimensions (tag groups) may be exported, None: as many as Pleo has (at most five)
     max_dimensions: int | None = None
+    summaries: bool = False              # can take summary entries (one per day or month, many expenses)
 
 
 @dataclass(frozen=True)

@@ -448,6 +448,10 @@ class _AppendLog:
         self._seen = self._stamp()
 
 
+#: The append-only log of whole entries, for other file-writing ledgers (the FEC writer keeps its runs in it).
+AppendLog = _AppendLog
+
+
 # ------------------------------------------------------------------------------------- provider
 class JournalFileProvider:
     """Writes a general-journal CSV and a receipts folder (see the module docstring)."""

@@ -6,6 +6,7 @@ Mounted by path prefix (``Sandbox.mount``):
 ``/pleo``           Pleo's partner API (base URL ``{url}/pleo``; e.g. ``{url}/pleo/v3/export-jobs``)
 ``/pleo-auth``      Pleo's OAuth 2.0 server (``/pleo-auth/oauth/authorize``, ``/pleo-auth/oauth/token``)
 ``/pleo-files``     receipt files behind signed, expiring URLs (like a storage bucket)
+``/pennylane``      Pennylane's Company API v2 (``/pennylane/api/external/v2/...``; ``pennylane_emulator``)
 ``/_sandbox/pleo``  test and demo controls of the Pleo emulator (not Pleo's API; see ``pleo_emulator``)
 ``/_sandbox/faults`` fault controls (see ``faults``)
 ==================  ==========================================================================
@@ -462,6 +463,8 @@ class SandboxConfig:
     allow_non_loopback: bool = False
     #: The Odoo emulator answers like this version (16 or 17).
     odoo_version: int = 17
+    #: The demo company's country: "NL" (Demo Company B.V.) or "FR" (Société Démo SAS, for the French ledgers).
+    country: str = "NL"
 
     def resolved_months(self) -> list[str]:
         if self.months:
@@ -540,7 +543,7 @@ class Sandbox:
             self.pleo: PleoState = PleoState(seed=config.seed, months=months,
                                              expenses_per_month=config.expenses_per_month,
                                              pleo_url=self.pleo_url, files_url=self.files_url,
-                                             sandbox_url=self.url)
+                                             sandbox_url=self.url, country=config.country)
         except BaseException:
             self._server.server_close()
             raise
@@ -562,6 +565,10 @@ class Sandbox:
 
         self.xero = mount_xero(self)
         self.xero_url: str = f"{self.url}/xero"
+        from pleodesk.sandbox.pennylane_emulator import mount_pennylane
+
+        self.pennylane = mount_pennylane(self)
+        self.pennylane_url: str = f"{self.url}/pennylane"
         self._thread: threading.Thread | None = None
         self._stopped = False
 

@@ -15,10 +15,10 @@ Conventions:
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text,
+from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text,
                         UniqueConstraint, text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -269,3 +269,36 @@ class Meta(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class Summary(Base):
+    """A summary entry of a connection (``pleodesk.core.summary``): the entry of one day or month.
+
+    ``status``: sending (recorded before it goes out; looked up in the ledger after a crash) | exported
+    | failed (the ledger does not have it: the period may be summarised again, under the same
+    reference). Its expenses are the connection's export records with this ``reference``.
+    """
+
+    __tablename__ = "summaries"
+    __table_args__ = (
+        UniqueConstraint("connection_id", "reference"),
+        Index(None, "connection_id", "period_start"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    connection_id: Mapped[int] = mapped_column(ForeignKey("connections.id", ondelete="CASCADE"))
+    reference: Mapped[str] = mapped_column(String(200))
+    grid: Mapped[str] = mapped_column(String(10))                  # daily | monthly
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="sending", server_default="sending")
+    expense_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    amount: Mapped[str | None] = mapped_column(String(40))          # signed decimal, the wallet currency
+    currency: Mapped[str | None] = mapped_column(String(3))
+    ledger_id: Mapped[str | None] = mapped_column(String(200))
+    ledger_url: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    error_title: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

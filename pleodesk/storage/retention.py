@@ -32,6 +32,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from pleodesk.core import clock
 from typing import Iterable
 
 from sqlalchemy import case, func, select, update
@@ -69,7 +70,7 @@ def prunable(store: Store, months: int, now: datetime | None = None) -> list[str
     than ``months`` ago with its receipts settled."""
     if months <= 0:
         return []
-    cutoff = months_before(now or datetime.now(timezone.utc), months)
+    cutoff = months_before(now or clock.now(), months)
     r, i = ExportRecord.__table__.c, PleoItem.__table__.c
     confirmed = ((r.status == "exported") & r.receipts_status.in_(SETTLED_RECEIPTS)
                  & r.exported_at.is_not(None) & (r.exported_at < cutoff))
@@ -91,7 +92,7 @@ def prune(store: Store, expense_ids: Iterable[str], now: datetime | None = None)
     The items are deleted and written again (same rowid, empty ``raw``) rather than updated: SQLite
     merges the pages a delete leaves nearly empty, which an update that shrinks a row does not, so
     the space comes free (about nine tenths of ``pleo_items``) and ``compact`` can give it back."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     stamp = _sqlite_datetime()(now.astimezone(timezone.utc).replace(tzinfo=None))
     columns = [c.name for c in PleoItem.__table__.columns]
     at = {name: i for i, name in enumerate(columns, 1)}            # 0 is the rowid

@@ -4,7 +4,7 @@ values its status-like fields can take. All datetimes are aware, in UTC."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 # ---------------------------------------------------------------- allowed values ---------------
@@ -134,3 +134,28 @@ class Problem:
     detail: str = ""
     fix: str = ""
     reason_type: str | None = None
+
+
+#: ``Summary.status``: sending | exported | failed (not in the ledger; the period may be summarised again).
+SUMMARY_STATUSES = ("sending", "exported", "failed")
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    id: int
+    connection_id: int
+    reference: str
+    grid: str
+    period_start: date
+    period_end: date
+    status: str
+    expense_count: int
+    amount: str | None
+    currency: str | None
+    ledger_id: str | None
+    ledger_url: str | None
+    attempts: int
+    error_title: str | None
+    created_at: datetime
+    exported_at: datetime | None
+    updated_at: datetime

@@ -1206,6 +1206,113 @@ class Store:
             for part in _chunks(rows, CHUNK):
                 s.connection().execute(stmt, list(part))
 
+    # ------------------------------------------------------------ summaries --------------------
+    # A summary entry (pleodesk.core.summary) and the records of its expenses change together, in one
+    # transaction: "sending" before it goes to the ledger, then "exported", or back to "pending".
+
+    def summaries(self, conn_id: int, *statuses: str) -> dict[str, SummaryRow]:
+        """The connection's summaries by reference (all, or those in ``statuses``), oldest period first."""
+        from pleodesk.storage.models import Summary
+        from pleodesk.storage.rows import SUMMARY_STATUSES, SummaryRow
+
+        q = select(*Summary.__table__.c).where(Summary.connection_id == conn_id).order_by(Summary.period_start,
+                                                                                         Summary.id)
+        for st in statuses:
+            _check(st, SUMMARY_STATUSES, "summary status")
+        if statuses:
+            q = q.where(Summary.status.in_(statuses))
+        with self._read() as s:
+            return {r.reference: SummaryRow(**r._mapping) for r in s.execute(q)}
+
+    def summary_members(self, conn_id: int, reference: str) -> list[str]:
+        """The expenses recorded with a summary's reference (whatever their status)."""
+        q = (select(ExportRecord.expense_id)
+             .where(ExportRecord.connection_id == conn_id, ExportRecord.reference == reference)
+             .order_by(ExportRecord.id))
+        with self._read() as s:
+            return [r[0] for r in s.execute(q)]
+
+    def begin_summary(self, conn_id: int, *, reference: str, grid: str, period_start: Any, period_end: Any,
+                      members: Sequence[tuple[str, str]], amount: str, currency: str) -> None:
+        """Record a summary as "sending" together with its expenses (``members``: (expense id, its
+        idempotency key)), which turn "sending" with the summary's reference: one transaction, committed
+        before anything goes to the ledger."""
+        from pleodesk.storage.models import Summary
+
+        now = _now()
+        ids = [str(e) for e, _ in members]
+        stmt = sqlite_insert(Summary).values(
+            connection_id=conn_id, reference=reference, grid=grid, period_start=period_start,
+            period_end=period_end, status="sending", expense_count=len(ids), amount=amount, currency=currency,
+            attempts=1, created_at=now, updated_at=now)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[Summary.connection_id, Summary.reference],
+            set_={"status": "sending", "expense_count": len(ids), "amount": amount, "currency": currency,
+                  "period_start": period_start, "period_end": period_end, "attempts": Summary.attempts + 1,
+                  "error_title": None, "ledger_id": None, "ledger_url": None, "updated_at": now})
+        with self._write() as s:
+            existing = s.execute(select(Summary.status).where(Summary.connection_id == conn_id,
+                                                              Summary.reference == reference)).scalar()
+            if existing in ("sending", "exported"):
+                raise ValueError(f"the summary {reference} is {existing} already: a period is summarised once")
+            s.execute(stmt)
+            changed = 0
+            for eid, key in members:
+                changed += s.execute(
+                    update(ExportRecord)
+                    .where(ExportRecord.connection_id == conn_id, ExportRecord.expense_id == str(eid))
+                    .values(status="sending", reference=reference, idempotency_key=key,
+                            attempts=ExportRecord.attempts + 1, pleo_reported=False, updated_at=now,
+                            **self._NO_ERROR)).rowcount
+            if changed != len(set(ids)):      # the transaction is rolled back: nothing was recorded
+                raise ValueError(f"the summary {reference} names expenses this connection has no record of")
+
+    def finish_summary(self, conn_id: int, reference: str, *, ledger_id: str | None, ledger_url: str | None,
+                       exported_at: datetime | None = None) -> list[str]:
+        """The ledger has the summary: it and its expenses still "sending" turn "exported" together.
+        Returns those expenses."""
+        from pleodesk.storage.models import Summary
+
+        at = _aware(exported_at, "exported_at") or _now()
+        with self._write() as s:
+            ids = [r[0] for r in s.execute(select(ExportRecord.expense_id).where(
+                ExportRecord.connection_id == conn_id, ExportRecord.reference == reference,
+                ExportRecord.status == "sending").order_by(ExportRecord.id))]
+            s.execute(update(Summary).where(Summary.connection_id == conn_id, Summary.reference == reference)
+                      .values(status="exported", ledger_id=ledger_id, ledger_url=ledger_url, exported_at=at,
+                              error_title=None, updated_at=at))
+            s.execute(update(ExportRecord)
+                      .where(ExportRecord.connection_id == conn_id, ExportRecord.reference == reference,
+                             ExportRecord.status == "sending")
+                      .values(status="exported", ledger_id=ledger_id or reference, ledger_url=ledger_url,
+                              exported_at=at, pleo_reported=False, updated_at=at, **self._NO_ERROR))
+            return ids
+
+    def abandon_summary(self, conn_id: int, reference: str, *, problem: Any = None) -> list[str]:
+        """The ledger does not have the summary (it refused it, or a crash came before it was sent): the
+        summary turns "failed" and its expenses still "sending" go back to "pending" (with ``problem``:
+        "failed", with its title, detail and fix), in one transaction. Returns those expenses."""
+        from pleodesk.storage.models import Summary
+
+        now = _now()
+        with self._write() as s:
+            ids = [r[0] for r in s.execute(select(ExportRecord.expense_id).where(
+                ExportRecord.connection_id == conn_id, ExportRecord.reference == reference,
+                ExportRecord.status == "sending").order_by(ExportRecord.id))]
+            s.execute(update(Summary).where(Summary.connection_id == conn_id, Summary.reference == reference)
+                      .values(status="failed", error_title=getattr(problem, "title", None), updated_at=now))
+            values: dict[str, Any] = dict(self._NO_ERROR)
+            if problem is not None:
+                values = {"error_title": problem.title, "error_detail": getattr(problem, "detail", "") or "",
+                          "error_fix": getattr(problem, "fix", "") or "",
+                          "reason_type": getattr(problem, "reason_type", None)}
+            s.execute(update(ExportRecord)
+                      .where(ExportRecord.connection_id == conn_id, ExportRecord.reference == reference,
+                             ExportRecord.status == "sending")
+                      .values(status="failed" if problem is not None else "pending", pleo_reported=False,
+                              updated_at=now, **values))
+            return ids
+
 
 @functools.cache
 def _has_json_functions() -> bool:

@@ -261,12 +261,80 @@
         <translation>Ordner für das Journal</translation>
     </message>
     <message>
+        <source>FEC file for a French ledger</source>
+        <translation>FEC-Datei für eine französische Buchhaltung</translation>
+    </message>
+    <message>
+        <source>Each export writes an FEC (fichier des écritures comptables, LPF art. A47 A-1) in a folder of its own, with the receipts beside it; your ledger imports it.</source>
+        <translation>Jeder Export schreibt eine FEC (fichier des écritures comptables, LPF Art. A47 A-1) in einen eigenen Ordner, mit den Belegen daneben; Ihre Buchhaltung importiert sie.</translation>
+    </message>
+    <message>
+        <source>FEC folder</source>
+        <translation>FEC-Ordner</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>&amp;SIREN:</source>
+        <translation>&amp;SIREN:</translation>
+    </message>
+    <message>
+        <source>Ledger that imports the file</source>
+        <translation>Buchhaltung, die die Datei importiert</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger:</source>
+        <translation>&amp;Buchhaltung:</translation>
+    </message>
+    <message>
+        <source>Journal code</source>
+        <translation>Journalcode</translation>
+    </message>
+    <message>
+        <source>&amp;Journal code:</source>
+        <translation>&amp;Journalcode:</translation>
+    </message>
+    <message>
+        <source>Last day of the fiscal year (MM-DD)</source>
+        <translation>Letzter Tag des Geschäftsjahres (MM-TT)</translation>
+    </message>
+    <message>
+        <source>Fiscal year &amp;ends (MM-DD):</source>
+        <translation>Geschäftsjahr &amp;endet (MM-TT):</translation>
+    </message>
+    <message>
+        <source>How should expenses be booked?</source>
+        <translation>Wie sollen Ausgaben gebucht werden?</translation>
+    </message>
+    <message>
+        <source>Accounts and VAT codes from &amp;Pleo (its categories carry the accounts)</source>
+        <translation>Konten und USt-Codes aus &amp;Pleo (seine Kategorien tragen die Konten)</translation>
+    </message>
+    <message>
+        <source>A chart of accounts &amp;exported from the ledger (CSV: numéro;libellé;type)</source>
+        <translation>Ein aus der Buchhaltung &amp;exportierter Kontenplan (CSV: numéro;libellé;type)</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;ile…</source>
+        <translation>Datei &amp;wählen…</translation>
+    </message>
+    <message>
+        <source>Folder for the FEC files</source>
+        <translation>Ordner für die FEC-Dateien</translation>
+    </message>
+    <message>
         <source>Chart of accounts</source>
         <translation>Kontenplan</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>How {ledger} imports the files:</source>
+        <translation>So importiert {ledger} die Dateien:</translation>
     </message>
     <message>
         <source>The folder will be created.</source>
@@ -490,6 +558,58 @@
     <message>
         <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
         <translation>Verbunden mit {name}: {accounts} Konten, {taxes} Steuersätze für Ausgaben, {dims} Tracking-Kategorien; Pleo-Bankkonto {bank}.</translation>
+    </message>
+    <message>
+        <source>Connect Pennylane</source>
+        <translation>Pennylane verbinden</translation>
+    </message>
+    <message>
+        <source>pleodesk books into Pennylane with your company&apos;s own API token: it needs no partner agreement.</source>
+        <translation>pleodesk bucht in Pennylane mit dem eigenen API-Token Ihres Unternehmens: dafür ist keine Partnervereinbarung nötig.</translation>
+    </message>
+    <message>
+        <source>Pennylane API token</source>
+        <translation>Pennylane-API-Token</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>API-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Check the token with Pennylane</source>
+        <translation>Das Token bei Pennylane prüfen</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s Pennylane</source>
+        <translation>Pennylane der De&amp;mofirma verwenden</translation>
+    </message>
+    <message>
+        <source>Book into a Pennylane emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>In ein auf diesem Computer nachgebildetes Pennylane buchen, um pleodesk mit der Demofirma auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>Make the token in Pennylane under Settings &gt; Connectivity &gt; Developers (an administrator, on the Essential plan or higher). Give it these permissions: journals, ledger accounts, ledger entries and file attachments (read and write); for analytics and the check of closed fiscal years also categories and fiscal years (read). Pennylane shows the token once: paste it here.</source>
+        <translation>Erstellen Sie das Token in Pennylane unter Paramètres &gt; Connectivité &gt; Développeurs (als Administrator, ab dem Essential-Tarif). Geben Sie ihm diese Rechte: Journale, Konten, Buchungen und Dateianhänge (lesen und schreiben); für Analytik und die Prüfung abgeschlossener Geschäftsjahre auch Kategorien und Geschäftsjahre (lesen). Pennylane zeigt das Token nur einmal: fügen Sie es hier ein.</translation>
+    </message>
+    <message>
+        <source>A summary entry has one line per account, VAT rate and analytic value, balanced against the Pleo bank account, and is made once its day or month has ended; receipts are only attached to entries of one expense.</source>
+        <translation>Eine Sammelbuchung hat eine Zeile je Konto, Steuersatz und Analysewert, ausgeglichen gegen das Pleo-Bankkonto, und wird erst nach Ende ihres Tages oder Monats gebucht; Belege werden nur an Buchungen einer einzelnen Ausgabe angehängt.</translation>
+    </message>
+    <message>
+        <source>(stored; paste a new token to replace it)</source>
+        <translation>(gespeichert; fügen Sie ein neues Token ein, um es zu ersetzen)</translation>
+    </message>
+    <message>
+        <source>Pennylane accepted the token of {company} (SIREN {siren}): {accounts} ledger accounts, {groups} analytic category groups.</source>
+        <translation>Pennylane hat das Token von {company} angenommen (SIREN {siren}): {accounts} Sachkonten, {groups} Gruppen analytischer Kategorien.</translation>
+    </message>
+    <message>
+        <source>Without the permissions {scopes} pleodesk sets no analytics and leaves the check of closed fiscal years to Pennylane.</source>
+        <translation>Ohne die Rechte {scopes} setzt pleodesk keine Analytik und überlässt die Prüfung abgeschlossener Geschäftsjahre Pennylane.</translation>
+    </message>
+    <message>
+        <source>Checking the token with Pennylane…</source>
+        <translation>Das Token wird bei Pennylane geprüft…</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1953,18 @@
         <source>The sign-in was stopped; nothing was changed.</source>
         <translation>Die Anmeldung wurde beendet; nichts wurde geändert.</translation>
     </message>
+    <message>
+        <source>Pennylane refused the stored API token (it may have been revoked or have expired). Make a new token for {company} in Pennylane under Settings &gt; Connectivity &gt; Developers and paste it here.</source>
+        <translation>Pennylane hat das gespeicherte API-Token abgelehnt (es wurde vielleicht widerrufen oder ist abgelaufen). Erstellen Sie in Pennylane unter Paramètres &gt; Connectivité &gt; Développeurs ein neues Token für {company} und fügen Sie es hier ein.</translation>
+    </message>
+    <message>
+        <source>New Pennylane API token</source>
+        <translation>Neues Pennylane-API-Token</translation>
+    </message>
+    <message>
+        <source>New &amp;Pennylane token:</source>
+        <translation>Neues &amp;Pennylane-Token:</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleEditor</name>
@@ -2609,6 +2741,186 @@
     </message>
 </context>
 <context>
+    <name>fec</name>
+    <message>
+        <source>FEC file (France): Cegid Loop, Inqom, Sage 100, ACD, MyUnisoft, Tiime</source>
+        <extracomment>Where the wizard keeps the FEC&apos;s chart in the connection&apos;s settings.</extracomment>
+        <translation>FEC-Datei (Frankreich): Cegid Loop, Inqom, Sage 100, ACD, MyUnisoft, Tiime</translation>
+    </message>
+    <message>
+        <source>A fichier des écritures comptables in its legal form for each export, with the receipts beside it, for French ledgers that import files.</source>
+        <translation>Eine fichier des écritures comptables in gesetzlicher Form für jeden Export, mit den Belegen daneben, für französische Buchhaltungen, die Dateien importieren.</translation>
+    </message>
+    <message>
+        <source>account (plan comptable général)</source>
+        <translation>Konto (plan comptable général)</translation>
+    </message>
+    <message>
+        <source>VAT code</source>
+        <translation>USt-Code</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>dimensions (the FEC has no analytic columns)</source>
+        <translation>Dimensionen (die FEC hat keine analytischen Spalten)</translation>
+    </message>
+    <message>
+        <source>Pleo bank account (512…)</source>
+        <translation>Pleo-Bankkonto (512…)</translation>
+    </message>
+    <message>
+        <source>Amounts owed to employees (421…)</source>
+        <translation>Den Mitarbeitern geschuldete Beträge (421…)</translation>
+    </message>
+    <message>
+        <source>Suppliers (401…)</source>
+        <translation>Lieferanten (401…)</translation>
+    </message>
+    <message>
+        <source>These accounts are the counter side of each entry. They must be accounts of the plan comptable général that your ledger has; create them here if the chart lacks them.</source>
+        <translation>Diese Konten sind die Gegenseite jeder Buchung. Es müssen Konten des plan comptable général sein, die Ihre Buchhaltung hat; legen Sie sie hier an, wenn sie im Kontenplan fehlen.</translation>
+    </message>
+    <message>
+        <source>Cegid Loop</source>
+        <translation>Cegid Loop</translation>
+    </message>
+    <message>
+        <source>Inqom</source>
+        <translation>Inqom</translation>
+    </message>
+    <message>
+        <source>Sage 100 Comptabilité</source>
+        <translation>Sage 100 Comptabilité</translation>
+    </message>
+    <message>
+        <source>ACD (Comptabilité Expert)</source>
+        <translation>ACD (Comptabilité Expert)</translation>
+    </message>
+    <message>
+        <source>MyUnisoft</source>
+        <translation>MyUnisoft</translation>
+    </message>
+    <message>
+        <source>Tiime</source>
+        <translation>Tiime</translation>
+    </message>
+    <message>
+        <source>Another ledger</source>
+        <translation>Eine andere Buchhaltung</translation>
+    </message>
+    <message>
+        <source>Select the fiscal year the entries belong to (Dossier &gt; Exercices).</source>
+        <translation>Wählen Sie das Geschäftsjahr der Buchungen (Dossier &gt; Exercices).</translation>
+    </message>
+    <message>
+        <source>Import the run&apos;s .txt file with Comptabilité &gt; Imports &gt; Écritures &gt; FEC.</source>
+        <translation>Importieren Sie die .txt-Datei des Exports über Comptabilité &gt; Imports &gt; Écritures &gt; FEC.</translation>
+    </message>
+    <message>
+        <source>The FEC import attaches no receipts: attach them from the run&apos;s folder, where each is named after its entry&apos;s PieceRef.</source>
+        <translation>Der FEC-Import hängt keine Belege an: hängen Sie sie aus dem Ordner des Exports an, wo jeder nach der PieceRef seiner Buchung benannt ist.</translation>
+    </message>
+    <message>
+        <source>Whether the import adds to the entries already there or replaces them: try a first file on a test folder.</source>
+        <translation>Ob der Import zu den vorhandenen Buchungen hinzufügt oder sie ersetzt: probieren Sie eine erste Datei in einem Testmandanten.</translation>
+    </message>
+    <message>
+        <source>Click the import icon at the top right and choose the run&apos;s .txt file.</source>
+        <translation>Klicken Sie oben rechts auf das Import-Symbol und wählen Sie die .txt-Datei des Exports.</translation>
+    </message>
+    <message>
+        <source>Choose (or create) the fiscal year; do not close the year after the import.</source>
+        <translation>Wählen (oder erstellen) Sie das Geschäftsjahr; schließen Sie das Jahr nach dem Import nicht ab.</translation>
+    </message>
+    <message>
+        <source>Choose to add the entries to those of the period (&quot;rajouter&quot;), not to replace them.</source>
+        <translation>Wählen Sie, die Buchungen zu denen des Zeitraums hinzuzufügen (&quot;rajouter&quot;), nicht sie zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>To take the receipts too, choose &quot;Importer un FEC avec ses pièces comptables&quot;; how Inqom wants them packed with the file: pleodesk puts them beside it, named after each entry&apos;s PieceRef.</source>
+        <translation>Um auch die Belege zu übernehmen, wählen Sie &quot;Importer un FEC avec ses pièces comptables&quot;; wie Inqom sie zusammen mit der Datei erwartet: pleodesk legt sie daneben, benannt nach der PieceRef jeder Buchung.</translation>
+    </message>
+    <message>
+        <source>Each run also writes Sage&apos;s documented text import of entries (the file ending in _sage.txt: tab separated, dates JJMMAA).</source>
+        <translation>Jeder Export schreibt auch den von Sage beschriebenen Textimport von Buchungen (die Datei auf _sage.txt: tabulatorgetrennt, Datumsangaben JJMMAA).</translation>
+    </message>
+    <message>
+        <source>The import menu of Sage 100 Comptabilité (a &quot;Format Sage&quot; or &quot;format paramétrable&quot; import), and whether it imports an FEC.</source>
+        <translation>Das Importmenü von Sage 100 Comptabilité (ein Import &quot;Format Sage&quot; oder &quot;format paramétrable&quot;), und ob es eine FEC importiert.</translation>
+    </message>
+    <message>
+        <source>Receipts do not go with the file: attach them from the run&apos;s folder.</source>
+        <translation>Belege gehen nicht mit der Datei mit: hängen Sie sie aus dem Ordner des Exports an.</translation>
+    </message>
+    <message>
+        <source>Comptabilité Expert imports files under Outils &gt; Importation (confirmed for fixed assets).</source>
+        <translation>Comptabilité Expert importiert Dateien unter Outils &gt; Importation (bestätigt für Anlagen).</translation>
+    </message>
+    <message>
+        <source>Whether it imports entries from an FEC, and through which screen: ask the accounting firm.</source>
+        <translation>Ob es Buchungen aus einer FEC importiert, und über welche Maske: fragen Sie die Kanzlei.</translation>
+    </message>
+    <message>
+        <source>Each run also writes the flat CSV MyUnisoft takes from expense tools (the file ending in _myunisoft.csv: debit and credit columns, dates yyyyMMdd, comma decimals).</source>
+        <translation>Jeder Export schreibt auch die flache CSV-Datei, die MyUnisoft von Spesen-Tools annimmt (die Datei auf _myunisoft.csv: Soll- und Habenspalten, Datumsangaben yyyyMMdd, Dezimalkomma).</translation>
+    </message>
+    <message>
+        <source>The column order and the import screen MyUnisoft expects, and whether it imports an FEC: the file&apos;s header names each column for the import&apos;s mapping.</source>
+        <translation>Die Spaltenreihenfolge und die Importmaske, die MyUnisoft erwartet, und ob es eine FEC importiert: die Kopfzeile der Datei benennt jede Spalte für die Zuordnung beim Import.</translation>
+    </message>
+    <message>
+        <source>Whether Tiime imports entries from an FEC or another file: ask the accountant which import screen they use before relying on it.</source>
+        <translation>Ob Tiime Buchungen aus einer FEC oder einer anderen Datei importiert: fragen Sie die Steuerkanzlei, welche Importmaske sie nutzt, bevor Sie sich darauf verlassen.</translation>
+    </message>
+    <message>
+        <source>Import the run&apos;s .txt file with your ledger&apos;s FEC import.</source>
+        <translation>Importieren Sie die .txt-Datei des Exports mit dem FEC-Import Ihrer Buchhaltung.</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>One entry per expense</source>
+        <translation>Eine Buchung je Ausgabe</translation>
+    </message>
+    <message>
+        <source>One summary entry per day</source>
+        <translation>Eine Sammelbuchung je Tag</translation>
+    </message>
+    <message>
+        <source>One summary entry per month</source>
+        <translation>Eine Sammelbuchung je Monat</translation>
+    </message>
+    <message>
+        <source>{code} is not an account of the plan comptable général: use a number such as 512100.</source>
+        <translation>{code} ist kein Konto des plan comptable général: verwenden Sie eine Nummer wie 512100.</translation>
+    </message>
+    <message>
+        <source>The SIREN is the company&apos;s 9-digit number (the first 9 digits of its SIRET, on its Kbis extract).</source>
+        <translation>Die SIREN ist die 9-stellige Nummer des Unternehmens (die ersten 9 Ziffern seiner SIRET, auf dem Kbis-Auszug).</translation>
+    </message>
+    <message>
+        <source>This SIREN has a wrong check digit: compare it with the Kbis extract.</source>
+        <translation>Diese SIREN hat eine falsche Prüfziffer: vergleichen Sie sie mit dem Kbis-Auszug.</translation>
+    </message>
+    <message>
+        <source>The journal code is 1 to 8 capital letters or digits, such as PLEO.</source>
+        <translation>Der Journalcode besteht aus 1 bis 8 Großbuchstaben oder Ziffern, etwa PLEO.</translation>
+    </message>
+    <message>
+        <source>{ledger} keeps the journal code {code} for itself: choose another.</source>
+        <translation>{ledger} behält den Journalcode {code} für sich: wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>Write the last day of the fiscal year as month-day, such as 12-31.</source>
+        <translation>Schreiben Sie den letzten Tag des Geschäftsjahres als Monat-Tag, etwa 12-31.</translation>
+    </message>
+</context>
+<context>
     <name>journal_file</name>
     <message>
         <source>General journal file (CSV)</source>
@@ -2794,6 +3106,73 @@
     <message>
         <source>The Odoo user may not use the chosen company. Choose another one.</source>
         <translation>Der Odoo-Benutzer hat keinen Zugriff auf das gewählte Unternehmen. Wählen Sie ein anderes.</translation>
+    </message>
+</context>
+<context>
+    <name>pennylane</name>
+    <message>
+        <source>Pennylane</source>
+        <translation>Pennylane</translation>
+    </message>
+    <message>
+        <source>Ledger entries in a Pleo journal in Pennylane, one per expense with its receipt or one per day or month; analytic categories as Pleo tag groups.</source>
+        <translation>Buchungen in einem Pleo-Journal in Pennylane, eine je Ausgabe mit Beleg oder eine je Tag oder Monat; analytische Kategorien als Pleo-Tag-Gruppen.</translation>
+    </message>
+    <message>
+        <source>ledger account</source>
+        <translation>Sachkonto</translation>
+    </message>
+    <message>
+        <source>VAT account and rate</source>
+        <translation>USt-Konto und Satz</translation>
+    </message>
+    <message>
+        <source>analytic category group</source>
+        <translation>Gruppe analytischer Kategorien</translation>
+    </message>
+    <message>
+        <source>analytic category groups</source>
+        <translation>Gruppen analytischer Kategorien</translation>
+    </message>
+    <message>
+        <source>Pleo bank ledger account (512…)</source>
+        <translation>Pleo-Bank-Sachkonto (512…)</translation>
+    </message>
+    <message>
+        <source>Amounts owed to employees (421…)</source>
+        <translation>Den Mitarbeitern geschuldete Beträge (421…)</translation>
+    </message>
+    <message>
+        <source>Counter account of reimbursements paid outside Pleo</source>
+        <translation>Gegenkonto der außerhalb von Pleo gezahlten Erstattungen</translation>
+    </message>
+    <message>
+        <source>Suppliers (401…)</source>
+        <translation>Lieferanten (401…)</translation>
+    </message>
+    <message>
+        <source>The Pleo bank ledger account is the counter side of each entry: choose a 512 account, or create one (pleodesk proposes 512100 Banque Pleo). The other accounts are only needed for those kinds of expense.</source>
+        <translation>Das Pleo-Bank-Sachkonto ist die Gegenseite jeder Buchung: wählen Sie ein 512-Konto oder legen Sie eines an (pleodesk schlägt 512100 Banque Pleo vor). Die anderen Konten werden nur für diese Arten von Ausgaben gebraucht.</translation>
+    </message>
+    <message>
+        <source>Journal for Pleo expenses:</source>
+        <translation>Journal für Pleo-Ausgaben:</translation>
+    </message>
+    <message>
+        <source>Create {code} &quot;{name}&quot;</source>
+        <translation>{code} &quot;{name}&quot; anlegen</translation>
+    </message>
+    <message>
+        <source>One entry per expense, with its receipt</source>
+        <translation>Eine Buchung je Ausgabe, mit ihrem Beleg</translation>
+    </message>
+    <message>
+        <source>One summary entry per day</source>
+        <translation>Eine Sammelbuchung je Tag</translation>
+    </message>
+    <message>
+        <source>One summary entry per month</source>
+        <translation>Eine Sammelbuchung je Monat</translation>
     </message>
 </context>
 <context>

@@ -261,12 +261,80 @@
         <translation>Dossier du journal</translation>
     </message>
     <message>
+        <source>FEC file for a French ledger</source>
+        <translation>Fichier FEC pour une comptabilité française</translation>
+    </message>
+    <message>
+        <source>Each export writes an FEC (fichier des écritures comptables, LPF art. A47 A-1) in a folder of its own, with the receipts beside it; your ledger imports it.</source>
+        <translation>Chaque export écrit un FEC (fichier des écritures comptables, LPF art. A47 A-1) dans un dossier à lui, avec les justificatifs à côté ; votre logiciel comptable l&apos;importe.</translation>
+    </message>
+    <message>
+        <source>FEC folder</source>
+        <translation>Dossier des FEC</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>&amp;SIREN:</source>
+        <translation>&amp;SIREN :</translation>
+    </message>
+    <message>
+        <source>Ledger that imports the file</source>
+        <translation>Logiciel comptable qui importe le fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger:</source>
+        <translation>&amp;Logiciel comptable :</translation>
+    </message>
+    <message>
+        <source>Journal code</source>
+        <translation>Code journal</translation>
+    </message>
+    <message>
+        <source>&amp;Journal code:</source>
+        <translation>Code &amp;journal :</translation>
+    </message>
+    <message>
+        <source>Last day of the fiscal year (MM-DD)</source>
+        <translation>Dernier jour de l&apos;exercice (MM-JJ)</translation>
+    </message>
+    <message>
+        <source>Fiscal year &amp;ends (MM-DD):</source>
+        <translation>Fin de l&apos;&amp;exercice (MM-JJ) :</translation>
+    </message>
+    <message>
+        <source>How should expenses be booked?</source>
+        <translation>Comment comptabiliser les dépenses ?</translation>
+    </message>
+    <message>
+        <source>Accounts and VAT codes from &amp;Pleo (its categories carry the accounts)</source>
+        <translation>Comptes et codes TVA de &amp;Pleo (ses catégories portent les comptes)</translation>
+    </message>
+    <message>
+        <source>A chart of accounts &amp;exported from the ledger (CSV: numéro;libellé;type)</source>
+        <translation>Un plan comptable &amp;exporté du logiciel comptable (CSV : numéro;libellé;type)</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;ile…</source>
+        <translation>Choisir un f&amp;ichier…</translation>
+    </message>
+    <message>
+        <source>Folder for the FEC files</source>
+        <translation>Dossier des fichiers FEC</translation>
+    </message>
+    <message>
         <source>Chart of accounts</source>
         <translation>Plan comptable</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>How {ledger} imports the files:</source>
+        <translation>Comment {ledger} importe les fichiers :</translation>
     </message>
     <message>
         <source>The folder will be created.</source>
@@ -490,6 +558,58 @@
     <message>
         <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
         <translation>Connecté à {name} : {accounts} comptes, {taxes} taux de TVA pour les dépenses, {dims} catégories de suivi ; compte bancaire Pleo {bank}.</translation>
+    </message>
+    <message>
+        <source>Connect Pennylane</source>
+        <translation>Connecter Pennylane</translation>
+    </message>
+    <message>
+        <source>pleodesk books into Pennylane with your company&apos;s own API token: it needs no partner agreement.</source>
+        <translation>pleodesk comptabilise dans Pennylane avec le jeton d&apos;API de votre propre entreprise : aucun accord de partenariat n&apos;est nécessaire.</translation>
+    </message>
+    <message>
+        <source>Pennylane API token</source>
+        <translation>Jeton d&apos;API Pennylane</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>&amp;Jeton d&apos;API :</translation>
+    </message>
+    <message>
+        <source>Check the token with Pennylane</source>
+        <translation>Vérifier le jeton auprès de Pennylane</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s Pennylane</source>
+        <translation>Utiliser le Pennylane de l&apos;entreprise de dé&amp;mo</translation>
+    </message>
+    <message>
+        <source>Book into a Pennylane emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Comptabiliser dans un Pennylane émulé sur cet ordinateur, pour essayer pleodesk avec l&apos;entreprise de démo.</translation>
+    </message>
+    <message>
+        <source>Make the token in Pennylane under Settings &gt; Connectivity &gt; Developers (an administrator, on the Essential plan or higher). Give it these permissions: journals, ledger accounts, ledger entries and file attachments (read and write); for analytics and the check of closed fiscal years also categories and fiscal years (read). Pennylane shows the token once: paste it here.</source>
+        <translation>Créez le jeton dans Pennylane sous Paramètres &gt; Connectivité &gt; Développeurs (en administrateur, avec l&apos;offre Essential ou supérieure). Donnez-lui ces droits : journaux, comptes, écritures et pièces jointes (lecture et écriture) ; pour l&apos;analytique et le contrôle des exercices clôturés, aussi catégories et exercices (lecture). Pennylane n&apos;affiche le jeton qu&apos;une fois : collez-le ici.</translation>
+    </message>
+    <message>
+        <source>A summary entry has one line per account, VAT rate and analytic value, balanced against the Pleo bank account, and is made once its day or month has ended; receipts are only attached to entries of one expense.</source>
+        <translation>Une écriture récapitulative a une ligne par compte, taux de TVA et valeur analytique, équilibrée sur le compte bancaire Pleo, et n&apos;est passée qu&apos;une fois son jour ou son mois écoulé ; les justificatifs ne sont joints qu&apos;aux écritures d&apos;une seule dépense.</translation>
+    </message>
+    <message>
+        <source>(stored; paste a new token to replace it)</source>
+        <translation>(enregistré ; collez un nouveau jeton pour le remplacer)</translation>
+    </message>
+    <message>
+        <source>Pennylane accepted the token of {company} (SIREN {siren}): {accounts} ledger accounts, {groups} analytic category groups.</source>
+        <translation>Pennylane a accepté le jeton de {company} (SIREN {siren}) : {accounts} comptes, {groups} groupes de catégories analytiques.</translation>
+    </message>
+    <message>
+        <source>Without the permissions {scopes} pleodesk sets no analytics and leaves the check of closed fiscal years to Pennylane.</source>
+        <translation>Sans les droits {scopes}, pleodesk ne renseigne pas l&apos;analytique et laisse à Pennylane le contrôle des exercices clôturés.</translation>
+    </message>
+    <message>
+        <source>Checking the token with Pennylane…</source>
+        <translation>Vérification du jeton auprès de Pennylane…</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1953,18 @@
         <source>The sign-in was stopped; nothing was changed.</source>
         <translation>La connexion a été arrêtée ; rien n&apos;a été modifié.</translation>
     </message>
+    <message>
+        <source>Pennylane refused the stored API token (it may have been revoked or have expired). Make a new token for {company} in Pennylane under Settings &gt; Connectivity &gt; Developers and paste it here.</source>
+        <translation>Pennylane a refusé le jeton d&apos;API enregistré (il a pu être révoqué ou avoir expiré). Créez un nouveau jeton pour {company} dans Pennylane sous Paramètres &gt; Connectivité &gt; Développeurs et collez-le ici.</translation>
+    </message>
+    <message>
+        <source>New Pennylane API token</source>
+        <translation>Nouveau jeton d&apos;API Pennylane</translation>
+    </message>
+    <message>
+        <source>New &amp;Pennylane token:</source>
+        <translation>Nouveau jeton &amp;Pennylane :</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleEditor</name>
@@ -2609,6 +2741,186 @@
     </message>
 </context>
 <context>
+    <name>fec</name>
+    <message>
+        <source>FEC file (France): Cegid Loop, Inqom, Sage 100, ACD, MyUnisoft, Tiime</source>
+        <extracomment>Where the wizard keeps the FEC&apos;s chart in the connection&apos;s settings.</extracomment>
+        <translation>Fichier FEC (France) : Cegid Loop, Inqom, Sage 100, ACD, MyUnisoft, Tiime</translation>
+    </message>
+    <message>
+        <source>A fichier des écritures comptables in its legal form for each export, with the receipts beside it, for French ledgers that import files.</source>
+        <translation>Un fichier des écritures comptables dans sa forme légale pour chaque export, avec les justificatifs à côté, pour les logiciels comptables français qui importent des fichiers.</translation>
+    </message>
+    <message>
+        <source>account (plan comptable général)</source>
+        <translation>compte (plan comptable général)</translation>
+    </message>
+    <message>
+        <source>VAT code</source>
+        <translation>code TVA</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>axe</translation>
+    </message>
+    <message>
+        <source>dimensions (the FEC has no analytic columns)</source>
+        <translation>axes (le FEC n&apos;a pas de colonnes analytiques)</translation>
+    </message>
+    <message>
+        <source>Pleo bank account (512…)</source>
+        <translation>Compte bancaire Pleo (512…)</translation>
+    </message>
+    <message>
+        <source>Amounts owed to employees (421…)</source>
+        <translation>Sommes dues aux salariés (421…)</translation>
+    </message>
+    <message>
+        <source>Suppliers (401…)</source>
+        <translation>Fournisseurs (401…)</translation>
+    </message>
+    <message>
+        <source>These accounts are the counter side of each entry. They must be accounts of the plan comptable général that your ledger has; create them here if the chart lacks them.</source>
+        <translation>Ces comptes sont la contrepartie de chaque écriture. Ce doivent être des comptes du plan comptable général que votre comptabilité possède ; créez-les ici s&apos;ils manquent au plan.</translation>
+    </message>
+    <message>
+        <source>Cegid Loop</source>
+        <translation>Cegid Loop</translation>
+    </message>
+    <message>
+        <source>Inqom</source>
+        <translation>Inqom</translation>
+    </message>
+    <message>
+        <source>Sage 100 Comptabilité</source>
+        <translation>Sage 100 Comptabilité</translation>
+    </message>
+    <message>
+        <source>ACD (Comptabilité Expert)</source>
+        <translation>ACD (Comptabilité Expert)</translation>
+    </message>
+    <message>
+        <source>MyUnisoft</source>
+        <translation>MyUnisoft</translation>
+    </message>
+    <message>
+        <source>Tiime</source>
+        <translation>Tiime</translation>
+    </message>
+    <message>
+        <source>Another ledger</source>
+        <translation>Un autre logiciel comptable</translation>
+    </message>
+    <message>
+        <source>Select the fiscal year the entries belong to (Dossier &gt; Exercices).</source>
+        <translation>Sélectionnez l&apos;exercice des écritures (Dossier &gt; Exercices).</translation>
+    </message>
+    <message>
+        <source>Import the run&apos;s .txt file with Comptabilité &gt; Imports &gt; Écritures &gt; FEC.</source>
+        <translation>Importez le fichier .txt de l&apos;export par Comptabilité &gt; Imports &gt; Écritures &gt; FEC.</translation>
+    </message>
+    <message>
+        <source>The FEC import attaches no receipts: attach them from the run&apos;s folder, where each is named after its entry&apos;s PieceRef.</source>
+        <translation>L&apos;import FEC ne joint pas les justificatifs : joignez-les depuis le dossier de l&apos;export, où chacun porte le PieceRef de son écriture.</translation>
+    </message>
+    <message>
+        <source>Whether the import adds to the entries already there or replaces them: try a first file on a test folder.</source>
+        <translation>Si l&apos;import ajoute aux écritures déjà présentes ou les remplace : essayez un premier fichier sur un dossier de test.</translation>
+    </message>
+    <message>
+        <source>Click the import icon at the top right and choose the run&apos;s .txt file.</source>
+        <translation>Cliquez sur l&apos;icône d&apos;import en haut à droite et choisissez le fichier .txt de l&apos;export.</translation>
+    </message>
+    <message>
+        <source>Choose (or create) the fiscal year; do not close the year after the import.</source>
+        <translation>Choisissez (ou créez) l&apos;exercice ; ne clôturez pas l&apos;exercice après l&apos;import.</translation>
+    </message>
+    <message>
+        <source>Choose to add the entries to those of the period (&quot;rajouter&quot;), not to replace them.</source>
+        <translation>Choisissez d&apos;ajouter les écritures à celles de la période (&quot;rajouter&quot;), non de les remplacer.</translation>
+    </message>
+    <message>
+        <source>To take the receipts too, choose &quot;Importer un FEC avec ses pièces comptables&quot;; how Inqom wants them packed with the file: pleodesk puts them beside it, named after each entry&apos;s PieceRef.</source>
+        <translation>Pour prendre aussi les justificatifs, choisissez &quot;Importer un FEC avec ses pièces comptables&quot; ; comment Inqom veut qu&apos;ils accompagnent le fichier : pleodesk les met à côté, nommés d&apos;après le PieceRef de chaque écriture.</translation>
+    </message>
+    <message>
+        <source>Each run also writes Sage&apos;s documented text import of entries (the file ending in _sage.txt: tab separated, dates JJMMAA).</source>
+        <translation>Chaque export écrit aussi l&apos;import texte d&apos;écritures documenté par Sage (le fichier se terminant par _sage.txt : séparé par des tabulations, dates JJMMAA).</translation>
+    </message>
+    <message>
+        <source>The import menu of Sage 100 Comptabilité (a &quot;Format Sage&quot; or &quot;format paramétrable&quot; import), and whether it imports an FEC.</source>
+        <translation>Le menu d&apos;import de Sage 100 Comptabilité (un import &quot;Format Sage&quot; ou &quot;format paramétrable&quot;), et s&apos;il importe un FEC.</translation>
+    </message>
+    <message>
+        <source>Receipts do not go with the file: attach them from the run&apos;s folder.</source>
+        <translation>Les justificatifs ne partent pas avec le fichier : joignez-les depuis le dossier de l&apos;export.</translation>
+    </message>
+    <message>
+        <source>Comptabilité Expert imports files under Outils &gt; Importation (confirmed for fixed assets).</source>
+        <translation>Comptabilité Expert importe des fichiers sous Outils &gt; Importation (confirmé pour les immobilisations).</translation>
+    </message>
+    <message>
+        <source>Whether it imports entries from an FEC, and through which screen: ask the accounting firm.</source>
+        <translation>S&apos;il importe des écritures depuis un FEC, et par quel écran : demandez au cabinet comptable.</translation>
+    </message>
+    <message>
+        <source>Each run also writes the flat CSV MyUnisoft takes from expense tools (the file ending in _myunisoft.csv: debit and credit columns, dates yyyyMMdd, comma decimals).</source>
+        <translation>Chaque export écrit aussi le CSV à plat que MyUnisoft accepte des outils de notes de frais (le fichier se terminant par _myunisoft.csv : colonnes débit et crédit, dates aaaaMMjj, décimales à virgule).</translation>
+    </message>
+    <message>
+        <source>The column order and the import screen MyUnisoft expects, and whether it imports an FEC: the file&apos;s header names each column for the import&apos;s mapping.</source>
+        <translation>L&apos;ordre des colonnes et l&apos;écran d&apos;import qu&apos;attend MyUnisoft, et s&apos;il importe un FEC : l&apos;en-tête du fichier nomme chaque colonne pour le paramétrage de l&apos;import.</translation>
+    </message>
+    <message>
+        <source>Whether Tiime imports entries from an FEC or another file: ask the accountant which import screen they use before relying on it.</source>
+        <translation>Si Tiime importe des écritures depuis un FEC ou un autre fichier : demandez à l&apos;expert-comptable quel écran d&apos;import il utilise avant de compter dessus.</translation>
+    </message>
+    <message>
+        <source>Import the run&apos;s .txt file with your ledger&apos;s FEC import.</source>
+        <translation>Importez le fichier .txt de l&apos;export avec l&apos;import FEC de votre logiciel comptable.</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>non confirmé</translation>
+    </message>
+    <message>
+        <source>One entry per expense</source>
+        <translation>Une écriture par dépense</translation>
+    </message>
+    <message>
+        <source>One summary entry per day</source>
+        <translation>Une écriture récapitulative par jour</translation>
+    </message>
+    <message>
+        <source>One summary entry per month</source>
+        <translation>Une écriture récapitulative par mois</translation>
+    </message>
+    <message>
+        <source>{code} is not an account of the plan comptable général: use a number such as 512100.</source>
+        <translation>{code} n&apos;est pas un compte du plan comptable général : utilisez un numéro comme 512100.</translation>
+    </message>
+    <message>
+        <source>The SIREN is the company&apos;s 9-digit number (the first 9 digits of its SIRET, on its Kbis extract).</source>
+        <translation>Le SIREN est le numéro à 9 chiffres de l&apos;entreprise (les 9 premiers chiffres de son SIRET, sur son extrait Kbis).</translation>
+    </message>
+    <message>
+        <source>This SIREN has a wrong check digit: compare it with the Kbis extract.</source>
+        <translation>Ce SIREN a une clé de contrôle erronée : comparez-le à l&apos;extrait Kbis.</translation>
+    </message>
+    <message>
+        <source>The journal code is 1 to 8 capital letters or digits, such as PLEO.</source>
+        <translation>Le code journal compte 1 à 8 majuscules ou chiffres, comme PLEO.</translation>
+    </message>
+    <message>
+        <source>{ledger} keeps the journal code {code} for itself: choose another.</source>
+        <translation>{ledger} réserve le code journal {code} : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>Write the last day of the fiscal year as month-day, such as 12-31.</source>
+        <translation>Écrivez le dernier jour de l&apos;exercice sous la forme mois-jour, comme 12-31.</translation>
+    </message>
+</context>
+<context>
     <name>journal_file</name>
     <message>
         <source>General journal file (CSV)</source>
@@ -2794,6 +3106,73 @@
     <message>
         <source>The Odoo user may not use the chosen company. Choose another one.</source>
         <translation>L’utilisateur Odoo n’a pas accès à la société choisie. Choisissez-en une autre.</translation>
+    </message>
+</context>
+<context>
+    <name>pennylane</name>
+    <message>
+        <source>Pennylane</source>
+        <translation>Pennylane</translation>
+    </message>
+    <message>
+        <source>Ledger entries in a Pleo journal in Pennylane, one per expense with its receipt or one per day or month; analytic categories as Pleo tag groups.</source>
+        <translation>Des écritures dans un journal Pleo de Pennylane, une par dépense avec son justificatif ou une par jour ou par mois ; les catégories analytiques comme groupes d&apos;étiquettes Pleo.</translation>
+    </message>
+    <message>
+        <source>ledger account</source>
+        <translation>compte</translation>
+    </message>
+    <message>
+        <source>VAT account and rate</source>
+        <translation>compte de TVA et taux</translation>
+    </message>
+    <message>
+        <source>analytic category group</source>
+        <translation>groupe de catégories analytiques</translation>
+    </message>
+    <message>
+        <source>analytic category groups</source>
+        <translation>groupes de catégories analytiques</translation>
+    </message>
+    <message>
+        <source>Pleo bank ledger account (512…)</source>
+        <translation>Compte de banque Pleo (512…)</translation>
+    </message>
+    <message>
+        <source>Amounts owed to employees (421…)</source>
+        <translation>Sommes dues aux salariés (421…)</translation>
+    </message>
+    <message>
+        <source>Counter account of reimbursements paid outside Pleo</source>
+        <translation>Contrepartie des remboursements payés hors de Pleo</translation>
+    </message>
+    <message>
+        <source>Suppliers (401…)</source>
+        <translation>Fournisseurs (401…)</translation>
+    </message>
+    <message>
+        <source>The Pleo bank ledger account is the counter side of each entry: choose a 512 account, or create one (pleodesk proposes 512100 Banque Pleo). The other accounts are only needed for those kinds of expense.</source>
+        <translation>Le compte de banque Pleo est la contrepartie de chaque écriture : choisissez un compte 512, ou créez-en un (pleodesk propose 512100 Banque Pleo). Les autres comptes ne servent qu&apos;à ces types de dépenses.</translation>
+    </message>
+    <message>
+        <source>Journal for Pleo expenses:</source>
+        <translation>Journal des dépenses Pleo :</translation>
+    </message>
+    <message>
+        <source>Create {code} &quot;{name}&quot;</source>
+        <translation>Créer {code} &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>One entry per expense, with its receipt</source>
+        <translation>Une écriture par dépense, avec son justificatif</translation>
+    </message>
+    <message>
+        <source>One summary entry per day</source>
+        <translation>Une écriture récapitulative par jour</translation>
+    </message>
+    <message>
+        <source>One summary entry per month</source>
+        <translation>Une écriture récapitulative par mois</translation>
     </message>
 </context>
 <context>

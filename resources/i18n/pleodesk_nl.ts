@@ -261,12 +261,80 @@
         <translation>Map voor het journaal</translation>
     </message>
     <message>
+        <source>FEC file for a French ledger</source>
+        <translation>FEC-bestand voor een Franse boekhouding</translation>
+    </message>
+    <message>
+        <source>Each export writes an FEC (fichier des écritures comptables, LPF art. A47 A-1) in a folder of its own, with the receipts beside it; your ledger imports it.</source>
+        <translation>Elke export schrijft een FEC (fichier des écritures comptables, LPF art. A47 A-1) in een eigen map, met de bonnen ernaast; uw boekhouding importeert het.</translation>
+    </message>
+    <message>
+        <source>FEC folder</source>
+        <translation>FEC-map</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>&amp;SIREN:</source>
+        <translation>&amp;SIREN:</translation>
+    </message>
+    <message>
+        <source>Ledger that imports the file</source>
+        <translation>Boekhouding die het bestand importeert</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger:</source>
+        <translation>&amp;Boekhouding:</translation>
+    </message>
+    <message>
+        <source>Journal code</source>
+        <translation>Dagboekcode</translation>
+    </message>
+    <message>
+        <source>&amp;Journal code:</source>
+        <translation>&amp;Dagboekcode:</translation>
+    </message>
+    <message>
+        <source>Last day of the fiscal year (MM-DD)</source>
+        <translation>Laatste dag van het boekjaar (MM-DD)</translation>
+    </message>
+    <message>
+        <source>Fiscal year &amp;ends (MM-DD):</source>
+        <translation>Boekjaar &amp;eindigt op (MM-DD):</translation>
+    </message>
+    <message>
+        <source>How should expenses be booked?</source>
+        <translation>Hoe moeten uitgaven worden geboekt?</translation>
+    </message>
+    <message>
+        <source>Accounts and VAT codes from &amp;Pleo (its categories carry the accounts)</source>
+        <translation>Rekeningen en btw-codes uit &amp;Pleo (de categorieën dragen de rekeningen)</translation>
+    </message>
+    <message>
+        <source>A chart of accounts &amp;exported from the ledger (CSV: numéro;libellé;type)</source>
+        <translation>Een rekeningschema &amp;geëxporteerd uit de boekhouding (CSV: numéro;libellé;type)</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;ile…</source>
+        <translation>&amp;Bestand kiezen…</translation>
+    </message>
+    <message>
+        <source>Folder for the FEC files</source>
+        <translation>Map voor de FEC-bestanden</translation>
+    </message>
+    <message>
         <source>Chart of accounts</source>
         <translation>Rekeningschema</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>How {ledger} imports the files:</source>
+        <translation>Zo importeert {ledger} de bestanden:</translation>
     </message>
     <message>
         <source>The folder will be created.</source>
@@ -490,6 +558,58 @@
     <message>
         <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
         <translation>Verbonden met {name}: {accounts} rekeningen, {taxes} btw-tarieven voor uitgaven, {dims} tracking categories; Pleo-bankrekening {bank}.</translation>
+    </message>
+    <message>
+        <source>Connect Pennylane</source>
+        <translation>Pennylane koppelen</translation>
+    </message>
+    <message>
+        <source>pleodesk books into Pennylane with your company&apos;s own API token: it needs no partner agreement.</source>
+        <translation>pleodesk boekt in Pennylane met het eigen API-token van uw bedrijf: daarvoor is geen partnerovereenkomst nodig.</translation>
+    </message>
+    <message>
+        <source>Pennylane API token</source>
+        <translation>Pennylane-API-token</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>API-&amp;token:</translation>
+    </message>
+    <message>
+        <source>Check the token with Pennylane</source>
+        <translation>Het token bij Pennylane controleren</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s Pennylane</source>
+        <translation>Pennylane van het de&amp;mobedrijf gebruiken</translation>
+    </message>
+    <message>
+        <source>Book into a Pennylane emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Boek in een Pennylane dat op deze computer wordt nagebootst, om pleodesk met het demobedrijf uit te proberen.</translation>
+    </message>
+    <message>
+        <source>Make the token in Pennylane under Settings &gt; Connectivity &gt; Developers (an administrator, on the Essential plan or higher). Give it these permissions: journals, ledger accounts, ledger entries and file attachments (read and write); for analytics and the check of closed fiscal years also categories and fiscal years (read). Pennylane shows the token once: paste it here.</source>
+        <translation>Maak het token in Pennylane onder Paramètres &gt; Connectivité &gt; Développeurs (als beheerder, met het Essential-abonnement of hoger). Geef het deze rechten: journaux, comptes, écritures en pièces jointes (lezen en schrijven); voor analytische boekingen en de controle op afgesloten boekjaren ook catégories en exercices (lezen). Pennylane toont het token één keer: plak het hier.</translation>
+    </message>
+    <message>
+        <source>A summary entry has one line per account, VAT rate and analytic value, balanced against the Pleo bank account, and is made once its day or month has ended; receipts are only attached to entries of one expense.</source>
+        <translation>Een verzamelboeking heeft één regel per rekening, btw-tarief en analytische waarde, in evenwicht tegen de Pleo-bankrekening, en wordt gemaakt zodra de dag of maand voorbij is; bonnen worden alleen aan boekingen van één uitgave gekoppeld.</translation>
+    </message>
+    <message>
+        <source>(stored; paste a new token to replace it)</source>
+        <translation>(opgeslagen; plak een nieuw token om het te vervangen)</translation>
+    </message>
+    <message>
+        <source>Pennylane accepted the token of {company} (SIREN {siren}): {accounts} ledger accounts, {groups} analytic category groups.</source>
+        <translation>Pennylane heeft het token van {company} geaccepteerd (SIREN {siren}): {accounts} grootboekrekeningen, {groups} groepen analytische categorieën.</translation>
+    </message>
+    <message>
+        <source>Without the permissions {scopes} pleodesk sets no analytics and leaves the check of closed fiscal years to Pennylane.</source>
+        <translation>Zonder de rechten {scopes} boekt pleodesk geen analytische waarden en laat het de controle op afgesloten boekjaren aan Pennylane over.</translation>
+    </message>
+    <message>
+        <source>Checking the token with Pennylane…</source>
+        <translation>Het token wordt bij Pennylane gecontroleerd…</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1953,18 @@
         <source>The sign-in was stopped; nothing was changed.</source>
         <translation>De aanmelding is gestopt; er is niets veranderd.</translation>
     </message>
+    <message>
+        <source>Pennylane refused the stored API token (it may have been revoked or have expired). Make a new token for {company} in Pennylane under Settings &gt; Connectivity &gt; Developers and paste it here.</source>
+        <translation>Pennylane heeft het opgeslagen API-token geweigerd (het kan zijn ingetrokken of verlopen). Maak in Pennylane onder Paramètres &gt; Connectivité &gt; Développeurs een nieuw token voor {company} en plak het hier.</translation>
+    </message>
+    <message>
+        <source>New Pennylane API token</source>
+        <translation>Nieuw Pennylane-API-token</translation>
+    </message>
+    <message>
+        <source>New &amp;Pennylane token:</source>
+        <translation>Nieuw &amp;Pennylane-token:</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleEditor</name>
@@ -2609,6 +2741,186 @@
     </message>
 </context>
 <context>
+    <name>fec</name>
+    <message>
+        <source>FEC file (France): Cegid Loop, Inqom, Sage 100, ACD, MyUnisoft, Tiime</source>
+        <extracomment>Where the wizard keeps the FEC&apos;s chart in the connection&apos;s settings.</extracomment>
+        <translation>FEC-bestand (Frankrijk): Cegid Loop, Inqom, Sage 100, ACD, MyUnisoft, Tiime</translation>
+    </message>
+    <message>
+        <source>A fichier des écritures comptables in its legal form for each export, with the receipts beside it, for French ledgers that import files.</source>
+        <translation>Een fichier des écritures comptables in de wettelijke vorm voor elke export, met de bonnen ernaast, voor Franse boekhoudpakketten die bestanden importeren.</translation>
+    </message>
+    <message>
+        <source>account (plan comptable général)</source>
+        <translation>rekening (plan comptable général)</translation>
+    </message>
+    <message>
+        <source>VAT code</source>
+        <translation>btw-code</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>dimensie</translation>
+    </message>
+    <message>
+        <source>dimensions (the FEC has no analytic columns)</source>
+        <translation>dimensies (de FEC heeft geen analytische kolommen)</translation>
+    </message>
+    <message>
+        <source>Pleo bank account (512…)</source>
+        <translation>Pleo-bankrekening (512…)</translation>
+    </message>
+    <message>
+        <source>Amounts owed to employees (421…)</source>
+        <translation>Aan medewerkers verschuldigde bedragen (421…)</translation>
+    </message>
+    <message>
+        <source>Suppliers (401…)</source>
+        <translation>Leveranciers (401…)</translation>
+    </message>
+    <message>
+        <source>These accounts are the counter side of each entry. They must be accounts of the plan comptable général that your ledger has; create them here if the chart lacks them.</source>
+        <translation>Deze rekeningen zijn de tegenkant van elke boeking. Het moeten rekeningen van het plan comptable général zijn die uw boekhouding heeft; maak ze hier aan als ze in het schema ontbreken.</translation>
+    </message>
+    <message>
+        <source>Cegid Loop</source>
+        <translation>Cegid Loop</translation>
+    </message>
+    <message>
+        <source>Inqom</source>
+        <translation>Inqom</translation>
+    </message>
+    <message>
+        <source>Sage 100 Comptabilité</source>
+        <translation>Sage 100 Comptabilité</translation>
+    </message>
+    <message>
+        <source>ACD (Comptabilité Expert)</source>
+        <translation>ACD (Comptabilité Expert)</translation>
+    </message>
+    <message>
+        <source>MyUnisoft</source>
+        <translation>MyUnisoft</translation>
+    </message>
+    <message>
+        <source>Tiime</source>
+        <translation>Tiime</translation>
+    </message>
+    <message>
+        <source>Another ledger</source>
+        <translation>Een andere boekhouding</translation>
+    </message>
+    <message>
+        <source>Select the fiscal year the entries belong to (Dossier &gt; Exercices).</source>
+        <translation>Kies het boekjaar van de boekingen (Dossier &gt; Exercices).</translation>
+    </message>
+    <message>
+        <source>Import the run&apos;s .txt file with Comptabilité &gt; Imports &gt; Écritures &gt; FEC.</source>
+        <translation>Importeer het .txt-bestand van de export met Comptabilité &gt; Imports &gt; Écritures &gt; FEC.</translation>
+    </message>
+    <message>
+        <source>The FEC import attaches no receipts: attach them from the run&apos;s folder, where each is named after its entry&apos;s PieceRef.</source>
+        <translation>De FEC-import koppelt geen bonnen: koppel ze vanuit de map van de export, waar elke bon naar de PieceRef van zijn boeking heet.</translation>
+    </message>
+    <message>
+        <source>Whether the import adds to the entries already there or replaces them: try a first file on a test folder.</source>
+        <translation>Of de import de boekingen toevoegt aan wat er al staat of ze vervangt: probeer een eerste bestand in een testdossier.</translation>
+    </message>
+    <message>
+        <source>Click the import icon at the top right and choose the run&apos;s .txt file.</source>
+        <translation>Klik rechtsboven op het importpictogram en kies het .txt-bestand van de export.</translation>
+    </message>
+    <message>
+        <source>Choose (or create) the fiscal year; do not close the year after the import.</source>
+        <translation>Kies (of maak) het boekjaar; sluit het jaar niet af na de import.</translation>
+    </message>
+    <message>
+        <source>Choose to add the entries to those of the period (&quot;rajouter&quot;), not to replace them.</source>
+        <translation>Kies ervoor de boekingen toe te voegen aan die van de periode (&quot;rajouter&quot;), niet om ze te vervangen.</translation>
+    </message>
+    <message>
+        <source>To take the receipts too, choose &quot;Importer un FEC avec ses pièces comptables&quot;; how Inqom wants them packed with the file: pleodesk puts them beside it, named after each entry&apos;s PieceRef.</source>
+        <translation>Kies &quot;Importer un FEC avec ses pièces comptables&quot; om ook de bonnen mee te nemen; hoe Inqom ze bij het bestand verpakt wil hebben: pleodesk zet ze ernaast, genoemd naar de PieceRef van elke boeking.</translation>
+    </message>
+    <message>
+        <source>Each run also writes Sage&apos;s documented text import of entries (the file ending in _sage.txt: tab separated, dates JJMMAA).</source>
+        <translation>Elke export schrijft ook de door Sage beschreven tekstimport van boekingen (het bestand dat eindigt op _sage.txt: tab-gescheiden, datums JJMMAA).</translation>
+    </message>
+    <message>
+        <source>The import menu of Sage 100 Comptabilité (a &quot;Format Sage&quot; or &quot;format paramétrable&quot; import), and whether it imports an FEC.</source>
+        <translation>Het importmenu van Sage 100 Comptabilité (een import &quot;Format Sage&quot; of &quot;format paramétrable&quot;), en of het een FEC importeert.</translation>
+    </message>
+    <message>
+        <source>Receipts do not go with the file: attach them from the run&apos;s folder.</source>
+        <translation>Bonnen gaan niet mee met het bestand: koppel ze vanuit de map van de export.</translation>
+    </message>
+    <message>
+        <source>Comptabilité Expert imports files under Outils &gt; Importation (confirmed for fixed assets).</source>
+        <translation>Comptabilité Expert importeert bestanden onder Outils &gt; Importation (bevestigd voor vaste activa).</translation>
+    </message>
+    <message>
+        <source>Whether it imports entries from an FEC, and through which screen: ask the accounting firm.</source>
+        <translation>Of het boekingen uit een FEC importeert, en via welk scherm: vraag het uw accountantskantoor.</translation>
+    </message>
+    <message>
+        <source>Each run also writes the flat CSV MyUnisoft takes from expense tools (the file ending in _myunisoft.csv: debit and credit columns, dates yyyyMMdd, comma decimals).</source>
+        <translation>Elke export schrijft ook het platte CSV-bestand dat MyUnisoft van declaratietools aanneemt (het bestand dat eindigt op _myunisoft.csv: debet- en creditkolommen, datums yyyyMMdd, decimale komma).</translation>
+    </message>
+    <message>
+        <source>The column order and the import screen MyUnisoft expects, and whether it imports an FEC: the file&apos;s header names each column for the import&apos;s mapping.</source>
+        <translation>De kolomvolgorde en het importscherm die MyUnisoft verwacht, en of het een FEC importeert: de kopregel van het bestand noemt elke kolom voor de koppeling bij de import.</translation>
+    </message>
+    <message>
+        <source>Whether Tiime imports entries from an FEC or another file: ask the accountant which import screen they use before relying on it.</source>
+        <translation>Of Tiime boekingen uit een FEC of een ander bestand importeert: vraag de accountant welk importscherm hij gebruikt voordat u erop rekent.</translation>
+    </message>
+    <message>
+        <source>Import the run&apos;s .txt file with your ledger&apos;s FEC import.</source>
+        <translation>Importeer het .txt-bestand van de export met de FEC-import van uw boekhouding.</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>niet bevestigd</translation>
+    </message>
+    <message>
+        <source>One entry per expense</source>
+        <translation>Eén boeking per uitgave</translation>
+    </message>
+    <message>
+        <source>One summary entry per day</source>
+        <translation>Eén verzamelboeking per dag</translation>
+    </message>
+    <message>
+        <source>One summary entry per month</source>
+        <translation>Eén verzamelboeking per maand</translation>
+    </message>
+    <message>
+        <source>{code} is not an account of the plan comptable général: use a number such as 512100.</source>
+        <translation>{code} is geen rekening van het plan comptable général: gebruik een nummer zoals 512100.</translation>
+    </message>
+    <message>
+        <source>The SIREN is the company&apos;s 9-digit number (the first 9 digits of its SIRET, on its Kbis extract).</source>
+        <translation>Het SIREN is het 9-cijferige nummer van het bedrijf (de eerste 9 cijfers van zijn SIRET, op het Kbis-uittreksel).</translation>
+    </message>
+    <message>
+        <source>This SIREN has a wrong check digit: compare it with the Kbis extract.</source>
+        <translation>Dit SIREN heeft een verkeerd controlecijfer: vergelijk het met het Kbis-uittreksel.</translation>
+    </message>
+    <message>
+        <source>The journal code is 1 to 8 capital letters or digits, such as PLEO.</source>
+        <translation>De dagboekcode bestaat uit 1 tot 8 hoofdletters of cijfers, zoals PLEO.</translation>
+    </message>
+    <message>
+        <source>{ledger} keeps the journal code {code} for itself: choose another.</source>
+        <translation>{ledger} houdt de dagboekcode {code} voor zichzelf: kies een andere.</translation>
+    </message>
+    <message>
+        <source>Write the last day of the fiscal year as month-day, such as 12-31.</source>
+        <translation>Schrijf de laatste dag van het boekjaar als maand-dag, zoals 12-31.</translation>
+    </message>
+</context>
+<context>
     <name>journal_file</name>
     <message>
         <source>General journal file (CSV)</source>
@@ -2794,6 +3106,73 @@
     <message>
         <source>The Odoo user may not use the chosen company. Choose another one.</source>
         <translation>De Odoo-gebruiker heeft geen toegang tot het gekozen bedrijf. Kies een ander bedrijf.</translation>
+    </message>
+</context>
+<context>
+    <name>pennylane</name>
+    <message>
+        <source>Pennylane</source>
+        <translation>Pennylane</translation>
+    </message>
+    <message>
+        <source>Ledger entries in a Pleo journal in Pennylane, one per expense with its receipt or one per day or month; analytic categories as Pleo tag groups.</source>
+        <translation>Boekingen in een Pleo-dagboek in Pennylane, één per uitgave met de bon of één per dag of maand; analytische categorieën als Pleo-labelgroepen.</translation>
+    </message>
+    <message>
+        <source>ledger account</source>
+        <translation>grootboekrekening</translation>
+    </message>
+    <message>
+        <source>VAT account and rate</source>
+        <translation>btw-rekening en tarief</translation>
+    </message>
+    <message>
+        <source>analytic category group</source>
+        <translation>groep analytische categorieën</translation>
+    </message>
+    <message>
+        <source>analytic category groups</source>
+        <translation>groepen analytische categorieën</translation>
+    </message>
+    <message>
+        <source>Pleo bank ledger account (512…)</source>
+        <translation>Pleo-bankrekening in het grootboek (512…)</translation>
+    </message>
+    <message>
+        <source>Amounts owed to employees (421…)</source>
+        <translation>Aan medewerkers verschuldigde bedragen (421…)</translation>
+    </message>
+    <message>
+        <source>Counter account of reimbursements paid outside Pleo</source>
+        <translation>Tegenrekening van buiten Pleo betaalde terugbetalingen</translation>
+    </message>
+    <message>
+        <source>Suppliers (401…)</source>
+        <translation>Leveranciers (401…)</translation>
+    </message>
+    <message>
+        <source>The Pleo bank ledger account is the counter side of each entry: choose a 512 account, or create one (pleodesk proposes 512100 Banque Pleo). The other accounts are only needed for those kinds of expense.</source>
+        <translation>De Pleo-bankrekening is de tegenkant van elke boeking: kies een 512-rekening, of maak er een aan (pleodesk stelt 512100 Banque Pleo voor). De andere rekeningen zijn alleen nodig voor die soorten uitgaven.</translation>
+    </message>
+    <message>
+        <source>Journal for Pleo expenses:</source>
+        <translation>Dagboek voor Pleo-uitgaven:</translation>
+    </message>
+    <message>
+        <source>Create {code} &quot;{name}&quot;</source>
+        <translation>{code} &quot;{name}&quot; aanmaken</translation>
+    </message>
+    <message>
+        <source>One entry per expense, with its receipt</source>
+        <translation>Eén boeking per uitgave, met de bon</translation>
+    </message>
+    <message>
+        <source>One summary entry per day</source>
+        <translation>Eén verzamelboeking per dag</translation>
+    </message>
+    <message>
+        <source>One summary entry per month</source>
+        <translation>Eén verzamelboeking per maand</translation>
     </message>
 </context>
 <context>
