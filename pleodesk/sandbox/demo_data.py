@@ -368,6 +368,8 @@ class DemoData:
     admin: Employee
     entries: list[Entry]
     by_id: dict[str, Entry]
+    company_name: str = COMPANY_NAME
+    country: str = COMPANY_COUNTRY
 
 
 # =============================================================================== money ==========
@@ -406,6 +408,72 @@ def to_wallet(amount_sup: int, currency: str, jitter: float) -> int:
 
 
 # ========================================================================= generation ===========
+# ------------------------------------------------------------------ a French company ------------
+#: ``country="FR"``: the same company and expenses, with a French chart (PCG account numbers), French
+#: VAT (20 %, 10 %, 5.5 %, 2.1 %, 0 % and reverse charge 20 %) and a French name, for the French ledgers
+#: (QuickBooks Online France). Generation keeps using the Dutch codes as keys, so the ids and the
+#: sequence of random draws are the same as the Dutch company's; only what Pleo shows changes.
+FR_COMPANY_NAME = "Société Démo SAS"
+FR_CATEGORIES: dict[str, tuple[str, str, str | None]] = {
+    "4000": ("625100", "Voyages et déplacements", "10%"), "4010": ("625110", "Taxis", "10%"),
+    "4100": ("625700", "Réceptions", "10%"), "4200": ("651100", "Logiciels et abonnements", "20%"),
+    "4300": ("606400", "Fournitures administratives", "20%"), "4400": ("623000", "Publicité", "20%"),
+    "4500": ("626000", "Frais postaux et de télécommunications", "20%"),
+    "4600": ("618500", "Frais de formation", "20%"), "4700": ("625120", "Indemnités kilométriques", "0%"),
+    "4710": ("625600", "Missions", "0%"), "4800": ("627000", "Services bancaires", "0%"),
+    "1150": ("580000", "Virements internes", None), "1000": ("530000", "Caisse", None),
+    "8900": ("758000", "Produits divers de gestion courante", None),
+}
+FR_CONTRA: dict[str, tuple[str, str]] = {
+    "1100": ("512100", "Banque Pleo"), "1610": ("512200", "Pleo Pocket"),
+    "1620": ("467000", "Remboursements hors Pleo"),
+}
+#: Dutch tax code -> French one (code, name, rate, type, deductible VAT account, VAT due account).
+FR_TAXES: dict[str, tuple[str, str, str, str, str | None, str | None]] = {
+    "21%": ("20%", "TVA 20 %", "0.20", "inclusive", "445660", None),
+    "9%": ("10%", "TVA 10 %", "0.10", "inclusive", "445660", None),
+    "5.5%": ("5.5%", "TVA 5,5 %", "0.055", "inclusive", "445660", None),
+    "2.1%": ("2.1%", "TVA 2,1 %", "0.021", "inclusive", "445660", None),
+    "0%": ("0%", "Exonéré de TVA", "0", "inclusive", None, None),
+    "RC21": ("AI20", "Autoliquidation TVA 20 %", "0.20", "reverse", "445660", "445200"),
+}
+#: Merchants whose French VAT rate is not the Dutch one's counterpart (food is 5.5 % in France).
+FR_MERCHANT_TAXES = {"Albert Heijn": ("5.5%",), "HEMA": ("20%",)}
+
+
+def _french(m: dict, rng: random.Random) -> dict:
+    """The master data of ``_master`` as a French company (keys unchanged, see FR_CATEGORIES)."""
+    taxes: dict[str, TaxCode] = {}
+    tax_codes: list[TaxCode] = []
+    for t in m["tax_codes"]:
+        code, name, rate, typ, ing, out = FR_TAXES[t.code]
+        fr = TaxCode(t.id, code, name, Decimal(rate), typ, ing, out)
+        taxes[t.code] = taxes[code] = fr
+        tax_codes.append(fr)
+    for nl in ("5.5%", "2.1%"):
+        code, name, rate, typ, ing, out = FR_TAXES[nl]
+        fr = TaxCode(uuid_from(rng), code, name, Decimal(rate), typ, ing, out)
+        taxes[code] = fr
+        tax_codes.append(fr)
+    categories = {}
+    accounts = []
+    for a in m["accounts"]:
+        if a.role == "category":
+            code, name, tax = FR_CATEGORIES[a.code]
+            fr = Account(a.id, code, name, f"GL-{code}", a.role, tax)
+            categories[a.code] = fr
+        else:
+            code, name = FR_CONTRA[a.code]
+            fr = Account(a.id, code, name, f"GL-{code}", a.role)
+        accounts.append(fr)
+    contra = {role: next(x for x in accounts if x.id == a.id) for role, a in m["contra"].items()}
+    employees = [Employee(e.id, e.first_name, e.last_name, e.email.replace("@demo-company.nl", "@societe-demo.fr"),
+                          e.code, e.job_title, "+336" + e.phone[4:], e.team) for e in m["employees"]]
+    return {**m, "accounts": accounts, "categories": categories, "contra": contra, "tax_codes": tax_codes,
+            "taxes": taxes, "employees": employees, "admin": employees[0], "company_name": FR_COMPANY_NAME,
+            "country": "FR"}
+
+
 def _master(seed: int) -> dict:
     rng = random.Random(f"pleodesk-demo:{seed}:master")
     company_id = uuid_from(rng)
@@ -448,7 +516,8 @@ def _master(seed: int) -> dict:
                 other_company_id=other_company_id, other_organization_id=other_organization_id, other_api_key=other_api_key, secret=secret,
                 registration_number=registration_number, accounts=accounts, categories=categories, contra=contra,
                 tax_codes=tax_codes, taxes={t.code: t for t in tax_codes}, teams=teams, employees=employees,
-                tag_groups=tag_groups, tags=tags, vendors=vendors, admin=employees[0])
+                tag_groups=tag_groups, tags=tags, vendors=vendors, admin=employees[0], company_name=COMPANY_NAME,
+                country=COMPANY_COUNTRY)
 
 
 def _type_counts(n: int) -> dict[str, int]:
@@ -560,6 +629,8 @@ class _MonthBuilder:
             acc += w
         parts.append(total - acc)
         tax_code = r.choice(merchant.taxes)
+        if m.get("country") == "FR" and merchant.name in FR_MERCHANT_TAXES:
+            tax_code = FR_MERCHANT_TAXES[merchant.name][0]
         lines = []
         for i, (cat, p, ps) in enumerate(zip(cats, parts, parts_sup)):
             account = m["categories"][cat]
@@ -790,11 +861,17 @@ class _MonthBuilder:
                                     "EMAIL_FORWARDING", old.created_at)
 
 
-def generate(seed: int = 1, months: list[str] | None = None, expenses_per_month: int = 600) -> DemoData:
-    """Build the whole dataset. ``months`` are ``YYYY-MM`` strings (required)."""
+def generate(seed: int = 1, months: list[str] | None = None, expenses_per_month: int = 600,
+             country: str = COMPANY_COUNTRY) -> DemoData:
+    """Build the whole dataset. ``months`` are ``YYYY-MM`` strings (required). ``country``: ``NL`` (the
+    Dutch company) or ``FR`` (the same company as a French one, see ``FR_CATEGORIES``)."""
     if not months:
         raise ValueError("months are required")
+    if country not in (COMPANY_COUNTRY, "FR"):
+        raise ValueError(f"the demo company is Dutch (NL) or French (FR), not {country!r}")
     m = _master(seed)
+    if country == "FR":
+        m = _french(m, random.Random(f"pleodesk-demo:{seed}:fr"))
     entries: list[Entry] = []
     for month in sorted(months):
         entries.extend(_MonthBuilder(m, seed, month, expenses_per_month).build())

@@ -608,10 +608,10 @@ class PleoState:
 
     def __init__(self, *, seed: int = 1, months: list[str], expenses_per_month: int = 600,
                  pleo_url: str = "http://127.0.0.1/pleo", files_url: str = "http://127.0.0.1/pleo-files",
-                 sandbox_url: str = "http://127.0.0.1"):
+                 sandbox_url: str = "http://127.0.0.1", country: str = COMPANY_COUNTRY):
         self.lock = threading.RLock()
         self.clock = Clock()
-        self.data: DemoData = generate(seed, months, expenses_per_month)
+        self.data: DemoData = generate(seed, months, expenses_per_month, country=country)
         d = self.data
         self.seed = seed
         self.months = d.months
@@ -803,7 +803,7 @@ class PleoState:
             counts: dict[str, int] = {}
             for e in self.data.entries:
                 counts[e.export_status] = counts.get(e.export_status, 0) + 1
-            return {"companyId": self.company_id, "companyName": COMPANY_NAME, "organizationId": self.organization_id,
+            return {"companyId": self.company_id, "companyName": self.data.company_name, "organizationId": self.organization_id,
                     "apiKey": self.api_key, "apiKeyRevoked": self._api_key_revoked,
                     "pleoBaseUrl": self.pleo_url, "oauthClientId": SANDBOX_CLIENT_ID, "months": self.months,
                     "entries": len(self.data.entries), "exportStatus": counts,
@@ -1064,10 +1064,12 @@ class PleoState:
 
     def _company_json(self, company_id: str) -> dict:
         if company_id == self.company_id:
-            return {"id": self.company_id, "name": COMPANY_NAME, "organizationId": self.organization_id,
-                    "registrationNumber": self.data.registration_number,
-                    "address": {"addressLine1": "Keizersgracht 123", "locality": "Amsterdam", "postalCode": "1015 CJ",
-                                "region": "Noord-Holland", "country": COMPANY_COUNTRY}}
+            address = ({"addressLine1": "12 rue de la Paix", "locality": "Paris", "postalCode": "75002",
+                        "region": "Île-de-France", "country": "FR"} if self.data.country == "FR" else
+                       {"addressLine1": "Keizersgracht 123", "locality": "Amsterdam", "postalCode": "1015 CJ",
+                        "region": "Noord-Holland", "country": COMPANY_COUNTRY})
+            return {"id": self.company_id, "name": self.data.company_name, "organizationId": self.organization_id,
+                    "registrationNumber": self.data.registration_number, "address": address}
         return {"id": self.other_company_id, "name": OTHER_COMPANY_NAME, "organizationId": self.other_organization_id,
                 "address": {"addressLine1": "Strandvejen 1", "locality": "København", "postalCode": "2100",
                             "country": "DK"}}

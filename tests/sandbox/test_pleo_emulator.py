@@ -681,3 +681,27 @@ def test_sandbox_control_routes(sb, api) -> None:
     r = httpx.post(sb.url + "/_sandbox/faults/inject", json={"pathPrefix": "/pleo", "fault": "503"})
     assert r.status_code == 200 and api.get("/v1/introspect").status_code == 503
     assert httpx.post(sb.url + "/_sandbox/faults/inject", json={"fault": "503"}).status_code == 400
+
+
+def test_the_demo_company_as_a_french_one():
+    """``country="FR"``: the same expenses (same ids, same draws) with a French chart and French VAT, whose
+    amounts add up as the Dutch ones do."""
+    from decimal import Decimal
+
+    from pleodesk.sandbox.demo_data import generate
+
+    nl = generate(4, ["2026-03"], 120)
+    fr = generate(4, ["2026-03"], 120, country="FR")
+    assert [e.id for e in fr.entries] == [e.id for e in nl.entries]
+    assert fr.company_name == "Société Démo SAS" and fr.country == "FR"
+    assert {t.code for t in fr.tax_codes} == {"20%", "10%", "5.5%", "2.1%", "0%", "AI20"}
+    assert {a.code for a in fr.contra.values()} == {"512100", "512200", "467000"}
+    rates = {ln.tax.code: ln.tax.rate for e in fr.entries for ln in e.lines if ln.tax}
+    assert rates["20%"] == Decimal("0.20") and rates["10%"] == Decimal("0.10")
+    for e in fr.entries:
+        assert sum(ln.amount for ln in e.lines) == e.amount
+        for ln in e.lines:
+            if ln.tax and ln.tax.type == "inclusive":
+                assert ln.net + ln.tax_amount == ln.amount
+    with __import__("pytest").raises(ValueError, match="Dutch .NL. or French .FR."):
+        generate(4, ["2026-03"], 10, country="DE")
