@@ -8,6 +8,8 @@ Mounted by path prefix (``Sandbox.mount``):
 ``/pleo-files``     receipt files behind signed, expiring URLs (like a storage bucket)
 ``/_sandbox/pleo``  test and demo controls of the Pleo emulator (not Pleo's API; see ``pleo_emulator``)
 ``/_sandbox/faults`` fault controls (see ``faults``)
+``/odoo``, ``/xero``, ``/xero-identity``, ``/qbo``, ``/qbo-oauth``, ``/qbo-files``: the accounting
+                    systems' emulators (``odoo_emulator``, ``xero_emulator``, ``qbo_emulator``)
 ==================  ==========================================================================
 
 Only the standard library is used: a ``ThreadingHTTPServer`` (daemon threads) runs a small WSGI
@@ -460,6 +462,9 @@ class SandboxConfig:
     allow_non_loopback: bool = False
     #: The Odoo emulator answers like this version (16 or 17).
     odoo_version: int = 17
+    #: The Pleo demo company is Dutch (``NL``) or the same company as a French one (``FR``: French chart and
+    #: VAT, for the French ledgers such as QuickBooks Online France).
+    pleo_country: str = "NL"
 
     def resolved_months(self) -> list[str]:
         months = list(self.months) if self.months else _default_months()
@@ -536,7 +541,7 @@ class Sandbox:
             self.pleo: PleoState = PleoState(seed=config.seed, months=months,
                                              expenses_per_month=config.expenses_per_month,
                                              pleo_url=self.pleo_url, files_url=self.files_url,
-                                             sandbox_url=self.url)
+                                             sandbox_url=self.url, country=config.pleo_country)
         except BaseException:
             self._server.server_close()
             raise
@@ -557,6 +562,10 @@ class Sandbox:
 
         self.xero = mount_xero(self)
         self.xero_url: str = f"{self.url}/xero"
+        from pleodesk.sandbox.qbo_emulator import mount_qbo
+
+        self.qbo = mount_qbo(self)
+        self.qbo_url: str = f"{self.url}/qbo"
         self._thread: threading.Thread | None = None
         self._stopped = False
 
