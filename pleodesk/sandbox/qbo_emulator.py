@@ -535,7 +535,7 @@ class QboState:
     def __init__(self, *, seed: int = 1, time_scale: float = 1.0, per_minute: int = 500, batch_per_minute: int = 40,
                  concurrent: int = 10, access_token_seconds: int = 3600,
                  refresh_token_seconds: int = 100 * 86400, rotate_after_seconds: float = 86400,
-                 max_upload_bytes: int = 100 * 1024 * 1024, latency: float = 0.0,
+                 max_upload_bytes: int = 100 * 1024 * 1024, latency: float = 0.0, batch_latency: float = 0.0,
                  redirect_ports: Iterable[int] = DEFAULT_REDIRECT_PORTS, sandbox_url: str = "") -> None:
         self.lock = threading.RLock()
         self.seed = seed
@@ -548,6 +548,8 @@ class QboState:
         self.rotate_after_seconds = rotate_after_seconds
         self.max_upload_bytes = max_upload_bytes
         self.latency = latency
+        #: Extra time a batch request takes (emulated seconds): thirty items are more work than one.
+        self.batch_latency = batch_latency
         self.sandbox_url = sandbox_url.rstrip("/")
         self._offset = 0.0
         self._t0_real = time.monotonic()
@@ -1004,8 +1006,9 @@ class QboApiApp:
                 raise self._throttled()
             self._admit(company, req)
             try:
-                if self.s.latency:
-                    time.sleep(self.s.scaled(self.s.latency))
+                extra = self.s.batch_latency if req.path.rstrip("/").endswith("/batch") else 0.0
+                if self.s.latency or extra:
+                    time.sleep(self.s.scaled(self.s.latency + extra))
                 resp = self._idempotent(req, company)
             finally:
                 with self.s.lock:

@@ -11,7 +11,9 @@ Which transaction (docs/quickbooks.md has the reasoning):
   deductible VAT is reversed. A ``Purchase`` with ``Credit=true`` is only valid on a credit card
   account (XSD), so it is used only where the Pleo account is a credit card account in QuickBooks;
 * money moved between two balance sheet accounts (a wallet top-up or unload, a cash withdrawal, a
-  reimbursement paid from the wallet to the Pocket account or from the company's bank): a ``Transfer``;
+  reimbursement paid from the wallet to the Pocket account or from the company's bank), without VAT:
+  a ``Transfer``. A purchase booked on a balance sheet account that is not a bank or card account (the
+  suspense account for expenses without a category) stays a purchase;
 * an expense booked against accounts payable (Pleo's vendor-based bookkeeping): a ``Bill`` to the
   supplier, and a ``VendorCredit`` when the amount is negative.
 
@@ -40,6 +42,9 @@ TRANSFER_TYPES = frozenset({"Bank", "Other Current Asset", "Credit Card", "Other
                             "Fixed Asset", "Long Term Liability", "Equity"})
 #: Kinds booked on the employee (no supplier): the employee is the payee.
 _EMPLOYEE_KINDS = {"mileage", "per_diem"}
+#: Kinds that only move money between accounts: a transfer when both accounts are balance sheet ones.
+MOVEMENT_KINDS = {"wallet_topup", "wallet_unload", "atm_withdrawal", "direct_reimbursement",
+                  "external_reimbursement"}
 
 
 @dataclass(frozen=True)
@@ -301,8 +306,10 @@ def build(entry: LedgerEntry, ctx: Context) -> Document:
                             "payment); pleodesk does not pay bills in QuickBooks",
                             "Record the payment in QuickBooks (Expenses > Pay bills) and mark the expense as handled "
                             "in Pleo.", "missing_configuration")
-    if (len(groups) == 1 and entry.contra_role is not ContraRole.PAYABLE
-            and ctx.accounts[groups[0].account].type in TRANSFER_TYPES and contra.type in TRANSFER_TYPES):
+    only = ctx.accounts[groups[0].account] if len(groups) == 1 else None
+    if (only is not None and entry.contra_role is not ContraRole.PAYABLE and groups[0].tax == 0
+            and contra.type in TRANSFER_TYPES and only.type in TRANSFER_TYPES
+            and (only.type in ("Bank", "Credit Card") or entry.kind.value in MOVEMENT_KINDS)):
         return _transfer(entry, groups[0], ctx, contra, direction, common)
     banks = [g for g in groups if ctx.accounts[g.account].type == "Bank"]
     if banks:
