@@ -102,3 +102,18 @@ def test_the_chart_offers_expense_accounts_purchase_vat_classes_locations_projec
     qbo.demo.set_pref("AccountingInfoPrefs", "DepartmentTerminology", "Établissement")
     chart = provider.read_chart()
     assert "Class" not in chart.dimensions and "Établissement" in chart.dimensions
+
+
+def test_create_account_from_the_accounts_page(connection, qbo):
+    from pleodesk.ui.systems.quickbooks import create_account
+    from pleodesk.ui.wizard.state import WizardState
+
+    state = WizardState(conn_id=1, system="quickbooks", system_settings=dict(connection.settings))
+    acc = create_account(state, "512300", "Pleo USD", "bank")
+    assert acc.code == "512300" and acc.type == "bank" and "512300" in state.chart.accounts
+    created = next(a for a in qbo.demo.all("Account") if a.get("AcctNum") == "512300")
+    assert created["AccountType"] == "Bank" and created["JournalCodeRef"]["name"] == "BQ"
+    again = create_account(state, "512300", "Pleo USD", "bank")
+    assert again.id == acc.id
+    with pytest.raises(LedgerError, match="already exists in QuickBooks as Banque"):
+        create_account(state, "512000", "Autre", "bank")

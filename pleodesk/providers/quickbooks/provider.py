@@ -411,6 +411,34 @@ class QuickBooksProvider:
                           type="Bank", active=True, currency=_ref_value(created.get("CurrencyRef")), number=number,
                           journal_code=(created.get("JournalCodeRef") or {}).get("name"))
 
+    def create_account(self, code: str, name: str, type_: str) -> QboAccount:
+        """An account from the setup's "Create…" (pleodesk's account types: bank, expense, liability,
+        asset, income, payable, equity); the existing one when the number is taken by the same name.
+        ``code`` becomes the account number."""
+        kinds = {"bank": ("Bank", "Checking"), "expense": ("Expense", "OtherMiscellaneousServiceCost"),
+                 "liability": ("Other Current Liability", "OtherCurrentLiabilities"),
+                 "asset": ("Other Current Asset", "OtherCurrentAssets"),
+                 "income": ("Other Income", "OtherMiscellaneousIncome"),
+                 "payable": ("Accounts Payable", "AccountsPayable"), "equity": ("Equity", "OwnersEquity"),
+                 "tax": ("Other Current Liability", "SalesTaxPayable")}
+        type_name, sub = kinds.get(type_, kinds["expense"])
+        chart = self._load_chart(refresh=True)
+        existing = chart.accounts.get(code)
+        if existing is not None:
+            if existing.type != type_name or _norm(existing.name) != _norm(name):
+                raise SetupRefused(f"The account {code} already exists in QuickBooks as {existing.name} "
+                                   f"({existing.type})", "", "Choose it, or give the new account another number.")
+            return existing
+        body: dict[str, Any] = {"Name": " ".join(name.split()), "AccountType": type_name, "AccountSubType": sub}
+        if code:
+            body["AcctNum"] = code
+        if type_name == "Bank" and chart.country == "FR":
+            body["JournalCodeRef"] = {"value": self._ensure_journal(chart, JOURNAL_DEFAULT, name)}
+        created = self._create("Account", body, wire.request_id("account", self.realm_id, code, name, uuid.uuid4().hex))
+        self._chart = None
+        return QboAccount(id=str(created["Id"]), code=account_code(created), name=str(created.get("Name") or name),
+                          type=type_name, active=True, number=code)
+
     def _ensure_journal(self, chart: _Chart, name: str, account_name: str) -> str:
         name = name.strip().upper()
         for j in chart.journal_codes:
