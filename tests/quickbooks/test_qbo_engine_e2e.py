@@ -256,3 +256,27 @@ def test_a_closed_period_refuses_the_month_with_what_to_do(world):
     assert ledger(qbo) == {}
     problems = store.records_with_status(conn.id, "failed")
     assert problems and "books are closed" in problems[0].error_title
+
+
+def test_master_data_into_pleo_mirrors_quickbooks(world):
+    """As ``pleodesk sync``: Pleo's categories become QuickBooks' active accounts, its tax codes the active
+    purchase VAT codes, its tag groups the mapped classes and projects; a second run changes nothing."""
+    from pleodesk.connections import make_pleo_client
+    from pleodesk.core.engine import sync_master_data
+
+    sb, qbo, store, port = world
+    conn = setup(sb, store, port, receipts=False)
+    pleo = sb.pleo
+    report = sync_master_data(store, conn, make_pleo_client(conn), create_provider(conn))
+    active = {a["code"] for a in pleo.coa.values() if not a["archived"]}
+    assert {"625100", "512", "5121", "401000"} <= active and "625900" not in active     # inactive left out
+    codes = {t["code"] for t in pleo.tax_codes.values() if not t["archived"]}
+    assert codes == {"TVA 20 %", "TVA 10 %", "TVA 5,5 %", "TVA 2,1 %", "Exonéré", "Autoliquidation UE 20 %"}
+    groups = {g["code"]: g for g in pleo.tag_groups.values() if not g["archived"]}
+    project = groups["PROJECT"]
+    tags = {t["code"]: t["name"] for t in pleo.tags.values() if t["groupId"] == project["id"] and not t["archived"]}
+    assert tags["P-ATLAS"] == "Atlas rollout" and "Mercury" not in tags.values()     # mapped codes kept
+    before = ({k: dict(v) for k, v in pleo.coa.items()}, {k: dict(v) for k, v in pleo.tax_codes.items()})
+    again = sync_master_data(store, conn, make_pleo_client(conn), create_provider(conn))
+    assert ({k: dict(v) for k, v in pleo.coa.items()}, {k: dict(v) for k, v in pleo.tax_codes.items()}) == before
+    assert report.created and not again.created
