@@ -212,3 +212,11 @@ def test_two_processes_refreshing_at_once_keep_the_connection(qbo, connection, t
     assert {json.loads(o[0])["access"] for o in outs} == {stored.access_token}
     assert not qbo.refresh_tokens[stored.refresh_token]["dead"]          # the newest one is stored, alive
     keyring.get_keyring()                                                # (the test's own keyring is untouched)
+
+
+def test_an_expired_sign_in_says_reconnect_too(qbo, provider):
+    qbo.refresh_token_seconds = 0                # not used for 100 days: Intuit ends it
+    qbo.expire_access_tokens()
+    with pytest.raises(AuthError) as err:
+        provider.read_chart()
+    assert "revoked or has expired" in err.value.title and "same QuickBooks company" in err.value.fix

@@ -266,3 +266,38 @@ def test_a_receipt_over_the_upload_limit_is_refused_before_sending(configured, s
     with pytest.raises(LedgerError, match="QuickBooks takes at most"):
         configured.upload_receipt(Found(res.ledger_id, res.ledger_url), str(big), "application/pdf", "big.pdf")
     assert len(qbo.requests) == calls and qbo.entities("Attachable") == []
+
+
+def test_multicurrency_sends_the_currency_only_where_the_company_has_it(configured, sandbox, qbo, recorder):
+    entries = _purchases(sandbox, configured, 2)
+    [first] = configured.send_batch(entries[:1])
+    assert first.ok and "CurrencyRef" not in qbo.entities("Purchase")[-1]
+    assert "CurrencyRef" not in __import__("json").loads(recorder.calls("POST", "/batch")[-1].request.content
+                                                         )["BatchItemRequest"][0]["Purchase"]
+    qbo.demo.set_pref("CurrencyPrefs", "MultiCurrencyEnabled", True)
+    configured.read_chart()
+    [second] = configured.send_batch(entries[1:])
+    p = qbo.entities("Purchase")[-1]
+    assert second.ok and p["CurrencyRef"]["value"] == "EUR" and Decimal(str(p["ExchangeRate"])) == 1
+    recorder.assert_valid()
+
+
+def test_class_tracking_per_transaction_takes_one_class_per_expense(configured, sandbox, qbo):
+    from pleodesk.core.ledger import Posting
+
+    qbo.demo.set_pref("AccountingInfoPrefs", "ClassTrackingPerTxnLine", False)
+    qbo.demo.set_pref("AccountingInfoPrefs", "ClassTrackingPerTxn", True)
+    configured.read_chart()
+    entry = _purchases(sandbox, configured)[0]
+    lines = [p for p in entry.postings if p.tax_role is None and p.line_id]
+    # two lines of the same expense, tagged with two different classes
+    first, contra = lines[0], next(p for p in entry.postings if p.line_id is None)
+    half = (first.debit / 2).quantize(Decimal("0.01"))
+    postings: list[Posting] = [replace(first, debit=half, tax_code="Exonéré", line_id="x", dimensions=(("Class", "Ventes"),)),
+                               replace(first, debit=first.debit - half, tax_code="Exonéré", line_id="y",
+                                       dimensions=(("Class", "Technique"),)),
+                               replace(contra, credit=first.debit)]
+    entry = replace(entry, postings=tuple(postings), gross=Money(first.debit, "EUR"))
+    [res] = configured.send_batch([entry])
+    assert not res.ok and "one class per transaction" in res.error.title and res.error.reason_type == "tag_unknown"
+    assert qbo.entities("Purchase") == []

@@ -26,12 +26,13 @@ KILLS = 20
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)        # 20 starts of the app and a month of receipts: minutes on a busy machine
 def test_sigkill_at_random_moments_books_each_expense_once(tmp_path, pleodesk_home, monkeypatch):
     import keyring
     from keyring_file import FileKeyring
 
     keyring.set_keyring(FileKeyring(tmp_path / "keyring.json"))
-    sb = start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=400, seed=12, pleo_country="FR"))
+    sb = start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=900, seed=12, pleo_country="FR"))
     qbo = mount_qbo(sb, QboState(time_scale=SCALE, batch_latency=0.3 * SCALE))    # a batch takes 0.3 s: kills land in it
     port = free_port()
     qbo.clients[SANDBOX_CLIENT_ID].redirect_uris.add(f"http://localhost:{port}/callback")
@@ -46,16 +47,33 @@ def test_sigkill_at_random_moments_books_each_expense_once(tmp_path, pleodesk_ho
         exportable = sb.pleo.exportable_entry_ids(MONTH)
         rng = random.Random(20261206)
         kills = 0
-        for _ in range(KILLS * 3):
-            if kills >= KILLS:
-                break
-            proc = subprocess.Popen([sys.executable, "-m", "pleodesk", "export", "--month", MONTH], env=env, cwd=ROOT,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(2.5, 8.0))       # a start takes about 3 s
+        attempts = 0
+        child = {**env, "PYTHONUNBUFFERED": "1"}
+        while kills < KILLS and attempts < KILLS * 4:
+            attempts += 1
+            proc = subprocess.Popen([sys.executable, "-m", "pleodesk", "export", "--month", MONTH], env=child,
+                                    cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            # Where to kill: the first few while the app starts and reads Pleo, then in the middle of the
+            # receipts' download or of a batch and its uploads, a random moment after the progress line.
+            if kills < 3:
+                time.sleep(rng.uniform(0.5, 3.0))
+            else:
+                phase = rng.choice(["[receipts]", "[sending]", "[sending]", "[sending]"])
+                after = rng.randint(0, 2 if phase == "[receipts]" else 1)
+                seen = 0
+                for line in proc.stderr:
+                    if "[done]" in line:
+                        break
+                    if phase in line:
+                        if seen >= after:
+                            time.sleep(rng.uniform(0.0, 0.6))
+                            break
+                        seen += 1
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
-                proc.wait()
                 kills += 1
+            proc.wait()
+            proc.stderr.close()
         assert kills >= KILLS, f"only {kills} kills landed"
 
         # Run until a run finishes cleanly and every receipt owed is attached.
