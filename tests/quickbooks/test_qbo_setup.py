@@ -117,3 +117,16 @@ def test_create_account_from_the_accounts_page(connection, qbo):
     assert again.id == acc.id
     with pytest.raises(LedgerError, match="already exists in QuickBooks as Banque"):
         create_account(state, "512000", "Autre", "bank")
+
+
+def test_another_bank_account_chosen_on_the_accounts_page_is_kept(configured, qbo):
+    """Page 4 may choose another bank account for the wallet (its code, the id forgotten); saving sets up
+    again and must keep that choice, not go back to Banque Pleo."""
+    from pleodesk.core.ledger import ContraRole, Mappings
+    from pleodesk.ui.systems.quickbooks import settings_for_accounts
+
+    m = Mappings(contra={ContraRole.WALLET: "512000"})
+    settings = {**configured.settings, **settings_for_accounts(configured.settings, m)}
+    assert settings["bank_account_code"] == "512000" and settings["bank_account_id"] is None
+    out = configured.ensure_setup(settings)
+    assert out["bank_account_code"] == "512000" and out["bank_account"]["name"] == "Banque"

@@ -372,11 +372,11 @@ class QuickBooksProvider:
         number0, name0 = defaults.get(chart.country) or defaults[None]
         name = " ".join(str(given.get("name") or name0).split())
         number = str(given.get("number") if given.get("number") is not None else number0).strip()
-        chosen = s.get(f"{role}_account_id")
-        if chosen:
-            acc = chart.accounts_by_id.get(str(chosen))
-            if acc is not None and acc.type == "Bank" and acc.active:
-                return acc
+        # An account chosen before: by its id, else by its code (another one chosen on the accounts page).
+        chosen = chart.accounts_by_id.get(str(s.get(f"{role}_account_id") or "")) or \
+            chart.accounts.get(str(s.get(f"{role}_account_code") or ""))
+        if chosen is not None and chosen.type == "Bank" and chosen.active:
+            return chosen
         acc = next((a for a in chart.accounts_by_id.values() if _norm(a.name) == _norm(name)), None)
         if acc is None and number:
             acc = next((a for a in chart.accounts_by_id.values() if a.number == number), None)

@@ -272,12 +272,19 @@ class ConnectPage(SystemPage):
         currency = wallet_currency(self.pleo_data)
         if currency:
             s["wallet_currency"] = currency
-        s["bank_account"] = {"name": self.bank_name.text().strip(), "number": self.bank_number.text().strip(),
-                             "journal_code": self.bank_journal.currentText().strip()}
+        edited = {"bank": {"name": self.bank_name.text().strip(), "number": self.bank_number.text().strip(),
+                           "journal_code": self.bank_journal.currentText().strip()}}
         s["pocket"] = self.pocket.isChecked()
         if self.pocket.isChecked():
-            s["pocket_account"] = {"name": self.pocket_name.text().strip(), "number": self.pocket_number.text().strip(),
-                                   "journal_code": self.pocket_journal.currentText().strip()}
+            edited["pocket"] = {"name": self.pocket_name.text().strip(), "number": self.pocket_number.text().strip(),
+                                "journal_code": self.pocket_journal.currentText().strip()}
+        for role, fields in edited.items():
+            before = s.get(f"{role}_account") or {}
+            if (before.get("name"), before.get("number")) != (fields["name"], fields["number"]):
+                # another name or number than the account found before: find or create that one instead
+                s.pop(f"{role}_account_id", None)
+                s.pop(f"{role}_account_code", None)
+            s[f"{role}_account"] = fields
         return s
 
     def initializePage(self) -> None:
