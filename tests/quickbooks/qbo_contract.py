@@ -40,7 +40,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
 
 import httpx
 

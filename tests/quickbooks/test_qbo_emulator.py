@@ -3,7 +3,6 @@ agree with Intuit's XSDs."""
 
 from __future__ import annotations
 
-import base64
 import json
 import threading
 import time

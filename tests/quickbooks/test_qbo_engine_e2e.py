@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 
-from pleodesk.connections import ledger_secret_name, make_engine, pleo_secret_name
+from pleodesk.connections import make_engine
 from pleodesk.core.ledger import ContraRole
 from pleodesk.core.model import Expense
 from pleodesk.core.money import Money
@@ -23,7 +23,6 @@ from pleodesk.providers.quickbooks import create_provider, sandbox_settings, wir
 from pleodesk.providers.quickbooks.auth import QboConnector, token_store
 from pleodesk.sandbox.qbo_emulator import FR_REALM, SANDBOX_CLIENT_ID, QboState, mount_qbo
 from pleodesk.sandbox.server import SandboxConfig, start_sandbox
-from pleodesk.secrets import set_secret
 from pleodesk.setup_file import apply_plan, check_plan, plan_from_dict
 from pleodesk.storage import open_store
 

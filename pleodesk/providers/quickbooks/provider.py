@@ -42,7 +42,6 @@ from pleodesk.providers.quickbooks.client import (
     QboClient,
     QboError,
     QboLimits,
-    QboUncertain,
     fault_text,
     parse_fault,
 )
