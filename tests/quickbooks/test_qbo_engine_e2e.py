@@ -27,7 +27,7 @@ from pleodesk.setup_file import apply_plan, check_plan, plan_from_dict
 from pleodesk.storage import open_store
 
 from qbo_contract import Recorder
-from qbo_testkit import CATEGORIES, SCALE, TAGS, TAXES, fake_browser, free_port, requires_specs
+from qbo_testkit import CATEGORIES, SCALE, TAGS, TAXES, fake_browser, free_port
 
 MONTH = "2026-08"
 KINDS = ("Purchase", "Deposit", "Transfer", "Bill", "VendorCredit")
@@ -92,7 +92,6 @@ def _gross(sb, eid) -> Decimal:
     return Money.from_minor(amount["value"], amount["currency"]).amount
 
 
-@requires_specs
 @pytest.mark.parametrize("vendor_based", [False, True], ids=["journal", "vendor-based"])
 def test_a_month_through_the_engine_into_quickbooks(world, vendor_based):
     """``vendor-based``: the bookkeeper clicked Export in Pleo with vendor-based bookkeeping, so purchases
@@ -181,7 +180,6 @@ def test_a_month_through_the_engine_into_quickbooks(world, vendor_based):
     assert len(ledger(qbo)) == n_books and len(qbo.entities("Attachable")) == n_files
 
 
-@requires_specs
 def test_a_crash_after_quickbooks_booked_a_batch_books_nothing_twice(world):
     sb, qbo, store, port = world
     conn = setup(sb, store, port, receipts=True)

@@ -14,9 +14,8 @@ from pleodesk.core.money import Money
 from pleodesk.providers.quickbooks import wire
 from pleodesk.providers.quickbooks.provider import QboSendResult
 
-from qbo_testkit import demo_entries, requires_specs
+from qbo_testkit import demo_entries
 
-pytestmark = requires_specs
 
 
 def _by_ref(qbo, kind):

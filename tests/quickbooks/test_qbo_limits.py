@@ -14,7 +14,7 @@ from pleodesk.core.ledger import ContraRole
 from pleodesk.providers.quickbooks import create_provider
 from pleodesk.providers.quickbooks.client import QboUncertain
 
-from qbo_testkit import SCALE, demo_entries, requires_specs
+from qbo_testkit import SCALE, demo_entries
 
 
 def _provider(connection, recorder, **limits):
@@ -80,7 +80,6 @@ def test_another_app_using_the_minute_only_slows_the_export(qbo, connection, rec
 
 
 @pytest.mark.parametrize("mode", ["drop_after", "500"])
-@requires_specs
 def test_a_lost_answer_is_asked_again_with_the_same_requestid(configured, sandbox, qbo, recorder, mode):
     entries = [e for e in demo_entries(sandbox, configured, kinds={"card_purchase"})
                if e.contra_role is ContraRole.WALLET][:5]
@@ -102,7 +101,6 @@ def test_a_lost_answer_is_asked_again_with_the_same_requestid(configured, sandbo
     recorder.assert_valid()
 
 
-@requires_specs
 def test_no_answer_at_all_leaves_the_outcome_unknown(configured, sandbox, qbo):
     wallet = [e for e in demo_entries(sandbox, configured, kinds={"card_purchase"}) if e.contra_role is ContraRole.WALLET]
     entries = next([a, b] for a in wallet for b in wallet if a is not b and a.payee == b.payee)

@@ -9,9 +9,8 @@ import pytest
 from pleodesk.providers.base import LedgerError
 from pleodesk.sandbox.qbo_emulator import US_REALM
 
-from qbo_testkit import free_port, requires_specs, sign_in
+from qbo_testkit import free_port, sign_in
 
-pytestmark = requires_specs
 
 
 def _banks(qbo):
