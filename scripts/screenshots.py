@@ -189,14 +189,15 @@ def main() -> int:
     dlg.reject()
     win.close()
 
-    # The Odoo and Xero pages, filled in with the demo company's own Odoo and Xero (a sandbox whose
+    # The Odoo, Xero and QuickBooks pages, filled in with the demo company's own ledgers (a sandbox whose
     # Pleo key was not revoked above; the context stops it).
     ctx.sandbox = start_sandbox(SandboxConfig(seed=3, expenses_per_month=20, months=[month]))
     for c in store.list_connections():          # one active connection per Pleo company: these are others
         store.update_connection(c.id, active=False)
     for system, name, filled in (
             ("odoo", "wizard-3-odoo", lambda p: p.company.count() > 1 and p.company.isEnabled()),
-            ("xero", "wizard-3-xero", lambda p: p.organisation.count() > 0)):
+            ("xero", "wizard-3-xero", lambda p: p.organisation.count() > 0),
+            ("quickbooks", "wizard-3-quickbooks", lambda p: "Société" in p.company.text())):
         wiz = SetupWizard.for_new(ctx)
         wiz.resize(QSize(940, 680))
         wiz.show()

@@ -56,8 +56,10 @@ TAXES: dict[str, tuple[str, str, str, str, str | None, str | None]] = {
     "0%": ("0%", "Exonéré / hors champ", "0", "inclusive", None, None),
     "RC21": ("AI20", "Autoliquidation TVA 20 %", "0.20", "reverse", "445662", "445200"),
 }
-#: A French rate the Dutch set lacks.
+#: French rates the Dutch set lacks: 5.5 % (food, books) and 2.1 % (press, some medicines; offered by the
+#: French ledgers, used by no demo expense).
 REDUCED = ("5.5%", "TVA 5,5 %", "0.055", "inclusive", "445660", None)
+SUPER_REDUCED = ("2.1%", "TVA 2,1 %", "0.021", "inclusive", "445660", None)
 #: Dutch merchant -> (French name, French tax code for its first line, or None to keep the mapped one).
 MERCHANTS: dict[str, tuple[str, str | None]] = {
     "NS Reizigers": ("SNCF Voyageurs", None), "KLM Royal Dutch Airlines": ("Air France", None),
@@ -88,9 +90,9 @@ def frenchify(data: DemoData) -> DemoData:
     for t in data.tax_codes:
         code, name, rate, typ, ing, out = TAXES[t.code]
         taxes[t.code] = TaxCode(t.id, code, name, Decimal(rate), typ, ing, out)
-    reduced = TaxCode(str(uuid.uuid5(uuid.NAMESPACE_URL, f"pleodesk-demo/{data.company_id}/tax/5.5%")), REDUCED[0],
-                      REDUCED[1], Decimal(REDUCED[2]), REDUCED[3], REDUCED[4], REDUCED[5])
-    by_code = {t.code: t for t in taxes.values()} | {reduced.code: reduced}
+    added = [TaxCode(str(uuid.uuid5(uuid.NAMESPACE_URL, f"pleodesk-demo/{data.company_id}/tax/{spec[0]}")), spec[0],
+                     spec[1], Decimal(spec[2]), spec[3], spec[4], spec[5]) for spec in (REDUCED, SUPER_REDUCED)]
+    by_code = {t.code: t for t in taxes.values()} | {t.code: t for t in added}
     teams = {t.id: replace(t, name=TEAMS.get(t.name, t.name)) for t in data.teams}
     employees: dict[str, Employee] = {}
     for e, (first, last) in zip(data.employees, EMPLOYEES):
@@ -127,7 +129,7 @@ def frenchify(data: DemoData) -> DemoData:
         data, registration_number=SIREN, accounts=new_accounts,
         categories={a.code: a for a in new_accounts if a.role == "category"},
         contra={a.role: a for a in new_accounts if a.role != "category"},
-        tax_codes=[*taxes.values(), reduced], taxes=by_code, teams=list(teams.values()),
+        tax_codes=[*taxes.values(), *added], taxes=by_code, teams=list(teams.values()),
         employees=[employees[e.id] for e in data.employees], admin=admin)
 
 

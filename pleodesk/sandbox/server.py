@@ -9,6 +9,8 @@ Mounted by path prefix (``Sandbox.mount``):
 ``/pennylane``      Pennylane's Company API v2 (``/pennylane/api/external/v2/...``; ``pennylane_emulator``)
 ``/_sandbox/pleo``  test and demo controls of the Pleo emulator (not Pleo's API; see ``pleo_emulator``)
 ``/_sandbox/faults`` fault controls (see ``faults``)
+``/odoo``, ``/xero``, ``/xero-identity``, ``/qbo``, ``/qbo-oauth``, ``/qbo-files``: the accounting
+                    systems' emulators (``odoo_emulator``, ``xero_emulator``, ``qbo_emulator``)
 ==================  ==========================================================================
 
 Only the standard library is used: a ``ThreadingHTTPServer`` (daemon threads) runs a small WSGI
@@ -569,6 +571,11 @@ class Sandbox:
 
         self.pennylane = mount_pennylane(self)
         self.pennylane_url: str = f"{self.url}/pennylane"
+
+        from pleodesk.sandbox.qbo_emulator import mount_qbo
+
+        self.qbo = mount_qbo(self)
+        self.qbo_url: str = f"{self.url}/qbo"
         self._thread: threading.Thread | None = None
         self._stopped = False
 

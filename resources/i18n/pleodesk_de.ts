@@ -480,8 +480,140 @@
         <translation>Öffnet Xero in Ihrem Browser: Melden Sie sich an, wählen Sie die Organisation und lassen Sie pleodesk zu.</translation>
     </message>
     <message>
+        <source>Connect QuickBooks Online</source>
+        <translation>QuickBooks Online verbinden</translation>
+    </message>
+    <message>
+        <source>Sign in to Intuit in your browser, allow pleodesk and choose the company. pleodesk then finds or creates the Pleo bank account, as Pleo&apos;s help article describes.</source>
+        <translation>Melden Sie sich im Browser bei Intuit an, erlauben Sie pleodesk den Zugriff und wählen Sie das Unternehmen. pleodesk findet oder erstellt dann das Pleo-Bankkonto, wie es der Hilfeartikel von Pleo beschreibt.</translation>
+    </message>
+    <message>
+        <source>1. Connect QuickBooks and pleodesk</source>
+        <translation>1. QuickBooks und pleodesk verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to QuickBooks…</source>
+        <translation>Mit QuickBooks &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Sign in to QuickBooks in the browser</source>
+        <translation>Im Browser bei QuickBooks anmelden</translation>
+    </message>
+    <message>
         <source>Stop &amp;waiting</source>
         <translation>&amp;Warten beenden</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the QuickBooks sign-in</source>
+        <translation>Nicht mehr auf die QuickBooks-Anmeldung warten</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s QuickBooks</source>
+        <translation>QuickBooks des De&amp;mo-Unternehmens verwenden</translation>
+    </message>
+    <message>
+        <source>Sign in to a QuickBooks company emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Bei einem auf diesem Computer nachgebildeten QuickBooks-Unternehmen anmelden, um pleodesk mit dem Demo-Unternehmen auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>Not connected yet.</source>
+        <translation>Noch nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>QuickBooks company</source>
+        <translation>QuickBooks-Unternehmen</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Unternehmen:</translation>
+    </message>
+    <message>
+        <source>The answer the QuickBooks page shows</source>
+        <translation>Die Antwort, die die QuickBooks-Seite anzeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Use it</source>
+        <translation>Ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <source>P&amp;aste the answer:</source>
+        <translation>Antwort &amp;einfügen:</translation>
+    </message>
+    <message>
+        <source>Advanced: your own Intuit app</source>
+        <translation>Erweitert: Ihre eigene Intuit-App</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>Client-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Intuit app client id</source>
+        <translation>Client-ID der Intuit-App</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Client-&amp;Secret:</translation>
+    </message>
+    <message>
+        <source>Intuit app client secret</source>
+        <translation>Client-Secret der Intuit-App</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URI:</source>
+        <translation>Weiter&amp;leitungs-URI:</translation>
+    </message>
+    <message>
+        <source>Intuit app redirect URI</source>
+        <translation>Weiterleitungs-URI der Intuit-App</translation>
+    </message>
+    <message>
+        <source>2. The Pleo bank account (used for Pleo expenses only)</source>
+        <translation>2. Das Pleo-Bankkonto (nur für Pleo-Ausgaben)</translation>
+    </message>
+    <message>
+        <source>The company uses Pleo &amp;Pocket: a bank account for Pocket expenses too</source>
+        <translation>Das Unternehmen nutzt Pleo &amp;Pocket: auch ein Bankkonto für Pocket-Ausgaben</translation>
+    </message>
+    <message>
+        <source>The Pleo Pocket bank account</source>
+        <translation>Das Pleo-Pocket-Bankkonto</translation>
+    </message>
+    <message>
+        <source>pleodesk finds these accounts in QuickBooks&apos; chart of accounts by name, or creates them as bank accounts (in France with the journal code chosen here).</source>
+        <translation>pleodesk findet diese Konten anhand ihres Namens im Kontenplan von QuickBooks oder legt sie als Bankkonten an (in Frankreich mit dem hier gewählten Journalcode).</translation>
+    </message>
+    <message>
+        <source>Connected to {name}. Connect again only to renew the connection.</source>
+        <translation>Mit {name} verbunden. Verbinden Sie sich nur erneut, um die Verbindung zu erneuern.</translation>
+    </message>
+    <message>
+        <source>Waiting for QuickBooks in your browser… Sign in there, allow pleodesk and choose the company. If the browser shows a line to copy, paste it below.</source>
+        <translation>Warten auf QuickBooks im Browser… Melden Sie sich dort an, erlauben Sie pleodesk den Zugriff und wählen Sie das Unternehmen. Zeigt der Browser eine Zeile zum Kopieren, fügen Sie sie unten ein.</translation>
+    </message>
+    <message>
+        <source>You signed in to {name}, but this connection books into {other}. Connect again and choose that company.</source>
+        <translation>Sie haben sich bei {name} angemeldet, aber diese Verbindung bucht in {other}. Verbinden Sie sich erneut und wählen Sie dieses Unternehmen.</translation>
+    </message>
+    <message>
+        <source>Signed in to {name}. Check the Pleo bank account below, then press Next.</source>
+        <translation>Bei {name} angemeldet. Prüfen Sie unten das Pleo-Bankkonto und klicken Sie dann auf Weiter.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for QuickBooks. Press Connect to QuickBooks to try again.</source>
+        <translation>Warten auf QuickBooks beendet. Klicken Sie auf Mit QuickBooks verbinden, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>That is not the answer of this sign-in: copy the whole line the QuickBooks page shows.</source>
+        <translation>Das ist nicht die Antwort dieser Anmeldung: Kopieren Sie die ganze Zeile, die die QuickBooks-Seite anzeigt.</translation>
+    </message>
+    <message>
+        <source>Setting up the Pleo bank account in QuickBooks…</source>
+        <translation>Das Pleo-Bankkonto in QuickBooks wird eingerichtet…</translation>
+    </message>
+    <message>
+        <source>Connected to {name}: {accounts} accounts, {taxes} VAT codes for purchases; Pleo bank account {bank}.</source>
+        <translation>Mit {name} verbunden: {accounts} Konten, {taxes} USt-Codes für Einkäufe; Pleo-Bankkonto {bank}.</translation>
     </message>
     <message>
         <source>Stop waiting for the Xero sign-in</source>
@@ -1938,8 +2070,24 @@
         <translation>Erneut bei Xero anmelden</translation>
     </message>
     <message>
+        <source>QuickBooks ended pleodesk&apos;s sign-in. Reconnect opens Intuit&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another company is refused, and nothing is changed then.</source>
+        <translation>QuickBooks hat die Anmeldung von pleodesk beendet. Erneut verbinden öffnet die Intuit-Anmeldung im Browser: Melden Sie sich an und wählen Sie {name}. Eine Anmeldung bei einem anderen Unternehmen wird abgelehnt, und dann wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Sign in to &amp;QuickBooks again</source>
+        <translation>Erneut bei &amp;QuickBooks anmelden</translation>
+    </message>
+    <message>
         <source>&amp;Stop waiting</source>
         <translation>&amp;Warten beenden</translation>
+    </message>
+    <message>
+        <source>The answer the QuickBooks page shows</source>
+        <translation>Die Antwort, die die QuickBooks-Seite anzeigt</translation>
+    </message>
+    <message>
+        <source>Waiting for QuickBooks in your browser… If the browser shows a line to copy, paste it below and press Enter. Press Stop waiting to give up.</source>
+        <translation>Warten auf QuickBooks im Browser… Zeigt der Browser eine Zeile zum Kopieren, fügen Sie sie unten ein und drücken Sie die Eingabetaste. Klicken Sie auf Warten beenden, um aufzugeben.</translation>
     </message>
     <message>
         <source>Stop waiting for the Xero sign-in</source>
@@ -3332,6 +3480,86 @@
     <message>
         <source>category {key}: account {account} is not in the ledger</source>
         <translation>Kategorie {key}: Konto {account} gibt es in der Buchhaltung nicht</translation>
+    </message>
+</context>
+<context>
+    <name>quickbooks</name>
+    <message>
+        <source>QuickBooks Online</source>
+        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
+        <translation>QuickBooks Online</translation>
+    </message>
+    <message>
+        <source>Expenses in QuickBooks&apos; Expenses list on a Pleo bank account, receipts attached; classes, projects and locations as Pleo tags.</source>
+        <translation>Ausgaben in der Ausgabenliste von QuickBooks auf einem Pleo-Bankkonto, mit Belegen; Klassen, Projekte und Standorte als Pleo-Tags.</translation>
+    </message>
+    <message>
+        <source>QuickBooks account</source>
+        <translation>QuickBooks-Konto</translation>
+    </message>
+    <message>
+        <source>QuickBooks VAT code</source>
+        <translation>QuickBooks-USt-Code</translation>
+    </message>
+    <message>
+        <source>class, project or location</source>
+        <translation>Klasse, Projekt oder Standort</translation>
+    </message>
+    <message>
+        <source>classes, projects and locations</source>
+        <translation>Klassen, Projekte und Standorte</translation>
+    </message>
+    <message>
+        <source>Pleo bank account in QuickBooks</source>
+        <translation>Pleo-Bankkonto in QuickBooks</translation>
+    </message>
+    <message>
+        <source>Pleo Pocket bank account in QuickBooks</source>
+        <translation>Pleo-Pocket-Bankkonto in QuickBooks</translation>
+    </message>
+    <message>
+        <source>Bank account reimbursements are paid from</source>
+        <translation>Bankkonto, von dem Erstattungen gezahlt werden</translation>
+    </message>
+    <message>
+        <source>Accounts payable (for Pleo invoices, booked as bills)</source>
+        <translation>Verbindlichkeiten (für Pleo-Rechnungen, als Eingangsrechnungen gebucht)</translation>
+    </message>
+    <message>
+        <source>Choose the Pleo bank account created on the previous page (Banque Pleo), and the Pleo Pocket account if you use Pleo Pocket. In QuickBooks these are under Settings &gt; Chart of accounts.</source>
+        <translation>Wählen Sie das auf der vorigen Seite erstellte Pleo-Bankkonto (Banque Pleo) und das Pleo-Pocket-Konto, wenn Sie Pleo Pocket nutzen. In QuickBooks finden Sie sie unter Einstellungen &gt; Kontenplan.</translation>
+    </message>
+    <message>
+        <source>QuickBooks Online takes no bank feed from apps: QuickBooks&apos; own bank connections bring the statement lines.</source>
+        <translation>QuickBooks Online nimmt keinen Bank-Feed von Apps an: die eigenen Bankverbindungen von QuickBooks liefern die Kontoauszugszeilen.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Num&amp;ber:</source>
+        <translation>N&amp;ummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Journal code:</source>
+        <translation>&amp;Journalcode:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Kontonummer</translation>
+    </message>
+    <message>
+        <source>Journal code</source>
+        <translation>Journalcode</translation>
+    </message>
+    <message>
+        <source>In QuickBooks, open Settings &gt; Apps &gt; Connected apps and disconnect pleodesk from this company.</source>
+        <translation>Öffnen Sie in QuickBooks Einstellungen &gt; Apps &gt; Verbundene Apps und trennen Sie pleodesk von diesem Unternehmen.</translation>
     </message>
 </context>
 <context>

@@ -480,8 +480,140 @@
         <translation>Ouvre Xero dans votre navigateur&#xa0;: connectez-vous, choisissez l&apos;organisation et autorisez pleodesk.</translation>
     </message>
     <message>
+        <source>Connect QuickBooks Online</source>
+        <translation>Connecter QuickBooks Online</translation>
+    </message>
+    <message>
+        <source>Sign in to Intuit in your browser, allow pleodesk and choose the company. pleodesk then finds or creates the Pleo bank account, as Pleo&apos;s help article describes.</source>
+        <translation>Connectez-vous à Intuit dans votre navigateur, autorisez pleodesk et choisissez l&apos;entreprise. pleodesk trouve ou crée ensuite le compte bancaire Pleo, comme l&apos;explique l&apos;article d&apos;aide de Pleo.</translation>
+    </message>
+    <message>
+        <source>1. Connect QuickBooks and pleodesk</source>
+        <translation>1. Connecter QuickBooks et pleodesk</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to QuickBooks…</source>
+        <translation>&amp;Connecter à QuickBooks…</translation>
+    </message>
+    <message>
+        <source>Sign in to QuickBooks in the browser</source>
+        <translation>Se connecter à QuickBooks dans le navigateur</translation>
+    </message>
+    <message>
         <source>Stop &amp;waiting</source>
         <translation>Arrêter d&apos;a&amp;ttendre</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the QuickBooks sign-in</source>
+        <translation>Arrêter d&apos;attendre la connexion à QuickBooks</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s QuickBooks</source>
+        <translation>Utiliser le QuickBooks de l&apos;entreprise de dé&amp;mo</translation>
+    </message>
+    <message>
+        <source>Sign in to a QuickBooks company emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Se connecter à une entreprise QuickBooks émulée sur cet ordinateur, pour essayer pleodesk avec l&apos;entreprise de démo.</translation>
+    </message>
+    <message>
+        <source>Not connected yet.</source>
+        <translation>Pas encore connecté.</translation>
+    </message>
+    <message>
+        <source>QuickBooks company</source>
+        <translation>Entreprise QuickBooks</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Entreprise&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The answer the QuickBooks page shows</source>
+        <translation>La réponse affichée par la page QuickBooks</translation>
+    </message>
+    <message>
+        <source>&amp;Use it</source>
+        <translation>&amp;Utiliser</translation>
+    </message>
+    <message>
+        <source>P&amp;aste the answer:</source>
+        <translation>Coller la rép&amp;onse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Advanced: your own Intuit app</source>
+        <translation>Avancé&#xa0;: votre propre application Intuit</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>&amp;ID client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Intuit app client id</source>
+        <translation>ID client de l&apos;application Intuit</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>&amp;Secret client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Intuit app client secret</source>
+        <translation>Secret client de l&apos;application Intuit</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URI:</source>
+        <translation>URI de &amp;redirection&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Intuit app redirect URI</source>
+        <translation>URI de redirection de l&apos;application Intuit</translation>
+    </message>
+    <message>
+        <source>2. The Pleo bank account (used for Pleo expenses only)</source>
+        <translation>2. Le compte bancaire Pleo (pour les dépenses Pleo uniquement)</translation>
+    </message>
+    <message>
+        <source>The company uses Pleo &amp;Pocket: a bank account for Pocket expenses too</source>
+        <translation>L&apos;entreprise utilise Pleo &amp;Pocket&#xa0;: un compte bancaire pour les dépenses Pocket aussi</translation>
+    </message>
+    <message>
+        <source>The Pleo Pocket bank account</source>
+        <translation>Le compte bancaire Pleo Pocket</translation>
+    </message>
+    <message>
+        <source>pleodesk finds these accounts in QuickBooks&apos; chart of accounts by name, or creates them as bank accounts (in France with the journal code chosen here).</source>
+        <translation>pleodesk trouve ces comptes par leur nom dans le plan comptable de QuickBooks, ou les crée comme comptes bancaires (en France avec le code journal choisi ici).</translation>
+    </message>
+    <message>
+        <source>Connected to {name}. Connect again only to renew the connection.</source>
+        <translation>Connecté à {name}. Ne vous reconnectez que pour renouveler la connexion.</translation>
+    </message>
+    <message>
+        <source>Waiting for QuickBooks in your browser… Sign in there, allow pleodesk and choose the company. If the browser shows a line to copy, paste it below.</source>
+        <translation>En attente de QuickBooks dans votre navigateur… Connectez-vous, autorisez pleodesk et choisissez l&apos;entreprise. Si le navigateur affiche une ligne à copier, collez-la ci-dessous.</translation>
+    </message>
+    <message>
+        <source>You signed in to {name}, but this connection books into {other}. Connect again and choose that company.</source>
+        <translation>Vous vous êtes connecté à {name}, mais cette connexion comptabilise dans {other}. Reconnectez-vous et choisissez cette entreprise.</translation>
+    </message>
+    <message>
+        <source>Signed in to {name}. Check the Pleo bank account below, then press Next.</source>
+        <translation>Connecté à {name}. Vérifiez le compte bancaire Pleo ci-dessous, puis cliquez sur Suivant.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for QuickBooks. Press Connect to QuickBooks to try again.</source>
+        <translation>Attente de QuickBooks arrêtée. Cliquez sur Connecter à QuickBooks pour réessayer.</translation>
+    </message>
+    <message>
+        <source>That is not the answer of this sign-in: copy the whole line the QuickBooks page shows.</source>
+        <translation>Ce n&apos;est pas la réponse de cette connexion&#xa0;: copiez toute la ligne affichée par la page QuickBooks.</translation>
+    </message>
+    <message>
+        <source>Setting up the Pleo bank account in QuickBooks…</source>
+        <translation>Configuration du compte bancaire Pleo dans QuickBooks…</translation>
+    </message>
+    <message>
+        <source>Connected to {name}: {accounts} accounts, {taxes} VAT codes for purchases; Pleo bank account {bank}.</source>
+        <translation>Connecté à {name}&#xa0;: {accounts} comptes, {taxes} codes de TVA pour les achats&#xa0;; compte bancaire Pleo {bank}.</translation>
     </message>
     <message>
         <source>Stop waiting for the Xero sign-in</source>
@@ -1938,8 +2070,24 @@
         <translation>Se reconnecter à Xero</translation>
     </message>
     <message>
+        <source>QuickBooks ended pleodesk&apos;s sign-in. Reconnect opens Intuit&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another company is refused, and nothing is changed then.</source>
+        <translation>QuickBooks a mis fin à la connexion de pleodesk. Reconnecter ouvre la connexion Intuit dans votre navigateur&#xa0;: connectez-vous et choisissez {name}. Une connexion à une autre entreprise est refusée, et rien n&apos;est alors modifié.</translation>
+    </message>
+    <message>
+        <source>Sign in to &amp;QuickBooks again</source>
+        <translation>Se reconnecter à &amp;QuickBooks</translation>
+    </message>
+    <message>
         <source>&amp;Stop waiting</source>
         <translation>&amp;Arrêter d&apos;attendre</translation>
+    </message>
+    <message>
+        <source>The answer the QuickBooks page shows</source>
+        <translation>La réponse affichée par la page QuickBooks</translation>
+    </message>
+    <message>
+        <source>Waiting for QuickBooks in your browser… If the browser shows a line to copy, paste it below and press Enter. Press Stop waiting to give up.</source>
+        <translation>En attente de QuickBooks dans votre navigateur… Si le navigateur affiche une ligne à copier, collez-la ci-dessous et appuyez sur Entrée. Cliquez sur Arrêter d&apos;attendre pour abandonner.</translation>
     </message>
     <message>
         <source>Stop waiting for the Xero sign-in</source>
@@ -3332,6 +3480,86 @@
     <message>
         <source>category {key}: account {account} is not in the ledger</source>
         <translation>catégorie {key} : le compte {account} n’existe pas en comptabilité</translation>
+    </message>
+</context>
+<context>
+    <name>quickbooks</name>
+    <message>
+        <source>QuickBooks Online</source>
+        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
+        <translation>QuickBooks Online</translation>
+    </message>
+    <message>
+        <source>Expenses in QuickBooks&apos; Expenses list on a Pleo bank account, receipts attached; classes, projects and locations as Pleo tags.</source>
+        <translation>Les dépenses dans la liste Dépenses de QuickBooks sur un compte bancaire Pleo, reçus joints&#xa0;; classes, projets et emplacements comme étiquettes Pleo.</translation>
+    </message>
+    <message>
+        <source>QuickBooks account</source>
+        <translation>compte QuickBooks</translation>
+    </message>
+    <message>
+        <source>QuickBooks VAT code</source>
+        <translation>code de TVA QuickBooks</translation>
+    </message>
+    <message>
+        <source>class, project or location</source>
+        <translation>classe, projet ou emplacement</translation>
+    </message>
+    <message>
+        <source>classes, projects and locations</source>
+        <translation>classes, projets et emplacements</translation>
+    </message>
+    <message>
+        <source>Pleo bank account in QuickBooks</source>
+        <translation>Compte bancaire Pleo dans QuickBooks</translation>
+    </message>
+    <message>
+        <source>Pleo Pocket bank account in QuickBooks</source>
+        <translation>Compte bancaire Pleo Pocket dans QuickBooks</translation>
+    </message>
+    <message>
+        <source>Bank account reimbursements are paid from</source>
+        <translation>Compte bancaire d&apos;où sont payés les remboursements</translation>
+    </message>
+    <message>
+        <source>Accounts payable (for Pleo invoices, booked as bills)</source>
+        <translation>Fournisseurs (pour les factures Pleo, comptabilisées comme factures fournisseurs)</translation>
+    </message>
+    <message>
+        <source>Choose the Pleo bank account created on the previous page (Banque Pleo), and the Pleo Pocket account if you use Pleo Pocket. In QuickBooks these are under Settings &gt; Chart of accounts.</source>
+        <translation>Choisissez le compte bancaire Pleo créé à la page précédente (Banque Pleo), et le compte Pleo Pocket si vous utilisez Pleo Pocket. Dans QuickBooks, ils se trouvent sous Paramètres &gt; Plan comptable.</translation>
+    </message>
+    <message>
+        <source>QuickBooks Online takes no bank feed from apps: QuickBooks&apos; own bank connections bring the statement lines.</source>
+        <translation>QuickBooks Online n&apos;accepte pas de flux bancaire venant d&apos;applications&#xa0;: les connexions bancaires de QuickBooks apportent les lignes de relevé.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Num&amp;ber:</source>
+        <translation>Num&amp;éro&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Journal code:</source>
+        <translation>Code &amp;journal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Numéro du compte</translation>
+    </message>
+    <message>
+        <source>Journal code</source>
+        <translation>Code journal</translation>
+    </message>
+    <message>
+        <source>In QuickBooks, open Settings &gt; Apps &gt; Connected apps and disconnect pleodesk from this company.</source>
+        <translation>Dans QuickBooks, ouvrez Paramètres &gt; Applications &gt; Applications connectées et déconnectez pleodesk de cette entreprise.</translation>
     </message>
 </context>
 <context>

@@ -480,8 +480,140 @@
         <translation>Opent Xero in uw browser: log in, kies de organisatie en sta pleodesk toe.</translation>
     </message>
     <message>
+        <source>Connect QuickBooks Online</source>
+        <translation>QuickBooks Online koppelen</translation>
+    </message>
+    <message>
+        <source>Sign in to Intuit in your browser, allow pleodesk and choose the company. pleodesk then finds or creates the Pleo bank account, as Pleo&apos;s help article describes.</source>
+        <translation>Meld u in uw browser aan bij Intuit, geef pleodesk toegang en kies het bedrijf. pleodesk zoekt of maakt daarna de Pleo-bankrekening, zoals het helpartikel van Pleo beschrijft.</translation>
+    </message>
+    <message>
+        <source>1. Connect QuickBooks and pleodesk</source>
+        <translation>1. QuickBooks en pleodesk koppelen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to QuickBooks…</source>
+        <translation>&amp;Koppelen met QuickBooks…</translation>
+    </message>
+    <message>
+        <source>Sign in to QuickBooks in the browser</source>
+        <translation>Aanmelden bij QuickBooks in de browser</translation>
+    </message>
+    <message>
         <source>Stop &amp;waiting</source>
         <translation>Stoppen met &amp;wachten</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the QuickBooks sign-in</source>
+        <translation>Stoppen met wachten op de aanmelding bij QuickBooks</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s QuickBooks</source>
+        <translation>QuickBooks van het de&amp;mobedrijf gebruiken</translation>
+    </message>
+    <message>
+        <source>Sign in to a QuickBooks company emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Meld u aan bij een QuickBooks-bedrijf dat op deze computer wordt nagebootst, om pleodesk met het demobedrijf uit te proberen.</translation>
+    </message>
+    <message>
+        <source>Not connected yet.</source>
+        <translation>Nog niet gekoppeld.</translation>
+    </message>
+    <message>
+        <source>QuickBooks company</source>
+        <translation>QuickBooks-bedrijf</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Bedrijf:</translation>
+    </message>
+    <message>
+        <source>The answer the QuickBooks page shows</source>
+        <translation>Het antwoord dat de QuickBooks-pagina toont</translation>
+    </message>
+    <message>
+        <source>&amp;Use it</source>
+        <translation>&amp;Gebruiken</translation>
+    </message>
+    <message>
+        <source>P&amp;aste the answer:</source>
+        <translation>Antwoord pl&amp;akken:</translation>
+    </message>
+    <message>
+        <source>Advanced: your own Intuit app</source>
+        <translation>Geavanceerd: uw eigen Intuit-app</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>Client-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Intuit app client id</source>
+        <translation>Client-id van de Intuit-app</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Client-&amp;secret:</translation>
+    </message>
+    <message>
+        <source>Intuit app client secret</source>
+        <translation>Client-secret van de Intuit-app</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URI:</source>
+        <translation>&amp;Redirect-URI:</translation>
+    </message>
+    <message>
+        <source>Intuit app redirect URI</source>
+        <translation>Redirect-URI van de Intuit-app</translation>
+    </message>
+    <message>
+        <source>2. The Pleo bank account (used for Pleo expenses only)</source>
+        <translation>2. De Pleo-bankrekening (alleen voor Pleo-uitgaven)</translation>
+    </message>
+    <message>
+        <source>The company uses Pleo &amp;Pocket: a bank account for Pocket expenses too</source>
+        <translation>Het bedrijf gebruikt Pleo &amp;Pocket: ook een bankrekening voor Pocket-uitgaven</translation>
+    </message>
+    <message>
+        <source>The Pleo Pocket bank account</source>
+        <translation>De Pleo Pocket-bankrekening</translation>
+    </message>
+    <message>
+        <source>pleodesk finds these accounts in QuickBooks&apos; chart of accounts by name, or creates them as bank accounts (in France with the journal code chosen here).</source>
+        <translation>pleodesk zoekt deze rekeningen op naam in het rekeningschema van QuickBooks, of maakt ze aan als bankrekeningen (in Frankrijk met de hier gekozen dagboekcode).</translation>
+    </message>
+    <message>
+        <source>Connected to {name}. Connect again only to renew the connection.</source>
+        <translation>Gekoppeld met {name}. Koppel alleen opnieuw om de koppeling te vernieuwen.</translation>
+    </message>
+    <message>
+        <source>Waiting for QuickBooks in your browser… Sign in there, allow pleodesk and choose the company. If the browser shows a line to copy, paste it below.</source>
+        <translation>Wachten op QuickBooks in uw browser… Meld u daar aan, geef pleodesk toegang en kies het bedrijf. Toont de browser een regel om te kopiëren, plak die dan hieronder.</translation>
+    </message>
+    <message>
+        <source>You signed in to {name}, but this connection books into {other}. Connect again and choose that company.</source>
+        <translation>U hebt zich aangemeld bij {name}, maar deze koppeling boekt in {other}. Koppel opnieuw en kies dat bedrijf.</translation>
+    </message>
+    <message>
+        <source>Signed in to {name}. Check the Pleo bank account below, then press Next.</source>
+        <translation>Aangemeld bij {name}. Controleer hieronder de Pleo-bankrekening en klik dan op Volgende.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for QuickBooks. Press Connect to QuickBooks to try again.</source>
+        <translation>Gestopt met wachten op QuickBooks. Klik op Koppelen met QuickBooks om het opnieuw te proberen.</translation>
+    </message>
+    <message>
+        <source>That is not the answer of this sign-in: copy the whole line the QuickBooks page shows.</source>
+        <translation>Dat is niet het antwoord van deze aanmelding: kopieer de hele regel die de QuickBooks-pagina toont.</translation>
+    </message>
+    <message>
+        <source>Setting up the Pleo bank account in QuickBooks…</source>
+        <translation>De Pleo-bankrekening in QuickBooks instellen…</translation>
+    </message>
+    <message>
+        <source>Connected to {name}: {accounts} accounts, {taxes} VAT codes for purchases; Pleo bank account {bank}.</source>
+        <translation>Gekoppeld met {name}: {accounts} rekeningen, {taxes} btw-codes voor inkopen; Pleo-bankrekening {bank}.</translation>
     </message>
     <message>
         <source>Stop waiting for the Xero sign-in</source>
@@ -1938,8 +2070,24 @@
         <translation>Opnieuw aanmelden bij Xero</translation>
     </message>
     <message>
+        <source>QuickBooks ended pleodesk&apos;s sign-in. Reconnect opens Intuit&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another company is refused, and nothing is changed then.</source>
+        <translation>QuickBooks heeft de aanmelding van pleodesk beëindigd. Opnieuw koppelen opent de aanmelding van Intuit in uw browser: meld u aan en kies {name}. Een aanmelding bij een ander bedrijf wordt geweigerd en er verandert dan niets.</translation>
+    </message>
+    <message>
+        <source>Sign in to &amp;QuickBooks again</source>
+        <translation>Opnieuw aanmelden bij &amp;QuickBooks</translation>
+    </message>
+    <message>
         <source>&amp;Stop waiting</source>
         <translation>&amp;Stoppen met wachten</translation>
+    </message>
+    <message>
+        <source>The answer the QuickBooks page shows</source>
+        <translation>Het antwoord dat de QuickBooks-pagina toont</translation>
+    </message>
+    <message>
+        <source>Waiting for QuickBooks in your browser… If the browser shows a line to copy, paste it below and press Enter. Press Stop waiting to give up.</source>
+        <translation>Wachten op QuickBooks in uw browser… Toont de browser een regel om te kopiëren, plak die dan hieronder en druk op Enter. Klik op Stoppen met wachten om op te geven.</translation>
     </message>
     <message>
         <source>Stop waiting for the Xero sign-in</source>
@@ -3332,6 +3480,86 @@
     <message>
         <source>category {key}: account {account} is not in the ledger</source>
         <translation>categorie {key}: rekening {account} staat niet in de administratie</translation>
+    </message>
+</context>
+<context>
+    <name>quickbooks</name>
+    <message>
+        <source>QuickBooks Online</source>
+        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
+        <translation>QuickBooks Online</translation>
+    </message>
+    <message>
+        <source>Expenses in QuickBooks&apos; Expenses list on a Pleo bank account, receipts attached; classes, projects and locations as Pleo tags.</source>
+        <translation>Uitgaven in de lijst Uitgaven van QuickBooks op een Pleo-bankrekening, met bonnetjes; klassen, projecten en locaties als Pleo-labels.</translation>
+    </message>
+    <message>
+        <source>QuickBooks account</source>
+        <translation>QuickBooks-rekening</translation>
+    </message>
+    <message>
+        <source>QuickBooks VAT code</source>
+        <translation>btw-code in QuickBooks</translation>
+    </message>
+    <message>
+        <source>class, project or location</source>
+        <translation>klasse, project of locatie</translation>
+    </message>
+    <message>
+        <source>classes, projects and locations</source>
+        <translation>klassen, projecten en locaties</translation>
+    </message>
+    <message>
+        <source>Pleo bank account in QuickBooks</source>
+        <translation>Pleo-bankrekening in QuickBooks</translation>
+    </message>
+    <message>
+        <source>Pleo Pocket bank account in QuickBooks</source>
+        <translation>Pleo Pocket-bankrekening in QuickBooks</translation>
+    </message>
+    <message>
+        <source>Bank account reimbursements are paid from</source>
+        <translation>Bankrekening waarvan terugbetalingen worden betaald</translation>
+    </message>
+    <message>
+        <source>Accounts payable (for Pleo invoices, booked as bills)</source>
+        <translation>Crediteuren (voor Pleo-facturen, geboekt als inkoopfacturen)</translation>
+    </message>
+    <message>
+        <source>Choose the Pleo bank account created on the previous page (Banque Pleo), and the Pleo Pocket account if you use Pleo Pocket. In QuickBooks these are under Settings &gt; Chart of accounts.</source>
+        <translation>Kies de Pleo-bankrekening die op de vorige pagina is gemaakt (Banque Pleo), en de Pleo Pocket-rekening als u Pleo Pocket gebruikt. In QuickBooks staan ze onder Instellingen &gt; Rekeningschema.</translation>
+    </message>
+    <message>
+        <source>QuickBooks Online takes no bank feed from apps: QuickBooks&apos; own bank connections bring the statement lines.</source>
+        <translation>QuickBooks Online neemt geen bankfeed van apps aan: de eigen bankkoppelingen van QuickBooks halen de afschriftregels op.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>Num&amp;ber:</source>
+        <translation>N&amp;ummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Journal code:</source>
+        <translation>&amp;Dagboekcode:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Naam van de rekening</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Rekeningnummer</translation>
+    </message>
+    <message>
+        <source>Journal code</source>
+        <translation>Dagboekcode</translation>
+    </message>
+    <message>
+        <source>In QuickBooks, open Settings &gt; Apps &gt; Connected apps and disconnect pleodesk from this company.</source>
+        <translation>Open in QuickBooks Instellingen &gt; Apps &gt; Gekoppelde apps en ontkoppel pleodesk van dit bedrijf.</translation>
     </message>
 </context>
 <context>

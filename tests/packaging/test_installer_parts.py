@@ -190,3 +190,19 @@ def test_the_xero_client_id_goes_into_the_bundle_resources(tmp_path):
         del os.environ["PLEODESK_RESOURCES"]
         if old is not None:
             os.environ["PLEODESK_XERO_CLIENT_ID"] = old
+
+
+def test_the_intuit_app_goes_into_the_bundle_not_the_source(tmp_path: Path) -> None:
+    import json
+
+    bundle = tmp_path / "pleodesk"
+    (bundle / "_internal" / "resources").mkdir(parents=True)
+    [written] = bi.write_quickbooks_app(bundle, "ABcid", "s3cret", "https://pleodesk.example/qbo-callback.html")
+    assert json.loads(written.read_text()) == {"client_id": "ABcid", "client_secret": "s3cret",
+                                               "redirect_uri": "https://pleodesk.example/qbo-callback.html"}
+    with pytest.raises(SystemExit, match="https"):
+        bi.write_quickbooks_app(bundle, "ABcid", "s3cret", "http://pleodesk.example/cb")
+    with pytest.raises(SystemExit, match="client secret"):
+        bi.write_quickbooks_app(bundle, "ABcid", "", "https://pleodesk.example/cb")
+    placeholder = json.loads((REPO / "resources" / "quickbooks-app.json").read_text())
+    assert not placeholder["client_secret"] and placeholder["client_id"].startswith("<")
