@@ -819,8 +819,8 @@ def seed_french_chart(state: QboState, c: Company) -> None:
     for n, active in (("SNCF Voyageurs", True), ("Uber B.V.", True), ("Ancien fournisseur", False)):
         _put(state, c, "Vendor", {"DisplayName": n, "CompanyName": n, "PrintOnCheckName": n, "Active": active,
                                   "Balance": Decimal("0"), "Vendor1099": False, "CurrencyRef": _ref(c.home_currency)})
-    _put(state, c, "Employee", {"DisplayName": "Sanne de Vries", "GivenName": "Sanne", "FamilyName": "de Vries",
-                                "PrintOnCheckName": "Sanne de Vries", "Active": True})
+    _put(state, c, "Employee", {"DisplayName": "Camille Martin", "GivenName": "Camille", "FamilyName": "Martin",
+                                "PrintOnCheckName": "Camille Martin", "Active": True})
 
 
 def seed_us_chart(state: QboState, c: Company) -> None:

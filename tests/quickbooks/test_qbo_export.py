@@ -75,8 +75,8 @@ def test_a_month_of_each_kind_is_booked_as_the_right_object(configured, sandbox,
                                                            for ln in p["Line"])]
     assert tagged and any("CustomerRef" in ln["AccountBasedExpenseLineDetail"] for p in tagged for ln in p["Line"])
     # Mileage and per diem are paid to the employee: the existing employee is reused as the payee.
-    sanne = [p for p in kinds["Purchase"].values() if p.get("EntityRef", {}).get("type") == "Employee"]
-    assert sanne and all(p["EntityRef"]["name"] == "Sanne de Vries" for p in sanne)
+    camille = [p for p in kinds["Purchase"].values() if p.get("EntityRef", {}).get("type") == "Employee"]
+    assert camille and all(p["EntityRef"]["name"] == "Camille Martin" for p in camille)
     # Reimbursements and top-ups move money between the accounts.
     assert {(t["FromAccountRef"]["value"], t["ToAccountRef"]["value"]) for t in kinds["Transfer"].values()} >= {
         (wallet, pocket)}

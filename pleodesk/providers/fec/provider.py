@@ -495,6 +495,10 @@ class FecProvider:
         return FeedResult(accepted=0, messages=("An FEC export has no bank feed.",),
                           rejected=tuple(ln.transaction_id for ln in lines))
 
+    def feed_lines_present(self, transaction_ids: Sequence[str]) -> set[str]:
+        """No feed is pushed here, so none of its lines is ever there."""
+        return set()
+
     def close(self) -> None:
         if self._run is not None:
             self._run.log.close()

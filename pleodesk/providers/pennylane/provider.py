@@ -472,6 +472,10 @@ class PennylaneProvider:
         return FeedResult(accepted=0, messages=("pleodesk sends no bank feed to Pennylane.",),
                           rejected=tuple(ln.transaction_id for ln in lines))
 
+    def feed_lines_present(self, transaction_ids: Sequence[str]) -> set[str]:
+        """No feed is pushed here, so none of its lines is ever there."""
+        return set()
+
 
 def _summary_day(reference: str) -> date | None:
     """A summary's date is the last day of its period, which its reference names."""

@@ -898,6 +898,10 @@ class QuickBooksProvider:
                           "Turn the bank feed off for this connection; QuickBooks' own bank connections bring the "
                           "statement lines.", reason_type="missing_configuration")
 
+    def feed_lines_present(self, transaction_ids: Sequence[str]) -> set[str]:
+        """No feed is pushed here, so none of its lines is ever there."""
+        return set()
+
 
 # ---------------------------------------------------------------------------------- helpers ----
 def _upload_name(filename: str, mime: str) -> str:
