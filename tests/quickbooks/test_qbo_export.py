@@ -300,3 +300,27 @@ def test_class_tracking_per_transaction_takes_one_class_per_expense(configured, 
     [res] = configured.send_batch([entry])
     assert not res.ok and "one class per transaction" in res.error.title and res.error.reason_type == "tag_unknown"
     assert qbo.entities("Purchase") == []
+
+
+def test_many_lookups_at_once_cost_one_batch_and_find_only_ours(configured, sandbox, qbo, recorder):
+    """After a kill a whole batch is uncertain: it is looked up together (one batch request and one read of
+    the transfers), not one look-up per expense against QuickBooks' 40 batch requests a minute."""
+    entries = demo_entries(sandbox, configured)
+    transfer = next(e for e in entries if e.kind.value in ("wallet_topup", "direct_reimbursement"))
+    purchases = [e for e in entries if e.kind.value == "card_purchase" and e.contra_role is ContraRole.WALLET][:12]
+    booked, never_sent = purchases[:8], purchases[8:]
+    results = configured.send_batch([transfer, *booked])
+    assert all(r.ok for r in results)
+    t = next(t for t in qbo.demo.all("Transfer"))
+    t.pop("DocNumber", None)                     # found by the Pleo id in its note
+    impostor = next(x for x in qbo.demo.all("Purchase") if x["Id"] == results[1].ledger_id)
+    impostor["PrivateNote"] = "someone else's"   # our DocNumber, not our Pleo id: not ours
+    wanted = [(e.reference, None) for e in (transfer, *booked, *never_sent)]
+    before_batches, before_calls = qbo.demo.batch_calls, qbo.demo.calls
+    found = configured.find_many(wanted)
+    assert qbo.demo.batch_calls - before_batches == 1 and qbo.demo.calls - before_calls == 2
+    assert found[transfer.reference].ledger_id == t["Id"]
+    assert found[booked[0].reference] is None
+    assert [found[e.reference].ledger_id for e in booked[1:]] == [r.ledger_id for r in results[2:]]
+    assert all(found[e.reference] is None for e in never_sent)
+    recorder.assert_valid()

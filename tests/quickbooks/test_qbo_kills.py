@@ -33,7 +33,7 @@ def test_sigkill_at_random_moments_books_each_expense_once(tmp_path, pleodesk_ho
 
     keyring.set_keyring(FileKeyring(tmp_path / "keyring.json"))
     sb = start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=900, seed=12, country="FR"))
-    qbo = mount_qbo(sb, QboState(time_scale=SCALE, batch_latency=0.6 * SCALE))    # a batch takes 0.6 s: kills land in it
+    qbo = mount_qbo(sb, QboState(time_scale=SCALE, batch_latency=0.3 * SCALE))    # a batch takes 0.3 s: kills land in it
     port = free_port()
     qbo.clients[SANDBOX_CLIENT_ID].redirect_uris.add(f"http://localhost:{port}/callback")
     monkeypatch.setenv("PLEODESK_QBO_REDIRECT_URI", f"http://localhost:{port}/callback")
