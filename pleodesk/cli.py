@@ -306,7 +306,21 @@ def cmd_queue(args) -> int:
     conn = _pick_connection(store, args.connection)
     if conn is None:
         return EXIT_USAGE
-    return _run_engine(store, conn, args, lambda eng: eng.process_queue(trigger="manual"))
+    code = _run_engine(store, conn, args, lambda eng: eng.process_queue(trigger="manual"))
+    _queue_ran(store, conn)
+    return code
+
+
+def _queue_ran(store, conn) -> None:
+    """A queue run from the command line counts as one for the app's scheduler too (the Settings tab shows
+    it, and the next automatic run waits its interval from it), as the app's own runs do."""
+    from pleodesk.core import clock
+    from pleodesk.core import schedule as sch
+
+    try:
+        store.set_schedule_state(sch.schedule_key(conn.id, "queue"), last_run_at=clock.now())
+    except Exception as exc:  # noqa: BLE001 - what was exported is recorded; only the time is not
+        _err(f"The time of this queue run could not be stored: {exc}")
 
 
 def cmd_feed(args) -> int:

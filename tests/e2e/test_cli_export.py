@@ -209,6 +209,24 @@ def test_queue_processes_a_job_made_in_pleo(demo, capsys):
     assert "Nothing to do" in capsys.readouterr().out
 
 
+def test_the_queue_command_is_the_queue_run_the_app_counts_from(demo, capsys):
+    """``pleodesk queue`` from a terminal or a system timer is a queue run: the app shows it as the last
+    one and waits its interval from it, as after a run of its own."""
+    from datetime import timedelta
+
+    from pleodesk.core import clock
+    from pleodesk.core import schedule as sch
+
+    key = sch.schedule_key(demo.conn.id, "queue")
+    earlier = clock.now() - timedelta(hours=3)
+    demo.store.set_schedule_state(key, last_run_at=earlier)
+    before = clock.now()
+    assert main(["queue"]) == EXIT_OK
+    capsys.readouterr()
+    last, _nxt = demo.store.get_schedule_state(key)
+    assert last is not None and last >= before
+
+
 def test_example_setup_file_works_against_the_sandbox(tmp_path, pleodesk_home, monkeypatch, capsys):
     """examples/journal-file.toml, pointed at a running sandbox, is accepted and saved by the CLI."""
     from pathlib import Path
