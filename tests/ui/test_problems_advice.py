@@ -46,3 +46,25 @@ def test_what_to_do_is_shown_whole(qtbot, qapp, ctx, demo_conn, lang):
         assert tab.advice.height() >= tab.advice.heightForWidth(tab.advice.width())
     finally:
         t.install("en")
+
+
+def test_an_unmapped_tax_code_is_named_once(qtbot, ctx, demo_conn):
+    """The Problems list named it "Pleo tax code tax code 25%": the label already said "tax code"."""
+    from pleodesk.ui.main_window import MainWindow
+
+    m = ctx.store.load_mappings(demo_conn.id)
+    key = sorted(m.taxes)[0]
+    del m.taxes[key]
+    ctx.store.save_mappings(demo_conn.id, m)
+    with qtbot.waitSignal(ctx.hub.run_finished, timeout=60_000):
+        ctx.submit(Job("export_month", demo_conn.id, params={"month": MONTH}))
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_tab(win.TAB_PROBLEMS)
+    tab = win.problems_tab
+    qtbot.waitUntil(lambda: any(g.kind == "tax_unmapped" for g in tab.groups), timeout=WAIT_MS)
+    top = tab.tree.topLevelItem(0)
+    titles = [top.child(i).text(0) for i in range(top.childCount())]
+    assert f"Pleo tax code {key} has no tax code in the ledger" in titles, titles
+    assert not [t for t in titles if "tax code tax code" in t]

@@ -139,7 +139,9 @@ class ProblemsTab(ConnectionTab):
                 top.setExpanded(True)
                 tops[g.cause] = top
             if g.cause == "mapping":
-                title, fix = problem_text(g.kind, g.source_label or g.source_key, g.title, g.fix)
+                # A tax code's words already say "tax code": the code itself, not "tax code tax code 0%".
+                named = g.source_key if g.kind.startswith("tax_") and g.source_key else g.source_label
+                title, fix = problem_text(g.kind, named or g.source_key, g.title, g.fix)
             elif g.cause == "ready":
                 title, fix = self.tr("Mappings fixed: ready to send again"), self.tr("Press Retry to export them.")
             elif g.cause == "receipt" and g.kind == "receipts_by_hand":
