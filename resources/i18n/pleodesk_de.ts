@@ -2038,6 +2038,10 @@
         <source>Checking with Pleo and the ledger…</source>
         <translation>Wird bei Pleo und der Buchhaltung geprüft…</translation>
     </message>
+    <message>
+        <source>Connected to {company}</source>
+        <translation>Verbunden mit {company}</translation>
+    </message>
 </context>
 <context>
     <name>ReconnectPanel</name>

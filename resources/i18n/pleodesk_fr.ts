@@ -2038,6 +2038,10 @@
         <source>Checking with Pleo and the ledger…</source>
         <translation>Vérification auprès de Pleo et de la comptabilité…</translation>
     </message>
+    <message>
+        <source>Connected to {company}</source>
+        <translation>Connecté à {company}</translation>
+    </message>
 </context>
 <context>
     <name>ReconnectPanel</name>

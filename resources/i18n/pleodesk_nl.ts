@@ -2038,6 +2038,10 @@
         <source>Checking with Pleo and the ledger…</source>
         <translation>Bezig met controleren bij Pleo en de administratie…</translation>
     </message>
+    <message>
+        <source>Connected to {company}</source>
+        <translation>Verbonden met {company}</translation>
+    </message>
 </context>
 <context>
     <name>ReconnectPanel</name>

@@ -50,7 +50,26 @@ def test_revoked_key_banner_and_reconnect(qtbot, ctx, sandbox, demo_conn):
     conn = ctx.store.get_connection(demo_conn.id)
     assert conn.state == "connected"
     assert conn.pleo_company_id == sandbox.company_id == demo_conn.pleo_company_id
+    assert dlg.status.text().endswith("Connected to Demo Company B.V.")
     qtbot.waitUntil(lambda: not win.banner.isVisible(), timeout=WAIT_MS)
     assert win.export_tab.export_button.isEnabled()
     audit = [a.action for a in ctx.store.list_audit(conn_id=conn.id)]
     assert "reconnected" in audit
+
+
+def test_the_reconnect_dialog_speaks_the_users_language(qtbot, qapp, ctx, sandbox, demo_conn):
+    """"Connected to …" came from the worker in English; the dialog says it in the user's language."""
+    from pleodesk.ui.i18n import Translations
+    from pleodesk.ui.views.dialogs import ReconnectDialog
+
+    t = Translations(qapp)
+    try:
+        t.install("nl")
+        dlg = ReconnectDialog(ctx, ctx.store.get_connection(demo_conn.id))
+        qtbot.addWidget(dlg)
+        dlg.show()
+        with qtbot.waitSignal(dlg.finished, timeout=WAIT_MS):
+            qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+        assert dlg.status.text().endswith("Verbonden met Demo Company B.V."), dlg.status.text()
+    finally:
+        t.install("en")

@@ -126,7 +126,8 @@ class ReconnectDialog(QDialog):
         self.ok.setEnabled(True)
         self.result_value = result
         if result.status == "ok":
-            set_status(self.status, result.message, True)
+            name = (result.company or {}).get("name") or self.conn.pleo_company_id
+            set_status(self.status, self.tr("Connected to {company}").format(company=name), True)
             hub = self.ctx.hub
             hub.connection_state_changed.emit(self.conn.id, result.state or "connected", result.state_message or "")
             hub.settings_changed.emit(self.conn.id)
