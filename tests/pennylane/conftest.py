@@ -7,16 +7,16 @@ same, so it paces itself exactly as it would against Pennylane."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from pleodesk.providers.pennylane import create_provider, sandbox_settings
+from pleodesk.providers.pennylane import sandbox_settings
 from pleodesk.sandbox.pennylane_emulator import PennylaneState, mount_pennylane
 from pleodesk.sandbox.server import SandboxConfig, start_sandbox
 
 from pennylane_contract import Recorder, skip_reason, spec_available
+from pennylane_testkit import make_provider
 
 SCALE = 20.0
 
@@ -53,12 +53,6 @@ def recorder(sandbox):
 @pytest.fixture
 def settings(sandbox) -> dict[str, Any]:
     return {**sandbox_settings(sandbox.url), "rate_limits": {"window": 5.0 / SCALE}}
-
-
-def make_provider(settings, pennylane, recorder=None, token=None, **kw):
-    conn = SimpleNamespace(id=1, name="Société Démo SAS", system="pennylane", settings=dict(settings))
-    return create_provider(conn, token_source=lambda: token or pennylane.token, transport=recorder,
-                           sleep=kw.pop("sleep", None) or __import__("time").sleep, **kw)
 
 
 @pytest.fixture

@@ -43,8 +43,9 @@ def spec_available() -> bool:
 
 
 def skip_reason() -> str:
-    return (f"Pennylane's OpenAPI definition is not at {SPEC} (expected in ../shared/specs/pennylane next to the "
-            "repository); the Pennylane contract tests need it")
+    import shared_specs
+
+    return shared_specs.skip_reason([SPEC]) or ""
 
 
 @functools.lru_cache(maxsize=None)

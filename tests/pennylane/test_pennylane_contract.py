@@ -20,7 +20,7 @@ from pleodesk.providers.pennylane.client import HEADER_2026
 
 from tests.fec.helpers import MAPPINGS, expense
 
-from conftest import make_provider
+from pennylane_testkit import make_provider
 
 
 def fr_mappings(chart):

@@ -65,8 +65,9 @@ def specs_available() -> bool:
 
 
 def skip_reason() -> str:
-    return (f"Intuit's QuickBooks XSDs are not at {SPECS_DIR} (expected in ../shared/specs/quickbooks next to the "
-            "repository); the QuickBooks contract tests need them")
+    import shared_specs
+
+    return shared_specs.skip_reason([SPECS_DIR / f for f in FILES]) or ""
 
 
 @functools.lru_cache(maxsize=1)
