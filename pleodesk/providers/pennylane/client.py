@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterator, Mapping
 import httpx
 
 from pleodesk import __version__
+from pleodesk.providers.pacing import PacerRegistry
 from pleodesk.providers.base import AuthError, LedgerError
 from pleodesk.providers.retry import RetryPolicy, Transient, call_with_retries, retry_after_seconds
 
@@ -144,22 +145,13 @@ class Pacer:
             self._cond.notify_all()
 
 
-_pacers: dict[tuple[str, str], Pacer] = {}
-_pacers_lock = threading.Lock()
+_pacers: PacerRegistry[Pacer] = PacerRegistry(Pacer)
+reset_pacers = _pacers.reset
 
 
 def pacer_for(base_url: str, token: str, limits: Limits) -> Pacer:
-    key = (httpx.URL(base_url).host or base_url, hashlib.sha256(token.encode()).hexdigest())
-    with _pacers_lock:
-        p = _pacers.get(key)
-        if p is None or p.limits != limits:
-            p = _pacers[key] = Pacer(limits)
-        return p
-
-
-def reset_pacers() -> None:
-    with _pacers_lock:
-        _pacers.clear()
+    """The process-wide pacer of one token's company (one per API host and token, kept as its hash)."""
+    return _pacers.get(base_url, hashlib.sha256(token.encode()).hexdigest(), limits)
 
 
 # ---------------------------------------------------------------------------------- errors -----

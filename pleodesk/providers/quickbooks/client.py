@@ -30,6 +30,7 @@ from typing import Any, Callable, Mapping, Sequence
 import httpx
 
 from pleodesk import __version__
+from pleodesk.providers.pacing import PacerRegistry
 from pleodesk.providers.base import AuthError, LedgerError
 from pleodesk.providers.quickbooks import wire
 from pleodesk.providers.retry import RetryPolicy, Transient, call_with_retries, retry_after_seconds
@@ -185,25 +186,13 @@ class Pacer:
             self._cond.notify_all()
 
 
-_pacers: dict[tuple[str, str], Pacer] = {}
-_pacers_lock = threading.Lock()
+_pacers: PacerRegistry[Pacer] = PacerRegistry(Pacer)
+reset_pacers = _pacers.reset
 
 
 def pacer_for(base_url: str, realm_id: str, limits: QboLimits) -> Pacer:
     """The process-wide pacer of one company (one per API host and realm)."""
-    key = (httpx.URL(base_url).host or base_url, realm_id)
-    with _pacers_lock:
-        p = _pacers.get(key)
-        if p is None or p.limits != limits:
-            p = Pacer(limits)
-            _pacers[key] = p
-        return p
-
-
-def reset_pacers() -> None:
-    """Forget every company's pacing state (tests; a new sandbox)."""
-    with _pacers_lock:
-        _pacers.clear()
+    return _pacers.get(base_url, realm_id, limits)
 
 
 # ---------------------------------------------------------------------------------- client -----

@@ -27,6 +27,7 @@ from typing import Any, Callable, Mapping
 import httpx
 
 from pleodesk import __version__
+from pleodesk.providers.pacing import PacerRegistry
 from pleodesk.providers.base import AuthError, LedgerError
 from pleodesk.providers.xero import wire
 
@@ -146,25 +147,13 @@ class Pacer:
             self._cond.notify_all()
 
 
-_pacers: dict[tuple[str, str], Pacer] = {}
-_pacers_lock = threading.Lock()
+_pacers: PacerRegistry[Pacer] = PacerRegistry(Pacer)
+reset_pacers = _pacers.reset
 
 
 def pacer_for(base_url: str, tenant_id: str, limits: XeroLimits) -> Pacer:
     """The process-wide pacer of one organisation (one per API host and tenant)."""
-    key = (httpx.URL(base_url).host or base_url, tenant_id)
-    with _pacers_lock:
-        p = _pacers.get(key)
-        if p is None or p.limits != limits:
-            p = Pacer(limits)
-            _pacers[key] = p
-        return p
-
-
-def reset_pacers() -> None:
-    """Forget every organisation's pacing state (tests; a new sandbox)."""
-    with _pacers_lock:
-        _pacers.clear()
+    return _pacers.get(base_url, tenant_id, limits)
 
 
 # ---------------------------------------------------------------------------------- client -----
