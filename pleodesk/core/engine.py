@@ -33,10 +33,10 @@ from typing import Callable, Iterable, Sequence
 
 from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings, reference_for
 from pleodesk.core.model import (FIRST_BOOKING_DATE, LAST_BOOKING_DATE, MAX_UTC_OFFSET, Expense, Refused,
-                                 booking_date, format_datetime)
+                                 booking_date, format_datetime, kinds_of_entry)
 from pleodesk.core.posting import PostingError, post
 from pleodesk.core.validation import SKIP_WALLET, Problem, ValidationReport, validate
-from pleodesk.providers.base import AuthError, Found, LedgerError, Provider, SendResult
+from pleodesk.providers.base import AuthError, Found, LedgerError, Provider, ReceiptRefused, SendResult
 
 log = logging.getLogger(__name__)
 
@@ -468,6 +468,9 @@ class ExportEngine:
             summary.failed.append((eid, msg, "Export it again from Pleo."))
             outcomes[eid] = _failure(eid, "unexpected_failure", msg)
 
+        # What the accounting system does not take at all is never validated, downloaded or sent.
+        to_send = self._not_exported(to_send, outcomes, summary)
+
         # Report what is already settled now, so Pleo's view advances even if we stop later.
         self._report(job_id, outcomes)
         self._check_cancel()
@@ -500,6 +503,24 @@ class ExportEngine:
         self.pleo.job_event(job_id, event)
         summary.status = "partial" if failed_any else "ok"
         summary.message = _summary_text(summary)
+
+    def _not_exported(self, to_send: list[Expense], outcomes: dict[str, dict], summary: RunSummary) -> list[Expense]:
+        """Leave out the expenses of kinds the accounting system does not take (``Capabilities.not_exported``):
+        recorded as skipped with the system's reason, reported to Pleo as handled or as not exportable."""
+        rules = {r.kind: r for r in getattr(self.provider.capabilities(), "not_exported", ()) or ()}
+        if not rules:
+            return to_send
+        keep: list[Expense] = []
+        for exp in to_send:
+            rule = rules.get(exp.kind.value)
+            if rule is None:
+                keep.append(exp)
+                continue
+            self.store.mark_skipped(self.conn.id, exp.id, rule.reason)
+            summary.skipped[rule.reason] = summary.skipped.get(rule.reason, 0) + 1
+            outcomes[exp.id] = (_success(exp.id, None, None, None) if rule.handled
+                                else _failure(exp.id, "validation_failure", rule.reason))
+        return keep
 
     def _take_items(self, chunk: list[dict], job_id: str, seen: set[str], to_send: list[Expense],
                     outcomes: dict[str, dict], summary: RunSummary) -> None:
@@ -635,6 +656,16 @@ class ExportEngine:
             for attempt in range(1, RECEIPT_ATTEMPTS + 1):
                 try:
                     self.provider.upload_receipt(found, str(path), mime, filename)
+                    break
+                except ReceiptRefused as exc:
+                    # The ledger never takes this file as it is: kept in Problems, not tried again.
+                    msg = f"Receipt {filename} could not be attached: {exc.title}. {exc.fix}".strip()
+                    for row in self.store.receipts_for(eid):
+                        if row.local_path and Path(row.local_path) == Path(path):
+                            self.store.upsert_receipt(eid, row.position, url=row.url, mime=row.mime, size=row.size,
+                                                      status="missing", local_path=row.local_path,
+                                                      sha256=row.sha256, error=msg)
+                    summary.receipt_problems.append((eid, msg))
                     break
                 except LedgerError as exc:
                     if attempt == RECEIPT_ATTEMPTS or not exc.retryable:
@@ -850,8 +881,9 @@ def _summary_text(s: RunSummary) -> str:
 
 def preview_month(store, conn, pleo, provider, month: str) -> dict:
     """What "Export a month" would do, without creating anything: the number of expenses, totals per
-    currency and per Pleo category, which would be held for a missing category mapping, and which
-    would be skipped (wallet top-ups and unloads when the connection ignores them).
+    currency and per Pleo category, which would be held for a missing category mapping, which would be
+    skipped (wallet top-ups and unloads when the connection ignores them, or kinds the accounting system
+    leaves to the bookkeeper) and which the accounting system does not take (``would_refuse``).
 
     Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo). Tax and
     tag mappings are checked when the export runs, on the full export items."""
@@ -869,9 +901,17 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     would_hold: dict[str, int] = {}
     by_ledger: dict[tuple[str, str], Decimal] = {}   # (ledger account, ledger tax code) -> amount
     would_skip: dict[str, int] = {}
+    would_refuse: dict[str, int] = {}
     ignore_wallet = bool((conn.settings or {}).get("ignore_wallet_topups", False))
     no_account = "00000000-0000-0000-0000-000000000000"
+    not_exported = {r.kind: r for r in getattr(provider.capabilities(), "not_exported", ()) or ()}
     for e in entries:
+        rule = next((not_exported[k.value] for k in kinds_of_entry(e) if k.value in not_exported), None)
+        if rule is not None:
+            # as ExportEngine._not_exported: not sent, not in the totals
+            target = would_skip if rule.handled else would_refuse
+            target[rule.reason] = target.get(rule.reason, 0) + 1
+            continue
         if ignore_wallet and e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD"):
             # as validation.SKIP_WALLET: not sent, reported to Pleo as handled, not in the totals
             would_skip[SKIP_WALLET] = would_skip.get(SKIP_WALLET, 0) + 1
@@ -923,6 +963,7 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
         "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
         "would_hold": would_hold,
         "would_skip": would_skip,
+        "would_refuse": would_refuse,
     }
 
 

@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, timezone
 
+from pleodesk.core.model import kinds_of_entry
 from pleodesk.core.money import Money
 from pleodesk.providers.base import FeedLine
 
@@ -120,12 +121,21 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
         # Pleo's accounting entries carry no merchant name; the export items we stored do.
         stored = store.get_pleo_items([e["id"] for e in entries])
         lines = []
+        # Kinds the accounting system does not take (e.g. top-ups it leaves to the bookkeeper) are not fed.
+        not_exported = {r.kind: r for r in getattr(provider.capabilities(), "not_exported", ()) or ()}
         for e in entries:
             rec = done.get(e["id"])
             if rec is not None and rec.status == "pushed":
                 summary.already += 1
                 continue
             item = stored.get(e["id"])
+            kinds = [k.value for k in kinds_of_entry(e)]
+            if item and item.get("type"):
+                kinds = [item["type"]]
+            rule = next((not_exported[k] for k in kinds if k in not_exported), None)
+            if rule is not None:
+                summary.skipped[rule.reason] = summary.skipped.get(rule.reason, 0) + 1
+                continue
             if e.get("family") == "REIMBURSEMENT":
                 # Only reimbursements paid from the wallet move money on it; the accounting entry does not
                 # say which kind it is, the export item does. Unknown yet: wait for its export.

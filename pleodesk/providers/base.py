@@ -34,6 +34,15 @@ class LedgerError(Exception):
         return self.title + (f": {self.detail}" if self.detail else "")
 
 
+class ReceiptRefused(LedgerError):
+    """The accounting system will never take this receipt as it is (its type, or a size that cannot be
+    made small enough): it is not tried again; the bookkeeper attaches a copy by hand. The message says
+    which file and why."""
+
+    def __init__(self, title: str, detail: str = "", fix: str = "") -> None:
+        super().__init__(title, detail, fix, retryable=False, reason_type="receipt_upload_failure")
+
+
 class AuthError(LedgerError):
     """The connection's credentials no longer work (revoked token, wrong key): reconnect."""
 
@@ -41,6 +50,18 @@ class AuthError(LedgerError):
                  fix: str = "Reconnect the connection to the same company.") -> None:
         super().__init__(title, detail, fix, retryable=False,
                          reason_type="accounting_system_authentication_failure")
+
+
+@dataclass(frozen=True)
+class NotExported:
+    """An expense kind the accounting system does not take (``ExpenseKind`` value). Such expenses are
+    never validated, sent or fed; the engine records them as skipped with ``reason`` (what the user
+    sees) and tells Pleo: ``handled=True`` as done (they are booked by hand, like wallet top-ups),
+    ``handled=False`` as not exportable (failed, with the reason)."""
+
+    kind: str
+    reason: str
+    handled: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +73,7 @@ class Capabilities:
     max_attachment_bytes: int = 10 * 1024 * 1024
     max_attachments: int = 10
     feed: bool = False                   # can take bank-feed lines
+    not_exported: tuple[NotExported, ...] = ()   # expense kinds it does not take (neither exported nor fed)
 
 
 @dataclass(frozen=True)

@@ -617,10 +617,10 @@ class PleoState:
 
     def __init__(self, *, seed: int = 1, months: list[str], expenses_per_month: int = 600,
                  pleo_url: str = "http://127.0.0.1/pleo", files_url: str = "http://127.0.0.1/pleo-files",
-                 sandbox_url: str = "http://127.0.0.1"):
+                 sandbox_url: str = "http://127.0.0.1", country: str = COMPANY_COUNTRY):
         self.lock = threading.RLock()
         self.clock = Clock()
-        self.data: DemoData = generate(seed, months, expenses_per_month)
+        self.data: DemoData = generate(seed, months, expenses_per_month, country=country)
         d = self.data
         self.seed = seed
         self.months = d.months
@@ -837,7 +837,8 @@ class PleoState:
             counts: dict[str, int] = {}
             for e in self.data.entries:
                 counts[e.export_status] = counts.get(e.export_status, 0) + 1
-            return {"companyId": self.company_id, "companyName": COMPANY_NAME, "organizationId": self.organization_id,
+            return {"companyId": self.company_id, "companyName": self.data.company_name,
+                    "organizationId": self.organization_id,
                     "apiKey": self.api_key, "apiKeyRevoked": self._api_key_revoked,
                     "pleoBaseUrl": self.pleo_url, "oauthClientId": SANDBOX_CLIENT_ID, "months": self.months,
                     "entries": len(self.data.entries), "exportStatus": counts,
@@ -1097,6 +1098,11 @@ class PleoState:
                 "source": r.source, "createdAt": utc_iso(r.created_at)}
 
     def _company_json(self, company_id: str) -> dict:
+        if company_id == self.company_id and self.data.country == "DE":
+            return {"id": self.company_id, "name": self.data.company_name, "organizationId": self.organization_id,
+                    "registrationNumber": self.data.registration_number,
+                    "address": {"addressLine1": "Friedrichstraße 68", "locality": "Berlin", "postalCode": "10117",
+                                "region": "Berlin", "country": "DE"}}
         if company_id == self.company_id:
             return {"id": self.company_id, "name": COMPANY_NAME, "organizationId": self.organization_id,
                     "registrationNumber": self.data.registration_number,
