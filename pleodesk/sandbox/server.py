@@ -3,6 +3,7 @@
 Mounted by path prefix (``Sandbox.mount``):
 
 ==================  ==========================================================================
+``/lexware``        Lexware Office's public and partner API (``lexoffice_emulator``; ``/lexware-app``: its web app)
 ``/pleo``           Pleo's partner API (base URL ``{url}/pleo``; e.g. ``{url}/pleo/v3/export-jobs``)
 ``/pleo-auth``      Pleo's OAuth 2.0 server (``/pleo-auth/oauth/authorize``, ``/pleo-auth/oauth/token``)
 ``/pleo-files``     receipt files behind signed, expiring URLs (like a storage bucket)
@@ -460,6 +461,8 @@ class SandboxConfig:
     allow_non_loopback: bool = False
     #: The Odoo emulator answers like this version (16 or 17).
     odoo_version: int = 17
+    #: The demo company's country: "NL" (Demo Company B.V.) or "DE" (Pleo Demo GmbH, for Lexware Office).
+    country: str = "NL"
 
     def resolved_months(self) -> list[str]:
         months = list(self.months) if self.months else _default_months()
@@ -536,7 +539,7 @@ class Sandbox:
             self.pleo: PleoState = PleoState(seed=config.seed, months=months,
                                              expenses_per_month=config.expenses_per_month,
                                              pleo_url=self.pleo_url, files_url=self.files_url,
-                                             sandbox_url=self.url)
+                                             sandbox_url=self.url, country=config.country)
         except BaseException:
             self._server.server_close()
             raise
@@ -557,6 +560,9 @@ class Sandbox:
 
         self.xero = mount_xero(self)
         self.xero_url: str = f"{self.url}/xero"
+        from pleodesk.sandbox.lexoffice_emulator import mount_lexoffice
+
+        self.lexoffice = mount_lexoffice(self)
         self._thread: threading.Thread | None = None
         self._stopped = False
 
