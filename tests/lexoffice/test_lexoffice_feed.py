@@ -57,16 +57,14 @@ def test_no_line_is_written_twice_lexware_office_does_not_check(provider, tmp_pa
 
 # ------------------------------------------------------------------------------ partner --------
 @pytest.fixture
-def partner_conn(lex, settings, monkeypatch, tmp_path, sandbox):
+def partner_conn(lex, settings, monkeypatch):
     """A connection signed in with the sandbox's partner app (the one-click "Zugriff erlauben")."""
     from pleodesk.connections import ledger_secret_name
     from pleodesk.providers.lexoffice import auth
-    from pleodesk.secrets import set_secret, use_memory_keyring
+    from pleodesk.secrets import set_secret
 
-    use_memory_keyring()
     monkeypatch.setenv("PLEODESK_LEXOFFICE_PARTNER_CLIENT_ID", PARTNER_CLIENT_ID)
     monkeypatch.setenv("PLEODESK_LEXOFFICE_PARTNER_CLIENT_SECRET", PARTNER_CLIENT_SECRET)
-    monkeypatch.setenv("PLEODESK_HOME", str(tmp_path / "home"))
     s = {**settings, "auth": "partner", "organization_id": lex.demo.id}
     tokens = auth.sign_in(s, open_browser=sandbox_browser(), timeout=20)
     conn = SimpleNamespace(id=77, name="Partner", system="lexoffice", settings=s)

@@ -1,0 +1,52 @@
+"""``[lexoffice]`` in a setup file: the key from an environment variable only, Lexware's gateway or the
+local sandbox only, clear words for what is wrong and nothing saved."""
+
+from __future__ import annotations
+
+import pytest
+
+from pleodesk.demo import LEXOFFICE_KEY_ENV, lexoffice_demo_setup_dict
+from pleodesk.sandbox.lexoffice_emulator import DEMO_API_KEY
+from pleodesk.setup_file import SetupError, apply_plan, check_plan, plan_from_dict
+from pleodesk.storage import open_store
+
+
+def _plan(sandbox, env=None, **section):
+    data = lexoffice_demo_setup_dict(sandbox)
+    data["lexoffice"].update(section)
+    env = {"PLEODESK_DEMO_PLEO_API_KEY": sandbox.api_key, LEXOFFICE_KEY_ENV: DEMO_API_KEY, **(env or {})}
+    return plan_from_dict(data, env=env, interactive=False, where="lexoffice.toml")
+
+
+@pytest.mark.parametrize("section, words", [
+    ({"api_key": "abc"}, "do not write the Lexware Office API key in the file"),
+    ({"api_url": "https://api.lexoffice.io"}, "retired in December 2025"),
+    ({"api_url": "https://lexware.example.com"}, "must be https://api.lexware.io"),
+    ({"sandbox_url": "http://192.0.2.7:8765"}, "must use https"),
+    ({"feed": "partner"}, "is not one of auto, file"),
+    ({"create_contacts": "yes"}, "create_contacts must be true or false"),
+    ({"colour": "blue"}, "colour is not a setting"),
+])
+def test_bad_sections_are_refused_with_what_to_fix(sandbox, lex, section, words):
+    with pytest.raises(SetupError) as err:
+        _plan(sandbox, **section)
+    assert words in str(err.value) and "[lexoffice]" in str(err.value)
+
+
+def test_a_wrong_key_saves_nothing(sandbox, lex):
+    plan = _plan(sandbox, env={LEXOFFICE_KEY_ENV: "wrong"})
+    problems = check_plan(plan)
+    assert any("does not accept the API key" in p for p in problems)
+
+
+def test_the_demo_setup_saves_a_connection_with_the_company(sandbox, lex):
+    plan = _plan(sandbox)
+    assert check_plan(plan) == []
+    store = open_store()
+    try:
+        conn = apply_plan(store, plan)
+        assert conn.system == "lexoffice" and conn.settings["company_name"] == "Pleo Demo GmbH"
+        assert conn.settings["organization_id"] == lex.demo.id and conn.settings["auth"] == "api_key"
+        assert DEMO_API_KEY not in str(conn.settings)          # the key is in the keyring only
+    finally:
+        store.close()
