@@ -124,8 +124,8 @@ def start_demo(store=None, *, expenses_per_month: int = 120):
 
 
 # ---------------------------------------------------------------- the demo ledgers -------------
-# The sandbox also emulates Odoo and Xero. A connection whose Pleo side is the demo company can book
-# into them ("Use the demo ledger" on the wizard's Odoo and Xero pages); its settings then carry
+# The sandbox also emulates Odoo, Xero and Lexware Office. A connection whose Pleo side is the demo company can
+# book into them ("Use the demo ledger" on the wizard's Odoo, Xero and Lexware Office pages); its settings then carry
 # ``demo_ledger``, and every start of the app points it at that run's sandbox again.
 
 def sandbox_browser():
@@ -179,6 +179,13 @@ def relink_demo_ledger(conn, sandbox) -> dict[str, Any] | None:
         login = odoo_demo_login(sandbox)
         settings.update(url=login["url"], database=login["database"], login=login["login"])
         set_secret(ledger_secret_name(conn.id, "odoo_api_key"), login["key"])
+        return settings
+    if conn.system == "lexoffice":
+        from pleodesk.providers.lexoffice import SECRET, sandbox_settings
+        from pleodesk.sandbox.lexoffice_emulator import DEMO_API_KEY
+
+        settings.update(sandbox_settings(sandbox.url))
+        set_secret(ledger_secret_name(conn.id, SECRET), DEMO_API_KEY)
         return settings
     if conn.system == "xero":
         from pleodesk.providers.xero import create_provider

@@ -281,8 +281,72 @@
         <translation>Odoo-gebruikersnaam</translation>
     </message>
     <message>
+        <source>Connect Lexware Office</source>
+        <translation>Lexware Office verbinden</translation>
+    </message>
+    <message>
+        <source>pleodesk books every Pleo expense as a voucher (Beleg) in Lexware Office, with its receipts, through Lexware&apos;s public API.</source>
+        <translation>pleodesk boekt elke Pleo-uitgave als boekingsstuk (Beleg) in Lexware Office, met de bonnen, via de openbare API van Lexware.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Before you start:&lt;/b&gt; Lexware Office does not take reimbursements (Privatauslagen). Out-of-pocket expenses, mileage, per diems and reimbursement payouts are not exported: pleodesk skips them, shows why, and tells Pleo they cannot be exported. Wallet top-ups and unloads are not exported either; add them by hand in Lexware Office.</source>
+        <translation>&lt;b&gt;Voordat u begint:&lt;/b&gt; Lexware Office kent geen terugbetalingen (Privatauslagen). Voorgeschoten uitgaven, kilometers, dagvergoedingen en uitbetalingen van terugbetalingen worden niet geëxporteerd: pleodesk slaat ze over, zegt waarom en meldt Pleo dat ze niet te exporteren zijn. Opwaarderingen en opnames van de wallet worden ook niet geëxporteerd; boek die zelf in Lexware Office.</translation>
+    </message>
+    <message>
+        <source>Before you start</source>
+        <translation>Voordat u begint</translation>
+    </message>
+    <message>
+        <source>&amp;Connect with Lexware Office (Zugriff erlauben)…</source>
+        <translation>&amp;Verbinden met Lexware Office (Zugriff erlauben)…</translation>
+    </message>
+    <message>
+        <source>Opens Lexware Office in your browser: sign in and allow pleodesk access. pleodesk then creates the Pleo bank account and sends its card lines.</source>
+        <translation>Opent Lexware Office in uw browser: meld u aan en geef pleodesk toegang. pleodesk maakt dan de Pleo-bankrekening aan en stuurt haar kaartregels.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop waiting</source>
+        <translation>&amp;Stoppen met wachten</translation>
+    </message>
+    <message>
+        <source>Or connect with an API key:</source>
+        <translation>Of verbind met een API-sleutel:</translation>
+    </message>
+    <message>
+        <source>Lexware Office API key</source>
+        <translation>API-sleutel van Lexware Office</translation>
+    </message>
+    <message>
         <source>API &amp;key:</source>
         <translation>API-&amp;sleutel:</translation>
+    </message>
+    <message>
+        <source>Check the API key with Lexware Office</source>
+        <translation>De API-sleutel bij Lexware Office controleren</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s Lexware Office</source>
+        <translation>Lexware Office van het de&amp;mobedrijf gebruiken</translation>
+    </message>
+    <message>
+        <source>Book into a Lexware Office emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Boeken in een Lexware Office die op deze computer wordt nagebootst, om pleodesk met het demobedrijf te proberen.</translation>
+    </message>
+    <message>
+        <source>The key: in Lexware Office open Add-ons &gt; Public API (app.lexware.de/addons/public-api), create a key that may use vouchers, contacts, files, posting categories and the profile, and paste it here. A key is valid for 24 months; the company&apos;s plan must include the Public API.</source>
+        <translation>De sleutel: open in Lexware Office Add-ons &gt; Public API (app.lexware.de/addons/public-api), maak een sleutel die boekingsstukken, contacten, bestanden, boekingscategorieën en het profiel mag gebruiken en plak hem hier. Een sleutel is 24 maanden geldig; het abonnement van het bedrijf moet de Public API bevatten.</translation>
+    </message>
+    <message>
+        <source>Waiting for Lexware Office in your browser… Sign in and press Zugriff erlauben.</source>
+        <translation>Wachten op Lexware Office in uw browser… Meld u aan en klik op Zugriff erlauben.</translation>
+    </message>
+    <message>
+        <source>Not connected: the sign-in was stopped.</source>
+        <translation>Niet verbonden: het aanmelden is gestopt.</translation>
+    </message>
+    <message>
+        <source>Checking the key with Lexware Office…</source>
+        <translation>De sleutel wordt bij Lexware Office gecontroleerd…</translation>
     </message>
     <message>
         <source>Odoo API key</source>
@@ -752,6 +816,10 @@
     <message>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>
         <translation>Wordt overgeslagen (aan Pleo gemeld als afgehandeld, niet geboekt):</translation>
+    </message>
+    <message>
+        <source>Not exported, the accounting system does not take them (reported to Pleo as not exportable):</source>
+        <translation>Niet geëxporteerd, het boekhoudpakket neemt ze niet aan (aan Pleo gemeld als niet te exporteren):</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -1378,6 +1446,10 @@
         <translation>Problemen per oorzaak</translation>
     </message>
     <message>
+        <source>Where to find the exports in the ledger</source>
+        <translation>Waar de exports in de boekhouding staan</translation>
+    </message>
+    <message>
         <source>Looking for problems…</source>
         <translation>Bezig met zoeken naar problemen…</translation>
     </message>
@@ -1555,8 +1627,20 @@
         <translation>Nieuwe Odoo-API-sleutel</translation>
     </message>
     <message>
+        <source>Lexware Office refused the stored API key (keys expire after 24 months). Create a new key in Lexware Office under Add-ons &gt; Public API for the company {company} and paste it here.</source>
+        <translation>Lexware Office weigerde de opgeslagen API-sleutel (sleutels verlopen na 24 maanden). Maak in Lexware Office onder Add-ons &gt; Public API een nieuwe sleutel voor het bedrijf {company} en plak hem hier.</translation>
+    </message>
+    <message>
+        <source>New Lexware Office API key</source>
+        <translation>Nieuwe API-sleutel van Lexware Office</translation>
+    </message>
+    <message>
         <source>Leave empty to try the stored key again</source>
         <translation>Laat leeg om de opgeslagen sleutel opnieuw te proberen</translation>
+    </message>
+    <message>
+        <source>New &amp;Lexware Office API key:</source>
+        <translation>Nieuwe API-sleutel van &amp;Lexware Office:</translation>
     </message>
     <message>
         <source>New &amp;Odoo API key:</source>
@@ -2287,6 +2371,109 @@
     </message>
 </context>
 <context>
+    <name>lexoffice</name>
+    <message>
+        <source>Lexware Office (lexoffice)</source>
+        <translation>Lexware Office (lexoffice)</translation>
+    </message>
+    <message>
+        <source>Bookkeeping vouchers in Lexware Office with the receipts attached, and the Pleo card lines for its bank account. No reimbursements (Privatauslagen).</source>
+        <translation>Boekingsstukken in Lexware Office met de bonnen erbij, en de Pleo-kaartregels voor de bankrekening. Geen terugbetalingen (Privatauslagen).</translation>
+    </message>
+    <message>
+        <source>Lexware Office category</source>
+        <translation>Lexware Office-categorie</translation>
+    </message>
+    <message>
+        <source>tax rate</source>
+        <translation>btw-tarief</translation>
+    </message>
+    <message>
+        <source>cost centre</source>
+        <translation>kostenplaats</translation>
+    </message>
+    <message>
+        <source>cost centres</source>
+        <translation>kostenplaatsen</translation>
+    </message>
+    <message>
+        <source>Pleo bank account in Lexware Office</source>
+        <translation>Pleo-bankrekening in Lexware Office</translation>
+    </message>
+    <message>
+        <source>Open voucher until its payment is matched</source>
+        <translation>Open boekingsstuk tot de betaling is gekoppeld</translation>
+    </message>
+    <message>
+        <source>Reimbursements (not supported by Lexware Office)</source>
+        <translation>Terugbetalingen (niet ondersteund door Lexware Office)</translation>
+    </message>
+    <message>
+        <source>Reimbursements paid outside Pleo (not supported by Lexware Office)</source>
+        <translation>Terugbetalingen buiten Pleo (niet ondersteund door Lexware Office)</translation>
+    </message>
+    <message>
+        <source>Lexware Office books every expense as a voucher (Beleg) that stays open until it is matched with its line on the Pleo bank account, so these two are all it needs; pleodesk chose them.</source>
+        <translation>Lexware Office boekt elke uitgave als boekingsstuk (Beleg) dat openstaat tot het aan zijn regel op de Pleo-bankrekening is gekoppeld; meer is niet nodig, pleodesk heeft ze gekozen.</translation>
+    </message>
+    <message>
+        <source>Lexware Office gets the Pleo card lines as transactions of its bank account &quot;Pleo&quot; (pleodesk created it). Every exported voucher comes with an assignment hint: approve the matches in Lexware Office under Finanzen &gt; Bank &gt; Zuordnungsvorschläge. Wallet top-ups and unloads are not sent; add them by hand.</source>
+        <translation>Lexware Office krijgt de Pleo-kaartregels als transacties van de bankrekening &quot;Pleo&quot; (pleodesk heeft die aangemaakt). Elk geëxporteerd boekingsstuk krijgt een koppelvoorstel: keur de koppelingen in Lexware Office goed onder Finanzen &gt; Bank &gt; Zuordnungsvorschläge. Opwaarderingen en opnames van de wallet worden niet verstuurd; boek die zelf.</translation>
+    </message>
+    <message>
+        <source>Without Lexware partner access, pleodesk writes the Pleo card lines to CSV files in {folder}. Once: in Lexware Office add a bank account named &quot;Pleo&quot; without online banking (Finanzen &gt; Bank &gt; Bankkonto hinzufügen), and at the first import assign the columns Buchungstag to Datum, Verwendungszweck, Auftraggeber/Empfänger and Betrag. Then import every new file once (the account&apos;s … menu &gt; Umsätze importieren (CSV)): Lexware Office does not notice a file imported twice, and pleodesk never writes a line twice. Wallet top-ups and unloads are not in the files; add them by hand.</source>
+        <translation>Zonder partnertoegang van Lexware schrijft pleodesk de Pleo-kaartregels naar CSV-bestanden in {folder}. Eenmalig: voeg in Lexware Office een bankrekening &quot;Pleo&quot; zonder online bankieren toe (Finanzen &gt; Bank &gt; Bankkonto hinzufügen) en wijs bij de eerste import de kolommen Buchungstag toe aan Datum, Verwendungszweck, Auftraggeber/Empfänger en Betrag. Importeer daarna elk nieuw bestand één keer (menu … van de rekening &gt; Umsätze importieren (CSV)): Lexware Office merkt niet dat een bestand twee keer is geïmporteerd, en pleodesk schrijft nooit een regel twee keer. Opwaarderingen en opnames van de wallet staan niet in de bestanden; boek die zelf.</translation>
+    </message>
+    <message>
+        <source>net</source>
+        <translation>netto</translation>
+    </message>
+    <message>
+        <source>gross</source>
+        <translation>bruto</translation>
+    </message>
+    <message>
+        <source>VAT-free</source>
+        <translation>btw-vrij</translation>
+    </message>
+    <message>
+        <source>Connected to {company} (taxation: {tax}); expense categories: {n}.</source>
+        <translation>Verbonden met {company} (belasting: {tax}); kostencategorieën: {n}.</translation>
+    </message>
+    <message>
+        <source>Vouchers created: {n}. Look for them in Lexware Office under Belege &gt; Alle Belege (the voucher number is the Pleo reference). The newest:</source>
+        <translation>Aangemaakte boekingsstukken: {n}. U vindt ze in Lexware Office onder Belege &gt; Alle Belege (het nummer is de Pleo-referentie). De nieuwste:</translation>
+    </message>
+    <message>
+        <source>Card lines sent to the Pleo bank account: {n}. If the vouchers are there but nothing shows under Finanzen &gt; Bank &gt; Zuordnungsvorschläge, the lines have not reached Lexware Office yet.</source>
+        <translation>Kaartregels naar de Pleo-bankrekening gestuurd: {n}. Staan de boekingsstukken er wel, maar toont Finanzen &gt; Bank &gt; Zuordnungsvorschläge niets, dan hebben de regels Lexware Office nog niet bereikt.</translation>
+    </message>
+    <message>
+        <source>A small business (Kleinunternehmer): every expense is booked at 0 %, without input tax.</source>
+        <translation>Een kleine ondernemer (Kleinunternehmer): elke uitgave wordt geboekt tegen 0 %, zonder voorbelasting.</translation>
+    </message>
+    <message>
+        <source>These categories need a supplier among the contacts: {names}.</source>
+        <translation>Voor deze categorieën moet de leverancier bij de contacten staan: {names}.</translation>
+    </message>
+    <message>
+        <source>Exported but nothing in Lexware Office?</source>
+        <translation>Geëxporteerd maar niets in Lexware Office?</translation>
+    </message>
+    <message>
+        <source>No voucher has been created yet: the Export tab and the problems above say why.</source>
+        <translation>Er is nog geen boekingsstuk aangemaakt: het tabblad Exporteren en de problemen hierboven zeggen waarom.</translation>
+    </message>
+    <message>
+        <source>No card lines have been sent yet (the bank feed runs at 08:00 and 13:00 UTC when it is on).</source>
+        <translation>Er zijn nog geen kaartregels verstuurd (de bankfeed loopt om 08:00 en 13:00 UTC als hij aanstaat).</translation>
+    </message>
+    <message>
+        <source>This key belongs to {company}, not to {expected}: nothing was changed.</source>
+        <translation>Deze sleutel hoort bij {company}, niet bij {expected}: er is niets gewijzigd.</translation>
+    </message>
+</context>
+<context>
     <name>mapping</name>
     <message>
         <source> (archived)</source>
@@ -2584,6 +2771,18 @@
     <message>
         <source>connection disconnected: reconnect it</source>
         <translation>koppeling verbroken: maak opnieuw verbinding</translation>
+    </message>
+    <message>
+        <source>Lexware Office does not take reimbursements (Privatauslagen): book it by hand</source>
+        <translation>Lexware Office kent geen terugbetalingen (Privatauslagen): boek dit zelf</translation>
+    </message>
+    <message>
+        <source>wallet top-ups and unloads are added by hand in Lexware Office</source>
+        <translation>opwaarderingen en opnames van de wallet worden in Lexware Office met de hand geboekt</translation>
+    </message>
+    <message>
+        <source>invoice payments are matched in Lexware Office from the bank feed, not exported</source>
+        <translation>betalingen van facturen worden in Lexware Office via de bankfeed gekoppeld, niet geëxporteerd</translation>
     </message>
 </context>
 <context>
