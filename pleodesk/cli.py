@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     sb.add_argument("--expenses-per-month", type=int, default=600,
                     help="expenses per month (default 600, at most 50000 in all)")
     sb.add_argument("--months", help="comma-separated YYYY-MM months (default: the last 3 full months)")
+    sb.add_argument("--country", default="NL", choices=("NL", "DE"),
+                    help="the demo company: NL (Demo Company B.V., default) or DE (Pleo Demo GmbH, whose categories "
+                         "mirror the emulated Lexware Office)")
     return p
 
 
@@ -135,7 +138,7 @@ def cmd_sandbox(args) -> int:
         _err("--expenses-per-month must be between 1 and 50000.")
         return EXIT_USAGE
     serve_forever(SandboxConfig(host=args.host, port=args.port, seed=args.seed,
-                                expenses_per_month=args.expenses_per_month, months=months))
+                                expenses_per_month=args.expenses_per_month, months=months, country=args.country))
     return EXIT_OK
 
 

@@ -50,3 +50,17 @@ def test_the_demo_setup_saves_a_connection_with_the_company(sandbox, lex):
         assert DEMO_API_KEY not in str(conn.settings)          # the key is in the keyring only
     finally:
         store.close()
+
+
+def test_the_example_file_works_against_the_german_sandbox(sandbox, lex):
+    """examples/lexoffice.toml, pointed at the sandbox as its comments say, passes every check."""
+    import tomllib
+    from pathlib import Path
+
+    data = tomllib.loads((Path(__file__).resolve().parents[2] / "examples" / "lexoffice.toml").read_text("utf-8"))
+    data["pleo"].update(base_url=sandbox.pleo_url, company_id=sandbox.company_id)
+    data["lexoffice"]["sandbox_url"] = sandbox.url
+    plan = plan_from_dict(data, env={"PLEO_API_KEY": sandbox.api_key, "LEXOFFICE_API_KEY": DEMO_API_KEY},
+                          where="lexoffice.toml")
+    assert check_plan(plan) == []
+    assert plan.mappings.categories["4650"].account == "4217c396"

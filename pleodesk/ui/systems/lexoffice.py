@@ -137,6 +137,8 @@ def connect_partner(settings: dict[str, Any], open_browser=None, cancel=None) ->
     finally:
         provider.close()
     out["secret"] = tokens.to_json()
+    # Deleting the connection deletes this keyring entry too (connections.connection_secrets).
+    out["settings"]["keyring_entries"] = [OAUTH_SECRET]
     return out
 
 
