@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Sequence
 
 from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings, reference_for
 from pleodesk.core.model import (FIRST_BOOKING_DATE, LAST_BOOKING_DATE, MAX_UTC_OFFSET, Expense, Refused,
-                                 booking_date, format_datetime, kinds_of_entry)
+                                 booking_date, format_datetime)
 from pleodesk.core.posting import PostingError, post
 from pleodesk.core.validation import SKIP_WALLET, Problem, ValidationReport, validate
 from pleodesk.providers.base import AuthError, Found, LedgerError, Provider, ReceiptRefused, SendResult
@@ -881,9 +881,8 @@ def _summary_text(s: RunSummary) -> str:
 
 def preview_month(store, conn, pleo, provider, month: str) -> dict:
     """What "Export a month" would do, without creating anything: the number of expenses, totals per
-    currency and per Pleo category, which would be held for a missing category mapping, which would be
-    skipped (wallet top-ups and unloads when the connection ignores them, or kinds the accounting system
-    leaves to the bookkeeper) and which the accounting system does not take (``would_refuse``).
+    currency and per Pleo category, which would be held for a missing category mapping, and which
+    would be skipped (wallet top-ups and unloads when the connection ignores them).
 
     Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo). Tax and
     tag mappings are checked when the export runs, on the full export items."""
@@ -896,22 +895,19 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     chart = provider.read_chart()
     entries = _booked_between(pleo, start, end)
     records = store.get_records(conn.id, [e["id"] for e in entries])
+    # Kinds the accounting system does not take (``Capabilities.not_exported``), as ExportEngine._not_exported:
+    # not sent, not in the totals; listed as skipped (``handled``) or as not taken (``would_refuse``).
+    waiting = len(entries)
+    not_taken_skip, would_refuse = {}, {}
+    entries = _without_not_exported(provider, entries, not_taken_skip, would_refuse)
     totals: dict[str, Decimal] = {}
     by_account: dict[str, Decimal] = {}
     would_hold: dict[str, int] = {}
     by_ledger: dict[tuple[str, str], Decimal] = {}   # (ledger account, ledger tax code) -> amount
     would_skip: dict[str, int] = {}
-    would_refuse: dict[str, int] = {}
     ignore_wallet = bool((conn.settings or {}).get("ignore_wallet_topups", False))
     no_account = "00000000-0000-0000-0000-000000000000"
-    not_exported = {r.kind: r for r in getattr(provider.capabilities(), "not_exported", ()) or ()}
     for e in entries:
-        rule = next((not_exported[k.value] for k in kinds_of_entry(e) if k.value in not_exported), None)
-        if rule is not None:
-            # as ExportEngine._not_exported: not sent, not in the totals
-            target = would_skip if rule.handled else would_refuse
-            target[rule.reason] = target.get(rule.reason, 0) + 1
-            continue
         if ignore_wallet and e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD"):
             # as validation.SKIP_WALLET: not sent, reported to Pleo as handled, not in the totals
             would_skip[SKIP_WALLET] = would_skip.get(SKIP_WALLET, 0) + 1
@@ -956,15 +952,34 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
         for msg in reasons:
             would_hold[msg] = would_hold.get(msg, 0) + 1
     return {
-        "month": month, "count": len(entries),
+        "month": month, "count": waiting,
         "already_exported": sum(1 for r in records.values() if r.status == "exported"),
         "totals": {k: str(v) for k, v in totals.items()},
         "by_account": {k: str(v) for k, v in by_account.items()},
         "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
         "would_hold": would_hold,
-        "would_skip": would_skip,
+        "would_skip": {**would_skip, **not_taken_skip},
         "would_refuse": would_refuse,
     }
+
+
+def _without_not_exported(provider, entries: list[dict], skip: dict[str, int], refuse: dict[str, int]) -> list[dict]:
+    """``entries`` without those of kinds the accounting system does not take; their reasons counted in
+    ``skip`` (Pleo is told they were handled) or ``refuse`` (not exportable)."""
+    from pleodesk.core.model import kinds_of_entry
+
+    rules = {r.kind: r for r in getattr(provider.capabilities(), "not_exported", ()) or ()}
+    if not rules:
+        return entries
+    keep = []
+    for e in entries:
+        rule = next((rules[k.value] for k in kinds_of_entry(e) if k.value in rules), None)
+        if rule is None:
+            keep.append(e)
+            continue
+        target = skip if rule.handled else refuse
+        target[rule.reason] = target.get(rule.reason, 0) + 1
+    return keep
 
 
 def sync_master_data(store, conn, pleo, provider, *, trigger: str = "manual"):

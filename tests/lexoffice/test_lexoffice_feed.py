@@ -108,3 +108,13 @@ def test_public_keys_cannot_use_the_partner_api(provider, lex):
     with pytest.raises(LexError) as err:
         provider.push_feed(lines(1))
     assert err.value.status == 403 and lex.demo.transactions == {}
+
+
+def test_lines_a_crash_left_unrecorded_are_found(provider, partner_conn, tmp_path):
+    """``feed_lines_present``: what the statement files (key) or the Pleo account (partner) already hold."""
+    provider.push_feed(lines(3))
+    assert provider.feed_lines_present(["tx-0001", "tx-0002", "tx-0009"]) == {"tx-0001", "tx-0002"}
+    p = create_provider(partner_conn, feed_folder=tmp_path / "none")
+    p.ensure_setup(dict(partner_conn.settings))
+    p.push_feed(lines(2, start=5))
+    assert p.feed_lines_present(["tx-0005", "tx-0006", "tx-0001"]) == {"tx-0005", "tx-0006"}

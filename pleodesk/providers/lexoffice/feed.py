@@ -145,6 +145,18 @@ def push_transactions(provider: "LexofficeProvider", lines: Sequence[FeedLine]) 
     return FeedResult(accepted, duplicates, tuple(messages), tuple(rejected))
 
 
+def lines_present(provider: "LexofficeProvider", transaction_ids: Sequence[str]) -> set[str]:
+    wanted = set(transaction_ids)
+    if not wanted:
+        return set()
+    if not provider.partner:
+        return wanted & written_references(statement_folder(provider))
+    account_id = ensure_financial_account(provider)
+    data = provider.client.get_json("/v1/finance/transactions", {"financialAccountId": account_id})
+    items = data if isinstance(data, list) else (data or {}).get("content") or []
+    return wanted & {str(t.get("externalReference")) for t in items if t.get("externalReference")}
+
+
 def _safe(resp) -> Any:
     try:
         return wire.loads(resp.content) if resp.content else None

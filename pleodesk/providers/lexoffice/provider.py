@@ -405,6 +405,13 @@ class LexofficeProvider:
 
         return push_feed(self, lines)
 
+    def feed_lines_present(self, transaction_ids: Sequence[str]) -> set[str]:
+        """Which of these card lines Lexware Office (partner: the Pleo account's transactions) or the
+        statement files already hold, so lines a crash left unrecorded are never sent twice."""
+        from pleodesk.providers.lexoffice.feed import lines_present
+
+        return lines_present(self, transaction_ids)
+
 
 # ---------------------------------------------------------------------------------- helpers ----
 def _short_code(cid: str, ids: Sequence[str]) -> str:
