@@ -13,7 +13,6 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, timezone
 
-from pleodesk.core.model import kinds_of_entry
 from pleodesk.core.money import Money
 from pleodesk.providers.base import FeedLine
 
@@ -122,6 +121,8 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
         stored = store.get_pleo_items([e["id"] for e in entries])
         lines = []
         # Kinds the accounting system does not take (e.g. top-ups it leaves to the bookkeeper) are not fed.
+        from pleodesk.core.model import kinds_of_entry
+
         not_exported = {r.kind: r for r in getattr(provider.capabilities(), "not_exported", ()) or ()}
         for e in entries:
             rec = done.get(e["id"])

@@ -72,8 +72,8 @@ class Capabilities:
     batch_size: int = 50                 # at most this many entries per send_batch
     max_attachment_bytes: int = 10 * 1024 * 1024
     max_attachments: int = 10
-    feed: bool = False                   # can take bank-feed lines
     not_exported: tuple[NotExported, ...] = ()   # expense kinds it does not take (neither exported nor fed)
+    feed: bool = False                   # can take bank-feed lines
 
 
 @dataclass(frozen=True)

@@ -2445,6 +2445,10 @@
         <translation>Angelegte Belege: {n}. Sie finden sie in Lexware Office unter Belege &gt; Alle Belege (die Belegnummer ist die Pleo-Referenz). Die neuesten:</translation>
     </message>
     <message>
+        <source>No voucher has been created yet: the Export tab and the problems below say why.</source>
+        <translation>Es wurde noch kein Beleg angelegt: der Reiter Exportieren und die Probleme unten sagen, warum.</translation>
+    </message>
+    <message>
         <source>Card lines sent to the Pleo bank account: {n}. If the vouchers are there but nothing shows under Finanzen &gt; Bank &gt; Zuordnungsvorschläge, the lines have not reached Lexware Office yet.</source>
         <translation>An das Pleo-Bankkonto gesendete Kartenumsätze: {n}. Sind die Belege da, aber unter Finanzen &gt; Bank &gt; Zuordnungsvorschläge erscheint nichts, haben die Umsätze Lexware Office noch nicht erreicht.</translation>
     </message>
@@ -2459,10 +2463,6 @@
     <message>
         <source>Exported but nothing in Lexware Office?</source>
         <translation>Exportiert, aber nichts in Lexware Office?</translation>
-    </message>
-    <message>
-        <source>No voucher has been created yet: the Export tab and the problems above say why.</source>
-        <translation>Es wurde noch kein Beleg angelegt: der Reiter Exportieren und die Probleme oben sagen, warum.</translation>
     </message>
     <message>
         <source>No card lines have been sent yet (the bank feed runs at 08:00 and 13:00 UTC when it is on).</source>

@@ -2445,6 +2445,10 @@
         <translation>Pièces créées : {n}. Vous les trouvez dans Lexware Office sous Belege &gt; Alle Belege (le numéro est la référence Pleo). Les plus récentes :</translation>
     </message>
     <message>
+        <source>No voucher has been created yet: the Export tab and the problems below say why.</source>
+        <translation>Aucune pièce n&apos;a encore été créée : l&apos;onglet Exporter et les problèmes ci-dessous disent pourquoi.</translation>
+    </message>
+    <message>
         <source>Card lines sent to the Pleo bank account: {n}. If the vouchers are there but nothing shows under Finanzen &gt; Bank &gt; Zuordnungsvorschläge, the lines have not reached Lexware Office yet.</source>
         <translation>Lignes de carte envoyées au compte bancaire Pleo : {n}. Si les pièces sont là mais que rien n&apos;apparaît sous Finanzen &gt; Bank &gt; Zuordnungsvorschläge, les lignes ne sont pas encore arrivées dans Lexware Office.</translation>
     </message>
@@ -2459,10 +2463,6 @@
     <message>
         <source>Exported but nothing in Lexware Office?</source>
         <translation>Exporté mais rien dans Lexware Office ?</translation>
-    </message>
-    <message>
-        <source>No voucher has been created yet: the Export tab and the problems above say why.</source>
-        <translation>Aucune pièce n&apos;a encore été créée : l&apos;onglet Exporter et les problèmes ci-dessus disent pourquoi.</translation>
     </message>
     <message>
         <source>No card lines have been sent yet (the bank feed runs at 08:00 and 13:00 UTC when it is on).</source>

@@ -2445,6 +2445,10 @@
         <translation>Aangemaakte boekingsstukken: {n}. U vindt ze in Lexware Office onder Belege &gt; Alle Belege (het nummer is de Pleo-referentie). De nieuwste:</translation>
     </message>
     <message>
+        <source>No voucher has been created yet: the Export tab and the problems below say why.</source>
+        <translation>Er is nog geen boekingsstuk aangemaakt: het tabblad Exporteren en de problemen hieronder zeggen waarom.</translation>
+    </message>
+    <message>
         <source>Card lines sent to the Pleo bank account: {n}. If the vouchers are there but nothing shows under Finanzen &gt; Bank &gt; Zuordnungsvorschläge, the lines have not reached Lexware Office yet.</source>
         <translation>Kaartregels naar de Pleo-bankrekening gestuurd: {n}. Staan de boekingsstukken er wel, maar toont Finanzen &gt; Bank &gt; Zuordnungsvorschläge niets, dan hebben de regels Lexware Office nog niet bereikt.</translation>
     </message>
@@ -2459,10 +2463,6 @@
     <message>
         <source>Exported but nothing in Lexware Office?</source>
         <translation>Geëxporteerd maar niets in Lexware Office?</translation>
-    </message>
-    <message>
-        <source>No voucher has been created yet: the Export tab and the problems above say why.</source>
-        <translation>Er is nog geen boekingsstuk aangemaakt: het tabblad Exporteren en de problemen hierboven zeggen waarom.</translation>
     </message>
     <message>
         <source>No card lines have been sent yet (the bank feed runs at 08:00 and 13:00 UTC when it is on).</source>

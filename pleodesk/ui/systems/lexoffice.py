@@ -371,7 +371,7 @@ def troubleshooting(conn, store, limit: int = 5) -> str | None:
                          "voucher number is the Pleo reference). The newest:").format(n=len(exported))) + " " + links)
     else:
         parts.append(html.escape(QCoreApplication.translate(
-            "lexoffice", "No voucher has been created yet: the Export tab and the problems above say why.")))
+            "lexoffice", "No voucher has been created yet: the Export tab and the problems below say why.")))
     if pushed:
         last = runs[0].message if runs and runs[0].message else ""
         parts.append(html.escape(QCoreApplication.translate(
