@@ -2,7 +2,7 @@
 the export engine into the Lexware Office emulator, under lexoffice's limit of 2 calls a second.
 
 lexoffice's limit is a token bucket of 2 calls a second across all endpoints (per key). pleodesk paces
-itself just under it (one call every 0.5 s + a 15 ms margin). With ``--time-scale 10`` (the default)
+itself just under it (one call every 0.5 s + a 10 ms margin). With ``--time-scale 10`` (the default)
 lexoffice's clock runs ten times faster in the emulator and in the provider alike, so a run that would
 take half an hour takes three minutes; ``--time-scale 1`` runs at real speed. The emulator answers each
 call after ``--latency`` seconds of lexoffice time.
@@ -86,7 +86,7 @@ def main() -> None:
         prep = (first - t0_lex) / scale - start * interval / scale    # real seconds of pleodesk's own work
         gaps = collections.Counter()
         for a, b in zip(mine[start:], mine[start + 1:]):
-            extra = b[3] - a[3] - (1 / 2.0 + 0.015)
+            extra = b[3] - a[3] - (1 / 2.0 + 0.010)
             if extra > 0.05:
                 gaps["after " + ("files" if a[1].endswith("/files") else a[1].split("/v1/")[-1].split("/")[0])] += extra
         vouchers = len(lex.vouchers())
