@@ -291,6 +291,42 @@ def fresh_translations(bundle: Path) -> None:
                     os.utime(qm, (t, t))
 
 
+def _write_resource(bundle: Path, name: str, text: str) -> list[Path]:
+    """Write ``resources/<name>`` into the bundle (and a macOS app beside it), in place of the source's
+    placeholder; the paths written."""
+    written = []
+    app = bundle.parent / f"{APP}.app" / "Contents"
+    for base in (bundle / "_internal", app / "Resources"):
+        folder = base / "resources"
+        if folder.is_dir():
+            (folder / name).write_text(text, encoding="utf-8")
+            written.append(folder / name)
+    return written
+
+
+def write_xero_client_id(bundle: Path, client_id: str) -> list[Path]:
+    """Put pleodesk's own Xero app id (a PKCE client id: not a secret) into the bundle's resources, in
+    place of the source's placeholder; the app's "Connect to Xero" then needs nothing from the user."""
+    return _write_resource(bundle, "xero-client-id", client_id.strip() + "\n")
+
+
+def write_quickbooks_app(bundle: Path, client_id: str, client_secret: str, redirect_uri: str) -> list[Path]:
+    """Put pleodesk's own Intuit app (client id, client secret, the https redirect page's address) into the
+    bundle's resources, in place of the source's placeholder: "Connect to QuickBooks" then needs nothing
+    from the user. The secret comes from an environment variable, never from the command line (where other
+    users of the machine could read it) and never from the source. A desktop app cannot keep it truly
+    secret; it identifies the app to Intuit (docs/quickbooks.md)."""
+    import json
+
+    if not (client_id.strip() and client_secret.strip() and redirect_uri.strip()):
+        raise SystemExit("the Intuit app needs a client id, a client secret and a redirect URI")
+    if not redirect_uri.startswith("https://"):
+        raise SystemExit(f"the Intuit app's redirect URI must be an https address (Intuit's production keys take "
+                         f"no other): {redirect_uri}")
+    data = {"client_id": client_id.strip(), "client_secret": client_secret.strip(), "redirect_uri": redirect_uri.strip()}
+    return _write_resource(bundle, "quickbooks-app.json", json.dumps(data, indent=2) + "\n")
+
+
 def dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
@@ -470,6 +506,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="run the bundle's --self-test after building it")
     ap.add_argument("--appimage-runtime", type=Path, default=os.environ.get("PLEODESK_APPIMAGE_RUNTIME") or None,
                     help="AppImage type-2 runtime file, to build the AppImage with mksquashfs")
+    ap.add_argument("--xero-client-id", default=os.environ.get("PLEODESK_XERO_CLIENT_ID", ""),
+                    help="the client id of pleodesk's own Xero app (docs/xero.md says how to register it); "
+                         "default $PLEODESK_XERO_CLIENT_ID; without it users enter their own app's id")
+    ap.add_argument("--quickbooks-client-id", default=os.environ.get("PLEODESK_QBO_CLIENT_ID", ""),
+                    help="the client id of pleodesk's own Intuit app (docs/quickbooks.md says how to register it); "
+                         "default $PLEODESK_QBO_CLIENT_ID; without it users enter their own app (Advanced)")
+    ap.add_argument("--quickbooks-client-secret-env", default="PLEODESK_QBO_CLIENT_SECRET", metavar="VARIABLE",
+                    help="the environment variable holding that app's client secret (default "
+                         "PLEODESK_QBO_CLIENT_SECRET; never on the command line)")
+    ap.add_argument("--quickbooks-redirect-uri", default=os.environ.get("PLEODESK_QBO_REDIRECT_URI", ""),
+                    help="the https address where docs/site/qbo-callback.html is served, as registered with the "
+                         "Intuit app (default $PLEODESK_QBO_REDIRECT_URI)")
     args = ap.parse_args(argv)
     started = time.monotonic()
     report = Report()
@@ -495,6 +543,18 @@ def main(argv: list[str] | None = None) -> int:
     dist.mkdir(parents=True, exist_ok=True)
     bundle = pyinstaller(version, work / "icons", dist, work / "pyinstaller")
     fresh_translations(bundle)
+    if args.xero_client_id.strip():
+        say(f"Xero app: {args.xero_client_id.strip()} in {len(write_xero_client_id(bundle, args.xero_client_id))} "
+            "place(s)")
+    else:
+        report.notes.append("no --xero-client-id: users enter their own Xero app's client id (Advanced)")
+    if args.quickbooks_client_id.strip():
+        places = write_quickbooks_app(bundle, args.quickbooks_client_id,
+                                      os.environ.get(args.quickbooks_client_secret_env, ""),
+                                      args.quickbooks_redirect_uri)
+        say(f"Intuit app: {args.quickbooks_client_id.strip()} in {len(places)} place(s)")
+    else:
+        report.notes.append("no --quickbooks-client-id: users enter their own Intuit app (Advanced)")
     tops_file = work / "pyinstaller" / "pleodesk" / "bundled-top-level.txt"
     bundled = set(tops_file.read_text().split()) if tops_file.exists() else None
     licences_dest = bundle / "licenses"

@@ -1,7 +1,9 @@
 """Local-pipeline benchmark: 50,000 expenses fetched from the sandbox over HTTP, stored in SQLite,
 validated and built into balanced ledger entries.
 
-The sandbox runs in a child process so the numbers are the pipeline's own. Prints one JSON line.
+The sandbox runs in a child process so the numbers are the pipeline's own. Prints one JSON line:
+wall seconds per step, and the CPU seconds this process spent on each (``cpu_s``: comparable between
+runs on a busy machine, where wall time also counts waiting for a CPU).
 Run: .venv/bin/python bench/bench_pipeline.py [--expenses 50000]
 """
 
@@ -61,27 +63,32 @@ def main() -> None:
         store = open_store()
         # As the engine does it: the data layer streamed in chunks, each stored and parsed, then let go.
         t_fetch = t_store = t_parse = 0.0
+        cpu = {"fetch": 0.0, "store": 0.0, "parse": 0.0}
         expenses = []
         n_items = 0
         pages = client.iter_export_items(job["id"])
         while True:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             chunk = [item for _, item in zip(range(1000), pages)]
             t_fetch += time.perf_counter() - t
+            cpu["fetch"] += time.process_time() - c
             if not chunk:
                 break
             n_items += len(chunk)
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             store.upsert_pleo_items(chunk, job_id=job["id"])
             t_store += time.perf_counter() - t
-            t = time.perf_counter()
+            cpu["store"] += time.process_time() - c
+            t, c = time.perf_counter(), time.process_time()
             expenses.extend(Expense.from_export_item(i, keep_raw=False) for i in chunk)
             t_parse += time.perf_counter() - t
+            cpu["parse"] += time.process_time() - c
             del chunk
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         report = validate(expenses, plan.mappings, plan.chart, ExportOptions())
         t_validate = time.perf_counter() - t
-        t = time.perf_counter()
+        cpu["validate"] = time.process_time() - c
+        t, c = time.perf_counter(), time.process_time()
         ok = set(report.ok_ids)
         n_entries = 0
         for e in expenses:                      # as the engine does: built batch by batch, sent, let go
@@ -90,6 +97,7 @@ def main() -> None:
                 assert entry.is_balanced()
                 n_entries += 1
         t_post = time.perf_counter() - t
+        cpu["post"] = time.process_time() - c
         held_by = {}
         for p in report.problems:
             held_by[f"{p.kind.value} {p.source_key}"] = len(p.expense_ids)
@@ -101,6 +109,10 @@ def main() -> None:
             "fetch_s": round(t_fetch, 2), "store_s": round(t_store, 2), "parse_s": round(t_parse, 2),
             "validate_s": round(t_validate, 2), "post_s": round(t_post, 2), "pipeline_s": round(total, 2),
             "peak_rss_mb": round(peak_mb, 1), "held_by": held_by,
+            # CPU seconds of this process per step: what the pipeline itself costs, whatever else the
+            # machine is doing (the wall times above include waiting for the sandbox and for a CPU).
+            "cpu_s": {k: round(v, 2) for k, v in cpu.items()}, "cpu_total_s": round(sum(cpu.values()), 2),
+            "load_avg": round(os.getloadavg()[0], 1),
         }))
     finally:
         sandbox.terminate()

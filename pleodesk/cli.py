@@ -15,6 +15,11 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_HELD = 3
+# The data folder cannot be used; nothing was changed (pleodesk.storage.db says which case).
+EXIT_DATA_DAMAGED = 4
+EXIT_DATA_TOO_NEW = 5
+EXIT_DATA_READ_ONLY = 6
+EXIT_DISK_FULL = 7
 
 DESCRIPTION = """\
 pleodesk keeps a company's books in step with its Pleo spend account.
@@ -31,7 +36,9 @@ With no command it opens the app. The commands do the same work from a terminal:
 
 EPILOG = """\
 exit codes: 0 done, nothing failed; 1 something failed (the summary says what to do);
-2 bad input (nothing changed); 3 nothing failed, but some expenses are held for missing mappings.
+2 bad input (nothing changed); 3 nothing failed, but some expenses are held for missing mappings;
+4 the database is damaged; 5 the data was written by a newer pleodesk; 6 the data folder is read-only;
+7 the disk is full. With 4-7 pleodesk changed nothing and says in one line what to do.
 Data lives in the user data directory (PLEODESK_HOME overrides it); secrets live in the system keyring.
 """
 
@@ -49,18 +56,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("setup", help="save a connection from a setup file",
                        description="Save a connection from a TOML setup file (format: docs/setup-file.md). "
-                                   "Everything is checked first; on any problem nothing is saved.")
+                                   "Everything is checked first; on any problem nothing is saved (and, where the "
+                                   "system says beforehand what it would create, nothing is created in it).")
     s.add_argument("--file", required=True, help="the setup file (TOML)")
-    s.add_argument("--check-only", action="store_true", help="check the file and the services, save nothing")
+    s.add_argument("--check-only", action="store_true",
+                   help="check the file and the services, counting what saving would create; save nothing")
 
     e = sub.add_parser("export", help="export one month of expenses",
                        description="Export every settled expense of a month that is waiting for export in Pleo. "
-                                   "Progress goes to stderr, the summary to stdout.",
+                                   "An export job an interrupted run left open in Pleo is finished first. "
+                                   "Progress goes to stderr, the summary of every job to stdout.",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     e.add_argument("--month", required=True, help="the month, as YYYY-MM")
     e.add_argument("--connection", help="the connection's name (needed when there are several)")
     e.add_argument("--dry-run", action="store_true",
-                   help="show what would be exported and what would be held; send nothing")
+                   help="show what would be exported and what would be held (categories, taxes and tags "
+                        "checked as the export checks them); send nothing")
     e.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     q = sub.add_parser("queue", help="process Pleo's export queue once",
@@ -71,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     f = sub.add_parser("feed", help="push the bank feed now",
                        description="Push settled card expenses and reimbursements paid from the wallet as "
                                    "statement lines of the Pleo bank account (the app does this at 08:00 and "
-                                   "13:00 UTC). Lines pushed before are not pushed again.")
+                                   "13:00 UTC; after this command its next feed is the next of those moments). "
+                                   "Lines pushed before are not pushed again. While the app or another command "
+                                   "exports or pushes the feed of the same connection, it waits up to a minute.")
     f.add_argument("--connection", help="the connection's name (needed when there are several)")
 
     sy = sub.add_parser("sync", help="push the ledger's accounts, tax codes and dimensions to Pleo",
@@ -80,6 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
                                     "missing, update what changed, archive what the ledger no longer has. "
                                     "Running it again changes nothing.")
     sy.add_argument("--connection", help="the connection's name (needed when there are several)")
+
+    fc = sub.add_parser("fec", help="list an FEC connection's runs, or write a run's files again",
+                        description="List the runs of an FEC connection (docs/fec.md): each run's folder, whether "
+                                    "it was handed over, its entries and files. A handed-over run is never "
+                                    "written again, unless asked with --rewrite: its files are rendered again "
+                                    "from its log (after losing a file, or changing the ledger choice), the "
+                                    "earlier files kept beside them.")
+    fc.add_argument("--connection", help="the connection's name (needed when there are several)")
+    fc.add_argument("--rewrite", metavar="RUN", help="write this run's files again (a run's name, e.g. 0007_2026-09-01)")
+    fc.add_argument("--json", action="store_true", help="print as JSON")
 
     st = sub.add_parser("status", help="show connections and export counts")
     st.add_argument("--json", action="store_true", help="print as JSON")
@@ -93,9 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
     sb.add_argument("--expenses-per-month", type=int, default=600,
                     help="expenses per month (default 600, at most 50000 in all)")
     sb.add_argument("--months", help="comma-separated YYYY-MM months (default: the last 3 full months)")
-    sb.add_argument("--country", default="NL", choices=("NL", "DE"),
-                    help="the demo company: NL (Demo Company B.V., default) or DE (Pleo Demo GmbH, whose categories "
-                         "mirror the emulated Lexware Office)")
+    sb.add_argument("--country", choices=("NL", "FR", "DE"), default="NL",
+                    help="the demo company: NL (Demo Company B.V., the default), FR (Société Démo SAS, for the "
+                         "French ledgers: PCG accounts, VAT 20/10/5.5 %%) or DE (Pleo Demo GmbH, whose categories "
+                         "mirror the emulated Lexware Office: SKR03, VAT 19/7 %%)")
     return p
 
 
@@ -112,12 +136,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(demo=args.demo)
     handler = {"setup": cmd_setup, "export": cmd_export, "queue": cmd_queue, "status": cmd_status,
                "sandbox": cmd_sandbox, "feed": cmd_feed,
-               "sync": cmd_sync}[args.command]
+               "sync": cmd_sync, "fec": cmd_fec}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
         _err("Stopped.")
         return EXIT_FAILED
+    except Exception as exc:
+        problem = storage_problem(exc)
+        if problem is None:
+            raise
+        _err(str(problem))
+        return storage_exit_code(problem)
+
+
+def storage_problem(exc: BaseException):
+    """The one-line StoreError for a database or data-folder failure (damaged, newer, read-only, full
+    disk), or None when ``exc`` is something else."""
+    from pathlib import Path
+
+    from pleodesk.paths import data_dir_location
+    from pleodesk.storage import StoreError
+    from pleodesk.storage.db import classify_error
+
+    if isinstance(exc, StoreError):
+        return exc
+    home = data_dir_location()
+    if isinstance(exc, OSError):
+        if not exc.filename:
+            return None
+        name = Path(str(exc.filename))
+        # A file of pleodesk's own (the database, a receipt, a lock) names the data folder; another one
+        # (a journal folder) its own folder.
+        folder = home if name == home or home in name.parents else name.parent
+        return classify_error(exc, folder / "pleodesk.sqlite3")
+    return classify_error(exc, home / "pleodesk.sqlite3")
+
+
+def storage_exit_code(problem) -> int:
+    from pleodesk.storage import StoreDamaged, StoreDiskFull, StoreReadOnly, StoreTooNew
+
+    for cls, code in ((StoreDamaged, EXIT_DATA_DAMAGED), (StoreTooNew, EXIT_DATA_TOO_NEW),
+                      (StoreReadOnly, EXIT_DATA_READ_ONLY), (StoreDiskFull, EXIT_DISK_FULL)):
+        if isinstance(problem, cls):
+            return code
+    return EXIT_FAILED
 
 
 # ------------------------------------------------------------------------------- commands ------
@@ -137,8 +200,32 @@ def cmd_sandbox(args) -> int:
     if not 1 <= args.expenses_per_month <= 50_000:
         _err("--expenses-per-month must be between 1 and 50000.")
         return EXIT_USAGE
-    serve_forever(SandboxConfig(host=args.host, port=args.port, seed=args.seed,
-                                expenses_per_month=args.expenses_per_month, months=months, country=args.country))
+    if not 0 <= args.port <= 65535:
+        _err(f"--port {args.port} is not a port: choose one from 1 to 65535, or 0 for a free one.")
+        return EXIT_USAGE
+    from pleodesk.urls import is_loopback_host
+
+    if not is_loopback_host(args.host):
+        _err(f"--host {args.host}: the sandbox listens only on this computer (127.0.0.1, ::1 or localhost).")
+        return EXIT_USAGE
+    import errno
+
+    try:
+        serve_forever(SandboxConfig(host=args.host, port=args.port, seed=args.seed,
+                                    expenses_per_month=args.expenses_per_month, months=months,
+                                    country=args.country))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            _err(f"Port {args.port} on {args.host} is already in use (another sandbox or program listens there): "
+                 "stop it, or choose another port with --port (--port 0 picks a free one).")
+        elif exc.errno in (errno.EACCES, errno.EPERM):
+            _err(f"pleodesk may not listen on port {args.port} on {args.host} (ports below 1024 need "
+                 "administrator rights): choose another port with --port.")
+        elif exc.errno == errno.EADDRNOTAVAIL:
+            _err(f"{args.host} is not an address of this computer: use 127.0.0.1.")
+        else:
+            raise
+        return EXIT_FAILED
     return EXIT_OK
 
 
@@ -170,6 +257,13 @@ def cmd_setup(args) -> int:
     except SecretStoreUnavailable as exc:
         _err(f"The setup was not saved: {exc}")
         return EXIT_FAILED
+    from pleodesk.setup_file import company_taken_by, company_taken_problem
+
+    store = _store()
+    existing = store.get_connection(plan.name)
+    other = company_taken_by(store, plan.pleo_company_id, except_name=plan.name)
+    if other is not None and (existing is None or existing.active):
+        problems.insert(0, company_taken_problem(other))
     if problems:
         _err(f"The setup was not saved. Fix {'this' if len(problems) == 1 else 'these'} first:")
         for pr in problems:
@@ -178,7 +272,6 @@ def cmd_setup(args) -> int:
     if args.check_only:
         print(f"The setup file is fine: connection '{plan.name}' can be saved.")
         return EXIT_OK
-    store = _store()
     try:
         conn = apply_plan(store, plan)
     except SecretStoreUnavailable as exc:
@@ -231,7 +324,8 @@ def cmd_feed(args) -> int:
     try:
         s = run_feed(store, conn, make_pleo_client(conn), make_provider(conn), trigger="manual")
     except (EngineError, PleoError, LedgerError, OSError) as exc:
-        _err(f"The bank feed failed: {exc}")
+        fix = getattr(exc, "fix", "")
+        _err(f"The bank feed failed: {exc}" + (f" {fix}" if fix and fix not in str(exc) else ""))
         return EXIT_FAILED
     if s.status == "skipped":
         print("Bank feed skipped: " + "; ".join(s.skipped))
@@ -264,6 +358,43 @@ def cmd_sync(args) -> int:
         _err(f"The sync failed: {exc}")
         return EXIT_FAILED
     print(report.summary())
+    return EXIT_OK
+
+
+def cmd_fec(args) -> int:
+    from pleodesk import paths
+    from pleodesk.connections import make_provider
+    from pleodesk.core.engine import ConnectionBusy, EngineError
+    from pleodesk.locks import FileLock
+    from pleodesk.providers.base import LedgerError
+
+    store = _store()
+    conn = _pick_connection(store, args.connection)
+    if conn is None:
+        return EXIT_USAGE
+    if conn.system != "fec":
+        _err(f"The connection '{conn.name}' books into {conn.system}, not FEC files.")
+        return EXIT_USAGE
+    lock = FileLock(paths.data_dir() / "locks" / f"connection-{conn.id}.lock", 60.0,
+                    on_timeout=lambda: ConnectionBusy(f"Another pleodesk is exporting '{conn.name}' right now.",
+                                                      "Try again when it has finished."))
+    try:
+        with lock, make_provider(conn) as provider:
+            written = provider.rewrite_run(args.rewrite) if args.rewrite else []
+            runs = provider.runs()
+    except (EngineError, LedgerError, OSError) as exc:
+        _err(" ".join(x for x in (str(exc), getattr(exc, "fix", "")) if x))
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps({"runs": runs, "written": [str(w) for w in written]}, indent=2))
+        return EXIT_OK
+    if written:
+        print(f"Written again: {', '.join(str(w) for w in written)}")
+    for r in runs:
+        state = "handed over" if r["handed_over"] else "not handed over yet (the next export does it)"
+        print(f"{r['run']}: {r['entries']} entries, {state}; {r['folder']}: {', '.join(r['files']) or 'no files'}")
+    if not runs:
+        print("No run yet.")
     return EXIT_OK
 
 
@@ -307,7 +438,18 @@ def _store():
 
     store = open_store()
     prepare_secrets(store)          # keyring entries of an older version get this database's names, once
+    _mark_interrupted(store)
     return store
+
+
+def _mark_interrupted(store) -> None:
+    """Runs whose pleodesk is gone (killed, crashed) stop saying "running" in the history."""
+    try:
+        for run in store.mark_interrupted_runs():
+            _err(f"An earlier run (started {run.started_at:%Y-%m-%d %H:%M} UTC) was interrupted before it "
+                 "finished; it is marked so in the history. Nothing is sent twice.")
+    except Exception as exc:  # noqa: BLE001 - the history is a nicety, never a reason not to export
+        _err(f"Could not check the history for interrupted runs: {exc}")
 
 
 def _pick_connection(store, name):
@@ -377,6 +519,8 @@ def _run_engine(store, conn, args, work) -> int:
     summaries, failed = _guarded(lambda: work(make_engine(store, conn, progress=_StderrProgress())))
     if failed is not None:
         return failed
+    # Every job the run finished: an export of a month first finishes a job a kill left in progress.
+    summaries = [job for s in summaries for job in s.every_job()]
     if args.json:
         print(json.dumps([_summary_json(s) for s in summaries], indent=2))
     else:
@@ -384,11 +528,24 @@ def _run_engine(store, conn, args, work) -> int:
             print("Nothing to do: no export jobs are waiting in Pleo.")
         for s in summaries:
             _print_summary(s)
+        if len(summaries) > 1:
+            print(_total_line(summaries))
     if any(s.status in ("failed", "cancelled") or s.failed for s in summaries):
         return EXIT_FAILED
     if any(s.held_count for s in summaries):
         return EXIT_HELD
     return EXIT_OK
+
+
+def _total_line(summaries) -> str:
+    total: dict[str, int] = {}
+    for s in summaries:
+        for k, v in s.counts().items():
+            total[k] = total.get(k, 0) + v
+    words = [("exported", "exported"), ("already_exported", "already in the ledger"), ("skipped", "skipped"),
+             ("held", "held for missing mappings"), ("failed", "failed"), ("receipt_problems", "receipt problems")]
+    parts = [f"{total.get('exported', 0)} exported"] + [f"{total[k]} {w}" for k, w in words[1:] if total.get(k)]
+    return "In all: " + ", ".join(parts) + "."
 
 
 def _summary_json(s) -> dict:
@@ -436,7 +593,9 @@ def _dry_run(store, conn, args) -> int:
         print(f"{args.month}: {preview['count']} expenses waiting for export in Pleo "
               f"({preview['already_exported']} already in the ledger). Nothing was sent.")
         for cur, amount in sorted(preview["totals"].items()):
-            print(f"  total {amount} {cur}")
+            print(f"  spend to be exported: {amount} {cur} ({preview['spend_count']} expenses)")
+        for cur, amount in sorted(preview.get("wallet_moves", {}).items()):
+            print(f"  wallet top-ups and unloads, not in that total: {amount} {cur} ({preview['wallet_count']})")
         for acc, amount in sorted(preview["by_account"].items()):
             print(f"  account {acc}: {amount}")
         for msg, n in sorted(preview["would_hold"].items()):

@@ -170,7 +170,7 @@ def make_pleo_client(conn):
 #: Accounting systems by id. Each one other than the journal file is a module
 #: ``pleodesk.providers.<id>`` exposing ``SYSTEM``, ``LABEL``, ``create_provider(conn)`` and
 #: ``settings_from_setup(section, read_secret)``; a module that is not installed is simply not offered.
-_SYSTEM_MODULES = ("odoo", "xero", "quickbooks", "lexoffice")
+_SYSTEM_MODULES = ("odoo", "xero", "quickbooks", "lexoffice", "pennylane", "fec")
 
 
 def _system_module(system: str):
@@ -254,5 +254,10 @@ SYSTEMS = _Systems()
 
 def make_engine(store, conn, *, progress: Callable[[Progress], None] | None = None,
                 cancel: threading.Event | None = None, pleo=None, provider=None) -> ExportEngine:
+    """The engine of one run. A run starts by removing the partial receipt files that a download killed
+    mid-way left behind (never those of a download still running in another process)."""
+    from pleodesk.providers.pleo import clean_partial_downloads
+
+    clean_partial_downloads(paths.receipts_dir())
     return ExportEngine(store, conn, pleo or make_pleo_client(conn), provider or make_provider(conn),
                         receipts_dir=paths.receipts_dir(), progress=progress, cancel=cancel)

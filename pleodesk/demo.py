@@ -124,8 +124,8 @@ def start_demo(store=None, *, expenses_per_month: int = 120):
 
 
 # ---------------------------------------------------------------- the demo ledgers -------------
-# The sandbox also emulates Odoo, Xero and Lexware Office. A connection whose Pleo side is the demo company can
-# book into them ("Use the demo ledger" on the wizard's Odoo, Xero and Lexware Office pages); its settings then carry
+# The sandbox also emulates Odoo, Xero, QuickBooks Online and Lexware Office. A connection whose Pleo side is the
+# demo company can book into them ("Use the demo ledger" on the wizard's system pages); its settings then carry
 # ``demo_ledger``, and every start of the app points it at that run's sandbox again.
 
 def sandbox_browser():
@@ -160,6 +160,23 @@ def xero_demo_settings(sandbox) -> dict[str, Any]:
     from pleodesk.sandbox.xero_emulator import SANDBOX_CLIENT_ID
 
     return {**sandbox_settings(sandbox.url), "client_id": SANDBOX_CLIENT_ID, "demo_ledger": True}
+
+
+def pennylane_demo_login(sandbox) -> dict[str, Any]:
+    """The sandbox's Pennylane: the settings that point at it and its company's API token."""
+    from pleodesk.providers.pennylane import sandbox_settings
+
+    return {"settings": sandbox_settings(sandbox.url), "token": sandbox.pennylane.token}
+
+
+def qbo_demo_settings(sandbox) -> tuple[dict[str, Any], str]:
+    """The settings that point a QuickBooks connection at the sandbox's QuickBooks, and the secret of the
+    sandbox's own (development) Intuit app, which signs in with a loopback redirect."""
+    from pleodesk.providers.quickbooks import sandbox_settings
+    from pleodesk.sandbox.qbo_emulator import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
+
+    return ({**sandbox_settings(sandbox.url), "client_id": SANDBOX_CLIENT_ID,
+             "redirect_uri": "http://localhost:53682/callback", "demo_ledger": True}, SANDBOX_CLIENT_SECRET)
 
 
 def relink_demo_ledger(conn, sandbox) -> dict[str, Any] | None:
@@ -198,6 +215,36 @@ def relink_demo_ledger(conn, sandbox) -> dict[str, Any] | None:
         settings.update(connector.settings_for(sign_in, tenant))
         connector.store(conn.id, sign_in)
         provider = create_provider(SimpleNamespace(id=conn.id, name=conn.name, settings=settings))
+        try:
+            settings.update(provider.ensure_setup(settings))
+        finally:
+            provider.close()
+        return settings
+    if conn.system == "pennylane":
+        from pleodesk.providers.pennylane import SECRET, create_provider as pennylane_provider
+
+        login = pennylane_demo_login(sandbox)
+        settings.update(login["settings"])
+        settings.pop("journal_id", None)
+        settings["journals"] = {}
+        set_secret(ledger_secret_name(conn.id, SECRET), login["token"])
+        provider = pennylane_provider(SimpleNamespace(id=conn.id, name=conn.name, settings=settings))
+        try:
+            settings.update(provider.ensure_setup(settings))
+        finally:
+            provider.close()
+        return settings
+    if conn.system == "quickbooks":
+        from pleodesk.providers.quickbooks import create_provider as create_qbo
+        from pleodesk.providers.quickbooks.auth import QboConnector
+
+        demo, secret = qbo_demo_settings(sandbox)
+        settings.update(demo)
+        connector = QboConnector(settings, secret=secret, open_browser=sandbox_browser())
+        sign_in = connector.sign_in(conn_id=conn.id, timeout=30)
+        settings.update(connector.settings_for(sign_in))
+        connector.store(conn.id, sign_in)
+        provider = create_qbo(SimpleNamespace(id=conn.id, name=conn.name, settings=settings))
         try:
             settings.update(provider.ensure_setup(settings))
         finally:

@@ -74,3 +74,12 @@ class FileLock:
         def _unlock(fh) -> None:
             import fcntl
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def connection_lock(conn_id: int, timeout: float = 120,
+                    on_timeout: Callable[[], BaseException] | None = None) -> FileLock:
+    """The lock of one connection's writes to its ledger (an export, the bank feed), in the user data
+    directory: held by one thread or process at a time (the app's worker, a ``pleodesk`` command)."""
+    from pleodesk import paths
+
+    return FileLock(paths.data_dir() / "locks" / f"connection-{int(conn_id)}.lock", timeout, on_timeout)

@@ -10,9 +10,14 @@ import platformdirs
 APP_NAME = "pleodesk"
 
 
-def data_dir() -> Path:
+def data_dir_location() -> Path:
+    """Where the data folder is, without making it (for messages about it)."""
     override = os.environ.get("PLEODESK_HOME")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    path = data_dir_location()
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 

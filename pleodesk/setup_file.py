@@ -10,11 +10,13 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 from pleodesk.core.chart_io import ChartError, chart_from_dict, chart_to_dict
 from pleodesk.core.ledger import CategoryMapping, ContraRole, LedgerChart, Mappings
+from pleodesk.core.names import ConnectionNameError, check_connection_name
 from pleodesk.connections import SYSTEMS, ledger_secret_name, pleo_secret_name, system_module
+from pleodesk.providers.base import LedgerError
+from pleodesk.urls import AddressError, check_web_address
 
 KNOWN_SECTIONS = {"connection", "pleo", "journal_file", "ledger", "accounts", "categories", "taxes",
                   "tag_groups", "tags", "options"}
@@ -61,34 +63,44 @@ def load_setup_file(path: str | Path, *, env: dict[str, str] | None = None, inte
         raise SetupError(f"{p.name} is not valid TOML: {exc}") from None
     except UnicodeDecodeError:
         raise SetupError(f"{p.name} is not a UTF-8 text file.") from None
+    except RecursionError:
+        raise SetupError(f"{p.name}: values are nested far too deeply (a setup file nests at most "
+                         f"{MAX_DEPTH} levels).") from None
     return plan_from_dict(data, env=env, interactive=interactive, where=p.name)
 
 
 def plan_from_dict(data: dict[str, Any], *, env, interactive: bool = False, where: str = "setup") -> SetupPlan:
+    if _depth(data) > MAX_DEPTH:
+        raise SetupError(f"{where}: values are nested too deeply (a setup file nests at most {MAX_DEPTH} levels).")
     unknown = set(data) - KNOWN_SECTIONS - set(SYSTEMS)
     if unknown:
         raise SetupError(f"{where}: unknown section [{sorted(unknown)[0]}]; known: {', '.join(sorted(KNOWN_SECTIONS))}")
+    _check_types(data, where)
     conn = _section(data, "connection", where)
-    name = _req(conn, "name", "connection", where)
+    try:
+        name = check_connection_name(_req(conn, "name", "connection", where))
+    except ConnectionNameError as exc:
+        raise SetupError(f"{where}: [connection] name: {exc}") from None
     system = _req(conn, "system", "connection", where)
     if system not in SYSTEMS:
         raise SetupError(f"{where}: [connection] system = '{system}' is not one this version knows "
                          f"({', '.join(SYSTEMS)}).")
 
     pleo = _section(data, "pleo", where)
-    base_url = _req(pleo, "base_url", "pleo", where).rstrip("/")
-    u = urlparse(base_url)
-    if u.scheme not in ("http", "https") or not u.netloc:
-        raise SetupError(f"{where}: [pleo] base_url = '{base_url}' is not a web address (https://...).")
-    if u.scheme == "http" and u.hostname not in ("127.0.0.1", "localhost", "::1"):
-        raise SetupError(f"{where}: [pleo] base_url must use https (only the local sandbox may use http).")
+    try:
+        base_url = check_web_address(_req(pleo, "base_url", "pleo", where), "base_url")
+    except AddressError as exc:
+        raise SetupError(f"{where}: [pleo] {exc}") from None
     company_id = _req(pleo, "company_id", "pleo", where)
     pleo_oauth = None
     if pleo.get("oauth_client_id"):
         # A client registration with Pleo: sign in in the browser (authorisation code + PKCE).
         if "api_key_env" in pleo or "api_key" in pleo:
             raise SetupError(f"{where}: [pleo] give either oauth_client_id or api_key_env, not both.")
-        auth_url = str(pleo.get("auth_url") or "https://auth.pleo.io").rstrip("/")
+        try:
+            auth_url = check_web_address(pleo.get("auth_url") or "https://auth.pleo.io", "auth_url")
+        except AddressError as exc:
+            raise SetupError(f"{where}: [pleo] {exc}") from None
         pleo_oauth = {"client_id": str(pleo["oauth_client_id"]), "auth_url": auth_url}
         api_key = ""
     else:
@@ -107,13 +119,13 @@ def plan_from_dict(data: dict[str, Any], *, env, interactive: bool = False, wher
 
         try:
             sys_settings, ledger_secrets = system_module(system).settings_from_setup(section, read_secret)
-        except (KeyError, ValueError) as exc:
+        except (KeyError, ValueError, TypeError) as exc:
             raise SetupError(f"{where}: [{system}] {exc}") from None
         settings.update(sys_settings)
 
     try:
         chart = chart_from_dict(data.get("ledger") or {})
-    except ChartError as exc:
+    except (ChartError, TypeError) as exc:
         raise SetupError(f"{where}: [ledger] {exc}") from None
     settings["chart"] = chart_to_dict(chart)
 
@@ -192,8 +204,10 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
     """What the wizard checks before it saves: Pleo accepts the key and knows the company, the
     ledger is reachable, every mapping points at something in the ledger. Returns problems (empty: ok).
 
-    ``prepare=True`` (saving, not just checking) first lets the accounting system create what it
-    needs (the Pleo bank account, journals), so mappings may point at accounts made that way."""
+    ``prepare=True`` (saving, not just checking) lets the accounting system create what it needs (the
+    Pleo bank account, journals), so mappings may point at accounts made that way. A system that can
+    say beforehand what it would create (``preview_setup``) is checked against that first and creates
+    only when everything else checks out; without saving, the check agrees with saving."""
     from pleodesk.providers.pleo import PleoClient, PleoError
 
     problems: list[str] = []
@@ -209,7 +223,10 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
         client = PleoClient(plan.pleo_base_url, api_key=plan.pleo_api_key, company_id=plan.pleo_company_id,
                             max_retries=2)
     try:
-        client.get_company()
+        company = client.get_company()
+        company = company.get("data", company) if isinstance(company, dict) else {}
+        if isinstance(company, dict) and company.get("name"):
+            plan.settings.setdefault("pleo_company_name", str(company["name"]))   # shown in Settings
     except PleoError as exc:
         problems.append(f"Pleo: {exc}")
     except Exception as exc:  # network
@@ -247,9 +264,28 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
         if not result.ok:
             problems.extend(f"{SYSTEMS[plan.system]}: {msg}" for msg in result.messages)
             return problems
-        if prepare and plan.system != "journal_file":
-            plan.settings = provider.ensure_setup(dict(plan.settings))
-        chart = plan.chart if plan.system == "journal_file" else provider.read_chart()
+        try:
+            preview = getattr(provider, "preview_setup", None)
+            if prepare and plan.system != "journal_file" and not callable(preview):
+                plan.settings = provider.ensure_setup(dict(plan.settings))
+            chart = plan.chart if plan.system == "journal_file" else provider.read_chart()
+            if callable(preview):
+                # What saving will find or create (accounts, journals, taxes), creating nothing yet: the
+                # mappings are checked against that, so a check agrees with saving, and a file with a
+                # problem changes nothing in the ledger.
+                settings, chart = preview(dict(plan.settings), chart)
+                _check_mappings(plan, provider, settings, chart, problems)
+                if problems or not prepare:
+                    plan.chart = chart
+                    return problems
+                plan.settings = provider.ensure_setup(dict(plan.settings))
+                chart = provider.read_chart()
+                plan.chart = chart
+                return problems
+        except LedgerError as exc:
+            problems.append(f"{SYSTEMS[plan.system]}: " + " ".join(x for x in (exc.title.rstrip(".") + ".",
+                                                                             exc.detail, exc.fix) if x))
+            return problems
         plan.chart = chart
     finally:
         if temp_secrets:
@@ -261,7 +297,13 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
                 if current:
                     plan.ledger_secrets[what] = current
                 delete_secret(name)
+    _check_mappings(plan, provider, plan.settings, chart, problems)
+    return problems
+
+
+def _check_mappings(plan: SetupPlan, provider, settings: dict, chart: LedgerChart, problems: list[str]) -> None:
     m = plan.mappings
+    _apply_system_mappings(plan, provider, settings, problems)
     for role, code in m.contra.items():
         _check_account(chart, code, f"[accounts] {role.value}", problems)
     if ContraRole.WALLET not in m.contra:
@@ -284,21 +326,48 @@ def check_plan(plan: SetupPlan, *, pleo_client=None, provider=None, prepare: boo
             problems.append(f"[tags.{group}] {tag}: map the tag group {group} to a dimension first.")
         elif dim in chart.dimensions and value not in chart.dimensions[dim].values:
             problems.append(f"[tags.{group}] {tag}: {dim} has no active value {value}.")
-    return problems
 
 
-def apply_plan(store, plan: SetupPlan):
+def company_taken_by(store, pleo_company_id: str, *, except_name: str | None = None,
+                     except_id: int | None = None):
+    """The active connection that already exports this Pleo company, or None. Pleo has one accounting
+    integration per company: whichever connection exports first takes Pleo's whole export queue, so a
+    second active connection for the same company would get nothing."""
+    if not pleo_company_id:
+        return None
+    for c in store.list_connections(include_inactive=False):
+        if c.pleo_company_id == pleo_company_id and c.name != except_name and c.id != except_id:
+            return c
+    return None
+
+
+def company_taken_problem(other) -> str:
+    return (f"The Pleo company {other.pleo_company_id} is already exported by the connection '{other.name}'. "
+            f"Pleo has one accounting integration per company: deactivate or delete '{other.name}' first "
+            f"(pleodesk's Settings tab), or use that connection.")
+
+
+def apply_plan(store, plan: SetupPlan, *, active: bool | None = None):
     """Save the connection, its mappings and its secrets (secrets go to the keyring only).
 
     Without a usable keyring nothing is saved: ``SecretStoreUnavailable`` says what to install. The
     secrets are written before the connection is marked connected; if the keyring fails on the way, a
-    new connection is deleted again and an existing one gets its previous secrets back."""
+    new connection is deleted again and an existing one gets its previous secrets back.
+
+    ``active``: whether the connection will be active (None: as it is, or active when new). An active
+    connection for a Pleo company that another active connection already exports is refused
+    (SetupError naming it)."""
     from pleodesk.secrets import check_keyring
 
     existing = store.get_connection(plan.name)
     if existing is not None and existing.system != plan.system:
         raise SetupError(f"A connection named '{plan.name}' already exists for another system "
                          f"({existing.system}); choose another name.")
+    if active is None:
+        active = existing.active if existing is not None else True
+    other = company_taken_by(store, plan.pleo_company_id, except_name=plan.name) if active else None
+    if other is not None:
+        raise SetupError(company_taken_problem(other))
     check_keyring(probe=False)      # the kind of keyring: no connection is made for a plaintext file
     fields = dict(pleo_company_id=plan.pleo_company_id, pleo_base_url=plan.pleo_base_url)
     if existing is None:
@@ -356,6 +425,116 @@ def _store_secrets(conn, plan: SetupPlan, *, restore_on_failure: bool = False) -
 
 
 # --------------------------------------------------------------------------- helpers ----------
+#: How deep a setup file nests: section > table > value, an array of tables, a list of values.
+MAX_DEPTH = 8
+
+_TEXT = "text"        # a string, or a whole number (account codes are often written without quotes)
+_STRING = "string"    # a string only
+#: What each key of the shared sections must be (the system sections check their own keys).
+_KEY_TYPES: dict[str, dict[str, str]] = {
+    "connection": {"name": _STRING, "system": _STRING},
+    "pleo": {"base_url": _STRING, "company_id": _STRING, "oauth_client_id": _STRING, "auth_url": _STRING,
+             "api_key_env": _STRING},
+    "journal_file": {"folder": _STRING},
+}
+_ANY_KEY_TEXT = ("accounts", "taxes", "tag_groups")
+_CHART_LISTS = {"accounts": {"code": _TEXT, "name": _TEXT, "type": _STRING, "active": "bool", "id": _TEXT},
+                "taxes": {"code": _TEXT, "name": _TEXT, "rate": "number", "type": _STRING, "active": "bool",
+                          "id": _TEXT, "input_account": _TEXT, "output_account": _TEXT},
+                "dimensions": {"name": _TEXT, "values": "texts", "archived_values": "texts", "id": _TEXT}}
+
+
+def _depth(value: Any) -> int:
+    """How deeply ``value`` nests (without recursion: the file may be hostile)."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        deepest = max(deepest, d)
+        if d > MAX_DEPTH:
+            break
+        if isinstance(v, dict):
+            stack.extend((x, d + 1) for x in v.values())
+        elif isinstance(v, list):
+            stack.extend((x, d + 1) for x in v)
+    return deepest
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return "a date or time"
+
+
+def _fits(value: Any, want: str) -> bool:
+    if want == _STRING:
+        return isinstance(value, str)
+    if want == _TEXT:
+        return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+    if want == "bool":
+        return isinstance(value, bool)
+    if want == "number":
+        return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+    if want == "texts":
+        return isinstance(value, list) and all(_fits(v, _TEXT) for v in value)
+    return False
+
+
+_WORDS = {_STRING: "text in quotes", _TEXT: "text in quotes", "bool": "true or false",
+          "number": "a number like 0.21", "texts": "a list of values in quotes, like [\"A\", \"B\"]"}
+
+
+def _check_types(data: dict[str, Any], where: str) -> None:
+    """Every key the loader reads has the type it expects: one line naming the first that does not."""
+    def bad(place: str, value: Any, want: str) -> SetupError:
+        return SetupError(f"{where}: {place} must be {_WORDS[want]}, not {_kind(value)}.")
+
+    for section, value in data.items():
+        if section in KNOWN_SECTIONS and not isinstance(value, dict):
+            raise SetupError(f"{where}: [{section}] must be a section (a table), not {_kind(value)}.")
+    for section, keys in _KEY_TYPES.items():
+        for key, want in keys.items():
+            value = (data.get(section) or {}).get(key)
+            if value is not None and not _fits(value, want):
+                raise bad(f"[{section}] {key}", value, want)
+    for section in _ANY_KEY_TEXT:
+        for key, value in (data.get(section) or {}).items():
+            if not _fits(value, _TEXT):
+                raise bad(f"[{section}] {key}", value, _TEXT)
+    for key, value in (data.get("categories") or {}).items():
+        if isinstance(value, dict):
+            for sub, want in (("account", _TEXT), ("tax", _TEXT), ("label", _STRING)):
+                if sub in value and not _fits(value[sub], want):
+                    raise bad(f"[categories] \"{key}\" {sub}", value[sub], want)
+        elif not _fits(value, _TEXT):
+            raise bad(f"[categories] \"{key}\"", value, _TEXT)
+    for group, tags in (data.get("tags") or {}).items():
+        if isinstance(tags, dict):
+            for tag, value in tags.items():
+                if not _fits(value, _TEXT):
+                    raise bad(f"[tags.{group}] {tag}", value, _TEXT)
+    ledger = data.get("ledger") or {}
+    for key, fields in _CHART_LISTS.items():
+        rows = ledger.get(key)
+        if rows is None:
+            continue
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise SetupError(f"{where}: [ledger] {key} must be a list of tables ([[ledger.{key}]] blocks), "
+                             f"not {_kind(rows)}.")
+        for i, row in enumerate(rows, 1):
+            for field_name, want in fields.items():
+                if field_name in row and not _fits(row[field_name], want):
+                    raise bad(f"[ledger] {key} {i}: {field_name}", row[field_name], want)
+
+
 def _section(data: dict, name: str, where: str) -> dict:
     sec = data.get(name)
     if not isinstance(sec, dict):
@@ -388,6 +567,35 @@ def _secret(sec: dict, key: str, label: str, env, interactive: bool, where: str)
     if not value:
         raise SetupError(f"No {label} was entered.")
     return value
+
+
+def _apply_system_mappings(plan: SetupPlan, provider, settings: dict, problems: list[str]) -> None:
+    """What the accounting system adds to the file's mappings: the counter accounts its setup found or
+    made, for the roles ``[accounts]`` leaves out (``default_contra``), and the tax codes the file names
+    by what they are, as the system's own codes (``resolve_tax_code``: a key that fits no tax, or
+    several, is a problem that lists them)."""
+    m = plan.mappings
+    defaults = getattr(provider, "default_contra", None)
+    if callable(defaults):
+        for role, code in defaults(settings).items():
+            try:
+                m.contra.setdefault(ContraRole(role), str(code))
+            except ValueError:
+                continue
+    resolve = getattr(provider, "resolve_tax_code", None)
+    if not callable(resolve):
+        return
+    for key, code in list(m.taxes.items()):
+        try:
+            m.taxes[key] = resolve(code)
+        except ValueError as exc:
+            problems.append(f"[taxes] \"{key}\": {exc}.")
+    for key, cm in list(m.categories.items()):
+        if cm.tax_code:
+            try:
+                m.categories[key] = CategoryMapping(cm.account, resolve(cm.tax_code))
+            except ValueError as exc:
+                problems.append(f"[categories] \"{key}\": {exc}.")
 
 
 def _check_account(chart: LedgerChart, code: str, where: str, problems: list[str]) -> None:

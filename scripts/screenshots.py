@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Regenerate the screenshots in docs/screenshots/: every page of the setup wizard and every tab of the
-main window, on the demo company (local sandbox), rendered offscreen with ``QWidget.grab()``.
+main window, on the demo company (local sandbox), rendered offscreen with ``QWidget.grab()``, at the sizes
+they get on a 1366×768 laptop (the main window in the screen's free area above a taskbar).
 
-    .venv/bin/python scripts/screenshots.py [--lang en|nl|fr|de] [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots.py [--lang en|nl|fr|de] [--out docs/screenshots] [--only french]
+
+``--only french`` makes only the pages of the French ledgers (Pennylane, FEC), on the French demo
+company (``wizard-3-pennylane``, ``wizard-3-fec``).
 
 Nothing touches your real data: a temporary data directory and an in-memory keyring are used.
 """
@@ -24,6 +28,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lang", default="en", choices=("en", "nl", "fr", "de"))
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    ap.add_argument("--only", choices=("french",), help="only the pages of the French ledgers")
     args = ap.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = tempfile.mkdtemp(prefix="pleodesk-shots-")
@@ -55,6 +60,8 @@ def main() -> int:
     translations = Translations(app)
     translations.install(args.lang)
     month = last_full_month()
+    if args.only == "french":
+        return french_pages(app, args, out, suffix, home)
     sandbox = start_sandbox(SandboxConfig(seed=3, expenses_per_month=140, months=[month]))
     store = open_store()
     ctx = AppContext(store, scheduler=False)
@@ -81,7 +88,7 @@ def main() -> int:
         shots.append(path.name)
 
     wiz = SetupWizard.for_new(ctx)
-    wiz.resize(QSize(900, 660))
+    wiz.resize(QSize(940, 680))
     wiz.show()
 
     def next_page() -> None:
@@ -131,7 +138,7 @@ def main() -> int:
     wiz.close()
 
     win = MainWindow(ctx, translations)
-    win.resize(QSize(1280, 800))
+    win.resize(QSize(1350, 688))      # a 1366×768 laptop: its free area less the frame
     win.show()
     tab = win.export_tab
     tab.set_month(month)
@@ -182,14 +189,17 @@ def main() -> int:
     dlg.reject()
     win.close()
 
-    # The Odoo and Xero pages, filled in with the demo company's own Odoo and Xero (a sandbox whose
+    # The Odoo, Xero and QuickBooks pages, filled in with the demo company's own ledgers (a sandbox whose
     # Pleo key was not revoked above; the context stops it).
     ctx.sandbox = start_sandbox(SandboxConfig(seed=3, expenses_per_month=20, months=[month]))
+    for c in store.list_connections():          # one active connection per Pleo company: these are others
+        store.update_connection(c.id, active=False)
     for system, name, filled in (
             ("odoo", "wizard-3-odoo", lambda p: p.company.count() > 1 and p.company.isEnabled()),
-            ("xero", "wizard-3-xero", lambda p: p.organisation.count() > 0)):
+            ("xero", "wizard-3-xero", lambda p: p.organisation.count() > 0),
+            ("quickbooks", "wizard-3-quickbooks", lambda p: "Société" in p.company.text())):
         wiz = SetupWizard.for_new(ctx)
-        wiz.resize(QSize(900, 660))
+        wiz.resize(QSize(940, 680))
         wiz.show()
         wiz.currentPage().buttons[system].setChecked(True)
         next_page()
@@ -240,6 +250,80 @@ def main() -> int:
     print(f"{len(shots)} screenshots in {out}:")
     for s in shots:
         print("  " + s)
+    return 0
+
+
+def french_pages(app, args, out: Path, suffix: str, home: str) -> int:
+    """The Pennylane and FEC pages, filled in for the French demo company (Société Démo SAS)."""
+    from PySide6.QtCore import QEventLoop, QSize
+    from PySide6.QtWidgets import QWizard
+
+    from pleodesk.sandbox.server import SandboxConfig, start_sandbox
+    from pleodesk.storage import open_store
+    from pleodesk.ui.context import AppContext
+    from pleodesk.ui.wizard import SetupWizard
+
+    sandbox = start_sandbox(SandboxConfig(seed=3, expenses_per_month=20, months=["2026-08"], country="FR"))
+    store = open_store()
+    ctx = AppContext(store, scheduler=False)
+    shots = []
+
+    def pump(cond, timeout=30.0) -> None:
+        end = time.time() + timeout
+        while time.time() < end:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if cond():
+                for _ in range(5):
+                    app.processEvents()
+                return
+            time.sleep(0.01)
+        raise SystemExit(f"timed out waiting ({cond})")
+
+    for system in ("pennylane", "fec"):
+        wiz = SetupWizard.for_new(ctx)
+        wiz.resize(QSize(900, 660))
+        wiz.show()
+
+        def next_page() -> None:
+            before = wiz.currentId()
+            pump(lambda: wiz.button(QWizard.WizardButton.NextButton).isEnabled())
+            wiz.button(QWizard.WizardButton.NextButton).click()
+            pump(lambda: wiz.currentId() != before)
+
+        wiz.currentPage().buttons[system].setChecked(True)
+        next_page()
+        page = wiz.currentPage()
+        page.url.setText(sandbox.pleo_url)
+        page.key.setText(sandbox.api_key)
+        page.company.setText(sandbox.company_id)
+        page.check_button.click()
+        pump(page.isComplete)
+        next_page()
+        page = wiz.currentPage()
+        if system == "pennylane":
+            from pleodesk.demo import pennylane_demo_login
+
+            login = pennylane_demo_login(sandbox)
+            page._demo = login["settings"]
+            page.token.setText(login["token"])
+            page.mode_buttons["monthly"].setChecked(True)
+            page.check_button.click()
+            pump(lambda: "732829320" in page.status.text())
+        else:
+            page.folder.setText(str(Path(home) / "FEC Pleo"))
+            page.siren.setText("732 829 320")
+            page.ledger.setCurrentIndex(page.ledger.findData("inqom"))
+            pump(page.isComplete)
+        for _ in range(5):
+            app.processEvents()
+        path = out / f"wizard-3-{system}{suffix}.png"
+        wiz.grab().save(str(path))
+        shots.append(path.name)
+        wiz.close()
+    ctx.shutdown()
+    store.close()
+    sandbox.stop()
+    print(f"{len(shots)} screenshots in {out}: {', '.join(shots)}")
     return 0
 
 

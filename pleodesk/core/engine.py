@@ -27,14 +27,17 @@ import mimetypes
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
+from pleodesk.core import clock
 from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, LedgerEntry, Mappings, reference_for
 from pleodesk.core.model import (FIRST_BOOKING_DATE, LAST_BOOKING_DATE, MAX_UTC_OFFSET, Expense, Refused,
                                  booking_date, format_datetime)
+from pleodesk.core.money import Money
 from pleodesk.core.posting import PostingError, post
+from pleodesk.core.summary import mode_of as summary_mode
 from pleodesk.core.validation import SKIP_WALLET, Problem, ValidationReport, validate
 from pleodesk.providers.base import AuthError, Found, LedgerError, Provider, ReceiptRefused, SendResult
 
@@ -73,6 +76,25 @@ class Progress:
     message: str = ""
 
 
+@dataclass(frozen=True)
+class ExportedEntry:
+    """One expense booked by a run, as the run's result lists it: what a bookkeeper checks it by."""
+
+    reference: str                 # PLEO-<expense id>
+    date: date
+    payee: str                     # the supplier (or the employee, for a reimbursement)
+    amount: Money                  # signed, wallet currency
+    account: str                   # the ledger account of its largest expense line
+    url: str | None = None         # the ledger object, where the ledger has an address for it
+
+
+def exported_entry(entry: LedgerEntry, url: str | None) -> ExportedEntry:
+    lines = [p for p in entry.postings if p.tax_role is None and p.account != entry.contra_account]
+    main = max(lines, key=lambda p: abs(p.signed), default=None)
+    return ExportedEntry(entry.reference, entry.date, entry.payee or entry.employee, entry.gross,
+                         main.account if main is not None else "", url)
+
+
 @dataclass
 class RunSummary:
     run_id: int | None = None
@@ -90,8 +112,26 @@ class RunSummary:
     vat_rounding: int = 0
     message: str = ""
     ledger_links: list[tuple[str, str]] = field(default_factory=list)  # (reference, url)
+    entries: list[ExportedEntry] = field(default_factory=list)       # what was booked, in order
     #: The ledger refuses calls until then (a daily API limit): what was not sent waits for that time.
     retry_at: datetime | None = None
+    #: Summary mode: the summary entries sent, and the expenses that wait for their period to be due
+    #: (left in Pleo's export queue, not reported).
+    summaries: int = 0
+    waiting: int = 0
+    #: What went wrong when handing over files the run wrote (a file ledger), if anything.
+    hand_over_problem: str = ""
+    #: Jobs this run finished before this one: an export of a month first finishes the job a crash or
+    #: a kill left in progress (Pleo runs one job at a time). ``every_job`` lists them all.
+    earlier: list["RunSummary"] = field(default_factory=list)
+
+    def every_job(self) -> list["RunSummary"]:
+        """The summaries of every job this run finished, oldest first, this one last."""
+        out: list[RunSummary] = []
+        for s in self.earlier:
+            out.extend(s.every_job())
+        out.append(self)
+        return out
 
     @property
     def failed_count(self) -> int:
@@ -102,6 +142,7 @@ class RunSummary:
             "total": self.total, "exported": self.exported, "already_exported": self.already_exported,
             "skipped": sum(self.skipped.values()), "held": self.held_count, "failed": self.failed_count,
             "receipt_problems": len(self.receipt_problems), "vat_rounding": self.vat_rounding,
+            "summaries": self.summaries, "waiting": self.waiting,
         }
 
 
@@ -129,7 +170,8 @@ class ExportEngine:
                  progress: Callable[[Progress], None] | None = None,
                  cancel: threading.Event | None = None,
                  receipt_retry_delay: float = 1.0,
-                 lock_timeout: float = 60.0) -> None:
+                 lock_timeout: float = 60.0,
+                 now: Callable[[], datetime] | None = None) -> None:
         self.store = store
         self.conn = connection
         self.pleo = pleo
@@ -139,6 +181,8 @@ class ExportEngine:
         self.cancel = cancel or threading.Event()
         self.receipt_retry_delay = receipt_retry_delay
         self.lock_timeout = lock_timeout
+        #: The clock summaries are judged by (which periods have ended); tests set their own.
+        self.now = now or clock.now
         self._lock_depth = 0
         guard = getattr(provider, "guard_exported", None)
         if callable(guard):         # a file-based ledger never cuts away an entry recorded as exported
@@ -204,8 +248,24 @@ class ExportEngine:
         n = 0
         if records is None:
             records = self.store.records_with_status(self.conn.id, "sending")
+        # A summary's expenses share its reference: it is looked up once, and settled with them.
+        summaries = self.store.summaries(self.conn.id, "sending")
+        for ref in sorted({r.reference for r in records if r.reference in summaries}):
+            found = self.provider.find_by_reference(ref)
+            if found is not None:
+                ids = self.store.finish_summary(self.conn.id, ref, ledger_id=found.ledger_id,
+                                                ledger_url=found.ledger_url)
+            else:
+                ids = self.store.abandon_summary(self.conn.id, ref)
+            self.store.audit("settled_after_crash", self.conn.id, reference=ref, summary=True,
+                             outcome="found" if found is not None else "not_found", expenses=len(ids),
+                             ledger_id=found.ledger_id if found is not None else None)
+            n += len(ids)
+        records = [r for r in records if r.reference not in summaries]
+        found_many = self._find_many(records)
         for rec in records:
-            found = self.provider.find_by_reference(rec.reference)
+            found = found_many[rec.expense_id] if found_many is not None else \
+                self.provider.find_by_reference(rec.reference)
             if found is not None:
                 self.store.mark_exported(self.conn.id, rec.expense_id, ledger_id=found.ledger_id,
                                          ledger_url=found.ledger_url)
@@ -217,6 +277,23 @@ class ExportEngine:
                                  outcome="not_found")
             n += 1
         return n
+
+    def _find_many(self, records) -> dict | None:
+        """Look several references up at once where the provider can (``find_many``: grouped by booking
+        date, the only filter some ledgers offer); None where it cannot."""
+        find_many = getattr(self.provider, "find_many", None)
+        if not callable(find_many) or not records:
+            return None
+        items = self.store.get_pleo_items([r.expense_id for r in records])
+        wanted = []
+        for rec in records:
+            try:
+                day = booking_date(items[rec.expense_id]["date"])
+            except (KeyError, TypeError, ValueError):
+                day = None
+            wanted.append((rec.reference, day))
+        got = find_many(wanted)
+        return {rec.expense_id: got.get(rec.reference) for rec in records}
 
     def retry_receipts(self, limit: int = 200) -> int:
         """Attach the receipts still owed to entries in the ledger: those that could not be downloaded
@@ -230,8 +307,8 @@ class ExportEngine:
     def _retry_receipts(self, limit: int) -> int:
         from pleodesk.providers.pleo import PleoError, PleoNotFound
 
-        owed = [r for r in self.store.records_with_status(self.conn.id, "exported")
-                if r.receipts_status in ("failed", "pending") and r.ledger_id][:limit]
+        owed = [r for r in self.store.exported_owing_receipts(self.conn.id, "failed", "pending")
+                if r.ledger_id][:limit]
         fixed = 0
         for rec in owed:
             self._check_cancel()
@@ -318,11 +395,23 @@ class ExportEngine:
         self.settle_uncertain()
         self.retry_receipts()
         # A job that is already running blocks new ones (Pleo allows one per company): finish it first.
+        earlier: list[RunSummary] = []
         for job in self.pleo.list_export_jobs(["in_progress", "pending"]):
             caught_up = self.run_job(job, "catch_up" if trigger == "scheduled" else trigger)
             if caught_up.retry_at is not None:
+                caught_up.earlier = earlier
                 return caught_up        # the ledger takes nothing before then: no new job either
+            earlier.append(caught_up)
+        summary = self._export_waiting(start, end, label, trigger, kind)
+        summary.earlier = earlier
+        return summary
+
+    def _export_waiting(self, start: datetime, end: datetime, label: str, trigger: str, kind: str) -> RunSummary:
         self._emit("fetching", 0, 0, f"Looking for the expenses of {label} in Pleo")
+        if summary_mode(self.conn.settings) != "none" and self.provider.capabilities().summaries:
+            # Summary mode: a period's run takes every expense waiting in Pleo up to the period's end, so
+            # one that arrived after its own period was summarised goes into this run's summary.
+            start = datetime.combine(FIRST_BOOKING_DATE, datetime.min.time(), tzinfo=timezone.utc)
         ids = [e["id"] for e in _booked_between(self.pleo, start, end)]
         if not ids:
             run_id = self.store.start_run(self.conn.id, kind, trigger)
@@ -380,10 +469,26 @@ class ExportEngine:
             summary.message = "Interrupted. What was sent is recorded; the rest will go with the next run."
             raise
         finally:
+            self._hand_over(summary)
             self.store.finish_run(run_id, summary.status, counts=summary.counts(),
                                   skip_reasons=summary.skipped, message=summary.message or None)
             self._emit("done", summary.total, summary.total, summary.message)
         return summary
+
+    def _hand_over(self, summary: RunSummary) -> None:
+        """A ledger that writes a file per run (the FEC) writes it now that the run ends, whatever its
+        outcome. A failure here loses nothing: the entries are in the run's log, and the next export
+        writes the file first; the run's message says so."""
+        finish = getattr(self.provider, "finish_run", None)
+        if not callable(finish):
+            return
+        try:
+            finish()
+        except Exception as exc:  # noqa: BLE001 - reported in the run's message, handed over next time
+            log.warning("the files of this run could not be written: %s", exc)
+            summary.hand_over_problem = (f"The file of this run could not be written yet ({exc}); the entries are "
+                                         "kept and the next export writes it.")
+            summary.message = f"{summary.message} {summary.hand_over_problem}".strip()
 
     def _defer(self, job_id: str, exc: LedgerError, summary: RunSummary) -> None:
         """The ledger refuses every call until ``exc.retry_at`` (a daily API limit). Nothing is wrong
@@ -418,7 +523,7 @@ class ExportEngine:
             self.pleo.job_event(job_id, "started")
         # Pre-validate: the ledger must be reachable and configured.
         chart = self.provider.read_chart()
-        mappings = self.store.load_mappings(self.conn.id)
+        mappings = migrate_mappings(self.store, self.conn, self.provider, self.store.load_mappings(self.conn.id))
         options = self.options
 
         # Control layer first (fetch all), then the data layer.
@@ -476,7 +581,11 @@ class ExportEngine:
         self._check_cancel()
 
         # Receipts first: their URLs expire 24 hours after the job was read.
-        receipts = self._download_receipts(to_send, summary) if options.export_receipts else {}
+        # A ledger that takes no receipts with its summary entries (one file per entry) needs none.
+        wants_receipts = options.export_receipts and not (
+            summary_mode(self.conn.settings) != "none" and self.provider.capabilities().summaries
+            and not getattr(self.provider, "summary_receipts", False))
+        receipts = self._download_receipts(to_send, summary) if wants_receipts else {}
 
         self._emit("validating", 0, len(to_send), "Checking mappings")
         report = validate(to_send, mappings, chart, options)
@@ -495,8 +604,13 @@ class ExportEngine:
         summary.held_count = len(report.held)
         self._report(job_id, {k: outcomes[k] for k in list(report.skipped) + list(report.held)})
 
-        ready = [e for e in to_send if e.id in set(report.ok_ids)]
-        self._send_all(job_id, ready, mappings, chart, options, receipts, summary)
+        ok_ids = set(report.ok_ids)          # once: built per expense, it made a 50k month quadratic
+        ready = [e for e in to_send if e.id in ok_ids]
+        grid = summary_mode(self.conn.settings)
+        if grid != "none" and self.provider.capabilities().summaries:
+            self._send_summaries(job_id, ready, mappings, chart, options, receipts, summary, grid)
+        else:
+            self._send_all(job_id, ready, mappings, chart, options, receipts, summary)
 
         failed_any = summary.failed_count or summary.held_count
         event = "completed_with_errors" if failed_any or failed_before else "completed"
@@ -507,7 +621,7 @@ class ExportEngine:
     def _not_exported(self, to_send: list[Expense], outcomes: dict[str, dict], summary: RunSummary) -> list[Expense]:
         """Leave out the expenses of kinds the accounting system does not take (``Capabilities.not_exported``):
         recorded as skipped with the system's reason, reported to Pleo as handled or as not exportable."""
-        rules = {r.kind: r for r in getattr(self.provider.capabilities(), "not_exported", ()) or ()}
+        rules = _not_exported_rules(self.provider)
         if not rules:
             return to_send
         keep: list[Expense] = []
@@ -613,16 +727,136 @@ class ExportEngine:
             done += len(batch)
             self._emit("sending", done, total, f"Sent {done} of {total}")
 
+    def _summary_due(self):
+        """Whether a period may be summarised now: it has ended, and with a schedule, its delay has passed."""
+        from pleodesk.core.schedule import ScheduleError, SyncSchedule, due_time
+
+        now = self.now()
+        today = now.date()
+        try:
+            schedule = SyncSchedule.from_dict((self.conn.settings or {}).get("schedule"))
+        except ScheduleError:
+            schedule = None
+
+        def due(period) -> bool:
+            if period.end >= today:
+                return False
+            return schedule is None or due_time(schedule, period) <= now
+        return due
+
+    def _send_summaries(self, job_id: str, ready: Sequence[Expense], mappings: Mappings, chart: LedgerChart,
+                        options: ExportOptions, receipts: dict[str, list[tuple[Path, str, str]]],
+                        summary: RunSummary, grid: str) -> None:
+        """Summary mode (``pleodesk.core.summary``): the expenses' entries added up into one entry per
+        period. A summary is recorded "sending" with its expenses in one transaction before it goes out;
+        the ledger's answer records both, or, when the outcome is unknown, leaves both "sending" to be
+        looked up by the summary's reference before anything is sent again."""
+        from pleodesk.core.summary import assign, reference_for as summary_reference, summarise
+
+        posted: dict[str, LedgerEntry] = {}
+        failures: dict[str, dict] = {}
+        for exp in ready:
+            try:
+                posted[exp.id] = post(exp, mappings, chart, options)
+            except PostingError as exc:
+                self.store.mark_failed(self.conn.id, exp.id, title=str(exc), reason_type="validation_failure")
+                summary.failed.append((exp.id, str(exc), ""))
+                failures[exp.id] = _failure(exp.id, "validation_failure", str(exc))
+        self._report(job_id, failures)
+        existing = self.store.summaries(self.conn.id, "sending", "exported").values()
+        spans = [(r.period_start, r.period_end) for r in existing]
+
+        def taken(period) -> bool:
+            return any(start <= period.end and period.start <= end for start, end in spans)
+
+        targets, waiting = assign({eid: e.date for eid, e in posted.items()}, grid, taken, self._summary_due())
+        # Those whose period is not due yet are not reported: when the job completes Pleo puts them back
+        # in its export queue, and the run of their period takes them.
+        summary.waiting += len(waiting)
+        wallet = mappings.contra.get(ContraRole.WALLET) or next(iter(posted.values())).contra_account \
+            if posted else ""
+        takes_receipts = bool(getattr(self.provider, "summary_receipts", False)) and options.export_receipts
+        by_period: dict = {}
+        for eid in sorted(targets, key=lambda i: (posted[i].date, i)):
+            by_period.setdefault(targets[eid], []).append(eid)
+        total = len(targets)
+        done = 0
+        self._emit("sending", 0, total, "Sending summaries to the ledger")
+        for period in sorted(by_period, key=lambda p: p.start):
+            self._check_cancel()
+            ids = by_period[period]
+            ref = summary_reference(self.conn.id, period, grid)
+            entry = summarise([posted[i] for i in ids], period=period, reference=ref, wallet_account=wallet)
+            if takes_receipts:
+                entry = _with_receipts(entry, [str(p) for i in ids for p, _, _ in receipts.get(i, [])])
+            self.store.begin_summary(self.conn.id, reference=ref, grid=grid, period_start=period.start,
+                                     period_end=period.end, members=[(i, posted[i].idempotency_key) for i in ids],
+                                     amount=str(entry.gross.amount), currency=entry.gross.currency)
+            try:
+                results = self.provider.send_batch([entry])
+            except (AuthError, LedgerError) as exc:
+                if isinstance(exc, AuthError) or not exc.retryable:
+                    self.store.abandon_summary(self.conn.id, ref)     # nothing was created
+                raise                                                  # else: settled by look-up next time
+            if len(results) != 1:
+                raise EngineError("The accounting system answered for a different number of entries than were "
+                                  "sent; stopped to keep the books safe.", "Run the export again: nothing is sent "
+                                  "twice.")
+            res = results[0]
+            outcomes: dict[str, dict] = {}
+            if res.ok:
+                now = clock.now()
+                exported = self.store.finish_summary(self.conn.id, ref, ledger_id=res.ledger_id,
+                                                     ledger_url=res.ledger_url, exported_at=now)
+                summary.exported += len(exported)
+                summary.summaries += 1
+                if res.ledger_url:
+                    summary.ledger_links.append((ref, res.ledger_url))
+                for i in exported:
+                    outcomes[i] = _success(i, res.ledger_id or ref, res.ledger_url, now)
+                self._summary_receipts(ids, receipts, takes_receipts)
+            elif res.error.retryable:
+                fix = "Export again: pleodesk first checks whether the ledger already has the summary."
+                for i in ids:
+                    summary.failed.append((i, res.error.title, fix))
+                    outcomes[i] = _failure(i, res.error.reason_type, f"{res.error.title}. {fix}")
+            else:
+                err = res.error
+                self.store.abandon_summary(self.conn.id, ref, problem=err)
+                for i in ids:
+                    summary.failed.append((i, err.title, err.fix))
+                    outcomes[i] = _failure(i, err.reason_type, f"{err.title}. {err.detail} {err.fix}".strip())
+            self._report(job_id, outcomes)
+            done += len(ids)
+            self._emit("sending", done, total, f"Sent {done} of {total}")
+
+    def _summary_receipts(self, ids: Sequence[str], receipts: dict[str, list[tuple[Path, str, str]]],
+                          taken: bool) -> None:
+        """After a summary went out: its expenses' receipts went with it (a file ledger copies them beside
+        its file) or go nowhere (a ledger that attaches one file per entry): nothing is owed later."""
+        if not taken:
+            return
+        done = [i for i in ids if receipts.get(i)]
+        self.store.set_receipts_status_many(self.conn.id, done, "done")
+
     def _record_result(self, entry: LedgerEntry, res: SendResult, local_receipts, outcomes, summary, *,
                        owes_receipts: bool = False) -> None:
         eid = entry.expense_id
         if res.ok:
-            now = datetime.now(timezone.utc)
+            now = clock.now()
             self.store.mark_exported(self.conn.id, eid, ledger_id=res.ledger_id, ledger_url=res.ledger_url,
                                      exported_at=now)
-            summary.exported += 1
+            if getattr(res, "already", False):
+                # The ledger had it before this run (a database lost or restored from a backup): found
+                # by our reference, not created again.
+                summary.already_exported += 1
+                self.store.audit("found_in_ledger", self.conn.id, expense_id=eid, reference=entry.reference,
+                                 ledger_id=res.ledger_id)
+            else:
+                summary.exported += 1
             if res.ledger_url:
                 summary.ledger_links.append((entry.reference, res.ledger_url))
+            summary.entries.append(exported_entry(entry, res.ledger_url))
             outcomes[eid] = _success(eid, res.ledger_id, res.ledger_url, now)
             notes = [str(n) for n in getattr(res, "notes", ()) or ()]
             if notes:
@@ -775,17 +1009,16 @@ class ExportEngine:
 _OFFSET_SLACK = MAX_UTC_OFFSET
 
 
-def _booked_between(pleo, start: datetime, end: datetime) -> list[dict]:
+def _booked_between(pleo, start: datetime, end: datetime) -> Iterator[dict]:
     """Pleo's accounting entries waiting for export whose booking date is from ``start``'s date to
-    ``end``'s. Pleo filters on the moment, so the search is widened by the largest offset and the
-    entries are then kept by their date as sent; one whose date cannot be read is kept, so that its
-    export item fails with the reason instead of waiting in Pleo unseen."""
+    ``end``'s, as Pleo's pages come in. Pleo filters on the moment, so the search is widened by the
+    largest offset and the entries are then kept by their date as sent; one whose date cannot be read is
+    kept, so that its export item fails with the reason instead of waiting in Pleo unseen."""
     first, last = start.date(), end.date()
     try:
         wide_from, wide_to = start - _OFFSET_SLACK, end + _OFFSET_SLACK
     except OverflowError:
         wide_from, wide_to = start, end
-    out = []
     for e in pleo.search_accounting_entries(export_status=["QUEUED"], status=["COMPLETED"], settled=True,
                                             bookkeeping_from=wide_from, bookkeeping_to=wide_to):
         try:
@@ -793,8 +1026,7 @@ def _booked_between(pleo, start: datetime, end: datetime) -> list[dict]:
         except (KeyError, TypeError, ValueError):
             day = None
         if day is None or first <= day <= last:
-            out.append(e)
-    return out
+            yield e
 
 
 def month_bounds(month: str) -> tuple[datetime, datetime]:
@@ -826,7 +1058,7 @@ def ledger_message(exc: LedgerError) -> str:
 
 def _success(eid: str, ledger_id, ledger_url, exported_at) -> dict:
     upd = {"accountingEntryId": eid, "status": "successful",
-           "exportedAt": format_datetime(exported_at or datetime.now(timezone.utc))}
+           "exportedAt": format_datetime(exported_at or clock.now())}
     if ledger_id:
         upd["externalId"] = str(ledger_id)
     if ledger_url:
@@ -876,30 +1108,74 @@ def _summary_text(s: RunSummary) -> str:
         parts.append(f"{len(s.receipt_problems)} receipt problems")
     if s.vat_rounding:
         parts.append(f"{s.vat_rounding} with a VAT rounding line")
-    return ", ".join(parts) + "."
+    if s.summaries:
+        parts.append(f"in {s.summaries} summary entr{'y' if s.summaries == 1 else 'ies'}")
+    if s.waiting:
+        parts.append(f"{s.waiting} wait for their period to end before they are summarised")
+    text = ", ".join(parts) + "."
+    if s.hand_over_problem:
+        text += " " + s.hand_over_problem
+    return text
 
 
-def preview_month(store, conn, pleo, provider, month: str) -> dict:
+#: A preview reports what it has read so far at most this often (seconds).
+PREVIEW_PROGRESS_S = 0.3
+
+#: Pleo families whose counter account the export preview can tell without the export item.
+_PREVIEW_CONTRA = {"OUT_OF_POCKET": ContraRole.OUT_OF_POCKET, "MILEAGE": ContraRole.OUT_OF_POCKET,
+                   "PER_DIEM": ContraRole.OUT_OF_POCKET, "CARD_PURCHASE": ContraRole.WALLET,
+                   "CASHBACK": ContraRole.WALLET, "WALLET": ContraRole.WALLET}
+
+
+def migrate_mappings(store, conn, provider, mappings: Mappings) -> Mappings:
+    """Ledger tax codes a provider renamed (``provider.migrate_tax_codes(codes) -> {old: new}``, e.g. Odoo's
+    taxes, keyed by their Odoo name since) renamed in the stored mappings once, saved and audited."""
+    migrate = getattr(provider, "migrate_tax_codes", None)
+    if not callable(migrate):
+        return mappings
+    codes = set(mappings.taxes.values()) | {cm.tax_code for cm in mappings.categories.values() if cm.tax_code}
+    renames = migrate(sorted(codes)) if codes else {}
+    if not renames:
+        return mappings
+    from pleodesk.core.ledger import CategoryMapping
+
+    mappings.taxes = {k: renames.get(v, v) for k, v in mappings.taxes.items()}
+    mappings.categories = {k: CategoryMapping(cm.account, renames.get(cm.tax_code, cm.tax_code) if cm.tax_code
+                                              else cm.tax_code) for k, cm in mappings.categories.items()}
+    store.save_mappings(conn.id, mappings)
+    store.audit("mappings_migrated", conn.id, tax_codes=dict(renames))
+    log.info("tax codes of %s renamed: %s", conn.name, renames)
+    return mappings
+
+
+def preview_month(store, conn, pleo, provider, month: str,
+                  progress: Callable[[dict], None] | None = None) -> dict:
     """What "Export a month" would do, without creating anything: the number of expenses, totals per
-    currency and per Pleo category, which would be held for a missing category mapping, and which
-    would be skipped (wallet top-ups and unloads when the connection ignores them).
+    currency of what will be exported as spend (``totals``, ``spend_count``: neither held expenses nor
+    the wallet's top-ups and unloads, which are counted apart in ``wallet_moves``, ``wallet_count``),
+    totals per Pleo category and per ledger account, which would be held and why, and which would be
+    skipped (wallet top-ups and unloads when the connection ignores them).
 
-    Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo). Tax and
-    tag mappings are checked when the export runs, on the full export items."""
+    Reads Pleo's accounting entries (no export job is created, so nothing is locked in Pleo) and, to
+    check taxes, tags and counter accounts as the export does (``validation.LineChecker``), Pleo's tax
+    codes and tags. ``would_hold`` counts expenses per reason; ``would_hold_kinds`` gives a tax or tag
+    reason's problem kind and source (Pleo's tax code, ``group/tag``), so the window can say it in the
+    user's language. Pleo lists the entries 100 at a time: ``progress(preview)``, if given, gets the
+    preview of what was read so far (``"partial": True``) every few tenths of a second, so a big month
+    shows its numbers while they come in."""
     from decimal import Decimal
 
-    from pleodesk.core.money import Money
+    from pleodesk.core.model import Tag, Tax, TaxType
+    from pleodesk.core.validation import LineChecker
 
     start, end = month_bounds(month)
-    mappings = store.load_mappings(conn.id)
+    mappings = migrate_mappings(store, conn, provider, store.load_mappings(conn.id))
     chart = provider.read_chart()
-    entries = _booked_between(pleo, start, end)
-    records = store.get_records(conn.id, [e["id"] for e in entries])
     # Kinds the accounting system does not take (``Capabilities.not_exported``), as ExportEngine._not_exported:
     # not sent, not in the totals; listed as skipped (``handled``) or as not taken (``would_refuse``).
-    waiting = len(entries)
-    not_taken_skip, would_refuse = {}, {}
-    entries = _without_not_exported(provider, entries, not_taken_skip, would_refuse)
+    not_taken = _not_exported_rules(provider)
+    not_taken_skip: dict[str, int] = {}
+    would_refuse: dict[str, int] = {}
     totals: dict[str, Decimal] = {}
     by_account: dict[str, Decimal] = {}
     would_hold: dict[str, int] = {}
@@ -907,8 +1183,94 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
     would_skip: dict[str, int] = {}
     ignore_wallet = bool((conn.settings or {}).get("ignore_wallet_topups", False))
     no_account = "00000000-0000-0000-0000-000000000000"
-    for e in entries:
-        if ignore_wallet and e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD"):
+    wallet_moves: dict[str, Decimal] = {}          # top-ups and unloads: money moved, not spent
+    held_totals: dict[str, Decimal] = {}
+    seen = {"count": 0, "already": 0, "spend": 0, "wallet": 0, "held": 0}
+    unchecked: list[str] = []              # ids not yet looked up in the store
+    checker = LineChecker(mappings, chart)
+    hold_kinds: dict[str, list[str]] = {}
+    pleo_taxes: dict[str, dict] | None = None
+    pleo_groups: dict[str, dict] | None = None
+    pleo_tags: dict[str, dict[str, dict]] = {}
+
+    def tax_of(tax_id: str | None) -> Tax | None:
+        nonlocal pleo_taxes
+        if not tax_id:
+            return None
+        if pleo_taxes is None:
+            pleo_taxes = {t["id"]: t for t in pleo.search_tax_codes()}
+        t = pleo_taxes.get(tax_id)
+        if t is None:
+            return None
+        rate = Decimal(str(t.get("rate") or 0))
+        nothing = Money(Decimal(1 if rate else 0), "EUR")     # the amount is not known here: is there VAT?
+        try:
+            typ = TaxType(t.get("type") or "inclusive")
+        except ValueError:
+            typ = TaxType.INCLUSIVE
+        return Tax(code=t.get("code"), rate=rate, type=typ, amount=nothing, amount_supplier=nothing, id=tax_id)
+
+    def tags_of(refs) -> list[Tag]:
+        nonlocal pleo_groups
+        out = []
+        for ref in refs or ():
+            if pleo_groups is None:
+                pleo_groups = {g["id"]: g for g in pleo.list_tag_groups()}
+            group = pleo_groups.get(ref.get("tagGroupId"))
+            if group is None or group.get("code") not in mappings.tag_groups:
+                continue                      # a group that is not mapped is not exported: nothing to check
+            if group["id"] not in pleo_tags:
+                pleo_tags[group["id"]] = {t["id"]: t for t in pleo.list_tags(group["id"])}
+            tag = pleo_tags[group["id"]].get(ref.get("tagId"))
+            if tag is not None:
+                out.append(Tag(tag["id"], tag.get("code") or tag["id"], group["code"]))
+        return out
+
+    def check_records() -> None:
+        # What the store already knows: which of them are in the ledger, looked up as they come.
+        if unchecked:
+            records = store.get_records(conn.id, unchecked)
+            seen["already"] += sum(1 for r in records.values() if r.status == "exported")
+            unchecked.clear()
+
+    def result(partial: bool) -> dict:
+        out = {
+            "month": month, "count": seen["count"], "already_exported": seen["already"],
+            "totals": {k: str(v) for k, v in totals.items()},
+            "spend_count": seen["spend"],
+            "wallet_moves": {k: str(v) for k, v in wallet_moves.items()},
+            "wallet_count": seen["wallet"],
+            "held_totals": {k: str(v) for k, v in held_totals.items()},
+            "by_account": {k: str(v) for k, v in by_account.items()},
+            "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
+            "would_hold": dict(would_hold),
+            "would_hold_kinds": {msg: hold_kinds[msg] for msg in would_hold if msg in hold_kinds},
+            "would_hold_total": seen["held"],       # expenses held for any reason
+            "would_skip": {**would_skip, **not_taken_skip},
+            "would_refuse": dict(would_refuse),
+        }
+        if partial:
+            out["partial"] = True
+        return out
+
+    last = time.monotonic()
+    for e in _booked_between(pleo, start, end):
+        seen["count"] += 1
+        unchecked.append(e["id"])
+        if progress is not None and time.monotonic() - last >= PREVIEW_PROGRESS_S:
+            check_records()
+            try:
+                progress(result(True))
+            except Exception:  # a broken listener must not break the preview
+                log.exception("preview progress callback failed")
+            last = time.monotonic()
+        rule = _not_exported_rule(not_taken, e)
+        if rule is not None:
+            target = not_taken_skip if rule.handled else would_refuse
+            target[rule.reason] = target.get(rule.reason, 0) + 1
+            continue
+        is_wallet = e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD")
+        if ignore_wallet and is_wallet:
             # as validation.SKIP_WALLET: not sent, reported to Pleo as handled, not in the totals
             would_skip[SKIP_WALLET] = would_skip.get(SKIP_WALLET, 0) + 1
             continue
@@ -921,9 +1283,14 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
         except ValueError as exc:                   # as the export: this expense would fail alone
             why = f"Pleo sent data pleodesk cannot book: {exc}"
             would_hold[why] = would_hold.get(why, 0) + 1
+            seen["held"] += 1
             continue
-        totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
         reasons: set[str] = set()
+        # the counter account, where the family says it plainly (paid by the employee, or from the wallet)
+        role = _PREVIEW_CONTRA.get(e.get("family") or "")
+        for kind, source, msg in checker.contra(role) if role else ():
+            reasons.add(msg)
+            hold_kinds[msg] = [kind, source]
         for part, amount in zip(parts, amounts):
             key = part.get("accountCode") or part.get("accountId")
             if key == no_account:
@@ -932,6 +1299,9 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
                 # a reimbursement payout settles the out-of-pocket debt: booked on that account
                 oop = mappings.contra.get(ContraRole.OUT_OF_POCKET, "")
                 by_ledger[(oop, "")] = by_ledger.get((oop, ""), Decimal(0)) + amount
+                for kind, source, msg in checker.contra(ContraRole.OUT_OF_POCKET):
+                    reasons.add(msg)
+                    hold_kinds[msg] = [kind, source]
                 continue
             label = key or "(no category)"
             by_account[label] = by_account.get(label, Decimal(0)) + amount
@@ -949,37 +1319,40 @@ def preview_month(store, conn, pleo, provider, month: str) -> dict:
                 reasons.add(f"category {key}: no ledger account")
             elif key is not None and mappings.categories[key].account not in chart.accounts:
                 reasons.add(f"category {key}: account {mappings.categories[key].account} is not in the ledger")
+            # taxes and tags, as the export checks them
+            for kind, source, msg in checker.check(tax_of(part.get("taxCodeId")), tags_of(part.get("tags"))):
+                reasons.add(msg)
+                hold_kinds[msg] = [kind, source]
         for msg in reasons:
             would_hold[msg] = would_hold.get(msg, 0) + 1
-    return {
-        "month": month, "count": waiting,
-        "already_exported": sum(1 for r in records.values() if r.status == "exported"),
-        "totals": {k: str(v) for k, v in totals.items()},
-        "by_account": {k: str(v) for k, v in by_account.items()},
-        "by_ledger": [(acc, tax, str(v)) for (acc, tax), v in sorted(by_ledger.items())],
-        "would_hold": would_hold,
-        "would_skip": {**would_skip, **not_taken_skip},
-        "would_refuse": would_refuse,
-    }
+        seen["held"] += bool(reasons)
+        # The totals count what will be exported as spend: not what is held, not the wallet's top-ups and
+        # unloads (booked between bank and wallet; counted apart, so the total does not go negative).
+        if is_wallet:
+            wallet_moves[m.currency] = wallet_moves.get(m.currency, Decimal(0)) + m.amount
+            seen["wallet"] += 1
+        elif not reasons:
+            totals[m.currency] = totals.get(m.currency, Decimal(0)) + m.amount
+            seen["spend"] += 1
+        else:
+            held_totals[m.currency] = held_totals.get(m.currency, Decimal(0)) + m.amount
+    check_records()
+    return result(False)
 
 
-def _without_not_exported(provider, entries: list[dict], skip: dict[str, int], refuse: dict[str, int]) -> list[dict]:
-    """``entries`` without those of kinds the accounting system does not take; their reasons counted in
-    ``skip`` (Pleo is told they were handled) or ``refuse`` (not exportable)."""
+def _not_exported_rules(provider) -> dict:
+    """The accounting system's ``Capabilities.not_exported``, by expense kind."""
+    return {r.kind: r for r in getattr(provider.capabilities(), "not_exported", ()) or ()}
+
+
+def _not_exported_rule(rules: dict, entry: dict):
+    """The rule that leaves this Pleo accounting entry out (its family says it is of a kind the accounting
+    system does not take), or None."""
+    if not rules:
+        return None
     from pleodesk.core.model import kinds_of_entry
 
-    rules = {r.kind: r for r in getattr(provider.capabilities(), "not_exported", ()) or ()}
-    if not rules:
-        return entries
-    keep = []
-    for e in entries:
-        rule = next((rules[k.value] for k in kinds_of_entry(e) if k.value in rules), None)
-        if rule is None:
-            keep.append(e)
-            continue
-        target = skip if rule.handled else refuse
-        target[rule.reason] = target.get(rule.reason, 0) + 1
-    return keep
+    return next((rules[k.value] for k in kinds_of_entry(entry) if k.value in rules), None)
 
 
 def sync_master_data(store, conn, pleo, provider, *, trigger: str = "manual"):

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
+from pleodesk.core import clock
+from pleodesk.core import schedule as sch
+from pleodesk.core.engine import ConnectionBusy
 from pleodesk.core.money import Money
+from pleodesk.locks import connection_lock
 from pleodesk.providers.base import FeedLine
 
 log = logging.getLogger(__name__)
 
-#: Feed times, in UTC, as Pleo's own integrations push them.
-FEED_TIMES_UTC = (time(8, 0), time(13, 0))
+#: Feed times, in UTC, as Pleo's own integrations push them (``pleodesk.core.schedule`` plans them).
+FEED_TIMES_UTC = sch.FEED_TIMES_UTC
 #: Families whose settled entries move money on the Pleo wallet.
 FEED_FAMILIES = ["CARD_PURCHASE", "CASHBACK", "WALLET", "REIMBURSEMENT"]
 DEFAULT_LOOKBACK = timedelta(days=35)
@@ -46,16 +50,8 @@ def feed_covered_key(conn_id: int) -> str:
     return f"conn:{int(conn_id)}:feed-covered"
 
 
-def next_feed_time(after: datetime) -> datetime:
-    """The next feed moment strictly after ``after`` (computed in UTC)."""
-    after = after.astimezone(timezone.utc)
-    for day in range(0, 2):
-        d = (after + timedelta(days=day)).date()
-        for t in FEED_TIMES_UTC:
-            moment = datetime.combine(d, t, tzinfo=timezone.utc)
-            if moment > after:
-                return moment
-    raise AssertionError("unreachable")
+#: The first feed moment strictly after a time.
+next_feed_time = sch.next_feed_time
 
 
 def feed_line_from_entry(entry: dict, employees: dict[str, str], wallet_currency: str,
@@ -81,9 +77,25 @@ def feed_line_from_entry(entry: dict, employees: dict[str, str], wallet_currency
     )
 
 
-def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: datetime | None = None) -> FeedSummary:
-    """Push every settled wallet movement not yet pushed for this connection."""
-    now = now or datetime.now(timezone.utc)
+def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: datetime | None = None,
+             lock_timeout: float = 60.0) -> FeedSummary:
+    """Push every settled wallet movement not yet pushed for this connection.
+
+    One feed or export at a time per connection, across threads and processes (the app, ``pleodesk
+    feed`` in a terminal): the connection's lock is held for the whole run, so a second feed waits and
+    then finds the lines pushed. Lines turn ``sending`` (committed) before they are written; a crash
+    leaves them so, and the next run asks the ledger or the statement files which of them arrived
+    (``settle_sending``) before anything is pushed again. A run that went through plans the next
+    feed moment after ``now`` in the scheduler state, wherever it was started from."""
+    now = now or clock.now()
+    lock = connection_lock(conn.id, lock_timeout, on_timeout=lambda: ConnectionBusy(
+        f"Another pleodesk (the app or a command) is exporting or pushing the bank feed of '{conn.name}' "
+        f"right now.", "Try again when it has finished; no statement line was pushed twice."))
+    with lock:
+        return _run_feed_locked(store, conn, pleo, provider, trigger, now)
+
+
+def _run_feed_locked(store, conn, pleo, provider, trigger: str, now: datetime) -> FeedSummary:
     settings = conn.settings or {}
     run_id = store.start_run(conn.id, "feed", trigger)
     summary = FeedSummary(run_id=run_id)
@@ -91,11 +103,14 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
         if not settings.get("bank_feed"):
             summary.status = "skipped"
             summary.skipped["bank feed is off for this connection"] = 1
+            _plan_next(store, conn.id, now)
             return summary
         if not provider.capabilities().feed:
             summary.status = "skipped"
             summary.skipped["this accounting system takes no bank feed"] = 1
+            _plan_next(store, conn.id, now)
             return summary
+        settle_sending(store, conn, provider)
         company = pleo.get_company()
         wallet_currency = (company.get("data", company) or {}).get("currency") or settings.get("wallet_currency", "EUR")
         employees = {}
@@ -158,21 +173,23 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
                 continue
             lines.append(line)
         if lines:
+            # Committed before anything is written: after a crash these are settled, never pushed blind.
+            store.mark_feed_many(conn.id, [ln.transaction_id for ln in lines], "sending")
             result = provider.push_feed(lines)
             summary.pushed = result.accepted
             summary.duplicates = result.duplicates
             summary.messages.extend(result.messages)
             rejected = set(result.rejected)
-            for line in lines:
-                if line.transaction_id in rejected:      # pushed again next time
-                    store.mark_feed(conn.id, line.transaction_id, "failed",
-                                    error="; ".join(m for m in result.messages if line.transaction_id in m) or None)
-                else:
-                    store.mark_feed(conn.id, line.transaction_id, "pushed")
+            for tid in rejected:                      # pushed again next time
+                store.mark_feed(conn.id, tid, "failed",
+                                error="; ".join(m for m in result.messages if tid in m) or None)
+            store.mark_feed_many(conn.id, [ln.transaction_id for ln in lines if ln.transaction_id not in rejected],
+                                 "pushed")
             if rejected:
                 summary.status = "partial"
         # Every line settled up to ``now`` is pushed or recorded as failed (and pushed again next time).
         store.set_schedule_state(covered_key, last_run_at=max(now, covered or now))
+        _plan_next(store, conn.id, now)
         return summary
     except Exception as exc:
         summary.status = "failed"
@@ -186,6 +203,35 @@ def run_feed(store, conn, pleo, provider, *, trigger: str = "scheduled", now: da
     finally:
         store.finish_run(run_id, summary.status, counts=summary.counts(), skip_reasons=summary.skipped,
                          message="; ".join(summary.messages) or None)
+
+
+def settle_sending(store, conn, provider) -> int:
+    """Lines left ``sending`` by a crash (or a run cut short): the ones the ledger or the statement files
+    hold are recorded as pushed; the others turn ``pending`` and go with this run. A provider that
+    cannot look lines up leaves them ``sending``: they are pushed again and it refuses duplicates.
+    Returns how many were settled."""
+    sending = store.feed_records_with_status(conn.id, "sending")
+    if not sending:
+        return 0
+    look = getattr(provider, "feed_lines_present", None)
+    if look is None:
+        return 0
+    ids = list(sending)
+    present = set(look(ids))
+    found = [t for t in ids if t in present]
+    missing = [t for t in ids if t not in present]
+    if found:
+        store.mark_feed_many(conn.id, found, "pushed")
+    if missing:
+        store.mark_feed_many(conn.id, missing, "pending")
+    store.audit("feed_settled_after_crash", conn.id, found=len(found), not_found=len(missing))
+    return len(ids)
+
+
+def _plan_next(store, conn_id: int, now: datetime) -> None:
+    """The feed ran (from the app or a command): the next feed moment is the one after ``now``."""
+    store.set_schedule_state(sch.schedule_key(conn_id, "feed"), last_run_at=now,
+                             next_run_at=sch.next_feed_time(now))
 
 
 def _payee(item: dict | None) -> str | None:

@@ -51,6 +51,22 @@ class LedgerChart:
     dimensions: dict[str, LedgerDimension] = field(default_factory=dict)    # by name
 
 
+def free_account_code(base: str, taken) -> str:
+    """A code for a new account: ``base`` padded to the chart's usual code length (a Dutch chart's
+    six digits make "1610" into "161000"), counting up until no account in ``taken`` (codes) has it."""
+    lengths: dict[int, int] = {}
+    for code in taken:
+        if code.isdigit():
+            lengths[len(code)] = lengths.get(len(code), 0) + 1
+    width = max(lengths, key=lambda k: lengths[k]) if lengths else len(base)
+    code = base.ljust(width, "0") if width > len(base) else base
+    n = int(code) if code.isdigit() else None
+    while code in taken and n is not None:
+        n += 1
+        code = str(n).zfill(len(code))
+    return code
+
+
 # ---------------------------------------------------------------- the user's mappings ----------
 class ContraRole(str, enum.Enum):
     WALLET = "wallet"                                  # the Pleo bank account
@@ -74,6 +90,8 @@ class Mappings:
     tags: dict[tuple[str, str], str] = field(default_factory=dict)         # (group code, tag code) -> value
     contra: dict[ContraRole, str] = field(default_factory=dict)            # role -> ledger account code
     default_account: str | None = None     # for lines with no category; None: such lines are held
+    #: categories whose account was matched automatically and not yet looked at (shown so they are checked)
+    auto_categories: set[str] = field(default_factory=set, compare=False)
 
 
 @dataclass(frozen=True)
@@ -121,6 +139,15 @@ class LedgerEntry:
     postings: tuple[Posting, ...]
     web_url: str | None = None
     receipts: tuple[str, ...] = ()  # local file paths, filled in by the engine
+    payee_vat: str = ""            # the supplier's VAT number as Pleo has it (matching contacts)
+    #: A summary entry (``pleodesk.core.summary``): the expenses it books, and the period it is for
+    #: (``schedule.Period.label``); empty / None for the entry of one expense.
+    members: tuple[str, ...] = ()
+    period: str | None = None
+
+    @property
+    def is_summary(self) -> bool:
+        return bool(self.members)
 
     def is_balanced(self) -> bool:
         return sum((p.debit - p.credit for p in self.postings), Decimal(0)) == 0

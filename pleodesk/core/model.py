@@ -24,6 +24,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, Mapping
 
 from pleodesk.core.money import AmountOutOfRange, Money, UnknownCurrency
@@ -329,6 +330,48 @@ def _opt(d: Mapping[str, Any] | None, key: str) -> Any:
     return None if not d else d.get(key)
 
 
+#: Immutable parts that many expenses of a month repeat (categories, tags, people, suppliers, tax
+#: rates), shared instead of made anew for each: a job of 50,000 expenses holds far fewer objects.
+_SHARED: dict[tuple, Any] = {}
+_SHARED_MAX = 20_000
+
+
+def _shared(key: tuple, make) -> Any:
+    obj = _SHARED.get(key)
+    if obj is None:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.clear()
+        obj = _SHARED[key] = make()
+    return obj
+
+
+def _category(acc: Mapping[str, Any]) -> Category:
+    key = ("category", acc["id"], acc["name"], acc.get("code"), acc.get("identifier"))
+    return _shared(key, lambda: Category(*key[1:]))
+
+
+def _tags(tags) -> tuple[Tag, ...]:
+    if not tags:
+        return ()
+    key = ("tags", *((t["id"], t["code"], t["groupCode"]) for t in tags))
+    return _shared(key, lambda: tuple(Tag(*t) for t in key[1:]))
+
+
+def _rate(value: Any) -> Decimal:
+    text = str(value)
+    return _shared(("rate", text), lambda: Decimal(text))
+
+
+def _party(p: Mapping[str, Any] | None) -> Party | None:
+    if not p:
+        return None
+    key = ("party", p["id"], p["name"], p.get("code"))
+    return _shared(key, lambda: Party(*key[1:]))
+
+
+_NO_RAW: Mapping[str, Any] = MappingProxyType({})
+
+
 def _parse_item(item: Mapping[str, Any], keep_raw: bool = True) -> Expense:
     lines = []
     for ln in item["accountingEntryLines"]:
@@ -336,14 +379,14 @@ def _parse_item(item: Mapping[str, Any], keep_raw: bool = True) -> Expense:
         tax = ln.get("tax")
         lines.append(ExpenseLine(
             line_id=ln["accountingEntryLineId"],
-            category=Category(acc["id"], acc["name"], acc.get("code"), acc.get("identifier")) if acc else None,
+            category=_category(acc) if acc else None,
             amount=money_of(ln["lineAmount"]["inWalletCurrency"]),
             amount_supplier=money_of(ln["lineAmount"]["inSupplierCurrency"]),
             net=money_of(ln["netAmount"]["inWalletCurrency"]),
             net_supplier=money_of(ln["netAmount"]["inSupplierCurrency"]),
             tax=Tax(
                 code=tax.get("code"),
-                rate=Decimal(str(tax["rate"])),
+                rate=_rate(tax["rate"]),
                 type=TaxType(tax["type"]),
                 amount=money_of(tax["amount"]["inWalletCurrency"]),
                 amount_supplier=money_of(tax["amount"]["inSupplierCurrency"]),
@@ -351,7 +394,7 @@ def _parse_item(item: Mapping[str, Any], keep_raw: bool = True) -> Expense:
                 ingoing_account=tax.get("ingoingTaxAccount"),
                 outgoing_account=tax.get("outgoingTaxAccount"),
             ) if tax else None,
-            tags=tuple(Tag(t["id"], t["code"], t["groupCode"]) for t in ln.get("tags") or ()),
+            tags=_tags(ln.get("tags")),
         ))
     sup = item.get("supplier")
     ven = item.get("vendor")
@@ -369,18 +412,18 @@ def _parse_item(item: Mapping[str, Any], keep_raw: bool = True) -> Expense:
         amount=money_of(item["amount"]["inWalletCurrency"]),
         amount_supplier=money_of(item["amount"]["inSupplierCurrency"]),
         lines=tuple(lines),
-        supplier=Supplier(sup.get("name"), sup.get("country"), sup.get("code"), sup.get("categoryCode"),
-                          sup.get("taxIdentifier")) if sup else None,
+        supplier=_shared(("supplier", sup.get("name"), sup.get("country"), sup.get("code"), sup.get("categoryCode"),
+                          sup.get("taxIdentifier")), lambda: Supplier(sup.get("name"), sup.get("country"),
+                          sup.get("code"), sup.get("categoryCode"), sup.get("taxIdentifier"))) if sup else None,
         vendor=Vendor(ven["id"], ven["name"], ven.get("code"), ven.get("externalId"), ven.get("defaultCurrency"),
                       ven.get("country")) if ven else None,
-        employee=Party(user["id"], user["name"], user.get("code")) if user else None,
-        team=Party(team["id"], team["name"], team.get("code")) if team else None,
+        employee=_party(user),
+        team=_party(team),
         note=item.get("note"),
         receipts=tuple(ReceiptFile(f["url"], f["type"], int(f["size"])) for f in item.get("files") or ()),
-        contra_account=Category(contra["id"], contra["name"], contra.get("code"), contra.get("identifier"))
-        if contra else None,
+        contra_account=_category(contra) if contra else None,
         bookkeeping_method=_opt(item.get("bookkeeping"), "method"),
         reconciliation_id=_opt(item.get("additionalInformation"), "reconciliationId"),
         web_url=web,
-        raw=item if keep_raw else {},
+        raw=item if keep_raw else _NO_RAW,
     )

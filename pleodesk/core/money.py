@@ -5,6 +5,7 @@ Pleo sends amounts as minor units (``MoneyModel.value``: 896.96 SEK is ``89696``
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -62,6 +63,12 @@ def _check_bound(minor: int | Decimal, currency: str) -> None:
                                f"pleodesk takes ({MAX_MINOR_UNITS:,} minor units)")
 
 
+#: Money made from minor units lately, by (minor units, currency as given): see ``Money.from_minor``.
+_RECENT: dict[tuple[int, str], "Money"] = {}
+_RECENT_MAX = 20_000
+_CODES: dict[str, str] = {}
+
+
 class CurrencyMismatch(ValueError):
     pass
 
@@ -98,19 +105,30 @@ class Money:
             if not minor.is_integer():
                 raise ValueError(f"minor units must be whole: {minor!r}")
             minor = int(minor)
-        if type(minor) is int and type(currency) is str:
+        if type(minor) is int and type(currency) is str and cls is Money:
             # Fast path (hot when reading tens of thousands of export items): an integer number of
             # minor units of a known currency is exact by construction, so the checks of
             # __post_init__ hold already; only the currency and the bound are checked.
-            exp = _EXPONENTS.get(currency)
-            if exp is None:
-                exp = _exponent(currency)
-                currency = currency.upper()
+            # Money is immutable, so equal amounts share one object (an expense repeats its amount in
+            # its lines, net and supplier currency; a month repeats common ones): a 50,000-expense
+            # job then holds a fraction of the objects, and the currency code once.
+            key = (minor, currency)
+            m = _RECENT.get(key)
+            if m is not None:
+                return m
+            cur = _CODES.get(currency)
+            if cur is None:
+                _exponent(currency)                      # UnknownCurrency for anything but ISO 4217
+                cur = _CODES[currency] = sys.intern(currency.upper())
             if not -MAX_MINOR_UNITS <= minor <= MAX_MINOR_UNITS:
-                _check_bound(minor, currency)
+                _check_bound(minor, cur)
+            exp = _EXPONENTS[cur]
             m = object.__new__(cls)
             object.__setattr__(m, "amount", Decimal(minor).scaleb(-exp) if exp else Decimal(minor))
-            object.__setattr__(m, "currency", currency)
+            object.__setattr__(m, "currency", cur)
+            if len(_RECENT) >= _RECENT_MAX:
+                _RECENT.clear()
+            _RECENT[key] = m
             return m
         if isinstance(minor, bool):
             raise ValueError(f"minor units must be a whole number: {minor!r}")

@@ -286,6 +286,7 @@ def post(expense: Expense, mappings: Mappings, chart: LedgerChart,
         contra_account=contra_account,
         postings=tuple(postings),
         web_url=expense.web_url,
+        payee_vat=(expense.supplier.tax_identifier or "") if expense.supplier else "",
     )
     if not entry.is_balanced():  # cannot happen after the checks above; never send an unbalanced entry
         raise PostingError(eid, "the entry does not balance")

@@ -19,14 +19,25 @@ A run that starts more than ``GRACE`` after it was due (the app was closed, the 
 *catch-up* run and is recorded with the trigger ``catch_up``; the rest are ``scheduled``. Missed
 moments are caught up with one run, never one per missed moment: every run takes everything that is
 waiting.
+
+Clock changes: the wall clock as it is now is taken to be right. A stored time that lies in the future
+(the clock was set back since it was stored, or ran ahead when it was) is treated as "now": the queue
+counts its interval from now, the feed waits for the next feed moment after now (never longer), and
+periods synced before they were due by the clock of now are synced again when they fall due. The
+caller persists such a correction as soon as it sees it (``decide_feed``'s ``next_at``,
+``corrected_sync_start``), so it still holds once the clock has passed the stored time. Intervals
+within a session are measured on a monotonic clock by the caller (``pleodesk.ui.scheduler``).
 """
 
 from __future__ import annotations
 
 import calendar
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Mapping
+
+from pleodesk.core import clock
 
 UTC = timezone.utc
 
@@ -79,12 +90,13 @@ class Decision:
 # ------------------------------------------------------------------------------ export queue ----
 def decide_queue(interval_minutes: int, last_run: datetime | None, now: datetime, *,
                  grace: timedelta = GRACE) -> Decision:
-    """The export queue is due ``interval_minutes`` after its last run; at once if it never ran."""
+    """The export queue is due ``interval_minutes`` after its last run; at once if it never ran. A last
+    run in the future (the clock was set back since) counts as a run now."""
     now = _aware(now)
     interval = timedelta(minutes=clamp_interval(interval_minutes))
     if last_run is None:
         return Decision(True, SCHEDULED, now, now)
-    due = _aware(last_run) + interval
+    due = min(_aware(last_run), now) + interval
     if due <= now:
         # Overdue by more than an interval (plus grace): the app was closed or asleep.
         trig = CATCH_UP if now - due > max(grace, interval) else SCHEDULED
@@ -127,21 +139,30 @@ def feed_times_between(start: datetime, end: datetime) -> list[datetime]:
 def decide_feed(enabled: bool, next_run: datetime | None, now: datetime, *,
                 grace: timedelta = GRACE) -> Decision:
     """The feed runs at each feed moment. ``next_run``: the persisted next moment (None: never
-    planned, so the first one after ``now``). One catch-up run covers any number of missed moments."""
+    planned; ``next_at`` is then the first moment after ``now``, which the caller persists as the plan,
+    see :func:`first_feed_plan`). One catch-up run covers any number of missed moments. A planned
+    moment later than the next one after ``now`` was planned by a clock that was ahead: the next
+    moment after ``now`` counts instead."""
     now = _aware(now)
     if not enabled:
         return Decision(False, None, None, None, skip_reason="bank feed is off")
     if next_run is None:
-        return Decision(False, None, None, next_feed_time(now))
-    next_run = _aware(next_run)
+        return Decision(False, None, None, first_feed_plan(now))
+    next_run = min(_aware(next_run), next_feed_time(now))
     if next_run <= now:
         return Decision(True, trigger_for(next_run, now, grace), next_run, next_feed_time(now))
     return Decision(False, None, None, next_run)
 
 
+def first_feed_plan(now: datetime) -> datetime:
+    """The first feed moment of a connection whose feed has never been planned: the next one after
+    ``now`` (persist it, so the moment is kept, and caught up if the app is closed by then)."""
+    return next_feed_time(now)
+
+
 def local_feed_times(tz, day: date | None = None) -> list[tuple[time, time]]:
     """The feed moments of ``day`` (default today) as (UTC, local) pairs in the time zone ``tz``."""
-    day = day or datetime.now(UTC).date()
+    day = day or clock.today()
     out = []
     for t in FEED_TIMES_UTC:
         moment = datetime.combine(day, t, tzinfo=UTC)
@@ -192,7 +213,7 @@ class SyncSchedule:
     """An administration's scheduled sync: one export per period (a day or a month)."""
 
     frequency: str = "monthly"            # daily | monthly
-    start: date = field(default_factory=lambda: datetime.now(UTC).date().replace(day=1))
+    start: date = field(default_factory=lambda: clock.today().replace(day=1))
     end: date | None = None               # the last day synced; None: no end
     delay_days: int = 0                   # wait this many days after a period ends (0-14)
     automatic: bool = True                # False: only synced by hand
@@ -254,12 +275,45 @@ def due_time(schedule: SyncSchedule, period: Period) -> datetime:
     return datetime.combine(period.end + timedelta(days=1 + schedule.delay_days), SYNC_AT_UTC, tzinfo=UTC)
 
 
-def first_unsynced(schedule: SyncSchedule, next_start: datetime | date | None) -> date:
-    """The first day not yet synced: the persisted one, never before the schedule's start."""
+def period_containing(schedule: SyncSchedule, day: date) -> Period:
+    """The schedule's period that holds ``day`` (not before the schedule's start, clipped to its end)."""
+    first = day if schedule.frequency == "daily" else day.replace(day=1)
+    first = max(first, schedule.start)
+    p = period_starting(schedule, first)
+    return p if p is not None else Period(first, day)
+
+
+def first_unsynced(schedule: SyncSchedule, next_start: datetime | date | None,
+                   now: datetime | None = None) -> date:
+    """The first day not yet synced: the persisted one, never before the schedule's start. With ``now``:
+    periods before it that are not due yet by the clock of ``now`` (they were synced while the clock
+    was ahead) count as not synced."""
     if next_start is None:
         return schedule.start
     d = next_start.astimezone(UTC).date() if isinstance(next_start, datetime) else next_start
-    return max(d, schedule.start)
+    d = max(d, schedule.start)
+    if now is not None:
+        now = _aware(now)
+        while d > schedule.start:
+            before = period_containing(schedule, d - timedelta(days=1))
+            if due_time(schedule, before) <= now:
+                break
+            d = before.start
+    return d
+
+
+def corrected_sync_start(schedule: SyncSchedule | None, next_start: datetime | date | None,
+                         now: datetime) -> datetime | None:
+    """The ``next_run_at`` to persist when periods before ``next_start`` are not due yet by the clock of
+    ``now`` (they were synced while the clock was ahead), so they are synced again when they fall due
+    even after the clock has passed them; None when nothing needs correcting."""
+    if schedule is None or next_start is None:
+        return None
+    stored = first_unsynced(schedule, next_start)
+    right = first_unsynced(schedule, next_start, now)
+    if right >= stored:
+        return None
+    return datetime.combine(right, time(0, 0), tzinfo=UTC)
 
 
 def due_periods(schedule: SyncSchedule, next_start: datetime | date | None, now: datetime,
@@ -267,7 +321,7 @@ def due_periods(schedule: SyncSchedule, next_start: datetime | date | None, now:
     """Every period from the first unsynced day whose due time has passed, oldest first."""
     now = _aware(now)
     out: list[Period] = []
-    day = first_unsynced(schedule, next_start)
+    day = first_unsynced(schedule, next_start, now)
     while len(out) < limit:
         p = period_starting(schedule, day)
         if p is None or due_time(schedule, p) > now:
@@ -277,8 +331,9 @@ def due_periods(schedule: SyncSchedule, next_start: datetime | date | None, now:
     return out
 
 
-def next_period(schedule: SyncSchedule, next_start: datetime | date | None) -> Period | None:
-    return period_starting(schedule, first_unsynced(schedule, next_start))
+def next_period(schedule: SyncSchedule, next_start: datetime | date | None,
+                now: datetime | None = None) -> Period | None:
+    return period_starting(schedule, first_unsynced(schedule, next_start, now))
 
 
 @dataclass(frozen=True)
@@ -287,6 +342,7 @@ class SyncDecision:
     periods: tuple[Period, ...] = ()
     trigger: str | None = None
     next_at: datetime | None = None     # when the next period falls due (None: the schedule ended)
+    due_at: datetime | None = None      # run: when the first of ``periods`` fell due
     skip_reason: str | None = None
     waiting: tuple[Period, ...] = ()    # manual-only: periods ready for a manual sync
 
@@ -298,7 +354,8 @@ def decide_sync(schedule: SyncSchedule | None, next_start: datetime | date | Non
     if schedule is None or not schedule.enabled:
         return SyncDecision(False, skip_reason="no schedule")
     periods = tuple(due_periods(schedule, next_start, now))
-    upcoming = next_period(schedule, periods[-1].end + timedelta(days=1) if periods else next_start)
+    upcoming = (period_starting(schedule, periods[-1].end + timedelta(days=1)) if periods
+                else next_period(schedule, next_start, now))
     next_at = due_time(schedule, upcoming) if upcoming is not None else None
     if not periods:
         if upcoming is None:
@@ -308,7 +365,7 @@ def decide_sync(schedule: SyncSchedule | None, next_start: datetime | date | Non
         return SyncDecision(False, skip_reason="manual only", waiting=periods, next_at=next_at)
     first_due = due_time(schedule, periods[0])
     trig = CATCH_UP if len(periods) > 1 else trigger_for(first_due, now, grace)
-    return SyncDecision(True, periods, trig, next_at=next_at)
+    return SyncDecision(True, periods, trig, next_at=next_at, due_at=first_due)
 
 
 def after_sync(periods: tuple[Period, ...] | list[Period]) -> datetime:
@@ -347,4 +404,4 @@ def timer_delay_ms(until: datetime, now: datetime, *, cap: timedelta = timedelta
     and clock changes are noticed, and QTimer's 32-bit limit is never reached)."""
     delta = _aware(until) - _aware(now)
     delta = max(timedelta(0), min(delta, cap))
-    return int(delta.total_seconds() * 1000)
+    return math.ceil(delta / timedelta(milliseconds=1))      # never early: a timer woken early finds nothing due

@@ -24,7 +24,8 @@ from decimal import Decimal
 from typing import Callable, Iterable
 
 from pleodesk.core.ledger import ContraRole, ExportOptions, LedgerChart, Mappings
-from pleodesk.core.model import Category, Expense, ExpenseKind, ExpenseLine, Tax, TaxType
+from pleodesk.core.model import Category, Expense, ExpenseKind, ExpenseLine, Tag, Tax, TaxType
+from pleodesk.core.money import Money
 from pleodesk.core.posting import REIMBURSEMENT_KINDS, check_expense_amounts, contra_role_for
 
 
@@ -446,3 +447,33 @@ def validate(expenses: Iterable[Expense], mappings: Mappings, chart: LedgerChart
     for eid, groups in held_groups.items():
         report.held[eid] = [problems[g] for g in sorted(groups, key=order.__getitem__)]
     return report
+
+
+_NO_MONEY = Money(Decimal(0), "EUR")
+
+
+class LineChecker:
+    """The export's checks of a line's tax and tags, for the export preview (which reads Pleo's
+    accounting entries, not export items): the same findings the export holds expenses for."""
+
+    def __init__(self, mappings: Mappings, chart: LedgerChart) -> None:
+        self._v = _Validator(mappings, chart, ExportOptions())
+
+    def check(self, tax: Tax | None, tags: Iterable[Tag] = ()) -> list[tuple[str, str, str]]:
+        """``(problem kind, source key, message)`` for what would hold a line with this tax and these tags
+        (the key: Pleo's tax code, ``group/tag``...)."""
+        findings: list[_Finding] = []
+        if tax is not None:
+            findings += self._v.tax(tax)
+        groups = self._v.m.tag_groups
+        mapped = [t for t in tags if t.group_code in groups]
+        for t in mapped:
+            findings += self._v.tag(t.group_code, t.code)
+        if len(mapped) > 1:
+            findings += self._v.line_dimension_conflicts(ExpenseLine("", None, _NO_MONEY, _NO_MONEY, _NO_MONEY,
+                                                                     _NO_MONEY, None, tuple(mapped)))
+        return [(f.kind.value, f.source_key, f.message) for f in findings]
+
+    def contra(self, role: ContraRole) -> list[tuple[str, str, str]]:
+        """The same for the counter account of ``role`` (chosen, in the ledger, active)."""
+        return [(f.kind.value, f.source_key, f.message) for f in self._v.contra(role)]

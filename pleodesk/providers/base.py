@@ -52,6 +52,30 @@ class AuthError(LedgerError):
                          reason_type="accounting_system_authentication_failure")
 
 
+def connection_failure(url: str, exc: BaseException) -> str:
+    """Why nothing answered at ``url``, in words (instead of "[Errno -2] Name or service not known")."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    where = f"{host}:{parts.port}" if parts.port else host
+    text = f"{exc} {exc.__cause__ or ''} {exc.__context__ or ''}".lower()
+    name = type(exc).__name__.lower()
+    if any(k in text for k in ("name or service not known", "nodename nor servname", "getaddrinfo",
+                               "no address associated", "temporary failure in name resolution",
+                               "name resolution")):
+        return f"the name {host} was not found (a typing error in the address, or no internet connection)"
+    if "refused" in text:
+        return f"nothing answers at {where} (the connection was refused)"
+    if "timeout" in name or "timed out" in text:
+        return f"{where} did not answer in time"
+    if "ssl" in text or "certificate" in text:
+        return f"the secure (https) connection to {host} failed ({exc})"
+    if "unreachable" in text:
+        return f"{where} cannot be reached from this network"
+    return f"the connection to {where} failed ({exc or type(exc).__name__})"
+
+
 @dataclass(frozen=True)
 class NotExported:
     """An expense kind the accounting system does not take (``ExpenseKind`` value). Such expenses are
@@ -74,6 +98,12 @@ class Capabilities:
     max_attachments: int = 10
     not_exported: tuple[NotExported, ...] = ()   # expense kinds it does not take (neither exported nor fed)
     feed: bool = False                   # can take bank-feed lines
+    #: can create dimension values (analytic accounts, tracking options) for Pleo's tags:
+    #: ``create_dimension_values(dimension, values) -> LedgerDimension``
+    create_dimension_values: bool = False
+    #: how many dimensions (tag groups) may be exported, None: as many as Pleo has (at most five)
+    max_dimensions: int | None = None
+    summaries: bool = False              # can take summary entries (one per day or month, many expenses)
 
 
 @dataclass(frozen=True)
@@ -95,6 +125,9 @@ class SendResult:
     ledger_id: str | None = None
     ledger_url: str | None = None
     error: LedgerError | None = None
+    #: The ledger already held this entry (our reference, from an earlier run whose record was lost):
+    #: nothing was created now. Counted as "already in the ledger", never as exported.
+    already: bool = False
 
     @property
     def ok(self) -> bool:
@@ -154,4 +187,15 @@ class Provider(Protocol):
 
     def push_feed(self, lines: Sequence[FeedLine]) -> FeedResult: ...
 
+    def feed_lines_present(self, transaction_ids: Sequence[str]) -> set[str]:
+        """Which of these statement lines the system (or the statement files) already holds, so lines
+        left ``sending`` by a crash are not pushed twice. Lines it cannot see (Xero's bank feed API
+        shows no lines) are pushed again, and the system refuses the ones it has."""
+        ...
+
     def close(self) -> None: ...
+
+    # Optional, with ``capabilities().create_dimension_values``:
+    # def create_dimension_values(self, dimension: str, values: Sequence[str]) -> LedgerDimension:
+    #     """Create the values of ``dimension`` it lacks (those it has are left alone); returns the
+    #     dimension as the ledger has it now."""

@@ -1,8 +1,12 @@
 """The general-journal file: a provider that needs no server.
 
 It writes one balanced journal entry per expense to ``journal.csv`` in a folder the user chooses,
-copies receipts to ``receipts/<reference>/`` and bank-feed lines to ``statement.csv``. Many ledgers
-import a general-journal CSV; the format is described in docs/journal-file.md.
+puts receipts in ``receipts/<reference>/`` and bank-feed lines in ``statement.csv``. The receipts
+there are the ledger's attachments (``journal.csv`` names them; an import or an auditor reads them
+there, long after pleodesk's own downloaded copy is gone), so they are needed; where the folder is on
+the same file system as pleodesk's data they are hard links to the downloaded file, so a receipt is
+stored once, else copies. Many ledgers import a general-journal CSV; the format is described in
+docs/journal-file.md.
 
 Crash safety: every entry is appended with a single ``os.write`` of its encoded rows followed by
 ``os.fsync``. Each row carries ``entry_line`` and ``entry_lines`` ("2", "3"), so an entry cut short
@@ -36,6 +40,7 @@ import logging
 import mimetypes
 import os
 import re
+import secrets
 import shutil
 import tempfile
 import unicodedata
@@ -443,6 +448,10 @@ class _AppendLog:
         self._seen = self._stamp()
 
 
+#: The append-only log of whole entries, for other file-writing ledgers (the FEC writer keeps its runs in it).
+AppendLog = _AppendLog
+
+
 # ------------------------------------------------------------------------------------- provider
 class JournalFileProvider:
     """Writes a general-journal CSV and a receipts folder (see the module docstring)."""
@@ -602,6 +611,13 @@ class JournalFileProvider:
                 raise _os_error(f"Could not write {STATEMENT_NAME}", exc) from exc
         return FeedResult(accepted=len(rows), duplicates=duplicates, messages=tuple(messages))
 
+    def feed_lines_present(self, transaction_ids: Sequence[str]) -> set[str]:
+        try:
+            self.statement.sync()
+        except OSError as exc:
+            raise _os_error(f"Could not read {STATEMENT_NAME}", exc) from exc
+        return {t for t in transaction_ids if t in self.statement.keys}
+
     def close(self) -> None:
         self.journal.close()
         self.statement.close()
@@ -681,7 +697,7 @@ class JournalFileProvider:
         ref = entry.reference
         ok = SendResult(entry.expense_id, ledger_id=ref, ledger_url=self.url_for(ref))
         if ref in self.journal.keys:            # already there (a retry after a crash): never twice
-            return ok
+            return SendResult(entry.expense_id, ledger_id=ref, ledger_url=self.url_for(ref), already=True)
         if not entry.postings:                  # nothing to book (all amounts zero): nothing to write
             return ok
         problem = self.check_entry(entry)
@@ -702,7 +718,7 @@ class JournalFileProvider:
         try:
             self.journal.sync()
             if ref in self.journal.keys:
-                return ok
+                return SendResult(entry.expense_id, ledger_id=ref, ledger_url=self.url_for(ref), already=True)
             self.journal.append(block, [ref], len(entry.postings))
         except LedgerError as exc:              # damaged file, folder gone: this entry fails, not the batch
             return SendResult(entry.expense_id, error=exc)
@@ -729,7 +745,7 @@ class JournalFileProvider:
         name = safe_filename(filename or source.name, mime)
         try:
             target_dir.mkdir(parents=True, exist_ok=True)
-            digest = _sha256(source)
+            digest = None
             stem, dot, ext = name.rpartition(".")
             if not dot:
                 stem, ext = name, ""
@@ -738,11 +754,15 @@ class JournalFileProvider:
                 target = target_dir / candidate
                 if not target.exists():
                     break
-                if target.stat().st_size == size and _sha256(target) == digest:
-                    return candidate             # the same file is already there
+                if _same_file(source, target):
+                    return candidate             # this very file is there (linked before)
+                if target.stat().st_size == size:
+                    digest = digest or _sha256(source)
+                    if _sha256(target) == digest:
+                        return candidate         # the same content is already there
             else:  # pragma: no cover - a thousand different receipts with one name
                 raise OSError(errno.EEXIST, "too many receipts with this name")
-            _atomic_copy(source, target)
+            _link_or_copy(source, target)
         except OSError as exc:
             raise _os_error(f"Could not copy the receipt {source.name}", exc,
                             reason_type="receipt_upload_failure") from exc
@@ -755,6 +775,46 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1024 * 1024), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Put ``source`` at ``target`` as a hard link where both are on one file system (the receipt is
+    then stored once: pleodesk's downloaded copy and the journal's are one file, and removing
+    pleodesk's copy later leaves the journal's), else as a copy. Atomic either way."""
+    tmp = target.parent / f".part-{os.getpid()}-{secrets.token_hex(6)}"
+    try:
+        os.link(source, tmp)
+    except OSError:                       # another file system, or one without hard links
+        _atomic_copy(source, target)
+        return
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):            # make the rename durable (POSIX)
+        try:
+            dfd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+        except OSError:
+            pass
 
 
 def _atomic_copy(source: Path, target: Path) -> None:
@@ -772,12 +832,4 @@ def _atomic_copy(source: Path, target: Path) -> None:
         except OSError:
             pass
         raise
-    if hasattr(os, "O_DIRECTORY"):            # make the rename durable (POSIX)
-        try:
-            dfd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-        except OSError:
-            pass
+    _fsync_dir(target.parent)

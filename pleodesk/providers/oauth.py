@@ -148,6 +148,12 @@ class TokenSet:
 def _token_request(token_url: str, form: Mapping[str, str], *, client_id: str,
                    client_secret: str | None, transport: httpx.BaseTransport | None,
                    timeout: float, previous_refresh_token: str | None = None) -> TokenSet:
+    from pleodesk.urls import AddressError, check_web_address
+
+    try:
+        token_url = check_web_address(token_url, "The sign-in server's token address")
+    except AddressError as exc:
+        raise OAuthError(str(exc), error="insecure_address") from None
     data = dict(form)
     auth = None
     if client_secret is not None:
@@ -261,7 +267,14 @@ def _make_handler(result: "queue.Queue[dict[str, str]]", path: str):
 
 
 class LoopbackAuthorizer:
-    """One browser sign-in: PKCE (S256), ``state`` check, loopback redirect on ``127.0.0.1``."""
+    """One browser sign-in: PKCE (S256), ``state`` check, loopback redirect on ``127.0.0.1``.
+
+    ``redirect_uri``: a page of the service's own choosing (an https "bounce" page, for services that
+    refuse loopback redirects) instead of the loopback address. The listener still waits on the
+    loopback port, which then travels in ``state`` (``<port>.<random>``, see :func:`port_from_state`):
+    the page reads it and sends the browser on to ``http://127.0.0.1:<port>/callback`` with the answer,
+    or shows the answer for pasting (:meth:`submit`). ``pkce=False`` leaves the PKCE parameters out.
+    ``last_answer`` keeps every parameter of the answer (e.g. QuickBooks' ``realmId``)."""
 
     def __init__(self, authorize_url: str, token_url: str, client_id: str, scopes: Iterable[str],
                  ports: Sequence[int] = DEFAULT_PORTS,
@@ -269,9 +282,15 @@ class LoopbackAuthorizer:
                  client_secret: str | None = None, redirect_path: str = REDIRECT_PATH,
                  extra_params: Mapping[str, str] | None = None,
                  transport: httpx.BaseTransport | None = None, http_timeout: float = 30,
-                 redirect_host: str = "127.0.0.1") -> None:
+                 redirect_host: str = "127.0.0.1", redirect_uri: str | None = None,
+                 pkce: bool = True) -> None:
         if not ports:
             raise ValueError("at least one loopback port is needed")
+        from pleodesk.urls import check_web_address
+
+        # The browser carries the sign-in there, the code comes back with the redirect: https only.
+        check_web_address(authorize_url, "The sign-in address")
+        check_web_address(token_url, "The sign-in server's token address")
         self.authorize_url = authorize_url
         self.token_url = token_url
         self.client_id = client_id
@@ -288,9 +307,14 @@ class LoopbackAuthorizer:
         if redirect_host not in ("127.0.0.1", "localhost"):
             raise ValueError("the redirect host must be 127.0.0.1 or localhost")
         self.redirect_host = redirect_host
+        self.external_redirect = redirect_uri
+        self.pkce = pkce
         #: The authorise URL of the current or last sign-in (for a "copy link" fallback).
         self.last_url: str | None = None
         self.redirect_uri: str | None = None
+        #: Every parameter of the last answer (code, state, and what the service adds).
+        self.last_answer: dict[str, str] = {}
+        self._answers: "queue.Queue[dict[str, str]] | None" = None
 
     def _bind(self, handler) -> tuple[HTTPServer, int]:
         last: OSError | None = None
@@ -308,12 +332,18 @@ class LoopbackAuthorizer:
         verifier = new_code_verifier()
         state = _secrets.token_urlsafe(32)
         result: "queue.Queue[dict[str, str]]" = queue.Queue()
+        self._answers = result
         server, port = self._bind(_make_handler(result, self.redirect_path))
-        self.redirect_uri = f"http://{self.redirect_host}:{port}{self.redirect_path}"
+        if self.external_redirect:
+            self.redirect_uri = self.external_redirect
+            state = f"{port}.{state}"
+        else:
+            self.redirect_uri = f"http://{self.redirect_host}:{port}{self.redirect_path}"
+        challenge = ({"code_challenge": create_s256_code_challenge(verifier), "code_challenge_method": "S256"}
+                     if self.pkce else {})
         url = prepare_grant_uri(self.authorize_url, client_id=self.client_id, response_type="code",
                                 redirect_uri=self.redirect_uri, scope=" ".join(self.scopes),
-                                state=state, code_challenge=create_s256_code_challenge(verifier),
-                                code_challenge_method="S256", **self.extra_params)
+                                state=state, **challenge, **self.extra_params)
         self.last_url = url
         thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
                                   name="oauth-loopback", daemon=True)
@@ -323,9 +353,11 @@ class LoopbackAuthorizer:
                 log.warning("could not open a browser for signing in; the link is in last_url")
             answer = self._wait(result, timeout, cancel)
         finally:
+            self._answers = None
             server.shutdown()
             server.server_close()
             thread.join(5)
+        self.last_answer = dict(answer)
         if "error" in answer:
             if answer["error"] == "access_denied":
                 raise OAuthCancelled("Access was not granted in the browser, so pleodesk is not connected.",
@@ -335,11 +367,26 @@ class LoopbackAuthorizer:
         if not hmac.compare_digest(answer.get("state", ""), state):
             raise OAuthStateMismatch("The answer from the browser did not belong to this sign-in, so "
                                      "pleodesk ignored it; start signing in again.", error="state_mismatch")
-        form = {"grant_type": "authorization_code", "code": answer["code"],
-                "redirect_uri": self.redirect_uri, "code_verifier": verifier}
+        form = {"grant_type": "authorization_code", "code": answer["code"], "redirect_uri": self.redirect_uri}
+        if self.pkce:
+            form["code_verifier"] = verifier
         return _token_request(self.token_url, form, client_id=self.client_id,
                               client_secret=self.client_secret, transport=self.transport,
                               timeout=self.http_timeout)
+
+    def submit(self, answer: Mapping[str, str] | str) -> bool:
+        """Hand over an answer the user pasted (the address the browser ended on, or its parameters)
+        while :meth:`authorize` waits. False when no sign-in is waiting or the answer has no ``code``
+        (nor ``error``). The ``state`` check applies as to any answer."""
+        if isinstance(answer, str):
+            query = urlsplit(answer.strip()).query or answer.strip().lstrip("?")
+            answer = {k: v[0] for k, v in parse_qs(query, keep_blank_values=True).items()}
+        answer = {str(k): str(v) for k, v in answer.items()}
+        target = self._answers
+        if target is None or ("code" not in answer and "error" not in answer):
+            return False
+        target.put(answer)
+        return True
 
     @staticmethod
     def _wait(result: "queue.Queue[dict[str, str]]", timeout: float,
@@ -356,6 +403,16 @@ class LoopbackAuthorizer:
                 return result.get(timeout=min(0.1, remaining))
             except queue.Empty:
                 continue
+
+
+def port_from_state(state: str) -> int | None:
+    """The loopback port an external redirect page sends the browser on to (``state`` is
+    ``<port>.<random>``); None when ``state`` carries none (the page then shows the answer to paste)."""
+    head, dot, _rest = (state or "").partition(".")
+    if not dot or not head.isdigit() or len(head) > 5:
+        return None
+    port = int(head)
+    return port if 1024 <= port <= 65535 else None
 
 
 # ---------------------------------------------------------------------------------- storage ----

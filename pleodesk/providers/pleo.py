@@ -4,13 +4,15 @@ One :class:`PleoClient` per connection. It authenticates with an API key (HTTP B
 user name and an empty password) or with an OAuth access token from ``token_source`` (asked again
 for every request, so a refreshed token is used at once).
 
-Reliability rules:
+Reliability rules (the retries run on :mod:`pleodesk.providers.retry`):
 
 * ``429`` and ``503`` are retried with exponential backoff and jitter; ``Retry-After`` (seconds or
-  an HTTP date) is honoured. After ``max_retries`` retries the call raises :class:`PleoRateLimited`
-  or :class:`PleoUnavailable`; so does a ``Retry-After`` longer than ``max_retry_after`` (the wait
-  is then left to the caller, in ``PleoRateLimited.retry_after``). Idempotent calls also retry
-  ``502``/``504``; for a creating POST those mean the outcome is unknown (:class:`PleoUncertain`).
+  an HTTP date) is honoured. After ``max_retries`` retries, or when the next wait would end more than
+  ``max_elapsed`` seconds after the first try, the call raises :class:`PleoRateLimited` or
+  :class:`PleoUnavailable`; so does a ``Retry-After`` longer than ``max_retry_after`` (the wait is
+  then left to the caller, in ``PleoRateLimited.retry_after``). Idempotent calls also retry
+  ``500``/``502``/``504``; for a creating POST a ``502``/``504`` means the outcome is unknown
+  (:class:`PleoUncertain`) and a ``500`` is reported as it is, never sent again.
 * A broken connection is retried for idempotent calls (GET, PUT, the read-only ``:search`` POSTs).
 * A creating POST (an export job, a job event, master data) is retried after a connection error only
   when the request cannot have reached Pleo (the connection was never made). When the outcome is
@@ -26,7 +28,6 @@ the app marketplace (``/v1/introspect``).
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import json
 import logging
@@ -44,6 +45,9 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 import httpx
 
 from pleodesk import __version__
+from pleodesk.urls import check_web_address
+from pleodesk.providers.retry import (RetryPolicy, Transient, call_with_retries,
+                                       retry_after_seconds)
 
 log = logging.getLogger(__name__)
 
@@ -242,26 +246,6 @@ def _error_from_response(resp: httpx.Response, auth_message: str) -> PleoError:
 
 
 # ---------------------------------------------------------------------------------- utilities --
-def _retry_after_seconds(value: str | None, now: Callable[[], float] = time.time) -> float | None:
-    """``Retry-After`` as seconds: an integer (or decimal) number of seconds or an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, when.timestamp() - now())
-
-
 def format_datetime(value: datetime | date) -> str:
     """ISO 8601 in UTC with a ``Z``, as Pleo writes it. A naive datetime is taken as UTC."""
     if not isinstance(value, datetime):
@@ -337,8 +321,9 @@ class PleoClient:
                  sleep: Callable[[float], None] = time.sleep,
                  page_limit: int = 100,
                  backoff_base: float = 0.5, backoff_cap: float = 30.0,
-                 max_retry_after: float = 300.0,
+                 max_retry_after: float = 300.0, max_elapsed: float = 600.0,
                  jitter: Callable[[], float] = random.random,
+                 clock: Callable[[], float] = time.monotonic,
                  download_transport: httpx.BaseTransport | None = None,
                  download_event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None) -> None:
         if (api_key is None) == (token_source is None):
@@ -347,15 +332,16 @@ class PleoClient:
             raise ValueError("PleoClient needs the Pleo company id")
         if page_limit < 1:
             raise ValueError("page_limit must be at least 1")
-        self.base_url = base_url.rstrip("/")
+        # The API key or token goes with every request: https, or this computer (the sandbox).
+        self.base_url = check_web_address(base_url, "The Pleo address")
         self.company_id = company_id
         self.max_retries = max(0, int(max_retries))
         self.page_limit = page_limit
         self._sleep = sleep
-        self._random = jitter
-        self._backoff_base = backoff_base
-        self._backoff_cap = backoff_cap
-        self._max_retry_after = max_retry_after
+        self._clock = clock
+        self.retry_policy = RetryPolicy(max_attempts=self.max_retries + 1, max_elapsed=max_elapsed,
+                                        max_retry_after=max_retry_after, backoff_base=backoff_base,
+                                        backoff_cap=backoff_cap, jitter=jitter)
         if api_key is not None:
             auth: httpx.Auth = httpx.BasicAuth(api_key, "")
             self._auth_message = _AUTH_MESSAGE_KEY
@@ -385,11 +371,6 @@ class PleoClient:
         self.close()
 
     # ------------------------------------------------------------------ transport -------------
-    def _backoff(self, attempt: int) -> float:
-        """Exponential backoff with equal jitter: between half and all of base * 2**attempt."""
-        delay = min(self._backoff_cap, self._backoff_base * (2 ** attempt))
-        return delay / 2 + self._random() * delay / 2
-
     def _send(self, client: httpx.Client, method: str, url: str, *, idempotent: bool,
               params: Mapping[str, Any] | None = None, body: Any = None,
               stream: bool = False, what: str = "Pleo") -> httpx.Response:
@@ -399,18 +380,19 @@ class PleoClient:
         if body is not None:
             content = json.dumps(body, default=_json_default, separators=(",", ":")).encode()
             headers["Content-Type"] = "application/json"
-        attempt = 0
-        while True:
+
+        def attempt() -> httpx.Response:
             request = client.build_request(method, url, params=params, content=content, headers=headers)
             try:
                 resp = client.send(request, stream=stream)
             except _NOT_SENT as exc:
-                if attempt >= self.max_retries:
-                    raise PleoUnavailable(None, "CONNECTION_FAILED",
-                                          f"pleodesk could not connect to {what}; check the internet "
-                                          "connection and try again.", pleo_message=str(exc)) from exc
-                delay = self._backoff(attempt)
-                log.info("%s %s: could not connect (%s); retrying in %.1fs", method, url, exc, delay)
+                from pleodesk.providers.base import connection_failure
+
+                raise Transient(PleoUnavailable(
+                    None, "CONNECTION_FAILED",
+                    f"Nothing answered at {what} ({request.url.scheme}://{request.url.netloc.decode()}): "
+                    f"{connection_failure(str(request.url), exc)}. Check that address and the internet connection.",
+                    pleo_message=str(exc))) from exc
             except _MAYBE_SENT as exc:
                 if not idempotent:
                     raise PleoUncertain(
@@ -418,40 +400,35 @@ class PleoClient:
                         "The connection to Pleo broke before Pleo answered, so it is unknown whether "
                         "Pleo carried out the request; pleodesk checks Pleo before trying again.",
                         pleo_message=str(exc), method=method, path=str(request.url.path)) from exc
-                if attempt >= self.max_retries:
-                    raise PleoUnavailable(None, "CONNECTION_FAILED",
-                                          f"The connection to {what} kept breaking; check the internet "
-                                          "connection and try again.", pleo_message=str(exc)) from exc
-                delay = self._backoff(attempt)
-                log.info("%s %s: connection broke (%s); retrying in %.1fs", method, url, exc, delay)
-            else:
-                status = resp.status_code
-                retryable = status in (429, 503) or (idempotent and status in (502, 504))
-                if status < 400 or not retryable:
-                    if status >= 400 and stream:
-                        resp.read()
-                    if not idempotent and status in (502, 504):
-                        resp.close()
-                        raise PleoUncertain(
-                            status, "OUTCOME_UNKNOWN",
-                            "Pleo's gateway timed out before Pleo answered, so it is unknown whether "
-                            "Pleo carried out the request; pleodesk checks Pleo before trying again.",
-                            method=method, path=str(request.url.path))
-                    return resp
-                retry_after = _retry_after_seconds(resp.headers.get("Retry-After"))
-                if stream:
+                raise Transient(PleoUnavailable(
+                    None, "CONNECTION_FAILED", f"The connection to {what} kept breaking; check the internet "
+                    "connection and try again.", pleo_message=str(exc))) from exc
+            status = resp.status_code
+            # 429 and 503: Pleo did not take the request, so even a create may go again. A 500 or a
+            # gateway error may come after Pleo carried it out: only a repeatable call goes again.
+            retryable = status in (429, 503) or (idempotent and status in (500, 502, 504))
+            if status < 400 or not retryable:
+                if status >= 400 and stream:
                     resp.read()
-                resp.close()
-                if attempt >= self.max_retries or (retry_after is not None
-                                                   and retry_after > self._max_retry_after):
-                    err = _error_from_response(resp, self._auth_message)
-                    if isinstance(err, PleoRateLimited):
-                        err.retry_after = retry_after
-                    raise err
-                delay = retry_after if retry_after is not None else self._backoff(attempt)
-                log.info("%s %s: HTTP %s; retrying in %.1fs", method, url, status, delay)
-            attempt += 1
-            self._sleep(delay)
+                if not idempotent and status in (502, 504):
+                    resp.close()
+                    raise PleoUncertain(
+                        status, "OUTCOME_UNKNOWN",
+                        "Pleo's gateway timed out before Pleo answered, so it is unknown whether "
+                        "Pleo carried out the request; pleodesk checks Pleo before trying again.",
+                        method=method, path=str(request.url.path))
+                return resp
+            retry_after = retry_after_seconds(resp.headers.get("Retry-After"))
+            if stream:
+                resp.read()
+            resp.close()
+            err = _error_from_response(resp, self._auth_message)
+            if isinstance(err, PleoRateLimited):
+                err.retry_after = retry_after
+            raise Transient(err, retry_after)
+
+        return call_with_retries(attempt, self.retry_policy, what=f"{method} {url}", sleep=self._sleep,
+                                 clock=self._clock)
 
     def _call(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
               body: Any = None, idempotent: bool | None = None) -> Any:
@@ -634,13 +611,11 @@ class PleoClient:
         complete. ``max_bytes`` exceeded: :class:`ReceiptTooLarge`, and nothing is kept. An expired
         link (403/410 from the file host): :class:`ReceiptExpired`. Receipt URLs are absolute links
         on a file host and get no Pleo credentials."""
-        parsed = httpx.URL(url)
-        if parsed.scheme not in ("http", "https"):
-            raise ValueError(f"not a download link: {url!r}")
+        check_web_address(url, "The receipt's download link")      # AddressError: a ValueError
         dest = Path(dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
-        attempt = 0
-        while True:
+
+        def attempt() -> tuple[int, str]:
             resp = self._send(self._files, "GET", url, idempotent=True, stream=True,
                               what="Pleo's file store")
             try:
@@ -658,15 +633,14 @@ class PleoClient:
                 try:
                     return self._stream_to(resp, dest, max_bytes)
                 except _MAYBE_SENT as exc:
-                    if attempt >= self.max_retries:
-                        raise ReceiptError(None, "RECEIPT_DOWNLOAD_FAILED",
-                                           "The connection broke while downloading a receipt from "
-                                           "Pleo; try again.", pleo_message=str(exc)) from exc
-                    delay = self._backoff(attempt)
+                    raise Transient(ReceiptError(None, "RECEIPT_DOWNLOAD_FAILED",
+                                                 "The connection broke while downloading a receipt from "
+                                                 "Pleo; try again.", pleo_message=str(exc))) from exc
             finally:
                 resp.close()
-            attempt += 1
-            self._sleep(delay)
+
+        return call_with_retries(attempt, self.retry_policy, what="receipt download", sleep=self._sleep,
+                                 clock=self._clock)
 
     @staticmethod
     def _too_large(size: int | None, max_bytes: int) -> ReceiptTooLarge:
@@ -679,9 +653,10 @@ class PleoClient:
     def _stream_to(self, resp: httpx.Response, dest: Path, max_bytes: int | None) -> tuple[int, str]:
         digest = hashlib.sha256()
         size = 0
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=PARTIAL_SUFFIX, dir=dest.parent)
         tmp = Path(tmp_name)
         try:
+            _hold_partial(fd)     # tells clean_partial_downloads in any process that this one is alive
             with os.fdopen(fd, "wb") as fh:
                 for chunk in resp.iter_bytes(64 * 1024):
                     size += len(chunk)
@@ -804,6 +779,101 @@ class PleoClient:
         """``PUT /v0/tags/{tagId}``."""
         body = {"archived": archived, "code": code, "name": name}
         return self._data("PUT", f"/v0/tags/{tag_id}", body=body)
+
+
+# ---------------------------------------------------------------------------------- partial files --
+#: A receipt being downloaded is written to ``.<name>.<random>.part`` beside its place, then moved there.
+PARTIAL_SUFFIX = ".part"
+#: A partial file younger than this may belong to a download that has only just started.
+PARTIAL_GRACE_SECONDS = 60.0
+
+
+def _hold_partial(fd: int) -> None:
+    """Lock a partial file for as long as its download runs (the lock goes with the process: a killed
+    download leaves an unlocked file). On Windows an open file cannot be deleted, which does the same."""
+    if os.name != "nt":
+        import fcntl
+
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:                 # a file system without locks: the grace period still protects it
+            pass
+
+
+def _in_use(path: Path) -> bool:
+    """Whether a running download (of any process) holds ``path``."""
+    if os.name == "nt":  # pragma: no cover - deleting an open file fails there, which is the answer
+        return False
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return True                     # gone or unreadable: leave it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)                    # closing releases the probe's own lock
+    return False
+
+
+#: In the receipts folder: its modification time says from when on expense folders must be looked at again.
+PARTIAL_MARK = ".partials-checked"
+#: Slack for file systems whose clocks or time stamps are coarse.
+_MTIME_SLACK = 120.0
+
+
+def clean_partial_downloads(folder: Path, *, grace: float = PARTIAL_GRACE_SECONDS,
+                            now: Callable[[], float] = time.time) -> int:
+    """Delete the partial receipt files (``*.part``) that downloads killed mid-way left in ``folder`` and
+    its sub-folders (one per expense). A file some download is still writing, in this process or another
+    (two pleodesk processes may export at once), is locked by it or was touched within ``grace``
+    seconds: it stays. Returns how many files were deleted.
+
+    Only the expense folders changed since the last look are opened (a partial file is made, renamed or
+    deleted in its folder, which changes the folder's time stamp); the time of the last look is kept as
+    the time stamp of ``PARTIAL_MARK``, held back to the oldest folder whose partial file had to stay."""
+    folder = Path(folder)
+    started = now()
+    mark = folder / PARTIAL_MARK
+    try:
+        since = mark.stat().st_mtime - _MTIME_SLACK
+    except OSError:
+        since = float("-inf")                       # never looked: every folder
+    try:
+        with os.scandir(folder) as it:
+            dirs = [Path(e.path) for e in it if e.is_dir(follow_symlinks=False)
+                    and e.stat(follow_symlinks=False).st_mtime >= since]
+    except FileNotFoundError:
+        return 0
+    removed = 0
+    look_again_from = started
+    for directory in [folder, *dirs]:
+        try:
+            with os.scandir(directory) as it:
+                entries = [e for e in it if e.name.endswith(PARTIAL_SUFFIX) and e.is_file(follow_symlinks=False)]
+            dir_mtime = directory.stat().st_mtime
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if now() - entry.stat(follow_symlinks=False).st_mtime < grace or _in_use(Path(entry.path)):
+                    look_again_from = min(look_again_from, dir_mtime)
+                    continue
+                os.unlink(entry.path)
+                removed += 1
+            except OSError:             # gone meanwhile, or held open (Windows): look again next time
+                look_again_from = min(look_again_from, dir_mtime)
+    try:
+        mark.touch()
+        os.utime(mark, (look_again_from, look_again_from))
+    except OSError:
+        pass
+    if removed:
+        log.info("removed %d partial receipt file(s) left by an interrupted download", removed)
+    return removed
 
 
 # ---------------------------------------------------------------------------------- reconcile --

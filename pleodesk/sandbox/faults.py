@@ -16,7 +16,8 @@ emulated API)::
 
     GET  /_sandbox/faults                 current knobs and counters
     POST /_sandbox/faults/rate-limit      {"perMinute": 60, "timeScale": 1.0, "pathPrefix": null}
-    POST /_sandbox/faults/inject          {"pathPrefix": "/pleo/v3", "fault": "503", "count": 1, "method": null}
+    POST /_sandbox/faults/inject          {"pathPrefix": "/pleo/v3", "fault": "503", "count": 1, "method": null,
+                                           "retryAfter": null}
     POST /_sandbox/faults/error-rate      {"rate": 0.1, "status": 503, "seed": 0, "pathPrefix": null}
     POST /_sandbox/faults/slow            {"seconds": 0.2}
     POST /_sandbox/faults/timeout-seconds {"seconds": 5}
@@ -49,6 +50,7 @@ class _Injection:
     fault: str
     remaining: int
     method: str | None
+    retry_after: int | None = None
 
     def matches(self, method: str, path: str) -> bool:
         return self.remaining > 0 and path.startswith(self.path_prefix) and \
@@ -123,17 +125,22 @@ class Faults:
         with self._lock:
             self._windows[path_prefix] = _Window(int(per_minute), float(time_scale), path_prefix)
 
-    def inject(self, path_prefix: str, fault: str, count: int = 1, method: str | None = None) -> None:
+    def inject(self, path_prefix: str, fault: str, count: int = 1, method: str | None = None,
+               retry_after: int | None = None) -> None:
         """The next ``count`` requests whose path starts with ``path_prefix`` (full path, e.g.
         ``"/pleo/v3/export-items"``; the query string is not matched) and, if given, whose method is
-        ``method`` fail with ``fault``: ``"503"``, ``"500"``, ``"429"``, ``"drop"`` or ``"timeout"``."""
+        ``method`` fail with ``fault``: ``"503"``, ``"500"``, ``"429"``, ``"drop"`` or ``"timeout"``.
+        ``retry_after``: the ``Retry-After`` seconds a 429 or 503 answer carries (a 429 says 1 by default)."""
         fault = str(fault)
         if fault not in FAULT_KINDS:
             raise ValueError(f"fault must be one of {', '.join(FAULT_KINDS)}, not {fault!r}")
         if int(count) < 1:
             raise ValueError("count must be at least 1")
+        if retry_after is not None and int(retry_after) < 0:
+            raise ValueError("retry_after must not be negative")
         with self._lock:
-            self._injections.append(_Injection(path_prefix, fault, int(count), method.upper() if method else None))
+            self._injections.append(_Injection(path_prefix, fault, int(count), method.upper() if method else None,
+                                               None if retry_after is None else int(retry_after)))
 
     def error_rate(self, rate: float, status: int = 503, seed: int = 0, path_prefix: str | None = None) -> None:
         """Fail a random share ``rate`` (0..1) of requests with ``status``; the draws are seeded."""
@@ -167,7 +174,8 @@ class Faults:
                 "slowSeconds": self._slow,
                 "timeoutSeconds": self.timeout_seconds,
                 "injections": [{"pathPrefix": i.path_prefix, "fault": i.fault, "remaining": i.remaining,
-                                "method": i.method} for i in self._injections if i.remaining > 0],
+                                "method": i.method, "retryAfter": i.retry_after}
+                               for i in self._injections if i.remaining > 0],
                 "rateLimits": [{"pathPrefix": w.path_prefix, "perMinute": w.per_minute, "timeScale": w.time_scale}
                                for w in self._windows.values()],
                 "errorRate": None if self._error_rate is None else
@@ -181,7 +189,7 @@ class Faults:
 
     # ------------------------------------------------------------------------ middleware ------
     def _decide(self, method: str, path: str) -> tuple[float, str | None, float | None]:
-        """(delay, fault or None, retry_after for rate limits)."""
+        """(delay, fault or None, Retry-After seconds: the rate limit's wait or the injection's)."""
         with self._lock:
             delay = self._slow
             for inj in self._injections:
@@ -189,7 +197,7 @@ class Faults:
                     inj.remaining -= 1
                     self._injections = [i for i in self._injections if i.remaining > 0]
                     self.stats["injected_" + inj.fault] += 1
-                    return delay, inj.fault, None
+                    return delay, inj.fault, inj.retry_after
             now = time.monotonic()
             for prefix, window in self._windows.items():
                 if prefix is not None and not path.startswith(prefix):
@@ -230,6 +238,8 @@ class Faults:
                 headers.append(("Retry-After", str(seconds)))
                 if retry_after is not None:
                     message = "Rate limit exceeded; retry after the Retry-After delay."
+            elif fault == "503" and retry_after is not None:
+                headers.append(("Retry-After", str(math.ceil(retry_after))))
             return _json_answer(start_response, status, {"type": type_, "message": message}, headers)
 
         return faulted
@@ -266,7 +276,8 @@ class FaultsAdminApp:
             if path == "/rate-limit":
                 f.rate_limit(int(body["perMinute"]), float(body.get("timeScale", 1.0)), body.get("pathPrefix"))
             elif path == "/inject":
-                f.inject(str(body["pathPrefix"]), str(body["fault"]), int(body.get("count", 1)), body.get("method"))
+                f.inject(str(body["pathPrefix"]), str(body["fault"]), int(body.get("count", 1)), body.get("method"),
+                         None if body.get("retryAfter") is None else int(body["retryAfter"]))
             elif path == "/error-rate":
                 f.error_rate(float(body["rate"]), int(body.get("status", 503)), int(body.get("seed", 0)),
                              body.get("pathPrefix"))

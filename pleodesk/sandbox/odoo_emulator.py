@@ -1,35 +1,55 @@
-"""An Odoo 16 / 17 emulator: the external JSON-RPC API (``POST /jsonrpc``) as pleodesk uses it.
+"""An Odoo 16 / 17 Community emulator: the external JSON-RPC API (``POST /jsonrpc``) as pleodesk uses it.
 
 Mount it in the sandbox at ``/odoo`` (``sandbox.mount("/odoo", OdooEmulatorApp(state))``); the Odoo
 address is then ``{sandbox.url}/odoo``. It is a plain WSGI application and keeps its state in an
 :class:`OdooState` that tests inspect and steer directly.
 
-What it answers, like a real server (see the research notes on Odoo 16 and 17):
+What it holds: a fresh Dutch company as Odoo installs it with the ``l10n_nl`` chart, from Odoo's own
+data (``data/odoo_l10n_nl.json``, made by ``scripts/odoo_chart_data.py``): 346 accounts of six digits
+plus what installing the chart adds (the Bank and Cash journals' accounts 103001 / 101001, the bank
+suspense and outstanding accounts, 106001 Liquidity Transfer, 999999...: 355 in all), the journals
+INV, BILL, MISC, EXCH, CABA, BNK1, CSH1, and every tax with its repartition lines and tax report tags
+(17: 18 purchase taxes named ``21%``, ``21% INC``, ``21% EX EU S``..., none of 0 %; 16: 28 with Dutch
+names, 6 % ones and two 0 % intra-EU import taxes). Beside it a small Danish company, the plans
+Projects and Departments, users missing each group pleodesk needs, the vendor KPN B.V. and two
+employees (Bram Jansen has no work e-mail). Like a fresh database: 16 has only EUR active, 17 EUR
+and USD.
 
-* ``common.version`` / ``common.authenticate`` (a wrong key gives ``false``, not an error) /
-  ``common.login``; ``db.list``; ``object.execute_kw`` for ``search``, ``search_read``,
-  ``search_count``, ``read`` (explicit ``fields``: reading ``account.move`` or ``account.move.line``
-  without them fails like the real server's frozendict error), ``create`` (one dict -> an id, a list
-  -> a list of ids), ``write``, ``unlink``, ``action_post``, ``message_post`` and
-  ``account.move.line.reconcile``.
+What it answers, like a real server (see the research notes on Odoo 16 and 17 and Odoo's source):
+
+* ``common.version`` (``16.0-20231208`` / ``17.0``) / ``common.authenticate`` (a wrong key gives
+  ``false``, not an error) / ``common.login``; ``db.list``; ``object.execute_kw`` for ``search``,
+  ``search_read``, ``search_count``, ``read`` (explicit ``fields``: reading ``account.move`` or
+  ``account.move.line`` without them fails like the real server's frozendict error), ``fields_get``,
+  ``create`` (one dict -> an id, a list -> a list of ids), ``write``, ``unlink``, ``action_post``,
+  ``message_post`` and ``account.move.line.reconcile``. A domain naming a field the model lacks fails
+  before anything is searched (``Invalid field account.bank.statement.line.unique_import_id in leaf``).
+* ``account.bank.statement.line`` has Community's fields only (no ``unique_import_id``); through
+  ``_inherits`` it also has its journal entry's (``ref``, ``narration``...); creating one posts that
+  entry: the journal's account against its suspense account.
+* ``hr.employee``: 17 makes a work contact for every employee, 16 only for one with a work e-mail or
+  mobile (``_inverse_work_contact_details``), or a user.
+* Reconciling sets a bill's ``payment_state`` as ``_compute_payment_state`` does: ``paid`` when its
+  payable lines are matched with journal entries, ``reversed`` for a credit note matched with entries.
+  A bill's payable line must stay on a payable account (``_check_payable_receivable``).
 * Odoo's error envelope ``{"code": 200, "message": "Odoo Server Error", "data": {"name": ...}}`` for
   ``odoo.exceptions.AccessDenied`` (wrong or revoked key), ``AccessError`` (missing group, company not
   allowed), ``UserError`` (unbalanced move, deprecated account, bill without date, vendor or a positive
-  total, lock date),
-  ``ValidationError`` (journal type, currency signs), ``MissingError`` (unknown analytic account),
-  ``UserError`` "Object hr.employee doesn't exist" (a model of an app not installed) and
-  ``builtins.ValueError`` (unknown field; a combined analytic key ``"1,4"`` posted on 16).
+  total, lock date), ``ValidationError`` (journal type, currency signs), ``MissingError`` (unknown
+  analytic account), ``UserError`` "Object hr.employee doesn't exist" (a model of an app not installed)
+  and ``builtins.ValueError`` (unknown field; a combined analytic key ``"1,4"`` posted on 16).
 * Vendor bills get tax lines and a payable line computed like Odoo: percent taxes, price-include
-  aware, each line's tax rounded to the currency unless the company rounds globally.
+  aware, each line's tax rounded to the currency unless the company rounds globally; the tax report
+  tags of the repartition lines go on the product and tax lines (``tax_tag_ids``).
 * Version switch ``version=16|17`` (and ``15`` for refusal tests): version strings,
-  ``res.company.chart_template`` (17) vs ``chart_template_id`` (16), repartition-line fields, tax
-  names (Dutch on 16, English on 17), combined analytic keys (17 only).
+  ``res.company.chart_template`` (17) vs ``chart_template_id`` (16), repartition-line fields, the chart's
+  names and taxes, combined analytic keys (17 only).
 
 Test knobs on :class:`OdooState`: ``set_lock_date``, ``lock_mode`` ("shift": Odoo moves the date past
 the lock date on posting, as 16 and 17 do; "refuse": posting fails), ``deprecate``,
 ``fail_create_at`` (the Nth ``account.move`` create call fails), ``revoke_key``, ``hr_installed``,
-``rounding``. In-process views for assertions: ``moves()``, ``lines()``, ``attachments()``,
-``partners()``, ``statement_lines()``.
+``rounding``, ``add_employee``, ``add_pleo_wallet_journal``. In-process views for assertions:
+``moves()``, ``lines()``, ``attachments()``, ``partners()``, ``statement_lines()``.
 """
 
 from __future__ import annotations
@@ -41,7 +61,10 @@ import math
 import re
 import threading
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any, Callable, Iterable
+
+from pleodesk.core import clock
 
 # ============================================================================ errors ==========
 
@@ -103,6 +126,23 @@ def _f(type_: str, relation: str | None = None, versions: tuple[int, ...] | None
     return (type_, relation, versions)
 
 
+#: The fields of ``account.bank.statement.line`` itself in Community 16 / 17 (account_bank_statement_line.py);
+#: the rest (``ref``, ``narration``, ``date``, ``journal_id``, ``company_id``, ``name``, ``state``...) come
+#: from its ``account.move`` through ``_inherits = {"account.move": "move_id"}``. There is no
+#: ``unique_import_id``: that field comes from the statement-import module (Enterprise / OCA).
+STATEMENT_LINE_FIELDS: dict[str, F] = {
+    "move_id": _f("m2o", "account.move"), "statement_id": _f("m2o", "account.bank.statement"),
+    "payment_ids": _f("m2m", "account.payment"), "sequence": _f("int"), "partner_id": _f("m2o", "res.partner"),
+    "account_number": _f("char"), "partner_name": _f("char"), "transaction_type": _f("char"),
+    "payment_ref": _f("char"), "currency_id": _f("m2o", "res.currency"), "amount": _f("float"),
+    "running_balance": _f("float"), "foreign_currency_id": _f("m2o", "res.currency"),
+    "amount_currency": _f("float"), "amount_residual": _f("float"), "country_code": _f("char"),
+    "internal_index": _f("char"), "is_reconciled": _f("bool"), "statement_complete": _f("bool"),
+    "statement_valid": _f("bool"),
+    "statement_balance_end_real": _f("float", None, (17,)), "statement_name": _f("char", None, (17,)),
+    "transaction_details": _f("json", None, (17,)),
+}
+
 MODELS: dict[str, dict[str, F]] = {
     "res.company": {
         "name": _f("char"), "currency_id": _f("m2o", "res.currency"), "partner_id": _f("m2o", "res.partner"),
@@ -110,6 +150,10 @@ MODELS: dict[str, dict[str, F]] = {
         "chart_template_id": _f("m2o", "account.chart.template", (15, 16)),
         "fiscalyear_lock_date": _f("date"), "period_lock_date": _f("date"), "tax_lock_date": _f("date"),
         "tax_calculation_rounding_method": _f("selection"), "country_code": _f("char"),
+        "account_purchase_tax_id": _f("m2o", "account.tax"), "account_sale_tax_id": _f("m2o", "account.tax"),
+        "account_journal_suspense_account_id": _f("m2o", "account.account"),
+        "transfer_account_id": _f("m2o", "account.account"),
+        "bank_account_code_prefix": _f("char"), "cash_account_code_prefix": _f("char"),
     },
     "account.chart.template": {"name": _f("char")},
     "res.currency": {"name": _f("char"), "symbol": _f("char"), "active": _f("bool"),
@@ -121,26 +165,33 @@ MODELS: dict[str, dict[str, F]] = {
     "ir.model.data": {"module": _f("char"), "name": _f("char"), "model": _f("char"), "res_id": _f("int")},
     "ir.module.module": {"name": _f("char"), "state": _f("selection"), "shortdesc": _f("char")},
     "res.partner": {"name": _f("char"), "company_id": _f("m2o", "res.company"), "is_company": _f("bool"),
-                    "supplier_rank": _f("int"), "email": _f("char"), "active": _f("bool"),
+                    "supplier_rank": _f("int"), "email": _f("char"), "mobile": _f("char"), "active": _f("bool"),
                     "property_account_payable_id": _f("m2o", "account.account"), "vat": _f("char"),
-                    "country_code": _f("char")},
+                    "country_code": _f("char"), "parent_id": _f("m2o", "res.partner"), "ref": _f("char")},
     "hr.employee": {"name": _f("char"), "company_id": _f("m2o", "res.company"), "active": _f("bool"),
                     "work_contact_id": _f("m2o", "res.partner"), "work_email": _f("char"),
+                    "mobile_phone": _f("char"), "user_id": _f("m2o", "res.users"),
                     "address_home_id": _f("m2o", "res.partner", (15, 16))},
     "account.account": {"code": _f("char"), "name": _f("char"), "account_type": _f("selection"),
                         "deprecated": _f("bool"), "company_id": _f("m2o", "res.company"),
                         "reconcile": _f("bool"), "currency_id": _f("m2o", "res.currency")},
+    "account.account.tag": {"name": _f("char"), "applicability": _f("selection"), "active": _f("bool"),
+                            "country_id": _f("m2o", "res.country")},
     "account.journal": {"name": _f("char"), "code": _f("char"), "type": _f("selection"),
                         "company_id": _f("m2o", "res.company"), "default_account_id": _f("m2o", "account.account"),
+                        "suspense_account_id": _f("m2o", "account.account"),
                         "active": _f("bool"), "currency_id": _f("m2o", "res.currency")},
     "account.tax": {"name": _f("char"), "amount": _f("float"), "amount_type": _f("selection"),
                     "type_tax_use": _f("selection"), "price_include": _f("bool"), "active": _f("bool"),
-                    "company_id": _f("m2o", "res.company"), "description": _f("char"),
+                    "company_id": _f("m2o", "res.company"), "description": _f("char"), "sequence": _f("int"),
+                    "tax_scope": _f("selection"), "tax_group_id": _f("m2o", "account.tax.group"),
                     "invoice_repartition_line_ids": _f("o2m", "account.tax.repartition.line"),
                     "refund_repartition_line_ids": _f("o2m", "account.tax.repartition.line")},
+    "account.tax.group": {"name": _f("char"), "company_id": _f("m2o", "res.company")},
     "account.tax.repartition.line": {
         "factor_percent": _f("float"), "repartition_type": _f("selection"),
         "account_id": _f("m2o", "account.account"), "company_id": _f("m2o", "res.company"),
+        "tag_ids": _f("m2m", "account.account.tag"),
         "tax_id": _f("m2o", "account.tax", (17,)), "document_type": _f("selection", None, (17,)),
         "invoice_tax_id": _f("m2o", "account.tax", (15, 16)), "refund_tax_id": _f("m2o", "account.tax", (15, 16)),
     },
@@ -157,7 +208,8 @@ MODELS: dict[str, dict[str, F]] = {
         "currency_id": _f("m2o", "res.currency"), "narration": _f("html"),
         "line_ids": _f("o2m", "account.move.line"), "invoice_line_ids": _f("o2m", "account.move.line"),
         "amount_untaxed": _f("float"), "amount_tax": _f("float"), "amount_total": _f("float"),
-        "amount_total_signed": _f("float"), "message_main_attachment_id": _f("m2o", "ir.attachment"),
+        "amount_total_signed": _f("float"), "amount_residual": _f("float"),
+        "message_main_attachment_id": _f("m2o", "ir.attachment"), "attachment_ids": _f("o2m", "ir.attachment"),
         "statement_line_id": _f("m2o", "account.bank.statement.line"),
         "needed_terms": _f("frozendict"), "display_name": _f("char"), "payment_state": _f("selection"),
     },
@@ -167,24 +219,19 @@ MODELS: dict[str, dict[str, F]] = {
         "currency_id": _f("m2o", "res.currency"), "partner_id": _f("m2o", "res.partner"),
         "tax_ids": _f("m2m", "account.tax"), "tax_line_id": _f("m2o", "account.tax"),
         "tax_repartition_line_id": _f("m2o", "account.tax.repartition.line"),
+        "tax_tag_ids": _f("m2m", "account.account.tag"),
         "analytic_distribution": _f("json"), "display_type": _f("selection"), "price_unit": _f("float"),
         "quantity": _f("float"), "price_subtotal": _f("float"), "price_total": _f("float"),
         "company_id": _f("m2o", "res.company"), "date": _f("date"), "reconciled": _f("bool"),
         "full_reconcile_id": _f("int"), "parent_state": _f("selection"), "compute_all_tax": _f("frozendict"),
-        "date_maturity": _f("date"),
+        "date_maturity": _f("date"), "amount_residual": _f("float"), "move_type": _f("selection"),
     },
     "ir.attachment": {"name": _f("char"), "res_model": _f("char"), "res_id": _f("int"), "type": _f("selection"),
                       "mimetype": _f("char"), "datas": _f("binary"), "file_size": _f("int"),
                       "company_id": _f("m2o", "res.company")},
     "mail.message": {"model": _f("char"), "res_id": _f("int"), "body": _f("html"),
                      "attachment_ids": _f("m2m", "ir.attachment")},
-    "account.bank.statement.line": {
-        "journal_id": _f("m2o", "account.journal"), "date": _f("date"), "amount": _f("float"),
-        "payment_ref": _f("char"), "unique_import_id": _f("char"), "partner_name": _f("char"),
-        "company_id": _f("m2o", "res.company"), "currency_id": _f("m2o", "res.currency"),
-        "foreign_currency_id": _f("m2o", "res.currency"), "amount_currency": _f("float"),
-        "narration": _f("html"),
-    },
+    "account.bank.statement.line": STATEMENT_LINE_FIELDS,
 }
 
 ACCOUNT_TYPES = {
@@ -197,6 +244,9 @@ ACCOUNT_TYPES = {
 MODULE_OF = {"hr.employee": "hr", **{m: "account" for m in MODELS if m.startswith("account.")}}
 JOURNAL_TYPES = {"sale", "purchase", "cash", "bank", "general"}
 MOVE_TYPES = {"entry", "out_invoice", "out_refund", "in_invoice", "in_refund", "out_receipt", "in_receipt"}
+#: Creates that make records of other models too (moves and their lines, a journal's account, an
+#: employee's work contact): rolled back by restoring a copy of the database, not record by record.
+WHOLE_TRANSACTION = {"account.move", "account.bank.statement.line", "account.journal", "hr.employee", "account.tax"}
 ACCOUNTING_MODELS = {"account.account", "account.journal", "account.move", "account.move.line",
                      "account.tax", "account.bank.statement.line", "account.analytic.account",
                      "account.analytic.plan"}
@@ -204,6 +254,26 @@ DESCRIPTIONS = {"account.move": "Journal Entry", "account.account": "Account", "
                 "account.bank.statement.line": "Bank Statement Line", "account.move.line": "Journal Item",
                 "account.tax": "Tax", "account.analytic.account": "Analytic Account",
                 "account.analytic.plan": "Analytic Plans"}
+#: Odoo's Dutch chart (l10n_nl) per version, derived from Odoo's own data by scripts/odoo_chart_data.py.
+L10N_NL: dict[str, dict] = json.loads((Path(__file__).resolve().parent / "data" / "odoo_l10n_nl.json")
+                                      .read_text(encoding="utf-8"))
+
+#: How the sandbox's demo company (Pleo) books into this Odoo, as its bookkeeper mapped it: Pleo's
+#: categories to accounts of the Dutch chart, Pleo's tax codes to Odoo's taxes by their names. The chart
+#: has no 0 % purchase tax: setups create it (``create_taxes = ["0% excl"]``), named ``0%``.
+DEMO_CATEGORY_ACCOUNTS = {
+    "1000": "101001",   # cash withdrawals: the Cash journal's account
+    "1150": "106001",   # wallet top-ups and unloads: Liquidity Transfer
+    "4000": "451000", "4010": "404200", "4100": "451500", "4200": "436000", "4300": "431000",
+    "4400": "452000", "4500": "434000", "4600": "404500", "4700": "401800", "4710": "401900",
+    "4800": "463000", "8900": "495000",
+}
+DEMO_TAXES = {
+    16: {"21%": "BTW te vorderen hoog (inkopen incl. BTW)", "9%": "BTW te vorderen laag (inkopen incl. BTW) 9%",
+         "0%": "0%", "RC21": "BTW af te dragen verlegd (inkopen)"},
+    17: {"21%": "21% INC", "9%": "9% INC", "0%": "0%", "RC21": "21% R"},
+}
+
 VERSIONS = {
     15: {"server_version": "15.0-20230901", "server_version_info": [15, 0, 0, "final", 0, ""],
          "server_serie": "15.0", "protocol_version": 1},
@@ -237,8 +307,11 @@ class OdooState:
         self.fail_create_at: int | None = None
         self.fail_create_message = "Simulated failure of this create call"
         self.move_create_calls = 0
+        #: the statement-import module (Enterprise, or OCA's) is installed: statement lines have unique_import_id
+        self.statement_import = False
         self.calls: list[tuple[str, str]] = []       # (model, method) of every execute_kw
         self.records: dict[str, dict[int, dict]] = {m: {} for m in MODELS}
+        self.lines_by_move: dict[int, list[dict]] = {}   # account.move id -> its lines, oldest first
         self._next: dict[str, int] = {m: 1 for m in MODELS}
         self.keys: dict[str, int] = {}               # api key -> uid
         self.revoked: set[str] = set()
@@ -324,8 +397,15 @@ class OdooState:
             return [copy.deepcopy(p) for p in self.records["res.partner"].values()]
 
     def statement_lines(self) -> list[dict]:
+        """Statement lines with what they have through their journal entry (``journal_id``, ``ref``, ``date``)."""
         with self.lock:
-            return [copy.deepcopy(s) for s in self.records["account.bank.statement.line"].values()]
+            out = []
+            for s in self.records["account.bank.statement.line"].values():
+                line = copy.deepcopy(s)
+                move = self.records["account.move"][s["move_id"]]
+                line.update(journal_id=move["journal_id"], ref=move["ref"], date=move["date"])
+                out.append(line)
+            return out
 
     def messages(self, move_id: int | None = None) -> list[dict]:
         with self.lock:
@@ -351,14 +431,19 @@ class OdooState:
         self._new("ir.model.data", {"module": module, "name": name, "model": model, "res_id": res_id})
 
     def _seed(self) -> None:
+        """A fresh Odoo 16 / 17 Community database: the Dutch company with the ``l10n_nl`` chart as Odoo
+        installs it (accounts, taxes with their repartition lines and tags, journals, the accounts the
+        chart template adds), a small Danish second company, analytic plans, users with and without the
+        groups pleodesk needs, a vendor and two employees."""
         v = self.version
         new = self._new
         for name, state in (("base", "installed"), ("account", "installed"), ("analytic", "installed"),
                             ("hr", "installed"), ("mail", "installed")):
             new("ir.module.module", {"name": name, "state": state, "shortdesc": name.title()})
+        # A fresh 16 has only the company's currency active; 17 also keeps USD active.
         eur = new("res.currency", {"name": "EUR", "symbol": "€", "active": True, "decimal_places": 2, "rounding": 0.01})
-        new("res.currency", {"name": "USD", "symbol": "$", "active": True, "decimal_places": 2, "rounding": 0.01})
-        new("res.currency", {"name": "GBP", "symbol": "£", "active": True, "decimal_places": 2, "rounding": 0.01})
+        new("res.currency", {"name": "USD", "symbol": "$", "active": v >= 17, "decimal_places": 2, "rounding": 0.01})
+        new("res.currency", {"name": "GBP", "symbol": "£", "active": False, "decimal_places": 2, "rounding": 0.01})
         new("res.currency", {"name": "SEK", "symbol": "kr", "active": False, "decimal_places": 2, "rounding": 0.01})
         dkk = new("res.currency", {"name": "DKK", "symbol": "kr", "active": True, "decimal_places": 2,
                                    "rounding": 0.01})
@@ -387,60 +472,19 @@ class OdooState:
             self._xmlid(module, name, "res.groups", g["id"])
             groups[name] = g["id"]
 
-        # chart: a Dutch-style chart for the first company, a small one for the second
-        chart1 = [
-            ("0500", "Share capital", "equity"), ("1000", "Cash", "asset_cash"), ("1100", "Bank", "asset_cash"),
-            ("1150", "Transfers in transit", "asset_current"), ("1300", "Debtors", "asset_receivable"),
-            ("1500", "VAT payable", "liability_current"), ("1510", "Input VAT", "asset_current"),
-            ("1520", "VAT payable, reverse charge", "liability_current"), ("1600", "Creditors", "liability_payable"),
-            ("8000", "Revenue", "income"), ("8900", "Cashback", "income_other"),
-            ("4000", "Travel", "expense"), ("4010", "Taxi", "expense"), ("4100", "Meals and entertainment", "expense"),
-            ("4200", "Software and subscriptions", "expense"), ("4300", "Office supplies", "expense"),
-            ("4400", "Marketing", "expense"), ("4500", "Phone and internet", "expense"),
-            ("4600", "Training", "expense"), ("4700", "Mileage", "expense"), ("4710", "Per diem", "expense"),
-            ("4800", "Bank charges", "expense"), ("4900", "Other costs (old)", "expense"),
-        ]
-        for code, name, typ in chart1:
-            new("account.account", {"code": code, "name": name, "account_type": typ, "deprecated": code == "4900",
-                                    "company_id": c1, "currency_id": None,
-                                    "reconcile": typ in ("asset_receivable", "liability_payable")})
+        self._seed_chart(companies[0], L10N_NL[str(v if v >= 16 else 16)])
+        # the second company: a small chart of its own (pleodesk only needs it to refuse crossing companies)
         for code, name, typ in (("1100", "Bank", "asset_cash"), ("1600", "Creditors", "liability_payable"),
                                 ("1510", "Input VAT", "asset_current"), ("4000", "Travel", "expense")):
             new("account.account", {"code": code, "name": name, "account_type": typ, "deprecated": False,
-                                    "company_id": c2, "currency_id": None,
-                                    "reconcile": typ == "liability_payable"})
-        for c, partner_payable in ((companies[0], self.account("1600", c1)["id"]),
-                                   (companies[1], self.account("1600", c2)["id"])):
-            c["_default_payable"] = partner_payable
-
-        for cid in (c1, c2):
-            new("account.journal", {"name": "Vendor Bills", "code": "BILL", "type": "purchase", "company_id": cid,
-                                    "default_account_id": None, "active": True, "currency_id": None})
-            new("account.journal", {"name": "Miscellaneous Operations", "code": "MISC", "type": "general",
-                                    "company_id": cid, "default_account_id": None, "active": True,
+                                    "company_id": c2, "currency_id": None, "reconcile": typ == "liability_payable"})
+        companies[1]["_default_payable"] = self.account("1600", c2)["id"]
+        for code, name, typ, acc in (("BILL", "Vendor Bills", "purchase", None), ("MISC", "Miscellaneous Operations",
+                                                                                    "general", None),
+                                     ("BNK1", "Bank", "bank", self.account("1100", c2)["id"])):
+            new("account.journal", {"name": name, "code": code, "type": typ, "company_id": c2,
+                                    "default_account_id": acc, "suspense_account_id": None, "active": True,
                                     "currency_id": None})
-            new("account.journal", {"name": "Bank", "code": "BNK1", "type": "bank", "company_id": cid,
-                                    "default_account_id": self.account("1100", cid)["id"], "active": True,
-                                    "currency_id": None})
-
-        # purchase taxes like l10n_nl: 21 / 9 / 0, excluded and included, plus reverse charge
-        input_vat = self.account("1510", c1)["id"]
-        rc_vat = self.account("1520", c1)["id"]
-        if v >= 17:
-            taxes = [("21%", 21, False, False), ("21% INC", 21, True, False), ("9%", 9, False, False),
-                     ("9% INC", 9, True, False), ("0%", 0, False, False), ("21% RC", 21, False, True)]
-            sale = "21% S"
-        else:
-            taxes = [("BTW te vorderen hoog (inkopen)", 21, False, False),
-                     ("BTW te vorderen hoog (inkopen) incl.", 21, True, False),
-                     ("BTW te vorderen laag (inkopen)", 9, False, False),
-                     ("BTW te vorderen laag (inkopen) incl.", 9, True, False),
-                     ("BTW te vorderen 0% (inkopen)", 0, False, False),
-                     ("BTW verlegd hoog (inkopen)", 21, False, True)]
-            sale = "BTW te betalen hoog (verkopen)"
-        for name, amount, incl, reverse in taxes:
-            self._seed_tax(c1, name, amount, incl, "purchase", input_vat, rc_vat if reverse else None)
-        self._seed_tax(c1, sale, 21, False, "sale", self.account("1500", c1)["id"], None)
         self._seed_tax(c2, "25% purchase", 25, False, "purchase", self.account("1510", c2)["id"], None)
 
         # analytic plans and accounts
@@ -478,39 +522,168 @@ class OdooState:
             self.keys[self.USER_KEYS[login]] = u["id"]
         self.admin_uid = admin["id"]
 
-        # partners: an existing vendor and employees with their work contacts
+        # an existing vendor (on the company's default payable account, as every partner is until
+        # someone sets another), and employees: Anna has a work e-mail, Bram has none (on 16 he then has
+        # no work contact; 17 makes one for every employee)
         new("res.partner", {"name": "KPN B.V.", "company_id": None, "is_company": True, "supplier_rank": 3,
                             "active": True, "email": None, "vat": "NL009292056B01", "country_code": "NL",
-                            "_payable": {c1: self.account("1600", c1)["id"]}})
-        for name in ("Anna de Vries", "Bram Jansen"):
-            p = new("res.partner", {"name": name, "company_id": c1, "is_company": False, "supplier_rank": 0,
-                                    "active": True, "email": None, "vat": None, "country_code": "NL",
-                                    "_payable": {}})
-            emp = {"name": name, "company_id": c1, "active": True, "work_contact_id": p["id"],
-                   "work_email": None}
-            if v < 17:
-                emp["address_home_id"] = None
-            new("hr.employee", emp)
+                            "_payable": {}})
+        self.add_employee("Anna de Vries", work_email="anna.devries@demo.example")
+        self.add_employee("Bram Jansen")
+
+    def _seed_chart(self, company: dict, data: dict) -> None:
+        """What installing the chart template does for ``company``, from Odoo's own l10n_nl data."""
+        new = self._new
+        cid = company["id"]
+        for a in data["accounts"]:
+            new("account.account", {"code": a["code"], "name": a["name"], "account_type": a["account_type"],
+                                    "deprecated": False, "company_id": cid, "currency_id": None,
+                                    "reconcile": bool(a["reconcile"]) or a["account_type"] in (
+                                        "asset_receivable", "liability_payable")})
+        company["bank_account_code_prefix"] = data["bank_prefix"]
+        company["cash_account_code_prefix"] = data["cash_prefix"]
+        company["_default_payable"] = self.account(data["payable"], cid)["id"]
+        # taxes, with their repartition lines and the tax report's tags
+        tags: dict[str, int] = {}
+        xmlids: dict[str, int] = {}
+        for t in data["taxes"]:
+            tax = new("account.tax", {"name": t["name"], "amount": float(t["amount"]), "amount_type": t["amount_type"],
+                                      "type_tax_use": t["type_tax_use"], "price_include": bool(t["price_include"]),
+                                      "active": True, "company_id": cid, "description": t["description"] or None,
+                                      "sequence": t["sequence"], "tax_scope": t["tax_scope"], "tax_group_id": None,
+                                      "invoice_repartition_line_ids": [], "refund_repartition_line_ids": []})
+            xmlids[t["xmlid"]] = tax["id"]
+            for doc in ("invoice", "refund"):
+                for rl in t[doc]:
+                    tag_ids = []
+                    for name in rl["tags"]:
+                        if name not in tags:
+                            tags[name] = new("account.account.tag", {"name": name, "applicability": "taxes",
+                                                                     "active": True, "country_id": None})["id"]
+                        tag_ids.append(tags[name])
+                    self._new_repartition(tax, doc, rl["type"], float(rl["factor"]),
+                                          self.account(rl["account"], cid)["id"] if rl["account"] else None, tag_ids)
+        company["account_purchase_tax_id"] = xmlids.get(data["purchase_tax"])
+        company["account_sale_tax_id"] = xmlids.get(data["sale_tax"])
+        # journals (account.chart.template._get_account_journal), then the accounts the template adds
+        # (_setup_utility_bank_accounts, get_unaffected_earnings_account)
+        for code, name, typ, default in (("INV", "Customer Invoices", "sale", data.get("income")),
+                                         ("BILL", "Vendor Bills", "purchase", data["expense"]),
+                                         ("MISC", "Miscellaneous Operations", "general", None),
+                                         ("EXCH", "Exchange Difference", "general", None),
+                                         ("CABA", "Cash Basis Taxes", "general", None)):
+            new("account.journal", {"name": name, "code": code, "type": typ, "company_id": cid,
+                                    "default_account_id": self.account(default, cid)["id"] if default else None,
+                                    "suspense_account_id": None, "active": True, "currency_id": None})
+        bank = self._liquidity_journal(company, "Bank", "BNK1", "bank")
+        cash = self._liquidity_journal(company, "Cash", "CSH1", "cash")
+        suspense = self._new_account(cid, self._free_code(cid, data["bank_prefix"]), "Bank Suspense Account",
+                                     "asset_current")
+        self._new_account(cid, self._free_code(cid, data["bank_prefix"]), "Outstanding Receipts", "asset_current",
+                          reconcile=True)
+        self._new_account(cid, self._free_code(cid, data["bank_prefix"]), "Outstanding Payments", "asset_current",
+                          reconcile=True)
+        self._new_account(cid, self._free_code(cid, "999"), "Cash Difference Gain", "income_other")
+        self._new_account(cid, self._free_code(cid, "999"), "Cash Difference Loss", "expense")
+        transfer = self._new_account(cid, self._free_code(cid, data["transfer_prefix"]), "Liquidity Transfer",
+                                     "asset_current", reconcile=True)
+        self._new_account(cid, "999999", "Undistributed Profits/Losses", "equity_unaffected")
+        company["account_journal_suspense_account_id"] = suspense["id"]
+        company["transfer_account_id"] = transfer["id"]
+        for j in (bank, cash):
+            j["suspense_account_id"] = suspense["id"]
+
+    def _new_account(self, company_id: int, code: str, name: str, typ: str, reconcile: bool = False) -> dict:
+        return self._new("account.account", {"code": code, "name": name, "account_type": typ, "deprecated": False,
+                                             "company_id": company_id, "currency_id": None,
+                                             "reconcile": reconcile or typ in ("asset_receivable",
+                                                                               "liability_payable")})
+
+    def _free_code(self, company_id: int, prefix: str, digits: int = 6) -> str:
+        """``account.account._search_new_account_code``: the prefix padded to one digit short, then 1, 2..."""
+        taken = {a["code"] for a in self.records["account.account"].values() if a["company_id"] == company_id}
+        for num in range(1, 10000):
+            code = prefix.ljust(digits - 1, "0") + str(num)
+            if code not in taken:
+                return code
+        raise user_error("Cannot generate an unused account code.")
+
+    def _liquidity_journal(self, company: dict, name: str, code: str, typ: str,
+                           account_name: str | None = None) -> dict:
+        """A bank or cash journal with the account Odoo makes for it (``_fill_missing_values``)."""
+        prefix = company.get("bank_account_code_prefix") if typ == "bank" else \
+            company.get("cash_account_code_prefix") or company.get("bank_account_code_prefix")
+        account = self._new_account(company["id"], self._free_code(company["id"], prefix or ""), account_name or name,
+                                    "asset_cash")
+        return self._new("account.journal", {"name": name, "code": code, "type": typ, "company_id": company["id"],
+                                             "default_account_id": account["id"],
+                                             "suspense_account_id": company.get("account_journal_suspense_account_id"),
+                                             "active": True, "currency_id": None})
+
+    def add_employee(self, name: str, *, work_email: str | None = None, mobile_phone: str | None = None,
+                     company_id: int = 1) -> dict:
+        """An employee as the Employees app makes one: on 17 always with a work contact; on 16 only
+        when a work e-mail or mobile is given (``_inverse_work_contact_details``)."""
+        with self.lock:
+            vals = {"name": name, "company_id": company_id, "active": True, "work_contact_id": None,
+                    "work_email": work_email, "mobile_phone": mobile_phone, "user_id": None}
+            if self.version < 17:
+                vals["address_home_id"] = None
+            emp = self._new("hr.employee", vals)
+            self._work_contact(emp)
+            return emp
+
+    def _work_contact(self, emp: dict, force: bool = False) -> None:
+        if emp.get("work_contact_id"):
+            return
+        if self.version < 17 and not force and not (emp.get("work_email") or emp.get("mobile_phone")):
+            return
+        partner = self._new("res.partner", {"name": emp["name"], "company_id": emp["company_id"], "is_company": False,
+                                            "supplier_rank": 0, "active": True, "email": emp.get("work_email"),
+                                            "mobile": emp.get("mobile_phone"), "vat": None, "country_code": None,
+                                            "parent_id": None, "ref": None, "_payable": {}})
+        emp["work_contact_id"] = partner["id"]
+
+    def seed_demo_company(self, employees: Iterable[tuple[str, str | None]]) -> None:
+        """The sandbox's Odoo as the demo company's bookkeeper set it up: its employees (those given no
+        work e-mail have no work contact on 16) and a bank journal for the Pleo wallet, so the bank feed
+        can be tried."""
+        for name, email in employees:
+            self.add_employee(name, work_email=email)
+        self.add_pleo_wallet_journal()
+
+    def add_pleo_wallet_journal(self, company_id: int = 1) -> dict:
+        """The bank journal a bookkeeper makes for the Pleo wallet (type Bank; Odoo makes its account)."""
+        with self.lock:
+            return self._liquidity_journal(self.records["res.company"][company_id], "Pleo Wallet", "PLEO1", "bank",
+                                           account_name="Pleo Wallet")
+
+    def _new_repartition(self, tax: dict, doc: str, rtype: str, factor: float, account: int | None,
+                         tag_ids: list[int]) -> dict:
+        vals = {"factor_percent": factor, "repartition_type": rtype, "account_id": account,
+                "company_id": tax["company_id"], "tag_ids": list(tag_ids)}
+        if self.version >= 17:
+            vals.update(tax_id=tax["id"], document_type=doc)
+        else:
+            vals.update(invoice_tax_id=tax["id"] if doc == "invoice" else None,
+                        refund_tax_id=tax["id"] if doc == "refund" else None)
+        rl = self._new("account.tax.repartition.line", vals)
+        tax[f"{doc}_repartition_line_ids"].append(rl["id"])
+        return rl
 
     def _seed_tax(self, company: int, name: str, amount: float, incl: bool, use: str, account: int,
                   reverse_account: int | None) -> dict:
         tax = self._new("account.tax", {"name": name, "amount": float(amount), "amount_type": "percent",
                                         "type_tax_use": use, "price_include": incl, "active": True,
-                                        "company_id": company, "description": name,
+                                        "company_id": company, "description": name, "sequence": 1,
+                                        "tax_scope": None, "tax_group_id": None,
                                         "invoice_repartition_line_ids": [], "refund_repartition_line_ids": []})
         for doc in ("invoice", "refund"):
             specs = [("base", 100.0, None), ("tax", 100.0, account)]
             if reverse_account:
                 specs.append(("tax", -100.0, reverse_account))
             for rtype, factor, acc in specs:
-                vals = {"factor_percent": factor, "repartition_type": rtype, "account_id": acc, "company_id": company}
-                if self.version >= 17:
-                    vals.update(tax_id=tax["id"], document_type=doc)
-                else:
-                    vals.update(invoice_tax_id=tax["id"] if doc == "invoice" else None,
-                                refund_tax_id=tax["id"] if doc == "refund" else None)
-                rl = self._new("account.tax.repartition.line", vals)
-                tax[f"{doc}_repartition_line_ids"].append(rl["id"])
+                self._new_repartition(tax, doc, rtype, factor, acc, [])
         return tax
 
     # ------------------------------------------------------------------ rpc entry ----------
@@ -601,7 +774,19 @@ class Env:
 
     def fields(self, model: str) -> dict[str, F]:
         v = self.s.version
-        return {k: spec for k, spec in MODELS[model].items() if spec[2] is None or v in spec[2]}
+        own = {k: spec for k, spec in MODELS[model].items() if spec[2] is None or v in spec[2]}
+        if model == "account.bank.statement.line" and self.s.statement_import:
+            own["unique_import_id"] = _f("char")      # the statement-import module (Enterprise / OCA)
+        if model == "account.bank.statement.line":
+            # _inherits = {"account.move": "move_id"}: the move's fields, unless the line has its own
+            inherited = {k: spec for k, spec in self.fields("account.move").items() if k not in own}
+            return {**inherited, **own}
+        return own
+
+    def inherited(self, model: str, field: str) -> bool:
+        """A field a statement line reads and writes on its move (``_inherits``)."""
+        return model == "account.bank.statement.line" and field not in MODELS[model] and field != "id" \
+            and not (field == "unique_import_id" and self.s.statement_import)
 
     def check_fields(self, model: str, names: Iterable[str]) -> None:
         known = self.fields(model)
@@ -660,15 +845,24 @@ class Env:
     def value(self, model: str, rec: dict, field: str) -> Any:
         if field == "id":
             return rec["id"]
+        if self.inherited(model, field):
+            return self.value("account.move", self.s.records["account.move"][rec["move_id"]], field)
+        if model == "account.move.line" and field == "move_type":
+            return self.s.records["account.move"][rec["move_id"]]["move_type"]
+        if model == "account.move.line" and field == "amount_residual":
+            acc = self.s.records["account.account"].get(rec["account_id"]) or {}
+            return 0.0 if rec.get("reconciled") or not acc.get("reconcile") else float(rec["balance"])
         if field == "display_name":
             return self.display_name(model, rec)
         spec = self.fields(model)[field]
         typ, rel = spec[0], spec[1]
         if model == "account.move":
+            if field == "attachment_ids":
+                return [a["id"] for a in sorted(self.s.records["ir.attachment"].values(), key=lambda r: r["id"])
+                        if a.get("res_model") == "account.move" and a.get("res_id") == rec["id"]]
             if field in ("line_ids", "invoice_line_ids"):
-                return [ln["id"] for ln in sorted(self.s.records["account.move.line"].values(), key=lambda r: r["id"])
-                        if ln["move_id"] == rec["id"]
-                        and (field == "line_ids" or ln["display_type"] == "product")]
+                return [ln["id"] for ln in self.s.lines_by_move.get(rec["id"], [])
+                        if field == "line_ids" or ln["display_type"] == "product"]
         if model == "account.move.line" and field == "parent_state":
             return self.s.records["account.move"][rec["move_id"]]["state"]
         if model == "res.partner" and field == "property_account_payable_id":
@@ -727,6 +921,8 @@ class Env:
         path = str(field).split(".")
         if path[0] not in self.fields(model) and path[0] != "id":
             raise value_error(f"Invalid field {model}.{path[0]} in leaf {tuple(leaf)!r}")
+        if self.inherited(model, path[0]):
+            return self.leaf("account.move", self.s.records["account.move"][rec["move_id"]], leaf)
         if len(path) > 1:
             spec = self.fields(model)[path[0]]
             target = rec.get(path[0])
@@ -793,7 +989,19 @@ class Env:
     def search_ids(self, model: str, domain: list, offset: int = 0, limit: int | None = None,
                    order: str | None = None) -> list[int]:
         self.check_model(model)
-        recs = [r for r in self.s.records[model].values() if self.visible(model, r)]
+        for leaf in domain or []:        # Odoo checks the domain before it searches (an empty table too)
+            if isinstance(leaf, (list, tuple)) and len(leaf) == 3 and isinstance(leaf[0], str):
+                name = leaf[0].split(".")[0]
+                if name not in self.fields(model) and name != "id":
+                    raise value_error(f"Invalid field {model}.{name} in leaf {tuple(leaf)!r}")
+        recs = self.s.records[model].values()
+        first = (domain or [None])[0]
+        if isinstance(first, (list, tuple)) and len(first) == 3 and first[1] in ("in", "=") \
+                and first[0] in ("move_id", "ref") and first[0] in MODELS[model] and first[2] is not False:
+            # the first leaf is ANDed with the rest: narrow down on it before matching (a month of moves)
+            wanted = set(first[2]) if first[1] == "in" else {first[2]}
+            recs = [r for r in recs if r.get(first[0]) in wanted]
+        recs = [r for r in recs if self.visible(model, r)]
         active_in_domain = any(isinstance(d, (list, tuple)) and d and str(d[0]) == "active" for d in domain or [])
         if "active" in self.fields(model) and self.context.get("active_test", True) and not active_in_domain:
             recs = [r for r in recs if r.get("active", True)]
@@ -838,11 +1046,31 @@ class Env:
             return self.message_post(args[0], **kwargs)
         if method == "reconcile" and model == "account.move.line":
             return self.reconcile(args[0])
+        if method == "fields_get":
+            return self.fields_get(model, args[0] if args else kwargs.get("allfields"),
+                                   args[1] if len(args) > 1 else kwargs.get("attributes"))
         if method.startswith("_"):
             raise access_error(f"Private methods (such as {model}.{method}) cannot be called remotely.")
         raise AttributeError_(model, method)
 
     # --------------------------------------------------------------- read ------------------
+    _TYPES = {"char": "char", "selection": "selection", "date": "date", "float": "float", "int": "integer",
+              "bool": "boolean", "m2o": "many2one", "m2m": "many2many", "o2m": "one2many", "json": "json",
+              "html": "html", "binary": "binary", "frozendict": "binary"}
+
+    def fields_get(self, model: str, allfields: list[str] | None, attributes: list[str] | None) -> dict:
+        """``fields_get``: the model's fields (only those asked for that exist), with their attributes."""
+        out = {}
+        for name, (typ, rel, _) in self.fields(model).items():
+            if allfields and name not in allfields:
+                continue
+            desc = {"type": self._TYPES.get(typ, typ), "string": name.replace("_", " ").title(),
+                    "store": True, "searchable": True, "readonly": False, "required": False}
+            if rel:
+                desc["relation"] = rel
+            out[name] = {k: v for k, v in desc.items() if not attributes or k in attributes}
+        return out
+
     def read(self, model: str, ids: list[int], fields: list[str] | None) -> list[dict]:
         if fields is None:
             if model in ("account.move", "account.move.line"):
@@ -867,7 +1095,7 @@ class Env:
         # one transaction: roll back everything on error. Other models' creates check everything before
         # they add their record, so forgetting the records added is enough (no copy of the whole database
         # per call: a month of receipts made that quadratic).
-        if model != "account.move":
+        if model not in WHOLE_TRANSACTION:
             created: list[int] = []
             next_id = self.s._next[model]
             try:
@@ -879,17 +1107,26 @@ class Env:
                 self.s._next[model] = next_id
                 raise
             return created[0] if single else created
-        snapshot = copy.deepcopy((self.s.records, self.s._next, self.s._seq))
+        # These creates add records to several models and change existing ones only in a few known
+        # places (an attachment's res_id when a move links it, the posting sequence): the snapshot is the
+        # tables' id maps (not their rows, which hold the receipts' data) and those few values.
+        snapshot = ({m: dict(recs) for m, recs in self.s.records.items()}, dict(self.s._next), dict(self.s._seq),
+                    {aid: a.get("res_id") for aid, a in self.s.records["ir.attachment"].items()},
+                    {mid: list(lines) for mid, lines in self.s.lines_by_move.items()})
         try:
             ids = [self._create_one(model, dict(v)) for v in vals_list]
         except Exception:
-            self.s.records, self.s._next, self.s._seq = snapshot
+            self.s.records, self.s._next, self.s._seq, res_ids, self.s.lines_by_move = snapshot
+            for aid, res_id in res_ids.items():
+                self.s.records["ir.attachment"][aid]["res_id"] = res_id
             raise
         return ids[0] if single else ids
 
     def _create_one(self, model: str, vals: dict) -> int:
         if model == "account.move":
             return self._create_move(vals)
+        if model == "account.bank.statement.line":
+            return self._create_statement_line(vals)
         known = self.fields(model)
         self.check_fields(model, vals)
         rec = {f: None for f in known if f not in ("display_name",)}
@@ -906,12 +1143,16 @@ class Env:
             if payable:
                 rec["_payable"][self.company] = payable
             rec["supplier_rank"] = 0
+        repartition = {k: vals.pop(k) for k in ("invoice_repartition_line_ids", "refund_repartition_line_ids")
+                       if model == "account.tax" and k in vals}
         for f, v in vals.items():
             spec = known[f]
             if spec[0] in ("m2m",):
                 rec[f] = self._x2m(v, [])
             else:
                 rec[f] = v if v is not False else None
+        if model == "account.tax":
+            self._check_tax_vals(rec)
         if model == "account.account":
             self._check_account_vals(rec)
         elif model == "account.journal":
@@ -925,14 +1166,112 @@ class Env:
             rec["type"] = rec.get("type") or "binary"
             if rec.get("res_model") == "account.move" and rec.get("res_id"):
                 self.get("account.move", rec["res_id"])
-        elif model == "account.bank.statement.line":
-            self._check_statement_line(rec)
         elif model == "account.analytic.account" and not rec.get("company_id"):
             rec["company_id"] = None
         rid = self.s._next[model]
         self.s._next[model] = rid + 1
         rec["id"] = rid
         self.s.records[model][rid] = rec
+        if model == "hr.employee":
+            if rec.get("user_id"):
+                rec["work_contact_id"] = self.s.records["res.users"][rec["user_id"]]["partner_id"]
+            self.s._work_contact(rec)
+        elif model == "account.journal" and rec["type"] in ("bank", "cash") and not rec.get("default_account_id"):
+            company = self.s.records["res.company"][rec["company_id"]]
+            prefix = company.get("bank_account_code_prefix") if rec["type"] == "bank" else \
+                company.get("cash_account_code_prefix") or company.get("bank_account_code_prefix")
+            account = self.s._new_account(rec["company_id"], self.s._free_code(rec["company_id"], prefix or ""),
+                                          rec["name"], "asset_cash")
+            rec["default_account_id"] = account["id"]
+            rec["suspense_account_id"] = company.get("account_journal_suspense_account_id")
+        elif model == "account.tax":
+            self._tax_repartition(rec, repartition)
+        return rid
+
+    def _check_tax_vals(self, rec: dict) -> None:
+        if not rec.get("name"):
+            raise validation_error("A tax needs a name.")
+        if rec.get("amount_type") is None:
+            rec["amount_type"] = "percent"
+        if rec["amount_type"] not in ("percent", "fixed", "group", "division"):
+            raise value_error(f"Wrong value for account.tax.amount_type: {rec['amount_type']!r}")
+        if rec.get("type_tax_use") not in ("sale", "purchase", "none"):
+            raise value_error(f"Wrong value for account.tax.type_tax_use: {rec.get('type_tax_use')!r}")
+        rec["amount"] = float(rec.get("amount") or 0.0)
+        rec["price_include"] = bool(rec.get("price_include"))
+        rec["sequence"] = rec.get("sequence") or 1
+        for other in self.s.records["account.tax"].values():
+            if (other["name"], other["company_id"], other["type_tax_use"], other.get("tax_scope")) == \
+                    (rec["name"], rec["company_id"], rec["type_tax_use"], rec.get("tax_scope")):
+                raise OdooFault("psycopg2.errors.UniqueViolation",
+                                'duplicate key value violates unique constraint "account_tax_name_company_uniq"\n'
+                                "Tax names must be unique!")
+
+    def _tax_repartition(self, tax: dict, commands: dict) -> None:
+        """A new tax's repartition lines: those given (``(0, 0, vals)``), else Odoo's default (base 100 %,
+        tax 100 % without an account) for invoices and refunds."""
+        for doc in ("invoice", "refund"):
+            cmds = commands.get(f"{doc}_repartition_line_ids")
+            specs = [dict(c[2]) for c in cmds if c[0] == 0] if cmds else [{"repartition_type": "base"},
+                                                                            {"repartition_type": "tax"}]
+            for vals in specs:
+                rtype = vals.get("repartition_type") or "tax"
+                if vals.get("account_id"):
+                    self.get("account.account", vals["account_id"])
+                self.s._new_repartition(tax, doc, rtype, float(vals.get("factor_percent", 100.0)),
+                                        vals.get("account_id") or None, self._x2m(vals.get("tag_ids") or [], []))
+            if not any(self.s.records["account.tax.repartition.line"][i]["repartition_type"] == "base"
+                       for i in tax[f"{doc}_repartition_line_ids"]):
+                raise validation_error("Invoice and credit note distribution should each contain exactly one line "
+                                       "for the base.")
+
+    def _create_statement_line(self, vals: dict) -> int:
+        """``account.bank.statement.line.create`` (16 / 17): the line and, through ``_inherits``, its
+        journal entry, posted at once: the journal's account against its suspense account."""
+        model = "account.bank.statement.line"
+        self.check_fields(model, vals)
+        journal = self.get("account.journal", vals.get("journal_id") or 0)
+        if journal["type"] not in ("bank", "cash"):
+            raise validation_error("A statement line must be in a bank or cash journal.")
+        if not vals.get("date"):
+            raise validation_error("A statement line needs a date.")
+        comp = self.s.records["res.company"][journal["company_id"]]
+        own = {k: v for k, v in vals.items() if not self.inherited(model, k)}
+        inherited = {k: v for k, v in vals.items() if self.inherited(model, k)}
+        if own.get("unique_import_id") and any(o.get("unique_import_id") == own["unique_import_id"] for o in
+                                               self.s.records[model].values()):
+            raise OdooFault("psycopg2.errors.UniqueViolation", 'duplicate key value violates unique constraint '
+                                                               '"account_bank_statement_line_unique_import_id"')
+        amount = float(own.get("amount") or 0.0)
+        currency = own.get("currency_id") or journal.get("currency_id") or comp["currency_id"]
+        liquidity = journal.get("default_account_id")
+        suspense = journal.get("suspense_account_id") or comp.get("account_journal_suspense_account_id")
+        if not liquidity or not suspense:
+            raise user_error(f"You can't create a new statement line without a suspense account set on the "
+                             f"{journal['name']} journal.")
+        partner = own.get("partner_id") or None
+        label = own.get("payment_ref") or ""
+        mid = self._create_move({"move_type": "entry", "journal_id": journal["id"], "date": vals["date"],
+                                 "ref": inherited.get("ref") or False, "narration": inherited.get("narration") or False,
+                                 "line_ids": [
+                                     [0, 0, {"account_id": liquidity, "name": label, "partner_id": partner,
+                                             "debit": max(amount, 0.0), "credit": max(-amount, 0.0)}],
+                                     [0, 0, {"account_id": suspense, "name": label, "partner_id": partner,
+                                             "debit": max(-amount, 0.0), "credit": max(amount, 0.0)}]]})
+        rec = {f: None for f in MODELS[model]}
+        for f, spec in MODELS[model].items():
+            if spec[0] in ("m2m", "o2m"):
+                rec[f] = []
+        rec.update({k: (v if v is not False else None) for k, v in own.items()})
+        rec.update(move_id=mid, currency_id=currency, amount=amount, amount_residual=-amount, is_reconciled=False,
+                   sequence=own.get("sequence") or 1)
+        rid = self.s._next[model]
+        self.s._next[model] = rid + 1
+        rec["id"] = rid
+        self.s.records[model][rid] = rec
+        move = self.s.records["account.move"][mid]
+        move["statement_line_id"] = rid
+        self.post([mid])
         return rid
 
     @staticmethod
@@ -979,21 +1318,6 @@ class Env:
             if other["code"] == code and other["company_id"] == rec["company_id"] and other is not rec:
                 raise user_error("Journal codes must be unique per company.")
 
-    def _check_statement_line(self, rec: dict) -> None:
-        journal = self.get("account.journal", rec.get("journal_id") or 0)
-        if journal["type"] not in ("bank", "cash"):
-            raise validation_error("A statement line must be in a bank or cash journal.")
-        rec["company_id"] = journal["company_id"]
-        if not rec.get("date"):
-            raise validation_error("A statement line needs a date.")
-        uid_ = rec.get("unique_import_id")
-        if uid_:
-            for other in self.s.records["account.bank.statement.line"].values():
-                if other.get("unique_import_id") == uid_:
-                    raise OdooFault("psycopg2.errors.UniqueViolation",
-                                    'duplicate key value violates unique constraint '
-                                    '"account_bank_statement_line_unique_import_id"')
-
     def write(self, model: str, ids: list[int], vals: dict) -> bool:
         self.check_write_access(model, "write")
         self.check_fields(model, vals)
@@ -1011,6 +1335,11 @@ class Env:
                     acc = self.get("account.account", vals["account_id"])
                     if acc["deprecated"]:
                         raise user_error(f"The account {acc['name']} ({acc['code']}) is deprecated.")
+                    # account.move.line._check_payable_receivable (16 / 17)
+                    if move["move_type"] in ("in_invoice", "in_refund", "in_receipt") and \
+                            (rec["display_type"] == "payment_term") != (acc["account_type"] == "liability_payable"):
+                        raise user_error("Any journal item on a payable account must have a due date and vice "
+                                         "versa.")
             if model == "res.partner" and "property_account_payable_id" in vals:
                 rec.setdefault("_payable", {})[self.company] = vals["property_account_payable_id"]
             for f, v in vals.items():
@@ -1018,6 +1347,16 @@ class Env:
                     continue
                 spec = self.fields(model)[f]
                 rec[f] = self._x2m(v, rec.get(f) or []) if spec[0] == "m2m" else (None if v is False else v)
+            if model == "hr.employee":
+                if vals.get("user_id"):
+                    rec["work_contact_id"] = self.s.records["res.users"][vals["user_id"]]["partner_id"]
+                if {"work_email", "mobile_phone"} & set(vals):
+                    # _inverse_work_contact_details: make the work contact, or keep it up to date
+                    if rec.get("work_contact_id"):
+                        contact = self.s.records["res.partner"][rec["work_contact_id"]]
+                        contact["email"], contact["mobile"] = rec.get("work_email"), rec.get("mobile_phone")
+                    else:
+                        self.s._work_contact(rec, force=True)
         return True
 
     def unlink(self, model: str, ids: list[int]) -> bool:
@@ -1029,8 +1368,12 @@ class Env:
         for rid in ids:
             self.s.records[model].pop(rid, None)
             if model == "account.move":
-                for lid in [ln["id"] for ln in self.s.records["account.move.line"].values() if ln["move_id"] == rid]:
-                    self.s.records["account.move.line"].pop(lid)
+                for ln in self.s.lines_by_move.pop(rid, []):
+                    self.s.records["account.move.line"].pop(ln["id"])
+            # BaseModel.unlink removes the records' attachments too
+            for aid in [a["id"] for a in self.s.records["ir.attachment"].values()
+                        if a.get("res_model") == model and a.get("res_id") == rid]:
+                self.s.records["ir.attachment"].pop(aid)
         return True
 
     # --------------------------------------------------------------- moves -----------------
@@ -1062,7 +1405,7 @@ class Env:
         company_currency = comp["currency_id"]
         currency = vals.get("currency_id") or journal.get("currency_id") or company_currency
         invoice_date = vals.get("invoice_date") or None
-        move_date = vals.get("date") or invoice_date or date.today().isoformat()
+        move_date = vals.get("date") or invoice_date or clock.local_today().isoformat()
         partner = vals.get("partner_id") or None
         if partner:
             self.get("res.partner", partner)
@@ -1077,6 +1420,22 @@ class Env:
         self.s._next["account.move"] = mid + 1
         move["id"] = mid
         self.s.records["account.move"][mid] = move
+        # attachment_ids: One2many('ir.attachment', 'res_id', domain=[('res_model', '=', 'account.move')]);
+        # linking one sets its res_id (write_real)
+        for cmd in vals.get("attachment_ids") or []:
+            if cmd[0] == 4:
+                linked = [cmd[1]]
+            elif cmd[0] == 6:
+                linked = list(cmd[2])
+            elif cmd[0] == 0:
+                linked = [self._create_one("ir.attachment", {**cmd[2], "res_model": "account.move"})]
+            else:
+                raise value_error(f"Unsupported command {cmd!r}")
+            for aid in linked:
+                att = self.get("ir.attachment", aid)
+                att["res_id"] = mid
+        if vals.get("message_main_attachment_id"):
+            move["message_main_attachment_id"] = self.get("ir.attachment", vals["message_main_attachment_id"])["id"]
         if is_bill:
             self._bill_lines(move, vals.get("invoice_line_ids") or vals.get("line_ids") or [], comp)
         else:
@@ -1119,6 +1478,7 @@ class Env:
         self.s._next["account.move.line"] = rid + 1
         ln["id"] = rid
         self.s.records["account.move.line"][rid] = ln
+        self.s.lines_by_move.setdefault(ln["move_id"], []).append(ln)
         return ln
 
     def _entry_line(self, move: dict, lv: dict, comp: dict) -> None:
@@ -1152,7 +1512,7 @@ class Env:
         self._store_line(ln)
 
     def _check_balanced(self, move: dict, comp: dict) -> None:
-        lines = [ln for ln in self.s.records["account.move.line"].values() if ln["move_id"] == move["id"]]
+        lines = self.s.lines_by_move.get(move["id"], [])
         debit = r2(sum(ln["debit"] for ln in lines))
         credit = r2(sum(ln["credit"] for ln in lines))
         if r2(debit - credit) != 0:
@@ -1165,9 +1525,12 @@ class Env:
                 "balance each move.")
 
     def _tax_factors(self, tax: dict, refund: bool) -> list[dict]:
+        return self._repartition(tax, refund, "tax")
+
+    def _repartition(self, tax: dict, refund: bool, rtype: str) -> list[dict]:
         key = "refund_repartition_line_ids" if refund else "invoice_repartition_line_ids"
         return [self.s.records["account.tax.repartition.line"][i] for i in tax[key]
-                if self.s.records["account.tax.repartition.line"][i]["repartition_type"] == "tax"]
+                if self.s.records["account.tax.repartition.line"][i]["repartition_type"] == rtype]
 
     def _bill_lines(self, move: dict, cmds: list, comp: dict) -> None:
         refund = move["move_type"] == "in_refund"
@@ -1219,10 +1582,14 @@ class Env:
                     g["base"] += 0.0
             subtotal = float_round(base - tax_sum if incl_total else base, digits)
             balance = r2(sign * subtotal)
+            base_tags: list[int] = []
+            for tax in taxes:
+                for rl in self._repartition(tax, refund, "base"):
+                    base_tags += [t for t in rl.get("tag_ids") or [] if t not in base_tags]
             ln.update({"debit": max(balance, 0.0), "credit": max(-balance, 0.0), "balance": balance,
                        "amount_currency": balance, "currency_id": comp["currency_id"], "display_type": "product",
                        "price_unit": price, "quantity": qty, "price_subtotal": r2(subtotal),
-                       "tax_ids": tax_ids})
+                       "tax_ids": tax_ids, "tax_tag_ids": base_tags})
             ln["price_total"] = 0.0
             self._store_line(ln)
             total += balance
@@ -1233,7 +1600,8 @@ class Env:
             ln = {"move_id": move["id"], "account_id": acc, "name": g["tax"]["name"], "partner_id": move["partner_id"],
                   "analytic_distribution": None, "company_id": move["company_id"], "date": move["date"],
                   "reconciled": False, "full_reconcile_id": None, "tax_ids": [], "tax_line_id": g["tax"]["id"],
-                  "tax_repartition_line_id": rl_id, "debit": max(amount, 0.0), "credit": max(-amount, 0.0),
+                  "tax_repartition_line_id": rl_id, "tax_tag_ids": list(g["rl"].get("tag_ids") or []),
+                  "debit": max(amount, 0.0), "credit": max(-amount, 0.0),
                   "balance": amount, "amount_currency": amount, "currency_id": comp["currency_id"],
                   "display_type": "tax", "price_unit": 0.0, "quantity": 1.0, "price_subtotal": 0.0,
                   "price_total": 0.0, "date_maturity": None}
@@ -1256,7 +1624,7 @@ class Env:
             self._store_line(ln)
 
     def _amounts(self, move: dict) -> None:
-        lines = [ln for ln in self.s.records["account.move.line"].values() if ln["move_id"] == move["id"]]
+        lines = self.s.lines_by_move.get(move["id"], [])
         if move["move_type"] == "entry":
             # Odoo 16 / 17 (_compute_amount): an entry's amount_total adds up the debit lines' amount_currency,
             # each in its own line's currency; only amount_total_signed is in the company currency
@@ -1270,7 +1638,7 @@ class Env:
         tax = r2(sign * sum(ln["balance"] for ln in lines if ln["display_type"] == "tax"))
         total = r2(untaxed + tax)
         move.update(amount_untaxed=untaxed, amount_tax=tax, amount_total=total,
-                    amount_total_signed=-total if sign > 0 else total)
+                    amount_total_signed=-total if sign > 0 else total, amount_residual=total)
 
     # --------------------------------------------------------------- posting ---------------
     def post(self, ids: list[int]) -> None:
@@ -1281,7 +1649,7 @@ class Env:
             if move["state"] != "draft":
                 raise user_error(f"The entry {self.display_name('account.move', move)} (id {move['id']}) "
                                  "is already posted.")
-            lines = [ln for ln in self.s.records["account.move.line"].values() if ln["move_id"] == move["id"]]
+            lines = self.s.lines_by_move.get(move["id"], [])
             if not lines:
                 raise user_error("You need to add a line before posting.")
             if move["move_type"] in ("in_invoice", "in_refund") and not move["partner_id"]:
@@ -1334,9 +1702,8 @@ class Env:
             prefix = "RBILL" if move["move_type"] == "in_refund" else journal["code"]
             move["name"] = f"{prefix}/{d.year}/{d.month:02d}/{self.s._seq[key]:04d}"
             move["state"] = "posted"
-            for ln in self.s.records["account.move.line"].values():
-                if ln["move_id"] == move["id"]:
-                    ln["date"] = new_date
+            for ln in self.s.lines_by_move.get(move["id"], []):
+                ln["date"] = new_date
 
     def message_post(self, ids: Any, body: str = "", attachment_ids: list[int] | None = None, **_: Any) -> int:
         ids = ids if isinstance(ids, list) else [ids]
@@ -1375,7 +1742,34 @@ class Env:
             for ln in lines:
                 ln["reconciled"] = True
                 ln["full_reconcile_id"] = self.s._reconcile_seq
+                ln["_matched"] = sorted({o["move_id"] for o in lines if o["move_id"] != ln["move_id"]})
+            self._payment_states({ln["move_id"] for ln in lines})
         return True
+
+    def _payment_states(self, move_ids: set[int]) -> None:
+        """``account.move._compute_payment_state`` (16 / 17) for bills whose payable lines were matched
+        with journal entries (no payments, no statement lines): a bill fully matched is ``paid``; a
+        credit note matched only with journal entries is ``reversed``."""
+        for mid in move_ids:
+            move = self.s.records["account.move"][mid]
+            if move["move_type"] not in ("in_invoice", "in_refund", "in_receipt"):
+                continue
+            terms = [ln for ln in self.s.lines_by_move.get(mid, []) if ln["display_type"] == "payment_term"]
+            if not terms:
+                continue
+            if all(ln["reconciled"] for ln in terms):
+                move["amount_residual"] = 0.0
+                counterpart_types = {self.s.records["account.move"][m]["move_type"]
+                                     for ln in terms for m in ln.get("_matched") or ()}
+                state = "paid"
+                if move["move_type"] in ("in_invoice", "in_receipt") and counterpart_types in (
+                        {"in_refund"}, {"in_refund", "entry"}):
+                    state = "reversed"
+                if move["move_type"] == "in_refund" and counterpart_types == {"entry"}:
+                    state = "reversed"
+                move["payment_state"] = state
+            elif any(ln["reconciled"] for ln in terms):
+                move["payment_state"] = "partial"
 
 
 def AttributeError_(model: str, method: str) -> OdooFault:
@@ -1455,4 +1849,4 @@ def mount_odoo(sandbox: Any, version: int = 17, prefix: str = "/odoo", **kwargs:
     return state
 
 
-__all__ = ["OdooEmulatorApp", "OdooFault", "OdooState", "mount_odoo"]
+__all__ = ["DEMO_CATEGORY_ACCOUNTS", "DEMO_TAXES", "OdooEmulatorApp", "OdooFault", "OdooState", "mount_odoo"]

@@ -76,7 +76,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, Sequence
 
 from pleodesk.sandbox.demo_data import (
-    COMPANY_COUNTRY, COMPANY_NAME, NO_ACCOUNT_ID, OTHER_COMPANY_NAME, Account, DemoData, Entry, generate,
+    COMPANY_COUNTRY, NO_ACCOUNT_ID, OTHER_COMPANY_NAME, Account, DemoData, Entry, generate,
 )
 from pleodesk.sandbox.files import ReceiptContent, ReceiptFiles
 from pleodesk.sandbox.server import ApiError, Request, Response, Router, utc_iso
@@ -617,10 +617,25 @@ class PleoState:
 
     def __init__(self, *, seed: int = 1, months: list[str], expenses_per_month: int = 600,
                  pleo_url: str = "http://127.0.0.1/pleo", files_url: str = "http://127.0.0.1/pleo-files",
-                 sandbox_url: str = "http://127.0.0.1", country: str = COMPANY_COUNTRY):
+                 sandbox_url: str = "http://127.0.0.1", country: str = "NL"):
         self.lock = threading.RLock()
         self.clock = Clock()
-        self.data: DemoData = generate(seed, months, expenses_per_month, country=country)
+        if country not in ("NL", "FR", "DE"):
+            raise ValueError(f"the sandbox has demo companies in NL, FR and DE, not {country!r}")
+        # The German company (Lexware Office) is generated as such (demo_data.PROFILES); the French one is
+        # the Dutch company made French (pleodesk/sandbox/demo_fr.py).
+        self.data: DemoData = generate(seed, months, expenses_per_month, country="DE" if country == "DE" else "NL")
+        self.company_name = self.data.company_name
+        self.company_address = {"addressLine1": "Keizersgracht 123", "locality": "Amsterdam", "postalCode": "1015 CJ",
+                                "region": "Noord-Holland", "country": COMPANY_COUNTRY}
+        if country == "FR":
+            from pleodesk.sandbox import demo_fr
+
+            self.data = demo_fr.frenchify(self.data)
+            self.company_name, self.company_address = demo_fr.COMPANY_NAME, dict(demo_fr.COMPANY_ADDRESS)
+        elif country == "DE":
+            self.company_address = {"addressLine1": "Friedrichstraße 68", "locality": "Berlin", "postalCode": "10117",
+                                    "region": "Berlin", "country": "DE"}
         d = self.data
         self.seed = seed
         self.months = d.months
@@ -837,8 +852,7 @@ class PleoState:
             counts: dict[str, int] = {}
             for e in self.data.entries:
                 counts[e.export_status] = counts.get(e.export_status, 0) + 1
-            return {"companyId": self.company_id, "companyName": self.data.company_name,
-                    "organizationId": self.organization_id,
+            return {"companyId": self.company_id, "companyName": self.company_name, "organizationId": self.organization_id,
                     "apiKey": self.api_key, "apiKeyRevoked": self._api_key_revoked,
                     "pleoBaseUrl": self.pleo_url, "oauthClientId": SANDBOX_CLIENT_ID, "months": self.months,
                     "entries": len(self.data.entries), "exportStatus": counts,
@@ -1098,16 +1112,9 @@ class PleoState:
                 "source": r.source, "createdAt": utc_iso(r.created_at)}
 
     def _company_json(self, company_id: str) -> dict:
-        if company_id == self.company_id and self.data.country == "DE":
-            return {"id": self.company_id, "name": self.data.company_name, "organizationId": self.organization_id,
-                    "registrationNumber": self.data.registration_number,
-                    "address": {"addressLine1": "Friedrichstraße 68", "locality": "Berlin", "postalCode": "10117",
-                                "region": "Berlin", "country": "DE"}}
         if company_id == self.company_id:
-            return {"id": self.company_id, "name": COMPANY_NAME, "organizationId": self.organization_id,
-                    "registrationNumber": self.data.registration_number,
-                    "address": {"addressLine1": "Keizersgracht 123", "locality": "Amsterdam", "postalCode": "1015 CJ",
-                                "region": "Noord-Holland", "country": COMPANY_COUNTRY}}
+            return {"id": self.company_id, "name": self.company_name, "organizationId": self.organization_id,
+                    "registrationNumber": self.data.registration_number, "address": dict(self.company_address)}
         return {"id": self.other_company_id, "name": OTHER_COMPANY_NAME, "organizationId": self.other_organization_id,
                 "address": {"addressLine1": "Strandvejen 1", "locality": "København", "postalCode": "2100",
                             "country": "DK"}}

@@ -7,8 +7,11 @@ Mounted by path prefix (``Sandbox.mount``):
 ``/pleo``           Pleo's partner API (base URL ``{url}/pleo``; e.g. ``{url}/pleo/v3/export-jobs``)
 ``/pleo-auth``      Pleo's OAuth 2.0 server (``/pleo-auth/oauth/authorize``, ``/pleo-auth/oauth/token``)
 ``/pleo-files``     receipt files behind signed, expiring URLs (like a storage bucket)
+``/pennylane``      Pennylane's Company API v2 (``/pennylane/api/external/v2/...``; ``pennylane_emulator``)
 ``/_sandbox/pleo``  test and demo controls of the Pleo emulator (not Pleo's API; see ``pleo_emulator``)
 ``/_sandbox/faults`` fault controls (see ``faults``)
+``/odoo``, ``/xero``, ``/xero-identity``, ``/qbo``, ``/qbo-oauth``, ``/qbo-files``: the accounting
+                    systems' emulators (``odoo_emulator``, ``xero_emulator``, ``qbo_emulator``)
 ==================  ==========================================================================
 
 Only the standard library is used: a ``ThreadingHTTPServer`` (daemon threads) runs a small WSGI
@@ -29,7 +32,6 @@ The module also holds the small WSGI toolkit the emulators share: :class:`Reques
 from __future__ import annotations
 
 import io
-import ipaddress
 import json
 import logging
 import re
@@ -38,7 +40,7 @@ import sys
 import threading
 import urllib.parse
 from dataclasses import dataclass, fields, replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Iterable
@@ -434,8 +436,8 @@ class _Server(ThreadingHTTPServer):
 
 
 # ============================================================================== the sandbox =====
-def _default_months(today: datetime | None = None) -> list[str]:
-    today = today or datetime.now(timezone.utc)
+def _default_months(today: date) -> list[str]:
+    """The 3 full calendar months before ``today``'s month."""
     y, m = today.year, today.month
     out = []
     for _ in range(3):
@@ -455,17 +457,26 @@ class SandboxConfig:
     port: int = 0
     seed: int = 1
     expenses_per_month: int = 600
-    #: ``YYYY-MM`` months of demo data; default: the 3 full calendar months before today (UTC).
+    #: ``YYYY-MM`` months of demo data; default: the 3 full calendar months before ``today``.
     months: list[str] | None = None
+    #: The demo company's "today" (UTC day): its months of data end before this month. Default: the
+    #: day on pleodesk's clock (``pleodesk.core.clock``) when the sandbox starts.
+    today: date | None = None
     #: Binding anything but a loopback address needs this explicit flag (the sandbox has no real security).
     allow_non_loopback: bool = False
     #: The Odoo emulator answers like this version (16 or 17).
     odoo_version: int = 17
-    #: The demo company's country: "NL" (Demo Company B.V.) or "DE" (Pleo Demo GmbH, for Lexware Office).
+    #: The demo company's country: "NL" (Demo Company B.V.), "FR" (Société Démo SAS, for the French ledgers) or
+    #: "DE" (Pleo Demo GmbH, for Lexware Office).
     country: str = "NL"
 
     def resolved_months(self) -> list[str]:
-        months = list(self.months) if self.months else _default_months()
+        if self.months:
+            months = list(self.months)
+        else:
+            from pleodesk.core import clock
+
+            months = _default_months(self.today or clock.today())
         for mo in months:
             if not _MONTH.match(mo):
                 raise ValueError(f"not a YYYY-MM month: {mo!r}")
@@ -475,12 +486,9 @@ class SandboxConfig:
 
 
 def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+    from pleodesk.urls import is_loopback_host
+
+    return is_loopback_host(host)
 
 
 class _Dispatcher:
@@ -554,12 +562,23 @@ class Sandbox:
         from pleodesk.sandbox.odoo_emulator import OdooEmulatorApp, OdooState
 
         self.odoo = OdooState(config.odoo_version)
+        self.odoo.seed_demo_company([(e.name, e.email if e.code else None) for e in self.pleo.data.employees])
         self.odoo_url: str = f"{self.url}/odoo"
         self.mount("/odoo", OdooEmulatorApp(self.odoo))
         from pleodesk.sandbox.xero_emulator import mount_xero
 
         self.xero = mount_xero(self)
         self.xero_url: str = f"{self.url}/xero"
+        from pleodesk.sandbox.pennylane_emulator import mount_pennylane
+
+        self.pennylane = mount_pennylane(self)
+        self.pennylane_url: str = f"{self.url}/pennylane"
+
+        from pleodesk.sandbox.qbo_emulator import mount_qbo
+
+        self.qbo = mount_qbo(self)
+        self.qbo_url: str = f"{self.url}/qbo"
+
         from pleodesk.sandbox.lexoffice_emulator import mount_lexoffice
 
         self.lexoffice = mount_lexoffice(self)

@@ -70,6 +70,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qs, urlencode
 
+from pleodesk.core import clock
 from pleodesk.sandbox.faults import DropConnection
 from pleodesk.sandbox.server import Request, Response
 
@@ -178,6 +179,9 @@ def unauthorized(detail: str) -> XeroApiError:
 def forbidden(detail: str) -> XeroApiError:
     return XeroApiError(403, {"Type": None, "Title": "Forbidden", "Status": 403, "Detail": detail,
                               "Instance": str(uuid.uuid4()), "Extensions": {}})
+
+
+MAX_TRACKING_OPTIONS = 100       # Xero: options per tracking category
 
 
 def validation_error(elements: list[dict], message: str = "A validation exception occurred") -> XeroApiError:
@@ -369,7 +373,9 @@ class XeroState:
         self.latency = latency
         self._offset = 0.0
         self._t0_real = time.monotonic()
-        self._t0_wall = time.time()
+        # Its calendar (document dates, a feed statement's one-year limit) is pleodesk's clock, so the
+        # sandbox and the app agree on what day it is (tests run that clock from a fixed moment).
+        self._t0_wall = clock.now().timestamp()
         self.orgs: dict[str, Org] = {}
         self.clients: dict[str, Client] = {}
         ports = tuple(redirect_ports)
@@ -580,7 +586,7 @@ def seed_chart(org: Org) -> None:
 def _contact(org: Org, body: dict[str, Any], status: str = "ACTIVE") -> dict[str, Any]:
     c = {"ContactID": str(uuid.uuid4()), "ContactStatus": status, "Name": body["Name"],
          "EmailAddress": body.get("EmailAddress", ""), "BankAccountDetails": "", "Addresses": [], "Phones": [],
-         "UpdatedDateUTC": msdate(datetime.now(timezone.utc)), "ContactGroups": [], "IsSupplier": True,
+         "UpdatedDateUTC": msdate(clock.now()), "ContactGroups": [], "IsSupplier": True,
          "IsCustomer": False, "ContactPersons": [], "HasAttachments": False, "HasValidationErrors": False}
     if body.get("ContactNumber"):
         c["ContactNumber"] = body["ContactNumber"]
@@ -990,6 +996,8 @@ class XeroApiApp:
                     for c in cats:
                         c["Options"] = [o for o in c["Options"] if o["Status"] == "ACTIVE"]
                 return _json_response(self._envelope("TrackingCategories", self._filter(req, cats)))
+            if resource == "TrackingCategories" and req.method == "PUT" and len(parts) == 3 and parts[2] == "Options":
+                return self._create_tracking_option(org, parts[1], self._body(req))
             if resource == "Currencies" and len(parts) == 1:
                 if req.method == "GET":
                     return _json_response(self._envelope("Currencies", self._filter(req, org.currencies)))
@@ -1138,6 +1146,31 @@ class XeroApiApp:
         if code not in {c["Code"] for c in org.currencies}:
             org.currencies.append({"Code": code, "Description": code})
         return _json_response(self._envelope("Currencies", [{"Code": code, "Description": code}]))
+
+    def _create_tracking_option(self, org: Org, category_id: str, body: Any) -> Response:
+        """``PUT /TrackingCategories/{id}/Options`` with one TrackingOption (``{"Name": ...}``), as Xero
+        takes it: a name of 1 to 100 characters, unique in the category (archived options count), at
+        most 100 options per category; the category must be active."""
+        cat = next((c for c in org.tracking if c["TrackingCategoryID"] == category_id), None)
+        if cat is None:
+            raise not_found(f"TrackingCategory {category_id}")
+        name = str(body.get("Name") or "").strip() if isinstance(body, dict) else ""
+        if not name:
+            raise validation_error([], "Tracking option name must not be empty")
+        if len(name) > 100:
+            raise validation_error([], "The tracking option name must be 100 characters or less")
+        if cat["Status"] != "ACTIVE":
+            raise validation_error([], "Options cannot be added to an archived tracking category")
+        if any(o["Name"].casefold() == name.casefold() for o in cat["Options"]):
+            raise validation_error([], "For each specified tracking option the name must be unique.")
+        if len(cat["Options"]) >= MAX_TRACKING_OPTIONS:
+            raise validation_error([], f"A tracking category can have at most {MAX_TRACKING_OPTIONS} options")
+        opt = {"TrackingOptionID": str(uuid.uuid4()), "Name": name, "Status": "ACTIVE",
+               "TrackingCategoryID": category_id}
+        cat["Options"].append(opt)
+        return _json_response(self._envelope("Options", [{**copy.deepcopy(opt), "HasValidationErrors": False,
+                                                           "IsDeleted": False, "IsArchived": False,
+                                                           "IsActive": True}]))
 
     # -- contacts -----------------------------------------------------------------------------
     def _create_contact(self, org: Org, body: dict) -> dict:

@@ -2,7 +2,11 @@
 
 * One engine per database file; sessions are short and per call (``Store`` does that).
 * WAL journal, ``synchronous=NORMAL``, foreign keys on, a 5 s busy timeout: the app and a CLI export
-  can use the same file at once; SQLite's locks serialise the writers.
+  can use the same file at once; SQLite's locks serialise the writers. ``journal_size_limit`` keeps the
+  WAL file from staying at its largest size after a checkpoint.
+* A new database file is created with ``auto_vacuum=INCREMENTAL``, so pages freed by retention can be
+  given back to the disk a few at a time (``pleodesk.storage.retention.compact``). An older file
+  keeps ``auto_vacuum=NONE`` until a full ``VACUUM`` switches it (SQLite allows the switch only then).
 * Writes start with ``BEGIN IMMEDIATE`` (take the write lock up front, waiting up to the busy timeout)
   rather than SQLite's deferred ``BEGIN``: a deferred transaction that reads and then writes fails
   at once with ``SQLITE_BUSY`` if another process wrote in between, and no timeout helps with that.
@@ -13,6 +17,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import stat
@@ -31,6 +36,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
 BUSY_TIMEOUT_S = 5.0
+#: After a checkpoint the WAL file is cut back to this size (SQLite otherwise leaves it at its
+#: largest, which an export of a big month makes hundreds of MB).
+JOURNAL_SIZE_LIMIT = 32 * 1024 * 1024
 WRITE_OPTION = "pleodesk_write"          # execution option: begin with BEGIN IMMEDIATE
 PRIVATE_MODE = 0o600
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -38,11 +46,80 @@ SQLITE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
 class StoreError(Exception):
-    """The database cannot be used as it is (newer schema, not a database, locked for too long)."""
+    """The database cannot be used as it is (newer schema, not a database, locked for too long).
+    ``str()`` is one line saying what is wrong and what to do; ``where``: the file or folder concerned
+    (or the unknown schema revision), for a message in the user's language."""
+
+    def __init__(self, message: str, where: str = "") -> None:
+        super().__init__(message)
+        self.where = where
 
 
 class StoreBusyError(StoreError):
     """Another program held the database for longer than the busy timeout."""
+
+
+class StoreDamaged(StoreError):
+    """The database file is not a readable SQLite database (corrupt, truncated, something else)."""
+
+
+class StoreTooNew(StoreError):
+    """The database was written by a newer pleodesk (a schema revision this version does not know)."""
+
+
+class StoreReadOnly(StoreError):
+    """The data folder or the database file cannot be written by this user."""
+
+
+class StoreDiskFull(StoreError):
+    """Writing failed for want of space (a full disk, a quota, a file size limit) or a failing disk."""
+
+
+_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def classify_error(exc: BaseException, path: Path) -> StoreError | None:
+    """The :class:`StoreError` that says in one line what ``exc`` (from SQLite, or from the file system
+    while opening ``path``) means for the user, or None when it is none of the cases pleodesk knows."""
+    if isinstance(exc, StoreError):
+        return exc
+    orig = getattr(exc, "orig", None) or exc
+    folder = Path(path).parent
+    if isinstance(orig, OSError) and not isinstance(orig, sqlite3.Error):
+        if orig.errno in _FULL_ERRNOS:
+            return disk_full(folder)
+        if orig.errno in _READ_ONLY_ERRNOS:
+            return read_only(folder)
+        return None
+    if not isinstance(orig, sqlite3.Error):
+        return None
+    name = str(getattr(orig, "sqlite_errorname", "") or "")
+    text = str(orig).lower()
+    if is_busy_error(orig):
+        return StoreBusyError(f"The pleodesk database {path} is busy: another pleodesk held it for more than "
+                              f"{BUSY_TIMEOUT_S:g} s. Try again.")
+    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "not a database" in text or "malformed" in text:
+        return StoreDamaged(f"The pleodesk database {path} is damaged (it is not a readable database), so "
+                            "pleodesk changed nothing. Restore the file from a backup, or move it away to start "
+                            "afresh (then set up the connections again).", str(path))
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or name == "SQLITE_CANTOPEN" \
+            or "unable to open database" in text:
+        return read_only(folder)
+    if name == "SQLITE_FULL" or "disk is full" in text or name.startswith("SQLITE_IOERR") or "disk i/o" in text:
+        return disk_full(folder)
+    return None
+
+
+def read_only(folder: Path) -> StoreReadOnly:
+    return StoreReadOnly(f"pleodesk cannot write to its data folder {folder}: it is read-only for this user. "
+                         "Make it writable (or set PLEODESK_HOME to a folder that is) and try again; nothing "
+                         "was changed.", str(folder))
+
+
+def disk_full(folder: Path) -> StoreDiskFull:
+    return StoreDiskFull(f"pleodesk could not write to its data folder {folder}: the disk is full (or failing). "
+                         "Free some space and try again; what was saved before is intact.", str(folder))
 
 
 class UnknownConnectionError(StoreError, KeyError):
@@ -99,9 +176,9 @@ def migrate(engine: Engine, revision: str = "head") -> str:
         current = MigrationContext.configure(conn).get_current_heads()
         unknown = [rev for rev in current if rev not in known]
         if unknown:
-            raise StoreError(
+            raise StoreTooNew(
                 "This data was written by a newer pleodesk (database schema "
-                f"{', '.join(unknown)}). Update pleodesk to open it; nothing was changed.")
+                f"{', '.join(unknown)}). Update pleodesk to open it; nothing was changed.", ", ".join(unknown))
         command.upgrade(alembic_config(conn), revision)
         return current_revision(conn) or ""
 
@@ -129,6 +206,7 @@ def create_sqlite_engine(path: Path) -> Engine:
     try:
         if not path.exists():
             os.close(os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE_MODE))
+        _new_file_incremental_vacuum(engine)
         mode = _switch_to_wal(engine)
         if str(mode).lower() != "wal":
             raise StoreError(f"Could not switch {path} to WAL journal mode (got {mode!r}).")
@@ -139,6 +217,21 @@ def create_sqlite_engine(path: Path) -> Engine:
         os.umask(old_umask)
     make_private(path)
     return engine
+
+
+def _new_file_incremental_vacuum(engine: Engine) -> None:
+    """On an empty (new) file, choose incremental auto-vacuum before anything is written: SQLite lets
+    auto_vacuum change from NONE only before the first table is created, or by a full VACUUM."""
+    raw = engine.raw_connection()
+    try:
+        con = raw.driver_connection
+        if con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+            con.execute("PRAGMA auto_vacuum=INCREMENTAL")
+    except sqlite3.OperationalError as exc:   # another process is creating it: it sets the same
+        if not is_busy_error(exc):
+            raise
+    finally:
+        raw.close()
 
 
 def _switch_to_wal(engine: Engine) -> str:
@@ -194,6 +287,7 @@ def _on_connect(dbapi_conn, _record) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
         cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA journal_size_limit={JOURNAL_SIZE_LIMIT}")
     finally:
         cur.close()
 

@@ -15,13 +15,15 @@ Conventions:
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text,
+from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text,
                         UniqueConstraint, text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
+
+from pleodesk.core import clock
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -33,7 +35,7 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -102,10 +104,23 @@ class Mapping(Base):
 
 
 class PleoItem(Base):
-    """One ``ExportItemV3`` as fetched from Pleo; ``raw`` is its JSON, unchanged."""
+    """One ``ExportItemV3`` as fetched from Pleo; ``raw`` is its JSON, unchanged.
+
+    The columns the Expenses list shows (``day``, ``supplier``, ``employee``, ``category``,
+    ``receipt_count``, ``note``, with ``currency`` and ``amount_minor``) are taken from the item when
+    it is stored, so the list is read without decoding ``raw``. Retention (``pleodesk.storage.retention``)
+    empties ``raw`` of expenses the ledger confirmed long ago and stamps ``pruned_at``; the list columns
+    stay. An item belongs to the connections that have an export record of it.
+    """
 
     __tablename__ = "pleo_items"
-    __table_args__ = (Index(None, "company_id", "booked_at"),)
+    __table_args__ = (
+        Index(None, "company_id", "booked_at"),
+        # Covers the Expenses list: read from this index, the columns after ``raw`` (which sits in
+        # overflow pages) need no walk through the raw JSON.
+        Index("ix_pleo_items_list", "id", "day", "supplier", "employee", "currency", "amount_minor", "category",
+              "receipt_count", "note", "pruned_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True)     # accountingEntryId
     company_id: Mapped[str] = mapped_column(String(100))
@@ -115,14 +130,22 @@ class PleoItem(Base):
     booked_at: Mapped[datetime] = mapped_column(UTCDateTime)
     currency: Mapped[str] = mapped_column(String(3))
     amount_minor: Mapped[int] = mapped_column(Integer)
-    raw: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text)                              # "" once pruned
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     job_id: Mapped[str | None] = mapped_column(String(100), index=True)
+    day: Mapped[str | None] = mapped_column(String(10))                 # the item's date, YYYY-MM-DD
+    supplier: Mapped[str | None] = mapped_column(String(300))
+    employee: Mapped[str | None] = mapped_column(String(300))
+    category: Mapped[str | None] = mapped_column(Text)                  # its lines' account names
+    receipt_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    note: Mapped[str | None] = mapped_column(Text)
+    pruned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Receipt(Base):
     """A receipt file of an expense. ``status``: pending | downloaded | missing (not attached: over the
-    ledger's number per entry) | too_large | failed."""
+    ledger's number per entry) | too_large | failed | pruned (downloaded, then removed from this
+    computer by retention once the ledger had it)."""
 
     __tablename__ = "receipts"
     __table_args__ = (UniqueConstraint("expense_id", "position"),)
@@ -153,6 +176,7 @@ class ExportRecord(Base):
         UniqueConstraint("connection_id", "expense_id"),
         Index(None, "connection_id", "status"),
         Index(None, "connection_id", "job_id"),
+        Index(None, "expense_id"),          # which connections have an expense (its Pleo data belongs to them)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -176,7 +200,7 @@ class ExportRecord(Base):
 
 
 class Run(Base):
-    """One run of a job. ``status``: running | ok | partial | failed | cancelled | skipped."""
+    """One run of a job. ``status``: running | ok | partial | failed | cancelled | skipped | interrupted."""
 
     __tablename__ = "runs"
     __table_args__ = (Index(None, "connection_id", "started_at"),)
@@ -218,7 +242,8 @@ class SchedulerState(Base):
 
 
 class FeedRecord(Base):
-    """A bank feed statement line pushed (or not) for an expense. ``status``: pending | pushed | failed."""
+    """A bank feed statement line pushed (or not) for an expense. ``status``: pending | sending (being
+    written; after a crash the feed asks the ledger whether it arrived) | pushed | failed."""
 
     __tablename__ = "feed_records"
     __table_args__ = (
@@ -244,3 +269,36 @@ class Meta(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class Summary(Base):
+    """A summary entry of a connection (``pleodesk.core.summary``): the entry of one day or month.
+
+    ``status``: sending (recorded before it goes out; looked up in the ledger after a crash) | exported
+    | failed (the ledger does not have it: the period may be summarised again, under the same
+    reference). Its expenses are the connection's export records with this ``reference``.
+    """
+
+    __tablename__ = "summaries"
+    __table_args__ = (
+        UniqueConstraint("connection_id", "reference"),
+        Index(None, "connection_id", "period_start"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    connection_id: Mapped[int] = mapped_column(ForeignKey("connections.id", ondelete="CASCADE"))
+    reference: Mapped[str] = mapped_column(String(200))
+    grid: Mapped[str] = mapped_column(String(10))                  # daily | monthly
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="sending", server_default="sending")
+    expense_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    amount: Mapped[str | None] = mapped_column(String(40))          # signed decimal, the wallet currency
+    currency: Mapped[str | None] = mapped_column(String(3))
+    ledger_id: Mapped[str | None] = mapped_column(String(200))
+    ledger_url: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    error_title: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

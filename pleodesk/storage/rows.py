@@ -4,7 +4,7 @@ values its status-like fields can take. All datetimes are aware, in UTC."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 # ---------------------------------------------------------------- allowed values ---------------
@@ -17,8 +17,9 @@ OUTCOME_STATUSES = ("held", "exported", "failed", "skipped")
 RECEIPTS_STATUSES = ("none", "pending", "done", "failed", "incomplete")
 RUN_KINDS = ("export_job", "export_month", "queue", "feed", "sync")
 RUN_TRIGGERS = ("manual", "scheduled", "catch_up", "cli")
-RUN_STATUSES = ("running", "ok", "partial", "failed", "cancelled", "skipped")
-FEED_STATUSES = ("pending", "pushed", "failed")
+#: ``interrupted``: its process ended before it finished (see ``Store.mark_interrupted_runs``).
+RUN_STATUSES = ("running", "ok", "partial", "failed", "cancelled", "skipped", "interrupted")
+FEED_STATUSES = ("pending", "sending", "pushed", "failed")
 
 #: The ``source_key`` of the single ``default_account`` mapping of a connection.
 DEFAULT_ACCOUNT_KEY = "default"
@@ -133,3 +134,28 @@ class Problem:
     detail: str = ""
     fix: str = ""
     reason_type: str | None = None
+
+
+#: ``Summary.status``: sending | exported | failed (not in the ledger; the period may be summarised again).
+SUMMARY_STATUSES = ("sending", "exported", "failed")
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    id: int
+    connection_id: int
+    reference: str
+    grid: str
+    period_start: date
+    period_end: date
+    status: str
+    expense_count: int
+    amount: str | None
+    currency: str | None
+    ledger_id: str | None
+    ledger_url: str | None
+    attempts: int
+    error_title: str | None
+    created_at: datetime
+    exported_at: datetime | None
+    updated_at: datetime

@@ -26,10 +26,13 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.expression import ClauseElement
 
+from pleodesk.core import clock
 from pleodesk.core.ledger import CategoryMapping, ContraRole, Mappings
 from pleodesk.core.model import parse_timestamp
 from pleodesk.core.money import MAX_MINOR_UNITS
+from pleodesk.core.names import check_connection_name
 from pleodesk.storage import db
+from pleodesk.storage.listing import list_columns
 from pleodesk.storage.db import StoreBusyError, StoreError, UnknownConnectionError
 from pleodesk.storage.models import (AuditEntry, Connection, ExportRecord, FeedRecord, Mapping, Meta, PleoItem,
                                      Receipt, Run, SchedulerState)
@@ -46,6 +49,8 @@ CHUNK = 5000
 IN_CHUNK = 500
 
 _UNSET: Any = object()
+#: ``Store._upsert_records``' statements by shape.
+_RECORD_UPSERTS: dict[tuple, Any] = {}
 
 _CONNECTION_FIELDS = frozenset({
     "name", "system", "ledger_company_id", "ledger_company_name", "pleo_company_id", "pleo_base_url",
@@ -146,7 +151,23 @@ def _json_safe(value: Any) -> Any:
 
 # ---------------------------------------------------------------- helpers ----------------------
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
+
+
+#: What an interrupted run's history says.
+INTERRUPTED_MESSAGE = ("pleodesk stopped before this run finished (it was closed, killed, or the computer "
+                       "went off). What was sent is recorded; the rest goes with the next run.")
+#: The lock files of the runs this process has in progress (path -> held FileLock), whichever Store
+#: started them.
+_HELD_RUNS: dict[str, Any] = {}
+_HELD_RUNS_LOCK = threading.Lock()
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
 
 
 def _aware(value: datetime | None, what: str) -> datetime | None:
@@ -182,6 +203,19 @@ def _to_row(cls: type[T], obj: Any) -> T:
 #: Plain (Core) selects of every column: much cheaper than ORM objects for thousands of rows.
 _RECORD_COLUMNS = select(*ExportRecord.__table__.c)
 _FEED_COLUMNS = select(*FeedRecord.__table__.c)
+_RUN_COLUMNS = select(*Run.__table__.c)
+_RECEIPT_COLUMNS = select(*Receipt.__table__.c)
+
+
+@functools.cache
+def _receipt_upsert():
+    stmt = sqlite_insert(Receipt)
+    return stmt.on_conflict_do_update(
+        index_elements=[Receipt.expense_id, Receipt.position],
+        set_={k: stmt.excluded[k] for k in ("url", "mime", "size", "status", "local_path", "sha256", "error",
+                                            "updated_at")})
+#: The columns of ``pleo_items`` the Expenses list reads (``pleodesk.storage.listing``).
+_LIST_COLUMNS = ("day", "supplier", "employee", "category", "receipt_count", "note")
 
 
 def _conn_row(c: Connection) -> ConnectionRow:
@@ -217,22 +251,51 @@ def _minor_units(value: Any) -> int:
     return minor
 
 
-def _pleo_item_values(item: MappingT[str, Any], job_id: str | None, now: datetime) -> dict[str, Any]:
+#: ``pleo_items`` columns in the order ``_pleo_item_row`` gives them.
+_ITEM_COLUMNS = ("id", "company_id", "kind", "booked_at", "currency", "amount_minor", "raw", "fetched_at", "job_id",
+                 "day", "supplier", "employee", "category", "receipt_count", "note", "pruned_at")
+#: Insert or replace by id; a missing job id keeps the stored one; storing an item again brings back
+#: raw data retention removed. Plain SQL run with the driver's executemany: for 50,000 items the
+#: per-row work of a SQLAlchemy statement costs more than SQLite itself.
+_UPSERT_ITEMS_SQL = (
+    f"INSERT INTO pleo_items ({', '.join(_ITEM_COLUMNS)}) VALUES ({', '.join('?' * len(_ITEM_COLUMNS))}) "
+    "ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _ITEM_COLUMNS if c not in ("id", "job_id", "pruned_at"))
+    + ", job_id = coalesce(excluded.job_id, pleo_items.job_id), pruned_at = NULL")
+
+
+#: The raw JSON as stored: compact, UTF-8 as it is; an export item holds no cycles, so the encoder
+#: does not look for them (a quarter faster).
+_RAW_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False)
+
+
+@functools.cache
+def _sqlite_datetime():
+    """SQLAlchemy's own bind processor for a DateTime on SQLite: the stored text is the same as
+    every other write's, so comparisons in SQL keep working."""
+    from sqlalchemy import DateTime
+    from sqlalchemy.dialects import sqlite
+
+    dialect = sqlite.dialect()
+    return DateTime().dialect_impl(dialect).bind_processor(dialect)
+
+
+def _naive_utc(dt: datetime) -> datetime:
+    return dt.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _pleo_item_row(item: MappingT[str, Any], job_id: str | None, fetched: str) -> tuple:
     try:
         amount = item["amount"]["inWalletCurrency"]
-        return {
-            "id": str(item["accountingEntryId"]),
-            "company_id": str(item["companyId"]),
-            "kind": str(item["type"]),
-            # the booking date and time as Pleo shows them (its timestamp's wall-clock time, kept as
-            # if it were UTC), so that a month of items is the month of their booking dates
-            "booked_at": parse_timestamp(item["date"]).replace(tzinfo=timezone.utc),
-            "currency": str(amount["currency"]),
-            "amount_minor": _minor_units(amount["value"]),
-            "raw": json.dumps(item, separators=(",", ":"), ensure_ascii=False),
-            "fetched_at": now,
-            "job_id": job_id,
-        }
+        listed = list_columns(item)
+        # the booking date and time as Pleo shows them (its timestamp's wall-clock time, kept as if it
+        # were UTC), so that a month of items is the month of their booking dates
+        booked = parse_timestamp(item["date"]).replace(tzinfo=None)
+        return (str(item["accountingEntryId"]), str(item["companyId"]), str(item["type"]),
+                _sqlite_datetime()(booked), str(amount["currency"]),
+                _minor_units(amount["value"]), _RAW_JSON.encode(item),
+                fetched, job_id, listed["day"], listed["supplier"], listed["employee"], listed["category"],
+                listed["receipt_count"], listed["note"], None)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         ident = item.get("accountingEntryId", "?") if isinstance(item, MappingT) else "?"
         raise ValueError(f"export item {ident}: malformed ({exc!r})") from exc
@@ -246,11 +309,11 @@ class Store:
         self.path = Path(path)
         try:
             self._engine = db.create_sqlite_engine(self.path)
-        except (DBAPIError, sqlite3.DatabaseError) as exc:
+        except (DBAPIError, sqlite3.DatabaseError, OSError) as exc:
             raise self._open_error(exc) from exc
         try:
             db.migrate(self._engine)
-        except (DBAPIError, sqlite3.DatabaseError) as exc:
+        except (DBAPIError, sqlite3.DatabaseError, OSError) as exc:
             self._engine.dispose()
             raise self._open_error(exc) from exc
         except BaseException:
@@ -272,6 +335,11 @@ class Store:
     def _open_error(self, exc: BaseException) -> StoreError:
         if db.is_busy_error(exc):
             return StoreBusyError(f"{self.path} is busy: another pleodesk is using it. Try again.")
+        known = db.classify_error(exc, self.path)
+        if known is not None:
+            return known
+        if isinstance(exc, OSError):
+            raise exc
         return StoreError(f"Could not open the pleodesk database {self.path}: {getattr(exc, 'orig', None) or exc}")
 
     def __repr__(self) -> str:
@@ -322,8 +390,12 @@ class Store:
         try:
             with self._read_session() as s, s.begin():
                 yield s
-        except OperationalError as exc:
+        except (OperationalError, sqlite3.OperationalError) as exc:   # the latter: driver-level reads
             self._raise_busy(exc)
+            self._raise_known(exc)
+            raise
+        except DBAPIError as exc:
+            self._raise_known(exc)
             raise
 
     @contextmanager
@@ -331,13 +403,23 @@ class Store:
         try:
             with self._write_session() as s, s.begin():
                 yield s
-        except OperationalError as exc:
+        except (OperationalError, sqlite3.OperationalError) as exc:   # the latter: executemany
             self._raise_busy(exc)
+            self._raise_known(exc)
             raise
         except IntegrityError as exc:
             if "FOREIGN KEY" in str(exc.orig).upper():
                 raise UnknownConnectionError("no such connection") from exc
             raise
+        except DBAPIError as exc:
+            self._raise_known(exc)
+            raise
+
+    def _raise_known(self, exc: DBAPIError) -> None:
+        """A full disk, a read-only folder, a damaged file: the one-line StoreError that says so."""
+        known = db.classify_error(exc, self.path)
+        if known is not None and not isinstance(known, StoreBusyError):
+            raise known from exc
 
     def _raise_busy(self, exc: OperationalError) -> None:
         if db.is_busy_error(exc):
@@ -359,9 +441,7 @@ class Store:
                        ledger_company_name: str | None = None) -> ConnectionRow:
         """Add a connection (state "connected", active). ValueError if the name is taken or a
         settings key is named like a secret."""
-        name = name.strip()
-        if not name:
-            raise ValueError("a connection needs a name")
+        name = check_connection_name(name)      # ConnectionNameError is a ValueError
         settings = dict(settings or {})
         _refuse_secrets(settings)
         now = _now()
@@ -406,9 +486,7 @@ class Store:
         if "state" in changes:
             _check(changes["state"], CONNECTION_STATES, "connection state")
         if "name" in changes:
-            changes["name"] = str(changes["name"]).strip()
-            if not changes["name"]:
-                raise ValueError("a connection needs a name")
+            changes["name"] = check_connection_name(changes["name"])
         try:
             with self._write() as s:
                 c = self._connection(s, conn_id)
@@ -429,12 +507,17 @@ class Store:
     def set_connection_state(self, conn_id: int, state: str, message: str | None = None) -> ConnectionRow:
         return self.update_connection(conn_id, state=state, state_message=message)
 
-    def delete_connection(self, conn_id: int) -> None:
-        """Delete a connection with its mappings, export and feed records, runs and scheduler state.
-        Its audit entries stay, with no connection. Deleting an unknown id does nothing."""
+    def delete_connection(self, conn_id: int) -> list[str]:
+        """Delete a connection with its mappings, export and feed records, runs and scheduler state,
+        and the Pleo data and receipt records of its expenses that no other connection has a record
+        of. Its audit entries stay, with no connection. Returns the local paths the deleted receipt
+        records named: delete those files with ``pleodesk.storage.retention.remove_files``. Deleting
+        an unknown id does nothing."""
         with self._write() as s:
+            ids = list(s.scalars(select(ExportRecord.expense_id).where(ExportRecord.connection_id == conn_id)))
             s.execute(delete(Connection).where(Connection.id == conn_id))
             s.execute(delete(SchedulerState).where(SchedulerState.key.like(f"conn:{int(conn_id)}:%")))
+            return forget_unowned(s, ids)
 
     # ------------------------------------------------------------ mappings ---------------------
     def load_mappings(self, conn_id: int) -> Mappings:
@@ -536,27 +619,19 @@ class Store:
         waiting long. ValueError on a malformed item (the chunks before it are kept: storing an item
         twice is harmless). ``job_id`` None keeps an item's stored job id.
         """
-        stmt = sqlite_insert(PleoItem)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[PleoItem.id],
-            set_={"company_id": stmt.excluded.company_id, "kind": stmt.excluded.kind,
-                  "booked_at": stmt.excluded.booked_at, "currency": stmt.excluded.currency,
-                  "amount_minor": stmt.excluded.amount_minor, "raw": stmt.excluded.raw,
-                  "fetched_at": stmt.excluded.fetched_at,
-                  "job_id": func.coalesce(stmt.excluded.job_id, PleoItem.job_id)})
-        now = _now()
+        fetched = _sqlite_datetime()(_naive_utc(_now()))
         total = 0
-        chunk: list[dict[str, Any]] = []
+        chunk: list[tuple] = []
 
         def flush() -> None:
             nonlocal total
             with self._write() as s:
-                s.connection().execute(stmt, chunk)
+                s.connection().connection.driver_connection.executemany(_UPSERT_ITEMS_SQL, chunk)
             total += len(chunk)
             chunk.clear()
 
         for item in items:
-            chunk.append(_pleo_item_values(item, job_id, now))
+            chunk.append(_pleo_item_row(item, job_id, fetched))
             if len(chunk) >= CHUNK:
                 flush()
         if chunk:
@@ -564,19 +639,51 @@ class Store:
         return total
 
     def get_pleo_item(self, expense_id: str) -> dict[str, Any] | None:
+        """The stored item; None when it is not stored or retention removed its data."""
         with self._read() as s:
             raw = s.scalar(select(PleoItem.raw).where(PleoItem.id == expense_id))
-        return None if raw is None else json.loads(raw)
+        return json.loads(raw) if raw else None
 
     def get_pleo_items(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """The stored items among ``ids``, by id (ids not stored are absent)."""
+        """The stored items among ``ids``, by id (ids not stored, or whose data retention removed,
+        are absent)."""
         ids = _unique(ids)
         out: dict[str, dict[str, Any]] = {}
         with self._read() as s:
             for part in _chunks(ids, IN_CHUNK):
                 for eid, raw in s.execute(select(PleoItem.id, PleoItem.raw).where(PleoItem.id.in_(part))):
-                    out[eid] = json.loads(raw)
+                    if raw:
+                        out[eid] = json.loads(raw)
         return out
+
+    def expense_list(self, conn_id: int, expense_ids: Iterable[str] | None = None, *,
+                     newest_first: bool = False) -> list[tuple]:
+        """The Expenses list of a connection, without decoding any raw JSON: one tuple per export
+        record, all of them (``newest_first``: by the item's day, then id, both descending; expenses
+        without Pleo data last) or those among ``expense_ids``, with the stored item's list columns
+        (None where Pleo's data of the expense is not stored). Fields, in order: expense_id, status,
+        ledger_id, reference, ledger_url, error_title, error_fix, day, supplier, employee, currency,
+        amount_minor, category, receipt_count, note, pruned (1 when retention removed its raw data)."""
+        sql = ("SELECT r.expense_id, r.status, r.ledger_id, r.reference, r.ledger_url, r.error_title, r.error_fix, "
+               "i.day, i.supplier, i.employee, i.currency, i.amount_minor, i.category, i.receipt_count, i.note, "
+               "i.pruned_at IS NOT NULL "
+               "FROM export_records AS r LEFT OUTER JOIN pleo_items AS i INDEXED BY ix_pleo_items_list "
+               "ON i.id = r.expense_id "
+               "WHERE r.connection_id = ?")
+        with self._read() as s:
+            cur = s.connection().connection.driver_connection.cursor()
+            try:
+                if expense_ids is None:
+                    # Sorted by SQLite, which lets go of the interpreter lock while it works.
+                    order = " ORDER BY i.day DESC, r.expense_id DESC" if newest_first else " ORDER BY r.id"
+                    return cur.execute(sql + order, (conn_id,)).fetchall()
+                out: list[tuple] = []
+                for part in _chunks(_unique(expense_ids), IN_CHUNK):
+                    marks = ",".join("?" * len(part))
+                    out.extend(cur.execute(f"{sql} AND r.expense_id IN ({marks})", (conn_id, *part)).fetchall())
+                return out
+            finally:
+                cur.close()
 
     def pleo_item_ids_for_month(self, company_id: str, month: str) -> list[str]:
         """Ids of the company's items booked in ``month`` ("YYYY-MM"), by booking date (the date Pleo
@@ -588,6 +695,19 @@ class Store:
         with self._read() as s:
             return list(s.scalars(q))
 
+    def month_statuses(self, conn_id: int, company_id: str, month: str) -> dict[str, int]:
+        """How many of the company's stored items booked in ``month`` (UTC) have each record status on
+        the connection ("" for none): what the store knows of a month before Pleo is asked."""
+        start, end = _month_bounds(month)
+        i, r = PleoItem.__table__.c, ExportRecord.__table__.c
+        q = (select(r.status, func.count())
+             .select_from(PleoItem.__table__.outerjoin(
+                 ExportRecord.__table__, (r.expense_id == i.id) & (r.connection_id == conn_id)))
+             .where(i.company_id == company_id, i.booked_at >= start, i.booked_at < end)
+             .group_by(r.status))
+        with self._read() as s:
+            return {status or "": n for status, n in s.execute(q)}
+
     def upsert_receipt(self, expense_id: str, position: int, *, url: str, mime: str | None,
                        size: int | None, status: str, local_path: str | Path | None = None,
                        sha256: str | None = None, error: str | None = None) -> ReceiptRow:
@@ -595,15 +715,11 @@ class Store:
         values = {"expense_id": expense_id, "position": int(position), "url": url, "mime": mime,
                   "size": size, "status": status, "local_path": str(local_path) if local_path else None,
                   "sha256": sha256, "error": error, "updated_at": _now()}
-        stmt = sqlite_insert(Receipt).values(**values)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[Receipt.expense_id, Receipt.position],
-            set_={k: stmt.excluded[k] for k in values if k not in ("expense_id", "position")})
         with self._write() as s:
-            s.execute(stmt)
-            r = s.scalars(select(Receipt).where(Receipt.expense_id == expense_id,
-                                                Receipt.position == int(position))).one()
-            return _to_row(ReceiptRow, r)
+            s.connection().execute(_receipt_upsert(), values)
+            r = s.execute(_RECEIPT_COLUMNS.where(Receipt.expense_id == expense_id,
+                                                 Receipt.position == int(position))).one()
+            return ReceiptRow(**r._mapping)
 
     def receipts_for(self, expense_id: str) -> list[ReceiptRow]:
         return self.receipts_for_many([expense_id]).get(expense_id, [])
@@ -613,10 +729,10 @@ class Store:
         out: dict[str, list[ReceiptRow]] = {}
         with self._read() as s:
             for part in _chunks(_unique(expense_ids), IN_CHUNK):
-                q = (select(Receipt).where(Receipt.expense_id.in_(part))
+                q = (_RECEIPT_COLUMNS.where(Receipt.expense_id.in_(part))
                      .order_by(Receipt.expense_id, Receipt.position))
-                for r in s.scalars(q):
-                    out.setdefault(r.expense_id, []).append(_to_row(ReceiptRow, r))
+                for r in s.execute(q):
+                    out.setdefault(r.expense_id, []).append(ReceiptRow(**r._mapping))
         return out
 
     # ------------------------------------------------------------ export records ---------------
@@ -679,13 +795,19 @@ class Store:
         values = [{"connection_id": conn_id, "status": status, "pleo_reported": False, "updated_at": now,
                    **{k: v for k, v in fixed.items() if not isinstance(v, ClauseElement)},
                    **(insert_defaults or {}), **r} for r in rows]
-        stmt = sqlite_insert(ExportRecord)
-        set_: dict[str, Any] = {"status": stmt.excluded.status, "pleo_reported": False,
-                                "updated_at": stmt.excluded.updated_at}
-        set_.update({k: stmt.excluded[k] for k in from_row})
-        set_.update(fixed)
-        stmt = stmt.on_conflict_do_update(index_elements=[ExportRecord.connection_id, ExportRecord.expense_id],
-                                          set_=set_)
+        # One statement per shape, made once: building an upsert (its "excluded" columns) costs
+        # milliseconds, and an export marks each expense exported on its own.
+        key = (tuple(from_row), tuple((k, "<sql>" if isinstance(v, ClauseElement) else repr(v))
+                                      for k, v in sorted(fixed.items())))
+        stmt = _RECORD_UPSERTS.get(key)
+        if stmt is None:
+            stmt = sqlite_insert(ExportRecord)
+            set_: dict[str, Any] = {"status": stmt.excluded.status, "pleo_reported": False,
+                                    "updated_at": stmt.excluded.updated_at}
+            set_.update({k: stmt.excluded[k] for k in from_row})
+            set_.update(fixed)
+            stmt = _RECORD_UPSERTS[key] = stmt.on_conflict_do_update(
+                index_elements=[ExportRecord.connection_id, ExportRecord.expense_id], set_=set_)
         with self._write() as s:
             for part in _chunks(values, CHUNK):
                 s.connection().execute(stmt, list(part))
@@ -787,6 +909,18 @@ class Store:
         with self._read() as s:
             return self._record_list(s, q)
 
+    def exported_owing_receipts(self, conn_id: int, *receipts_statuses: str) -> list[RecordRow]:
+        """Exported records whose ``receipts_status`` is one of ``receipts_statuses`` (default: failed
+        and incomplete), oldest first: without reading every exported record."""
+        wanted = list(receipts_statuses or ("failed", "incomplete"))
+        for st in wanted:
+            _check(st, RECEIPTS_STATUSES, "receipts status")
+        q = (_RECORD_COLUMNS.where(ExportRecord.connection_id == conn_id, ExportRecord.status == "exported",
+                                   ExportRecord.receipts_status.in_(wanted))
+             .order_by(ExportRecord.id))
+        with self._read() as s:
+            return self._record_list(s, q)
+
     def counts_by_status(self, conn_id: int) -> dict[str, int]:
         """Number of records per status; every status is present (0 if none)."""
         out = dict.fromkeys(RECORD_STATUSES, 0)
@@ -810,40 +944,151 @@ class Store:
 
     # ------------------------------------------------------------ runs -------------------------
     def start_run(self, conn_id: int | None, kind: str, trigger: str, job_id: str | None = None) -> int:
+        """Record a run as ``running``. Until :meth:`finish_run`, this process holds the run's lock file
+        (taken before the row is committed, so no other process ever sees the run without it): that
+        is how :meth:`mark_interrupted_runs` tells a run in progress from one whose process is gone."""
         _check(kind, RUN_KINDS, "run kind")
         _check(trigger, RUN_TRIGGERS, "run trigger")
-        with self._write() as s:
-            run = Run(connection_id=conn_id, kind=kind, trigger=trigger, started_at=_now(), status="running",
-                      job_id=job_id)
-            s.add(run)
-            s.flush()
-            return run.id
+        run_id = None
+        try:
+            with self._write() as s:
+                run = Run(connection_id=conn_id, kind=kind, trigger=trigger, started_at=_now(),
+                          status="running", job_id=job_id)
+                s.add(run)
+                s.flush()
+                run_id = run.id
+                self._hold_run(run_id)
+        except BaseException:
+            if run_id is not None:
+                self._release_run(run_id)
+            raise
+        return run_id
 
     def finish_run(self, run_id: int, status: str, *, counts: MappingT[str, Any] | None = None,
                    skip_reasons: MappingT[str, Any] | None = None, message: str | None = None) -> RunRow:
         _check(status, RUN_STATUSES, "run status")
-        with self._write() as s:
-            run = s.get(Run, run_id)
-            if run is None:
-                raise KeyError(f"no run with id {run_id}")
-            run.status = status
-            run.ended_at = _now()
-            if counts is not None:
-                run.counts = _json_safe(dict(counts))
-            if skip_reasons is not None:
-                run.skip_reasons = _json_safe(dict(skip_reasons))
-            if message is not None:
-                run.message = message
-            s.flush()
-            return _to_row(RunRow, run)
+        try:
+            with self._write() as s:
+                run = s.get(Run, run_id)
+                if run is None:
+                    raise KeyError(f"no run with id {run_id}")
+                run.status = status
+                run.ended_at = _now()
+                if counts is not None:
+                    run.counts = _json_safe(dict(counts))
+                if skip_reasons is not None:
+                    run.skip_reasons = _json_safe(dict(skip_reasons))
+                if message is not None:
+                    run.message = message
+                s.flush()
+                return _to_row(RunRow, run)
+        finally:
+            self._release_run(run_id)
 
-    def list_runs(self, conn_id: int | None = None, limit: int = 50) -> list[RunRow]:
-        """Newest first; all connections' runs when ``conn_id`` is None."""
-        q = select(Run).order_by(Run.started_at.desc(), Run.id.desc()).limit(limit)
+    def mark_interrupted_runs(self) -> list[RunRow]:
+        """Runs left ``running`` by a pleodesk process that is gone (killed, crashed, the computer
+        switched off) become ``interrupted``; returns them. Runs of live processes, this one's included,
+        are left alone. Called when the app or a command starts.
+
+        A run is live while its process holds the run's lock file (``locks/run-<id>.lock`` beside the
+        database, an OS lock: ``flock`` / ``msvcrt.locking``). The operating system lets go of it
+        when the process ends, however it ends, so a lock that can be taken means the process is
+        gone; a reused process id or a clock change cannot make a dead run look alive, and two
+        processes starting at once both come to the same answer."""
+        with self._read() as s:
+            ids = list(s.scalars(select(Run.id).where(Run.status == "running").order_by(Run.id)))
+        probes = []
+        try:
+            for run_id in ids:
+                probe = self._probe_run(run_id)
+                if probe is not None:
+                    probes.append((run_id, probe))
+            if not probes:
+                return []
+            marked = []
+            with self._write() as s:
+                for run_id, _ in probes:
+                    # Only if still running: it may have finished (or been marked) since it was read.
+                    done = s.execute(update(Run).where(Run.id == run_id, Run.status == "running")
+                                     .values(status="interrupted", message=INTERRUPTED_MESSAGE))
+                    if done.rowcount == 1:
+                        run = s.get(Run, run_id)
+                        s.refresh(run)
+                        marked.append(_to_row(RunRow, run))
+                        s.add(AuditEntry(at=_now(), connection_id=run.connection_id, action="run_interrupted",
+                                         detail=_json_safe({"run_id": run.id, "kind": run.kind,
+                                                            "job_id": run.job_id})))
+            return marked
+        finally:
+            for run_id, probe in probes:
+                probe.__exit__(None, None, None)
+                _unlink_quietly(self._run_lock_path(run_id))
+
+    # run lock files: see mark_interrupted_runs
+    def _run_lock_path(self, run_id: int) -> Path:
+        return self.path.parent / "locks" / f"run-{int(run_id)}.lock"
+
+    def _hold_run(self, run_id: int) -> None:
+        from pleodesk.locks import FileLock, LockTimeout
+
+        path = self._run_lock_path(run_id)
+        lock = FileLock(path, timeout=0)
+        try:
+            lock.__enter__()
+        except (LockTimeout, OSError) as exc:   # e.g. a read-only folder: the run is recorded all the same
+            log.warning("run %s: could not hold its lock file %s: %s", run_id, path, exc)
+            return
+        with _HELD_RUNS_LOCK:
+            _HELD_RUNS[str(path)] = lock
+
+    def _release_run(self, run_id: int) -> None:
+        path = self._run_lock_path(run_id)
+        with _HELD_RUNS_LOCK:
+            lock = _HELD_RUNS.pop(str(path), None)
+        if lock is not None:
+            lock.__exit__(None, None, None)
+            _unlink_quietly(path)
+
+    def _probe_run(self, run_id: int):
+        """The run's lock, taken (its process is gone), or None (a live process holds it)."""
+        from pleodesk.locks import FileLock, LockTimeout
+
+        path = self._run_lock_path(run_id)
+        with _HELD_RUNS_LOCK:
+            if str(path) in _HELD_RUNS:
+                return None                  # this process's own run
+        lock = FileLock(path, timeout=0)
+        try:
+            lock.__enter__()
+        except LockTimeout:
+            return None
+        except OSError as exc:
+            log.warning("run %s: its lock file %s cannot be checked: %s", run_id, path, exc)
+            return None
+        return lock
+
+    def list_runs(self, conn_id: int | None = None, limit: int | None = 50,
+                  before: RunRow | None = None) -> list[RunRow]:
+        """Newest first; all connections' runs when ``conn_id`` is None; ``limit`` None: all of them.
+        ``before``: only the runs after that one in this order (the next page: runs started meanwhile
+        do not shift it)."""
+        q = _RUN_COLUMNS.order_by(Run.started_at.desc(), Run.id.desc())
+        if conn_id is not None:
+            q = q.where(Run.connection_id == conn_id)
+        if before is not None:
+            q = q.where((Run.started_at < before.started_at)
+                        | ((Run.started_at == before.started_at) & (Run.id < before.id)))
+        if limit is not None:
+            q = q.limit(limit)
+        with self._read() as s:
+            return [RunRow(**r._mapping) for r in s.execute(q)]
+
+    def count_runs(self, conn_id: int | None = None) -> int:
+        q = select(func.count()).select_from(Run)
         if conn_id is not None:
             q = q.where(Run.connection_id == conn_id)
         with self._read() as s:
-            return [_to_row(RunRow, r) for r in s.scalars(q)]
+            return int(s.scalar(q) or 0)
 
     # ------------------------------------------------------------ audit ------------------------
     def audit(self, action: str, conn_id: int | None = None, **detail: Any) -> None:
@@ -867,6 +1112,9 @@ class Store:
                                              AuditEntry.action == "ledger_notes")
              .order_by(AuditEntry.at, AuditEntry.id))
         wanted = {str(e) for e in expense_ids} if expense_ids is not None else None
+        if wanted is not None and len(wanted) <= IN_CHUNK and _has_json_functions():
+            # Only the entries of these expenses are decoded (one expense's details: not every note).
+            q = q.where(func.json_extract(AuditEntry.__table__.c.detail, "$.expense_id").in_(sorted(wanted)))
         out: dict[str, list[str]] = {}
         with self._read() as s:
             for detail in s.scalars(q):
@@ -899,6 +1147,19 @@ class Store:
             if next_run_at is not _UNSET:
                 st.next_run_at = next_run_at
 
+    def plan_schedule(self, key: str, next_run_at: datetime) -> datetime:
+        """Set ``next_run_at`` unless one is stored already (another process may have planned or run the
+        job meanwhile); returns the stored one."""
+        _aware(next_run_at, "next_run_at")
+        with self._write() as s:
+            st = s.get(SchedulerState, key)
+            if st is None:
+                st = SchedulerState(key=key)
+                s.add(st)
+            if st.next_run_at is None:
+                st.next_run_at = next_run_at
+            return st.next_run_at
+
     # ------------------------------------------------------------ bank feed --------------------
     def feed_records(self, conn_id: int, expense_ids: Iterable[str] | None = None) -> dict[str, FeedRow]:
         base = _FEED_COLUMNS.where(FeedRecord.connection_id == conn_id)
@@ -910,6 +1171,15 @@ class Store:
                 for f in s.execute(base.where(FeedRecord.expense_id.in_(part))):
                     out[f.expense_id] = FeedRow(**f._mapping)
             return out
+
+    def feed_records_with_status(self, conn_id: int, *statuses: str) -> dict[str, FeedRow]:
+        """The connection's feed records in any of ``statuses``, oldest first."""
+        for st in statuses:
+            _check(st, FEED_STATUSES, "feed status")
+        q = (_FEED_COLUMNS.where(FeedRecord.connection_id == conn_id, FeedRecord.status.in_(statuses))
+             .order_by(FeedRecord.id))
+        with self._read() as s:
+            return {f.expense_id: FeedRow(**f._mapping) for f in s.execute(q)}
 
     def mark_feed(self, conn_id: int, expense_id: str, status: str, error: str | None = None) -> None:
         self.mark_feed_many(conn_id, [expense_id], status, error)
@@ -935,6 +1205,143 @@ class Store:
         with self._write() as s:
             for part in _chunks(rows, CHUNK):
                 s.connection().execute(stmt, list(part))
+
+    # ------------------------------------------------------------ summaries --------------------
+    # A summary entry (pleodesk.core.summary) and the records of its expenses change together, in one
+    # transaction: "sending" before it goes to the ledger, then "exported", or back to "pending".
+
+    def summaries(self, conn_id: int, *statuses: str) -> dict[str, SummaryRow]:
+        """The connection's summaries by reference (all, or those in ``statuses``), oldest period first."""
+        from pleodesk.storage.models import Summary
+        from pleodesk.storage.rows import SUMMARY_STATUSES, SummaryRow
+
+        q = select(*Summary.__table__.c).where(Summary.connection_id == conn_id).order_by(Summary.period_start,
+                                                                                         Summary.id)
+        for st in statuses:
+            _check(st, SUMMARY_STATUSES, "summary status")
+        if statuses:
+            q = q.where(Summary.status.in_(statuses))
+        with self._read() as s:
+            return {r.reference: SummaryRow(**r._mapping) for r in s.execute(q)}
+
+    def summary_members(self, conn_id: int, reference: str) -> list[str]:
+        """The expenses recorded with a summary's reference (whatever their status)."""
+        q = (select(ExportRecord.expense_id)
+             .where(ExportRecord.connection_id == conn_id, ExportRecord.reference == reference)
+             .order_by(ExportRecord.id))
+        with self._read() as s:
+            return [r[0] for r in s.execute(q)]
+
+    def begin_summary(self, conn_id: int, *, reference: str, grid: str, period_start: Any, period_end: Any,
+                      members: Sequence[tuple[str, str]], amount: str, currency: str) -> None:
+        """Record a summary as "sending" together with its expenses (``members``: (expense id, its
+        idempotency key)), which turn "sending" with the summary's reference: one transaction, committed
+        before anything goes to the ledger."""
+        from pleodesk.storage.models import Summary
+
+        now = _now()
+        ids = [str(e) for e, _ in members]
+        stmt = sqlite_insert(Summary).values(
+            connection_id=conn_id, reference=reference, grid=grid, period_start=period_start,
+            period_end=period_end, status="sending", expense_count=len(ids), amount=amount, currency=currency,
+            attempts=1, created_at=now, updated_at=now)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[Summary.connection_id, Summary.reference],
+            set_={"status": "sending", "expense_count": len(ids), "amount": amount, "currency": currency,
+                  "period_start": period_start, "period_end": period_end, "attempts": Summary.attempts + 1,
+                  "error_title": None, "ledger_id": None, "ledger_url": None, "updated_at": now})
+        with self._write() as s:
+            existing = s.execute(select(Summary.status).where(Summary.connection_id == conn_id,
+                                                              Summary.reference == reference)).scalar()
+            if existing in ("sending", "exported"):
+                raise ValueError(f"the summary {reference} is {existing} already: a period is summarised once")
+            s.execute(stmt)
+            changed = 0
+            for eid, key in members:
+                changed += s.execute(
+                    update(ExportRecord)
+                    .where(ExportRecord.connection_id == conn_id, ExportRecord.expense_id == str(eid))
+                    .values(status="sending", reference=reference, idempotency_key=key,
+                            attempts=ExportRecord.attempts + 1, pleo_reported=False, updated_at=now,
+                            **self._NO_ERROR)).rowcount
+            if changed != len(set(ids)):      # the transaction is rolled back: nothing was recorded
+                raise ValueError(f"the summary {reference} names expenses this connection has no record of")
+
+    def finish_summary(self, conn_id: int, reference: str, *, ledger_id: str | None, ledger_url: str | None,
+                       exported_at: datetime | None = None) -> list[str]:
+        """The ledger has the summary: it and its expenses still "sending" turn "exported" together.
+        Returns those expenses."""
+        from pleodesk.storage.models import Summary
+
+        at = _aware(exported_at, "exported_at") or _now()
+        with self._write() as s:
+            ids = [r[0] for r in s.execute(select(ExportRecord.expense_id).where(
+                ExportRecord.connection_id == conn_id, ExportRecord.reference == reference,
+                ExportRecord.status == "sending").order_by(ExportRecord.id))]
+            s.execute(update(Summary).where(Summary.connection_id == conn_id, Summary.reference == reference)
+                      .values(status="exported", ledger_id=ledger_id, ledger_url=ledger_url, exported_at=at,
+                              error_title=None, updated_at=at))
+            s.execute(update(ExportRecord)
+                      .where(ExportRecord.connection_id == conn_id, ExportRecord.reference == reference,
+                             ExportRecord.status == "sending")
+                      .values(status="exported", ledger_id=ledger_id or reference, ledger_url=ledger_url,
+                              exported_at=at, pleo_reported=False, updated_at=at, **self._NO_ERROR))
+            return ids
+
+    def abandon_summary(self, conn_id: int, reference: str, *, problem: Any = None) -> list[str]:
+        """The ledger does not have the summary (it refused it, or a crash came before it was sent): the
+        summary turns "failed" and its expenses still "sending" go back to "pending" (with ``problem``:
+        "failed", with its title, detail and fix), in one transaction. Returns those expenses."""
+        from pleodesk.storage.models import Summary
+
+        now = _now()
+        with self._write() as s:
+            ids = [r[0] for r in s.execute(select(ExportRecord.expense_id).where(
+                ExportRecord.connection_id == conn_id, ExportRecord.reference == reference,
+                ExportRecord.status == "sending").order_by(ExportRecord.id))]
+            s.execute(update(Summary).where(Summary.connection_id == conn_id, Summary.reference == reference)
+                      .values(status="failed", error_title=getattr(problem, "title", None), updated_at=now))
+            values: dict[str, Any] = dict(self._NO_ERROR)
+            if problem is not None:
+                values = {"error_title": problem.title, "error_detail": getattr(problem, "detail", "") or "",
+                          "error_fix": getattr(problem, "fix", "") or "",
+                          "reason_type": getattr(problem, "reason_type", None)}
+            s.execute(update(ExportRecord)
+                      .where(ExportRecord.connection_id == conn_id, ExportRecord.reference == reference,
+                             ExportRecord.status == "sending")
+                      .values(status="failed" if problem is not None else "pending", pleo_reported=False,
+                              updated_at=now, **values))
+            return ids
+
+
+@functools.cache
+def _has_json_functions() -> bool:
+    """Whether this SQLite has json_extract (built in since 3.38; optional before)."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute("SELECT json_extract('{\"a\": 1}', '$.a')")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        con.close()
+
+
+def forget_unowned(s: Session, expense_ids: Sequence[str]) -> list[str]:
+    """Delete the stored Pleo items and receipt records of those of ``expense_ids`` that no
+    connection has an export record of; return the local paths of the receipt files they named."""
+    paths: list[str] = []
+    owned = select(ExportRecord.id).where(ExportRecord.expense_id == PleoItem.id).exists()
+    owned_receipt = select(ExportRecord.id).where(ExportRecord.expense_id == Receipt.expense_id).exists()
+    for part in _chunks(_unique(expense_ids), IN_CHUNK):
+        gone = list(part)
+        paths.extend(p for p in s.scalars(select(Receipt.local_path).where(
+            Receipt.expense_id.in_(gone), Receipt.local_path.is_not(None), ~owned_receipt)) if p)
+        s.execute(delete(Receipt).where(Receipt.expense_id.in_(gone), ~owned_receipt)
+                  .execution_options(synchronize_session=False))
+        s.execute(delete(PleoItem).where(PleoItem.id.in_(gone), ~owned)
+                  .execution_options(synchronize_session=False))
+    return paths
 
 
 def _tag_key(group: str, tag: str) -> str:

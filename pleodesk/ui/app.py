@@ -41,15 +41,17 @@ def use_demo_home() -> None:
 
 def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     if _no_display():
-        print("No display is available: pleodesk needs a desktop session. "
-              "(Set QT_QPA_PLATFORM=offscreen to run without one.)", file=sys.stderr)
+        print("No display is available: pleodesk is a desktop app and needs a desktop session. Start it from "
+              "your desktop (not over ssh or in a bare console); for exports without a window, use the command "
+              "line: pleodesk export --help.", file=sys.stderr)
         return 2
     if demo:
         use_demo_home()
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from pleodesk import paths
+    from pleodesk.storage import StoreError
     from pleodesk.ui.i18n import Translations, chosen_language
     from pleodesk.ui.resources import app_icon
     from pleodesk.ui.single_instance import SingleInstance, server_name
@@ -62,7 +64,10 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(True)
 
-    instance = SingleInstance(server_name(paths.data_dir()))
+    try:
+        instance = SingleInstance(server_name(paths.data_dir()))
+    except OSError as exc:
+        return _storage_dialog(exc, Translations(app), chosen_language())
     if not instance.listen():
         print("pleodesk is already running; it has been brought to the front.", file=sys.stderr)
         return 0
@@ -70,13 +75,17 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     translations = Translations(app)
     translations.install(chosen_language())
 
-    from pleodesk.storage import StoreError, open_store
+    from pleodesk.storage import open_store
 
+    database_existed = paths.database_path().exists()
+    from pleodesk.ui.main_window import MainWindow
+
+    had_connections = MainWindow.had_connections()
     try:
         store = open_store()
-    except StoreError as exc:
-        QMessageBox.critical(None, "pleodesk", str(exc))
-        return 1
+    except (StoreError, OSError) as exc:
+        instance.close()
+        return _storage_dialog(exc)
 
     from pleodesk.ui.context import AppContext
     from pleodesk.ui.main_window import MainWindow
@@ -86,6 +95,8 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     if demo:
         _prepare_demo(ctx)
     win = MainWindow(ctx, translations)
+    if not demo:
+        win.check_data_found(database_existed, had_connections)
     tray = Tray(ctx, win)
     tray.open_requested.connect(win.bring_to_front)
     tray.quit_requested.connect(win._quit)
@@ -100,6 +111,10 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     # their new names (once, off the GUI thread: the keyring may ask to be unlocked); the first
     # scheduler check catches up.
     _prepare_secrets_then(ctx, lambda: QTimer.singleShot(300, ctx.scheduler.start))
+    from pleodesk.ui.views.data_folder import Housekeeping
+
+    housekeeping = Housekeeping(ctx, ctx)          # retention, once a day
+    housekeeping.start()
     if not store.list_connections():
         QTimer.singleShot(0, win.add_connection)
     if os.environ.get("PLEODESK_STARTUP_PROBE"):
@@ -128,6 +143,52 @@ def _prepare_secrets_then(ctx, then) -> None:
         then()
         return
     run_task(lambda: prepare_secrets(store), lambda _r: then(), lambda _exc: then())
+
+
+def storage_problem_text(problem) -> str:
+    """The words of ``pleodesk``'s one-line message for a storage problem, in the user's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    from pleodesk.storage import StoreDamaged, StoreDiskFull, StoreReadOnly, StoreTooNew
+
+    where = getattr(problem, "where", "") or ""
+    translate = QCoreApplication.translate
+    if isinstance(problem, StoreDamaged):
+        return translate(
+            "storage", "The pleodesk database {path} is damaged (it is not a readable database), so pleodesk "
+            "changed nothing. Restore the file from a backup, or move it away to start afresh (then set up the "
+            "connections again).").format(path=where)
+    if isinstance(problem, StoreTooNew):
+        return translate(
+            "storage", "This data was written by a newer pleodesk (database schema {revision}). Update pleodesk "
+            "to open it; nothing was changed.").format(revision=where)
+    if isinstance(problem, StoreReadOnly):
+        return translate(
+            "storage", "pleodesk cannot write to its data folder {folder}: it is read-only for this user. Make it "
+            "writable (or set PLEODESK_HOME to a folder that is) and try again; nothing was "
+            "changed.").format(folder=where)
+    if isinstance(problem, StoreDiskFull):
+        return translate(
+            "storage", "pleodesk could not write to its data folder {folder}: the disk is full (or failing). Free "
+            "some space and try again; what was saved before is intact.").format(folder=where)
+    return str(problem)
+
+
+def _storage_dialog(exc: BaseException, *keep) -> int:
+    """The database or the data folder cannot be used: say so in a dialog (the words of the command
+    line, translated) and return the command line's exit code for it. Anything else is raised."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from pleodesk.cli import storage_exit_code, storage_problem
+
+    problem = storage_problem(exc)
+    if problem is None:
+        raise exc
+    if len(keep) == 2:                  # translations not installed yet (the data folder failed first)
+        keep[0].install(keep[1])
+    log.error("%s", problem)
+    QMessageBox.critical(None, "pleodesk", storage_problem_text(problem))
+    return storage_exit_code(problem)
 
 
 def _prepare_demo(ctx) -> None:

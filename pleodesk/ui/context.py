@@ -29,20 +29,32 @@ def start_demo_sandbox():
 
 
 class AppContext(QObject):
-    def __init__(self, store, *, scheduler: bool = True, parent: QObject | None = None) -> None:
+    def __init__(self, store, *, scheduler: bool = True, parent: QObject | None = None, **clocks) -> None:
+        """``clocks``: the scheduler's ``clock`` (wall) and ``mono`` (monotonic), for tests."""
         super().__init__(parent)
         self.store = store
         self.hub = SignalHub(self)
         self.workers = Workers(store, self.hub, self)
         self.writer = StoreWriter(self)
-        self.scheduler = Scheduler(store, self.workers, self.hub, parent=self)
+        self.scheduler = Scheduler(store, self.workers, self.hub, parent=self, **clocks)
         self.sandbox = None
         self._sandbox_waiters: list[tuple[Callable, Callable | None]] = []
         self._sandbox_starting = False
         self.demo_mode = False
         self._stopped = False
+        self._mark_interrupted_runs()
         if scheduler:
             self.scheduler.start()
+
+    def _mark_interrupted_runs(self) -> None:
+        """Runs a pleodesk that is gone left "running" (it was killed, or crashed) are interrupted."""
+        try:
+            gone = self.store.mark_interrupted_runs()
+        except Exception:  # noqa: BLE001 - the history is a nicety, never a reason not to start
+            log.exception("could not check for interrupted runs")
+            return
+        if gone:
+            log.info("%d run(s) of a pleodesk that is gone marked interrupted", len(gone))
 
     # ------------------------------------------------------------------ work -------------------
     def submit(self, job: Job) -> bool:

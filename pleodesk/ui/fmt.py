@@ -5,6 +5,7 @@ Amounts stay ``Decimal``; only their digits are laid out the locale's way.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 
@@ -48,13 +49,46 @@ def number(n: int, loc: QLocale | None = None) -> str:
     return (loc or QLocale()).toString(int(n))
 
 
-def day(d: date | datetime | None, fmt: QLocale.FormatType = QLocale.FormatType.ShortFormat,
+_QUOTED = re.compile(r"('(?:[^']|'')*')")
+_WEEKDAY = re.compile(r"[\s,]*(?<!d)d{3,4}(?!d)[\s,]*")
+_YEAR = re.compile(r"(?<!y)y{1,4}(?!y)")
+_MONTH_NAME = re.compile(r"(?<!M)M{4}(?!M)")
+
+
+def date_format(loc: QLocale | None = None) -> str:
+    """The locale's medium date pattern: day, abbreviated month name and four-digit year in the
+    locale's order ("16 Dec 2026", "Dec 16, 2026", "16 dec. 2026", "16 déc. 2026", "16. Dez. 2026").
+
+    Qt knows only a long form (with the weekday) and a short one (all digits: "16/12/2026" in one
+    country is "12/16/26" in another, and some locales write two-digit years or no separators at
+    all). The medium pattern is the long one without the weekday, its month name abbreviated."""
+    loc = loc or QLocale()
+    parts = _QUOTED.split(loc.dateFormat(QLocale.FormatType.LongFormat))
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:                          # a quoted literal: kept as it is
+            out.append(part)
+            continue
+        part = _WEEKDAY.sub(" ", part)
+        part = _MONTH_NAME.sub("MMM", part)
+        out.append(_YEAR.sub("yyyy", part))
+    text = re.sub(r" {2,}", " ", "".join(out)).strip(" ,")
+    if "yyyy" not in text or "M" not in text:          # unusual locale data: a plain, unambiguous form
+        return "d MMM yyyy"
+    return text
+
+
+def day(d: date | datetime | None, fmt: QLocale.FormatType | None = None,
         loc: QLocale | None = None) -> str:
+    """A calendar day in the locale's medium form (see :func:`date_format`); ``fmt`` asks for one
+    of Qt's own forms instead."""
     if d is None:
         return ""
     if isinstance(d, datetime):
         d = d.date()
-    return (loc or QLocale()).toString(QDate(d.year, d.month, d.day), fmt)
+    loc = loc or QLocale()
+    q = QDate(d.year, d.month, d.day)
+    return loc.toString(q, fmt) if fmt is not None else loc.toString(q, date_format(loc))
 
 
 def month_name(year: int, month: int, loc: QLocale | None = None) -> str:
@@ -73,10 +107,13 @@ def to_local(dt: datetime) -> QDateTime:
 
 
 def moment(dt: datetime | None, loc: QLocale | None = None) -> str:
-    """A moment in the user's local time, short form."""
+    """A moment in the user's local time: the medium date and the locale's time of day
+    ("16 Dec 2026 01:00", "16. Dez. 2026 01:00", "Dec 16, 2026 1:00 AM")."""
     if dt is None:
         return ""
-    return (loc or QLocale()).toString(to_local(dt), QLocale.FormatType.ShortFormat)
+    loc = loc or QLocale()
+    pattern = f"{date_format(loc)} {loc.timeFormat(QLocale.FormatType.ShortFormat)}"
+    return loc.toString(to_local(dt), pattern)
 
 
 def clock(t, loc: QLocale | None = None) -> str:

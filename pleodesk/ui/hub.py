@@ -26,3 +26,7 @@ class SignalHub(QObject):
     records_changed = Signal(int)
     #: a connection's settings or mappings changed (the scheduler re-plans)
     settings_changed = Signal(int)
+    #: connection id (0: all of them), job kind ("queue" | "feed" | "sync" | "connections"), message:
+    #: the scheduler could not plan that work (it is logged; everything else goes on). An empty
+    #: message: it works again.
+    background_problem = Signal(int, str, str)

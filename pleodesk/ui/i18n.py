@@ -121,13 +121,15 @@ class Translations:
         for t in self._translators:
             self.app.removeTranslator(t)
         self._translators = []
+        # English too: its .ts holds the plural forms of the texts that count something ("%n expense(s)"
+        # -> "1 expense", "2 expenses"); the other texts are the source itself.
+        qm = qm_path(lang)
+        if qm is not None:
+            ours = QTranslator(self.app)
+            if ours.load(str(qm)):
+                self.app.installTranslator(ours)
+                self._translators.append(ours)
         if lang != DEFAULT:
-            qm = qm_path(lang)
-            if qm is not None:
-                ours = QTranslator(self.app)
-                if ours.load(str(qm)):
-                    self.app.installTranslator(ours)
-                    self._translators.append(ours)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qt = QTranslator(self.app)
             if qt.load(f"qtbase_{lang}", qt_dir):

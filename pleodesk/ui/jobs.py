@@ -20,9 +20,10 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any, Callable
 
+from pleodesk.core import clock
 from pleodesk.core import schedule as sch
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,10 @@ SCHEDULED_KINDS = ("queue", "feed", "sync")
 RUN_KINDS = ("export_month", "queue", "feed", "sync", "retry")
 
 
+def _utcnow() -> datetime:
+    return clock.now()
+
+
 @dataclass
 class Job:
     kind: str
@@ -45,6 +50,9 @@ class Job:
     params: dict[str, Any] = field(default_factory=dict)
     cancel: threading.Event = field(default_factory=threading.Event, repr=False)
     id: int = field(default_factory=lambda: next(_ids))
+    #: The wall clock the job's times are read from (when a scheduled job ran, when the feed runs next):
+    #: the scheduler's, so the times it plans with and the times the job stores agree.
+    clock: Callable[[], datetime] = field(default=_utcnow, repr=False, compare=False)
 
     @property
     def is_run(self) -> bool:
@@ -79,13 +87,14 @@ class JobResult:
     summaries: list[Any] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     ledger_links: list[tuple[str, str]] = field(default_factory=list)
+    entries: list[Any] = field(default_factory=list)       # core.engine.ExportedEntry, what was booked
     preview: dict[str, Any] | None = None
     problems: list[ProblemGroup] | None = None
     problem_count: int | None = None          # held + failed records after the job
     state: str | None = None                  # the connection's state after the job
     state_message: str | None = None
     company: dict[str, Any] | None = None     # check: what Pleo says about the company
-    finished_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    finished_at: datetime = field(default_factory=lambda: clock.now())
     elapsed: float = 0.0
 
     @property
@@ -95,7 +104,7 @@ class JobResult:
 
 # ------------------------------------------------------------------------------ helpers --------
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 def _add_counts(total: dict[str, int], counts: dict[str, int]) -> None:
@@ -200,7 +209,8 @@ def _execute(store, job: Job, progress, result: JobResult) -> None:
         except EngineError as exc:
             raise _Setup(f"{exc} {exc.fix}".strip(), side or "pleo") from exc
         if job.kind == "preview":
-            result.preview = _preview(store, conn, pleo, provider, job.params["month"])
+            # ``progress`` gets the preview of what Pleo listed so far, a few times a second.
+            result.preview = _preview(store, conn, pleo, provider, job.params["month"], progress)
             result.status = "ok"
             return
         if job.kind == "problems":
@@ -216,6 +226,7 @@ def _execute(store, job: Job, progress, result: JobResult) -> None:
         for s in summaries:
             _add_counts(result.counts, s.counts())
             result.ledger_links.extend(getattr(s, "ledger_links", []) or [])
+            result.entries.extend(getattr(s, "entries", []) or [])
         messages = [s.message for s in summaries if getattr(s, "message", "")]
         if not summaries:
             result.message = "Nothing was waiting in Pleo's export queue."
@@ -276,7 +287,8 @@ class _Setup(Exception):
 
 def _run(store, conn, job: Job, engine, pleo, provider) -> list:
     if job.kind == "export_month":
-        return [engine.export_month(job.params["month"], trigger=job.trigger)]
+        # every job the export finished: an interrupted one first, then the month's
+        return engine.export_month(job.params["month"], trigger=job.trigger).every_job()
     if job.kind == "queue":
         return engine.process_queue(trigger=job.trigger)
     if job.kind == "feed":
@@ -287,13 +299,13 @@ def _run(store, conn, job: Job, engine, pleo, provider) -> list:
                                status="skipped", skip={"bank feed not available": 1})
             from pleodesk.core.engine import RunSummary
             return [RunSummary(status="skipped", message="bank feed not available")]
-        return [run_feed(store, conn, pleo, provider, trigger=job.trigger)]
+        return [run_feed(store, conn, pleo, provider, trigger=job.trigger, now=job.clock())]
     if job.kind == "sync":
         out = []
         for start, end in job.params["periods"]:
             engine._check_cancel()
             period = sch.Period(date.fromisoformat(start), date.fromisoformat(end))
-            out.append(export_period(engine, period, job.trigger))
+            out.extend(export_period(engine, period, job.trigger).every_job())
         return out
     if job.kind == "retry":
         return _retry(store, conn, job, engine)
@@ -321,24 +333,41 @@ def _retry(store, conn, job: Job, engine) -> list:
                      if item.get("date")})
     for month in months:
         engine._check_cancel()
-        s = engine.export_month(month, trigger=job.trigger)
-        if s.status != "skipped" or not summaries:
-            summaries.append(s)
+        for s in engine.export_month(month, trigger=job.trigger).every_job():
+            if s.status != "skipped" or not summaries:
+                summaries.append(s)
     return summaries
 
 
-def _preview(store, conn, pleo, provider, month: str) -> dict:
-    """``engine.preview_month`` plus the names the window shows."""
+def _preview(store, conn, pleo, provider, month: str, partial: Callable[[dict], None] | None = None) -> dict:
+    """``engine.preview_month`` plus the names the window shows. ``partial(preview)``: what was read so
+    far, a few times a second while Pleo's list comes in."""
     from pleodesk.core.engine import preview_month
 
-    p = preview_month(store, conn, pleo, provider, month)      # its by_ledger: (account, tax code, amount)
-    p["category_labels"] = dict(store.load_mappings(conn.id).category_labels)
+    labels = dict(store.load_mappings(conn.id).category_labels)
     try:
         chart = provider.read_chart()
-        p["account_names"] = {code: a.name for code, a in chart.accounts.items()}
+        names = {code: a.name for code, a in chart.accounts.items()}
     except Exception:  # noqa: BLE001 - names are a nicety
-        p["account_names"] = {}
-    return p
+        names = {}
+
+    def named(p: dict) -> dict:
+        p["category_labels"] = labels
+        p["account_names"] = names
+        return p
+
+    # its by_ledger: (account, tax code, amount)
+    return named(preview_month(store, conn, pleo, provider, month,
+                               progress=(lambda p: partial(named(p))) if partial is not None else None))
+
+
+def known_of_month(store, conn_id: int, month: str) -> dict[str, int]:
+    """What the store knows of a month before Pleo is asked: its expenses stored for the connection's
+    company, by their record status on the connection ("" for none)."""
+    conn = store.get_connection(conn_id)
+    if conn is None or not conn.pleo_company_id:
+        return {}
+    return store.month_statuses(conn_id, conn.pleo_company_id, month)
 
 
 def _check(store, conn, job: Job, result: JobResult) -> None:
@@ -377,6 +406,9 @@ def _check(store, conn, job: Job, result: JobResult) -> None:
         result.message = "This API key belongs to another Pleo company."
         return
     result.company = company
+    name = company.get("name")
+    if name and (conn.settings or {}).get("pleo_company_name") != name:
+        store.update_connection(conn.id, settings={"pleo_company_name": str(name)})    # shown in Settings
     try:
         provider = make_provider(conn)
         try:
@@ -435,15 +467,12 @@ def _after_run(store, conn, job: Job, result: JobResult) -> None:
 
 
 def _persist_schedule(store, job: Job, result: JobResult) -> None:
-    now = result.finished_at = _now()
+    """When a queue or sync ran (the feed plans its next moment itself, ``run_feed``, also when a
+    command runs it). A failed sync stays due."""
+    now = result.finished_at = job.clock()
     try:
         if job.kind == "queue":
             store.set_schedule_state(sch.schedule_key(job.conn_id, "queue"), last_run_at=now)
-        elif job.kind == "feed":
-            due = job.params.get("due_at")
-            base = max(now, datetime.fromisoformat(due)) if due else now
-            store.set_schedule_state(sch.schedule_key(job.conn_id, "feed"), last_run_at=now,
-                                     next_run_at=sch.next_feed_time(base))
         elif job.kind == "sync" and result.status in ("ok", "partial", "skipped"):
             periods = [sch.Period(date.fromisoformat(a), date.fromisoformat(b)) for a, b in job.params["periods"]]
             if periods:
@@ -519,7 +548,8 @@ def analyse_problems(store, conn, provider) -> list[ProblemGroup]:
                                            detail=r.error_detail or "")
             groups.append(g)
         g.expense_ids.append(r.expense_id)
-    exported = store.records_with_status(conn.id, "exported")
+    # Only the exported records that still owe receipts (a year of exports is tens of thousands).
+    exported = store.exported_owing_receipts(conn.id, "failed", "incomplete")
     receipts = [r for r in exported if r.receipts_status == "failed"]
     if receipts:
         groups.append(ProblemGroup("receipt", "receipt", "", "", "Receipts could not be attached",

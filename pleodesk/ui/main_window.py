@@ -31,6 +31,12 @@ log = logging.getLogger(__name__)
 CONN_ROLE = Qt.ItemDataRole.UserRole
 
 
+def screen_area(widget):
+    """The screen's free area (without taskbars and panels) where ``widget`` is, or None."""
+    screen = widget.screen() if widget is not None else None
+    return screen.availableGeometry() if screen is not None else None
+
+
 class MainWindow(QMainWindow):
     TAB_EXPORT, TAB_EXPENSES, TAB_PROBLEMS, TAB_HISTORY, TAB_SETTINGS = range(5)
 
@@ -47,10 +53,12 @@ class MainWindow(QMainWindow):
         self.wizard = None
         self.conn = None
         self._conns: list = []
+        # (connection id, kind) -> why the scheduler could not plan it (0: every connection)
+        self._background_problems: dict[tuple[int, str], str] = {}
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
-        self.resize(1280, 800)
         self.setMinimumSize(900, 600)
+        self._place()
         self._build()
         hub = ctx.hub
         hub.connections_changed.connect(self.refresh_connections)
@@ -59,6 +67,7 @@ class MainWindow(QMainWindow):
         hub.run_started.connect(self._run_started)
         hub.run_progress.connect(self._run_progress)
         hub.run_finished.connect(self._run_finished)
+        hub.background_problem.connect(self._background_problem)
         self.refresh_connections()
 
     # ------------------------------------------------------------------ building ---------------
@@ -66,8 +75,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("pleodesk"))
         self._build_menu()
         central = QWidget(self)
-        outer = QHBoxLayout(central)
-        outer.setContentsMargins(8, 8, 8, 8)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(8, 8, 8, 8)
+        # A notice about the whole app (not one connection): e.g. its data was not found.
+        self.notice = QLabel(central)
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setAccessibleName(self.tr("Notice"))
+        self.notice.setStyleSheet("QLabel { background: #FEF3C7; border: 1px solid #F59E0B; border-radius: 4px; "
+                                  "padding: 8px; color: #78350F; }")
+        self.notice.hide()
+        column.addWidget(self.notice)
+        outer = QHBoxLayout()
+        outer.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(outer, 1)
         split = QSplitter(Qt.Orientation.Horizontal, central)
         outer.addWidget(split)
 
@@ -249,9 +270,37 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a)
 
     # ------------------------------------------------------------------ connections ------------
+    @staticmethod
+    def had_connections() -> bool:
+        """Whether pleodesk had connections when it last ran (read before the store is opened)."""
+        from pleodesk.ui import prefs
+
+        return prefs.get("data/has_connections", "false") in (True, "true")
+
+    def check_data_found(self, database_existed: bool, had_connections: bool) -> None:
+        """At start: when pleodesk had connections before but its database is gone (deleted or moved while
+        the app was closed), say so, and where the data folder is, before the setup starts anew."""
+        from pleodesk import paths
+
+        if database_existed or not had_connections:
+            return
+        self.notice.setText(self.tr(
+            "No pleodesk data was found in {folder}: its database was deleted or moved while pleodesk was closed. "
+            "The setup starts anew. To go on with the earlier connections, quit pleodesk and put the file {file} "
+            "back in that folder.").format(folder=paths.data_dir(), file=paths.database_path().name))
+        self.notice.show()
+
+    def _remember_data(self) -> None:
+        from pleodesk.ui import prefs
+
+        has = "true" if any(not (c.settings or {}).get("wizard") for c in self._conns) else "false"
+        if prefs.get("data/has_connections", "false") != has:
+            prefs.set("data/has_connections", has)
+
     def refresh_connections(self) -> None:
         current = self.conn.id if self.conn is not None else None
         self._conns = self.store.list_connections()
+        self._remember_data()
         self.connections.blockSignals(True)
         self.connections.clear()
         select_row = -1
@@ -276,7 +325,7 @@ class MainWindow(QMainWindow):
 
     def _conn_text(self, c) -> str:
         # The state first: in a narrow list the end of the line is cut off, and the state matters most.
-        return f"{c.name}\n{state_name(connection_state(c))} · {systems.label(c.system)}"
+        return f"{c.name}\n{state_name(connection_state(c))} · {systems.short_label(c.system)}"
 
     def _selection_changed(self, item, _previous) -> None:
         if item is None:
@@ -337,13 +386,39 @@ class MainWindow(QMainWindow):
         elif state == "needs_attention":
             count = self.ctx.workers.known_problem_count(c.id)
             if count:
-                text = self.tr("{n} expenses are held or failed: nothing was lost, but they are not in the ledger "
-                               "yet.").format(n=count)
+                text = self.tr("%n expense(s) held or failed: nothing was lost, but not in the ledger yet.", "",
+                               count)
             else:
                 text = html.escape(c.state_message or self.tr("Some expenses need attention."))
             self.banner.show_message("warning", text, self.tr("Show &problems"), state_icon("needs_attention"))
+        elif self._background_text(c.id):
+            self.banner.show_message("warning", html.escape(self._background_text(c.id)), None,
+                                     state_icon("needs_attention"))
         else:
             self.banner.hide()
+
+    def _background_text(self, conn_id: int) -> str:
+        """What the scheduler could not plan for a connection, in a sentence ("" when all is well)."""
+        found = [(kind, msg) for (cid, kind), msg in sorted(self._background_problems.items())
+                 if cid in (0, conn_id)]
+        if not found:
+            return ""
+        kind, msg = found[0]
+        what = kind_name(kind) if kind != "connections" else self.tr("Background work")
+        return self.tr("{what} could not be planned: {error}. The rest of the background work goes on; the "
+                       "details are in the log.").format(what=what, error=msg)
+
+    def _background_problem(self, conn_id: int, kind: str, message: str) -> None:
+        if message:
+            self._background_problems[(conn_id, kind)] = message
+            name = self._conn_name(conn_id) or self.tr("pleodesk")
+            what = kind_name(kind) if kind != "connections" else self.tr("Background work")
+            self.status_text.setText(self.tr("{name}: {what} could not be planned: {error}").format(
+                name=name, what=what, error=message))
+        else:
+            self._background_problems.pop((conn_id, kind), None)
+        if self.conn is not None and conn_id in (0, self.conn.id):
+            self._update_banner()
 
     def _banner_action(self) -> None:
         c = self.conn
@@ -508,8 +583,8 @@ class MainWindow(QMainWindow):
             return
         if QMessageBox.warning(
                 self, self.tr("Delete the connection"),
-                self.tr("Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot "
-                        "be undone.").format(name=c.name),
+                self.tr("Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps "
+                        "what was exported. This cannot be undone.").format(name=c.name),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
             return
@@ -539,9 +614,12 @@ class MainWindow(QMainWindow):
         store, hub = self.store, self.ctx.hub
 
         def work():
+            from pleodesk import paths
             from pleodesk.connections import forget_connection_secrets
+            from pleodesk.storage.retention import remove_files
 
-            store.delete_connection(c.id)
+            # Its Pleo data and downloaded receipts go with it (those another connection has stay).
+            remove_files(store.delete_connection(c.id), paths.receipts_dir())
             store.audit("connection_deleted", None, connection=c.name, system=c.system)
             forget_connection_secrets(c)
 
@@ -582,7 +660,11 @@ class MainWindow(QMainWindow):
         current = self.conn.id if self.conn is not None else None
         tab = self.tabs.currentIndex()
         old = self.centralWidget()
+        # The export tab's results and exports under way outlive the rebuild (the result panel stays).
+        kept = (dict(self.export_tab._results), dict(self.export_tab._exports))
         self._build()
+        self.export_tab._results.update(kept[0])
+        self.export_tab._exports.update(kept[1])
         old.deleteLater()
         self.refresh_connections()
         if current is not None:
@@ -614,7 +696,46 @@ class MainWindow(QMainWindow):
     _told_about_tray = False
     _quitting = False
 
+    #: The window's size where the screen has room (1366×768 laptops have less: the window then fits the
+    #: screen's free area, above the taskbar); the size the user gave it is remembered.
+    DEFAULT_SIZE = (1280, 800)
+    FRAME = (16, 40)            # what the window manager adds around the window (borders, title bar)
+
+    def _place(self) -> None:
+        from pleodesk.ui import prefs
+
+        area = screen_area(self)
+        try:
+            w, h = (int(x) for x in str(prefs.get("window/size", "") or "").split("x"))
+        except ValueError:
+            w = h = 0
+        if w and h and (area is None or (w + self.FRAME[0] <= area.width() and h + self.FRAME[1] <= area.height())):
+            self.resize(max(w, self.minimumWidth()), max(h, self.minimumHeight()))
+            if prefs.get("window/maximized", "false") in (True, "true"):
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            return
+        width, height = self.DEFAULT_SIZE
+        if area is not None:
+            width = min(width, area.width() - self.FRAME[0])
+            height = min(height, area.height() - self.FRAME[1])
+            self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+            self.move(area.x() + max(0, (area.width() - self.width() - self.FRAME[0]) // 2), area.y())
+        else:
+            self.resize(width, height)
+
+    def remember_size(self) -> None:
+        from pleodesk.ui import prefs
+
+        try:
+            maximized = self.isMaximized()
+            if not maximized:
+                prefs.set("window/size", f"{self.width()}x{self.height()}")
+            prefs.set("window/maximized", "true" if maximized else "false")
+        except Exception:  # noqa: BLE001 - a preference that cannot be written is not worth a crash
+            pass
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.remember_size()
         if self.tray is not None and self.tray.available and not self._quitting:
             event.ignore()
             self.hide()
@@ -631,4 +752,5 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         self._quitting = True
+        self.remember_size()
         QApplication.instance().quit()

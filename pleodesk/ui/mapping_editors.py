@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -17,6 +18,8 @@ from pleodesk.ui.widgets import cap, clear_form
 from pleodesk.ui.wizard.state import MAX_TAG_GROUPS
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+AUTO_ROLE = Qt.ItemDataRole.UserRole + 2        # True on a category matched automatically
+AUTO_COLOUR = "#FEF3C7"                         # a light amber: look at this row
 
 
 def _account_combo(chart: LedgerChart, current: str | None, none_text: str, parent=None,
@@ -74,14 +77,16 @@ class CategoryTable(QWidget):
         self.search.setClearButtonEnabled(True)
         self.only_unmapped = QCheckBox(self.tr("Only &unmapped"), self)
         self.auto_button = QPushButton(self.tr("&Match automatically"), self)
-        self.auto_button.setToolTip(self.tr("Map every unmapped category whose code or name the ledger also has."))
+        self.auto_button.setToolTip(self.tr("Map every unmapped category to the ledger account with the same code "
+                                            "or name, among the accounts of a type that can take it."))
         self.counts = QLabel(self)
         self.counts.setAccessibleName(self.tr("Mapped and unmapped categories"))
         bar.addWidget(self.search, 1)
         bar.addWidget(self.only_unmapped)
         bar.addWidget(self.auto_button)
-        bar.addWidget(self.counts)
         lay.addLayout(bar)
+        self.counts.setWordWrap(True)
+        lay.addWidget(self.counts)
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels([self.tr("Pleo category"), self.tr("Name shown to employees"),
                                               cap(naming.get("account", self.tr("Ledger account"))),
@@ -92,7 +97,9 @@ class CategoryTable(QWidget):
         self.table.setTabKeyNavigation(False)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(self.COL_CATEGORY, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(self.COL_LABEL, QHeaderView.ResizeMode.Stretch)
+        # The ledger account gets the room (its names are what is checked); the label column can be widened.
+        hh.setSectionResizeMode(self.COL_LABEL, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(self.COL_LABEL, 170)
         hh.setSectionResizeMode(self.COL_ACCOUNT, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(self.COL_TAX, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table, 1)
@@ -123,6 +130,10 @@ class CategoryTable(QWidget):
             item = QTableWidgetItem(text)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             item.setData(KEY_ROLE, key)
+            if key in self.mappings.auto_categories and key in self.mappings.categories:
+                item.setBackground(QColor(AUTO_COLOUR))
+                item.setToolTip(self.tr("Matched automatically: check the account."))
+                item.setData(AUTO_ROLE, True)
             t.setItem(row, self.COL_CATEGORY, item)
             label = QTableWidgetItem(self.mappings.category_labels.get(key, cat["name"] or ""))
             label.setData(KEY_ROLE, key)
@@ -153,6 +164,12 @@ class CategoryTable(QWidget):
             self.mappings.categories[key] = CategoryMapping(acc, tax)
         else:
             self.mappings.categories.pop(key, None)
+        if key in self.mappings.auto_categories:       # chosen by the user now: no longer marked
+            self.mappings.auto_categories.discard(key)
+            item = self.table.item(row, self.COL_CATEGORY)
+            item.setBackground(QBrush())
+            item.setToolTip("")
+            item.setData(AUTO_ROLE, False)
         self._update_counts()
         self.changed.emit()
 
@@ -173,7 +190,7 @@ class CategoryTable(QWidget):
         added = self._auto()
         self._rebuild()
         self.changed.emit()
-        self.counts.setToolTip(self.tr("{count} mapping(s) added automatically").format(count=added))
+        self.counts.setToolTip(self.tr("%n mapping(s) added automatically", "", added))
 
     def _filter(self) -> None:
         needle = self.search.text().strip().casefold()
@@ -187,10 +204,19 @@ class CategoryTable(QWidget):
             self.table.setRowHidden(row, bool(hide))
         self._update_counts()
 
+    def auto_keys(self) -> list[str]:
+        """The categories shown as matched automatically (not yet changed by the user)."""
+        return [c["key"] for c in self.categories
+                if c["key"] in self.mappings.auto_categories and c["key"] in self.mappings.categories]
+
     def _update_counts(self) -> None:
         mapped = sum(1 for c in self.categories if c["key"] in self.mappings.categories)
         unmapped = len(self.categories) - mapped
-        self.counts.setText(self.tr("{mapped} mapped · {unmapped} unmapped").format(mapped=mapped, unmapped=unmapped))
+        text = self.tr("{mapped} mapped · {unmapped} unmapped").format(mapped=mapped, unmapped=unmapped)
+        auto = len(self.auto_keys())
+        if auto:
+            text += " · " + self.tr("%n matched automatically (highlighted): check them", "", auto)
+        self.counts.setText(text)
         self.counts.setStyleSheet("color: #B45309;" if unmapped else "color: #15803D;")
 
     def focus_key(self, key: str) -> bool:
@@ -296,7 +322,7 @@ class TagEditor(QWidget):
         self.group_table = QTableWidget(0, 2, split)
         self.group_table.setHorizontalHeaderLabels([self.tr("Pleo tag group"),
                                                     cap(naming.get("dimension", self.tr("dimension")))])
-        self.group_table.setAccessibleName(self.tr("Tag groups and their dimensions"))
+        self.group_table.setAccessibleName(self.tr("Pleo tag groups and where they go in the ledger"))
         self.group_table.verticalHeader().setVisible(False)
         self.group_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.group_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -311,9 +337,80 @@ class TagEditor(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         lay.addWidget(split, 1)
+        bottom = QHBoxLayout()
         self.counts = QLabel(self)
-        lay.addWidget(self.counts)
+        self.counts.setWordWrap(True)
+        bottom.addWidget(self.counts, 1)
+        # Pleo's tags become values in the ledger, as Pleo's help articles do it: the missing ones can be
+        # created there (analytic accounts, tracking options) instead of being picked one by one.
+        self.create_button = QPushButton(self.tr("Create the &missing values…"), self)
+        self.create_button.setToolTip(self.tr("Create a value in the ledger for each tag of the chosen group that "
+                                              "has none yet, named as in Pleo, and map the tags to them."))
+        self.create_button.clicked.connect(self._create_missing)
+        self.create_button.hide()
+        bottom.addWidget(self.create_button)
+        lay.addLayout(bottom)
+        self.max_groups = MAX_TAG_GROUPS
+        self._creator: Callable | None = None
         self.group_table.itemSelectionChanged.connect(self._show_tags)
+
+    def set_value_creator(self, fn: Callable | None) -> None:
+        """``fn(dimension, values, done)``: create ``values`` in the ledger's ``dimension`` off the GUI thread,
+        then call ``done(chart)`` (or ``done(None)`` when that failed: the caller says why)."""
+        self._creator = fn
+        self._update_create_button()
+
+    def missing_values(self, code: str | None = None) -> list[str]:
+        """The values the ledger lacks for the tags of group ``code`` (the chosen one) not mapped yet."""
+        from pleodesk.core.matching import missing_values
+
+        code = code or self._current_group()
+        dim = self.mappings.tag_groups.get(code) if code else None
+        if not dim or dim not in self.chart.dimensions:
+            return []
+        d = self.chart.dimensions[dim]
+        mapped = [t for (g, t) in self.mappings.tags if g == code]
+        return missing_values(self.tags.get(code, []), [*d.values, *d.archived_values], mapped)
+
+    def _update_create_button(self) -> None:
+        missing = self.missing_values() if self._creator is not None else []
+        self.create_button.setVisible(self._creator is not None)
+        self.create_button.setEnabled(bool(missing))
+        dim = self.mappings.tag_groups.get(self._current_group() or "")
+        self.create_button.setText(self.tr("Create %n missing value(s) in {dimension}…", "", len(missing)).format(
+            dimension=dim or self.naming.get("dimension", "")) if missing else self.tr("Create the &missing values…"))
+
+    def _create_missing(self) -> None:
+        code = self._current_group()
+        dim = self.mappings.tag_groups.get(code) if code else None
+        values = self.missing_values(code)
+        if not values or self._creator is None or dim is None:
+            return
+        shown = "\n".join(f"• {v}" for v in values[:15]) + ("\n…" if len(values) > 15 else "")
+        if QMessageBox.question(self, self.tr("Create values"), self.tr(
+                "Create these values in {dimension}, and map the tags to them?\n\n{values}").format(
+                dimension=dim, values=shown)) != QMessageBox.StandardButton.Yes:
+            return
+        self.create_button.setEnabled(False)
+
+        def done(chart) -> None:
+            if chart is None:
+                self._update_create_button()
+                return
+            self.chart = chart
+            from pleodesk.core.matching import match_dimension_value
+
+            new = chart.dimensions[dim].values if dim in chart.dimensions else ()
+            for tag in self.tags.get(code, []):
+                if (code, tag["code"]) not in self.mappings.tags:
+                    v = match_dimension_value(tag, new)
+                    if v:
+                        self.mappings.tags[(code, tag["code"])] = v
+            self._show_tags()
+            self._update_counts()
+            self.changed.emit()
+
+        self._creator(dim, values, done)
 
     def set_data(self, groups: list[dict], tags: dict[str, list[dict]], chart: LedgerChart,
                  mappings: Mappings) -> None:
@@ -333,7 +430,8 @@ class TagEditor(QWidget):
             if current and combo.findData(current) < 0:
                 combo.addItem(self.tr("{name} (not in the ledger)").format(name=current), current)
             combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
-            combo.setAccessibleName(self.tr("Dimension for tag group {group}").format(group=item.text()))
+            combo.setAccessibleName(self.tr("{dimension} for tag group {group}").format(
+                dimension=cap(self.naming.get("dimension", self.tr("dimension"))), group=item.text()))
             combo.currentIndexChanged.connect(lambda _i, code=g["code"], c=combo: self._group_changed(code, c))
             t.setCellWidget(row, 1, combo)
         if groups:
@@ -343,11 +441,11 @@ class TagEditor(QWidget):
 
     def _group_changed(self, code: str, combo: QComboBox) -> None:
         dim = combo.currentData()
-        if dim and code not in self.mappings.tag_groups and len(self.mappings.tag_groups) >= MAX_TAG_GROUPS:
-            QMessageBox.information(self, self.tr("At most five"),
-                                    self.tr("At most {n} tag groups can be exported as {dimensions}. "
-                                            "Stop exporting another group first.").format(
-                                        n=MAX_TAG_GROUPS, dimensions=self.naming.get("dimensions", "dimensions")))
+        if dim and code not in self.mappings.tag_groups and len(self.mappings.tag_groups) >= self.max_groups:
+            QMessageBox.information(self, self.tr("Too many tag groups"),
+                                    self.tr("At most %n tag group(s) can be exported as {dimensions}. "
+                                            "Stop exporting another group first.", "", self.max_groups).format(
+                                        dimensions=self.naming.get("dimensions", "dimensions")))
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
@@ -398,7 +496,8 @@ class TagEditor(QWidget):
             item.setData(KEY_ROLE, tag["code"])
             t.setItem(row, 0, item)
             combo = QComboBox(t)
-            combo.addItem(self.tr("— not mapped —") if dim else self.tr("— choose a dimension first —"), None)
+            combo.addItem(self.tr("— not mapped —") if dim else self.tr("— choose the {dimension} first —").format(
+                dimension=self.naming.get("dimension", self.tr("dimension"))), None)
             for v in values:
                 combo.addItem(v, v)
             current = self.mappings.tags.get((code, tag["code"]))
@@ -409,8 +508,9 @@ class TagEditor(QWidget):
             combo.setAccessibleName(self.tr("Value for tag {tag}").format(tag=item.text()))
             combo.currentIndexChanged.connect(lambda _i, g=code, tc=tag["code"], c=combo: self._tag_changed(g, tc, c))
             t.setCellWidget(row, 1, combo)
+        self._update_create_button()
 
-    def _tag_changed(self, group: str, tag: str, combo: QComboBox) -> None:
+    def _tag_changed(self, group: str, tag: str, combo: QComboBox) -> None:  # noqa: D401
         v = combo.currentData()
         if v:
             self.mappings.tags[(group, tag)] = v
@@ -421,8 +521,10 @@ class TagEditor(QWidget):
 
     def _update_counts(self) -> None:
         groups = len(self.mappings.tag_groups)
-        self.counts.setText(self.tr("{groups} of at most {max} tag groups exported; {tags} tags mapped.").format(
-            groups=groups, max=MAX_TAG_GROUPS, tags=len(self.mappings.tags)))
+        self.counts.setText(self.tr("{groups} of at most {max} tag groups exported as {dimensions}; %n tag(s) "
+                                    "mapped.", "", len(self.mappings.tags)).format(
+            groups=groups, max=self.max_groups, dimensions=self.naming.get("dimensions", self.tr("dimensions"))))
+        self._update_create_button()
 
     def focus_key(self, key: str) -> bool:
         """``key``: a tag group code, or ``group/tag``."""

@@ -1,5 +1,6 @@
-"""The system-tray icon: the last run's status at a glance, and a desktop notification only when the
-number of problems grows (never for the same problems twice, also across restarts)."""
+"""The system-tray icon: the last run's status at a glance, a desktop notification only when the
+number of problems grows (never for the same problems twice, also across restarts), and a message when
+the bank feed wrote a new statement file to import by hand (clicked: the file, highlighted)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from pleodesk.ui import prefs
+from pleodesk.ui import prefs, systems
 from pleodesk.ui.resources import app_icon, state_icon
 from pleodesk.ui.views.common import counts_text, kind_name, run_status_name
 
@@ -56,7 +57,11 @@ class Tray(QObject):
             self.icon.activated.connect(self._activated)
             self.icon.setToolTip(self.tooltip)
             self.icon.show()
+        self.ready_file = None                 # the statement file the last "ready" message was about
+        if self.icon is not None:
+            self.icon.messageClicked.connect(self._message_clicked)
         ctx.hub.run_finished.connect(self._run_finished)
+        ctx.hub.run_finished.connect(self._feed_file_ready)
         ctx.hub.problems_changed.connect(self._problems_changed)
         ctx.hub.connection_state_changed.connect(self._state_changed)
 
@@ -72,6 +77,31 @@ class Tray(QObject):
         if self.icon is not None:
             self.icon.setToolTip(self.tooltip)
             self.icon.setIcon(badged_icon(self.state))
+
+    def _feed_file_ready(self, conn_id: int, result) -> None:
+        """A bank feed written to a statement file to import by hand (Xero): say that a new one is ready,
+        and show it (highlighted in its folder) when the message is clicked."""
+        if result.job.kind != "feed" or not result.ok:
+            return
+        conn = self.ctx.store.get_connection(conn_id)
+        files = systems.feed_files(conn.system, conn.settings or {}) if conn is not None else None
+        if not files or files[1] is None:
+            return
+        newest = files[1]
+        key = f"tray/statement/{conn_id}"
+        if prefs.get(key, "") == str(newest):
+            return                                 # nothing new since the last message
+        prefs.set(key, str(newest))
+        self.ready_file = newest
+        self.inform(self.tr("A new statement file is ready"),
+                    self.tr("{name}: import {file} in {system} (Settings > Bank feed > Import). Click to show the "
+                            "file.").format(name=conn.name, file=newest.name, system=systems.short_label(conn.system)))
+
+    def _message_clicked(self) -> None:
+        if self.ready_file is not None:
+            from pleodesk.ui.desktop import reveal
+
+            reveal(self.ready_file)
 
     def _run_finished(self, conn_id: int, result) -> None:
         if not result.job.is_run:
@@ -102,7 +132,7 @@ class Tray(QObject):
         if count > before:
             conn = self.ctx.store.get_connection(conn_id)
             name = conn.name if conn else ""
-            title = self.tr("pleodesk: {n} expenses need attention").format(n=count)
+            title = self.tr("pleodesk: %n expense(s) need attention", "", count)
             message = self.tr("{name}: {new} more held or failed since the last run. Open Problems to fix them.").format(
                 name=name, new=count - before)
             self.notify(title, message)

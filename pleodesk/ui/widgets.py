@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
+from pleodesk.core import clock
 from pleodesk.core import schedule as sch
 
 OK_COLOR = "#15803D"
@@ -201,17 +202,19 @@ class ScheduleEditor(QWidget):
 
         due = sch.due_time(sched, first)
         if s["frequency"] == "daily":
-            text = self.tr("Each day is synced {delay} day(s) after it ends; the first, {day}, on {due}.")
+            text = self.tr("Each day is synced %n day(s) after it ends; the first, {day}, on {due}.", "",
+                           s["delay_days"])
         else:
-            text = self.tr("Each month is synced {delay} day(s) after it ends; the first, {day}, on {due}.")
-        self.explain.setText(text.format(delay=s["delay_days"], day=fmt.day(first.start) if first.start == first.end
+            text = self.tr("Each month is synced %n day(s) after it ends; the first, {day}, on {due}.", "",
+                           s["delay_days"])
+        self.explain.setText(text.format(day=fmt.day(first.start) if first.start == first.end
                                          else f"{fmt.day(first.start)} – {fmt.day(first.end)}",
                                          due=fmt.moment(due)))
 
     def set_schedule(self, d: dict | None) -> None:
         for w in (self.enabled, self.frequency, self.start, self.has_end, self.end, self.delay, self.automatic):
             w.blockSignals(True)
-        today = date.today()
+        today = clock.local_today()
         s = None
         try:
             s = sch.SyncSchedule.from_dict(d) if d else None

@@ -43,9 +43,12 @@
         <source>(none)</source>
         <translation>(keines)</translation>
     </message>
-    <message>
-        <source>{count} accounts in the ledger.</source>
-        <translation>{count} Konten in der Buchhaltung.</translation>
+    <message numerus="yes">
+        <source>%n account(s) in the ledger.</source>
+        <translation>
+            <numerusform>%n Konto in der Buchhaltung.</numerusform>
+            <numerusform>%n Konten in der Buchhaltung.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The chart of accounts could not be read: {error}</source>
@@ -75,6 +78,22 @@
         <translation>&amp;Steuerschlüssel</translation>
     </message>
     <message>
+        <source>Create a 0 % purchase &amp;tax in the ledger</source>
+        <translation>Einen &amp;Vorsteuersatz von 0 % in der Buchhaltung anlegen</translation>
+    </message>
+    <message>
+        <source>For Pleo&apos;s 0 % VAT codes: the ledger has no purchase tax of 0 %. pleodesk creates one and maps them to it.</source>
+        <translation>Für Pleos Steuerschlüssel mit 0 %: Die Buchhaltung hat keinen Vorsteuersatz von 0 %. pleodesk legt einen an und ordnet sie ihm zu.</translation>
+    </message>
+    <message>
+        <source>Creating the 0 % purchase tax in the ledger…</source>
+        <translation>Der Vorsteuersatz von 0 % wird in der Buchhaltung angelegt…</translation>
+    </message>
+    <message>
+        <source>Created the tax {code} in the ledger; Pleo&apos;s {keys} now go to it.</source>
+        <translation>Der Steuersatz {code} wurde in der Buchhaltung angelegt; Pleos {keys} gehen jetzt darauf.</translation>
+    </message>
+    <message>
         <source>Reading Pleo&apos;s categories and the ledger&apos;s accounts…</source>
         <translation>Pleo-Kategorien und Sachkonten werden gelesen…</translation>
     </message>
@@ -90,9 +109,12 @@
         <source>Could not read the categories: {error}</source>
         <translation>Die Kategorien konnten nicht gelesen werden: {error}</translation>
     </message>
-    <message>
-        <source>{unmapped} of {total} categories are not mapped yet; their expenses will be held until they are.</source>
-        <translation>{unmapped} von {total} Kategorien sind noch nicht zugeordnet; ihre Ausgaben werden bis dahin zurückgehalten.</translation>
+    <message numerus="yes">
+        <source>%n of {total} categories not mapped yet; their expenses will be held until they are.</source>
+        <translation>
+            <numerusform>%n von {total} Kategorien noch nicht zugeordnet; ihre Ausgaben werden bis dahin zurückgehalten.</numerusform>
+            <numerusform>%n von {total} Kategorien noch nicht zugeordnet; ihre Ausgaben werden bis dahin zurückgehalten.</numerusform>
+        </translation>
     </message>
     <message>
         <source>All {total} categories are mapped.</source>
@@ -118,8 +140,8 @@
         <translation>&amp;Automatisch zuordnen</translation>
     </message>
     <message>
-        <source>Map every unmapped category whose code or name the ledger also has.</source>
-        <translation>Ordnet jede nicht zugeordnete Kategorie zu, deren Code oder Name es auch in der Buchhaltung gibt.</translation>
+        <source>Map every unmapped category to the ledger account with the same code or name, among the accounts of a type that can take it.</source>
+        <translation>Ordnet jede nicht zugeordnete Kategorie dem Konto mit gleichem Code oder Namen zu, unter den Konten einer Art, die sie aufnehmen kann.</translation>
     </message>
     <message>
         <source>Mapped and unmapped categories</source>
@@ -154,6 +176,10 @@
         <translation>— wie von Pleo geliefert —</translation>
     </message>
     <message>
+        <source>Matched automatically: check the account.</source>
+        <translation>Automatisch zugeordnet: Prüfen Sie das Konto.</translation>
+    </message>
+    <message>
         <source>Ledger account for {category}</source>
         <translation>Sachkonto für {category}</translation>
     </message>
@@ -161,9 +187,19 @@
         <source>Tax code for {category}</source>
         <translation>Steuerschlüssel für {category}</translation>
     </message>
-    <message>
-        <source>{count} mapping(s) added automatically</source>
-        <translation>{count} Zuordnung(en) automatisch hinzugefügt</translation>
+    <message numerus="yes">
+        <source>%n mapping(s) added automatically</source>
+        <translation>
+            <numerusform>%n Zuordnung automatisch hinzugefügt</numerusform>
+            <numerusform>%n Zuordnungen automatisch hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched automatically (highlighted): check them</source>
+        <translation>
+            <numerusform>%n automatisch zugeordnet (hervorgehoben): bitte prüfen</numerusform>
+            <numerusform>%n automatisch zugeordnet (hervorgehoben): bitte prüfen</numerusform>
+        </translation>
     </message>
     <message>
         <source>{mapped} mapped · {unmapped} unmapped</source>
@@ -225,12 +261,80 @@
         <translation>Ordner für das Journal</translation>
     </message>
     <message>
+        <source>FEC file for a French ledger</source>
+        <translation>FEC-Datei für eine französische Buchhaltung</translation>
+    </message>
+    <message>
+        <source>Each export writes an FEC (fichier des écritures comptables, LPF art. A47 A-1) in a folder of its own, with the receipts beside it; your ledger imports it.</source>
+        <translation>Jeder Export schreibt eine FEC (fichier des écritures comptables, LPF Art. A47 A-1) in einen eigenen Ordner, mit den Belegen daneben; Ihre Buchhaltung importiert sie.</translation>
+    </message>
+    <message>
+        <source>FEC folder</source>
+        <translation>FEC-Ordner</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>&amp;SIREN:</source>
+        <translation>&amp;SIREN:</translation>
+    </message>
+    <message>
+        <source>Ledger that imports the file</source>
+        <translation>Buchhaltung, die die Datei importiert</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger:</source>
+        <translation>&amp;Buchhaltung:</translation>
+    </message>
+    <message>
+        <source>Journal code</source>
+        <translation>Journalcode</translation>
+    </message>
+    <message>
+        <source>&amp;Journal code:</source>
+        <translation>&amp;Journalcode:</translation>
+    </message>
+    <message>
+        <source>Last day of the fiscal year (MM-DD)</source>
+        <translation>Letzter Tag des Geschäftsjahres (MM-TT)</translation>
+    </message>
+    <message>
+        <source>Fiscal year &amp;ends (MM-DD):</source>
+        <translation>Geschäftsjahr &amp;endet (MM-TT):</translation>
+    </message>
+    <message>
+        <source>How should expenses be booked?</source>
+        <translation>Wie sollen Ausgaben gebucht werden?</translation>
+    </message>
+    <message>
+        <source>Accounts and VAT codes from &amp;Pleo (its categories carry the accounts)</source>
+        <translation>Konten und USt-Codes aus &amp;Pleo (seine Kategorien tragen die Konten)</translation>
+    </message>
+    <message>
+        <source>A chart of accounts &amp;exported from the ledger (CSV: numéro;libellé;type)</source>
+        <translation>Ein aus der Buchhaltung &amp;exportierter Kontenplan (CSV: numéro;libellé;type)</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;ile…</source>
+        <translation>Datei &amp;wählen…</translation>
+    </message>
+    <message>
+        <source>Folder for the FEC files</source>
+        <translation>Ordner für die FEC-Dateien</translation>
+    </message>
+    <message>
         <source>Chart of accounts</source>
         <translation>Kontenplan</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>How {ledger} imports the files:</source>
+        <translation>So importiert {ledger} die Dateien:</translation>
     </message>
     <message>
         <source>The folder will be created.</source>
@@ -279,6 +383,13 @@
     <message>
         <source>Odoo login</source>
         <translation>Odoo-Anmeldename</translation>
+    </message>
+    <message numerus="yes">
+        <source>This user may book in %n company(-ies): choose the one for this connection, then press Next.</source>
+        <translation>
+            <numerusform>Dieser Benutzer darf in %n Unternehmen buchen: Wählen Sie es für diese Verbindung und klicken Sie dann auf Weiter.</numerusform>
+            <numerusform>Dieser Benutzer darf in %n Unternehmen buchen: Wählen Sie das für diese Verbindung und klicken Sie dann auf Weiter.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Connect Lexware Office</source>
@@ -393,20 +504,12 @@
         <translation>{version} hat das Login {login} und seinen API-Schlüssel akzeptiert. Der Benutzer hat die Rechte, die pleodesk braucht (Accountant oder Adviser sowie Settings); die Apps Rechnungsstellung und Mitarbeiter sind installiert.</translation>
     </message>
     <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next.</source>
-        <translation>Dieser Benutzer darf in {n} Unternehmen buchen: Wählen Sie das für diese Verbindung und drücken Sie dann Weiter.</translation>
-    </message>
-    <message>
         <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Unternehmen {company} (von {n}, in denen dieser Benutzer buchen darf): {accounts} Konten, {taxes} Einkaufssteuern, {plans} Analysepläne.</translation>
     </message>
     <message>
         <source>Checking Odoo…</source>
         <translation>Odoo wird geprüft…</translation>
-    </message>
-    <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
-        <translation>Dieser Benutzer darf in {n} Unternehmen buchen: Wählen Sie das für diese Verbindung und klicken Sie erneut auf Weiter.</translation>
     </message>
     <message>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
@@ -421,14 +524,6 @@
         <translation>pleodesk meldet sich in Ihrem Browser bei Xero an; Xero fragt, in welche Organisation pleodesk buchen darf. Gespeichert wird nur ein Anmelde-Token, im Schlüsselbund dieses Computers.</translation>
     </message>
     <message>
-        <source>Xero app client id</source>
-        <translation>Client-ID der Xero-App</translation>
-    </message>
-    <message>
-        <source>pleodesk&apos;s own Xero app</source>
-        <translation>die eigene Xero-App von pleodesk</translation>
-    </message>
-    <message>
         <source>the client id of your Xero app</source>
         <translation>die Client-ID Ihrer Xero-App</translation>
     </message>
@@ -437,16 +532,140 @@
         <translation>&amp;Client-ID der Xero-App:</translation>
     </message>
     <message>
-        <source>&amp;Sign in to Xero…</source>
-        <translation>Bei Xero &amp;anmelden…</translation>
+        <source>Connect QuickBooks Online</source>
+        <translation>QuickBooks Online verbinden</translation>
     </message>
     <message>
-        <source>Sign in to Xero in the browser</source>
-        <translation>Im Browser bei Xero anmelden</translation>
+        <source>Sign in to Intuit in your browser, allow pleodesk and choose the company. pleodesk then finds or creates the Pleo bank account, as Pleo&apos;s help article describes.</source>
+        <translation>Melden Sie sich im Browser bei Intuit an, erlauben Sie pleodesk den Zugriff und wählen Sie das Unternehmen. pleodesk findet oder erstellt dann das Pleo-Bankkonto, wie es der Hilfeartikel von Pleo beschreibt.</translation>
+    </message>
+    <message>
+        <source>1. Connect QuickBooks and pleodesk</source>
+        <translation>1. QuickBooks und pleodesk verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to QuickBooks…</source>
+        <translation>Mit QuickBooks &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Sign in to QuickBooks in the browser</source>
+        <translation>Im Browser bei QuickBooks anmelden</translation>
     </message>
     <message>
         <source>Stop &amp;waiting</source>
         <translation>&amp;Warten beenden</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the QuickBooks sign-in</source>
+        <translation>Nicht mehr auf die QuickBooks-Anmeldung warten</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s QuickBooks</source>
+        <translation>QuickBooks des De&amp;mo-Unternehmens verwenden</translation>
+    </message>
+    <message>
+        <source>Sign in to a QuickBooks company emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Bei einem auf diesem Computer nachgebildeten QuickBooks-Unternehmen anmelden, um pleodesk mit dem Demo-Unternehmen auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>Not connected yet.</source>
+        <translation>Noch nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>QuickBooks company</source>
+        <translation>QuickBooks-Unternehmen</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Unternehmen:</translation>
+    </message>
+    <message>
+        <source>The answer the QuickBooks page shows</source>
+        <translation>Die Antwort, die die QuickBooks-Seite anzeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Use it</source>
+        <translation>Ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <source>P&amp;aste the answer:</source>
+        <translation>Antwort &amp;einfügen:</translation>
+    </message>
+    <message>
+        <source>Advanced: your own Intuit app</source>
+        <translation>Erweitert: Ihre eigene Intuit-App</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>Client-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Intuit app client id</source>
+        <translation>Client-ID der Intuit-App</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Client-&amp;Secret:</translation>
+    </message>
+    <message>
+        <source>Intuit app client secret</source>
+        <translation>Client-Secret der Intuit-App</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URI:</source>
+        <translation>Weiter&amp;leitungs-URI:</translation>
+    </message>
+    <message>
+        <source>Intuit app redirect URI</source>
+        <translation>Weiterleitungs-URI der Intuit-App</translation>
+    </message>
+    <message>
+        <source>2. The Pleo bank account (used for Pleo expenses only)</source>
+        <translation>2. Das Pleo-Bankkonto (nur für Pleo-Ausgaben)</translation>
+    </message>
+    <message>
+        <source>The company uses Pleo &amp;Pocket: a bank account for Pocket expenses too</source>
+        <translation>Das Unternehmen nutzt Pleo &amp;Pocket: auch ein Bankkonto für Pocket-Ausgaben</translation>
+    </message>
+    <message>
+        <source>The Pleo Pocket bank account</source>
+        <translation>Das Pleo-Pocket-Bankkonto</translation>
+    </message>
+    <message>
+        <source>pleodesk finds these accounts in QuickBooks&apos; chart of accounts by name, or creates them as bank accounts (in France with the journal code chosen here).</source>
+        <translation>pleodesk findet diese Konten anhand ihres Namens im Kontenplan von QuickBooks oder legt sie als Bankkonten an (in Frankreich mit dem hier gewählten Journalcode).</translation>
+    </message>
+    <message>
+        <source>Connected to {name}. Connect again only to renew the connection.</source>
+        <translation>Mit {name} verbunden. Verbinden Sie sich nur erneut, um die Verbindung zu erneuern.</translation>
+    </message>
+    <message>
+        <source>Waiting for QuickBooks in your browser… Sign in there, allow pleodesk and choose the company. If the browser shows a line to copy, paste it below.</source>
+        <translation>Warten auf QuickBooks im Browser… Melden Sie sich dort an, erlauben Sie pleodesk den Zugriff und wählen Sie das Unternehmen. Zeigt der Browser eine Zeile zum Kopieren, fügen Sie sie unten ein.</translation>
+    </message>
+    <message>
+        <source>You signed in to {name}, but this connection books into {other}. Connect again and choose that company.</source>
+        <translation>Sie haben sich bei {name} angemeldet, aber diese Verbindung bucht in {other}. Verbinden Sie sich erneut und wählen Sie dieses Unternehmen.</translation>
+    </message>
+    <message>
+        <source>Signed in to {name}. Check the Pleo bank account below, then press Next.</source>
+        <translation>Bei {name} angemeldet. Prüfen Sie unten das Pleo-Bankkonto und klicken Sie dann auf Weiter.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for QuickBooks. Press Connect to QuickBooks to try again.</source>
+        <translation>Warten auf QuickBooks beendet. Klicken Sie auf Mit QuickBooks verbinden, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>That is not the answer of this sign-in: copy the whole line the QuickBooks page shows.</source>
+        <translation>Das ist nicht die Antwort dieser Anmeldung: Kopieren Sie die ganze Zeile, die die QuickBooks-Seite anzeigt.</translation>
+    </message>
+    <message>
+        <source>Setting up the Pleo bank account in QuickBooks…</source>
+        <translation>Das Pleo-Bankkonto in QuickBooks wird eingerichtet…</translation>
+    </message>
+    <message>
+        <source>Connected to {name}: {accounts} accounts, {taxes} VAT codes for purchases; Pleo bank account {bank}.</source>
+        <translation>Mit {name} verbunden: {accounts} Konten, {taxes} USt-Codes für Einkäufe; Pleo-Bankkonto {bank}.</translation>
     </message>
     <message>
         <source>Stop waiting for the Xero sign-in</source>
@@ -469,12 +688,36 @@
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <source>With your own Xero app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback. Xero counts every connected organisation against the app&apos;s plan.</source>
-        <translation>Mit einer eigenen Xero-App (developer.xero.com &gt; My Apps, Typ &quot;Auth Code with PKCE&quot;) registrieren Sie die Redirect-URIs http://localhost:53682/callback, http://localhost:53683/callback und http://localhost:53684/callback. Xero rechnet jede verbundene Organisation auf den Tarif der App an.</translation>
+        <source>&amp;Connect to Xero…</source>
+        <translation>Mit Xero &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
+        <translation>Mit Xero verbinden: im Browser anmelden und pleodesk zulassen</translation>
+    </message>
+    <message>
+        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
+        <translation>Öffnet Xero in Ihrem Browser: Melden Sie sich an, wählen Sie die Organisation und lassen Sie pleodesk zu.</translation>
+    </message>
+    <message>
+        <source>&amp;Advanced: your own Xero app</source>
+        <translation>&amp;Erweitert: Ihre eigene Xero-App</translation>
+    </message>
+    <message>
+        <source>Client id of your own Xero app</source>
+        <translation>Client-ID Ihrer eigenen Xero-App</translation>
+    </message>
+    <message>
+        <source>Only needed for a Xero app of your own: at developer.xero.com &gt; My Apps, create an app of type &quot;Auth code with PKCE&quot; (mobile or desktop app) and register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback.</source>
+        <translation>Nur für eine eigene Xero-App nötig: Legen Sie unter developer.xero.com &gt; My Apps eine App vom Typ „Auth code with PKCE“ (Mobil- oder Desktop-App) an und registrieren Sie die Redirect-URIs http://localhost:53682/callback, http://localhost:53683/callback und http://localhost:53684/callback.</translation>
     </message>
     <message>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
         <translation>Verbunden mit {name}. Melden Sie sich nur erneut an, um die Verbindung zu erneuern.</translation>
+    </message>
+    <message>
+        <source>This copy of pleodesk has no Xero app built in: enter the client id of your own Xero app under Advanced, then press Connect to Xero.</source>
+        <translation>In diese Kopie von pleodesk ist keine Xero-App eingebaut: Geben Sie unter Erweitert die Client-ID Ihrer eigenen Xero-App ein und klicken Sie dann auf Mit Xero verbinden.</translation>
     </message>
     <message>
         <source>Waiting for Xero in your browser… Sign in there and choose the organisation, or press Stop waiting.</source>
@@ -497,8 +740,8 @@
         <translation>Bei {name} angemeldet.</translation>
     </message>
     <message>
-        <source>Stopped waiting for Xero. Press Sign in to Xero to try again.</source>
-        <translation>Warten auf Xero beendet. Drücken Sie Bei Xero anmelden, um es erneut zu versuchen.</translation>
+        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
+        <translation>Warten auf Xero beendet. Klicken Sie auf Mit Xero verbinden, um es erneut zu versuchen.</translation>
     </message>
     <message>
         <source>Setting up the Pleo accounts in Xero…</source>
@@ -511,6 +754,58 @@
     <message>
         <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
         <translation>Verbunden mit {name}: {accounts} Konten, {taxes} Steuersätze für Ausgaben, {dims} Tracking-Kategorien; Pleo-Bankkonto {bank}.</translation>
+    </message>
+    <message>
+        <source>Connect Pennylane</source>
+        <translation>Pennylane verbinden</translation>
+    </message>
+    <message>
+        <source>pleodesk books into Pennylane with your company&apos;s own API token: it needs no partner agreement.</source>
+        <translation>pleodesk bucht in Pennylane mit dem eigenen API-Token Ihres Unternehmens: dafür ist keine Partnervereinbarung nötig.</translation>
+    </message>
+    <message>
+        <source>Pennylane API token</source>
+        <translation>Pennylane-API-Token</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>API-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Check the token with Pennylane</source>
+        <translation>Das Token bei Pennylane prüfen</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s Pennylane</source>
+        <translation>Pennylane der De&amp;mofirma verwenden</translation>
+    </message>
+    <message>
+        <source>Book into a Pennylane emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>In ein auf diesem Computer nachgebildetes Pennylane buchen, um pleodesk mit der Demofirma auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>Make the token in Pennylane under Settings &gt; Connectivity &gt; Developers (an administrator, on the Essential plan or higher). Give it these permissions: journals, ledger accounts, ledger entries and file attachments (read and write); for analytics and the check of closed fiscal years also categories and fiscal years (read). Pennylane shows the token once: paste it here.</source>
+        <translation>Erstellen Sie das Token in Pennylane unter Paramètres &gt; Connectivité &gt; Développeurs (als Administrator, ab dem Essential-Tarif). Geben Sie ihm diese Rechte: Journale, Konten, Buchungen und Dateianhänge (lesen und schreiben); für Analytik und die Prüfung abgeschlossener Geschäftsjahre auch Kategorien und Geschäftsjahre (lesen). Pennylane zeigt das Token nur einmal: fügen Sie es hier ein.</translation>
+    </message>
+    <message>
+        <source>A summary entry has one line per account, VAT rate and analytic value, balanced against the Pleo bank account, and is made once its day or month has ended; receipts are only attached to entries of one expense.</source>
+        <translation>Eine Sammelbuchung hat eine Zeile je Konto, Steuersatz und Analysewert, ausgeglichen gegen das Pleo-Bankkonto, und wird erst nach Ende ihres Tages oder Monats gebucht; Belege werden nur an Buchungen einer einzelnen Ausgabe angehängt.</translation>
+    </message>
+    <message>
+        <source>(stored; paste a new token to replace it)</source>
+        <translation>(gespeichert; fügen Sie ein neues Token ein, um es zu ersetzen)</translation>
+    </message>
+    <message>
+        <source>Pennylane accepted the token of {company} (SIREN {siren}): {accounts} ledger accounts, {groups} analytic category groups.</source>
+        <translation>Pennylane hat das Token von {company} angenommen (SIREN {siren}): {accounts} Sachkonten, {groups} Gruppen analytischer Kategorien.</translation>
+    </message>
+    <message>
+        <source>Without the permissions {scopes} pleodesk sets no analytics and leaves the check of closed fiscal years to Pennylane.</source>
+        <translation>Ohne die Rechte {scopes} setzt pleodesk keine Analytik und überlässt die Prüfung abgeschlossener Geschäftsjahre Pennylane.</translation>
+    </message>
+    <message>
+        <source>Checking the token with Pennylane…</source>
+        <translation>Das Token wird bei Pennylane geprüft…</translation>
     </message>
 </context>
 <context>
@@ -592,10 +887,76 @@
     </message>
 </context>
 <context>
+    <name>DataFolderBox</name>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n Monat</numerusform>
+            <numerusform>%n Monate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep everything</source>
+        <translation>Alles behalten</translation>
+    </message>
+    <message>
+        <source>Keep Pleo&apos;s data and receipts of exported expenses for</source>
+        <translation>Pleo-Daten und Belege exportierter Ausgaben aufbewahren für</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Pleo&apos;s data and receipts of exported expenses for:</source>
+        <translation>Pleo-Daten und Belege exportierter Ausgaben aufbe&amp;wahren für:</translation>
+    </message>
+    <message>
+        <source>After that, pleodesk removes its own copy of Pleo&apos;s data and the receipts it downloaded for expenses the ledger has confirmed; they stay listed under Expenses. The ledger is the record: keep it as long as the law asks (often 5 to 10 years). Held, failed and waiting expenses are never removed, and a deleted connection&apos;s data goes with it.</source>
+        <translation>Danach löscht pleodesk seine eigene Kopie der Pleo-Daten und die Belege, die es für von der Buchhaltung bestätigte Ausgaben heruntergeladen hat; sie bleiben unter Ausgaben aufgeführt. Die Buchhaltung ist das maßgebliche Archiv: Bewahren Sie sie so lange auf, wie das Gesetz es verlangt (oft 5 bis 10 Jahre). Zurückgehaltene, fehlgeschlagene und ausstehende Ausgaben werden nie gelöscht, und die Daten einer gelöschten Verbindung gehen mit ihr.</translation>
+    </message>
+    <message>
+        <source>Size of the data folder</source>
+        <translation>Größe des Datenordners</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Ordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Clean &amp;up now</source>
+        <translation>Jetzt a&amp;ufräumen</translation>
+    </message>
+    <message>
+        <source>Clean-up result</source>
+        <translation>Ergebnis des Aufräumens</translation>
+    </message>
+    <message>
+        <source>{folder}: {total} (database {database}, receipts {receipts})</source>
+        <translation>{folder}: {total} (Datenbank {database}, Belege {receipts})</translation>
+    </message>
+    <message>
+        <source>Cleaning up…</source>
+        <translation>Wird aufgeräumt…</translation>
+    </message>
+    <message>
+        <source>Freed {size}.</source>
+        <translation>{size} freigegeben.</translation>
+    </message>
+    <message>
+        <source>The database itself is compacted at a later clean-up, when no export is running.</source>
+        <translation>Die Datenbank selbst wird bei einem späteren Aufräumen verkleinert, wenn kein Export läuft.</translation>
+    </message>
+    <message>
+        <source>Not cleaned up: {error}</source>
+        <translation>Nicht aufgeräumt: {error}</translation>
+    </message>
+</context>
+<context>
     <name>ExpensesModel</name>
     <message>
         <source>Date</source>
-        <extracomment>The filter buttons: a label key -&gt; the record statuses it shows.</extracomment>
+        <extracomment>The filter buttons: a label key -&gt; the record statuses it shows. The sort of ``load_expense_rows``&apos; order: by date, newest first.</extracomment>
         <translation>Datum</translation>
     </message>
     <message>
@@ -770,6 +1131,22 @@
         <translation>Exportergebnis</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>In der Buchhaltung</translation>
+    </message>
+    <message>
         <source>Entries created in the ledger</source>
         <translation>In der Buchhaltung angelegte Buchungen</translation>
     </message>
@@ -781,17 +1158,45 @@
         <source>Asking Pleo what {month} holds…</source>
         <translation>Pleo wird gefragt, was in {month} ansteht…</translation>
     </message>
+    <message numerus="yes">
+        <source>Asking Pleo what {month} holds… pleodesk has exported %n expense(s) of it so far.</source>
+        <translation>
+            <numerusform>Pleo wird gefragt, was in {month} ansteht… pleodesk hat davon bisher %n Ausgabe exportiert.</numerusform>
+            <numerusform>Pleo wird gefragt, was in {month} ansteht… pleodesk hat davon bisher %n Ausgaben exportiert.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No preview: {reason}</source>
         <translation>Keine Vorschau: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading {month} from Pleo: %n expense(s) waiting for export so far, {total}…</source>
+        <translation>
+            <numerusform>{month} wird aus Pleo gelesen: bisher %n Ausgabe, die auf den Export wartet, {total}…</numerusform>
+            <numerusform>{month} wird aus Pleo gelesen: bisher %n Ausgaben, die auf den Export warten, {total}…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing of {month} is waiting for export in Pleo.</source>
         <translation>In Pleo wartet nichts aus {month} auf den Export.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
+        <translation>
+            <numerusform>%n Ausgabe erhielt eine USt-Rundungszeile: Die Buchhaltung berechnet die USt selbst und kam auf einen Cent mehr oder weniger als Pleo, daher steht dieser Cent in einer eigenen Zeile. Der Reiter Ausgaben zeigt sie in den Details der Ausgabe.</numerusform>
+            <numerusform>%n Ausgaben erhielten eine USt-Rundungszeile: Die Buchhaltung berechnet die USt selbst und kam auf einen Cent mehr oder weniger als Pleo, daher steht dieser Cent in einer eigenen Zeile. Der Reiter Ausgaben zeigt sie in den Details jeder Ausgabe.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{count} expenses waiting for export, {total} in all; {already} of them already in the ledger.</source>
-        <translation>{count} Ausgaben warten auf den Export, insgesamt {total}; {already} davon sind schon gebucht.</translation>
+        <source>Open in the ledger: {url}</source>
+        <translation>In der Buchhaltung öffnen: {url}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (all are in the Expenses tab)</source>
+        <translation>
+            <numerusform>… und %n weitere (alle im Reiter Ausgaben)</numerusform>
+            <numerusform>… und %n weitere (alle im Reiter Ausgaben)</numerusform>
+        </translation>
     </message>
     <message>
         <source>(not mapped: held)</source>
@@ -812,6 +1217,34 @@
     <message>
         <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
         <translation>Sendet jede abgerechnete Ausgabe des Monats, die in Pleo zum Export bereitsteht, nach Buchungsdatum (dem Datum, das Pleo anzeigt). Bereits gebuchte Ausgaben werden nie erneut gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) waiting for export</source>
+        <translation>
+            <numerusform>%n Ausgabe wartet auf den Export</numerusform>
+            <numerusform>%n Ausgaben warten auf den Export</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them already in the ledger</source>
+        <translation>
+            <numerusform>davon %n schon in der Buchhaltung</numerusform>
+            <numerusform>davon %n schon in der Buchhaltung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Spend to be booked: {total} (%n expense(s)).</source>
+        <translation>
+            <numerusform>Zu buchende Ausgaben: {total} (%n Ausgabe).</numerusform>
+            <numerusform>Zu buchende Ausgaben: {total} (%n Ausgaben).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wallet top-ups and unloads, not in that total: {amount} (%n).</source>
+        <translation>
+            <numerusform>Wallet-Aufladungen und -Abbuchungen, nicht in dieser Summe: {amount} (%n).</numerusform>
+            <numerusform>Wallet-Aufladungen und -Abbuchungen, nicht in dieser Summe: {amount} (%n).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>
@@ -836,14 +1269,6 @@
     <message>
         <source>Exporting…</source>
         <translation>Export läuft…</translation>
-    </message>
-    <message>
-        <source>{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
-        <translation>{n} Ausgabe(n) erhielten eine MwSt.-Rundungszeile: Die Buchhaltung berechnet die MwSt. selbst und kam auf einen Cent mehr oder weniger als Pleo, daher steht dieser Cent auf einer eigenen Zeile. Der Reiter Ausgaben zeigt es in den Details jeder Ausgabe.</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… und {n} weitere</translation>
     </message>
 </context>
 <context>
@@ -923,6 +1348,10 @@
         <source>Skipped:</source>
         <translation>Übersprungen:</translation>
     </message>
+    <message>
+        <source>Pleo export job {id}</source>
+        <translation>Pleo-Exportauftrag {id}</translation>
+    </message>
 </context>
 <context>
     <name>LabelsPage</name>
@@ -931,12 +1360,15 @@
         <translation>Labels</translation>
     </message>
     <message>
-        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most five. Choose one for each group you want to see in the ledger; each tag then becomes a value.</source>
-        <translation>Die Label-Gruppen von Pleo können als {dimensions} in die Buchhaltung gehen, höchstens fünf. Wählen Sie eine für jede Gruppe, die Sie dort sehen möchten; jedes Label wird dann ein Wert.</translation>
-    </message>
-    <message>
         <source>Pleo tag group</source>
         <translation>Pleo-Label-Gruppe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most %n. Choose one for each group you want to see in the ledger; each tag then becomes one of its values (missing ones can be created).</source>
+        <translation>
+            <numerusform>Die Tag-Gruppen von Pleo können als {dimensions} in die Buchhaltung gehen, höchstens %n. Wählen Sie eine für jede Gruppe, die Sie in der Buchhaltung sehen möchten; jeder Tag wird dann einer ihrer Werte (fehlende können angelegt werden).</numerusform>
+            <numerusform>Die Tag-Gruppen von Pleo können als {dimensions} in die Buchhaltung gehen, höchstens %n. Wählen Sie eine für jede Gruppe, die Sie in der Buchhaltung sehen möchten; jeder Tag wird dann einer ihrer Werte (fehlende können angelegt werden).</numerusform>
+        </translation>
     </message>
     <message>
         <source>This Pleo company has no tag groups; there is nothing to map.</source>
@@ -946,12 +1378,34 @@
         <source>The ledger has no {dimensions}; tags will not be exported.</source>
         <translation>Die Buchhaltung hat keine {dimensions}; Labels werden nicht exportiert.</translation>
     </message>
+    <message numerus="yes">
+        <source>Creating %n value(s) in {dimension}…</source>
+        <translation>
+            <numerusform>%n Wert wird in {dimension} angelegt…</numerusform>
+            <numerusform>%n Werte werden in {dimension} angelegt…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n value(s) in {dimension}; the tags are mapped to them.</source>
+        <translation>
+            <numerusform>%n Wert in {dimension} angelegt; der Tag ist ihm zugeordnet.</numerusform>
+            <numerusform>%n Werte in {dimension} angelegt; die Tags sind ihnen zugeordnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The values were not created: {error}</source>
+        <translation>Die Werte wurden nicht angelegt: {error}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>pleodesk</source>
         <translation>pleodesk</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>Connections</source>
@@ -1066,6 +1520,10 @@
         <translation>&amp;Über pleodesk</translation>
     </message>
     <message>
+        <source>No pleodesk data was found in {folder}: its database was deleted or moved while pleodesk was closed. The setup starts anew. To go on with the earlier connections, quit pleodesk and put the file {file} back in that folder.</source>
+        <translation>In {folder} wurden keine Daten von pleodesk gefunden: Die Datenbank wurde gelöscht oder verschoben, während pleodesk geschlossen war. Die Einrichtung beginnt neu. Um mit den früheren Verbindungen weiterzumachen, beenden Sie pleodesk und legen Sie die Datei {file} zurück in diesen Ordner.</translation>
+    </message>
+    <message>
         <source>No connection yet.</source>
         <translation>Noch keine Verbindung.</translation>
     </message>
@@ -1105,9 +1563,16 @@
         <source>&amp;Reconnect…</source>
         <translation>&amp;Neu verbinden…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n expense(s) held or failed: nothing was lost, but not in the ledger yet.</source>
+        <translation>
+            <numerusform>%n Ausgabe zurückgehalten oder fehlgeschlagen: Nichts ging verloren, aber sie ist noch nicht in der Buchhaltung.</numerusform>
+            <numerusform>%n Ausgaben zurückgehalten oder fehlgeschlagen: Nichts ging verloren, aber sie sind noch nicht in der Buchhaltung.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{n} expenses are held or failed: nothing was lost, but they are not in the ledger yet.</source>
-        <translation>{n} Ausgaben sind zurückgehalten oder fehlgeschlagen: Nichts ging verloren, aber sie sind noch nicht gebucht.</translation>
+        <source>Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps what was exported. This cannot be undone.</source>
+        <translation>{name} mit Zuordnungen, Verlauf, Pleo-Daten und heruntergeladenen Belegen löschen? Was exportiert wurde, bleibt in der Buchhaltung. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Some expenses need attention.</source>
@@ -1116,6 +1581,18 @@
     <message>
         <source>Show &amp;problems</source>
         <translation>&amp;Probleme anzeigen</translation>
+    </message>
+    <message>
+        <source>Background work</source>
+        <translation>Hintergrundarbeit</translation>
+    </message>
+    <message>
+        <source>{what} could not be planned: {error}. The rest of the background work goes on; the details are in the log.</source>
+        <translation>{what} konnte nicht geplant werden: {error}. Die übrige Hintergrundarbeit läuft weiter; die Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>{name}: {what} could not be planned: {error}</source>
+        <translation>{name}: {what} konnte nicht geplant werden: {error}</translation>
     </message>
     <message>
         <source>P&amp;roblems ({n})</source>
@@ -1144,10 +1621,6 @@
     <message>
         <source>Delete the connection</source>
         <translation>Verbindung löschen</translation>
-    </message>
-    <message>
-        <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
-        <translation>{name} mit Zuordnungen und Verlauf löschen? Was exportiert wurde, bleibt in der Buchhaltung. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Disconnecting {name} from {system}…</source>
@@ -1183,6 +1656,7 @@
     </message>
     <message>
         <source>pleodesk keeps running</source>
+        <extracomment>The window&apos;s size where the screen has room (1366×768 laptops have less: the window then fits the screen&apos;s free area, above the taskbar); the size the user gave it is remembered.</extracomment>
         <translation>pleodesk läuft weiter</translation>
     </message>
     <message>
@@ -1513,21 +1987,31 @@
         <source>Retry: {problem}</source>
         <translation>Erneut versuchen: {problem}</translation>
     </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… und {n} weitere</translation>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
+        <translation>
+            <numerusform>%n Ausgabe braucht Aufmerksamkeit. Beheben Sie die Ursache und klicken Sie dann auf Erneut versuchen: Was die Buchhaltung schon erreicht hat, wird nie zweimal gesendet.</numerusform>
+            <numerusform>%n Ausgaben brauchen Aufmerksamkeit. Beheben Sie die Ursache und klicken Sie dann auf Erneut versuchen: Was die Buchhaltung schon erreicht hat, wird nie zweimal gesendet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Problems ({n})</source>
         <translation>Probleme ({n})</translation>
     </message>
     <message>
-        <source>{n} expenses need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
-        <translation>{n} Ausgaben brauchen Aufmerksamkeit. Beheben Sie die Ursache und klicken Sie auf Erneut versuchen: Was schon gebucht ist, wird nie doppelt gesendet.</translation>
-    </message>
-    <message>
         <source>No problems: everything that was read from Pleo is exported or waiting.</source>
         <translation>Keine Probleme: Alles, was aus Pleo gelesen wurde, ist exportiert oder wartet.</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Was zu tun ist:</translation>
     </message>
     <message>
         <source>Retrying… the result appears in History.</source>
@@ -1557,12 +2041,20 @@
         <translation>&lt;b&gt;Gebucht mit:&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Pleo&apos;s data of this expense and its receipts were removed from this computer (Settings, Data folder); the ledger entry keeps them.</source>
+        <translation>Die Pleo-Daten dieser Ausgabe und ihre Belege wurden von diesem Computer gelöscht (Einstellungen, Datenordner); die Buchung in der Buchhaltung bewahrt sie.</translation>
+    </message>
+    <message>
         <source>No receipt</source>
         <translation>Kein Beleg</translation>
     </message>
     <message>
         <source>The receipt is fetched when the expense is exported.</source>
         <translation>Der Beleg wird beim Export der Ausgabe abgeholt.</translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>In der Buchhaltung</translation>
     </message>
     <message>
         <source>Receipt not downloaded</source>
@@ -1572,9 +2064,12 @@
         <source>&amp;Open PDF</source>
         <translation>PDF ö&amp;ffnen</translation>
     </message>
-    <message>
-        <source>{n} more attachment(s)</source>
-        <translation>{n} weitere(r) Anhang/Anhänge</translation>
+    <message numerus="yes">
+        <source>%n more attachment(s)</source>
+        <translation>
+            <numerusform>%n weiterer Anhang</numerusform>
+            <numerusform>%n weitere Anhänge</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1659,8 +2154,24 @@
         <translation>Erneut bei Xero anmelden</translation>
     </message>
     <message>
+        <source>QuickBooks ended pleodesk&apos;s sign-in. Reconnect opens Intuit&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another company is refused, and nothing is changed then.</source>
+        <translation>QuickBooks hat die Anmeldung von pleodesk beendet. Erneut verbinden öffnet die Intuit-Anmeldung im Browser: Melden Sie sich an und wählen Sie {name}. Eine Anmeldung bei einem anderen Unternehmen wird abgelehnt, und dann wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Sign in to &amp;QuickBooks again</source>
+        <translation>Erneut bei &amp;QuickBooks anmelden</translation>
+    </message>
+    <message>
         <source>&amp;Stop waiting</source>
         <translation>&amp;Warten beenden</translation>
+    </message>
+    <message>
+        <source>The answer the QuickBooks page shows</source>
+        <translation>Die Antwort, die die QuickBooks-Seite anzeigt</translation>
+    </message>
+    <message>
+        <source>Waiting for QuickBooks in your browser… If the browser shows a line to copy, paste it below and press Enter. Press Stop waiting to give up.</source>
+        <translation>Warten auf QuickBooks im Browser… Zeigt der Browser eine Zeile zum Kopieren, fügen Sie sie unten ein und drücken Sie die Eingabetaste. Klicken Sie auf Warten beenden, um aufzugeben.</translation>
     </message>
     <message>
         <source>Stop waiting for the Xero sign-in</source>
@@ -1673,6 +2184,18 @@
     <message>
         <source>The sign-in was stopped; nothing was changed.</source>
         <translation>Die Anmeldung wurde beendet; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Pennylane refused the stored API token (it may have been revoked or have expired). Make a new token for {company} in Pennylane under Settings &gt; Connectivity &gt; Developers and paste it here.</source>
+        <translation>Pennylane hat das gespeicherte API-Token abgelehnt (es wurde vielleicht widerrufen oder ist abgelaufen). Erstellen Sie in Pennylane unter Paramètres &gt; Connectivité &gt; Développeurs ein neues Token für {company} und fügen Sie es hier ein.</translation>
+    </message>
+    <message>
+        <source>New Pennylane API token</source>
+        <translation>Neues Pennylane-API-Token</translation>
+    </message>
+    <message>
+        <source>New &amp;Pennylane token:</source>
+        <translation>Neues &amp;Pennylane-Token:</translation>
     </message>
 </context>
 <context>
@@ -1757,13 +2280,19 @@
         <source>The end date is before the start date.</source>
         <translation>Das Enddatum liegt vor dem Startdatum.</translation>
     </message>
-    <message>
-        <source>Each day is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
-        <translation>Jeder Tag wird {delay} Tag(e) nach seinem Ende synchronisiert; der erste, {day}, am {due}.</translation>
+    <message numerus="yes">
+        <source>Each day is synced %n day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>
+            <numerusform>Jeder Tag wird %n Tag nach seinem Ende synchronisiert; der erste, {day}, am {due}.</numerusform>
+            <numerusform>Jeder Tag wird %n Tage nach seinem Ende synchronisiert; der erste, {day}, am {due}.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Each month is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
-        <translation>Jeder Monat wird {delay} Tag(e) nach seinem Ende synchronisiert; der erste, {day}, am {due}.</translation>
+    <message numerus="yes">
+        <source>Each month is synced %n day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>
+            <numerusform>Jeder Monat wird %n Tag nach seinem Ende synchronisiert; der erste, {day}, am {due}.</numerusform>
+            <numerusform>Jeder Monat wird %n Tage nach seinem Ende synchronisiert; der erste, {day}, am {due}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1869,6 +2398,26 @@
         <translation>Feed &amp;jetzt senden</translation>
     </message>
     <message>
+        <source>Newest statement file</source>
+        <translation>Neueste Auszugsdatei</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Show the statement files in the file manager, the newest one highlighted.</source>
+        <translation>Zeigt die Auszugsdateien im Dateimanager, die neueste hervorgehoben.</translation>
+    </message>
+    <message>
+        <source>&amp;Import in the ledger…</source>
+        <translation>In die Buchhaltung &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Opens the ledger&apos;s statement import in the browser and shows the newest file to pick there.</source>
+        <translation>Öffnet den Auszugsimport der Buchhaltung im Browser und zeigt die neueste Datei, die dort zu wählen ist.</translation>
+    </message>
+    <message>
         <source>Scheduled sync of this administration</source>
         <translation>Geplante Synchronisation dieses Mandanten</translation>
     </message>
@@ -1913,8 +2462,29 @@
         <translation>Bearbeiten Sie die Verbindung, um es zu wählen.</translation>
     </message>
     <message>
-        <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
-        <translation>{cats} Kategorien, {taxes} Steuerschlüssel und {groups} Label-Gruppen zugeordnet.</translation>
+        <source>Mapped: {categories}, {taxes}, {groups}.</source>
+        <translation>Zugeordnet: {categories}, {taxes}, {groups}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n category(-ies)</source>
+        <translation>
+            <numerusform>%n Kategorie</numerusform>
+            <numerusform>%n Kategorien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VAT code(s)</source>
+        <translation>
+            <numerusform>%n USt-Code</numerusform>
+            <numerusform>%n USt-Codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag group(s)</source>
+        <translation>
+            <numerusform>%n Tag-Gruppe</numerusform>
+            <numerusform>%n Tag-Gruppen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next check of the export queue: {when}.</source>
@@ -1935,6 +2505,22 @@
     <message>
         <source>Not saved: {error}</source>
         <translation>Nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Import in {system}…</source>
+        <translation>In {system} &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>No statement file yet: the first is written at the next feed time, in {folder}.</source>
+        <translation>Noch keine Auszugsdatei: Die erste wird zur nächsten Feed-Zeit geschrieben, in {folder}.</translation>
+    </message>
+    <message>
+        <source>Newest statement file: {file} ({when}), in {folder}.</source>
+        <translation>Neueste Auszugsdatei: {file} ({when}), in {folder}.</translation>
+    </message>
+    <message>
+        <source>In {system}, choose Import a statement&apos;s file {file}: lines imported before are skipped.</source>
+        <translation>Wählen Sie in {system} unter Auszug importieren die Datei {file}: Schon importierte Zeilen werden übersprungen.</translation>
     </message>
     <message>
         <source>Schedule saved.</source>
@@ -1961,6 +2547,10 @@
         <translation>{name} deaktivieren? Bis Sie die Verbindung wieder aktivieren, wird nichts exportiert; der Verlauf bleibt erhalten.</translation>
     </message>
     <message>
+        <source>Not activated: the connection {name} already exports this Pleo company. Deactivate it first.</source>
+        <translation>Nicht aktiviert: Die Verbindung {name} exportiert dieses Pleo-Unternehmen bereits. Deaktivieren Sie sie zuerst.</translation>
+    </message>
+    <message>
         <source>Checking Pleo and the ledger…</source>
         <translation>Pleo und die Buchhaltung werden geprüft…</translation>
     </message>
@@ -1975,6 +2565,10 @@
     <message>
         <source>Change the connection {name}</source>
         <translation>Verbindung {name} ändern</translation>
+    </message>
+    <message>
+        <source>The connection {name} already exports this Pleo company. Pleo has one accounting integration per company: the first connection to export takes all that waits in Pleo, so a second one would get nothing. Deactivate or delete {name} first (Settings tab), or change that connection instead.</source>
+        <translation>Die Verbindung {name} exportiert dieses Pleo-Unternehmen bereits. Pleo hat eine Buchhaltungsintegration pro Unternehmen: Die erste Verbindung, die exportiert, nimmt alles, was in Pleo wartet, eine zweite bekäme also nichts. Deaktivieren oder löschen Sie zuerst {name} (Reiter Einstellungen) oder ändern Sie stattdessen diese Verbindung.</translation>
     </message>
     <message>
         <source>New connection</source>
@@ -2032,6 +2626,22 @@
         <translation>Ordner für das Journal</translation>
     </message>
     <message>
+        <source>Company in the ledger</source>
+        <translation>Unternehmen in der Buchhaltung</translation>
+    </message>
+    <message>
+        <source>Xero organisation</source>
+        <translation>Xero-Organisation</translation>
+    </message>
+    <message>
+        <source>Journal ({role})</source>
+        <translation>Journal ({role})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
@@ -2043,9 +2653,12 @@
         <source>Tag groups</source>
         <translation>Label-Gruppen</translation>
     </message>
-    <message>
-        <source>{n} exported as {dimensions}</source>
-        <translation>{n} exportiert als {dimensions}</translation>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>jede %n Minute</numerusform>
+            <numerusform>alle %n Minuten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Entries</source>
@@ -2067,17 +2680,32 @@
         <source>exported</source>
         <translation>exportiert</translation>
     </message>
+    <message numerus="yes">
+        <source>%n exported as {dimensions}</source>
+        <translation>
+            <numerusform>%n exportiert als {dimensions}</numerusform>
+            <numerusform>%n exportiert als {dimensions}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Card expenses booked as</source>
+        <translation>Kartenausgaben gebucht als</translation>
+    </message>
+    <message>
+        <source>Out-of-pocket expenses booked as</source>
+        <translation>Auslagen gebucht als</translation>
+    </message>
     <message>
         <source>not exported</source>
         <translation>nicht exportiert</translation>
     </message>
     <message>
-        <source>Export queue</source>
-        <translation>Exportwarteschlange</translation>
+        <source>Wallet top-ups</source>
+        <translation>Wallet-Aufladungen</translation>
     </message>
     <message>
-        <source>every {n} minutes</source>
-        <translation>alle {n} Minuten</translation>
+        <source>Export queue</source>
+        <translation>Exportwarteschlange</translation>
     </message>
     <message>
         <source>Bank feed</source>
@@ -2112,6 +2740,18 @@
         <translation>Geplante Synchronisation</translation>
     </message>
     <message>
+        <source>The connection name is too long: use at most {n} characters.</source>
+        <translation>Der Name der Verbindung ist zu lang: verwenden Sie höchstens {n} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The connection name contains {char}, which cannot be shown as text: use letters, digits, spaces and punctuation only.</source>
+        <translation>Der Name der Verbindung enthält {char}, das sich nicht als Text anzeigen lässt: verwenden Sie nur Buchstaben, Ziffern, Leerzeichen und Satzzeichen.</translation>
+    </message>
+    <message>
+        <source>The connection needs a name.</source>
+        <translation>Die Verbindung braucht einen Namen.</translation>
+    </message>
+    <message>
         <source>Another connection is already called {name}.</source>
         <translation>Eine andere Verbindung heißt bereits {name}.</translation>
     </message>
@@ -2143,8 +2783,8 @@
         <translation>Dimension</translation>
     </message>
     <message>
-        <source>Tag groups and their dimensions</source>
-        <translation>Label-Gruppen und ihre Dimensionen</translation>
+        <source>Pleo tag groups and where they go in the ledger</source>
+        <translation>Pleo-Tag-Gruppen und wohin sie in der Buchhaltung gehen</translation>
     </message>
     <message>
         <source>Pleo tag</source>
@@ -2159,6 +2799,33 @@
         <translation>Labels und ihre Dimensionswerte</translation>
     </message>
     <message>
+        <source>Create the &amp;missing values…</source>
+        <translation>&amp;Fehlende Werte anlegen…</translation>
+    </message>
+    <message>
+        <source>Create a value in the ledger for each tag of the chosen group that has none yet, named as in Pleo, and map the tags to them.</source>
+        <translation>Legt in der Buchhaltung für jeden Tag der gewählten Gruppe ohne Wert einen Wert mit dem Namen aus Pleo an und ordnet die Tags ihm zu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %n missing value(s) in {dimension}…</source>
+        <translation>
+            <numerusform>%n fehlenden Wert in {dimension} anlegen…</numerusform>
+            <numerusform>%n fehlende Werte in {dimension} anlegen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create values</source>
+        <translation>Werte anlegen</translation>
+    </message>
+    <message>
+        <source>Create these values in {dimension}, and map the tags to them?
+
+{values}</source>
+        <translation>Diese Werte in {dimension} anlegen und die Tags ihnen zuordnen?
+
+{values}</translation>
+    </message>
+    <message>
         <source>— not exported —</source>
         <translation>— nicht exportiert —</translation>
     </message>
@@ -2167,32 +2834,42 @@
         <translation>{name} (nicht in der Buchhaltung)</translation>
     </message>
     <message>
-        <source>Dimension for tag group {group}</source>
-        <translation>Dimension für Label-Gruppe {group}</translation>
+        <source>{dimension} for tag group {group}</source>
+        <translation>{dimension} für Tag-Gruppe {group}</translation>
     </message>
     <message>
-        <source>At most five</source>
-        <translation>Höchstens fünf</translation>
+        <source>Too many tag groups</source>
+        <translation>Zu viele Tag-Gruppen</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n tag group(s) can be exported as {dimensions}. Stop exporting another group first.</source>
+        <translation>
+            <numerusform>Höchstens %n Tag-Gruppe kann als {dimensions} exportiert werden. Beenden Sie zuerst den Export einer anderen Gruppe.</numerusform>
+            <numerusform>Höchstens %n Tag-Gruppen können als {dimensions} exportiert werden. Beenden Sie zuerst den Export einer anderen Gruppe.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>At most {n} tag groups can be exported as {dimensions}. Stop exporting another group first.</source>
-        <translation>Höchstens {n} Label-Gruppen können als {dimensions} exportiert werden. Beenden Sie zuerst den Export einer anderen Gruppe.</translation>
+        <source>— choose the {dimension} first —</source>
+        <translation>— zuerst die {dimension} wählen —</translation>
+    </message>
+    <message numerus="yes">
+        <source>{groups} of at most {max} tag groups exported as {dimensions}; %n tag(s) mapped.</source>
+        <translation>
+            <numerusform>{groups} von höchstens {max} Tag-Gruppen als {dimensions} exportiert; %n Tag zugeordnet.</numerusform>
+            <numerusform>{groups} von höchstens {max} Tag-Gruppen als {dimensions} exportiert; %n Tags zugeordnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dimensions</source>
+        <translation>Dimensionen</translation>
     </message>
     <message>
         <source>— not mapped —</source>
         <translation>— nicht zugeordnet —</translation>
     </message>
     <message>
-        <source>— choose a dimension first —</source>
-        <translation>— zuerst eine Dimension wählen —</translation>
-    </message>
-    <message>
         <source>Value for tag {tag}</source>
         <translation>Wert für Label {tag}</translation>
-    </message>
-    <message>
-        <source>{groups} of at most {max} tag groups exported; {tags} tags mapped.</source>
-        <translation>{groups} von höchstens {max} Label-Gruppen exportiert; {tags} Labels zugeordnet.</translation>
     </message>
 </context>
 <context>
@@ -2237,12 +2914,23 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <source>A new statement file is ready</source>
+        <translation>Eine neue Auszugsdatei liegt bereit</translation>
+    </message>
+    <message>
+        <source>{name}: import {file} in {system} (Settings &gt; Bank feed &gt; Import). Click to show the file.</source>
+        <translation>{name}: Importieren Sie {file} in {system} (Einstellungen &gt; Bank-Feed &gt; Importieren). Klicken, um die Datei zu zeigen.</translation>
+    </message>
+    <message>
         <source>{name}: {what} — {status}</source>
         <translation>{name}: {what} — {status}</translation>
     </message>
-    <message>
-        <source>pleodesk: {n} expenses need attention</source>
-        <translation>pleodesk: {n} Ausgaben brauchen Aufmerksamkeit</translation>
+    <message numerus="yes">
+        <source>pleodesk: %n expense(s) need attention</source>
+        <translation>
+            <numerusform>pleodesk: %n Ausgabe braucht Aufmerksamkeit</numerusform>
+            <numerusform>pleodesk: %n Ausgaben brauchen Aufmerksamkeit</numerusform>
+        </translation>
     </message>
     <message>
         <source>{name}: {new} more held or failed since the last run. Open Problems to fix them.</source>
@@ -2285,10 +2973,194 @@
     </message>
 </context>
 <context>
+    <name>fec</name>
+    <message>
+        <source>FEC file (France): Cegid Loop, Inqom, Sage 100, ACD, MyUnisoft, Tiime</source>
+        <extracomment>Where the wizard keeps the FEC&apos;s chart in the connection&apos;s settings.</extracomment>
+        <translation>FEC-Datei (Frankreich): Cegid Loop, Inqom, Sage 100, ACD, MyUnisoft, Tiime</translation>
+    </message>
+    <message>
+        <source>A fichier des écritures comptables in its legal form for each export, with the receipts beside it, for French ledgers that import files.</source>
+        <translation>Eine fichier des écritures comptables in gesetzlicher Form für jeden Export, mit den Belegen daneben, für französische Buchhaltungen, die Dateien importieren.</translation>
+    </message>
+    <message>
+        <source>account (plan comptable général)</source>
+        <translation>Konto (plan comptable général)</translation>
+    </message>
+    <message>
+        <source>VAT code</source>
+        <translation>USt-Code</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>dimensions (the FEC has no analytic columns)</source>
+        <translation>Dimensionen (die FEC hat keine analytischen Spalten)</translation>
+    </message>
+    <message>
+        <source>Pleo bank account (512…)</source>
+        <translation>Pleo-Bankkonto (512…)</translation>
+    </message>
+    <message>
+        <source>Amounts owed to employees (421…)</source>
+        <translation>Den Mitarbeitern geschuldete Beträge (421…)</translation>
+    </message>
+    <message>
+        <source>Suppliers (401…)</source>
+        <translation>Lieferanten (401…)</translation>
+    </message>
+    <message>
+        <source>These accounts are the counter side of each entry. They must be accounts of the plan comptable général that your ledger has; create them here if the chart lacks them.</source>
+        <translation>Diese Konten sind die Gegenseite jeder Buchung. Es müssen Konten des plan comptable général sein, die Ihre Buchhaltung hat; legen Sie sie hier an, wenn sie im Kontenplan fehlen.</translation>
+    </message>
+    <message>
+        <source>Cegid Loop</source>
+        <translation>Cegid Loop</translation>
+    </message>
+    <message>
+        <source>Inqom</source>
+        <translation>Inqom</translation>
+    </message>
+    <message>
+        <source>Sage 100 Comptabilité</source>
+        <translation>Sage 100 Comptabilité</translation>
+    </message>
+    <message>
+        <source>ACD (Comptabilité Expert)</source>
+        <translation>ACD (Comptabilité Expert)</translation>
+    </message>
+    <message>
+        <source>MyUnisoft</source>
+        <translation>MyUnisoft</translation>
+    </message>
+    <message>
+        <source>Tiime</source>
+        <translation>Tiime</translation>
+    </message>
+    <message>
+        <source>Another ledger</source>
+        <translation>Eine andere Buchhaltung</translation>
+    </message>
+    <message>
+        <source>Select the fiscal year the entries belong to (Dossier &gt; Exercices).</source>
+        <translation>Wählen Sie das Geschäftsjahr der Buchungen (Dossier &gt; Exercices).</translation>
+    </message>
+    <message>
+        <source>Import the run&apos;s .txt file with Comptabilité &gt; Imports &gt; Écritures &gt; FEC.</source>
+        <translation>Importieren Sie die .txt-Datei des Exports über Comptabilité &gt; Imports &gt; Écritures &gt; FEC.</translation>
+    </message>
+    <message>
+        <source>The FEC import attaches no receipts: attach them from the run&apos;s folder, where each is named after its entry&apos;s PieceRef.</source>
+        <translation>Der FEC-Import hängt keine Belege an: hängen Sie sie aus dem Ordner des Exports an, wo jeder nach der PieceRef seiner Buchung benannt ist.</translation>
+    </message>
+    <message>
+        <source>Whether the import adds to the entries already there or replaces them: try a first file on a test folder.</source>
+        <translation>Ob der Import zu den vorhandenen Buchungen hinzufügt oder sie ersetzt: probieren Sie eine erste Datei in einem Testmandanten.</translation>
+    </message>
+    <message>
+        <source>Click the import icon at the top right and choose the run&apos;s .txt file.</source>
+        <translation>Klicken Sie oben rechts auf das Import-Symbol und wählen Sie die .txt-Datei des Exports.</translation>
+    </message>
+    <message>
+        <source>Choose (or create) the fiscal year; do not close the year after the import.</source>
+        <translation>Wählen (oder erstellen) Sie das Geschäftsjahr; schließen Sie das Jahr nach dem Import nicht ab.</translation>
+    </message>
+    <message>
+        <source>Choose to add the entries to those of the period (&quot;rajouter&quot;), not to replace them.</source>
+        <translation>Wählen Sie, die Buchungen zu denen des Zeitraums hinzuzufügen (&quot;rajouter&quot;), nicht sie zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>To take the receipts too, choose &quot;Importer un FEC avec ses pièces comptables&quot;; how Inqom wants them packed with the file: pleodesk puts them beside it, named after each entry&apos;s PieceRef.</source>
+        <translation>Um auch die Belege zu übernehmen, wählen Sie &quot;Importer un FEC avec ses pièces comptables&quot;; wie Inqom sie zusammen mit der Datei erwartet: pleodesk legt sie daneben, benannt nach der PieceRef jeder Buchung.</translation>
+    </message>
+    <message>
+        <source>Each run also writes Sage&apos;s documented text import of entries (the file ending in _sage.txt: tab separated, dates JJMMAA).</source>
+        <translation>Jeder Export schreibt auch den von Sage beschriebenen Textimport von Buchungen (die Datei auf _sage.txt: tabulatorgetrennt, Datumsangaben JJMMAA).</translation>
+    </message>
+    <message>
+        <source>The import menu of Sage 100 Comptabilité (a &quot;Format Sage&quot; or &quot;format paramétrable&quot; import), and whether it imports an FEC.</source>
+        <translation>Das Importmenü von Sage 100 Comptabilité (ein Import &quot;Format Sage&quot; oder &quot;format paramétrable&quot;), und ob es eine FEC importiert.</translation>
+    </message>
+    <message>
+        <source>Receipts do not go with the file: attach them from the run&apos;s folder.</source>
+        <translation>Belege gehen nicht mit der Datei mit: hängen Sie sie aus dem Ordner des Exports an.</translation>
+    </message>
+    <message>
+        <source>Comptabilité Expert imports files under Outils &gt; Importation (confirmed for fixed assets).</source>
+        <translation>Comptabilité Expert importiert Dateien unter Outils &gt; Importation (bestätigt für Anlagen).</translation>
+    </message>
+    <message>
+        <source>Whether it imports entries from an FEC, and through which screen: ask the accounting firm.</source>
+        <translation>Ob es Buchungen aus einer FEC importiert, und über welche Maske: fragen Sie die Kanzlei.</translation>
+    </message>
+    <message>
+        <source>Each run also writes the flat CSV MyUnisoft takes from expense tools (the file ending in _myunisoft.csv: debit and credit columns, dates yyyyMMdd, comma decimals).</source>
+        <translation>Jeder Export schreibt auch die flache CSV-Datei, die MyUnisoft von Spesen-Tools annimmt (die Datei auf _myunisoft.csv: Soll- und Habenspalten, Datumsangaben yyyyMMdd, Dezimalkomma).</translation>
+    </message>
+    <message>
+        <source>The column order and the import screen MyUnisoft expects, and whether it imports an FEC: the file&apos;s header names each column for the import&apos;s mapping.</source>
+        <translation>Die Spaltenreihenfolge und die Importmaske, die MyUnisoft erwartet, und ob es eine FEC importiert: die Kopfzeile der Datei benennt jede Spalte für die Zuordnung beim Import.</translation>
+    </message>
+    <message>
+        <source>Whether Tiime imports entries from an FEC or another file: ask the accountant which import screen they use before relying on it.</source>
+        <translation>Ob Tiime Buchungen aus einer FEC oder einer anderen Datei importiert: fragen Sie die Steuerkanzlei, welche Importmaske sie nutzt, bevor Sie sich darauf verlassen.</translation>
+    </message>
+    <message>
+        <source>Import the run&apos;s .txt file with your ledger&apos;s FEC import.</source>
+        <translation>Importieren Sie die .txt-Datei des Exports mit dem FEC-Import Ihrer Buchhaltung.</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>One entry per expense</source>
+        <translation>Eine Buchung je Ausgabe</translation>
+    </message>
+    <message>
+        <source>One summary entry per day</source>
+        <translation>Eine Sammelbuchung je Tag</translation>
+    </message>
+    <message>
+        <source>One summary entry per month</source>
+        <translation>Eine Sammelbuchung je Monat</translation>
+    </message>
+    <message>
+        <source>{code} is not an account of the plan comptable général: use a number such as 512100.</source>
+        <translation>{code} ist kein Konto des plan comptable général: verwenden Sie eine Nummer wie 512100.</translation>
+    </message>
+    <message>
+        <source>The SIREN is the company&apos;s 9-digit number (the first 9 digits of its SIRET, on its Kbis extract).</source>
+        <translation>Die SIREN ist die 9-stellige Nummer des Unternehmens (die ersten 9 Ziffern seiner SIRET, auf dem Kbis-Auszug).</translation>
+    </message>
+    <message>
+        <source>This SIREN has a wrong check digit: compare it with the Kbis extract.</source>
+        <translation>Diese SIREN hat eine falsche Prüfziffer: vergleichen Sie sie mit dem Kbis-Auszug.</translation>
+    </message>
+    <message>
+        <source>The journal code is 1 to 8 capital letters or digits, such as PLEO.</source>
+        <translation>Der Journalcode besteht aus 1 bis 8 Großbuchstaben oder Ziffern, etwa PLEO.</translation>
+    </message>
+    <message>
+        <source>{ledger} keeps the journal code {code} for itself: choose another.</source>
+        <translation>{ledger} behält den Journalcode {code} für sich: wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>Write the last day of the fiscal year as month-day, such as 12-31.</source>
+        <translation>Schreiben Sie den letzten Tag des Geschäftsjahres als Monat-Tag, etwa 12-31.</translation>
+    </message>
+</context>
+<context>
     <name>journal_file</name>
     <message>
         <source>General journal file (CSV)</source>
         <translation>Journaldatei (CSV)</translation>
+    </message>
+    <message>
+        <source>journal file</source>
+        <translation>Journaldatei</translation>
     </message>
     <message>
         <source>One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any ledger that imports a general journal.</source>
@@ -2325,6 +3197,10 @@
     <message>
         <source>The file holds no accounts.</source>
         <translation>Die Datei enthält keine Konten.</translation>
+    </message>
+    <message>
+        <source>The chart has no dimension named {name}.</source>
+        <translation>Der Kontenplan hat keine Dimension namens {name}.</translation>
     </message>
     <message>
         <source>Account {code} already exists ({name}).</source>
@@ -2491,6 +3367,10 @@
         <translation>Odoo 16 / 17</translation>
     </message>
     <message>
+        <source>Odoo</source>
+        <translation>Odoo</translation>
+    </message>
+    <message>
         <source>Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic plans as Pleo tag groups.</source>
         <translation>Buchungssätze oder Eingangsrechnungen in Odoo, als Entwurf oder gebucht, mit den Belegen als Anhang; Pleo-Label-Gruppen als Analysepläne.</translation>
     </message>
@@ -2561,6 +3441,73 @@
     <message>
         <source>The Odoo user may not use the chosen company. Choose another one.</source>
         <translation>Der Odoo-Benutzer hat keinen Zugriff auf das gewählte Unternehmen. Wählen Sie ein anderes.</translation>
+    </message>
+</context>
+<context>
+    <name>pennylane</name>
+    <message>
+        <source>Pennylane</source>
+        <translation>Pennylane</translation>
+    </message>
+    <message>
+        <source>Ledger entries in a Pleo journal in Pennylane, one per expense with its receipt or one per day or month; analytic categories as Pleo tag groups.</source>
+        <translation>Buchungen in einem Pleo-Journal in Pennylane, eine je Ausgabe mit Beleg oder eine je Tag oder Monat; analytische Kategorien als Pleo-Tag-Gruppen.</translation>
+    </message>
+    <message>
+        <source>ledger account</source>
+        <translation>Sachkonto</translation>
+    </message>
+    <message>
+        <source>VAT account and rate</source>
+        <translation>USt-Konto und Satz</translation>
+    </message>
+    <message>
+        <source>analytic category group</source>
+        <translation>Gruppe analytischer Kategorien</translation>
+    </message>
+    <message>
+        <source>analytic category groups</source>
+        <translation>Gruppen analytischer Kategorien</translation>
+    </message>
+    <message>
+        <source>Pleo bank ledger account (512…)</source>
+        <translation>Pleo-Bank-Sachkonto (512…)</translation>
+    </message>
+    <message>
+        <source>Amounts owed to employees (421…)</source>
+        <translation>Den Mitarbeitern geschuldete Beträge (421…)</translation>
+    </message>
+    <message>
+        <source>Counter account of reimbursements paid outside Pleo</source>
+        <translation>Gegenkonto der außerhalb von Pleo gezahlten Erstattungen</translation>
+    </message>
+    <message>
+        <source>Suppliers (401…)</source>
+        <translation>Lieferanten (401…)</translation>
+    </message>
+    <message>
+        <source>The Pleo bank ledger account is the counter side of each entry: choose a 512 account, or create one (pleodesk proposes 512100 Banque Pleo). The other accounts are only needed for those kinds of expense.</source>
+        <translation>Das Pleo-Bank-Sachkonto ist die Gegenseite jeder Buchung: wählen Sie ein 512-Konto oder legen Sie eines an (pleodesk schlägt 512100 Banque Pleo vor). Die anderen Konten werden nur für diese Arten von Ausgaben gebraucht.</translation>
+    </message>
+    <message>
+        <source>Journal for Pleo expenses:</source>
+        <translation>Journal für Pleo-Ausgaben:</translation>
+    </message>
+    <message>
+        <source>Create {code} &quot;{name}&quot;</source>
+        <translation>{code} &quot;{name}&quot; anlegen</translation>
+    </message>
+    <message>
+        <source>One entry per expense, with its receipt</source>
+        <translation>Eine Buchung je Ausgabe, mit ihrem Beleg</translation>
+    </message>
+    <message>
+        <source>One summary entry per day</source>
+        <translation>Eine Sammelbuchung je Tag</translation>
+    </message>
+    <message>
+        <source>One summary entry per month</source>
+        <translation>Eine Sammelbuchung je Monat</translation>
     </message>
 </context>
 <context>
@@ -2723,6 +3670,86 @@
     </message>
 </context>
 <context>
+    <name>quickbooks</name>
+    <message>
+        <source>QuickBooks Online</source>
+        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
+        <translation>QuickBooks Online</translation>
+    </message>
+    <message>
+        <source>Expenses in QuickBooks&apos; Expenses list on a Pleo bank account, receipts attached; classes, projects and locations as Pleo tags.</source>
+        <translation>Ausgaben in der Ausgabenliste von QuickBooks auf einem Pleo-Bankkonto, mit Belegen; Klassen, Projekte und Standorte als Pleo-Tags.</translation>
+    </message>
+    <message>
+        <source>QuickBooks account</source>
+        <translation>QuickBooks-Konto</translation>
+    </message>
+    <message>
+        <source>QuickBooks VAT code</source>
+        <translation>QuickBooks-USt-Code</translation>
+    </message>
+    <message>
+        <source>class, project or location</source>
+        <translation>Klasse, Projekt oder Standort</translation>
+    </message>
+    <message>
+        <source>classes, projects and locations</source>
+        <translation>Klassen, Projekte und Standorte</translation>
+    </message>
+    <message>
+        <source>Pleo bank account in QuickBooks</source>
+        <translation>Pleo-Bankkonto in QuickBooks</translation>
+    </message>
+    <message>
+        <source>Pleo Pocket bank account in QuickBooks</source>
+        <translation>Pleo-Pocket-Bankkonto in QuickBooks</translation>
+    </message>
+    <message>
+        <source>Bank account reimbursements are paid from</source>
+        <translation>Bankkonto, von dem Erstattungen gezahlt werden</translation>
+    </message>
+    <message>
+        <source>Accounts payable (for Pleo invoices, booked as bills)</source>
+        <translation>Verbindlichkeiten (für Pleo-Rechnungen, als Eingangsrechnungen gebucht)</translation>
+    </message>
+    <message>
+        <source>Choose the Pleo bank account created on the previous page (Banque Pleo), and the Pleo Pocket account if you use Pleo Pocket. In QuickBooks these are under Settings &gt; Chart of accounts.</source>
+        <translation>Wählen Sie das auf der vorigen Seite erstellte Pleo-Bankkonto (Banque Pleo) und das Pleo-Pocket-Konto, wenn Sie Pleo Pocket nutzen. In QuickBooks finden Sie sie unter Einstellungen &gt; Kontenplan.</translation>
+    </message>
+    <message>
+        <source>QuickBooks Online takes no bank feed from apps: QuickBooks&apos; own bank connections bring the statement lines.</source>
+        <translation>QuickBooks Online nimmt keinen Bank-Feed von Apps an: die eigenen Bankverbindungen von QuickBooks liefern die Kontoauszugszeilen.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Num&amp;ber:</source>
+        <translation>N&amp;ummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Journal code:</source>
+        <translation>&amp;Journalcode:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Kontonummer</translation>
+    </message>
+    <message>
+        <source>Journal code</source>
+        <translation>Journalcode</translation>
+    </message>
+    <message>
+        <source>In QuickBooks, open Settings &gt; Apps &gt; Connected apps and disconnect pleodesk from this company.</source>
+        <translation>Öffnen Sie in QuickBooks Einstellungen &gt; Apps &gt; Verbundene Apps und trennen Sie pleodesk von diesem Unternehmen.</translation>
+    </message>
+</context>
+<context>
     <name>skips</name>
     <message>
         <source>personal spend is settled with the employee, not booked</source>
@@ -2786,6 +3813,25 @@
     </message>
 </context>
 <context>
+    <name>storage</name>
+    <message>
+        <source>The pleodesk database {path} is damaged (it is not a readable database), so pleodesk changed nothing. Restore the file from a backup, or move it away to start afresh (then set up the connections again).</source>
+        <translation>Die pleodesk-Datenbank {path} ist beschädigt (keine lesbare Datenbank), daher hat pleodesk nichts geändert. Stellen Sie die Datei aus einer Sicherung wieder her oder verschieben Sie sie, um neu zu beginnen (richten Sie danach die Verbindungen erneut ein).</translation>
+    </message>
+    <message>
+        <source>This data was written by a newer pleodesk (database schema {revision}). Update pleodesk to open it; nothing was changed.</source>
+        <translation>Diese Daten wurden von einem neueren pleodesk geschrieben (Datenbankschema {revision}). Aktualisieren Sie pleodesk, um sie zu öffnen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>pleodesk cannot write to its data folder {folder}: it is read-only for this user. Make it writable (or set PLEODESK_HOME to a folder that is) and try again; nothing was changed.</source>
+        <translation>pleodesk kann nicht in seinen Datenordner {folder} schreiben: er ist für diesen Benutzer schreibgeschützt. Machen Sie ihn beschreibbar (oder setzen Sie PLEODESK_HOME auf einen beschreibbaren Ordner) und versuchen Sie es erneut; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>pleodesk could not write to its data folder {folder}: the disk is full (or failing). Free some space and try again; what was saved before is intact.</source>
+        <translation>pleodesk konnte nicht in seinen Datenordner {folder} schreiben: der Datenträger ist voll (oder fehlerhaft). Schaffen Sie Platz und versuchen Sie es erneut; was zuvor gespeichert wurde, ist unversehrt.</translation>
+    </message>
+</context>
+<context>
     <name>systems</name>
     <message>
         <source>ledger account</source>
@@ -2830,6 +3876,13 @@
     <message>
         <source>The demo company could not be started: {error}</source>
         <translation>Das Demo-Unternehmen konnte nicht gestartet werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>wizard</name>
+    <message>
+        <source>{company} – {ledger}</source>
+        <translation>{company} – {ledger}</translation>
     </message>
 </context>
 <context>
@@ -2929,6 +3982,10 @@
     <message>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
     </message>
     <message>
         <source>exported</source>

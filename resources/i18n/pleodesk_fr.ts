@@ -43,9 +43,12 @@
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
-    <message>
-        <source>{count} accounts in the ledger.</source>
-        <translation>{count} comptes dans la comptabilité.</translation>
+    <message numerus="yes">
+        <source>%n account(s) in the ledger.</source>
+        <translation>
+            <numerusform>%n compte dans la comptabilité.</numerusform>
+            <numerusform>%n comptes dans la comptabilité.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The chart of accounts could not be read: {error}</source>
@@ -75,6 +78,22 @@
         <translation>Codes &amp;TVA</translation>
     </message>
     <message>
+        <source>Create a 0 % purchase &amp;tax in the ledger</source>
+        <translation>Créer une taxe d&apos;achat à 0 % dans la compta&amp;bilité</translation>
+    </message>
+    <message>
+        <source>For Pleo&apos;s 0 % VAT codes: the ledger has no purchase tax of 0 %. pleodesk creates one and maps them to it.</source>
+        <translation>Pour les codes TVA à 0 % de Pleo : la comptabilité n&apos;a pas de taxe d&apos;achat à 0 %. pleodesk en crée une et les y associe.</translation>
+    </message>
+    <message>
+        <source>Creating the 0 % purchase tax in the ledger…</source>
+        <translation>Création de la taxe d&apos;achat à 0 % dans la comptabilité…</translation>
+    </message>
+    <message>
+        <source>Created the tax {code} in the ledger; Pleo&apos;s {keys} now go to it.</source>
+        <translation>La taxe {code} a été créée dans la comptabilité ; les codes {keys} de Pleo y sont désormais associés.</translation>
+    </message>
+    <message>
         <source>Reading Pleo&apos;s categories and the ledger&apos;s accounts…</source>
         <translation>Lecture des catégories Pleo et des comptes comptables…</translation>
     </message>
@@ -90,9 +109,12 @@
         <source>Could not read the categories: {error}</source>
         <translation>Les catégories n&apos;ont pas pu être lues : {error}</translation>
     </message>
-    <message>
-        <source>{unmapped} of {total} categories are not mapped yet; their expenses will be held until they are.</source>
-        <translation>{unmapped} catégorie(s) sur {total} ne sont pas encore associées ; leurs dépenses sont retenues en attendant.</translation>
+    <message numerus="yes">
+        <source>%n of {total} categories not mapped yet; their expenses will be held until they are.</source>
+        <translation>
+            <numerusform>%n catégorie sur {total} pas encore associée ; ses dépenses sont retenues en attendant.</numerusform>
+            <numerusform>%n catégories sur {total} pas encore associées ; leurs dépenses sont retenues en attendant.</numerusform>
+        </translation>
     </message>
     <message>
         <source>All {total} categories are mapped.</source>
@@ -118,8 +140,8 @@
         <translation>Associer &amp;automatiquement</translation>
     </message>
     <message>
-        <source>Map every unmapped category whose code or name the ledger also has.</source>
-        <translation>Associe chaque catégorie non associée dont le code ou le nom existe aussi en comptabilité.</translation>
+        <source>Map every unmapped category to the ledger account with the same code or name, among the accounts of a type that can take it.</source>
+        <translation>Associe chaque catégorie non associée au compte comptable de même code ou de même nom, parmi les comptes d&apos;un type qui peut la recevoir.</translation>
     </message>
     <message>
         <source>Mapped and unmapped categories</source>
@@ -154,6 +176,10 @@
         <translation>— tel que Pleo l’envoie —</translation>
     </message>
     <message>
+        <source>Matched automatically: check the account.</source>
+        <translation>Associée automatiquement&#xa0;: vérifiez le compte.</translation>
+    </message>
+    <message>
         <source>Ledger account for {category}</source>
         <translation>Compte comptable pour {category}</translation>
     </message>
@@ -161,9 +187,19 @@
         <source>Tax code for {category}</source>
         <translation>Code TVA pour {category}</translation>
     </message>
-    <message>
-        <source>{count} mapping(s) added automatically</source>
-        <translation>{count} association(s) ajoutée(s) automatiquement</translation>
+    <message numerus="yes">
+        <source>%n mapping(s) added automatically</source>
+        <translation>
+            <numerusform>%n correspondance ajoutée automatiquement</numerusform>
+            <numerusform>%n correspondances ajoutées automatiquement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched automatically (highlighted): check them</source>
+        <translation>
+            <numerusform>%n associée automatiquement (en surbrillance)&#xa0;: vérifiez-la</numerusform>
+            <numerusform>%n associées automatiquement (en surbrillance)&#xa0;: vérifiez-les</numerusform>
+        </translation>
     </message>
     <message>
         <source>{mapped} mapped · {unmapped} unmapped</source>
@@ -225,12 +261,80 @@
         <translation>Dossier du journal</translation>
     </message>
     <message>
+        <source>FEC file for a French ledger</source>
+        <translation>Fichier FEC pour une comptabilité française</translation>
+    </message>
+    <message>
+        <source>Each export writes an FEC (fichier des écritures comptables, LPF art. A47 A-1) in a folder of its own, with the receipts beside it; your ledger imports it.</source>
+        <translation>Chaque export écrit un FEC (fichier des écritures comptables, LPF art. A47 A-1) dans un dossier à lui, avec les justificatifs à côté ; votre logiciel comptable l&apos;importe.</translation>
+    </message>
+    <message>
+        <source>FEC folder</source>
+        <translation>Dossier des FEC</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>&amp;SIREN:</source>
+        <translation>&amp;SIREN :</translation>
+    </message>
+    <message>
+        <source>Ledger that imports the file</source>
+        <translation>Logiciel comptable qui importe le fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger:</source>
+        <translation>&amp;Logiciel comptable :</translation>
+    </message>
+    <message>
+        <source>Journal code</source>
+        <translation>Code journal</translation>
+    </message>
+    <message>
+        <source>&amp;Journal code:</source>
+        <translation>Code &amp;journal :</translation>
+    </message>
+    <message>
+        <source>Last day of the fiscal year (MM-DD)</source>
+        <translation>Dernier jour de l&apos;exercice (MM-JJ)</translation>
+    </message>
+    <message>
+        <source>Fiscal year &amp;ends (MM-DD):</source>
+        <translation>Fin de l&apos;&amp;exercice (MM-JJ) :</translation>
+    </message>
+    <message>
+        <source>How should expenses be booked?</source>
+        <translation>Comment comptabiliser les dépenses ?</translation>
+    </message>
+    <message>
+        <source>Accounts and VAT codes from &amp;Pleo (its categories carry the accounts)</source>
+        <translation>Comptes et codes TVA de &amp;Pleo (ses catégories portent les comptes)</translation>
+    </message>
+    <message>
+        <source>A chart of accounts &amp;exported from the ledger (CSV: numéro;libellé;type)</source>
+        <translation>Un plan comptable &amp;exporté du logiciel comptable (CSV : numéro;libellé;type)</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;ile…</source>
+        <translation>Choisir un f&amp;ichier…</translation>
+    </message>
+    <message>
+        <source>Folder for the FEC files</source>
+        <translation>Dossier des fichiers FEC</translation>
+    </message>
+    <message>
         <source>Chart of accounts</source>
         <translation>Plan comptable</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>How {ledger} imports the files:</source>
+        <translation>Comment {ledger} importe les fichiers :</translation>
     </message>
     <message>
         <source>The folder will be created.</source>
@@ -279,6 +383,13 @@
     <message>
         <source>Odoo login</source>
         <translation>Identifiant Odoo</translation>
+    </message>
+    <message numerus="yes">
+        <source>This user may book in %n company(-ies): choose the one for this connection, then press Next.</source>
+        <translation>
+            <numerusform>Cet utilisateur peut comptabiliser dans %n société&#xa0;: choisissez-la pour cette connexion, puis cliquez sur Suivant.</numerusform>
+            <numerusform>Cet utilisateur peut comptabiliser dans %n sociétés&#xa0;: choisissez celle de cette connexion, puis cliquez sur Suivant.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Connect Lexware Office</source>
@@ -393,20 +504,12 @@
         <translation>{version} a accepté l&apos;identifiant {login} et sa clé d&apos;API. L&apos;utilisateur a les droits dont pleodesk a besoin (Accountant ou Adviser, et Settings) ; les applications Facturation et Employés sont installées.</translation>
     </message>
     <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next.</source>
-        <translation>Cet utilisateur peut comptabiliser dans {n} sociétés : choisissez celle de cette connexion, puis appuyez sur Suivant.</translation>
-    </message>
-    <message>
         <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Société {company} (parmi les {n} où cet utilisateur peut comptabiliser) : {accounts} comptes, {taxes} taxes d&apos;achat, {plans} plans analytiques.</translation>
     </message>
     <message>
         <source>Checking Odoo…</source>
         <translation>Vérification d’Odoo…</translation>
-    </message>
-    <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
-        <translation>Cet utilisateur peut comptabiliser dans {n} sociétés : choisissez celle de cette connexion, puis cliquez à nouveau sur Suivant.</translation>
     </message>
     <message>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
@@ -421,14 +524,6 @@
         <translation>pleodesk se connecte à Xero dans votre navigateur ; Xero demande dans quelle organisation pleodesk peut comptabiliser. Seul un jeton de connexion est conservé, dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
-        <source>Xero app client id</source>
-        <translation>Identifiant client de l’application Xero</translation>
-    </message>
-    <message>
-        <source>pleodesk&apos;s own Xero app</source>
-        <translation>l’application Xero de pleodesk</translation>
-    </message>
-    <message>
         <source>the client id of your Xero app</source>
         <translation>l’identifiant client de votre application Xero</translation>
     </message>
@@ -437,16 +532,140 @@
         <translation>Identifiant &amp;client de l’application Xero :</translation>
     </message>
     <message>
-        <source>&amp;Sign in to Xero…</source>
-        <translation>&amp;Se connecter à Xero…</translation>
+        <source>Connect QuickBooks Online</source>
+        <translation>Connecter QuickBooks Online</translation>
     </message>
     <message>
-        <source>Sign in to Xero in the browser</source>
-        <translation>Se connecter à Xero dans le navigateur</translation>
+        <source>Sign in to Intuit in your browser, allow pleodesk and choose the company. pleodesk then finds or creates the Pleo bank account, as Pleo&apos;s help article describes.</source>
+        <translation>Connectez-vous à Intuit dans votre navigateur, autorisez pleodesk et choisissez l&apos;entreprise. pleodesk trouve ou crée ensuite le compte bancaire Pleo, comme l&apos;explique l&apos;article d&apos;aide de Pleo.</translation>
+    </message>
+    <message>
+        <source>1. Connect QuickBooks and pleodesk</source>
+        <translation>1. Connecter QuickBooks et pleodesk</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to QuickBooks…</source>
+        <translation>&amp;Connecter à QuickBooks…</translation>
+    </message>
+    <message>
+        <source>Sign in to QuickBooks in the browser</source>
+        <translation>Se connecter à QuickBooks dans le navigateur</translation>
     </message>
     <message>
         <source>Stop &amp;waiting</source>
         <translation>Arrêter d&apos;a&amp;ttendre</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the QuickBooks sign-in</source>
+        <translation>Arrêter d&apos;attendre la connexion à QuickBooks</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s QuickBooks</source>
+        <translation>Utiliser le QuickBooks de l&apos;entreprise de dé&amp;mo</translation>
+    </message>
+    <message>
+        <source>Sign in to a QuickBooks company emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Se connecter à une entreprise QuickBooks émulée sur cet ordinateur, pour essayer pleodesk avec l&apos;entreprise de démo.</translation>
+    </message>
+    <message>
+        <source>Not connected yet.</source>
+        <translation>Pas encore connecté.</translation>
+    </message>
+    <message>
+        <source>QuickBooks company</source>
+        <translation>Entreprise QuickBooks</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Entreprise&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The answer the QuickBooks page shows</source>
+        <translation>La réponse affichée par la page QuickBooks</translation>
+    </message>
+    <message>
+        <source>&amp;Use it</source>
+        <translation>&amp;Utiliser</translation>
+    </message>
+    <message>
+        <source>P&amp;aste the answer:</source>
+        <translation>Coller la rép&amp;onse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Advanced: your own Intuit app</source>
+        <translation>Avancé&#xa0;: votre propre application Intuit</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>&amp;ID client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Intuit app client id</source>
+        <translation>ID client de l&apos;application Intuit</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>&amp;Secret client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Intuit app client secret</source>
+        <translation>Secret client de l&apos;application Intuit</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URI:</source>
+        <translation>URI de &amp;redirection&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Intuit app redirect URI</source>
+        <translation>URI de redirection de l&apos;application Intuit</translation>
+    </message>
+    <message>
+        <source>2. The Pleo bank account (used for Pleo expenses only)</source>
+        <translation>2. Le compte bancaire Pleo (pour les dépenses Pleo uniquement)</translation>
+    </message>
+    <message>
+        <source>The company uses Pleo &amp;Pocket: a bank account for Pocket expenses too</source>
+        <translation>L&apos;entreprise utilise Pleo &amp;Pocket&#xa0;: un compte bancaire pour les dépenses Pocket aussi</translation>
+    </message>
+    <message>
+        <source>The Pleo Pocket bank account</source>
+        <translation>Le compte bancaire Pleo Pocket</translation>
+    </message>
+    <message>
+        <source>pleodesk finds these accounts in QuickBooks&apos; chart of accounts by name, or creates them as bank accounts (in France with the journal code chosen here).</source>
+        <translation>pleodesk trouve ces comptes par leur nom dans le plan comptable de QuickBooks, ou les crée comme comptes bancaires (en France avec le code journal choisi ici).</translation>
+    </message>
+    <message>
+        <source>Connected to {name}. Connect again only to renew the connection.</source>
+        <translation>Connecté à {name}. Ne vous reconnectez que pour renouveler la connexion.</translation>
+    </message>
+    <message>
+        <source>Waiting for QuickBooks in your browser… Sign in there, allow pleodesk and choose the company. If the browser shows a line to copy, paste it below.</source>
+        <translation>En attente de QuickBooks dans votre navigateur… Connectez-vous, autorisez pleodesk et choisissez l&apos;entreprise. Si le navigateur affiche une ligne à copier, collez-la ci-dessous.</translation>
+    </message>
+    <message>
+        <source>You signed in to {name}, but this connection books into {other}. Connect again and choose that company.</source>
+        <translation>Vous vous êtes connecté à {name}, mais cette connexion comptabilise dans {other}. Reconnectez-vous et choisissez cette entreprise.</translation>
+    </message>
+    <message>
+        <source>Signed in to {name}. Check the Pleo bank account below, then press Next.</source>
+        <translation>Connecté à {name}. Vérifiez le compte bancaire Pleo ci-dessous, puis cliquez sur Suivant.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for QuickBooks. Press Connect to QuickBooks to try again.</source>
+        <translation>Attente de QuickBooks arrêtée. Cliquez sur Connecter à QuickBooks pour réessayer.</translation>
+    </message>
+    <message>
+        <source>That is not the answer of this sign-in: copy the whole line the QuickBooks page shows.</source>
+        <translation>Ce n&apos;est pas la réponse de cette connexion&#xa0;: copiez toute la ligne affichée par la page QuickBooks.</translation>
+    </message>
+    <message>
+        <source>Setting up the Pleo bank account in QuickBooks…</source>
+        <translation>Configuration du compte bancaire Pleo dans QuickBooks…</translation>
+    </message>
+    <message>
+        <source>Connected to {name}: {accounts} accounts, {taxes} VAT codes for purchases; Pleo bank account {bank}.</source>
+        <translation>Connecté à {name}&#xa0;: {accounts} comptes, {taxes} codes de TVA pour les achats&#xa0;; compte bancaire Pleo {bank}.</translation>
     </message>
     <message>
         <source>Stop waiting for the Xero sign-in</source>
@@ -469,12 +688,36 @@
         <translation>&amp;Organisation :</translation>
     </message>
     <message>
-        <source>With your own Xero app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback. Xero counts every connected organisation against the app&apos;s plan.</source>
-        <translation>Avec votre propre application Xero (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), enregistrez les URI de redirection http://localhost:53682/callback, http://localhost:53683/callback et http://localhost:53684/callback. Xero décompte chaque organisation connectée dans le forfait de l’application.</translation>
+        <source>&amp;Connect to Xero…</source>
+        <translation>&amp;Se connecter à Xero…</translation>
+    </message>
+    <message>
+        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
+        <translation>Se connecter à Xero&#xa0;: connectez-vous dans le navigateur et autorisez pleodesk</translation>
+    </message>
+    <message>
+        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
+        <translation>Ouvre Xero dans votre navigateur&#xa0;: connectez-vous, choisissez l&apos;organisation et autorisez pleodesk.</translation>
+    </message>
+    <message>
+        <source>&amp;Advanced: your own Xero app</source>
+        <translation>&amp;Avancé&#xa0;: votre propre application Xero</translation>
+    </message>
+    <message>
+        <source>Client id of your own Xero app</source>
+        <translation>Identifiant client de votre propre application Xero</translation>
+    </message>
+    <message>
+        <source>Only needed for a Xero app of your own: at developer.xero.com &gt; My Apps, create an app of type &quot;Auth code with PKCE&quot; (mobile or desktop app) and register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback.</source>
+        <translation>Seulement pour votre propre application Xero&#xa0;: sur developer.xero.com &gt; My Apps, créez une application de type « Auth code with PKCE » (application mobile ou de bureau) et enregistrez les URI de redirection http://localhost:53682/callback, http://localhost:53683/callback et http://localhost:53684/callback.</translation>
     </message>
     <message>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
         <translation>Connecté à {name}. Reconnectez-vous seulement pour renouveler la connexion.</translation>
+    </message>
+    <message>
+        <source>This copy of pleodesk has no Xero app built in: enter the client id of your own Xero app under Advanced, then press Connect to Xero.</source>
+        <translation>Cette copie de pleodesk n&apos;a pas d&apos;application Xero intégrée&#xa0;: saisissez l&apos;identifiant client de votre propre application Xero sous Avancé, puis cliquez sur Se connecter à Xero.</translation>
     </message>
     <message>
         <source>Waiting for Xero in your browser… Sign in there and choose the organisation, or press Stop waiting.</source>
@@ -497,8 +740,8 @@
         <translation>Connecté à {name}.</translation>
     </message>
     <message>
-        <source>Stopped waiting for Xero. Press Sign in to Xero to try again.</source>
-        <translation>Attente de Xero arrêtée. Appuyez sur Se connecter à Xero pour réessayer.</translation>
+        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
+        <translation>Attente de Xero arrêtée. Cliquez sur Se connecter à Xero pour réessayer.</translation>
     </message>
     <message>
         <source>Setting up the Pleo accounts in Xero…</source>
@@ -511,6 +754,58 @@
     <message>
         <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
         <translation>Connecté à {name} : {accounts} comptes, {taxes} taux de TVA pour les dépenses, {dims} catégories de suivi ; compte bancaire Pleo {bank}.</translation>
+    </message>
+    <message>
+        <source>Connect Pennylane</source>
+        <translation>Connecter Pennylane</translation>
+    </message>
+    <message>
+        <source>pleodesk books into Pennylane with your company&apos;s own API token: it needs no partner agreement.</source>
+        <translation>pleodesk comptabilise dans Pennylane avec le jeton d&apos;API de votre propre entreprise : aucun accord de partenariat n&apos;est nécessaire.</translation>
+    </message>
+    <message>
+        <source>Pennylane API token</source>
+        <translation>Jeton d&apos;API Pennylane</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>&amp;Jeton d&apos;API :</translation>
+    </message>
+    <message>
+        <source>Check the token with Pennylane</source>
+        <translation>Vérifier le jeton auprès de Pennylane</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s Pennylane</source>
+        <translation>Utiliser le Pennylane de l&apos;entreprise de dé&amp;mo</translation>
+    </message>
+    <message>
+        <source>Book into a Pennylane emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Comptabiliser dans un Pennylane émulé sur cet ordinateur, pour essayer pleodesk avec l&apos;entreprise de démo.</translation>
+    </message>
+    <message>
+        <source>Make the token in Pennylane under Settings &gt; Connectivity &gt; Developers (an administrator, on the Essential plan or higher). Give it these permissions: journals, ledger accounts, ledger entries and file attachments (read and write); for analytics and the check of closed fiscal years also categories and fiscal years (read). Pennylane shows the token once: paste it here.</source>
+        <translation>Créez le jeton dans Pennylane sous Paramètres &gt; Connectivité &gt; Développeurs (en administrateur, avec l&apos;offre Essential ou supérieure). Donnez-lui ces droits : journaux, comptes, écritures et pièces jointes (lecture et écriture) ; pour l&apos;analytique et le contrôle des exercices clôturés, aussi catégories et exercices (lecture). Pennylane n&apos;affiche le jeton qu&apos;une fois : collez-le ici.</translation>
+    </message>
+    <message>
+        <source>A summary entry has one line per account, VAT rate and analytic value, balanced against the Pleo bank account, and is made once its day or month has ended; receipts are only attached to entries of one expense.</source>
+        <translation>Une écriture récapitulative a une ligne par compte, taux de TVA et valeur analytique, équilibrée sur le compte bancaire Pleo, et n&apos;est passée qu&apos;une fois son jour ou son mois écoulé ; les justificatifs ne sont joints qu&apos;aux écritures d&apos;une seule dépense.</translation>
+    </message>
+    <message>
+        <source>(stored; paste a new token to replace it)</source>
+        <translation>(enregistré ; collez un nouveau jeton pour le remplacer)</translation>
+    </message>
+    <message>
+        <source>Pennylane accepted the token of {company} (SIREN {siren}): {accounts} ledger accounts, {groups} analytic category groups.</source>
+        <translation>Pennylane a accepté le jeton de {company} (SIREN {siren}) : {accounts} comptes, {groups} groupes de catégories analytiques.</translation>
+    </message>
+    <message>
+        <source>Without the permissions {scopes} pleodesk sets no analytics and leaves the check of closed fiscal years to Pennylane.</source>
+        <translation>Sans les droits {scopes}, pleodesk ne renseigne pas l&apos;analytique et laisse à Pennylane le contrôle des exercices clôturés.</translation>
+    </message>
+    <message>
+        <source>Checking the token with Pennylane…</source>
+        <translation>Vérification du jeton auprès de Pennylane…</translation>
     </message>
 </context>
 <context>
@@ -592,10 +887,76 @@
     </message>
 </context>
 <context>
+    <name>DataFolderBox</name>
+    <message>
+        <source>Data folder</source>
+        <translation>Dossier de données</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep everything</source>
+        <translation>Tout conserver</translation>
+    </message>
+    <message>
+        <source>Keep Pleo&apos;s data and receipts of exported expenses for</source>
+        <translation>Conserver les données Pleo et les justificatifs des dépenses exportées pendant</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Pleo&apos;s data and receipts of exported expenses for:</source>
+        <translation>Conser&amp;ver les données Pleo et les justificatifs des dépenses exportées pendant :</translation>
+    </message>
+    <message>
+        <source>After that, pleodesk removes its own copy of Pleo&apos;s data and the receipts it downloaded for expenses the ledger has confirmed; they stay listed under Expenses. The ledger is the record: keep it as long as the law asks (often 5 to 10 years). Held, failed and waiting expenses are never removed, and a deleted connection&apos;s data goes with it.</source>
+        <translation>Passé ce délai, pleodesk supprime sa propre copie des données Pleo et les justificatifs qu’il a téléchargés pour les dépenses confirmées par la comptabilité ; elles restent listées sous Dépenses. La comptabilité fait foi : conservez-la aussi longtemps que la loi l’exige (souvent 5 à 10 ans). Les dépenses retenues, en échec ou en attente ne sont jamais supprimées, et les données d’une connexion supprimée partent avec elle.</translation>
+    </message>
+    <message>
+        <source>Size of the data folder</source>
+        <translation>Taille du dossier de données</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Clean &amp;up now</source>
+        <translation>&amp;Nettoyer maintenant</translation>
+    </message>
+    <message>
+        <source>Clean-up result</source>
+        <translation>Résultat du nettoyage</translation>
+    </message>
+    <message>
+        <source>{folder}: {total} (database {database}, receipts {receipts})</source>
+        <translation>{folder} : {total} (base de données {database}, justificatifs {receipts})</translation>
+    </message>
+    <message>
+        <source>Cleaning up…</source>
+        <translation>Nettoyage en cours…</translation>
+    </message>
+    <message>
+        <source>Freed {size}.</source>
+        <translation>{size} libérés.</translation>
+    </message>
+    <message>
+        <source>The database itself is compacted at a later clean-up, when no export is running.</source>
+        <translation>La base de données elle-même sera compactée lors d’un prochain nettoyage, quand aucun export n’est en cours.</translation>
+    </message>
+    <message>
+        <source>Not cleaned up: {error}</source>
+        <translation>Non nettoyé : {error}</translation>
+    </message>
+</context>
+<context>
     <name>ExpensesModel</name>
     <message>
         <source>Date</source>
-        <extracomment>The filter buttons: a label key -&gt; the record statuses it shows.</extracomment>
+        <extracomment>The filter buttons: a label key -&gt; the record statuses it shows. The sort of ``load_expense_rows``&apos; order: by date, newest first.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -770,6 +1131,22 @@
         <translation>Résultat de l’export</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>Dans la comptabilité</translation>
+    </message>
+    <message>
         <source>Entries created in the ledger</source>
         <translation>Écritures créées en comptabilité</translation>
     </message>
@@ -781,17 +1158,45 @@
         <source>Asking Pleo what {month} holds…</source>
         <translation>Pleo est interrogé sur le contenu de {month}…</translation>
     </message>
+    <message numerus="yes">
+        <source>Asking Pleo what {month} holds… pleodesk has exported %n expense(s) of it so far.</source>
+        <translation>
+            <numerusform>Pleo est interrogé sur le contenu de {month}… pleodesk en a exporté %n dépense jusqu’ici.</numerusform>
+            <numerusform>Pleo est interrogé sur le contenu de {month}… pleodesk en a exporté %n dépenses jusqu’ici.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No preview: {reason}</source>
         <translation>Pas d’aperçu : {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading {month} from Pleo: %n expense(s) waiting for export so far, {total}…</source>
+        <translation>
+            <numerusform>Lecture de {month} dans Pleo : %n dépense en attente d’export jusqu’ici, {total}…</numerusform>
+            <numerusform>Lecture de {month} dans Pleo : %n dépenses en attente d’export jusqu’ici, {total}…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing of {month} is waiting for export in Pleo.</source>
         <translation>Rien de {month} n’attend d’être exporté dans Pleo.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
+        <translation>
+            <numerusform>%n dépense a reçu une ligne d&apos;arrondi de TVA&#xa0;: la comptabilité calcule la TVA elle-même et trouve un centime de plus ou de moins que Pleo, ce centime est donc comptabilisé sur une ligne à part. L&apos;onglet Dépenses l&apos;indique dans le détail de la dépense.</numerusform>
+            <numerusform>%n dépenses ont reçu une ligne d&apos;arrondi de TVA&#xa0;: la comptabilité calcule la TVA elle-même et trouve un centime de plus ou de moins que Pleo, ce centime est donc comptabilisé sur une ligne à part. L&apos;onglet Dépenses l&apos;indique dans le détail de chaque dépense.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{count} expenses waiting for export, {total} in all; {already} of them already in the ledger.</source>
-        <translation>{count} dépense(s) en attente d’export, {total} au total ; {already} déjà en comptabilité.</translation>
+        <source>Open in the ledger: {url}</source>
+        <translation>Ouvrir dans la comptabilité&#xa0;: {url}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (all are in the Expenses tab)</source>
+        <translation>
+            <numerusform>… et %n de plus (toutes sont dans l&apos;onglet Dépenses)</numerusform>
+            <numerusform>… et %n de plus (toutes sont dans l&apos;onglet Dépenses)</numerusform>
+        </translation>
     </message>
     <message>
         <source>(not mapped: held)</source>
@@ -812,6 +1217,34 @@
     <message>
         <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
         <translation>Envoie chaque dépense réglée du mois en attente d’export dans Pleo, selon sa date comptable (la date affichée par Pleo). Les dépenses déjà en comptabilité ne sont jamais renvoyées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) waiting for export</source>
+        <translation>
+            <numerusform>%n dépense en attente d&apos;export</numerusform>
+            <numerusform>%n dépenses en attente d&apos;export</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them already in the ledger</source>
+        <translation>
+            <numerusform>dont %n déjà dans la comptabilité</numerusform>
+            <numerusform>dont %n déjà dans la comptabilité</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Spend to be booked: {total} (%n expense(s)).</source>
+        <translation>
+            <numerusform>Dépenses à comptabiliser&#xa0;: {total} (%n dépense).</numerusform>
+            <numerusform>Dépenses à comptabiliser&#xa0;: {total} (%n dépenses).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wallet top-ups and unloads, not in that total: {amount} (%n).</source>
+        <translation>
+            <numerusform>Rechargements et retraits du portefeuille, hors de ce total&#xa0;: {amount} (%n).</numerusform>
+            <numerusform>Rechargements et retraits du portefeuille, hors de ce total&#xa0;: {amount} (%n).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>
@@ -836,14 +1269,6 @@
     <message>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
-    </message>
-    <message>
-        <source>{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
-        <translation>{n} dépense(s) ont reçu une ligne d’arrondi de TVA : la comptabilité calcule la TVA elle-même et arrivait à un centime de plus ou de moins que Pleo, ce centime est donc comptabilisé sur une ligne à part. L’onglet Dépenses l’indique dans le détail de chaque dépense.</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… et {n} de plus</translation>
     </message>
 </context>
 <context>
@@ -923,6 +1348,10 @@
         <source>Skipped:</source>
         <translation>Ignorées :</translation>
     </message>
+    <message>
+        <source>Pleo export job {id}</source>
+        <translation>Tâche d&apos;export Pleo {id}</translation>
+    </message>
 </context>
 <context>
     <name>LabelsPage</name>
@@ -931,12 +1360,15 @@
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most five. Choose one for each group you want to see in the ledger; each tag then becomes a value.</source>
-        <translation>Les groupes d’étiquettes de Pleo peuvent aller en comptabilité comme {dimensions}, cinq au plus. Choisissez-en un pour chaque groupe à voir en comptabilité ; chaque étiquette devient alors une valeur.</translation>
-    </message>
-    <message>
         <source>Pleo tag group</source>
         <translation>Groupe d’étiquettes Pleo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most %n. Choose one for each group you want to see in the ledger; each tag then becomes one of its values (missing ones can be created).</source>
+        <translation>
+            <numerusform>Les groupes d&apos;étiquettes de Pleo peuvent aller dans la comptabilité comme {dimensions}, au plus %n. Choisissez-en un pour chaque groupe à voir dans la comptabilité ; chaque étiquette devient alors l&apos;une de ses valeurs (les valeurs manquantes peuvent être créées).</numerusform>
+            <numerusform>Les groupes d&apos;étiquettes de Pleo peuvent aller dans la comptabilité comme {dimensions}, au plus %n. Choisissez-en un pour chaque groupe à voir dans la comptabilité ; chaque étiquette devient alors l&apos;une de ses valeurs (les valeurs manquantes peuvent être créées).</numerusform>
+        </translation>
     </message>
     <message>
         <source>This Pleo company has no tag groups; there is nothing to map.</source>
@@ -946,12 +1378,34 @@
         <source>The ledger has no {dimensions}; tags will not be exported.</source>
         <translation>La comptabilité n’a pas de {dimensions} ; les étiquettes ne seront pas exportées.</translation>
     </message>
+    <message numerus="yes">
+        <source>Creating %n value(s) in {dimension}…</source>
+        <translation>
+            <numerusform>Création de %n valeur dans {dimension}…</numerusform>
+            <numerusform>Création de %n valeurs dans {dimension}…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n value(s) in {dimension}; the tags are mapped to them.</source>
+        <translation>
+            <numerusform>%n valeur créée dans {dimension} ; l&apos;étiquette y est associée.</numerusform>
+            <numerusform>%n valeurs créées dans {dimension} ; les étiquettes y sont associées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The values were not created: {error}</source>
+        <translation>Les valeurs n&apos;ont pas été créées&#xa0;: {error}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>pleodesk</source>
         <translation>pleodesk</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Avis</translation>
     </message>
     <message>
         <source>Connections</source>
@@ -1066,6 +1520,10 @@
         <translation>&amp;À propos de pleodesk</translation>
     </message>
     <message>
+        <source>No pleodesk data was found in {folder}: its database was deleted or moved while pleodesk was closed. The setup starts anew. To go on with the earlier connections, quit pleodesk and put the file {file} back in that folder.</source>
+        <translation>Aucune donnée de pleodesk n&apos;a été trouvée dans {folder}&#xa0;: sa base de données a été supprimée ou déplacée pendant que pleodesk était fermé. La configuration recommence. Pour reprendre les connexions précédentes, quittez pleodesk et remettez le fichier {file} dans ce dossier.</translation>
+    </message>
+    <message>
         <source>No connection yet.</source>
         <translation>Aucune connexion pour l’instant.</translation>
     </message>
@@ -1105,9 +1563,16 @@
         <source>&amp;Reconnect…</source>
         <translation>&amp;Reconnecter…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n expense(s) held or failed: nothing was lost, but not in the ledger yet.</source>
+        <translation>
+            <numerusform>%n dépense retenue ou en échec&#xa0;: rien n&apos;est perdu, mais elle n&apos;est pas encore dans la comptabilité.</numerusform>
+            <numerusform>%n dépenses retenues ou en échec&#xa0;: rien n&apos;est perdu, mais elles ne sont pas encore dans la comptabilité.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{n} expenses are held or failed: nothing was lost, but they are not in the ledger yet.</source>
-        <translation>{n} dépense(s) retenue(s) ou en échec : rien n’est perdu, mais elles ne sont pas encore en comptabilité.</translation>
+        <source>Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps what was exported. This cannot be undone.</source>
+        <translation>Supprimer {name} avec ses associations, son historique, ses données Pleo et les justificatifs téléchargés ? La comptabilité garde ce qui a été exporté. Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Some expenses need attention.</source>
@@ -1116,6 +1581,18 @@
     <message>
         <source>Show &amp;problems</source>
         <translation>Voir les &amp;problèmes</translation>
+    </message>
+    <message>
+        <source>Background work</source>
+        <translation>Travail en arrière-plan</translation>
+    </message>
+    <message>
+        <source>{what} could not be planned: {error}. The rest of the background work goes on; the details are in the log.</source>
+        <translation>Impossible de planifier « {what} » : {error}. Le reste du travail en arrière-plan continue ; les détails sont dans le journal.</translation>
+    </message>
+    <message>
+        <source>{name}: {what} could not be planned: {error}</source>
+        <translation>{name} : impossible de planifier « {what} » : {error}</translation>
     </message>
     <message>
         <source>P&amp;roblems ({n})</source>
@@ -1144,10 +1621,6 @@
     <message>
         <source>Delete the connection</source>
         <translation>Supprimer la connexion</translation>
-    </message>
-    <message>
-        <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
-        <translation>Supprimer {name} avec ses associations et son historique ? La comptabilité garde ce qui a été exporté. Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Disconnecting {name} from {system}…</source>
@@ -1183,6 +1656,7 @@
     </message>
     <message>
         <source>pleodesk keeps running</source>
+        <extracomment>The window&apos;s size where the screen has room (1366×768 laptops have less: the window then fits the screen&apos;s free area, above the taskbar); the size the user gave it is remembered.</extracomment>
         <translation>pleodesk continue de fonctionner</translation>
     </message>
     <message>
@@ -1513,21 +1987,31 @@
         <source>Retry: {problem}</source>
         <translation>Réessayer : {problem}</translation>
     </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… et {n} de plus</translation>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n de plus</numerusform>
+            <numerusform>… et %n de plus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
+        <translation>
+            <numerusform>%n dépense demande votre attention. Corrigez la cause, puis cliquez sur Réessayer&#xa0;: rien de ce qui a atteint la comptabilité n&apos;est envoyé deux fois.</numerusform>
+            <numerusform>%n dépenses demandent votre attention. Corrigez la cause, puis cliquez sur Réessayer&#xa0;: rien de ce qui a atteint la comptabilité n&apos;est envoyé deux fois.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Problems ({n})</source>
         <translation>Problèmes ({n})</translation>
     </message>
     <message>
-        <source>{n} expenses need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
-        <translation>{n} dépense(s) demandent votre attention. Corrigez la cause, puis cliquez sur Réessayer : rien de ce qui est déjà en comptabilité n’est envoyé deux fois.</translation>
-    </message>
-    <message>
         <source>No problems: everything that was read from Pleo is exported or waiting.</source>
         <translation>Aucun problème : tout ce qui a été lu dans Pleo est exporté ou en attente.</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Que faire&#xa0;:</translation>
     </message>
     <message>
         <source>Retrying… the result appears in History.</source>
@@ -1557,12 +2041,20 @@
         <translation>&lt;b&gt;Comptabilisée avec :&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Pleo&apos;s data of this expense and its receipts were removed from this computer (Settings, Data folder); the ledger entry keeps them.</source>
+        <translation>Les données Pleo de cette dépense et ses justificatifs ont été supprimés de cet ordinateur (Paramètres, Dossier de données) ; l’écriture comptable les conserve.</translation>
+    </message>
+    <message>
         <source>No receipt</source>
         <translation>Pas de justificatif</translation>
     </message>
     <message>
         <source>The receipt is fetched when the expense is exported.</source>
         <translation>Le justificatif est récupéré lors de l’export de la dépense.</translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>Dans la comptabilité</translation>
     </message>
     <message>
         <source>Receipt not downloaded</source>
@@ -1572,9 +2064,12 @@
         <source>&amp;Open PDF</source>
         <translation>&amp;Ouvrir le PDF</translation>
     </message>
-    <message>
-        <source>{n} more attachment(s)</source>
-        <translation>{n} autre(s) pièce(s) jointe(s)</translation>
+    <message numerus="yes">
+        <source>%n more attachment(s)</source>
+        <translation>
+            <numerusform>%n autre pièce jointe</numerusform>
+            <numerusform>%n autres pièces jointes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1659,8 +2154,24 @@
         <translation>Se reconnecter à Xero</translation>
     </message>
     <message>
+        <source>QuickBooks ended pleodesk&apos;s sign-in. Reconnect opens Intuit&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another company is refused, and nothing is changed then.</source>
+        <translation>QuickBooks a mis fin à la connexion de pleodesk. Reconnecter ouvre la connexion Intuit dans votre navigateur&#xa0;: connectez-vous et choisissez {name}. Une connexion à une autre entreprise est refusée, et rien n&apos;est alors modifié.</translation>
+    </message>
+    <message>
+        <source>Sign in to &amp;QuickBooks again</source>
+        <translation>Se reconnecter à &amp;QuickBooks</translation>
+    </message>
+    <message>
         <source>&amp;Stop waiting</source>
         <translation>&amp;Arrêter d&apos;attendre</translation>
+    </message>
+    <message>
+        <source>The answer the QuickBooks page shows</source>
+        <translation>La réponse affichée par la page QuickBooks</translation>
+    </message>
+    <message>
+        <source>Waiting for QuickBooks in your browser… If the browser shows a line to copy, paste it below and press Enter. Press Stop waiting to give up.</source>
+        <translation>En attente de QuickBooks dans votre navigateur… Si le navigateur affiche une ligne à copier, collez-la ci-dessous et appuyez sur Entrée. Cliquez sur Arrêter d&apos;attendre pour abandonner.</translation>
     </message>
     <message>
         <source>Stop waiting for the Xero sign-in</source>
@@ -1673,6 +2184,18 @@
     <message>
         <source>The sign-in was stopped; nothing was changed.</source>
         <translation>La connexion a été arrêtée ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Pennylane refused the stored API token (it may have been revoked or have expired). Make a new token for {company} in Pennylane under Settings &gt; Connectivity &gt; Developers and paste it here.</source>
+        <translation>Pennylane a refusé le jeton d&apos;API enregistré (il a pu être révoqué ou avoir expiré). Créez un nouveau jeton pour {company} dans Pennylane sous Paramètres &gt; Connectivité &gt; Développeurs et collez-le ici.</translation>
+    </message>
+    <message>
+        <source>New Pennylane API token</source>
+        <translation>Nouveau jeton d&apos;API Pennylane</translation>
+    </message>
+    <message>
+        <source>New &amp;Pennylane token:</source>
+        <translation>Nouveau jeton &amp;Pennylane :</translation>
     </message>
 </context>
 <context>
@@ -1757,13 +2280,19 @@
         <source>The end date is before the start date.</source>
         <translation>La date de fin précède la date de début.</translation>
     </message>
-    <message>
-        <source>Each day is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
-        <translation>Chaque jour est synchronisé {delay} jour(s) après sa fin ; le premier, {day}, le {due}.</translation>
+    <message numerus="yes">
+        <source>Each day is synced %n day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>
+            <numerusform>Chaque jour est synchronisé %n jour après sa fin ; le premier, {day}, le {due}.</numerusform>
+            <numerusform>Chaque jour est synchronisé %n jours après sa fin ; le premier, {day}, le {due}.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Each month is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
-        <translation>Chaque mois est synchronisé {delay} jour(s) après sa fin ; le premier, {day}, le {due}.</translation>
+    <message numerus="yes">
+        <source>Each month is synced %n day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>
+            <numerusform>Chaque mois est synchronisé %n jour après sa fin ; le premier, {day}, le {due}.</numerusform>
+            <numerusform>Chaque mois est synchronisé %n jours après sa fin ; le premier, {day}, le {due}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1869,6 +2398,26 @@
         <translation>Envoyer le flux &amp;maintenant</translation>
     </message>
     <message>
+        <source>Newest statement file</source>
+        <translation>Fichier de relevé le plus récent</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>Ouvrir le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>Show the statement files in the file manager, the newest one highlighted.</source>
+        <translation>Affiche les fichiers de relevé dans le gestionnaire de fichiers, le plus récent en surbrillance.</translation>
+    </message>
+    <message>
+        <source>&amp;Import in the ledger…</source>
+        <translation>&amp;Importer dans la comptabilité…</translation>
+    </message>
+    <message>
+        <source>Opens the ledger&apos;s statement import in the browser and shows the newest file to pick there.</source>
+        <translation>Ouvre l&apos;import de relevés de la comptabilité dans le navigateur et montre le fichier le plus récent à y choisir.</translation>
+    </message>
+    <message>
         <source>Scheduled sync of this administration</source>
         <translation>Synchronisation planifiée de ce dossier</translation>
     </message>
@@ -1913,8 +2462,29 @@
         <translation>Modifiez la connexion pour le choisir.</translation>
     </message>
     <message>
-        <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
-        <translation>{cats} catégorie(s), {taxes} code(s) TVA et {groups} groupe(s) d’étiquettes associés.</translation>
+        <source>Mapped: {categories}, {taxes}, {groups}.</source>
+        <translation>Associés&#xa0;: {categories}, {taxes}, {groups}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n category(-ies)</source>
+        <translation>
+            <numerusform>%n catégorie</numerusform>
+            <numerusform>%n catégories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VAT code(s)</source>
+        <translation>
+            <numerusform>%n code TVA</numerusform>
+            <numerusform>%n codes TVA</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag group(s)</source>
+        <translation>
+            <numerusform>%n groupe d&apos;étiquettes</numerusform>
+            <numerusform>%n groupes d&apos;étiquettes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next check of the export queue: {when}.</source>
@@ -1935,6 +2505,22 @@
     <message>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Import in {system}…</source>
+        <translation>&amp;Importer dans {system}…</translation>
+    </message>
+    <message>
+        <source>No statement file yet: the first is written at the next feed time, in {folder}.</source>
+        <translation>Pas encore de fichier de relevé&#xa0;: le premier est écrit à la prochaine heure du flux, dans {folder}.</translation>
+    </message>
+    <message>
+        <source>Newest statement file: {file} ({when}), in {folder}.</source>
+        <translation>Fichier de relevé le plus récent&#xa0;: {file} ({when}), dans {folder}.</translation>
+    </message>
+    <message>
+        <source>In {system}, choose Import a statement&apos;s file {file}: lines imported before are skipped.</source>
+        <translation>Dans {system}, choisissez le fichier {file} dans Importer un relevé&#xa0;: les lignes déjà importées sont ignorées.</translation>
     </message>
     <message>
         <source>Schedule saved.</source>
@@ -1961,6 +2547,10 @@
         <translation>Désactiver {name} ? Rien n’est exporté jusqu’à ce que vous la réactiviez ; son historique est conservé.</translation>
     </message>
     <message>
+        <source>Not activated: the connection {name} already exports this Pleo company. Deactivate it first.</source>
+        <translation>Non activée&#xa0;: la connexion {name} exporte déjà cette société Pleo. Désactivez-la d&apos;abord.</translation>
+    </message>
+    <message>
         <source>Checking Pleo and the ledger…</source>
         <translation>Vérification de Pleo et de la comptabilité…</translation>
     </message>
@@ -1975,6 +2565,10 @@
     <message>
         <source>Change the connection {name}</source>
         <translation>Modifier la connexion {name}</translation>
+    </message>
+    <message>
+        <source>The connection {name} already exports this Pleo company. Pleo has one accounting integration per company: the first connection to export takes all that waits in Pleo, so a second one would get nothing. Deactivate or delete {name} first (Settings tab), or change that connection instead.</source>
+        <translation>La connexion {name} exporte déjà cette société Pleo. Pleo a une seule intégration comptable par société&#xa0;: la première connexion qui exporte prend tout ce qui attend dans Pleo, une deuxième n&apos;obtiendrait donc rien. Désactivez ou supprimez d&apos;abord {name} (onglet Paramètres), ou modifiez plutôt cette connexion.</translation>
     </message>
     <message>
         <source>New connection</source>
@@ -2032,6 +2626,22 @@
         <translation>Dossier du journal</translation>
     </message>
     <message>
+        <source>Company in the ledger</source>
+        <translation>Société dans la comptabilité</translation>
+    </message>
+    <message>
+        <source>Xero organisation</source>
+        <translation>Organisation Xero</translation>
+    </message>
+    <message>
+        <source>Journal ({role})</source>
+        <translation>Journal ({role})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>Catégories</translation>
     </message>
@@ -2043,9 +2653,12 @@
         <source>Tag groups</source>
         <translation>Groupes d’étiquettes</translation>
     </message>
-    <message>
-        <source>{n} exported as {dimensions}</source>
-        <translation>{n} exporté(s) comme {dimensions}</translation>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>toutes les %n minute</numerusform>
+            <numerusform>toutes les %n minutes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Entries</source>
@@ -2067,17 +2680,32 @@
         <source>exported</source>
         <translation>exporté(s)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n exported as {dimensions}</source>
+        <translation>
+            <numerusform>%n exporté comme {dimensions}</numerusform>
+            <numerusform>%n exportés comme {dimensions}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Card expenses booked as</source>
+        <translation>Dépenses par carte comptabilisées comme</translation>
+    </message>
+    <message>
+        <source>Out-of-pocket expenses booked as</source>
+        <translation>Notes de frais comptabilisées comme</translation>
+    </message>
     <message>
         <source>not exported</source>
         <translation>non exportés</translation>
     </message>
     <message>
-        <source>Export queue</source>
-        <translation>File d’export</translation>
+        <source>Wallet top-ups</source>
+        <translation>Rechargements du portefeuille</translation>
     </message>
     <message>
-        <source>every {n} minutes</source>
-        <translation>toutes les {n} minutes</translation>
+        <source>Export queue</source>
+        <translation>File d’export</translation>
     </message>
     <message>
         <source>Bank feed</source>
@@ -2112,6 +2740,18 @@
         <translation>Synchronisation planifiée</translation>
     </message>
     <message>
+        <source>The connection name is too long: use at most {n} characters.</source>
+        <translation>Le nom de la connexion est trop long : utilisez au plus {n} caractères.</translation>
+    </message>
+    <message>
+        <source>The connection name contains {char}, which cannot be shown as text: use letters, digits, spaces and punctuation only.</source>
+        <translation>Le nom de la connexion contient {char}, qui ne peut pas s&apos;afficher comme du texte : utilisez uniquement des lettres, des chiffres, des espaces et de la ponctuation.</translation>
+    </message>
+    <message>
+        <source>The connection needs a name.</source>
+        <translation>La connexion a besoin d&apos;un nom.</translation>
+    </message>
+    <message>
         <source>Another connection is already called {name}.</source>
         <translation>Une autre connexion s’appelle déjà {name}.</translation>
     </message>
@@ -2143,8 +2783,8 @@
         <translation>axe analytique</translation>
     </message>
     <message>
-        <source>Tag groups and their dimensions</source>
-        <translation>Groupes d’étiquettes et leurs axes</translation>
+        <source>Pleo tag groups and where they go in the ledger</source>
+        <translation>Groupes d&apos;étiquettes Pleo et leur destination dans la comptabilité</translation>
     </message>
     <message>
         <source>Pleo tag</source>
@@ -2159,6 +2799,33 @@
         <translation>Étiquettes et leurs valeurs d’axe</translation>
     </message>
     <message>
+        <source>Create the &amp;missing values…</source>
+        <translation>Créer les valeurs &amp;manquantes…</translation>
+    </message>
+    <message>
+        <source>Create a value in the ledger for each tag of the chosen group that has none yet, named as in Pleo, and map the tags to them.</source>
+        <translation>Crée dans la comptabilité une valeur pour chaque étiquette du groupe choisi qui n&apos;en a pas encore, nommée comme dans Pleo, et y associe les étiquettes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %n missing value(s) in {dimension}…</source>
+        <translation>
+            <numerusform>Créer %n valeur manquante dans {dimension}…</numerusform>
+            <numerusform>Créer %n valeurs manquantes dans {dimension}…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create values</source>
+        <translation>Créer des valeurs</translation>
+    </message>
+    <message>
+        <source>Create these values in {dimension}, and map the tags to them?
+
+{values}</source>
+        <translation>Créer ces valeurs dans {dimension} et y associer les étiquettes&#xa0;?
+
+{values}</translation>
+    </message>
+    <message>
         <source>— not exported —</source>
         <translation>— non exporté —</translation>
     </message>
@@ -2167,32 +2834,42 @@
         <translation>{name} (absent de la comptabilité)</translation>
     </message>
     <message>
-        <source>Dimension for tag group {group}</source>
-        <translation>Axe pour le groupe d’étiquettes {group}</translation>
+        <source>{dimension} for tag group {group}</source>
+        <translation>{dimension} pour le groupe d&apos;étiquettes {group}</translation>
     </message>
     <message>
-        <source>At most five</source>
-        <translation>Cinq au plus</translation>
+        <source>Too many tag groups</source>
+        <translation>Trop de groupes d&apos;étiquettes</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n tag group(s) can be exported as {dimensions}. Stop exporting another group first.</source>
+        <translation>
+            <numerusform>Au plus %n groupe d&apos;étiquettes peut être exporté comme {dimensions}. Arrêtez d&apos;abord d&apos;exporter un autre groupe.</numerusform>
+            <numerusform>Au plus %n groupes d&apos;étiquettes peuvent être exportés comme {dimensions}. Arrêtez d&apos;abord d&apos;exporter un autre groupe.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>At most {n} tag groups can be exported as {dimensions}. Stop exporting another group first.</source>
-        <translation>Au plus {n} groupes d’étiquettes peuvent être exportés comme {dimensions}. Arrêtez d’abord d’exporter un autre groupe.</translation>
+        <source>— choose the {dimension} first —</source>
+        <translation>— choisissez d&apos;abord le/la {dimension} —</translation>
+    </message>
+    <message numerus="yes">
+        <source>{groups} of at most {max} tag groups exported as {dimensions}; %n tag(s) mapped.</source>
+        <translation>
+            <numerusform>{groups} groupes d&apos;étiquettes sur {max} au plus exportés comme {dimensions} ; %n étiquette associée.</numerusform>
+            <numerusform>{groups} groupes d&apos;étiquettes sur {max} au plus exportés comme {dimensions} ; %n étiquettes associées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dimensions</source>
+        <translation>dimensions</translation>
     </message>
     <message>
         <source>— not mapped —</source>
         <translation>— non associé —</translation>
     </message>
     <message>
-        <source>— choose a dimension first —</source>
-        <translation>— choisissez d’abord un axe —</translation>
-    </message>
-    <message>
         <source>Value for tag {tag}</source>
         <translation>Valeur pour l’étiquette {tag}</translation>
-    </message>
-    <message>
-        <source>{groups} of at most {max} tag groups exported; {tags} tags mapped.</source>
-        <translation>{groups} groupe(s) sur {max} au plus exporté(s) ; {tags} étiquette(s) associée(s).</translation>
     </message>
 </context>
 <context>
@@ -2237,12 +2914,23 @@
         <translation>&amp;Quitter</translation>
     </message>
     <message>
+        <source>A new statement file is ready</source>
+        <translation>Un nouveau fichier de relevé est prêt</translation>
+    </message>
+    <message>
+        <source>{name}: import {file} in {system} (Settings &gt; Bank feed &gt; Import). Click to show the file.</source>
+        <translation>{name}&#xa0;: importez {file} dans {system} (Paramètres &gt; Flux bancaire &gt; Importer). Cliquez pour afficher le fichier.</translation>
+    </message>
+    <message>
         <source>{name}: {what} — {status}</source>
         <translation>{name} : {what} — {status}</translation>
     </message>
-    <message>
-        <source>pleodesk: {n} expenses need attention</source>
-        <translation>pleodesk : {n} dépense(s) demandent votre attention</translation>
+    <message numerus="yes">
+        <source>pleodesk: %n expense(s) need attention</source>
+        <translation>
+            <numerusform>pleodesk&#xa0;: %n dépense demande votre attention</numerusform>
+            <numerusform>pleodesk&#xa0;: %n dépenses demandent votre attention</numerusform>
+        </translation>
     </message>
     <message>
         <source>{name}: {new} more held or failed since the last run. Open Problems to fix them.</source>
@@ -2285,10 +2973,194 @@
     </message>
 </context>
 <context>
+    <name>fec</name>
+    <message>
+        <source>FEC file (France): Cegid Loop, Inqom, Sage 100, ACD, MyUnisoft, Tiime</source>
+        <extracomment>Where the wizard keeps the FEC&apos;s chart in the connection&apos;s settings.</extracomment>
+        <translation>Fichier FEC (France) : Cegid Loop, Inqom, Sage 100, ACD, MyUnisoft, Tiime</translation>
+    </message>
+    <message>
+        <source>A fichier des écritures comptables in its legal form for each export, with the receipts beside it, for French ledgers that import files.</source>
+        <translation>Un fichier des écritures comptables dans sa forme légale pour chaque export, avec les justificatifs à côté, pour les logiciels comptables français qui importent des fichiers.</translation>
+    </message>
+    <message>
+        <source>account (plan comptable général)</source>
+        <translation>compte (plan comptable général)</translation>
+    </message>
+    <message>
+        <source>VAT code</source>
+        <translation>code TVA</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>axe</translation>
+    </message>
+    <message>
+        <source>dimensions (the FEC has no analytic columns)</source>
+        <translation>axes (le FEC n&apos;a pas de colonnes analytiques)</translation>
+    </message>
+    <message>
+        <source>Pleo bank account (512…)</source>
+        <translation>Compte bancaire Pleo (512…)</translation>
+    </message>
+    <message>
+        <source>Amounts owed to employees (421…)</source>
+        <translation>Sommes dues aux salariés (421…)</translation>
+    </message>
+    <message>
+        <source>Suppliers (401…)</source>
+        <translation>Fournisseurs (401…)</translation>
+    </message>
+    <message>
+        <source>These accounts are the counter side of each entry. They must be accounts of the plan comptable général that your ledger has; create them here if the chart lacks them.</source>
+        <translation>Ces comptes sont la contrepartie de chaque écriture. Ce doivent être des comptes du plan comptable général que votre comptabilité possède ; créez-les ici s&apos;ils manquent au plan.</translation>
+    </message>
+    <message>
+        <source>Cegid Loop</source>
+        <translation>Cegid Loop</translation>
+    </message>
+    <message>
+        <source>Inqom</source>
+        <translation>Inqom</translation>
+    </message>
+    <message>
+        <source>Sage 100 Comptabilité</source>
+        <translation>Sage 100 Comptabilité</translation>
+    </message>
+    <message>
+        <source>ACD (Comptabilité Expert)</source>
+        <translation>ACD (Comptabilité Expert)</translation>
+    </message>
+    <message>
+        <source>MyUnisoft</source>
+        <translation>MyUnisoft</translation>
+    </message>
+    <message>
+        <source>Tiime</source>
+        <translation>Tiime</translation>
+    </message>
+    <message>
+        <source>Another ledger</source>
+        <translation>Un autre logiciel comptable</translation>
+    </message>
+    <message>
+        <source>Select the fiscal year the entries belong to (Dossier &gt; Exercices).</source>
+        <translation>Sélectionnez l&apos;exercice des écritures (Dossier &gt; Exercices).</translation>
+    </message>
+    <message>
+        <source>Import the run&apos;s .txt file with Comptabilité &gt; Imports &gt; Écritures &gt; FEC.</source>
+        <translation>Importez le fichier .txt de l&apos;export par Comptabilité &gt; Imports &gt; Écritures &gt; FEC.</translation>
+    </message>
+    <message>
+        <source>The FEC import attaches no receipts: attach them from the run&apos;s folder, where each is named after its entry&apos;s PieceRef.</source>
+        <translation>L&apos;import FEC ne joint pas les justificatifs : joignez-les depuis le dossier de l&apos;export, où chacun porte le PieceRef de son écriture.</translation>
+    </message>
+    <message>
+        <source>Whether the import adds to the entries already there or replaces them: try a first file on a test folder.</source>
+        <translation>Si l&apos;import ajoute aux écritures déjà présentes ou les remplace : essayez un premier fichier sur un dossier de test.</translation>
+    </message>
+    <message>
+        <source>Click the import icon at the top right and choose the run&apos;s .txt file.</source>
+        <translation>Cliquez sur l&apos;icône d&apos;import en haut à droite et choisissez le fichier .txt de l&apos;export.</translation>
+    </message>
+    <message>
+        <source>Choose (or create) the fiscal year; do not close the year after the import.</source>
+        <translation>Choisissez (ou créez) l&apos;exercice ; ne clôturez pas l&apos;exercice après l&apos;import.</translation>
+    </message>
+    <message>
+        <source>Choose to add the entries to those of the period (&quot;rajouter&quot;), not to replace them.</source>
+        <translation>Choisissez d&apos;ajouter les écritures à celles de la période (&quot;rajouter&quot;), non de les remplacer.</translation>
+    </message>
+    <message>
+        <source>To take the receipts too, choose &quot;Importer un FEC avec ses pièces comptables&quot;; how Inqom wants them packed with the file: pleodesk puts them beside it, named after each entry&apos;s PieceRef.</source>
+        <translation>Pour prendre aussi les justificatifs, choisissez &quot;Importer un FEC avec ses pièces comptables&quot; ; comment Inqom veut qu&apos;ils accompagnent le fichier : pleodesk les met à côté, nommés d&apos;après le PieceRef de chaque écriture.</translation>
+    </message>
+    <message>
+        <source>Each run also writes Sage&apos;s documented text import of entries (the file ending in _sage.txt: tab separated, dates JJMMAA).</source>
+        <translation>Chaque export écrit aussi l&apos;import texte d&apos;écritures documenté par Sage (le fichier se terminant par _sage.txt : séparé par des tabulations, dates JJMMAA).</translation>
+    </message>
+    <message>
+        <source>The import menu of Sage 100 Comptabilité (a &quot;Format Sage&quot; or &quot;format paramétrable&quot; import), and whether it imports an FEC.</source>
+        <translation>Le menu d&apos;import de Sage 100 Comptabilité (un import &quot;Format Sage&quot; ou &quot;format paramétrable&quot;), et s&apos;il importe un FEC.</translation>
+    </message>
+    <message>
+        <source>Receipts do not go with the file: attach them from the run&apos;s folder.</source>
+        <translation>Les justificatifs ne partent pas avec le fichier : joignez-les depuis le dossier de l&apos;export.</translation>
+    </message>
+    <message>
+        <source>Comptabilité Expert imports files under Outils &gt; Importation (confirmed for fixed assets).</source>
+        <translation>Comptabilité Expert importe des fichiers sous Outils &gt; Importation (confirmé pour les immobilisations).</translation>
+    </message>
+    <message>
+        <source>Whether it imports entries from an FEC, and through which screen: ask the accounting firm.</source>
+        <translation>S&apos;il importe des écritures depuis un FEC, et par quel écran : demandez au cabinet comptable.</translation>
+    </message>
+    <message>
+        <source>Each run also writes the flat CSV MyUnisoft takes from expense tools (the file ending in _myunisoft.csv: debit and credit columns, dates yyyyMMdd, comma decimals).</source>
+        <translation>Chaque export écrit aussi le CSV à plat que MyUnisoft accepte des outils de notes de frais (le fichier se terminant par _myunisoft.csv : colonnes débit et crédit, dates aaaaMMjj, décimales à virgule).</translation>
+    </message>
+    <message>
+        <source>The column order and the import screen MyUnisoft expects, and whether it imports an FEC: the file&apos;s header names each column for the import&apos;s mapping.</source>
+        <translation>L&apos;ordre des colonnes et l&apos;écran d&apos;import qu&apos;attend MyUnisoft, et s&apos;il importe un FEC : l&apos;en-tête du fichier nomme chaque colonne pour le paramétrage de l&apos;import.</translation>
+    </message>
+    <message>
+        <source>Whether Tiime imports entries from an FEC or another file: ask the accountant which import screen they use before relying on it.</source>
+        <translation>Si Tiime importe des écritures depuis un FEC ou un autre fichier : demandez à l&apos;expert-comptable quel écran d&apos;import il utilise avant de compter dessus.</translation>
+    </message>
+    <message>
+        <source>Import the run&apos;s .txt file with your ledger&apos;s FEC import.</source>
+        <translation>Importez le fichier .txt de l&apos;export avec l&apos;import FEC de votre logiciel comptable.</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>non confirmé</translation>
+    </message>
+    <message>
+        <source>One entry per expense</source>
+        <translation>Une écriture par dépense</translation>
+    </message>
+    <message>
+        <source>One summary entry per day</source>
+        <translation>Une écriture récapitulative par jour</translation>
+    </message>
+    <message>
+        <source>One summary entry per month</source>
+        <translation>Une écriture récapitulative par mois</translation>
+    </message>
+    <message>
+        <source>{code} is not an account of the plan comptable général: use a number such as 512100.</source>
+        <translation>{code} n&apos;est pas un compte du plan comptable général : utilisez un numéro comme 512100.</translation>
+    </message>
+    <message>
+        <source>The SIREN is the company&apos;s 9-digit number (the first 9 digits of its SIRET, on its Kbis extract).</source>
+        <translation>Le SIREN est le numéro à 9 chiffres de l&apos;entreprise (les 9 premiers chiffres de son SIRET, sur son extrait Kbis).</translation>
+    </message>
+    <message>
+        <source>This SIREN has a wrong check digit: compare it with the Kbis extract.</source>
+        <translation>Ce SIREN a une clé de contrôle erronée : comparez-le à l&apos;extrait Kbis.</translation>
+    </message>
+    <message>
+        <source>The journal code is 1 to 8 capital letters or digits, such as PLEO.</source>
+        <translation>Le code journal compte 1 à 8 majuscules ou chiffres, comme PLEO.</translation>
+    </message>
+    <message>
+        <source>{ledger} keeps the journal code {code} for itself: choose another.</source>
+        <translation>{ledger} réserve le code journal {code} : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>Write the last day of the fiscal year as month-day, such as 12-31.</source>
+        <translation>Écrivez le dernier jour de l&apos;exercice sous la forme mois-jour, comme 12-31.</translation>
+    </message>
+</context>
+<context>
     <name>journal_file</name>
     <message>
         <source>General journal file (CSV)</source>
         <translation>Fichier de journal général (CSV)</translation>
+    </message>
+    <message>
+        <source>journal file</source>
+        <translation>fichier de journal</translation>
     </message>
     <message>
         <source>One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any ledger that imports a general journal.</source>
@@ -2327,6 +3199,10 @@
         <translation>Le fichier ne contient aucun compte.</translation>
     </message>
     <message>
+        <source>The chart has no dimension named {name}.</source>
+        <translation>Le plan comptable n&apos;a pas de dimension nommée {name}.</translation>
+    </message>
+    <message>
         <source>Account {code} already exists ({name}).</source>
         <translation>Le compte {code} existe déjà ({name}).</translation>
     </message>
@@ -2351,11 +3227,11 @@
     <name>keyring</name>
     <message>
         <source>The keyring in use ({backend}) would keep the keys in a file, or only until pleodesk closes, so pleodesk does not use it.</source>
-        <translation>Le trousseau utilisé ({backend}) garderait les clés dans un fichier, ou seulement jusqu’à la fermeture de pleodesk ; pleodesk ne l’utilise donc pas.</translation>
+        <translation>Le trousseau utilisé ({backend}) garderait les clés dans un fichier, ou seulement jusqu’à la fermeture de pleodesk&#xa0;; pleodesk ne l’utilise donc pas.</translation>
     </message>
     <message>
         <source>The system keyring ({backend}) could not keep a key: {error}</source>
-        <translation>Le trousseau du système ({backend}) n’a pas pu garder une clé : {error}</translation>
+        <translation>Le trousseau du système ({backend}) n’a pas pu garder une clé&#xa0;: {error}</translation>
     </message>
     <message>
         <source>No system keyring is available to keep the keys safe.</source>
@@ -2363,7 +3239,7 @@
     </message>
     <message>
         <source>Nothing was saved. Install GNOME Keyring (Debian and Ubuntu: sudo apt install gnome-keyring) or KWallet, log in again so it is unlocked, and start the setup again. The demo company (pleodesk --demo) needs no keyring.</source>
-        <translation>Rien n’a été enregistré. Installez GNOME Keyring (Debian et Ubuntu : sudo apt install gnome-keyring) ou KWallet, reconnectez-vous pour qu’il soit déverrouillé, puis recommencez la configuration. L’entreprise de démonstration (pleodesk --demo) n’a pas besoin de trousseau.</translation>
+        <translation>Rien n’a été enregistré. Installez GNOME Keyring (Debian et Ubuntu&#xa0;: sudo apt install gnome-keyring) ou KWallet, reconnectez-vous pour qu’il soit déverrouillé, puis recommencez la configuration. L’entreprise de démonstration (pleodesk --demo) n’a pas besoin de trousseau.</translation>
     </message>
     <message>
         <source>Nothing was saved. Unlock the system keyring (macOS Keychain, Windows Credential Manager) and start the setup again. The demo company (pleodesk --demo) needs no keyring.</source>
@@ -2491,6 +3367,10 @@
         <translation>Odoo 16 / 17</translation>
     </message>
     <message>
+        <source>Odoo</source>
+        <translation>Odoo</translation>
+    </message>
+    <message>
         <source>Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic plans as Pleo tag groups.</source>
         <translation>Écritures comptables ou factures fournisseurs dans Odoo, en brouillon ou comptabilisées, justificatifs joints ; les groupes d’étiquettes Pleo comme plans analytiques.</translation>
     </message>
@@ -2561,6 +3441,73 @@
     <message>
         <source>The Odoo user may not use the chosen company. Choose another one.</source>
         <translation>L’utilisateur Odoo n’a pas accès à la société choisie. Choisissez-en une autre.</translation>
+    </message>
+</context>
+<context>
+    <name>pennylane</name>
+    <message>
+        <source>Pennylane</source>
+        <translation>Pennylane</translation>
+    </message>
+    <message>
+        <source>Ledger entries in a Pleo journal in Pennylane, one per expense with its receipt or one per day or month; analytic categories as Pleo tag groups.</source>
+        <translation>Des écritures dans un journal Pleo de Pennylane, une par dépense avec son justificatif ou une par jour ou par mois ; les catégories analytiques comme groupes d&apos;étiquettes Pleo.</translation>
+    </message>
+    <message>
+        <source>ledger account</source>
+        <translation>compte</translation>
+    </message>
+    <message>
+        <source>VAT account and rate</source>
+        <translation>compte de TVA et taux</translation>
+    </message>
+    <message>
+        <source>analytic category group</source>
+        <translation>groupe de catégories analytiques</translation>
+    </message>
+    <message>
+        <source>analytic category groups</source>
+        <translation>groupes de catégories analytiques</translation>
+    </message>
+    <message>
+        <source>Pleo bank ledger account (512…)</source>
+        <translation>Compte de banque Pleo (512…)</translation>
+    </message>
+    <message>
+        <source>Amounts owed to employees (421…)</source>
+        <translation>Sommes dues aux salariés (421…)</translation>
+    </message>
+    <message>
+        <source>Counter account of reimbursements paid outside Pleo</source>
+        <translation>Contrepartie des remboursements payés hors de Pleo</translation>
+    </message>
+    <message>
+        <source>Suppliers (401…)</source>
+        <translation>Fournisseurs (401…)</translation>
+    </message>
+    <message>
+        <source>The Pleo bank ledger account is the counter side of each entry: choose a 512 account, or create one (pleodesk proposes 512100 Banque Pleo). The other accounts are only needed for those kinds of expense.</source>
+        <translation>Le compte de banque Pleo est la contrepartie de chaque écriture : choisissez un compte 512, ou créez-en un (pleodesk propose 512100 Banque Pleo). Les autres comptes ne servent qu&apos;à ces types de dépenses.</translation>
+    </message>
+    <message>
+        <source>Journal for Pleo expenses:</source>
+        <translation>Journal des dépenses Pleo :</translation>
+    </message>
+    <message>
+        <source>Create {code} &quot;{name}&quot;</source>
+        <translation>Créer {code} &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>One entry per expense, with its receipt</source>
+        <translation>Une écriture par dépense, avec son justificatif</translation>
+    </message>
+    <message>
+        <source>One summary entry per day</source>
+        <translation>Une écriture récapitulative par jour</translation>
+    </message>
+    <message>
+        <source>One summary entry per month</source>
+        <translation>Une écriture récapitulative par mois</translation>
     </message>
 </context>
 <context>
@@ -2723,6 +3670,86 @@
     </message>
 </context>
 <context>
+    <name>quickbooks</name>
+    <message>
+        <source>QuickBooks Online</source>
+        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
+        <translation>QuickBooks Online</translation>
+    </message>
+    <message>
+        <source>Expenses in QuickBooks&apos; Expenses list on a Pleo bank account, receipts attached; classes, projects and locations as Pleo tags.</source>
+        <translation>Les dépenses dans la liste Dépenses de QuickBooks sur un compte bancaire Pleo, reçus joints&#xa0;; classes, projets et emplacements comme étiquettes Pleo.</translation>
+    </message>
+    <message>
+        <source>QuickBooks account</source>
+        <translation>compte QuickBooks</translation>
+    </message>
+    <message>
+        <source>QuickBooks VAT code</source>
+        <translation>code de TVA QuickBooks</translation>
+    </message>
+    <message>
+        <source>class, project or location</source>
+        <translation>classe, projet ou emplacement</translation>
+    </message>
+    <message>
+        <source>classes, projects and locations</source>
+        <translation>classes, projets et emplacements</translation>
+    </message>
+    <message>
+        <source>Pleo bank account in QuickBooks</source>
+        <translation>Compte bancaire Pleo dans QuickBooks</translation>
+    </message>
+    <message>
+        <source>Pleo Pocket bank account in QuickBooks</source>
+        <translation>Compte bancaire Pleo Pocket dans QuickBooks</translation>
+    </message>
+    <message>
+        <source>Bank account reimbursements are paid from</source>
+        <translation>Compte bancaire d&apos;où sont payés les remboursements</translation>
+    </message>
+    <message>
+        <source>Accounts payable (for Pleo invoices, booked as bills)</source>
+        <translation>Fournisseurs (pour les factures Pleo, comptabilisées comme factures fournisseurs)</translation>
+    </message>
+    <message>
+        <source>Choose the Pleo bank account created on the previous page (Banque Pleo), and the Pleo Pocket account if you use Pleo Pocket. In QuickBooks these are under Settings &gt; Chart of accounts.</source>
+        <translation>Choisissez le compte bancaire Pleo créé à la page précédente (Banque Pleo), et le compte Pleo Pocket si vous utilisez Pleo Pocket. Dans QuickBooks, ils se trouvent sous Paramètres &gt; Plan comptable.</translation>
+    </message>
+    <message>
+        <source>QuickBooks Online takes no bank feed from apps: QuickBooks&apos; own bank connections bring the statement lines.</source>
+        <translation>QuickBooks Online n&apos;accepte pas de flux bancaire venant d&apos;applications&#xa0;: les connexions bancaires de QuickBooks apportent les lignes de relevé.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Num&amp;ber:</source>
+        <translation>Num&amp;éro&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Journal code:</source>
+        <translation>Code &amp;journal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Numéro du compte</translation>
+    </message>
+    <message>
+        <source>Journal code</source>
+        <translation>Code journal</translation>
+    </message>
+    <message>
+        <source>In QuickBooks, open Settings &gt; Apps &gt; Connected apps and disconnect pleodesk from this company.</source>
+        <translation>Dans QuickBooks, ouvrez Paramètres &gt; Applications &gt; Applications connectées et déconnectez pleodesk de cette entreprise.</translation>
+    </message>
+</context>
+<context>
     <name>skips</name>
     <message>
         <source>personal spend is settled with the employee, not booked</source>
@@ -2786,6 +3813,25 @@
     </message>
 </context>
 <context>
+    <name>storage</name>
+    <message>
+        <source>The pleodesk database {path} is damaged (it is not a readable database), so pleodesk changed nothing. Restore the file from a backup, or move it away to start afresh (then set up the connections again).</source>
+        <translation>La base de données de pleodesk {path} est endommagée (ce n&apos;est pas une base de données lisible) ; pleodesk n&apos;a donc rien modifié. Restaurez le fichier depuis une sauvegarde, ou déplacez-le pour repartir de zéro (puis configurez à nouveau les connexions).</translation>
+    </message>
+    <message>
+        <source>This data was written by a newer pleodesk (database schema {revision}). Update pleodesk to open it; nothing was changed.</source>
+        <translation>Ces données ont été écrites par une version plus récente de pleodesk (schéma de base de données {revision}). Mettez pleodesk à jour pour les ouvrir ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>pleodesk cannot write to its data folder {folder}: it is read-only for this user. Make it writable (or set PLEODESK_HOME to a folder that is) and try again; nothing was changed.</source>
+        <translation>pleodesk ne peut pas écrire dans son dossier de données {folder} : il est en lecture seule pour cet utilisateur. Rendez-le accessible en écriture (ou faites pointer PLEODESK_HOME vers un dossier qui l&apos;est) et réessayez ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>pleodesk could not write to its data folder {folder}: the disk is full (or failing). Free some space and try again; what was saved before is intact.</source>
+        <translation>pleodesk n&apos;a pas pu écrire dans son dossier de données {folder} : le disque est plein (ou défaillant). Libérez de l&apos;espace et réessayez ; ce qui avait été enregistré reste intact.</translation>
+    </message>
+</context>
+<context>
     <name>systems</name>
     <message>
         <source>ledger account</source>
@@ -2830,6 +3876,13 @@
     <message>
         <source>The demo company could not be started: {error}</source>
         <translation>La société de démonstration n’a pas pu démarrer : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>wizard</name>
+    <message>
+        <source>{company} – {ledger}</source>
+        <translation>{company} – {ledger}</translation>
     </message>
 </context>
 <context>
@@ -2929,6 +3982,10 @@
     <message>
         <source>Skipped</source>
         <translation>Ignorée</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrompu</translation>
     </message>
     <message>
         <source>exported</source>

@@ -43,9 +43,12 @@
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
-    <message>
-        <source>{count} accounts in the ledger.</source>
-        <translation>{count} rekeningen in de administratie.</translation>
+    <message numerus="yes">
+        <source>%n account(s) in the ledger.</source>
+        <translation>
+            <numerusform>%n rekening in de boekhouding.</numerusform>
+            <numerusform>%n rekeningen in de boekhouding.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The chart of accounts could not be read: {error}</source>
@@ -75,6 +78,22 @@
         <translation>&amp;Btw-codes</translation>
     </message>
     <message>
+        <source>Create a 0 % purchase &amp;tax in the ledger</source>
+        <translation>Een 0 %-inkoop&amp;tarief aanmaken in het grootboek</translation>
+    </message>
+    <message>
+        <source>For Pleo&apos;s 0 % VAT codes: the ledger has no purchase tax of 0 %. pleodesk creates one and maps them to it.</source>
+        <translation>Voor de btw-codes van 0 % van Pleo: het grootboek heeft geen inkooptarief van 0 %. pleodesk maakt er een aan en koppelt ze eraan.</translation>
+    </message>
+    <message>
+        <source>Creating the 0 % purchase tax in the ledger…</source>
+        <translation>Het inkooptarief van 0 % wordt in het grootboek aangemaakt…</translation>
+    </message>
+    <message>
+        <source>Created the tax {code} in the ledger; Pleo&apos;s {keys} now go to it.</source>
+        <translation>Tarief {code} is in het grootboek aangemaakt; {keys} van Pleo gaan er nu naartoe.</translation>
+    </message>
+    <message>
         <source>Reading Pleo&apos;s categories and the ledger&apos;s accounts…</source>
         <translation>Categorieën van Pleo en grootboekrekeningen worden gelezen…</translation>
     </message>
@@ -90,9 +109,12 @@
         <source>Could not read the categories: {error}</source>
         <translation>De categorieën konden niet worden gelezen: {error}</translation>
     </message>
-    <message>
-        <source>{unmapped} of {total} categories are not mapped yet; their expenses will be held until they are.</source>
-        <translation>{unmapped} van de {total} categorieën zijn nog niet gekoppeld; hun uitgaven worden aangehouden tot ze dat wel zijn.</translation>
+    <message numerus="yes">
+        <source>%n of {total} categories not mapped yet; their expenses will be held until they are.</source>
+        <translation>
+            <numerusform>%n van {total} categorieën nog niet gekoppeld; de uitgaven ervan worden tegengehouden tot dat gebeurt.</numerusform>
+            <numerusform>%n van {total} categorieën nog niet gekoppeld; hun uitgaven worden tegengehouden tot dat gebeurt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>All {total} categories are mapped.</source>
@@ -118,8 +140,8 @@
         <translation>Automatisch &amp;koppelen</translation>
     </message>
     <message>
-        <source>Map every unmapped category whose code or name the ledger also has.</source>
-        <translation>Koppel elke ongekoppelde categorie waarvan de code of naam ook in de administratie staat.</translation>
+        <source>Map every unmapped category to the ledger account with the same code or name, among the accounts of a type that can take it.</source>
+        <translation>Koppel elke ongekoppelde categorie aan de grootboekrekening met dezelfde code of naam, onder de rekeningen van een soort die haar kan hebben.</translation>
     </message>
     <message>
         <source>Mapped and unmapped categories</source>
@@ -154,6 +176,10 @@
         <translation>— zoals Pleo het stuurt —</translation>
     </message>
     <message>
+        <source>Matched automatically: check the account.</source>
+        <translation>Automatisch gekoppeld: controleer de rekening.</translation>
+    </message>
+    <message>
         <source>Ledger account for {category}</source>
         <translation>Grootboekrekening voor {category}</translation>
     </message>
@@ -161,9 +187,19 @@
         <source>Tax code for {category}</source>
         <translation>Btw-code voor {category}</translation>
     </message>
-    <message>
-        <source>{count} mapping(s) added automatically</source>
-        <translation>{count} koppeling(en) automatisch toegevoegd</translation>
+    <message numerus="yes">
+        <source>%n mapping(s) added automatically</source>
+        <translation>
+            <numerusform>%n koppeling automatisch toegevoegd</numerusform>
+            <numerusform>%n koppelingen automatisch toegevoegd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched automatically (highlighted): check them</source>
+        <translation>
+            <numerusform>%n automatisch gekoppeld (gemarkeerd): controleer deze</numerusform>
+            <numerusform>%n automatisch gekoppeld (gemarkeerd): controleer ze</numerusform>
+        </translation>
     </message>
     <message>
         <source>{mapped} mapped · {unmapped} unmapped</source>
@@ -225,12 +261,80 @@
         <translation>Map voor het journaal</translation>
     </message>
     <message>
+        <source>FEC file for a French ledger</source>
+        <translation>FEC-bestand voor een Franse boekhouding</translation>
+    </message>
+    <message>
+        <source>Each export writes an FEC (fichier des écritures comptables, LPF art. A47 A-1) in a folder of its own, with the receipts beside it; your ledger imports it.</source>
+        <translation>Elke export schrijft een FEC (fichier des écritures comptables, LPF art. A47 A-1) in een eigen map, met de bonnen ernaast; uw boekhouding importeert het.</translation>
+    </message>
+    <message>
+        <source>FEC folder</source>
+        <translation>FEC-map</translation>
+    </message>
+    <message>
+        <source>SIREN</source>
+        <translation>SIREN</translation>
+    </message>
+    <message>
+        <source>&amp;SIREN:</source>
+        <translation>&amp;SIREN:</translation>
+    </message>
+    <message>
+        <source>Ledger that imports the file</source>
+        <translation>Boekhouding die het bestand importeert</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger:</source>
+        <translation>&amp;Boekhouding:</translation>
+    </message>
+    <message>
+        <source>Journal code</source>
+        <translation>Dagboekcode</translation>
+    </message>
+    <message>
+        <source>&amp;Journal code:</source>
+        <translation>&amp;Dagboekcode:</translation>
+    </message>
+    <message>
+        <source>Last day of the fiscal year (MM-DD)</source>
+        <translation>Laatste dag van het boekjaar (MM-DD)</translation>
+    </message>
+    <message>
+        <source>Fiscal year &amp;ends (MM-DD):</source>
+        <translation>Boekjaar &amp;eindigt op (MM-DD):</translation>
+    </message>
+    <message>
+        <source>How should expenses be booked?</source>
+        <translation>Hoe moeten uitgaven worden geboekt?</translation>
+    </message>
+    <message>
+        <source>Accounts and VAT codes from &amp;Pleo (its categories carry the accounts)</source>
+        <translation>Rekeningen en btw-codes uit &amp;Pleo (de categorieën dragen de rekeningen)</translation>
+    </message>
+    <message>
+        <source>A chart of accounts &amp;exported from the ledger (CSV: numéro;libellé;type)</source>
+        <translation>Een rekeningschema &amp;geëxporteerd uit de boekhouding (CSV: numéro;libellé;type)</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;ile…</source>
+        <translation>&amp;Bestand kiezen…</translation>
+    </message>
+    <message>
+        <source>Folder for the FEC files</source>
+        <translation>Map voor de FEC-bestanden</translation>
+    </message>
+    <message>
         <source>Chart of accounts</source>
         <translation>Rekeningschema</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>How {ledger} imports the files:</source>
+        <translation>Zo importeert {ledger} de bestanden:</translation>
     </message>
     <message>
         <source>The folder will be created.</source>
@@ -279,6 +383,13 @@
     <message>
         <source>Odoo login</source>
         <translation>Odoo-gebruikersnaam</translation>
+    </message>
+    <message numerus="yes">
+        <source>This user may book in %n company(-ies): choose the one for this connection, then press Next.</source>
+        <translation>
+            <numerusform>Deze gebruiker mag boeken in %n bedrijf: kies het voor deze koppeling en klik dan op Volgende.</numerusform>
+            <numerusform>Deze gebruiker mag boeken in %n bedrijven: kies het bedrijf voor deze koppeling en klik dan op Volgende.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Connect Lexware Office</source>
@@ -393,20 +504,12 @@
         <translation>{version} accepteerde de login {login} en de API-sleutel. De gebruiker heeft de rechten die pleodesk nodig heeft (Accountant of Adviser, en Settings); de apps Facturatie en Werknemers zijn geïnstalleerd.</translation>
     </message>
     <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next.</source>
-        <translation>Deze gebruiker mag boeken in {n} bedrijven: kies het bedrijf voor deze koppeling en druk dan op Volgende.</translation>
-    </message>
-    <message>
         <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Bedrijf {company} (van de {n} waarin deze gebruiker mag boeken): {accounts} rekeningen, {taxes} inkoopbelastingen, {plans} analytische plannen.</translation>
     </message>
     <message>
         <source>Checking Odoo…</source>
         <translation>Odoo wordt gecontroleerd…</translation>
-    </message>
-    <message>
-        <source>This user may book in {n} companies: choose the one for this connection, then press Next again.</source>
-        <translation>Deze gebruiker mag in {n} bedrijven boeken: kies het bedrijf voor deze koppeling en klik nogmaals op Volgende.</translation>
     </message>
     <message>
         <source>Connected to {version}, company {company}: {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
@@ -421,14 +524,6 @@
         <translation>pleodesk meldt zich in uw browser aan bij Xero; Xero vraagt in welke organisatie pleodesk mag boeken. Alleen een aanmeldtoken wordt opgeslagen, in de sleutelbos van deze computer.</translation>
     </message>
     <message>
-        <source>Xero app client id</source>
-        <translation>Client-id van de Xero-app</translation>
-    </message>
-    <message>
-        <source>pleodesk&apos;s own Xero app</source>
-        <translation>de eigen Xero-app van pleodesk</translation>
-    </message>
-    <message>
         <source>the client id of your Xero app</source>
         <translation>de client-id van uw Xero-app</translation>
     </message>
@@ -437,16 +532,140 @@
         <translation>&amp;Client-id van de Xero-app:</translation>
     </message>
     <message>
-        <source>&amp;Sign in to Xero…</source>
-        <translation>&amp;Aanmelden bij Xero…</translation>
+        <source>Connect QuickBooks Online</source>
+        <translation>QuickBooks Online koppelen</translation>
     </message>
     <message>
-        <source>Sign in to Xero in the browser</source>
-        <translation>Aanmelden bij Xero in de browser</translation>
+        <source>Sign in to Intuit in your browser, allow pleodesk and choose the company. pleodesk then finds or creates the Pleo bank account, as Pleo&apos;s help article describes.</source>
+        <translation>Meld u in uw browser aan bij Intuit, geef pleodesk toegang en kies het bedrijf. pleodesk zoekt of maakt daarna de Pleo-bankrekening, zoals het helpartikel van Pleo beschrijft.</translation>
+    </message>
+    <message>
+        <source>1. Connect QuickBooks and pleodesk</source>
+        <translation>1. QuickBooks en pleodesk koppelen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to QuickBooks…</source>
+        <translation>&amp;Koppelen met QuickBooks…</translation>
+    </message>
+    <message>
+        <source>Sign in to QuickBooks in the browser</source>
+        <translation>Aanmelden bij QuickBooks in de browser</translation>
     </message>
     <message>
         <source>Stop &amp;waiting</source>
         <translation>Stoppen met &amp;wachten</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the QuickBooks sign-in</source>
+        <translation>Stoppen met wachten op de aanmelding bij QuickBooks</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s QuickBooks</source>
+        <translation>QuickBooks van het de&amp;mobedrijf gebruiken</translation>
+    </message>
+    <message>
+        <source>Sign in to a QuickBooks company emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Meld u aan bij een QuickBooks-bedrijf dat op deze computer wordt nagebootst, om pleodesk met het demobedrijf uit te proberen.</translation>
+    </message>
+    <message>
+        <source>Not connected yet.</source>
+        <translation>Nog niet gekoppeld.</translation>
+    </message>
+    <message>
+        <source>QuickBooks company</source>
+        <translation>QuickBooks-bedrijf</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Bedrijf:</translation>
+    </message>
+    <message>
+        <source>The answer the QuickBooks page shows</source>
+        <translation>Het antwoord dat de QuickBooks-pagina toont</translation>
+    </message>
+    <message>
+        <source>&amp;Use it</source>
+        <translation>&amp;Gebruiken</translation>
+    </message>
+    <message>
+        <source>P&amp;aste the answer:</source>
+        <translation>Antwoord pl&amp;akken:</translation>
+    </message>
+    <message>
+        <source>Advanced: your own Intuit app</source>
+        <translation>Geavanceerd: uw eigen Intuit-app</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation>Client-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Intuit app client id</source>
+        <translation>Client-id van de Intuit-app</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Client-&amp;secret:</translation>
+    </message>
+    <message>
+        <source>Intuit app client secret</source>
+        <translation>Client-secret van de Intuit-app</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URI:</source>
+        <translation>&amp;Redirect-URI:</translation>
+    </message>
+    <message>
+        <source>Intuit app redirect URI</source>
+        <translation>Redirect-URI van de Intuit-app</translation>
+    </message>
+    <message>
+        <source>2. The Pleo bank account (used for Pleo expenses only)</source>
+        <translation>2. De Pleo-bankrekening (alleen voor Pleo-uitgaven)</translation>
+    </message>
+    <message>
+        <source>The company uses Pleo &amp;Pocket: a bank account for Pocket expenses too</source>
+        <translation>Het bedrijf gebruikt Pleo &amp;Pocket: ook een bankrekening voor Pocket-uitgaven</translation>
+    </message>
+    <message>
+        <source>The Pleo Pocket bank account</source>
+        <translation>De Pleo Pocket-bankrekening</translation>
+    </message>
+    <message>
+        <source>pleodesk finds these accounts in QuickBooks&apos; chart of accounts by name, or creates them as bank accounts (in France with the journal code chosen here).</source>
+        <translation>pleodesk zoekt deze rekeningen op naam in het rekeningschema van QuickBooks, of maakt ze aan als bankrekeningen (in Frankrijk met de hier gekozen dagboekcode).</translation>
+    </message>
+    <message>
+        <source>Connected to {name}. Connect again only to renew the connection.</source>
+        <translation>Gekoppeld met {name}. Koppel alleen opnieuw om de koppeling te vernieuwen.</translation>
+    </message>
+    <message>
+        <source>Waiting for QuickBooks in your browser… Sign in there, allow pleodesk and choose the company. If the browser shows a line to copy, paste it below.</source>
+        <translation>Wachten op QuickBooks in uw browser… Meld u daar aan, geef pleodesk toegang en kies het bedrijf. Toont de browser een regel om te kopiëren, plak die dan hieronder.</translation>
+    </message>
+    <message>
+        <source>You signed in to {name}, but this connection books into {other}. Connect again and choose that company.</source>
+        <translation>U hebt zich aangemeld bij {name}, maar deze koppeling boekt in {other}. Koppel opnieuw en kies dat bedrijf.</translation>
+    </message>
+    <message>
+        <source>Signed in to {name}. Check the Pleo bank account below, then press Next.</source>
+        <translation>Aangemeld bij {name}. Controleer hieronder de Pleo-bankrekening en klik dan op Volgende.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for QuickBooks. Press Connect to QuickBooks to try again.</source>
+        <translation>Gestopt met wachten op QuickBooks. Klik op Koppelen met QuickBooks om het opnieuw te proberen.</translation>
+    </message>
+    <message>
+        <source>That is not the answer of this sign-in: copy the whole line the QuickBooks page shows.</source>
+        <translation>Dat is niet het antwoord van deze aanmelding: kopieer de hele regel die de QuickBooks-pagina toont.</translation>
+    </message>
+    <message>
+        <source>Setting up the Pleo bank account in QuickBooks…</source>
+        <translation>De Pleo-bankrekening in QuickBooks instellen…</translation>
+    </message>
+    <message>
+        <source>Connected to {name}: {accounts} accounts, {taxes} VAT codes for purchases; Pleo bank account {bank}.</source>
+        <translation>Gekoppeld met {name}: {accounts} rekeningen, {taxes} btw-codes voor inkopen; Pleo-bankrekening {bank}.</translation>
     </message>
     <message>
         <source>Stop waiting for the Xero sign-in</source>
@@ -469,12 +688,36 @@
         <translation>&amp;Organisatie:</translation>
     </message>
     <message>
-        <source>With your own Xero app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;), register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback. Xero counts every connected organisation against the app&apos;s plan.</source>
-        <translation>Met een eigen Xero-app (developer.xero.com &gt; My Apps, type &quot;Auth Code with PKCE&quot;) registreert u de redirect-URI&apos;s http://localhost:53682/callback, http://localhost:53683/callback en http://localhost:53684/callback. Xero telt elke gekoppelde organisatie mee voor het abonnement van de app.</translation>
+        <source>&amp;Connect to Xero…</source>
+        <translation>&amp;Verbinden met Xero…</translation>
+    </message>
+    <message>
+        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
+        <translation>Verbinden met Xero: log in in de browser en sta pleodesk toe</translation>
+    </message>
+    <message>
+        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
+        <translation>Opent Xero in uw browser: log in, kies de organisatie en sta pleodesk toe.</translation>
+    </message>
+    <message>
+        <source>&amp;Advanced: your own Xero app</source>
+        <translation>&amp;Geavanceerd: uw eigen Xero-app</translation>
+    </message>
+    <message>
+        <source>Client id of your own Xero app</source>
+        <translation>Client-id van uw eigen Xero-app</translation>
+    </message>
+    <message>
+        <source>Only needed for a Xero app of your own: at developer.xero.com &gt; My Apps, create an app of type &quot;Auth code with PKCE&quot; (mobile or desktop app) and register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback.</source>
+        <translation>Alleen nodig voor een eigen Xero-app: maak op developer.xero.com &gt; My Apps een app van het type &quot;Auth code with PKCE&quot; (mobiele of desktop-app) en registreer de redirect-URI&apos;s http://localhost:53682/callback, http://localhost:53683/callback en http://localhost:53684/callback.</translation>
     </message>
     <message>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
         <translation>Verbonden met {name}. Meld u alleen opnieuw aan om de koppeling te vernieuwen.</translation>
+    </message>
+    <message>
+        <source>This copy of pleodesk has no Xero app built in: enter the client id of your own Xero app under Advanced, then press Connect to Xero.</source>
+        <translation>In deze versie van pleodesk zit geen Xero-app ingebouwd: vul onder Geavanceerd de client-id van uw eigen Xero-app in en klik dan op Verbinden met Xero.</translation>
     </message>
     <message>
         <source>Waiting for Xero in your browser… Sign in there and choose the organisation, or press Stop waiting.</source>
@@ -497,8 +740,8 @@
         <translation>Aangemeld bij {name}.</translation>
     </message>
     <message>
-        <source>Stopped waiting for Xero. Press Sign in to Xero to try again.</source>
-        <translation>Gestopt met wachten op Xero. Druk op Aanmelden bij Xero om het opnieuw te proberen.</translation>
+        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
+        <translation>Gestopt met wachten op Xero. Klik op Verbinden met Xero om het opnieuw te proberen.</translation>
     </message>
     <message>
         <source>Setting up the Pleo accounts in Xero…</source>
@@ -511,6 +754,58 @@
     <message>
         <source>Connected to {name}: {accounts} accounts, {taxes} tax rates for expenses, {dims} tracking categories; Pleo bank account {bank}.</source>
         <translation>Verbonden met {name}: {accounts} rekeningen, {taxes} btw-tarieven voor uitgaven, {dims} tracking categories; Pleo-bankrekening {bank}.</translation>
+    </message>
+    <message>
+        <source>Connect Pennylane</source>
+        <translation>Pennylane koppelen</translation>
+    </message>
+    <message>
+        <source>pleodesk books into Pennylane with your company&apos;s own API token: it needs no partner agreement.</source>
+        <translation>pleodesk boekt in Pennylane met het eigen API-token van uw bedrijf: daarvoor is geen partnerovereenkomst nodig.</translation>
+    </message>
+    <message>
+        <source>Pennylane API token</source>
+        <translation>Pennylane-API-token</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>API-&amp;token:</translation>
+    </message>
+    <message>
+        <source>Check the token with Pennylane</source>
+        <translation>Het token bij Pennylane controleren</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s Pennylane</source>
+        <translation>Pennylane van het de&amp;mobedrijf gebruiken</translation>
+    </message>
+    <message>
+        <source>Book into a Pennylane emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Boek in een Pennylane dat op deze computer wordt nagebootst, om pleodesk met het demobedrijf uit te proberen.</translation>
+    </message>
+    <message>
+        <source>Make the token in Pennylane under Settings &gt; Connectivity &gt; Developers (an administrator, on the Essential plan or higher). Give it these permissions: journals, ledger accounts, ledger entries and file attachments (read and write); for analytics and the check of closed fiscal years also categories and fiscal years (read). Pennylane shows the token once: paste it here.</source>
+        <translation>Maak het token in Pennylane onder Paramètres &gt; Connectivité &gt; Développeurs (als beheerder, met het Essential-abonnement of hoger). Geef het deze rechten: journaux, comptes, écritures en pièces jointes (lezen en schrijven); voor analytische boekingen en de controle op afgesloten boekjaren ook catégories en exercices (lezen). Pennylane toont het token één keer: plak het hier.</translation>
+    </message>
+    <message>
+        <source>A summary entry has one line per account, VAT rate and analytic value, balanced against the Pleo bank account, and is made once its day or month has ended; receipts are only attached to entries of one expense.</source>
+        <translation>Een verzamelboeking heeft één regel per rekening, btw-tarief en analytische waarde, in evenwicht tegen de Pleo-bankrekening, en wordt gemaakt zodra de dag of maand voorbij is; bonnen worden alleen aan boekingen van één uitgave gekoppeld.</translation>
+    </message>
+    <message>
+        <source>(stored; paste a new token to replace it)</source>
+        <translation>(opgeslagen; plak een nieuw token om het te vervangen)</translation>
+    </message>
+    <message>
+        <source>Pennylane accepted the token of {company} (SIREN {siren}): {accounts} ledger accounts, {groups} analytic category groups.</source>
+        <translation>Pennylane heeft het token van {company} geaccepteerd (SIREN {siren}): {accounts} grootboekrekeningen, {groups} groepen analytische categorieën.</translation>
+    </message>
+    <message>
+        <source>Without the permissions {scopes} pleodesk sets no analytics and leaves the check of closed fiscal years to Pennylane.</source>
+        <translation>Zonder de rechten {scopes} boekt pleodesk geen analytische waarden en laat het de controle op afgesloten boekjaren aan Pennylane over.</translation>
+    </message>
+    <message>
+        <source>Checking the token with Pennylane…</source>
+        <translation>Het token wordt bij Pennylane gecontroleerd…</translation>
     </message>
 </context>
 <context>
@@ -592,10 +887,76 @@
     </message>
 </context>
 <context>
+    <name>DataFolderBox</name>
+    <message>
+        <source>Data folder</source>
+        <translation>Gegevensmap</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n maand</numerusform>
+            <numerusform>%n maanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep everything</source>
+        <translation>Alles bewaren</translation>
+    </message>
+    <message>
+        <source>Keep Pleo&apos;s data and receipts of exported expenses for</source>
+        <translation>Pleo-gegevens en bonnetjes van geëxporteerde uitgaven bewaren gedurende</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Pleo&apos;s data and receipts of exported expenses for:</source>
+        <translation>Pleo-gegevens en bonnetjes van geëxporteerde uitgaven be&amp;waren gedurende:</translation>
+    </message>
+    <message>
+        <source>After that, pleodesk removes its own copy of Pleo&apos;s data and the receipts it downloaded for expenses the ledger has confirmed; they stay listed under Expenses. The ledger is the record: keep it as long as the law asks (often 5 to 10 years). Held, failed and waiting expenses are never removed, and a deleted connection&apos;s data goes with it.</source>
+        <translation>Daarna verwijdert pleodesk zijn eigen kopie van de Pleo-gegevens en de bonnetjes die het downloadde voor uitgaven die de administratie heeft bevestigd; ze blijven zichtbaar onder Uitgaven. De administratie is het archief: bewaar die zo lang als de wet vraagt (vaak 5 tot 10 jaar). Aangehouden, mislukte en wachtende uitgaven worden nooit verwijderd, en de gegevens van een verwijderde koppeling gaan met de koppeling mee.</translation>
+    </message>
+    <message>
+        <source>Size of the data folder</source>
+        <translation>Grootte van de gegevensmap</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Map &amp;openen</translation>
+    </message>
+    <message>
+        <source>Clean &amp;up now</source>
+        <translation>Nu op&amp;ruimen</translation>
+    </message>
+    <message>
+        <source>Clean-up result</source>
+        <translation>Resultaat van het opruimen</translation>
+    </message>
+    <message>
+        <source>{folder}: {total} (database {database}, receipts {receipts})</source>
+        <translation>{folder}: {total} (database {database}, bonnetjes {receipts})</translation>
+    </message>
+    <message>
+        <source>Cleaning up…</source>
+        <translation>Bezig met opruimen…</translation>
+    </message>
+    <message>
+        <source>Freed {size}.</source>
+        <translation>{size} vrijgemaakt.</translation>
+    </message>
+    <message>
+        <source>The database itself is compacted at a later clean-up, when no export is running.</source>
+        <translation>De database zelf wordt bij een latere opruimbeurt verkleind, als er geen export loopt.</translation>
+    </message>
+    <message>
+        <source>Not cleaned up: {error}</source>
+        <translation>Niet opgeruimd: {error}</translation>
+    </message>
+</context>
+<context>
     <name>ExpensesModel</name>
     <message>
         <source>Date</source>
-        <extracomment>The filter buttons: a label key -&gt; the record statuses it shows.</extracomment>
+        <extracomment>The filter buttons: a label key -&gt; the record statuses it shows. The sort of ``load_expense_rows``&apos; order: by date, newest first.</extracomment>
         <translation>Datum</translation>
     </message>
     <message>
@@ -770,6 +1131,22 @@
         <translation>Resultaat van de export</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Leverancier</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Rekening</translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>In de boekhouding</translation>
+    </message>
+    <message>
         <source>Entries created in the ledger</source>
         <translation>Boekingen aangemaakt in de administratie</translation>
     </message>
@@ -781,17 +1158,45 @@
         <source>Asking Pleo what {month} holds…</source>
         <translation>Pleo wordt gevraagd wat er in {month} klaarstaat…</translation>
     </message>
+    <message numerus="yes">
+        <source>Asking Pleo what {month} holds… pleodesk has exported %n expense(s) of it so far.</source>
+        <translation>
+            <numerusform>Pleo wordt gevraagd wat er in {month} klaarstaat… pleodesk heeft daarvan tot nu toe %n uitgave geëxporteerd.</numerusform>
+            <numerusform>Pleo wordt gevraagd wat er in {month} klaarstaat… pleodesk heeft daarvan tot nu toe %n uitgaven geëxporteerd.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No preview: {reason}</source>
         <translation>Geen voorbeeld: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading {month} from Pleo: %n expense(s) waiting for export so far, {total}…</source>
+        <translation>
+            <numerusform>{month} wordt uit Pleo gelezen: tot nu toe %n uitgave die op export wacht, {total}…</numerusform>
+            <numerusform>{month} wordt uit Pleo gelezen: tot nu toe %n uitgaven die op export wachten, {total}…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing of {month} is waiting for export in Pleo.</source>
         <translation>Er staat in Pleo niets van {month} klaar voor export.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
+        <translation>
+            <numerusform>%n uitgave kreeg een btw-afrondingsregel: de boekhouding berekent de btw zelf en kwam een cent hoger of lager uit dan Pleo, dus die cent staat op een eigen regel. Het tabblad Uitgaven toont het in de details van de uitgave.</numerusform>
+            <numerusform>%n uitgaven kregen een btw-afrondingsregel: de boekhouding berekent de btw zelf en kwam een cent hoger of lager uit dan Pleo, dus die cent staat op een eigen regel. Het tabblad Uitgaven toont het in de details van elke uitgave.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{count} expenses waiting for export, {total} in all; {already} of them already in the ledger.</source>
-        <translation>{count} uitgaven klaar voor export, {total} in totaal; {already} daarvan staan al in de administratie.</translation>
+        <source>Open in the ledger: {url}</source>
+        <translation>Openen in de boekhouding: {url}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (all are in the Expenses tab)</source>
+        <translation>
+            <numerusform>… en nog %n (alle staan in het tabblad Uitgaven)</numerusform>
+            <numerusform>… en nog %n (alle staan in het tabblad Uitgaven)</numerusform>
+        </translation>
     </message>
     <message>
         <source>(not mapped: held)</source>
@@ -812,6 +1217,34 @@
     <message>
         <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
         <translation>Verstuurt elke verrekende uitgave van de maand die in Pleo klaarstaat voor export, op boekingsdatum (de datum die Pleo toont). Uitgaven die al in de administratie staan, worden nooit opnieuw verstuurd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) waiting for export</source>
+        <translation>
+            <numerusform>%n uitgave wacht op export</numerusform>
+            <numerusform>%n uitgaven wachten op export</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them already in the ledger</source>
+        <translation>
+            <numerusform>daarvan staat er %n al in de boekhouding</numerusform>
+            <numerusform>daarvan staan er %n al in de boekhouding</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Spend to be booked: {total} (%n expense(s)).</source>
+        <translation>
+            <numerusform>Te boeken uitgaven: {total} (%n uitgave).</numerusform>
+            <numerusform>Te boeken uitgaven: {total} (%n uitgaven).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wallet top-ups and unloads, not in that total: {amount} (%n).</source>
+        <translation>
+            <numerusform>Opwaarderingen en afboekingen van de wallet, niet in dat totaal: {amount} (%n).</numerusform>
+            <numerusform>Opwaarderingen en afboekingen van de wallet, niet in dat totaal: {amount} (%n).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>
@@ -836,14 +1269,6 @@
     <message>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
-    </message>
-    <message>
-        <source>{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each expense&apos;s details.</source>
-        <translation>{n} uitgave(n) kregen een btw-afrondingsregel: de boekhouding berekent de btw zelf en kwam een cent hoger of lager uit dan Pleo, dus die cent staat op een eigen regel. Het tabblad Uitgaven toont dit in de details van elke uitgave.</translation>
-    </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… en nog {n}</translation>
     </message>
 </context>
 <context>
@@ -923,6 +1348,10 @@
         <source>Skipped:</source>
         <translation>Overgeslagen:</translation>
     </message>
+    <message>
+        <source>Pleo export job {id}</source>
+        <translation>Pleo-exportopdracht {id}</translation>
+    </message>
 </context>
 <context>
     <name>LabelsPage</name>
@@ -931,12 +1360,15 @@
         <translation>Labels</translation>
     </message>
     <message>
-        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most five. Choose one for each group you want to see in the ledger; each tag then becomes a value.</source>
-        <translation>De labelgroepen van Pleo kunnen als {dimensions} naar de administratie, maximaal vijf. Kies er een voor elke groep die u in de administratie wilt zien; elk label wordt dan een waarde.</translation>
-    </message>
-    <message>
         <source>Pleo tag group</source>
         <translation>Pleo-labelgroep</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pleo&apos;s tag groups can go to the ledger as {dimensions}, at most %n. Choose one for each group you want to see in the ledger; each tag then becomes one of its values (missing ones can be created).</source>
+        <translation>
+            <numerusform>De taggroepen van Pleo kunnen als {dimensions} naar de boekhouding, hoogstens %n. Kies er een voor elke groep die u in de boekhouding wilt zien; elke tag wordt dan een van de waarden (ontbrekende kunnen worden aangemaakt).</numerusform>
+            <numerusform>De taggroepen van Pleo kunnen als {dimensions} naar de boekhouding, hoogstens %n. Kies er een voor elke groep die u in de boekhouding wilt zien; elke tag wordt dan een van de waarden (ontbrekende kunnen worden aangemaakt).</numerusform>
+        </translation>
     </message>
     <message>
         <source>This Pleo company has no tag groups; there is nothing to map.</source>
@@ -946,12 +1378,34 @@
         <source>The ledger has no {dimensions}; tags will not be exported.</source>
         <translation>De administratie heeft geen {dimensions}; labels worden niet geëxporteerd.</translation>
     </message>
+    <message numerus="yes">
+        <source>Creating %n value(s) in {dimension}…</source>
+        <translation>
+            <numerusform>%n waarde aanmaken in {dimension}…</numerusform>
+            <numerusform>%n waarden aanmaken in {dimension}…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %n value(s) in {dimension}; the tags are mapped to them.</source>
+        <translation>
+            <numerusform>%n waarde aangemaakt in {dimension}; de tag is eraan gekoppeld.</numerusform>
+            <numerusform>%n waarden aangemaakt in {dimension}; de tags zijn eraan gekoppeld.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The values were not created: {error}</source>
+        <translation>De waarden zijn niet aangemaakt: {error}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>pleodesk</source>
         <translation>pleodesk</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Melding</translation>
     </message>
     <message>
         <source>Connections</source>
@@ -1066,6 +1520,10 @@
         <translation>&amp;Over pleodesk</translation>
     </message>
     <message>
+        <source>No pleodesk data was found in {folder}: its database was deleted or moved while pleodesk was closed. The setup starts anew. To go on with the earlier connections, quit pleodesk and put the file {file} back in that folder.</source>
+        <translation>Er zijn geen gegevens van pleodesk gevonden in {folder}: de database is verwijderd of verplaatst terwijl pleodesk gesloten was. De installatie begint opnieuw. Om met de eerdere koppelingen verder te gaan: sluit pleodesk af en zet het bestand {file} terug in die map.</translation>
+    </message>
+    <message>
         <source>No connection yet.</source>
         <translation>Nog geen koppeling.</translation>
     </message>
@@ -1105,9 +1563,16 @@
         <source>&amp;Reconnect…</source>
         <translation>Opnieuw &amp;verbinden…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n expense(s) held or failed: nothing was lost, but not in the ledger yet.</source>
+        <translation>
+            <numerusform>%n uitgave tegengehouden of mislukt: er is niets verloren, maar ze staat nog niet in de boekhouding.</numerusform>
+            <numerusform>%n uitgaven tegengehouden of mislukt: er is niets verloren, maar ze staan nog niet in de boekhouding.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{n} expenses are held or failed: nothing was lost, but they are not in the ledger yet.</source>
-        <translation>{n} uitgaven zijn aangehouden of mislukt: er is niets verloren, maar ze staan nog niet in de administratie.</translation>
+        <source>Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps what was exported. This cannot be undone.</source>
+        <translation>{name} met koppelingen, geschiedenis, Pleo-gegevens en gedownloade bonnetjes verwijderen? Wat al geëxporteerd is, blijft in de administratie. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
         <source>Some expenses need attention.</source>
@@ -1116,6 +1581,18 @@
     <message>
         <source>Show &amp;problems</source>
         <translation>&amp;Problemen tonen</translation>
+    </message>
+    <message>
+        <source>Background work</source>
+        <translation>Achtergrondwerk</translation>
+    </message>
+    <message>
+        <source>{what} could not be planned: {error}. The rest of the background work goes on; the details are in the log.</source>
+        <translation>{what} kon niet worden ingepland: {error}. Het overige achtergrondwerk gaat door; de details staan in het logboek.</translation>
+    </message>
+    <message>
+        <source>{name}: {what} could not be planned: {error}</source>
+        <translation>{name}: {what} kon niet worden ingepland: {error}</translation>
     </message>
     <message>
         <source>P&amp;roblems ({n})</source>
@@ -1144,10 +1621,6 @@
     <message>
         <source>Delete the connection</source>
         <translation>Koppeling verwijderen</translation>
-    </message>
-    <message>
-        <source>Delete {name} with its mappings and history? The ledger keeps what was exported. This cannot be undone.</source>
-        <translation>{name} met koppelingen en geschiedenis verwijderen? Wat al geëxporteerd is, blijft in de administratie. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
         <source>Disconnecting {name} from {system}…</source>
@@ -1183,6 +1656,7 @@
     </message>
     <message>
         <source>pleodesk keeps running</source>
+        <extracomment>The window&apos;s size where the screen has room (1366×768 laptops have less: the window then fits the screen&apos;s free area, above the taskbar); the size the user gave it is remembered.</extracomment>
         <translation>pleodesk blijft actief</translation>
     </message>
     <message>
@@ -1513,21 +1987,31 @@
         <source>Retry: {problem}</source>
         <translation>Opnieuw proberen: {problem}</translation>
     </message>
-    <message>
-        <source>… and {n} more</source>
-        <translation>… en nog {n}</translation>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… en nog %n</numerusform>
+            <numerusform>… en nog %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expense(s) need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
+        <translation>
+            <numerusform>%n uitgave vraagt aandacht. Los de oorzaak op en klik dan op Opnieuw proberen: wat de boekhouding al bereikte, wordt nooit twee keer verstuurd.</numerusform>
+            <numerusform>%n uitgaven vragen aandacht. Los de oorzaak op en klik dan op Opnieuw proberen: wat de boekhouding al bereikte, wordt nooit twee keer verstuurd.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Problems ({n})</source>
         <translation>Problemen ({n})</translation>
     </message>
     <message>
-        <source>{n} expenses need attention. Fix the cause, then press Retry: nothing that reached the ledger is sent twice.</source>
-        <translation>{n} uitgaven vragen aandacht. Los de oorzaak op en klik op Opnieuw proberen: wat al in de administratie staat, wordt nooit twee keer verstuurd.</translation>
-    </message>
-    <message>
         <source>No problems: everything that was read from Pleo is exported or waiting.</source>
         <translation>Geen problemen: alles wat uit Pleo is gelezen, is geëxporteerd of staat klaar.</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Wat te doen:</translation>
     </message>
     <message>
         <source>Retrying… the result appears in History.</source>
@@ -1557,12 +2041,20 @@
         <translation>&lt;b&gt;Geboekt met:&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Pleo&apos;s data of this expense and its receipts were removed from this computer (Settings, Data folder); the ledger entry keeps them.</source>
+        <translation>De Pleo-gegevens van deze uitgave en de bonnetjes zijn van deze computer verwijderd (Instellingen, Gegevensmap); de boeking in de administratie bewaart ze.</translation>
+    </message>
+    <message>
         <source>No receipt</source>
         <translation>Geen bonnetje</translation>
     </message>
     <message>
         <source>The receipt is fetched when the expense is exported.</source>
         <translation>Het bonnetje wordt opgehaald als de uitgave wordt geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>In the ledger</source>
+        <translation>In de administratie</translation>
     </message>
     <message>
         <source>Receipt not downloaded</source>
@@ -1572,9 +2064,12 @@
         <source>&amp;Open PDF</source>
         <translation>PDF &amp;openen</translation>
     </message>
-    <message>
-        <source>{n} more attachment(s)</source>
-        <translation>nog {n} bijlage(n)</translation>
+    <message numerus="yes">
+        <source>%n more attachment(s)</source>
+        <translation>
+            <numerusform>nog %n bijlage</numerusform>
+            <numerusform>nog %n bijlagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1659,8 +2154,24 @@
         <translation>Opnieuw aanmelden bij Xero</translation>
     </message>
     <message>
+        <source>QuickBooks ended pleodesk&apos;s sign-in. Reconnect opens Intuit&apos;s sign-in in your browser: sign in and choose {name}. A sign-in to another company is refused, and nothing is changed then.</source>
+        <translation>QuickBooks heeft de aanmelding van pleodesk beëindigd. Opnieuw koppelen opent de aanmelding van Intuit in uw browser: meld u aan en kies {name}. Een aanmelding bij een ander bedrijf wordt geweigerd en er verandert dan niets.</translation>
+    </message>
+    <message>
+        <source>Sign in to &amp;QuickBooks again</source>
+        <translation>Opnieuw aanmelden bij &amp;QuickBooks</translation>
+    </message>
+    <message>
         <source>&amp;Stop waiting</source>
         <translation>&amp;Stoppen met wachten</translation>
+    </message>
+    <message>
+        <source>The answer the QuickBooks page shows</source>
+        <translation>Het antwoord dat de QuickBooks-pagina toont</translation>
+    </message>
+    <message>
+        <source>Waiting for QuickBooks in your browser… If the browser shows a line to copy, paste it below and press Enter. Press Stop waiting to give up.</source>
+        <translation>Wachten op QuickBooks in uw browser… Toont de browser een regel om te kopiëren, plak die dan hieronder en druk op Enter. Klik op Stoppen met wachten om op te geven.</translation>
     </message>
     <message>
         <source>Stop waiting for the Xero sign-in</source>
@@ -1673,6 +2184,18 @@
     <message>
         <source>The sign-in was stopped; nothing was changed.</source>
         <translation>De aanmelding is gestopt; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Pennylane refused the stored API token (it may have been revoked or have expired). Make a new token for {company} in Pennylane under Settings &gt; Connectivity &gt; Developers and paste it here.</source>
+        <translation>Pennylane heeft het opgeslagen API-token geweigerd (het kan zijn ingetrokken of verlopen). Maak in Pennylane onder Paramètres &gt; Connectivité &gt; Développeurs een nieuw token voor {company} en plak het hier.</translation>
+    </message>
+    <message>
+        <source>New Pennylane API token</source>
+        <translation>Nieuw Pennylane-API-token</translation>
+    </message>
+    <message>
+        <source>New &amp;Pennylane token:</source>
+        <translation>Nieuw &amp;Pennylane-token:</translation>
     </message>
 </context>
 <context>
@@ -1757,13 +2280,19 @@
         <source>The end date is before the start date.</source>
         <translation>De einddatum ligt voor de startdatum.</translation>
     </message>
-    <message>
-        <source>Each day is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
-        <translation>Elke dag wordt {delay} dag(en) na afloop gesynchroniseerd; de eerste, {day}, op {due}.</translation>
+    <message numerus="yes">
+        <source>Each day is synced %n day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>
+            <numerusform>Elke dag wordt %n dag na afloop gesynchroniseerd; de eerste, {day}, op {due}.</numerusform>
+            <numerusform>Elke dag wordt %n dagen na afloop gesynchroniseerd; de eerste, {day}, op {due}.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Each month is synced {delay} day(s) after it ends; the first, {day}, on {due}.</source>
-        <translation>Elke maand wordt {delay} dag(en) na afloop gesynchroniseerd; de eerste, {day}, op {due}.</translation>
+    <message numerus="yes">
+        <source>Each month is synced %n day(s) after it ends; the first, {day}, on {due}.</source>
+        <translation>
+            <numerusform>Elke maand wordt %n dag na afloop gesynchroniseerd; de eerste, {day}, op {due}.</numerusform>
+            <numerusform>Elke maand wordt %n dagen na afloop gesynchroniseerd; de eerste, {day}, op {due}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1869,6 +2398,26 @@
         <translation>Feed &amp;nu versturen</translation>
     </message>
     <message>
+        <source>Newest statement file</source>
+        <translation>Nieuwste afschriftbestand</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Map openen</translation>
+    </message>
+    <message>
+        <source>Show the statement files in the file manager, the newest one highlighted.</source>
+        <translation>Toont de afschriftbestanden in bestandsbeheer, met het nieuwste gemarkeerd.</translation>
+    </message>
+    <message>
+        <source>&amp;Import in the ledger…</source>
+        <translation>&amp;Importeren in de boekhouding…</translation>
+    </message>
+    <message>
+        <source>Opens the ledger&apos;s statement import in the browser and shows the newest file to pick there.</source>
+        <translation>Opent de afschriftimport van de boekhouding in de browser en toont het nieuwste bestand om daar te kiezen.</translation>
+    </message>
+    <message>
         <source>Scheduled sync of this administration</source>
         <translation>Geplande synchronisatie van deze administratie</translation>
     </message>
@@ -1913,8 +2462,29 @@
         <translation>Bewerk de koppeling om het te kiezen.</translation>
     </message>
     <message>
-        <source>{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.</source>
-        <translation>{cats} categorieën, {taxes} btw-codes en {groups} labelgroepen gekoppeld.</translation>
+        <source>Mapped: {categories}, {taxes}, {groups}.</source>
+        <translation>Gekoppeld: {categories}, {taxes}, {groups}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n category(-ies)</source>
+        <translation>
+            <numerusform>%n categorie</numerusform>
+            <numerusform>%n categorieën</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VAT code(s)</source>
+        <translation>
+            <numerusform>%n btw-code</numerusform>
+            <numerusform>%n btw-codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag group(s)</source>
+        <translation>
+            <numerusform>%n taggroep</numerusform>
+            <numerusform>%n taggroepen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next check of the export queue: {when}.</source>
@@ -1935,6 +2505,22 @@
     <message>
         <source>Not saved: {error}</source>
         <translation>Niet opgeslagen: {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Import in {system}…</source>
+        <translation>&amp;Importeren in {system}…</translation>
+    </message>
+    <message>
+        <source>No statement file yet: the first is written at the next feed time, in {folder}.</source>
+        <translation>Nog geen afschriftbestand: het eerste wordt op het volgende feedtijdstip geschreven, in {folder}.</translation>
+    </message>
+    <message>
+        <source>Newest statement file: {file} ({when}), in {folder}.</source>
+        <translation>Nieuwste afschriftbestand: {file} ({when}), in {folder}.</translation>
+    </message>
+    <message>
+        <source>In {system}, choose Import a statement&apos;s file {file}: lines imported before are skipped.</source>
+        <translation>Kies in {system} bij Afschrift importeren het bestand {file}: eerder geïmporteerde regels worden overgeslagen.</translation>
     </message>
     <message>
         <source>Schedule saved.</source>
@@ -1961,6 +2547,10 @@
         <translation>{name} deactiveren? Er wordt niets voor geëxporteerd tot u de koppeling weer activeert; de geschiedenis blijft bewaard.</translation>
     </message>
     <message>
+        <source>Not activated: the connection {name} already exports this Pleo company. Deactivate it first.</source>
+        <translation>Niet geactiveerd: de koppeling {name} exporteert dit Pleo-bedrijf al. Deactiveer die eerst.</translation>
+    </message>
+    <message>
         <source>Checking Pleo and the ledger…</source>
         <translation>Pleo en de administratie worden gecontroleerd…</translation>
     </message>
@@ -1975,6 +2565,10 @@
     <message>
         <source>Change the connection {name}</source>
         <translation>Koppeling {name} wijzigen</translation>
+    </message>
+    <message>
+        <source>The connection {name} already exports this Pleo company. Pleo has one accounting integration per company: the first connection to export takes all that waits in Pleo, so a second one would get nothing. Deactivate or delete {name} first (Settings tab), or change that connection instead.</source>
+        <translation>De koppeling {name} exporteert dit Pleo-bedrijf al. Pleo heeft één boekhoudkoppeling per bedrijf: de eerste koppeling die exporteert, neemt alles wat in Pleo wacht, dus een tweede zou niets krijgen. Deactiveer of verwijder {name} eerst (tabblad Instellingen), of wijzig liever die koppeling.</translation>
     </message>
     <message>
         <source>New connection</source>
@@ -2032,6 +2626,22 @@
         <translation>Map voor het journaal</translation>
     </message>
     <message>
+        <source>Company in the ledger</source>
+        <translation>Bedrijf in de boekhouding</translation>
+    </message>
+    <message>
+        <source>Xero organisation</source>
+        <translation>Xero-organisatie</translation>
+    </message>
+    <message>
+        <source>Journal ({role})</source>
+        <translation>Dagboek ({role})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
         <source>Categories</source>
         <translation>Categorieën</translation>
     </message>
@@ -2043,9 +2653,12 @@
         <source>Tag groups</source>
         <translation>Labelgroepen</translation>
     </message>
-    <message>
-        <source>{n} exported as {dimensions}</source>
-        <translation>{n} geëxporteerd als {dimensions}</translation>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>elke %n minuut</numerusform>
+            <numerusform>elke %n minuten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Entries</source>
@@ -2067,17 +2680,32 @@
         <source>exported</source>
         <translation>geëxporteerd</translation>
     </message>
+    <message numerus="yes">
+        <source>%n exported as {dimensions}</source>
+        <translation>
+            <numerusform>%n geëxporteerd als {dimensions}</numerusform>
+            <numerusform>%n geëxporteerd als {dimensions}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Card expenses booked as</source>
+        <translation>Kaartuitgaven geboekt als</translation>
+    </message>
+    <message>
+        <source>Out-of-pocket expenses booked as</source>
+        <translation>Voorgeschoten uitgaven geboekt als</translation>
+    </message>
     <message>
         <source>not exported</source>
         <translation>niet geëxporteerd</translation>
     </message>
     <message>
-        <source>Export queue</source>
-        <translation>Exportwachtrij</translation>
+        <source>Wallet top-ups</source>
+        <translation>Opwaarderingen van de wallet</translation>
     </message>
     <message>
-        <source>every {n} minutes</source>
-        <translation>elke {n} minuten</translation>
+        <source>Export queue</source>
+        <translation>Exportwachtrij</translation>
     </message>
     <message>
         <source>Bank feed</source>
@@ -2112,6 +2740,18 @@
         <translation>Geplande synchronisatie</translation>
     </message>
     <message>
+        <source>The connection name is too long: use at most {n} characters.</source>
+        <translation>De naam van de koppeling is te lang: gebruik hoogstens {n} tekens.</translation>
+    </message>
+    <message>
+        <source>The connection name contains {char}, which cannot be shown as text: use letters, digits, spaces and punctuation only.</source>
+        <translation>De naam van de koppeling bevat {char}, dat niet als tekst te tonen is: gebruik alleen letters, cijfers, spaties en leestekens.</translation>
+    </message>
+    <message>
+        <source>The connection needs a name.</source>
+        <translation>De koppeling heeft een naam nodig.</translation>
+    </message>
+    <message>
         <source>Another connection is already called {name}.</source>
         <translation>Er is al een andere koppeling met de naam {name}.</translation>
     </message>
@@ -2143,8 +2783,8 @@
         <translation>dimensie</translation>
     </message>
     <message>
-        <source>Tag groups and their dimensions</source>
-        <translation>Labelgroepen en hun dimensies</translation>
+        <source>Pleo tag groups and where they go in the ledger</source>
+        <translation>Pleo-taggroepen en waar ze in de boekhouding terechtkomen</translation>
     </message>
     <message>
         <source>Pleo tag</source>
@@ -2159,6 +2799,33 @@
         <translation>Labels en hun dimensiewaarden</translation>
     </message>
     <message>
+        <source>Create the &amp;missing values…</source>
+        <translation>&amp;Ontbrekende waarden aanmaken…</translation>
+    </message>
+    <message>
+        <source>Create a value in the ledger for each tag of the chosen group that has none yet, named as in Pleo, and map the tags to them.</source>
+        <translation>Maak in de boekhouding een waarde aan voor elke tag van de gekozen groep die er nog geen heeft, met de naam uit Pleo, en koppel de tags eraan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create %n missing value(s) in {dimension}…</source>
+        <translation>
+            <numerusform>%n ontbrekende waarde aanmaken in {dimension}…</numerusform>
+            <numerusform>%n ontbrekende waarden aanmaken in {dimension}…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create values</source>
+        <translation>Waarden aanmaken</translation>
+    </message>
+    <message>
+        <source>Create these values in {dimension}, and map the tags to them?
+
+{values}</source>
+        <translation>Deze waarden aanmaken in {dimension} en de tags eraan koppelen?
+
+{values}</translation>
+    </message>
+    <message>
         <source>— not exported —</source>
         <translation>— niet geëxporteerd —</translation>
     </message>
@@ -2167,32 +2834,42 @@
         <translation>{name} (niet in de administratie)</translation>
     </message>
     <message>
-        <source>Dimension for tag group {group}</source>
-        <translation>Dimensie voor labelgroep {group}</translation>
+        <source>{dimension} for tag group {group}</source>
+        <translation>{dimension} voor taggroep {group}</translation>
     </message>
     <message>
-        <source>At most five</source>
-        <translation>Maximaal vijf</translation>
+        <source>Too many tag groups</source>
+        <translation>Te veel taggroepen</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n tag group(s) can be exported as {dimensions}. Stop exporting another group first.</source>
+        <translation>
+            <numerusform>Er kan hoogstens %n taggroep worden geëxporteerd als {dimensions}. Stop eerst met het exporteren van een andere groep.</numerusform>
+            <numerusform>Er kunnen hoogstens %n taggroepen worden geëxporteerd als {dimensions}. Stop eerst met het exporteren van een andere groep.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>At most {n} tag groups can be exported as {dimensions}. Stop exporting another group first.</source>
-        <translation>Er kunnen maximaal {n} labelgroepen als {dimensions} worden geëxporteerd. Stop eerst met het exporteren van een andere groep.</translation>
+        <source>— choose the {dimension} first —</source>
+        <translation>— kies eerst de {dimension} —</translation>
+    </message>
+    <message numerus="yes">
+        <source>{groups} of at most {max} tag groups exported as {dimensions}; %n tag(s) mapped.</source>
+        <translation>
+            <numerusform>{groups} van hoogstens {max} taggroepen geëxporteerd als {dimensions}; %n tag gekoppeld.</numerusform>
+            <numerusform>{groups} van hoogstens {max} taggroepen geëxporteerd als {dimensions}; %n tags gekoppeld.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dimensions</source>
+        <translation>dimensies</translation>
     </message>
     <message>
         <source>— not mapped —</source>
         <translation>— niet gekoppeld —</translation>
     </message>
     <message>
-        <source>— choose a dimension first —</source>
-        <translation>— kies eerst een dimensie —</translation>
-    </message>
-    <message>
         <source>Value for tag {tag}</source>
         <translation>Waarde voor label {tag}</translation>
-    </message>
-    <message>
-        <source>{groups} of at most {max} tag groups exported; {tags} tags mapped.</source>
-        <translation>{groups} van maximaal {max} labelgroepen geëxporteerd; {tags} labels gekoppeld.</translation>
     </message>
 </context>
 <context>
@@ -2237,12 +2914,23 @@
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
+        <source>A new statement file is ready</source>
+        <translation>Er staat een nieuw afschriftbestand klaar</translation>
+    </message>
+    <message>
+        <source>{name}: import {file} in {system} (Settings &gt; Bank feed &gt; Import). Click to show the file.</source>
+        <translation>{name}: importeer {file} in {system} (Instellingen &gt; Bankfeed &gt; Importeren). Klik om het bestand te tonen.</translation>
+    </message>
+    <message>
         <source>{name}: {what} — {status}</source>
         <translation>{name}: {what} — {status}</translation>
     </message>
-    <message>
-        <source>pleodesk: {n} expenses need attention</source>
-        <translation>pleodesk: {n} uitgaven vragen aandacht</translation>
+    <message numerus="yes">
+        <source>pleodesk: %n expense(s) need attention</source>
+        <translation>
+            <numerusform>pleodesk: %n uitgave vraagt aandacht</numerusform>
+            <numerusform>pleodesk: %n uitgaven vragen aandacht</numerusform>
+        </translation>
     </message>
     <message>
         <source>{name}: {new} more held or failed since the last run. Open Problems to fix them.</source>
@@ -2285,10 +2973,194 @@
     </message>
 </context>
 <context>
+    <name>fec</name>
+    <message>
+        <source>FEC file (France): Cegid Loop, Inqom, Sage 100, ACD, MyUnisoft, Tiime</source>
+        <extracomment>Where the wizard keeps the FEC&apos;s chart in the connection&apos;s settings.</extracomment>
+        <translation>FEC-bestand (Frankrijk): Cegid Loop, Inqom, Sage 100, ACD, MyUnisoft, Tiime</translation>
+    </message>
+    <message>
+        <source>A fichier des écritures comptables in its legal form for each export, with the receipts beside it, for French ledgers that import files.</source>
+        <translation>Een fichier des écritures comptables in de wettelijke vorm voor elke export, met de bonnen ernaast, voor Franse boekhoudpakketten die bestanden importeren.</translation>
+    </message>
+    <message>
+        <source>account (plan comptable général)</source>
+        <translation>rekening (plan comptable général)</translation>
+    </message>
+    <message>
+        <source>VAT code</source>
+        <translation>btw-code</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>dimensie</translation>
+    </message>
+    <message>
+        <source>dimensions (the FEC has no analytic columns)</source>
+        <translation>dimensies (de FEC heeft geen analytische kolommen)</translation>
+    </message>
+    <message>
+        <source>Pleo bank account (512…)</source>
+        <translation>Pleo-bankrekening (512…)</translation>
+    </message>
+    <message>
+        <source>Amounts owed to employees (421…)</source>
+        <translation>Aan medewerkers verschuldigde bedragen (421…)</translation>
+    </message>
+    <message>
+        <source>Suppliers (401…)</source>
+        <translation>Leveranciers (401…)</translation>
+    </message>
+    <message>
+        <source>These accounts are the counter side of each entry. They must be accounts of the plan comptable général that your ledger has; create them here if the chart lacks them.</source>
+        <translation>Deze rekeningen zijn de tegenkant van elke boeking. Het moeten rekeningen van het plan comptable général zijn die uw boekhouding heeft; maak ze hier aan als ze in het schema ontbreken.</translation>
+    </message>
+    <message>
+        <source>Cegid Loop</source>
+        <translation>Cegid Loop</translation>
+    </message>
+    <message>
+        <source>Inqom</source>
+        <translation>Inqom</translation>
+    </message>
+    <message>
+        <source>Sage 100 Comptabilité</source>
+        <translation>Sage 100 Comptabilité</translation>
+    </message>
+    <message>
+        <source>ACD (Comptabilité Expert)</source>
+        <translation>ACD (Comptabilité Expert)</translation>
+    </message>
+    <message>
+        <source>MyUnisoft</source>
+        <translation>MyUnisoft</translation>
+    </message>
+    <message>
+        <source>Tiime</source>
+        <translation>Tiime</translation>
+    </message>
+    <message>
+        <source>Another ledger</source>
+        <translation>Een andere boekhouding</translation>
+    </message>
+    <message>
+        <source>Select the fiscal year the entries belong to (Dossier &gt; Exercices).</source>
+        <translation>Kies het boekjaar van de boekingen (Dossier &gt; Exercices).</translation>
+    </message>
+    <message>
+        <source>Import the run&apos;s .txt file with Comptabilité &gt; Imports &gt; Écritures &gt; FEC.</source>
+        <translation>Importeer het .txt-bestand van de export met Comptabilité &gt; Imports &gt; Écritures &gt; FEC.</translation>
+    </message>
+    <message>
+        <source>The FEC import attaches no receipts: attach them from the run&apos;s folder, where each is named after its entry&apos;s PieceRef.</source>
+        <translation>De FEC-import koppelt geen bonnen: koppel ze vanuit de map van de export, waar elke bon naar de PieceRef van zijn boeking heet.</translation>
+    </message>
+    <message>
+        <source>Whether the import adds to the entries already there or replaces them: try a first file on a test folder.</source>
+        <translation>Of de import de boekingen toevoegt aan wat er al staat of ze vervangt: probeer een eerste bestand in een testdossier.</translation>
+    </message>
+    <message>
+        <source>Click the import icon at the top right and choose the run&apos;s .txt file.</source>
+        <translation>Klik rechtsboven op het importpictogram en kies het .txt-bestand van de export.</translation>
+    </message>
+    <message>
+        <source>Choose (or create) the fiscal year; do not close the year after the import.</source>
+        <translation>Kies (of maak) het boekjaar; sluit het jaar niet af na de import.</translation>
+    </message>
+    <message>
+        <source>Choose to add the entries to those of the period (&quot;rajouter&quot;), not to replace them.</source>
+        <translation>Kies ervoor de boekingen toe te voegen aan die van de periode (&quot;rajouter&quot;), niet om ze te vervangen.</translation>
+    </message>
+    <message>
+        <source>To take the receipts too, choose &quot;Importer un FEC avec ses pièces comptables&quot;; how Inqom wants them packed with the file: pleodesk puts them beside it, named after each entry&apos;s PieceRef.</source>
+        <translation>Kies &quot;Importer un FEC avec ses pièces comptables&quot; om ook de bonnen mee te nemen; hoe Inqom ze bij het bestand verpakt wil hebben: pleodesk zet ze ernaast, genoemd naar de PieceRef van elke boeking.</translation>
+    </message>
+    <message>
+        <source>Each run also writes Sage&apos;s documented text import of entries (the file ending in _sage.txt: tab separated, dates JJMMAA).</source>
+        <translation>Elke export schrijft ook de door Sage beschreven tekstimport van boekingen (het bestand dat eindigt op _sage.txt: tab-gescheiden, datums JJMMAA).</translation>
+    </message>
+    <message>
+        <source>The import menu of Sage 100 Comptabilité (a &quot;Format Sage&quot; or &quot;format paramétrable&quot; import), and whether it imports an FEC.</source>
+        <translation>Het importmenu van Sage 100 Comptabilité (een import &quot;Format Sage&quot; of &quot;format paramétrable&quot;), en of het een FEC importeert.</translation>
+    </message>
+    <message>
+        <source>Receipts do not go with the file: attach them from the run&apos;s folder.</source>
+        <translation>Bonnen gaan niet mee met het bestand: koppel ze vanuit de map van de export.</translation>
+    </message>
+    <message>
+        <source>Comptabilité Expert imports files under Outils &gt; Importation (confirmed for fixed assets).</source>
+        <translation>Comptabilité Expert importeert bestanden onder Outils &gt; Importation (bevestigd voor vaste activa).</translation>
+    </message>
+    <message>
+        <source>Whether it imports entries from an FEC, and through which screen: ask the accounting firm.</source>
+        <translation>Of het boekingen uit een FEC importeert, en via welk scherm: vraag het uw accountantskantoor.</translation>
+    </message>
+    <message>
+        <source>Each run also writes the flat CSV MyUnisoft takes from expense tools (the file ending in _myunisoft.csv: debit and credit columns, dates yyyyMMdd, comma decimals).</source>
+        <translation>Elke export schrijft ook het platte CSV-bestand dat MyUnisoft van declaratietools aanneemt (het bestand dat eindigt op _myunisoft.csv: debet- en creditkolommen, datums yyyyMMdd, decimale komma).</translation>
+    </message>
+    <message>
+        <source>The column order and the import screen MyUnisoft expects, and whether it imports an FEC: the file&apos;s header names each column for the import&apos;s mapping.</source>
+        <translation>De kolomvolgorde en het importscherm die MyUnisoft verwacht, en of het een FEC importeert: de kopregel van het bestand noemt elke kolom voor de koppeling bij de import.</translation>
+    </message>
+    <message>
+        <source>Whether Tiime imports entries from an FEC or another file: ask the accountant which import screen they use before relying on it.</source>
+        <translation>Of Tiime boekingen uit een FEC of een ander bestand importeert: vraag de accountant welk importscherm hij gebruikt voordat u erop rekent.</translation>
+    </message>
+    <message>
+        <source>Import the run&apos;s .txt file with your ledger&apos;s FEC import.</source>
+        <translation>Importeer het .txt-bestand van de export met de FEC-import van uw boekhouding.</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>niet bevestigd</translation>
+    </message>
+    <message>
+        <source>One entry per expense</source>
+        <translation>Eén boeking per uitgave</translation>
+    </message>
+    <message>
+        <source>One summary entry per day</source>
+        <translation>Eén verzamelboeking per dag</translation>
+    </message>
+    <message>
+        <source>One summary entry per month</source>
+        <translation>Eén verzamelboeking per maand</translation>
+    </message>
+    <message>
+        <source>{code} is not an account of the plan comptable général: use a number such as 512100.</source>
+        <translation>{code} is geen rekening van het plan comptable général: gebruik een nummer zoals 512100.</translation>
+    </message>
+    <message>
+        <source>The SIREN is the company&apos;s 9-digit number (the first 9 digits of its SIRET, on its Kbis extract).</source>
+        <translation>Het SIREN is het 9-cijferige nummer van het bedrijf (de eerste 9 cijfers van zijn SIRET, op het Kbis-uittreksel).</translation>
+    </message>
+    <message>
+        <source>This SIREN has a wrong check digit: compare it with the Kbis extract.</source>
+        <translation>Dit SIREN heeft een verkeerd controlecijfer: vergelijk het met het Kbis-uittreksel.</translation>
+    </message>
+    <message>
+        <source>The journal code is 1 to 8 capital letters or digits, such as PLEO.</source>
+        <translation>De dagboekcode bestaat uit 1 tot 8 hoofdletters of cijfers, zoals PLEO.</translation>
+    </message>
+    <message>
+        <source>{ledger} keeps the journal code {code} for itself: choose another.</source>
+        <translation>{ledger} houdt de dagboekcode {code} voor zichzelf: kies een andere.</translation>
+    </message>
+    <message>
+        <source>Write the last day of the fiscal year as month-day, such as 12-31.</source>
+        <translation>Schrijf de laatste dag van het boekjaar als maand-dag, zoals 12-31.</translation>
+    </message>
+</context>
+<context>
     <name>journal_file</name>
     <message>
         <source>General journal file (CSV)</source>
         <translation>Memoriaalbestand (CSV)</translation>
+    </message>
+    <message>
+        <source>journal file</source>
+        <translation>journaalbestand</translation>
     </message>
     <message>
         <source>One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any ledger that imports a general journal.</source>
@@ -2325,6 +3197,10 @@
     <message>
         <source>The file holds no accounts.</source>
         <translation>Het bestand bevat geen rekeningen.</translation>
+    </message>
+    <message>
+        <source>The chart has no dimension named {name}.</source>
+        <translation>Het rekeningschema heeft geen dimensie {name}.</translation>
     </message>
     <message>
         <source>Account {code} already exists ({name}).</source>
@@ -2491,6 +3367,10 @@
         <translation>Odoo 16 / 17</translation>
     </message>
     <message>
+        <source>Odoo</source>
+        <translation>Odoo</translation>
+    </message>
+    <message>
         <source>Journal entries or vendor bills in Odoo, drafts or posted, with the receipts attached; analytic plans as Pleo tag groups.</source>
         <translation>Journaalposten of inkoopfacturen in Odoo, als concept of geboekt, met de bonnetjes als bijlage; Pleo-labelgroepen als analytische plannen.</translation>
     </message>
@@ -2561,6 +3441,73 @@
     <message>
         <source>The Odoo user may not use the chosen company. Choose another one.</source>
         <translation>De Odoo-gebruiker heeft geen toegang tot het gekozen bedrijf. Kies een ander bedrijf.</translation>
+    </message>
+</context>
+<context>
+    <name>pennylane</name>
+    <message>
+        <source>Pennylane</source>
+        <translation>Pennylane</translation>
+    </message>
+    <message>
+        <source>Ledger entries in a Pleo journal in Pennylane, one per expense with its receipt or one per day or month; analytic categories as Pleo tag groups.</source>
+        <translation>Boekingen in een Pleo-dagboek in Pennylane, één per uitgave met de bon of één per dag of maand; analytische categorieën als Pleo-labelgroepen.</translation>
+    </message>
+    <message>
+        <source>ledger account</source>
+        <translation>grootboekrekening</translation>
+    </message>
+    <message>
+        <source>VAT account and rate</source>
+        <translation>btw-rekening en tarief</translation>
+    </message>
+    <message>
+        <source>analytic category group</source>
+        <translation>groep analytische categorieën</translation>
+    </message>
+    <message>
+        <source>analytic category groups</source>
+        <translation>groepen analytische categorieën</translation>
+    </message>
+    <message>
+        <source>Pleo bank ledger account (512…)</source>
+        <translation>Pleo-bankrekening in het grootboek (512…)</translation>
+    </message>
+    <message>
+        <source>Amounts owed to employees (421…)</source>
+        <translation>Aan medewerkers verschuldigde bedragen (421…)</translation>
+    </message>
+    <message>
+        <source>Counter account of reimbursements paid outside Pleo</source>
+        <translation>Tegenrekening van buiten Pleo betaalde terugbetalingen</translation>
+    </message>
+    <message>
+        <source>Suppliers (401…)</source>
+        <translation>Leveranciers (401…)</translation>
+    </message>
+    <message>
+        <source>The Pleo bank ledger account is the counter side of each entry: choose a 512 account, or create one (pleodesk proposes 512100 Banque Pleo). The other accounts are only needed for those kinds of expense.</source>
+        <translation>De Pleo-bankrekening is de tegenkant van elke boeking: kies een 512-rekening, of maak er een aan (pleodesk stelt 512100 Banque Pleo voor). De andere rekeningen zijn alleen nodig voor die soorten uitgaven.</translation>
+    </message>
+    <message>
+        <source>Journal for Pleo expenses:</source>
+        <translation>Dagboek voor Pleo-uitgaven:</translation>
+    </message>
+    <message>
+        <source>Create {code} &quot;{name}&quot;</source>
+        <translation>{code} &quot;{name}&quot; aanmaken</translation>
+    </message>
+    <message>
+        <source>One entry per expense, with its receipt</source>
+        <translation>Eén boeking per uitgave, met de bon</translation>
+    </message>
+    <message>
+        <source>One summary entry per day</source>
+        <translation>Eén verzamelboeking per dag</translation>
+    </message>
+    <message>
+        <source>One summary entry per month</source>
+        <translation>Eén verzamelboeking per maand</translation>
     </message>
 </context>
 <context>
@@ -2723,6 +3670,86 @@
     </message>
 </context>
 <context>
+    <name>quickbooks</name>
+    <message>
+        <source>QuickBooks Online</source>
+        <extracomment>The keyring entry (``connections.ledger_secret_name(conn_id, SECRET)``) that holds the token set.</extracomment>
+        <translation>QuickBooks Online</translation>
+    </message>
+    <message>
+        <source>Expenses in QuickBooks&apos; Expenses list on a Pleo bank account, receipts attached; classes, projects and locations as Pleo tags.</source>
+        <translation>Uitgaven in de lijst Uitgaven van QuickBooks op een Pleo-bankrekening, met bonnetjes; klassen, projecten en locaties als Pleo-labels.</translation>
+    </message>
+    <message>
+        <source>QuickBooks account</source>
+        <translation>QuickBooks-rekening</translation>
+    </message>
+    <message>
+        <source>QuickBooks VAT code</source>
+        <translation>btw-code in QuickBooks</translation>
+    </message>
+    <message>
+        <source>class, project or location</source>
+        <translation>klasse, project of locatie</translation>
+    </message>
+    <message>
+        <source>classes, projects and locations</source>
+        <translation>klassen, projecten en locaties</translation>
+    </message>
+    <message>
+        <source>Pleo bank account in QuickBooks</source>
+        <translation>Pleo-bankrekening in QuickBooks</translation>
+    </message>
+    <message>
+        <source>Pleo Pocket bank account in QuickBooks</source>
+        <translation>Pleo Pocket-bankrekening in QuickBooks</translation>
+    </message>
+    <message>
+        <source>Bank account reimbursements are paid from</source>
+        <translation>Bankrekening waarvan terugbetalingen worden betaald</translation>
+    </message>
+    <message>
+        <source>Accounts payable (for Pleo invoices, booked as bills)</source>
+        <translation>Crediteuren (voor Pleo-facturen, geboekt als inkoopfacturen)</translation>
+    </message>
+    <message>
+        <source>Choose the Pleo bank account created on the previous page (Banque Pleo), and the Pleo Pocket account if you use Pleo Pocket. In QuickBooks these are under Settings &gt; Chart of accounts.</source>
+        <translation>Kies de Pleo-bankrekening die op de vorige pagina is gemaakt (Banque Pleo), en de Pleo Pocket-rekening als u Pleo Pocket gebruikt. In QuickBooks staan ze onder Instellingen &gt; Rekeningschema.</translation>
+    </message>
+    <message>
+        <source>QuickBooks Online takes no bank feed from apps: QuickBooks&apos; own bank connections bring the statement lines.</source>
+        <translation>QuickBooks Online neemt geen bankfeed van apps aan: de eigen bankkoppelingen van QuickBooks halen de afschriftregels op.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>Num&amp;ber:</source>
+        <translation>N&amp;ummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Journal code:</source>
+        <translation>&amp;Dagboekcode:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Naam van de rekening</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Rekeningnummer</translation>
+    </message>
+    <message>
+        <source>Journal code</source>
+        <translation>Dagboekcode</translation>
+    </message>
+    <message>
+        <source>In QuickBooks, open Settings &gt; Apps &gt; Connected apps and disconnect pleodesk from this company.</source>
+        <translation>Open in QuickBooks Instellingen &gt; Apps &gt; Gekoppelde apps en ontkoppel pleodesk van dit bedrijf.</translation>
+    </message>
+</context>
+<context>
     <name>skips</name>
     <message>
         <source>personal spend is settled with the employee, not booked</source>
@@ -2786,6 +3813,25 @@
     </message>
 </context>
 <context>
+    <name>storage</name>
+    <message>
+        <source>The pleodesk database {path} is damaged (it is not a readable database), so pleodesk changed nothing. Restore the file from a backup, or move it away to start afresh (then set up the connections again).</source>
+        <translation>De pleodesk-database {path} is beschadigd (het is geen leesbare database), dus pleodesk heeft niets gewijzigd. Zet het bestand terug uit een back-up, of verplaats het om opnieuw te beginnen (stel daarna de koppelingen opnieuw in).</translation>
+    </message>
+    <message>
+        <source>This data was written by a newer pleodesk (database schema {revision}). Update pleodesk to open it; nothing was changed.</source>
+        <translation>Deze gegevens zijn geschreven door een nieuwere pleodesk (databaseschema {revision}). Werk pleodesk bij om ze te openen; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>pleodesk cannot write to its data folder {folder}: it is read-only for this user. Make it writable (or set PLEODESK_HOME to a folder that is) and try again; nothing was changed.</source>
+        <translation>pleodesk kan niet schrijven in zijn gegevensmap {folder}: die is alleen-lezen voor deze gebruiker. Maak de map beschrijfbaar (of zet PLEODESK_HOME op een map die dat is) en probeer het opnieuw; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>pleodesk could not write to its data folder {folder}: the disk is full (or failing). Free some space and try again; what was saved before is intact.</source>
+        <translation>pleodesk kon niet schrijven in zijn gegevensmap {folder}: de schijf is vol (of defect). Maak ruimte vrij en probeer het opnieuw; wat eerder was opgeslagen, is intact.</translation>
+    </message>
+</context>
+<context>
     <name>systems</name>
     <message>
         <source>ledger account</source>
@@ -2830,6 +3876,13 @@
     <message>
         <source>The demo company could not be started: {error}</source>
         <translation>Het demobedrijf kon niet worden gestart: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>wizard</name>
+    <message>
+        <source>{company} – {ledger}</source>
+        <translation>{company} – {ledger}</translation>
     </message>
 </context>
 <context>
@@ -2929,6 +3982,10 @@
     <message>
         <source>Skipped</source>
         <translation>Overgeslagen</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Onderbroken</translation>
     </message>
     <message>
         <source>exported</source>

@@ -31,6 +31,7 @@ from typing import Any, Iterable
 
 import httpx
 import jsonschema
+import shared_specs
 import yaml
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
@@ -67,8 +68,7 @@ def specs_available() -> bool:
 
 
 def skip_reason() -> str:
-    return (f"Pleo's OpenAPI documents are not at {PLEO_SPECS_DIR} (expected next to the repository in "
-            "../shared/specs/pleo); contract tests need them")
+    return shared_specs.skip_reason([PLEO_SPECS_DIR / f for f in SPEC_FILES.values()]) or ""
 
 
 # ------------------------------------------------------------------------------ loading ----------

@@ -5,14 +5,14 @@ import copy
 import re
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+import shared_specs
 
 from pleodesk.core.model import Expense, ExpenseKind, Refused, TaxType, booking_date
 from pleodesk.core.money import Money
 
-SPEC = Path(__file__).resolve().parents[3] / "shared" / "specs" / "pleo" / "pleo-export-openapi.yml"
+SPEC = shared_specs.SPECS / "pleo" / "pleo-export-openapi.yml"
 
 COMPANY = "0b5f3c9e-6a5d-4c1e-9a51-2f6d1c0e7b11"
 
@@ -138,8 +138,7 @@ FIXTURES = [CARD_PURCHASE_SPLIT, FOREIGN_REVERSE_CHARGE, MINIMAL, REFUND_KWD]
 
 @pytest.fixture(scope="module")
 def export_item_validator():
-    if not SPEC.is_file():
-        pytest.skip(f"Pleo's export OpenAPI document is not at {SPEC}")
+    shared_specs.skip_unless([SPEC])
     yaml = pytest.importorskip("yaml")
     oas = pytest.importorskip("openapi_schema_validator")
     referencing = pytest.importorskip("referencing")

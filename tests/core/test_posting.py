@@ -565,3 +565,15 @@ def test_reimbursement_lines_without_category_go_to_the_out_of_pocket_account():
         entry = post(e, m, chart)
         assert [(p.account, p.debit, p.credit) for p in entry.postings] == [
             ("1610", Decimal("80.00"), Decimal(0)), (contra, Decimal(0), Decimal("80.00"))]
+
+
+def test_a_new_accounts_code_fits_the_chart():
+    """Suggested codes follow the chart's usual length and never take a code that is in use."""
+    from pleodesk.core.ledger import free_account_code
+
+    dutch = {"161000": 1, "130000": 1, "100000": 1, "4000": 1}           # mostly six digits
+    assert free_account_code("1610", dutch) == "161001"
+    assert free_account_code("1620", dutch) == "162000"
+    assert free_account_code("1610", {"1000": 1, "1600": 1}) == "1610"   # a four-digit chart
+    assert free_account_code("1610", {"1610": 1, "1611": 1, "2000": 1}) == "1612"
+    assert free_account_code("1610", ()) == "1610"

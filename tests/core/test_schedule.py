@@ -206,3 +206,61 @@ def test_module_has_no_qt():
     code = "import sys, pleodesk.core.schedule; print(any(m.startswith('PySide6') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# ------------------------------------------------------------------------------ clock changes ---
+def test_a_queue_run_stored_in_the_future_counts_as_now():
+    """The clock was set back 3 hours after the queue ran: it is due an interval from now, not in
+    3 hours and 5 minutes."""
+    now = utc(2026, 5, 1, 7, 2)
+    d = sch.decide_queue(5, utc(2026, 5, 1, 10, 0), now)
+    assert not d.run and d.next_at == now + timedelta(minutes=5)
+
+
+def test_a_feed_planned_by_a_clock_that_ran_ahead_waits_for_the_next_moment_only():
+    """The clock was a day ahead when the feed ran (it planned day 2, 13:00); set right on day 1 at
+    10:06, the feed runs at 13:00 that day, not a day later."""
+    d = sch.decide_feed(True, utc(2026, 5, 2, 13, 0), utc(2026, 5, 1, 10, 6))
+    assert not d.run and d.next_at == utc(2026, 5, 1, 13, 0)
+    # the caller persists that plan; at 13:00 the feed is due
+    d = sch.decide_feed(True, d.next_at, utc(2026, 5, 1, 13, 0, 20))
+    assert d.run and d.trigger == "scheduled" and d.due_at == utc(2026, 5, 1, 13, 0)
+
+
+def test_a_never_planned_feed_gets_the_next_moment_as_its_plan():
+    assert sch.first_feed_plan(utc(2026, 5, 1, 7, 0)) == utc(2026, 5, 1, 8, 0)
+    d = sch.decide_feed(True, None, utc(2026, 5, 1, 7, 0))
+    assert not d.run and d.next_at == utc(2026, 5, 1, 8, 0)
+
+
+def test_periods_synced_while_the_clock_was_ahead_are_synced_again_when_due():
+    """A daily sync ran for 1 May while the clock said 2 May 10:00; set back to 1 May 10:06, 1 May is
+    not synced yet: it is due again at 2 May 01:00. A month synced early likewise."""
+    daily = SyncSchedule("daily", start=date(2026, 4, 1))
+    assert sch.first_unsynced(daily, utc(2026, 5, 2), utc(2026, 5, 1, 10, 6)) == date(2026, 5, 1)
+    d = sch.decide_sync(daily, utc(2026, 5, 2), utc(2026, 5, 1, 10, 6))
+    assert not d.run and d.next_at == utc(2026, 5, 2, 1, 0)
+    # the caller persists the correction; at 01:00 the day is due again
+    fixed = sch.corrected_sync_start(daily, utc(2026, 5, 2), utc(2026, 5, 1, 10, 6))
+    assert fixed == utc(2026, 5, 1)
+    d = sch.decide_sync(daily, fixed, utc(2026, 5, 2, 1, 0, 30))
+    assert d.run and [p.label for p in d.periods] == ["2026-05-01"] and d.due_at == utc(2026, 5, 2, 1, 0)
+    # clock right: nothing moves
+    assert sch.first_unsynced(daily, utc(2026, 5, 2), utc(2026, 5, 2, 9, 0)) == date(2026, 5, 2)
+    assert sch.corrected_sync_start(daily, utc(2026, 5, 2), utc(2026, 5, 2, 9, 0)) is None
+    assert sch.corrected_sync_start(daily, None, utc(2026, 5, 2, 9, 0)) is None
+    monthly = SyncSchedule("monthly", start=date(2026, 1, 15), delay_days=5)
+    assert sch.first_unsynced(monthly, utc(2026, 5, 1), utc(2026, 5, 3)) == date(2026, 4, 1)
+    assert sch.first_unsynced(monthly, utc(2026, 5, 1), utc(2026, 5, 6, 1)) == date(2026, 5, 1)
+    assert sch.first_unsynced(monthly, utc(2026, 2, 1), utc(2025, 1, 1)) == date(2026, 1, 15)   # never before start
+
+
+def test_a_due_sync_says_when_it_fell_due():
+    s = SyncSchedule("monthly", start=date(2026, 1, 1), delay_days=2)
+    d = sch.decide_sync(s, None, utc(2026, 3, 10))
+    assert d.run and d.due_at == utc(2026, 2, 3, 1, 0) and d.trigger == "catch_up"
+
+
+def test_timer_delay_is_never_short():
+    now = utc(2026, 5, 1, 10, 0)
+    assert sch.timer_delay_ms(now + timedelta(microseconds=1500), now) == 2

@@ -308,7 +308,15 @@ def test_preview_totals_per_ledger_account_add_up(demo, capsys):
     preview = json.loads(capsys.readouterr().out)
     assert rc == EXIT_OK
     by_ledger = {(a, t): Decimal(v) for a, t, v in preview["by_ledger"]}
-    assert sum(by_ledger.values()) == sum(Decimal(v) for v in preview["totals"].values())
+
+    def total(key: str) -> Decimal:
+        return sum((Decimal(v) for v in preview[key].values()), Decimal(0))
+
+    # The total is the spend that will be exported: held expenses and wallet movements are apart.
+    assert sum(by_ledger.values()) == total("totals") + total("wallet_moves") + total("held_totals")
+    assert total("totals") > 0 and total("wallet_moves") != 0
+    assert preview["spend_count"] + preview["wallet_count"] + sum(preview["would_hold"].values()) == \
+        preview["count"]
     # reimbursement payouts are booked on the out-of-pocket account, not shown as unmapped
     reimbursements = [e for e in demo.sandbox.pleo.exportable_entry_ids(MONTH)
                       if demo.sandbox.pleo.entry(e).type in ("direct_reimbursement", "external_reimbursement")]
@@ -373,9 +381,118 @@ def test_preview_says_which_wallet_top_ups_will_be_skipped(demo, capsys):
         return Decimal(v["minors"]) / 100
 
     moved = sum(value(e) for e in wallet)
-    total = lambda p: sum(Decimal(v) for v in p["totals"].values())   # noqa: E731
-    assert total(before) - total(after) == moved
+    total = lambda p, key="totals": sum(Decimal(v) for v in p[key].values())   # noqa: E731
+    # Wallet movements are never in the spend total; counted apart while they are exported.
+    assert total(before) == total(after) and total(before, "wallet_moves") == moved
+    assert after["wallet_moves"] == {} and before["wallet_count"] == len(wallet)
     main(["export", "--month", MONTH, "--json"])
     capsys.readouterr()
     skipped = demo.store.records_with_status(demo.conn.id, "skipped")
     assert sorted(r.expense_id for r in skipped) == sorted(wallet)
+
+
+def test_setup_file_refuses_a_second_active_connection_for_the_same_pleo_company(tmp_path, pleodesk_home,
+                                                                                  monkeypatch, capsys):
+    """Pleo has one accounting integration per company: a second setup file for the same company under
+    another name is refused, naming the connection that has it; deactivated, it may be saved."""
+    from pathlib import Path
+
+    from pleodesk.sandbox.server import SandboxConfig, start_sandbox
+    from pleodesk.storage import open_store
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "journal-file.toml"
+    with start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=5, seed=1)) as sb:
+        text = example.read_text().replace("http://127.0.0.1:8765/pleo", sb.pleo_url)
+        text = text.replace("~/pleodesk-demo-journal", str(tmp_path / "journal"))
+        first, second = tmp_path / "first.toml", tmp_path / "second.toml"
+        first.write_text(text)
+        second.write_text(text.replace("Demo Company (journal file)", "Second books")
+                          .replace(str(tmp_path / "journal"), str(tmp_path / "journal2")))
+        monkeypatch.setenv("PLEO_API_KEY", sb.api_key)
+        assert main(["setup", "--file", str(first)]) == EXIT_OK
+        capsys.readouterr()
+        for extra in (["--check-only"], []):
+            assert main(["setup", "--file", str(second), *extra]) == EXIT_USAGE
+            err = capsys.readouterr().err
+            assert "already exported by the connection 'Demo Company (journal file)'" in err, err
+        store = open_store()
+        assert [c.name for c in store.list_connections()] == ["Demo Company (journal file)"]
+        # Saving the same connection again is no conflict; once it is deactivated the second one may go.
+        assert main(["setup", "--file", str(first)]) == EXIT_OK
+        store.update_connection(store.get_connection("Demo Company (journal file)").id, active=False)
+        store.close()
+        assert main(["setup", "--file", str(second)]) == EXIT_OK
+
+
+@pytest.mark.parametrize("via", ["command", "app"])
+def test_with_the_database_lost_what_the_ledger_has_is_counted_as_already_there(demo, capsys, via):
+    """The database is gone (deleted, or a new computer) but the journal is kept, and Pleo queues the
+    month again: the export finds every expense in the ledger and sends nothing twice. It said
+    "117 exported, 0 already in the ledger"; the summary, the JSON, the app's result and the history
+    now count them as already in the ledger."""
+    from pleodesk.demo import demo_plan
+    from pleodesk.paths import database_path
+    from pleodesk.setup_file import apply_plan
+    from pleodesk.storage import open_store
+
+    sb = demo.sandbox
+    assert main(["export", "--month", MONTH]) in (EXIT_OK, EXIT_HELD)
+    capsys.readouterr()
+    booked = set(read_journal(demo.journal))
+    assert len(booked) > 40
+    before = demo.journal.read_bytes()
+
+    demo.store.close()
+    for suffix in ("", "-wal", "-shm"):
+        database_path().with_name(database_path().name + suffix).unlink(missing_ok=True)
+    store = open_store()
+    conn = apply_plan(store, demo_plan(sb, demo.folder))
+    sb.pleo.reset_exports()
+    try:
+        if via == "command":
+            rc = main(["export", "--month", MONTH, "--json"])
+            (summary,) = json.loads(capsys.readouterr().out)
+            assert rc == EXIT_HELD
+            counts, message = summary["counts"], summary["message"]
+        else:
+            from pleodesk.ui.jobs import Job, execute
+
+            result = execute(store, Job("export_month", conn.id, params={"month": MONTH}))
+            assert result.status == "partial", result.message
+            counts, message = result.counts, result.message
+        assert counts["exported"] == 0
+        assert counts["already_exported"] == len(booked)
+        assert message.startswith(f"0 exported, {len(booked)} already in the ledger"), message
+
+        assert demo.journal.read_bytes() == before                  # nothing written twice
+        (run,) = [r for r in store.list_runs(conn.id) if r.kind == "export_month"]
+        assert (run.counts["exported"], run.counts["already_exported"]) == (0, len(booked))
+        records = store.get_records(conn.id)
+        found = {eid for eid, r in records.items() if r.status == "exported"}
+        assert {reference_for(e) for e in found} == booked
+        assert all(records[e].ledger_id == reference_for(e) for e in found)
+        job = sb.pleo.jobs[-1]
+        items = {i["accountingEntryId"]: i for i in sb.pleo.job_items(job["id"])}
+        assert all(items[e]["status"] == "successful" and items[e]["externalId"] == reference_for(e) for e in found)
+        assert len([a for a in store.list_audit(limit=1000) if a.action == "found_in_ledger"]) == len(booked)
+    finally:
+        store.close()
+
+
+def test_the_text_summary_says_already_in_the_ledger(demo, capsys):
+    """The same from the terminal's text summary."""
+    from pleodesk.paths import database_path
+
+    main(["export", "--month", MONTH])
+    capsys.readouterr()
+    booked = len(read_journal(demo.journal))
+    demo.store.delete_connection(demo.conn.id)                      # its records go with it
+    from pleodesk.demo import demo_plan
+    from pleodesk.setup_file import apply_plan
+
+    apply_plan(demo.store, demo_plan(demo.sandbox, demo.folder))
+    demo.sandbox.pleo.reset_exports()
+    assert database_path().exists()
+    main(["export", "--month", MONTH])
+    out = capsys.readouterr().out
+    assert f": partial. 0 exported, {booked} already in the ledger" in out, out

@@ -26,18 +26,27 @@ CATEGORIES = {
     "4300": "Office supplies", "4400": "Marketing", "4500": "Phone and internet", "4600": "Training",
     "4700": "Mileage", "4710": "Per diem", "4800": "Bank charges",
 }
-#: Pleo's demo tax codes -> our Odoo tax keys (Pleo's 21 % / 9 % are VAT-inclusive amounts)
-TAXES = {"21%": "21.0-percent-incl", "9%": "9.0-percent-incl", "0%": "0.0-percent-excl",
-         "RC21": "21.0-percent-excl-reverse"}
+#: Pleo's demo categories -> accounts of Odoo's Dutch chart (l10n_nl, six digits), as a bookkeeper maps them
+ACCOUNTS = {
+    "4000": "451000", "4010": "404200", "4100": "451500", "4200": "436000", "4300": "431000", "4400": "452000",
+    "4500": "434000", "4600": "404500", "4700": "401800", "4710": "401900", "4800": "463000",
+}
+#: Pleo's demo tax codes -> Odoo's taxes, by their names (Pleo's 21 % / 9 % are VAT-inclusive amounts); the
+#: Dutch chart has no 0 % purchase tax: the tests make one (``zero_tax``)
+TAXES = {
+    16: {"21%": "BTW te vorderen hoog (inkopen incl. BTW)", "9%": "BTW te vorderen laag (inkopen incl. BTW) 9%",
+         "0%": "0%", "RC21": "BTW af te dragen verlegd (inkopen)"},
+    17: {"21%": "21% INC", "9%": "9% INC", "0%": "0%", "RC21": "21% R"},
+}
 RATES = {"21%": (Decimal("0.21"), TaxType.INCLUSIVE), "9%": (Decimal("0.09"), TaxType.INCLUSIVE),
          "0%": (Decimal("0"), TaxType.INCLUSIVE), "RC21": (Decimal("0.21"), TaxType.REVERSE)}
 
 
-def mappings(settings: dict) -> Mappings:
+def mappings(settings: dict, version: int = 17) -> Mappings:
     acc = settings["accounts"]
     return Mappings(
-        categories={code: CategoryMapping(account=code) for code in CATEGORIES},
-        taxes=dict(TAXES),
+        categories={code: CategoryMapping(account=ACCOUNTS[code]) for code in CATEGORIES},
+        taxes=dict(TAXES[version]),
         tag_groups={"PROJECT": "Projects", "DEPT": "Departments"},
         tags={("PROJECT", "P1"): "Project Alpha", ("PROJECT", "P2"): "Project Beta",
               ("DEPT", "SALES"): "Sales", ("DEPT", "RND"): "R&D"},
@@ -109,6 +118,7 @@ def _negate(ln: ExpenseLine) -> ExpenseLine:
 
 def entries(expenses, settings: dict, chart: LedgerChart, taxes: dict[str, str] | None = None
             ) -> list[LedgerEntry]:
-    m = mappings(settings)
+    version = 16 if "BTW te vorderen hoog (inkopen)" in chart.taxes else 17
+    m = mappings(settings, version)
     m.taxes.update(taxes or {})
     return [post(e, m, chart) for e in expenses]

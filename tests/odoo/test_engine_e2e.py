@@ -12,18 +12,13 @@ import pytest
 from pleodesk.connections import make_engine
 from pleodesk.core.money import Money
 from pleodesk.providers.odoo import OdooProvider
-from pleodesk.sandbox.odoo_emulator import mount_odoo
+from pleodesk.sandbox.odoo_emulator import DEMO_CATEGORY_ACCOUNTS, DEMO_TAXES, mount_odoo
 from pleodesk.sandbox.server import SandboxConfig, start_sandbox
-from pleodesk.connections import ledger_secret_name, pleo_secret_name
-from pleodesk.secrets import set_secret
-from pleodesk.setup_file import check_plan, plan_from_dict
+from pleodesk.setup_file import apply_plan, check_plan, plan_from_dict
 from pleodesk.storage import open_store
 
 MONTH = "2026-08"
-CONTRA = {"1190", "1691", "1692"}
-
-CATEGORIES = ["1000", "1150", "4000", "4010", "4100", "4200", "4300", "4400", "4500", "4600", "4700", "4710",
-              "4800", "8900"]
+CONTRA = {"119000", "169100", "169200"}
 TAGS = {"PROJECT": {"P-ATLAS": "Project Alpha", "P-BOREAS": "Project Beta", "P-CERES": "Project Alpha",
                     "P-DELTA": "Project Beta", "P-EOS": "Project Alpha", "P-FENIX": "Project Beta"},
         "DEPT": {"SALES": "Sales", "ENG": "R&D", "OPS": "Operations", "MKT": "Sales"}}
@@ -40,15 +35,9 @@ def world(version):
 
 
 def _save(store, plan):
-    """What saving the setup does: the connection, its secrets, its mappings."""
-    conn = store.add_connection(plan.name, plan.system, settings=plan.settings, pleo_company_id=plan.pleo_company_id,
-                                pleo_base_url=plan.pleo_base_url)
-    set_secret(pleo_secret_name(conn.id), plan.pleo_api_key)
-    for what, value in plan.ledger_secrets.items():
-        set_secret(ledger_secret_name(conn.id, what), value)
-    store.save_mappings(conn.id, plan.mappings)
-    store.set_connection_state(conn.id, "connected")
-    return store.get_connection(conn.id)
+    """What saving the setup does (``apply_plan``): the connection, its secrets, what Configure finds or
+    makes in Odoo, its mappings."""
+    return apply_plan(store, plan)
 
 
 def _gross(sb, eid) -> Decimal:
@@ -60,8 +49,9 @@ def test_a_month_through_the_engine_into_odoo(world):
     sb, odoo, store = world
     url = f"{sb.url}/odoo"
     configure = OdooProvider(url, "pleodesk", "admin", odoo.ADMIN_KEY, company_id=1)
-    accounts = configure.ensure_setup({})["accounts"]
+    accounts = configure.ensure_setup({"create_taxes": ["0% excl"]})["accounts"]
     configure.close()
+    excluded = "21%" if odoo.version == 17 else "BTW te vorderen hoog (inkopen)"
 
     data = {
         "connection": {"name": "Demo B.V. Odoo", "system": "odoo"},
@@ -69,9 +59,9 @@ def test_a_month_through_the_engine_into_odoo(world):
         "odoo": {"url": url, "database": "pleodesk", "login": "admin", "api_key_env": "ODOO_KEY", "company_id": 1,
                  "card_expenses": "bill"},
         "accounts": dict(accounts),
-        "categories": {c: c for c in CATEGORIES},
-        "taxes": {"21%": "21.0-percent-excl", "9%": "9.0-percent-incl", "0%": "0.0-percent-excl",
-                  "RC21": "21.0-percent-excl-reverse"},
+        "categories": dict(DEMO_CATEGORY_ACCOUNTS),
+        # Pleo's 21 % to Odoo's excluded 21 %: bills use its included twin where that gives Pleo's cents
+        "taxes": {**DEMO_TAXES[odoo.version], "21%": excluded},
         "tag_groups": {"PROJECT": "Projects", "DEPT": "Departments"},
         "tags": TAGS,
         "options": {"post": True, "export_receipts": True},
@@ -132,15 +122,14 @@ def test_a_crash_after_odoo_created_the_entries_books_nothing_twice(world, monke
     sb, odoo, store = world
     url = f"{sb.url}/odoo"
     configure = OdooProvider(url, "pleodesk", "admin", odoo.ADMIN_KEY, company_id=1)
-    accounts = configure.ensure_setup({})["accounts"]
+    accounts = configure.ensure_setup({"create_taxes": ["0% excl"]})["accounts"]
     configure.close()
     data = {
         "connection": {"name": "Crash test", "system": "odoo"},
         "pleo": {"base_url": sb.pleo_url, "company_id": sb.company_id, "api_key_env": "PLEO_KEY"},
         "odoo": {"url": url, "database": "pleodesk", "login": "admin", "api_key_env": "ODOO_KEY", "company_id": 1},
-        "accounts": dict(accounts), "categories": {c: c for c in CATEGORIES},
-        "taxes": {"21%": "21.0-percent-incl", "9%": "9.0-percent-incl", "0%": "0.0-percent-excl",
-                  "RC21": "21.0-percent-excl-reverse"},
+        "accounts": dict(accounts), "categories": dict(DEMO_CATEGORY_ACCOUNTS),
+        "taxes": dict(DEMO_TAXES[odoo.version]),
         "tag_groups": {"PROJECT": "Projects", "DEPT": "Departments"}, "tags": TAGS,
         "options": {"post": True, "export_receipts": False},
     }
@@ -165,3 +154,40 @@ def test_a_crash_after_odoo_created_the_entries_books_nothing_twice(world, monke
     assert len(refs) == len(set(refs)), "an expense was booked twice"
     assert summary.failed_count == 0
     assert len(store.records_with_status(conn.id, "exported")) == len(refs)
+
+
+def test_tax_keys_of_an_earlier_version_are_migrated_on_the_next_export(world):
+    """Mappings stored with the old keys (21.0-percent-incl...) keep working: the next export renames them
+    to the same taxes' names, saves that once and books as before."""
+    from pleodesk.core.ledger import CategoryMapping
+
+    sb, odoo, store = world
+    url = f"{sb.url}/odoo"
+    data = {
+        "connection": {"name": "Before the upgrade", "system": "odoo"},
+        "pleo": {"base_url": sb.pleo_url, "company_id": sb.company_id, "api_key_env": "PLEO_KEY"},
+        "odoo": {"url": url, "database": "pleodesk", "login": "admin", "api_key_env": "ODOO_KEY", "company_id": 1,
+                 "create_taxes": ["0% excl"]},
+        "categories": dict(DEMO_CATEGORY_ACCOUNTS), "taxes": dict(DEMO_TAXES[odoo.version]),
+        "options": {"post": True, "export_receipts": False},
+    }
+    plan = plan_from_dict(data, env={"PLEO_KEY": sb.api_key, "ODOO_KEY": odoo.ADMIN_KEY})
+    assert check_plan(plan, prepare=True) == []          # as `pleodesk setup` saves it
+    conn = _save(store, plan)
+    old = store.load_mappings(conn.id)
+    old.taxes = {"21%": "21.0-percent-incl", "9%": "9.0-percent-incl", "RC21": "21.0-percent-excl-reverse",
+                 "0%": "0%"}
+    old.categories["4700"] = CategoryMapping(DEMO_CATEGORY_ACCOUNTS["4700"], "9.0-percent-incl")
+    store.save_mappings(conn.id, old)
+
+    summary = make_engine(store, store.get_connection(conn.id)).export_month(MONTH)
+    assert summary.exported > 20 and summary.failed_count == 0 and summary.held_count <= 1, summary.held
+    now = store.load_mappings(conn.id)
+    reverse = next(t["name"] for t in sorted(odoo.records["account.tax"].values(), key=lambda t: t["id"])
+                   if t["company_id"] == 1 and t["type_tax_use"] == "purchase" and t["amount"] == 21 and any(
+                       odoo.records["account.tax.repartition.line"][i]["factor_percent"] < 0
+                       for i in t["invoice_repartition_line_ids"]))
+    assert now.taxes == {"21%": DEMO_TAXES[odoo.version]["21%"], "9%": DEMO_TAXES[odoo.version]["9%"],
+                         "RC21": reverse, "0%": "0%"}
+    assert now.categories["4700"].tax_code == DEMO_TAXES[odoo.version]["9%"]
+    assert [a for a in store.list_audit(conn_id=conn.id) if a.action == "mappings_migrated"]

@@ -167,3 +167,42 @@ def test_built_bundle_contents() -> None:
     assert {"pyside6_essentials", "sqlalchemy", "httpx", "keyring", "python", "pyinstaller"} <= folders
     assert not any(p.name.startswith(("pytest", "hypothesis", "tkinter")) for p in internal.iterdir())
     assert not (internal / "tests").exists()
+
+
+def test_the_xero_client_id_goes_into_the_bundle_resources(tmp_path):
+    """--xero-client-id replaces the source's placeholder in the bundle, where the app reads it."""
+    import os
+
+    from pleodesk.providers.xero import auth
+
+    bundle = tmp_path / "pleodesk"
+    (bundle / "_internal" / "resources").mkdir(parents=True)
+    (bundle / "_internal" / "resources" / "xero-client-id").write_text(auth.CLIENT_ID_PLACEHOLDER + "\n")
+    written = bi.write_xero_client_id(bundle, " ABC123-test-id \n")
+    assert written == [bundle / "_internal" / "resources" / "xero-client-id"]
+    old = os.environ.pop("PLEODESK_XERO_CLIENT_ID", None)
+    os.environ["PLEODESK_RESOURCES"] = str(bundle / "_internal" / "resources")
+    try:
+        assert auth.built_in_client_id() == "ABC123-test-id"
+        (bundle / "_internal" / "resources" / "xero-client-id").write_text(auth.CLIENT_ID_PLACEHOLDER + "\n")
+        assert auth.built_in_client_id() == ""
+    finally:
+        del os.environ["PLEODESK_RESOURCES"]
+        if old is not None:
+            os.environ["PLEODESK_XERO_CLIENT_ID"] = old
+
+
+def test_the_intuit_app_goes_into_the_bundle_not_the_source(tmp_path: Path) -> None:
+    import json
+
+    bundle = tmp_path / "pleodesk"
+    (bundle / "_internal" / "resources").mkdir(parents=True)
+    [written] = bi.write_quickbooks_app(bundle, "ABcid", "s3cret", "https://pleodesk.example/qbo-callback.html")
+    assert json.loads(written.read_text()) == {"client_id": "ABcid", "client_secret": "s3cret",
+                                               "redirect_uri": "https://pleodesk.example/qbo-callback.html"}
+    with pytest.raises(SystemExit, match="https"):
+        bi.write_quickbooks_app(bundle, "ABcid", "s3cret", "http://pleodesk.example/cb")
+    with pytest.raises(SystemExit, match="client secret"):
+        bi.write_quickbooks_app(bundle, "ABcid", "", "https://pleodesk.example/cb")
+    placeholder = json.loads((REPO / "resources" / "quickbooks-app.json").read_text())
+    assert not placeholder["client_secret"] and placeholder["client_id"].startswith("<")

@@ -609,10 +609,44 @@ def test_upload_receipt_is_atomic_and_idempotent(provider, tmp_path):
     assert "r.pdf" in os.listdir(folder)
 
 
+def test_a_receipt_is_stored_once_where_the_folders_share_a_file_system(provider, tmp_path, monkeypatch):
+    """The journal's receipt is the ledger's attachment and stays when pleodesk's downloaded copy goes;
+    on one file system it is a hard link to that copy (no second copy on disk), elsewhere a copy."""
+    provider.send_batch([entry("a")])
+    found = provider.find_by_reference("PLEO-a")
+    downloaded = tmp_path / "data" / "receipts" / "e1" / "e1-1.pdf"
+    downloaded.parent.mkdir(parents=True)
+    downloaded.write_bytes(b"%PDF linked")
+    provider.upload_receipt(found, str(downloaded), "application/pdf", "receipt.pdf")
+    stored = provider.receipts_dir("PLEO-a") / "receipt.pdf"
+    assert os.path.samefile(stored, downloaded) and os.stat(stored).st_nlink == 2
+    provider.upload_receipt(found, str(downloaded), "application/pdf", "receipt.pdf")     # again: nothing new
+    assert os.listdir(provider.receipts_dir("PLEO-a")) == ["receipt.pdf"]
+    downloaded.unlink()                                       # pleodesk's copy removed (retention)
+    assert stored.read_bytes() == b"%PDF linked" and os.stat(stored).st_nlink == 1
+    # Another file system (or none with hard links): a copy of its own.
+    other = tmp_path / "e2.pdf"
+    other.write_bytes(b"%PDF copied")
+
+    def no_link(*_a, **_k):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(journal_file.os, "link", no_link)
+    provider.upload_receipt(found, str(other), "application/pdf", "other.pdf")
+    copied = provider.receipts_dir("PLEO-a") / "other.pdf"
+    assert copied.read_bytes() == b"%PDF copied" and not os.path.samefile(copied, other)
+    assert sorted(os.listdir(provider.receipts_dir("PLEO-a"))) == ["other.pdf", "receipt.pdf"]
+
+
 def test_upload_receipt_leaves_no_partial_file_on_a_full_disk(provider, tmp_path, monkeypatch):
     provider.send_batch([entry("a")])
     src = tmp_path / "r.pdf"
     src.write_bytes(b"%PDF" * 1000)
+
+    def no_link(*_a, **_k):                                   # on another file system: copied
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(journal_file.os, "link", no_link)
     monkeypatch.setattr(journal_file.shutil, "copyfileobj", _disk_full)
     with pytest.raises(LedgerError) as info:
         provider.upload_receipt(Found("PLEO-a"), str(src), "application/pdf", "r.pdf")

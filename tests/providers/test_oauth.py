@@ -464,7 +464,10 @@ def test_several_processes_cause_exactly_one_refresh(tmp_path, auth_server, pleo
     rt = server._issue()["refresh_token"]
     shared = str(tmp_path / "keyring.json")
     keyring.set_keyring(SharedFileKeyring(shared))
-    TokenStore("oauth.pleo.proc", f"{server.url}/oauth/token", CLIENT_ID).save(expired_tokens(rt))
+    # Expired long ago: the children read the expiry with their own clock, which is not this test's when
+    # scripts/test_dates.sh moves this process's clock (to a later day, "time.time() + 30" is weeks away).
+    TokenStore("oauth.pleo.proc", f"{server.url}/oauth/token", CLIENT_ID).save(
+        TokenSet("old-access", rt, 1.0, " ".join(SCOPES), {}))
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO_ROOT), str(TESTS_DIR)]),
                PLEODESK_HOME=str(pleodesk_home))
     procs = [subprocess.Popen([sys.executable, "-c", _CHILD, shared, f"{server.url}/oauth/token", CLIENT_ID],

@@ -230,6 +230,48 @@ def test_gateway_errors_are_retried_for_reads_but_uncertain_for_creates(status) 
     assert len(calls) == 1
 
 
+def test_a_500_is_retried_for_reads_and_idempotent_writes_but_never_resent_for_creates() -> None:
+    answers = [httpx.Response(500), httpx.Response(200, json={"data": {"id": JOB}})]
+    sleeps = Sleeps()
+    assert make_client(lambda r: answers.pop(0), sleeps=sleeps).get_export_job(JOB) == {"id": JOB}
+    assert sleeps == [0.375]
+
+    answers = [httpx.Response(500), httpx.Response(200, json={"errors": []})]
+    seen = []
+    client = make_client(lambda r: seen.append(r.method) or answers.pop(0))
+    assert client.update_job_items(JOB, [{"accountingEntryId": "e1", "status": "successful"}]) == []
+    assert seen == ["PUT", "PUT"]
+
+    calls = []
+    client = make_client(lambda r: calls.append(r) or httpx.Response(500))
+    with pytest.raises(PleoError) as info:
+        client.create_export_job(["ae000000-0000-4000-8000-000000000001"])
+    assert len(calls) == 1, "a create that may have been carried out is not sent again"
+    assert info.value.status == 500 and "Pleo had an internal error" in str(info.value)
+    calls.clear()
+    with pytest.raises(PleoError):
+        client.create_tag_group("DEPT", "Department")
+    assert len(calls) == 1
+
+
+def test_retries_end_when_the_next_wait_would_pass_the_time_budget() -> None:
+    now = [1000.0]
+
+    class Clocked(Sleeps):
+        def __call__(self, seconds: float) -> None:
+            super().__call__(seconds)
+            now[0] += seconds
+
+    calls = []
+    sleeps = Clocked()
+    client = make_client(lambda r: calls.append(r) or httpx.Response(429, headers={"Retry-After": "40"}),
+                         sleeps=sleeps, max_retries=50, max_elapsed=100, clock=lambda: now[0])
+    with pytest.raises(PleoRateLimited) as info:
+        client.get_export_job(JOB)
+    assert sleeps == [40, 40], "a third wait would end 120 s after the first try, past the 100 s budget"
+    assert len(calls) == 3 and info.value.retry_after == 40
+
+
 def test_connect_errors_are_safe_to_retry_even_for_creates() -> None:
     state = {"n": 0}
 
@@ -265,7 +307,7 @@ def test_unreachable_pleo_gives_up_with_a_plain_message() -> None:
     client = make_client(handler, max_retries=2)
     with pytest.raises(PleoUnavailable) as info:
         client.get_company()
-    assert "could not connect to Pleo" in str(info.value)
+    assert "Nothing answered at Pleo" in str(info.value) and "connection was refused" in str(info.value)
 
 
 # ---------------------------------------------------------------------- pagination -------------

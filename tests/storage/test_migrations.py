@@ -87,11 +87,21 @@ def _check_data(store: Store, expected: dict) -> None:
         for eid, want in records.items():
             assert {k: getattr(got[eid], k) for k in want} == want, eid
 
+    pruned = set(expected.get("pruned", ()))
     for company, months in expected["pleo_items"].items():
         for month, ids in months.items():
             assert store.pleo_item_ids_for_month(company, month) == ids
             items = store.get_pleo_items(ids)
-            assert all(items[i]["accountingEntryId"] == i for i in ids)
+            assert all(items[i]["accountingEntryId"] == i for i in ids if i not in pruned)
+            assert not pruned & set(items)          # retention removed their data
+
+    for name, listed in expected.get("expense_list", {}).items():
+        got = {t[0]: t for t in store.expense_list(conns[name].id)}
+        for eid, (day, supplier, employee, category, currency, minor, receipts) in listed.items():
+            t = got[eid]
+            assert (t[7], t[8], t[9], t[12], t[10], t[11], t[13]) == \
+                (day, supplier, employee, category, currency, minor, receipts), eid
+            assert bool(t[15]) == (eid in pruned)
 
     for eid, rows in expected["receipts"].items():
         assert [[r.position, r.status] for r in store.receipts_for(eid)] == rows
@@ -159,3 +169,26 @@ def test_migration_files_are_packaged() -> None:
     for f in needed:
         rel = f.relative_to(package).as_posix()
         assert any(fnmatch.fnmatch(rel, g) for g in globs), f"{rel} would be missing from the wheel"
+
+
+def test_the_0002_migration_fills_the_expense_list_from_the_raw_json(tmp_path: Path) -> None:
+    """Items stored before 0002 get their list columns from their raw JSON, as the Expenses tab showed
+    them when it decoded every item."""
+    db = tmp_path / "old.sqlite3"
+    shutil.copy(REPO / "tests" / "data" / "schema" / "0001_initial.sqlite3", db)
+    with sqlite3.connect(db) as raw:
+        raws = {eid: json.loads(r) for eid, r in raw.execute("SELECT id, raw FROM pleo_items")}
+    with open_store(db) as store:
+        listed = {t[0]: t for t in store.expense_list(1)}
+    assert set(listed) == set(raws) == {"ae-1001", "ae-1002", "ae-1003", "ae-1004", "ae-1005"}
+    (eid, status, ledger_id, _ref, _url, _err, _fix, day, supplier, employee, currency, minor, category, receipts,
+     note, pruned) = listed["ae-1001"]
+    assert (status, ledger_id, day, supplier, employee, currency, minor, category, receipts, note, pruned) == \
+        ("exported", "BNK1/2026/0007", "2026-03-02", "DSB", "Freja Holm", "DKK", 84_900, "Travel", 1, None, 0)
+    for eid, item in raws.items():
+        t = listed[eid]
+        assert t[7] == item["date"][:10]
+        assert t[8] == item["supplier"]["name"] and t[9] == item["user"]["name"]
+        assert t[12] == ", ".join(dict.fromkeys(ln["account"]["name"] for ln in item["accountingEntryLines"]))
+        assert t[13] == len(item["files"])
+    assert listed["ae-1005"][13] == 0 and listed["ae-1005"][11] == -5_000_000

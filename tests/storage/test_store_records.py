@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from pleodesk.core import clock
 from pleodesk.providers.base import LedgerError
 from pleodesk.storage import Problem, RecordRow, Store
 
@@ -152,10 +153,10 @@ def test_record_life_cycle(store: Store, conn_id: int) -> None:
 
 
 def test_exported_at_defaults_to_now(store: Store, conn_id: int) -> None:
-    before = datetime.now(timezone.utc)
+    before = clock.now()
     store.mark_exported(conn_id, "e1", ledger_id="1")
     r = store.get_records(conn_id)["e1"]
-    assert before <= r.exported_at <= datetime.now(timezone.utc)
+    assert before <= r.exported_at <= clock.now()
     assert r.exported_at.tzinfo is timezone.utc
 
 

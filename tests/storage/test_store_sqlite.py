@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from pleodesk.paths import database_path
-from pleodesk.storage import Store, StoreBusyError, StoreError, open_store
+from pleodesk.storage import Store, StoreBusyError, StoreDamaged, StoreError, open_store
 from pleodesk.storage import db as storage_db
 
 REPO = Path(__file__).resolve().parents[2]
@@ -113,8 +113,9 @@ def test_newer_schema_refused(db_path: Path) -> None:
 def test_not_a_database(db_path: Path) -> None:
     db_path.parent.mkdir(parents=True)
     db_path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="Could not open"):
+    with pytest.raises(StoreDamaged, match="is damaged .* Restore the file from a backup"):
         open_store(db_path)
+    assert db_path.read_bytes() == b"this is not sqlite" * 100
 
 
 def test_threads_do_not_lose_updates(store: Store, conn_id: int) -> None:

@@ -21,6 +21,12 @@ def qapp_args():
     return ["pleodesk-tests"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english(english_translation):
+    """English as the app installs it (tests/conftest.py): its translation holds the plural forms."""
+    yield english_translation
+
+
 @pytest.fixture
 def sandbox():
     from pleodesk.sandbox.server import SandboxConfig, start_sandbox

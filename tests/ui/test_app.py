@@ -98,3 +98,59 @@ def test_demo_runs_without_a_system_keyring(tmp_path, monkeypatch):
         store.close()
     finally:
         sb.stop()
+
+
+DIALOG_CHILD = r"""
+import sys
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QMessageBox
+
+def critical(parent, title, text, *args, **kwargs):
+    print("DIALOG:" + text, flush=True)
+    return QMessageBox.StandardButton.Ok
+
+QMessageBox.critical = critical
+from pleodesk.ui.app import run_app
+raise SystemExit(run_app())
+"""
+
+
+def test_a_damaged_database_is_a_dialog_with_the_words_of_the_command_line_not_a_crash(pleodesk_home):
+    import hashlib
+
+    from pleodesk.cli import EXIT_DATA_DAMAGED, EXIT_DATA_TOO_NEW
+
+    db = pleodesk_home / "pleodesk.sqlite3"
+    db.write_bytes(b"this is not a database" * 400)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    code = DIALOG_CHILD.format(root=str(ROOT))
+    cli = subprocess.run([sys.executable, "-m", "pleodesk", "status"], env=_env(pleodesk_home), cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    app = subprocess.run([sys.executable, "-c", code], env=_env(pleodesk_home), capture_output=True, text=True,
+                         timeout=60)
+    assert app.returncode == cli.returncode == EXIT_DATA_DAMAGED, app.stderr[-2000:]
+    assert "Traceback" not in app.stderr
+    (shown,) = [ln[len("DIALOG:"):] for ln in app.stdout.splitlines() if ln.startswith("DIALOG:")]
+    assert shown == cli.stderr.strip()
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in pleodesk_home.iterdir() if p.name != "locks") == ["pleodesk.sqlite3"]
+
+    dutch = subprocess.run([sys.executable, "-c", code], env=_env(pleodesk_home, PLEODESK_LANG="nl"),
+                           capture_output=True, text=True, timeout=60)
+    assert dutch.returncode == EXIT_DATA_DAMAGED
+    (shown_nl,) = [ln[len("DIALOG:"):] for ln in dutch.stdout.splitlines() if ln.startswith("DIALOG:")]
+    assert str(db) in shown_nl and "beschadigd" in shown_nl
+
+    import sqlite3
+
+    from pleodesk.storage import open_store
+
+    db.unlink()
+    open_store().close()
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
+    raw.close()
+    app = subprocess.run([sys.executable, "-c", code], env=_env(pleodesk_home), capture_output=True, text=True,
+                         timeout=60)
+    assert app.returncode == EXIT_DATA_TOO_NEW
+    assert "DIALOG:This data was written by a newer pleodesk (database schema 0099_from_the_future)." in app.stdout

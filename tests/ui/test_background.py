@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QObject, Signal
 
+from pleodesk.core.clock import now as clock_now
 from pleodesk.core import schedule as sch
 from pleodesk.core.engine import Progress
 from pleodesk.ui.jobs import Job
@@ -93,11 +94,11 @@ def _conn_running_scheduler(ctx, clock):
 
 
 def test_scheduler_catches_up_the_queue_after_a_closed_app(qtbot, ctx, demo_conn, sandbox):
-    now = datetime.now(timezone.utc)
+    now = clock_now()
     ctx.store.set_schedule_state(sch.schedule_key(demo_conn.id, "queue"), last_run_at=now - timedelta(hours=9))
     ids = sandbox.pleo.exportable_entry_ids(MONTH, limit=5)
     sandbox.pleo.create_job_as_user(ids)            # someone queued five expenses for export in Pleo
-    sched = _conn_running_scheduler(ctx, lambda: datetime.now(timezone.utc))
+    sched = _conn_running_scheduler(ctx, lambda: clock_now())
     dispatched = []
     sched.dispatched.connect(lambda cid, kind, trig: dispatched.append((kind, trig)))
     with qtbot.waitSignal(ctx.hub.run_finished, timeout=WAIT_MS,
@@ -114,7 +115,7 @@ def test_scheduler_catches_up_the_queue_after_a_closed_app(qtbot, ctx, demo_conn
 
 def test_scheduler_records_a_skip_once_for_a_disconnected_connection(qtbot, ctx, demo_conn):
     ctx.store.set_connection_state(demo_conn.id, "disconnected", "Pleo refused the key")
-    clock = [datetime.now(timezone.utc)]
+    clock = [clock_now()]
     sched = _conn_running_scheduler(ctx, lambda: clock[0])
     with qtbot.waitSignal(ctx.hub.run_finished, timeout=WAIT_MS):
         sched.start()
@@ -131,8 +132,8 @@ def test_scheduler_records_a_skip_once_for_a_disconnected_connection(qtbot, ctx,
 def test_scheduler_runs_the_feed_at_its_utc_moment(qtbot, ctx, demo_conn):
     ctx.store.update_connection(demo_conn.id, settings={"bank_feed": True})
     ctx.store.set_schedule_state(sch.schedule_key(demo_conn.id, "queue"),
-                                 last_run_at=datetime.now(timezone.utc))
-    moment = sch.next_feed_time(datetime.now(timezone.utc))
+                                 last_run_at=clock_now())
+    moment = sch.next_feed_time(clock_now())
     ctx.store.set_schedule_state(sch.schedule_key(demo_conn.id, "feed"), next_run_at=moment)
     clock = [moment - timedelta(minutes=1)]
     sched = _conn_running_scheduler(ctx, lambda: clock[0])
@@ -189,7 +190,8 @@ def test_tray_notifies_only_when_problems_grow(qapp, ctx, demo_conn):
 
 
 def test_a_failed_scheduled_sync_waits_before_it_is_tried_again(qtbot, ctx, demo_conn):
-    """Pleo or the ledger down: a failed feed/sync is not started again on every one-minute check."""
+    """Pleo or the ledger down: a failed feed/sync is not started again on every one-minute check. The
+    wait is measured on the monotonic clock: the wall clock set back meanwhile does not lengthen it."""
     from types import SimpleNamespace
 
     from pleodesk.ui.scheduler import RETRY_AFTER_FAILURE, Scheduler
@@ -203,22 +205,27 @@ def test_a_failed_scheduled_sync_waits_before_it_is_tried_again(qtbot, ctx, demo
             return True
 
     clock = [datetime(2026, 11, 23, 8, 0, 30, tzinfo=timezone.utc)]
+    mono = [1000.0]
     workers = Workers()
-    sched = Scheduler(ctx.store, workers, ctx.hub, clock=lambda: clock[0])
+    sched = Scheduler(ctx.store, workers, ctx.hub, clock=lambda: clock[0], mono=lambda: mono[0])
     conn = ctx.store.get_connection(demo_conn.id)
     due = SimpleNamespace(run=True, trigger="scheduled", due_at=clock[0], periods=[])
     sched._maybe_dispatch(conn, "feed", due, clock[0])
     assert [j.kind for j in workers.jobs] == ["feed"]
     failed = SimpleNamespace(job=workers.jobs[0], status="failed")
     sched._on_finished(conn.id, failed)
+    start = clock[0]
     for minutes in (1, 5, 14):
-        now = clock[0] + timedelta(minutes=minutes)
-        sched._maybe_dispatch(conn, "feed", due, now)
+        mono[0] = 1000.0 + minutes * 60
+        clock[0] = start + timedelta(minutes=minutes) - timedelta(hours=3)      # the clock was set back
+        sched._maybe_dispatch(conn, "feed", due, clock[0])
     assert len(workers.jobs) == 1, "no retry inside the waiting time"
-    sched._maybe_dispatch(conn, "feed", due, clock[0] + RETRY_AFTER_FAILURE + timedelta(seconds=1))
+    mono[0] = 1000.0 + RETRY_AFTER_FAILURE.total_seconds() + 1
+    sched._maybe_dispatch(conn, "feed", due, clock[0])
     assert len(workers.jobs) == 2
     sched._on_finished(conn.id, SimpleNamespace(job=workers.jobs[1], status="ok"))
-    sched._maybe_dispatch(conn, "feed", due, clock[0] + RETRY_AFTER_FAILURE + timedelta(minutes=2))
+    mono[0] += 120
+    sched._maybe_dispatch(conn, "feed", due, clock[0])
     assert len(workers.jobs) == 3, "after a success the schedule decides again"
     sched.stop()
 

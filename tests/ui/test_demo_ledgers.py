@@ -1,6 +1,6 @@
-"""With Pleo as the demo company, the wizard's Odoo and Xero pages offer the sandbox's own Odoo and
-Xero ("Use the demo company's …"), and every later start of the app points such a connection at the
-new run's sandbox: its addresses, its secrets, (Xero) a new sign-in to the same organisation."""
+"""With Pleo as the demo company, the wizard's Odoo, Xero and QuickBooks pages offer the sandbox's own
+ledgers ("Use the demo company's …"), and every later start of the app points such a connection at the
+new run's sandbox: its addresses, its secrets, (Xero, QuickBooks) a new sign-in to the same company."""
 
 from __future__ import annotations
 
@@ -92,6 +92,35 @@ def test_the_demo_companys_xero_and_its_next_run(qtbot, ctx, sandbox):
         assert conn.settings["api_url"].startswith(other.url) and conn.settings["tenant_id"] == tenant
         # Signed in again to the same organisation, and the Pleo bank account set up there again.
         assert any(a.get("Code") == "PLEOBANK" for a in other.xero.demo.accounts)
+        provider = make_provider(conn)
+        try:
+            assert provider.check().ok
+        finally:
+            provider.close()
+    finally:
+        other.stop()
+
+
+def test_the_demo_companys_quickbooks_and_its_next_run(qtbot, ctx, sandbox):
+    wiz = start_wizard(qtbot, ctx, sandbox, "quickbooks", demo=True)
+    page = wiz.currentPage()
+    assert page.demo_button.isVisibleTo(page)
+    qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Société Démo SAS" in page.company.text(), timeout=WAIT_MS)
+    click_next(qtbot, wiz)
+    qtbot.waitUntil(lambda: wiz.currentId() == P.ID_ACCOUNTS, timeout=WAIT_MS)
+    s = wiz.state.system_settings
+    assert s["demo_ledger"] is True and s["api_url"].startswith(sandbox.url) and s["bank_account_code"] == "512"
+    conn = _saved_connection(ctx, wiz, sandbox)
+
+    other = _second_sandbox()
+    try:
+        assert not any(a["Name"] == "Banque Pleo" for a in other.qbo.demo.all("Account"))
+        _relink(qtbot, ctx, other)
+        conn = ctx.store.get_connection(conn.id)
+        assert conn.settings["api_url"].startswith(other.url) and conn.settings["realm_id"] == s["realm_id"]
+        # Signed in again to the same company, and the Pleo bank account set up there again.
+        assert any(a["Name"] == "Banque Pleo" for a in other.qbo.demo.all("Account"))
         provider = make_provider(conn)
         try:
             assert provider.check().ok

@@ -17,21 +17,18 @@ from .conftest import MONTH
 from .helpers import WAIT_MS, free_port
 
 OLD_KEY = "odoo-admin-key-made-last-year"
-CATEGORIES = ["1000", "1150", "4000", "4010", "4100", "4200", "4300", "4400", "4500", "4600", "4700", "4710",
-              "4800", "8900"]
-
-
 def odoo_connection(store, sandbox):
     """An Odoo connection to the sandbox's Odoo, set up as ``pleodesk setup --file`` would, with an API key
     of the administrator that is not the sandbox's own."""
     from pleodesk.providers.odoo import OdooProvider
+    from pleodesk.sandbox.odoo_emulator import DEMO_CATEGORY_ACCOUNTS, DEMO_TAXES
     from pleodesk.setup_file import apply_plan, plan_from_dict
 
     odoo = sandbox.odoo
     odoo.keys[OLD_KEY] = odoo.admin_uid
     configure = OdooProvider(sandbox.odoo_url, odoo.database, "admin", OLD_KEY, company_id=1)
     try:
-        accounts = configure.ensure_setup({})["accounts"]
+        accounts = configure.ensure_setup({"create_taxes": ["0% excl"]})["accounts"]
     finally:
         configure.close()
     data = {
@@ -40,9 +37,8 @@ def odoo_connection(store, sandbox):
         "odoo": {"url": sandbox.odoo_url, "database": odoo.database, "login": "admin", "api_key_env": "ODOO_KEY",
                  "company_id": 1},
         "accounts": dict(accounts),
-        "categories": {c: c for c in CATEGORIES},
-        "taxes": {"21%": "21.0-percent-incl", "9%": "9.0-percent-incl", "0%": "0.0-percent-excl",
-                  "RC21": "21.0-percent-excl-reverse"},
+        "categories": dict(DEMO_CATEGORY_ACCOUNTS),
+        "taxes": dict(DEMO_TAXES[odoo.version]),
         "options": {"post": True, "export_receipts": False},
     }
     plan = plan_from_dict(data, env={"PLEO_KEY": sandbox.api_key, "ODOO_KEY": OLD_KEY}, where="test")

@@ -3,8 +3,9 @@ settings, and what keyboard and screen-reader users need."""
 
 from __future__ import annotations
 
+import re
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -165,6 +166,33 @@ def test_settings_are_saved_off_the_gui_thread(qtbot, ctx, demo_conn):
     assert "Sync now" in s.schedule_status.text()      # manual only: past days wait for the button
 
 
+def test_the_next_scheduled_sync_is_written_with_a_readable_date(qtbot, ctx, demo_conn):
+    """It read "Next scheduled sync: 16 12 2026 01:00" (Qt's short form in the C locale): a medium date
+    with the month's name and a four-digit year instead, as everywhere in the app."""
+    from PySide6.QtCore import QLocale
+
+    from pleodesk.ui import fmt
+
+    saved_locale = QLocale()
+    QLocale.setDefault(QLocale("C"))
+    try:
+        win = _window(qtbot, ctx)
+        win.show_tab(win.TAB_SETTINGS)
+        s = win.settings_tab
+        s.schedule.enabled.setChecked(True)
+        s.schedule.frequency.setCurrentIndex(1)                      # monthly, from the 1st of this month
+        s.schedule.delay.setValue(0)
+        s.schedule.automatic.setChecked(True)
+        with qtbot.waitSignal(ctx.hub.settings_changed, timeout=WAIT_MS):
+            s.save_schedule.click()
+        due = datetime(2026, 12, 1, 1, 0, tzinfo=timezone.utc)        # November is synced on 1 December
+        text = s.schedule_status.text()
+        assert f"Next scheduled sync: {fmt.moment(due)}." in text, text
+        assert re.search(r"Next scheduled sync: (1 Dec|30 Nov) 2026 \d\d:\d\d\.", text), text
+    finally:
+        QLocale.setDefault(saved_locale)
+
+
 def test_deactivate_and_delete(qtbot, ctx, demo_conn, monkeypatch, memory_keyring):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
@@ -240,7 +268,9 @@ def test_the_export_tab_keeps_each_connections_export_when_switching(qtbot, monk
     from pleodesk.ui import workers
     from pleodesk.ui.jobs import JobResult
 
-    other = apply_plan(store, demo_plan(sandbox, tmp_path / "other-journal", name="Second administration"))
+    plan = demo_plan(sandbox, tmp_path / "other-journal", name="Second administration")
+    plan.pleo_company_id = "another-pleo-company"        # one active connection per Pleo company
+    other = apply_plan(store, plan)
     release = threading.Event()
     real_execute = workers.execute
 

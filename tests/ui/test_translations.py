@@ -145,3 +145,44 @@ def test_the_odoo_and_xero_pages_speak_the_language(qapp):
     finally:
         t.install("en")
     assert systems.naming("odoo")["dimension"] == "analytic plan"
+
+
+def test_french_puts_a_space_before_colons():
+    """French typography: a (non-breaking) space before ":" (addresses, times and placeholders aside)."""
+    bad = []
+    for _ctx, msg in messages("fr"):
+        tr = msg.find("translation")
+        for text in [n.text or "" for n in tr.iter("numerusform")] or [tr.text or ""]:
+            plain = re.sub(r"https?://\S+|\{[^}]*\}|<[^>]+>|\d+:\d+", "", text)
+            if re.search(r"[^\s\u00a0\u202f]:", plain):
+                bad.append(text)
+    assert not bad, "\n".join(bad[:20])
+
+
+@pytest.mark.parametrize("lang", ("en", *LANGS))
+def test_counted_texts_have_real_plural_forms(lang):
+    """Every text that counts something has Qt's plural forms, English too ("1 expense", "2 expenses")."""
+    numerus = [(msg.findtext("source"), [n.text or "" for n in msg.find("translation").iter("numerusform")])
+               for _ctx, msg in messages(lang) if msg.get("numerus") == "yes"]
+    assert len(numerus) >= 25
+    for source, forms in numerus:
+        assert len(forms) == 2 and all("%n" in f for f in forms), (lang, source, forms)
+        assert not any("(s)" in f or "(-ies)" in f for f in forms), (lang, source, forms)
+
+
+def test_one_expense_is_one_expense(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from pleodesk.ui.i18n import Translations
+
+    t = Translations(qapp)
+    try:
+        for lang, one, many in (("en", "1 expense waiting for export", "2 expenses waiting for export"),
+                                ("nl", "1 uitgave wacht op export", "2 uitgaven wachten op export"),
+                                ("de", "1 Ausgabe wartet auf den Export", "2 Ausgaben warten auf den Export"),
+                                ("fr", "1 dépense en attente d'export", "2 dépenses en attente d'export")):
+            t.install(lang)
+            assert QCoreApplication.translate("ExportTab", "%n expense(s) waiting for export", "", 1) == one
+            assert QCoreApplication.translate("ExportTab", "%n expense(s) waiting for export", "", 2) == many
+    finally:
+        t.install("en")

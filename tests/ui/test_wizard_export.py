@@ -4,11 +4,17 @@ window: what the ledger holds and what the window shows."""
 from __future__ import annotations
 
 import html
+import re
+from datetime import date
+
+import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from pleodesk.ui import fmt
 from pleodesk.ui.main_window import MainWindow
+from pleodesk.ui.views.export_tab import URL_ROLE
 from pleodesk.ui.wizard import SetupWizard
 from pleodesk.ui.wizard import pages as P
 
@@ -120,6 +126,12 @@ def test_wizard_then_export_a_month(qtbot, ctx, sandbox, journal_dir):
     assert tab.selected_month() == MONTH
     qtbot.waitUntil(lambda: "waiting for export" in tab.preview_text.text(), timeout=WAIT_MS)
     assert str(len(exportable)) in tab.preview_text.text()
+    # The total is what will be booked as spend: positive, without the wallet's top-ups (shown apart).
+    preview = tab.preview_text.text()
+    assert re.search(r"Spend to be booked: €?[1-9][0-9,.]*€? \(\d+ expenses?\)\.", preview), preview
+    assert re.search(r"Wallet top-ups and unloads, not in that total: -", preview), preview
+    assert "Wallet top-ups and unloads, not in that total: -€" in preview or "Wallet top-ups and unloads, " \
+        "not in that total: €-" in preview or "not in that total: -" in preview, preview
     assert "Will be held" in tab.held_text.text()
     with qtbot.waitSignal(ctx.hub.run_finished, timeout=60_000,
                           check_params_cb=lambda cid, r: r.job.kind == "export_month"):
@@ -137,8 +149,18 @@ def test_wizard_then_export_a_month(qtbot, ctx, sandbox, journal_dir):
     # What the window shows.
     assert f"{counts['exported']} exported" in tab.result_text.text()
     assert f"{counts['held']} held" in tab.result_text.text()
-    assert tab.links.count() == min(counts["exported"], 200) + (counts["exported"] > 200)
-    assert tab.links.item(0).text().startswith("PLEO-")
+    assert tab.links.rowCount() == min(counts["exported"], 200) + (counts["exported"] > 200)
+    # Each booked expense with its date, supplier, amount, account and the ledger object.
+    headers = [tab.links.horizontalHeaderItem(c).text() for c in range(5)]
+    assert headers == ["Date", "Supplier", "Amount", "Account", "In the ledger"]
+    ref = tab.links.item(0, 4).text()
+    assert ref.startswith("PLEO-") and tab.links.item(0, 4).data(URL_ROLE).startswith("file:")
+    expense = next(r for r in ctx.store.records_with_status(conn.id, "exported") if f"PLEO-{r.expense_id}" == ref)
+    rows = entries[ref]
+    assert tab.links.item(0, 0).text() == fmt.day(date.fromisoformat(rows[0]["date"]))
+    assert rows[0]["account"] in tab.links.item(0, 3).text() and tab.links.item(0, 1).text()
+    assert tab.links.item(0, 2).text().endswith("€") or "€" in tab.links.item(0, 2).text()
+    assert expense is not None
     qtbot.waitUntil(lambda: win.conn.state == "needs_attention", timeout=WAIT_MS)
     assert win.banner.isVisible()
     # Problems: grouped by cause, one group (and one Fix) for the unmapped category.
@@ -154,11 +176,46 @@ def test_wizard_then_export_a_month(qtbot, ctx, sandbox, journal_dir):
     assert win.expenses_tab.model.rowCount() == counts["held"]
     # History records the manual run.
     win.show_tab(win.TAB_HISTORY)
-    qtbot.waitUntil(lambda: win.history_tab.table.rowCount() >= 1, timeout=WAIT_MS)
-    assert win.history_tab.table.item(0, 3).text() == "Manual"
+    history = win.history_tab.model
+    qtbot.waitUntil(lambda: history.rowCount() >= 1, timeout=WAIT_MS)
+    assert history.data(history.index(0, 3)) == "Manual"
     # Its details say the counts once, in the user's words (not also the engine's English sentence).
     from pleodesk.ui.views.common import counts_text
 
     run = win.history_tab.runs[0]
     details = win.history_tab.details.text()
     assert html.escape(counts_text(run.counts)) in details and (run.message or "@@") not in details
+
+
+@pytest.mark.parametrize("typed,words", [("Books\u202efdp.exe", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+                                         ("Books\x07", "U+0007 (BELL)"),
+                                         ("   ", "needs a name")])
+def test_the_summary_page_refuses_names_that_are_not_visible_text(qtbot, ctx, sandbox, journal_dir, typed, words):
+    """The wizard follows the setup file's name rule (pleodesk.core.names): one line of visible text."""
+    from pleodesk.core.names import MAX_NAME_LENGTH
+
+    wiz = run_wizard(qtbot, ctx, sandbox, journal_dir)
+    summary = wiz.currentPage()
+    draft = [c.name for c in ctx.store.list_connections()]      # the wizard's draft, under its suggested name
+    assert summary.name.maxLength() == MAX_NAME_LENGTH
+    summary.name.setText(typed)
+    summary._name_edited(typed)
+    if typed.strip():
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+        assert words in summary.status.text()
+    else:
+        assert not wiz.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert [c.name for c in ctx.store.list_connections()] == draft
+    summary.name.setText("Books")
+    summary._name_edited("Books")
+    with qtbot.waitSignal(wiz.finished_setup, timeout=WAIT_MS):
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert [c.name for c in ctx.store.list_connections()] == ["Books"]
+
+
+def test_a_pleo_company_name_with_control_characters_becomes_a_clean_suggestion():
+    from pleodesk.ui.wizard.state import unique_name
+
+    assert unique_name("Acme\u202e B.V.\n\x07", ["Other"]) == "Acme B.V."
+    assert unique_name("\u2066\u2069", []) == "Pleo"
+    assert len(unique_name("A" * 500, [])) <= 100

@@ -93,6 +93,10 @@ def test_without_the_bankfeeds_scope_the_file_is_written_without_asking_xero(con
     assert rows[0] == ["Date", "Amount", "Payee", "Description", "Reference"]
     assert rows[1] == ["01/05/2026", "20.00", "Shop 0", "Card purchase (Emma Bakker)", "PLEO-ae-0000"]
     assert rows[2][1] == "-13.34"
+    # after a crash the feed asks which lines the statement files hold: in the OFX and the CSV file
+    assert configured.feed_lines_present(["ae-0000", "ae-0003", "ae-0004"]) == {"ae-0000", "ae-0003"}
+    csv_file.unlink()                      # the crash came between the OFX and the CSV file
+    assert configured.feed_lines_present(["ae-0000", "ae-0003"]) == set()
 
 
 def test_ofx_and_csv_formats():

@@ -38,6 +38,7 @@ from typing import Any
 
 import httpx
 import jsonschema
+import shared_specs
 import yaml
 from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
@@ -52,8 +53,7 @@ def specs_available() -> bool:
 
 
 def skip_reason() -> str:
-    return (f"Xero's OpenAPI documents are not at {SPECS_DIR} (expected in ../shared/specs/xero next to the "
-            "repository); the Xero contract tests need them")
+    return shared_specs.skip_reason([SPECS_DIR / f for f in FILES.values()]) or ""
 
 
 @functools.lru_cache(maxsize=None)

@@ -25,7 +25,7 @@ _CHOICES = ("entry", "bill")
 _OPTION_KEYS = {"card_expenses", "out_of_pocket", "invoices", "kinds", "locked_period", "analytic_plans", "post"}
 _SECTION_KEYS = {"url", "database", "login", "api_key_env", "company_id", "company", "accounts", "journals",
                  "bank_journal", "card_expenses", "out_of_pocket", "invoices", "kinds", "locked_period",
-                 "analytic_plans", "draft", "allow_http"}
+                 "analytic_plans", "draft", "allow_http", "create_taxes"}
 
 
 def create_provider(conn: Any) -> OdooProvider:
@@ -117,6 +117,20 @@ def settings_from_setup(section: dict, read_secret: Callable[[str, str], str]) -
             raise ValueError("draft must be true or false")
         options["post"] = not section["draft"]
     settings["options"] = options
+    create = section.get("create_taxes")
+    if create is not None:
+        from pleodesk.providers.odoo.taxes import parse_meaning
+
+        if not isinstance(create, list) or not all(isinstance(x, str) for x in create):
+            raise ValueError('create_taxes must be a list of taxes by what they are, like ["0% excl"]')
+        for key in create:
+            meaning = parse_meaning(key)
+            if meaning is None or meaning.price_include is None or meaning.tax_id is not None:
+                raise ValueError(f'create_taxes: "{key}" must say the rate and incl or excl, like "0% excl"')
+            if meaning.amount != 0 or meaning.reverse:
+                raise ValueError(f'create_taxes: "{key}": pleodesk creates only 0% purchase taxes (the chart\'s own '
+                                 "taxes carry its VAT accounts and tax report tags); create it in Odoo")
+        settings["create_taxes"] = list(create)
     key = read_secret("api_key", "Odoo API key")
     return settings, {SECRET: key}
 

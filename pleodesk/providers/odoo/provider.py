@@ -34,6 +34,7 @@ from typing import Any, Sequence
 
 from pleodesk.core.ledger import (
     ContraRole,
+    free_account_code,
     LedgerAccount,
     LedgerChart,
     LedgerDimension,
@@ -42,6 +43,7 @@ from pleodesk.core.ledger import (
     Posting,
 )
 from pleodesk.core.model import ExpenseKind
+from pleodesk.core.posting import REIMBURSEMENT_KINDS
 from pleodesk.providers.base import (
     AuthError,
     Capabilities,
@@ -53,8 +55,19 @@ from pleodesk.providers.base import (
     LedgerError,
     SendResult,
 )
+from pleodesk.providers.odoo.partners import best_match, normalise_vat, search_domain
 from pleodesk.providers.odoo.rpc import DatabaseNotFound, OdooRpc, is_loopback_url, normalise_url
-from pleodesk.providers.odoo.taxes import TaxInfo, choose_line, tax_key, to_decimal
+from pleodesk.providers.odoo.taxes import (
+    SCOPE_WORDS,
+    TaxInfo,
+    TaxKeyError,
+    choose_line,
+    meaning_key,
+    parse_meaning,
+    resolve_tax,
+    tax_key,
+    to_decimal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +75,10 @@ SYSTEM = "odoo"
 MAX_SYNCED_PLANS = 5
 BATCH_SIZE = 25
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+#: Receipts of a batch go to Odoo in one ``ir.attachment.create`` per this many bytes of files.
+ATTACH_CHUNK_BYTES = 15 * 1024 * 1024
+#: Feed lines looked up per search (the domain lists their ids).
+FEED_LOOKUP_CHUNK = 500
 
 #: Defaults for the accounts ensure_setup finds or creates: role -> (code, name, account_type).
 DEFAULT_ACCOUNTS: dict[str, tuple[str, str, str]] = {
@@ -123,7 +140,8 @@ def _dec(value: Any, digits: int = 2) -> Decimal:
 class _Chart:
     accounts: dict[str, dict] = field(default_factory=dict)        # code -> {id, name, account_type, deprecated}
     account_codes: dict[int, str] = field(default_factory=dict)    # id -> code
-    taxes: dict[str, TaxInfo] = field(default_factory=dict)        # our key -> tax
+    taxes: dict[str, TaxInfo] = field(default_factory=dict)        # our key (Odoo's name) -> tax
+    legacy: dict[str, str] = field(default_factory=dict)   # an old key ("21.0-percent-excl", by meaning) -> ours
     analytic: dict[tuple[str, str], int] = field(default_factory=dict)   # (plan name, value) -> account id
     analytic_active: dict[int, bool] = field(default_factory=dict)
     ledger: LedgerChart | None = None
@@ -165,7 +183,11 @@ class _Plan:
     note: str = ""                         # why a bill became a journal entry
     ids: list[int] = field(default_factory=list)
     existing: bool = False
-    payable_account: int | None = None     # bill + settlement: the account to reconcile on
+    payable_account: int | None = None     # a bill's payable line goes to this account (the Pleo payable)
+    settled: bool = False                  # a bill with the entry that paid it (from the wallet, the employee)
+    notes: list[str] = field(default_factory=list)   # what the user should know (with the expense)
+    attachments: list[tuple[str, int, str]] = field(default_factory=list)   # receipts: (name, id, mime)
+    payable_lines: list[dict] = field(default_factory=list)   # its open lines on the payable account
     error: LedgerError | None = None
     alt: "_Plan | None" = None             # a bill's journal-entry twin, booked if Odoo's totals differ
     fallback: "_Plan | None" = None        # set when the twin is to be booked instead
@@ -212,9 +234,14 @@ class OdooProvider:
         self._company: _Company | None = None
         self._groups: set[str] | None = None
         self._currency_ids: dict[str, int | None] = {}
-        self._partner_cache: dict[str, int] = {}            # supplier name -> partner id
-        self._partner_payable: dict[int, int | None] = {}   # partner id -> its payable account id
+        self._partner_cache: dict[tuple[str, str], int] = {}   # (supplier name, VAT number) -> partner id
+        self._pending: dict[tuple[str, str], _NewPartner] = {}  # suppliers to create with the next moves
         self._employee_cache: dict[str, int | None] = {}    # employee name -> work contact partner id
+        self._employee_state: dict[str, str] = {}           # employee name -> ok | no_contact | unknown | ...
+        self._warned_employees: set[str] = set()
+        self._attached: dict[tuple[int, str], int] = {}     # (move id, file name) -> attachment id
+        self._statement_fields: set[str] | None = None
+        self._planned_taxes: dict[str, TaxInfo] = {}          # taxes preview_setup would create
         if self.company_id:
             self.rpc.context = {"allowed_company_ids": [self.company_id]}
 
@@ -225,7 +252,27 @@ class OdooProvider:
     def capabilities(self) -> Capabilities:
         return Capabilities(object_kinds=("journal_entry", "bill"), draft=True, posted=True,
                             batch_size=BATCH_SIZE, max_attachment_bytes=MAX_ATTACHMENT_BYTES,
-                            max_attachments=10, feed=True)
+                            max_attachments=10, feed=True, create_dimension_values=True)
+
+    def create_dimension_values(self, dimension: str, values) -> LedgerDimension:
+        """Create an analytic account in the analytic plan ``dimension`` for each of ``values`` it has not
+        (active or archived), in this connection's company; returns the plan as Odoo has it now."""
+        chart = self._ensure_chart()
+        dim = chart.ledger.dimensions.get(dimension)
+        if dim is None or not dim.id:
+            raise LedgerError(f"Odoo has no analytic plan named {dimension}", "",
+                              "Choose another analytic plan, or read the chart again.",
+                              reason_type="missing_configuration")
+        have = {v.casefold() for v in (*dim.values, *dim.archived_values)}
+        cid = self._cid()
+        for value in values:
+            value = str(value).strip()
+            if not value or value.casefold() in have:
+                continue
+            self._x("account.analytic.account", "create", {"name": value, "plan_id": int(dim.id), "company_id": cid})
+            have.add(value.casefold())
+        self._chart = None
+        return self.read_chart().dimensions[dimension]
 
     @property
     def options(self) -> dict:
@@ -335,11 +382,36 @@ class OdooProvider:
                 messages.append(f"The Odoo user {user['name']} may not use the chosen company (id "
                                 f"{self.company_id}). Add it to the user's Allowed Companies, or choose another "
                                 "company.")
+            elif "hr" in installed:
+                warning = self._employees_without_contact()
+                if warning:
+                    messages.append(warning)
         except LedgerError as exc:
             return CheckResult(False, tuple(messages + [_sentence(exc)]), version=version)
         if ok:
             messages.append(f"Connected to {version} as {user['name']}.")
         return CheckResult(ok, tuple(messages), version=version)
+
+    def _employees_without_contact(self) -> str | None:
+        """A warning naming the employees that have no work contact (Odoo 16 makes one only for an
+        employee with a work e-mail or mobile): the lines owed to them would carry no partner."""
+        domain: list = [["work_contact_id", "=", False]]
+        if self.company_id:
+            domain.append(["company_id", "in", [self.company_id, False]])
+        try:
+            rows = self._x("hr.employee", "search_read", domain, fields=["name"], order="name", limit=6)
+        except AuthError:
+            raise
+        except LedgerError:
+            return ("Warning: this Odoo user may not read the Employees app's employees, so the lines of "
+                    "out-of-pocket expenses and reimbursements would carry no partner. In Odoo, give the user "
+                    "the Employees right Officer, or book them without.")
+        if not rows:
+            return None
+        names = ", ".join(r["name"] for r in rows[:5]) + (" and more" if len(rows) > 5 else "")
+        return (f"Warning: some employees have no work contact in Odoo ({names}), so the lines of their "
+                "out-of-pocket expenses and reimbursements would carry no partner. In Odoo, open Employees and "
+                "give each of them a work e-mail or mobile (Odoo 16 then makes the contact).")
 
     def _user_groups(self, uid: int) -> set[str]:
         if self._groups is not None:
@@ -382,34 +454,42 @@ class OdooProvider:
                                                        active=not a["deprecated"], id=str(a["id"]))
         taxes = self._x("account.tax", "search_read",
                         [["type_tax_use", "=", "purchase"], ["company_id", "=", cid]],
-                        fields=["name", "amount", "amount_type", "price_include", "active",
-                                "invoice_repartition_line_ids"],
+                        fields=["name", "description", "amount", "amount_type", "price_include", "active",
+                                "tax_scope", "invoice_repartition_line_ids"],
                         order="id", context={"active_test": False})
         rep_ids = [i for t in taxes for i in t["invoice_repartition_line_ids"]]
         reps = {r["id"]: r for r in (self._x("account.tax.repartition.line", "read", rep_ids,
                                              ["factor_percent", "repartition_type", "account_id"])
                                      if rep_ids else [])}
+        taxes = [t for t in taxes if t["amount_type"] == "percent"]
+        names = defaultdict(int)
+        for t in taxes:
+            names[t["name"]] += 1
         ledger_taxes: dict[str, LedgerTax] = {}
         for t in taxes:
-            if t["amount_type"] != "percent":
-                continue
             tax_reps = [reps[i] for i in t["invoice_repartition_line_ids"]
                         if i in reps and reps[i]["repartition_type"] == "tax"]
             factors = tuple(Decimal(str(r["factor_percent"])) / 100 for r in tax_reps)
             accounts_ = tuple(_m2o_id(r["account_id"]) for r in tax_reps)
             amount = Decimal(str(t["amount"]))
             reverse = any(f < 0 for f in factors)
-            key = tax_key(amount, t["amount_type"], bool(t["price_include"]), reverse)
-            if key in chart.taxes:
-                key = f"{key}-{t['id']}"
+            scope = t.get("tax_scope") or None
+            # Odoo's name is the key (unique per company, use and scope: the scope is added when two share it)
+            key = t["name"].strip()
+            if names[t["name"]] > 1:
+                key += f" [{SCOPE_WORDS.get(scope, 'goods and services') if scope else 'goods and services'}]"
+            legacy = tax_key(amount, t["amount_type"], bool(t["price_include"]), reverse)
+            if legacy in chart.legacy:
+                legacy = f"{legacy}-{t['id']}"
+            chart.legacy[legacy] = key
             info = TaxInfo(id=t["id"], key=key, name=t["name"], amount=amount, amount_type=t["amount_type"],
                            price_include=bool(t["price_include"]), factors=factors, accounts=accounts_,
-                           active=bool(t["active"]))
+                           active=bool(t["active"]), scope=scope, description=str(t.get("description") or ""))
             chart.taxes[key] = info
             inp = next((a for f, a in zip(factors, accounts_) if f > 0 and a), None)
             out = next((a for f, a in zip(factors, accounts_) if f < 0 and a), None)
             ledger_taxes[key] = LedgerTax(
-                code=key, name=t["name"], rate=amount / 100,
+                code=key, name=info.describe(), rate=amount / 100,
                 type="reverse" if reverse else ("inclusive" if t["price_include"] else "exclusive"),
                 active=bool(t["active"]), id=str(t["id"]),
                 input_account=chart.account_codes.get(inp) if inp else None,
@@ -498,28 +578,62 @@ class OdooProvider:
                        fields=["id", "code", "name", "type"], order="code")
 
     def ensure_setup(self, settings: dict) -> dict:
-        """Find or create the four accounts and two journals; returns ``settings`` with
-        ``accounts`` (role -> code), ``account_ids`` (role -> id) and ``journals`` (role -> id)."""
+        """Find or create the four accounts, the two journals and the purchase taxes named in
+        ``create_taxes``; returns ``settings`` with ``accounts`` (role -> code), ``account_ids`` (role ->
+        id) and ``journals`` (role -> id)."""
+        return self._setup(settings, create=True)[0]
+
+    def preview_setup(self, settings: dict, chart: LedgerChart) -> tuple[dict, LedgerChart]:
+        """What ``ensure_setup`` would do, creating nothing: the settings it would return and ``chart``
+        with the accounts and taxes it would create (a check before saving then agrees with saving)."""
+        out, accounts, taxes = self._setup(settings, create=False)
+        return out, LedgerChart(accounts={**chart.accounts, **{a.code: a for a in accounts}},
+                                taxes={**chart.taxes, **{t.code: t for t in taxes}}, dimensions=dict(chart.dimensions))
+
+    @staticmethod
+    def default_contra(settings: dict) -> dict[str, str]:
+        """The counter accounts the setup found or made, by role (``wallet``, ``payable``...): a setup
+        file that leaves out ``[accounts]`` books on them."""
+        return {role: str(code) for role, code in (settings.get("accounts") or {}).items() if code}
+
+    def _setup(self, settings: dict, *, create: bool) -> tuple[dict, list[LedgerAccount], list[LedgerTax]]:
         cid = self._cid()
         out = dict(settings or {})
         want_accounts = dict(out.get("accounts") or {})
+        want_journals = dict(out.get("journals") or {})
+        journals_found = self._x("account.journal", "search_read", [["company_id", "=", cid]],
+                                 fields=["code", "name", "type", "default_account_id"],
+                                 context={"active_test": False})
         existing = self._x("account.account", "search_read", [["company_id", "=", cid]],
                            fields=["code", "name", "account_type", "deprecated"])
         by_code = {a["code"]: a for a in existing}
         by_name = {a["name"].strip().lower(): a for a in existing}
+        planned_accounts: list[LedgerAccount] = []
+        # The wallet is the account of the Pleo wallet's bank journal, when one is chosen and no wallet
+        # account is: statement lines and expenses then meet on one account.
+        bank = self._find_journal(journals_found, want_journals.get("bank"))
+        if not want_accounts.get("wallet") and bank is not None and _m2o_id(bank.get("default_account_id")):
+            acc_id = _m2o_id(bank["default_account_id"])
+            acc = next((a for a in existing if a["id"] == acc_id), None)
+            if acc is not None:
+                want_accounts["wallet"] = acc["code"]
         accounts, account_ids = {}, {}
         for role, (default_code, name, typ) in DEFAULT_ACCOUNTS.items():
             code = str(want_accounts.get(role) or "")
             acc = by_code.get(code) if code else by_name.get(name.lower())
             if acc is None and not code:
-                code = _free_code(default_code, by_code)
+                code = free_account_code(default_code, by_code)
             if acc is None:
-                new_id = self._x("account.account", "create",
-                                 {"code": code, "name": name, "account_type": typ,
-                                  "reconcile": typ == "liability_payable"})
+                if create:
+                    new_id = self._x("account.account", "create",
+                                     {"code": code, "name": name, "account_type": typ,
+                                      "reconcile": typ == "liability_payable"})
+                    log.info("created Odoo account %s %s", code, name)
+                else:
+                    new_id = None
+                    planned_accounts.append(LedgerAccount(code=code, name=name, type=_account_type(typ)))
                 acc = {"id": new_id, "code": code, "name": name, "account_type": typ, "deprecated": False}
                 by_code[code] = acc
-                log.info("created Odoo account %s %s", code, name)
             if role == "payable" and acc["account_type"] != "liability_payable":
                 raise LedgerError(f"Account {acc['code']} {acc['name']} is not of the type Payable",
                                   f"Its type in Odoo is {acc['account_type']}.",
@@ -529,38 +643,120 @@ class OdooProvider:
                 raise LedgerError(f"Account {acc['code']} {acc['name']} is deprecated in Odoo", "",
                                   "Choose an active account.", reason_type="invalid_configuration")
             accounts[role] = acc["code"]
-            account_ids[role] = acc["id"]
-        want_journals = dict(out.get("journals") or {})
-        journals_found = self._x("account.journal", "search_read", [["company_id", "=", cid]],
-                                 fields=["code", "name", "type"], context={"active_test": False})
+            if acc["id"] is not None:
+                account_ids[role] = acc["id"]
         journals: dict[str, Any] = {k: v for k, v in want_journals.items() if k not in DEFAULT_JOURNALS}
         for role, (default_code, name, typ) in DEFAULT_JOURNALS.items():
             want = want_journals.get(role)
-            j = None
-            if isinstance(want, int) and not isinstance(want, bool):
-                j = next((x for x in journals_found if x["id"] == want), None)
-            elif want:
-                j = next((x for x in journals_found if x["code"] == str(want)), None)
+            j = self._find_journal(journals_found, want)
             if j is None and not want:
                 j = next((x for x in journals_found if x["code"] == default_code), None)
             if j is None:
                 code = str(want) if isinstance(want, str) and want else default_code
-                new_id = self._x("account.journal", "create", {"name": name, "code": code, "type": typ})
+                new_id = None
+                if create:
+                    new_id = self._x("account.journal", "create", {"name": name, "code": code, "type": typ})
+                    log.info("created Odoo journal %s %s", code, name)
                 j = {"id": new_id, "code": code, "name": name, "type": typ}
                 journals_found.append(j)
-                log.info("created Odoo journal %s %s", code, name)
             if j["type"] != typ:
                 raise LedgerError(f"Journal {j['code']} {j['name']} has the type {j['type']}",
                                   f"The {role} journal must be of the type {typ}.",
                                   f"Choose a journal of the type {typ}.", reason_type="invalid_configuration")
-            journals[role] = j["id"]
+            journals[role] = j["id"] if j["id"] is not None else j["code"]
+        planned_taxes = self._ensure_taxes(out.get("create_taxes") or (), create=create)
         out["accounts"] = accounts
         out["account_ids"] = account_ids
         out["journals"] = journals
         out["company_id"] = cid
-        self.settings.update(out)
-        self._chart = None
-        return out
+        if create:
+            self.settings.update(out)
+            self._chart = None
+        return out, planned_accounts, planned_taxes
+
+    @staticmethod
+    def _find_journal(journals: list[dict], want: Any) -> dict | None:
+        if isinstance(want, int) and not isinstance(want, bool):
+            return next((x for x in journals if x["id"] == want), None)
+        if want:
+            return next((x for x in journals if x["code"] == str(want)), None)
+        return None
+
+    # ------------------------------------------------------------------ taxes ---------------
+    def resolve_tax_code(self, key: str) -> str:
+        """The tax code (Odoo's name) a mapping's ``key`` means: a name, or a meaning key such as
+        ``21% incl`` when one active purchase tax fits (see ``taxes.py``). ValueError in plain words,
+        listing the candidates of an ambiguous key."""
+        return resolve_tax(key, {**self._ensure_chart().taxes, **self._planned_taxes}).key
+
+    def migrate_tax_codes(self, codes) -> dict[str, str]:
+        """Stored mapping codes of the keys pleodesk used before taxes were named by their Odoo name
+        (``21.0-percent-excl``, ``21.0-percent-excl-26``) -> the same tax's code now. Read on the same
+        database, so every old key names exactly the tax it named before."""
+        chart = self._ensure_chart()
+        return {c: chart.legacy[c] for c in codes if c and c not in chart.taxes and c in chart.legacy}
+
+    def _ensure_taxes(self, keys, *, create: bool) -> list[LedgerTax]:
+        """Create the purchase taxes ``keys`` (meaning keys such as ``0% excl``) that Odoo does not have.
+        Only 0 % taxes are made: the chart's own taxes carry its VAT accounts and tax report tags."""
+        planned: list[LedgerTax] = []
+        if not keys:
+            return planned
+        chart = self._ensure_chart()
+        made = False
+        for key in keys:
+            meaning = parse_meaning(str(key))
+            if meaning is None or meaning.price_include is None or meaning.tax_id is not None:
+                raise LedgerError(f"create_taxes: '{key}' does not say what tax to create",
+                                  "Write it as a rate and incl or excl, like \"0% excl\".", "",
+                                  reason_type="invalid_configuration")
+            if meaning.amount != 0 or meaning.reverse:
+                raise LedgerError(f"create_taxes: pleodesk creates only 0% purchase taxes, not '{key}'",
+                                  "Odoo's own taxes carry the chart's VAT accounts and tax report tags.",
+                                  "Create this tax in Odoo (Accounting > Configuration > Taxes), or map to one "
+                                  "Odoo has.", reason_type="invalid_configuration")
+            # named like 17's own taxes ("0%", "0% INC"); one of that name that fits is used as it is (a
+            # meaning alone is not enough: on 16, "0% excl" also fits the two intra-EU import taxes)
+            name = self._new_tax_name(meaning)
+            same = chart.taxes.get(name) or self._planned_taxes.get(name)
+            if same is not None:
+                if meaning.fits(same):
+                    continue
+                raise LedgerError(f"create_taxes: Odoo already has a purchase tax named {name}, which is "
+                                  f"{same.describe()}", "",
+                                  "Rename that tax in Odoo, or map to it by its name instead.",
+                                  reason_type="invalid_configuration")
+            vals = {"name": name, "amount": 0.0, "amount_type": "percent", "type_tax_use": "purchase",
+                    "price_include": bool(meaning.price_include),
+                    "description": "Purchases without VAT (created by pleodesk)"}
+            if meaning.scope:
+                vals["tax_scope"] = meaning.scope
+            if create:
+                tid = self._x("account.tax", "create", vals)
+                log.info("created Odoo purchase tax %s (id %s)", name, tid)
+                made = True
+            else:
+                info = TaxInfo(id=0, key=name, name=name, amount=Decimal(0), amount_type="percent",
+                               price_include=bool(meaning.price_include), factors=(Decimal(1),), accounts=(None,),
+                               scope=meaning.scope, description=vals["description"])
+                self._planned_taxes[name] = info
+                planned.append(LedgerTax(code=name, name=info.describe(), rate=Decimal(0),
+                                         type="inclusive" if meaning.price_include else "exclusive"))
+        if made:
+            self._chart = None
+        return planned
+
+    @staticmethod
+    def _new_tax_name(meaning) -> str:
+        return meaning_key(meaning.amount, bool(meaning.price_include), False, meaning.scope) \
+            .replace(" excl", "").replace(" incl", " INC")
+
+    def create_tax(self, key: str) -> LedgerTax:
+        """Create the 0 % purchase tax ``key`` (``0% excl`` or ``0% incl``) unless Odoo has it (named ``0%``
+        / ``0% INC``); returns it."""
+        self._ensure_taxes([key], create=True)
+        chart = self._ensure_chart()
+        return chart.ledger.taxes[self._new_tax_name(parse_meaning(key))]  # type: ignore[union-attr]
 
     #: our account types -> Odoo's ``account_type`` for accounts pleodesk creates
     ODOO_ACCOUNT_TYPES = {"bank": "asset_current", "asset": "asset_current", "payable": "liability_payable",
@@ -658,7 +854,9 @@ class OdooProvider:
             except LedgerError as exc:
                 p.error = exc
 
-        # 3. create, check, fall back
+        # 3. the receipts first, in one create for the batch, so each move links its own and names its
+        #    main attachment in its create (no call per move); then create, check, fall back
+        self._upload_receipts(todo)
         self._create(todo)
         self._verify(todo, company)
         retry = [p.fallback for p in todo if p.fallback is not None and p.error is None]
@@ -679,13 +877,18 @@ class OdooProvider:
                        and (not p.existing or any(m.get("_state") == "draft" for m in p.moves))]
             self._post(to_post)
 
-        results = []
+        # 5. what the receipts ended on: the engine's upload_receipt then sends nothing more for them;
+        #    those of expenses that failed are removed again
+        self._settle_receipts(todo)
+
+        results: list[SendResult] = []
         for p in plans:
             if p.error is not None or not p.ids:
                 err = p.error or LedgerError("Odoo did not create this expense", "", "Export it again.")
-                results.append(SendResult(p.entry.expense_id, error=err))
+                results.append(OdooSendResult(p.entry.expense_id, error=err))
             else:
-                results.append(SendResult(p.entry.expense_id, str(p.main_id), self.ledger_url(p.main_id)))
+                results.append(OdooSendResult(p.entry.expense_id, str(p.main_id), self.ledger_url(p.main_id),
+                                              already=p.existing, notes=tuple(p.notes)))
         return results
 
     # ------------------------------------------------------------------ building ------------
@@ -731,6 +934,9 @@ class OdooProvider:
         locked = self._lock_problem(e, company)
         if locked:
             raise locked
+        employee_note = self._employee_note(e)
+        if employee_note:
+            p.notes.append(employee_note)
         if self._object_for(e) == "bill":
             if self._build_bill(p, chart, company) is None:
                 self._build_entry(p, chart, company, note=p.note)
@@ -781,7 +987,7 @@ class OdooProvider:
         return self._currency_ids[code]
 
     def _entry_line(self, e: LedgerEntry, posting: Posting, chart: _Chart, *, label: str,
-                    analytic: bool, partner: int | None = None) -> list:
+                    analytic: bool, partner: Any = None) -> list:
         vals: dict[str, Any] = {"account_id": chart.accounts[posting.account]["id"], "name": label,
                                 "debit": float(posting.debit), "credit": float(posting.credit)}
         if analytic:
@@ -801,17 +1007,31 @@ class OdooProvider:
     def _build_entry(self, p: _Plan, chart: _Chart, company: _Company, note: str = "") -> None:
         e = p.entry
         contra = _contra_posting(e)
-        employee = self._employee_partner(e) if e.contra_role is ContraRole.OUT_OF_POCKET else None
+        employee = self._employee_partner(e)
+        # who a counter line is with: the employee it is owed to, or the supplier of a Pleo invoice
+        contra_partner = employee if e.contra_role is ContraRole.OUT_OF_POCKET else \
+            self._partner_id_for(e) if e.contra_role is ContraRole.PAYABLE else None
         lines = []
         for posting in e.postings:
-            if posting is contra:
+            if posting.tax_role is None and posting is not contra and _is_payable(chart, posting.account) \
+                    and e.payee:
+                # a line on a payable account (a Pleo invoice paid from the wallet) is with the supplier
+                lines.append(self._entry_line(e, posting, chart, label=self._label(e, posting), analytic=False,
+                                              partner=self._partner_id_for(e)))
+            elif posting is contra:
                 label = self._label(e, None, f"({_ROLE_LABEL.get(e.contra_role, 'counter account')})")
-                lines.append(self._entry_line(e, posting, chart, label=label, analytic=False, partner=employee))
+                lines.append(self._entry_line(e, posting, chart, label=label, analytic=False,
+                                              partner=contra_partner))
             elif posting.tax_role:
                 tax = chart.ledger.taxes.get(posting.tax_code or "") if chart.ledger else None
                 what = "reverse charge VAT" if posting.tax_role == "output" else "VAT"
-                label = self._label(e, None, f"({what} {tax.name if tax else posting.tax_code})")
+                label = self._label(e, None, f"({what} {tax.code if tax else posting.tax_code})")
                 lines.append(self._entry_line(e, posting, chart, label=label, analytic=False))
+            elif e.kind in REIMBURSEMENT_KINDS and posting.category_key is None:
+                # a reimbursement payout settles what is owed to the employee: the line says to whom
+                lines.append(self._entry_line(e, posting, chart, label=self._label(e, posting, "(owed to the "
+                                                                                            "employee)"),
+                                              analytic=False, partner=employee))
             else:
                 lines.append(self._entry_line(e, posting, chart, label=self._label(e, posting), analytic=True))
         narration = _narration(e, note)
@@ -834,6 +1054,17 @@ class OdooProvider:
         twins = [t for t in chart.taxes.values()
                  if t.id != mapped.id and t.active and t.same_booking(mapped) and t.price_include != mapped.price_include]
         return [mapped] + twins
+
+    def _pleo_payable(self, e: LedgerEntry, chart: _Chart) -> int | None:
+        """The account a bill of this expense owes the supplier on: the Pleo payable account (Pleo's
+        own for a Pleo invoice; else the one the setup made), never the supplier's default."""
+        if e.contra_role is ContraRole.PAYABLE and e.contra_account in chart.accounts:
+            return chart.accounts[e.contra_account]["id"]
+        payable = (self.settings.get("account_ids") or {}).get("payable")
+        if payable:
+            return int(payable)
+        code = (self.settings.get("accounts") or {}).get("payable")
+        return chart.accounts[code]["id"] if code in chart.accounts else None
 
     def _build_bill(self, p: _Plan, chart: _Chart, company: _Company) -> bool | None:
         """Plan a vendor bill; None (and nothing planned) when Odoo would not book Pleo's exact amounts."""
@@ -883,7 +1114,11 @@ class OdooProvider:
                     p.note = ("Booked as a journal entry, not a vendor bill: Odoo rounds taxes globally and would "
                               "not come to Pleo's VAT.")
                     return None
-        partner = self._partner_for(e)
+        payable = self._pleo_payable(e, chart)
+        if payable is None and e.contra_role is not ContraRole.PAYABLE:
+            p.note = "Booked as a journal entry, not a vendor bill: no Pleo payable account is set up in Odoo."
+            return None
+        partner = self._partner_id_for(e)
         journal = self._journal("bills")
         bill: dict[str, Any] = {"move_type": move_type, "journal_id": journal, "partner_id": partner,
                                 "invoice_date": e.date.isoformat(), "date": e.date.isoformat(),
@@ -894,11 +1129,8 @@ class OdooProvider:
         p.kind = "bill"
         p.moves = [bill]
         p.expected = [{"move_type": move_type, "amount_total": abs(e.gross.amount), "amount_tax": expected_tax}]
+        p.payable_account = payable
         if e.contra_role is not ContraRole.PAYABLE and contra is not None:
-            payable = self._partner_payable.get(partner)
-            if payable is None:
-                p.note = "Booked as a journal entry, not a vendor bill: the supplier has no payable account in Odoo."
-                return None
             employee = self._employee_partner(e) if e.contra_role is ContraRole.OUT_OF_POCKET else None
             gross = e.gross.amount
             settle = {
@@ -914,7 +1146,7 @@ class OdooProvider:
                 ]}
             p.moves.append(settle)
             p.expected.append({"move_type": "entry", "amount_total": abs(gross), "amount_tax": Decimal(0)})
-            p.payable_account = payable
+            p.settled = True
         # the journal entry to book instead if Odoo's totals come out different after all
         alt = _Plan(p.index, e)
         self._build_entry(alt, chart, company)
@@ -922,20 +1154,28 @@ class OdooProvider:
         return True
 
     # ------------------------------------------------------------------ partners ------------
+    def _supplier_key(self, e: LedgerEntry) -> tuple[str, str]:
+        return _payee(e), normalise_vat(e.payee_vat)
+
+    def _needs_supplier(self, e: LedgerEntry, chart: _Chart) -> bool:
+        return self._object_for(e) == "bill" or e.contra_role is ContraRole.PAYABLE or bool(e.payee) and any(
+            p.tax_role is None and _is_payable(chart, p.account) for p in e.postings)
+
     def _prepare_partners(self, plans: list[_Plan], chart: _Chart) -> None:
-        """Look up the suppliers of the batch's bills and the employees of its out-of-pocket
-        expenses in one request each."""
-        names = sorted({_payee(p.entry) for p in plans if self._object_for(p.entry) == "bill"} -
-                       set(self._partner_cache))
-        if names:
-            rows = self._x("res.partner", "search_read", [["name", "in", names]],
-                           fields=["id", "name", "property_account_payable_id"], order="id")
-            for r in rows:
-                if r["name"] not in self._partner_cache:
-                    self._partner_cache[r["name"]] = r["id"]
-                    self._partner_payable[r["id"]] = _m2o_id(r["property_account_payable_id"])
-        employees = sorted({p.entry.employee for p in plans
-                            if p.entry.contra_role is ContraRole.OUT_OF_POCKET and p.entry.employee})
+        """Look up the suppliers of the batch's bills (by VAT number, then by name without legal forms)
+        and the employees of its out-of-pocket expenses and payouts, in one request each."""
+        wanted = {self._supplier_key(p.entry) for p in plans if self._needs_supplier(p.entry, chart)}
+        wanted -= set(self._partner_cache)
+        if wanted:
+            domain = search_domain([n for n, _ in wanted], [v for _, v in wanted])
+            rows = self._x("res.partner", "search_read", domain,
+                           fields=["id", "name", "vat", "is_company", "parent_id", "supplier_rank"], order="id") \
+                if domain else []
+            for name, vat in wanted:
+                match = best_match(name, vat, rows)
+                if match is not None:
+                    self._partner_cache[(name, vat)] = match["id"]
+        employees = sorted({p.entry.employee for p in plans if p.entry.employee and _owed_to_employee(p.entry)})
         missing = [n for n in employees if n not in self._employee_cache]
         if missing:
             try:
@@ -945,48 +1185,89 @@ class OdooProvider:
                 raise
             except LedgerError as exc:   # no rights on employees: book without the employee as partner
                 log.info("employees not readable: %s", exc)
-                rows = []
+                rows = None
             for n in missing:
                 self._employee_cache[n] = None
-            for r in rows:
+                self._employee_state[n] = "unreadable" if rows is None else "unknown"
+            for r in rows or []:
                 self._employee_cache[r["name"]] = _m2o_id(r.get("work_contact_id"))
+                self._employee_state[r["name"]] = "ok" if r.get("work_contact_id") else "no_contact"
 
     def _employee_partner(self, e: LedgerEntry) -> int | None:
-        return self._employee_cache.get(e.employee) if e.employee else None
+        return self._employee_cache.get(e.employee) if e.employee and _owed_to_employee(e) else None
 
-    def _partner_for(self, e: LedgerEntry) -> int:
-        name = _payee(e)
-        pid = self._partner_cache.get(name)
-        if pid is None:
-            rows = self._x("res.partner", "search_read", [["name", "=ilike", _like_escape(name)]],
-                           fields=["id", "name", "property_account_payable_id"], order="id", limit=1)
-            if rows:
-                pid = rows[0]["id"]
-                self._partner_payable[pid] = _m2o_id(rows[0]["property_account_payable_id"])
-            else:
-                chart = self._ensure_chart()
-                payable = None
-                if e.contra_role is ContraRole.PAYABLE and e.contra_account in chart.accounts:
-                    payable = chart.accounts[e.contra_account]["id"]
-                if payable is None:
-                    payable = (self.settings.get("account_ids") or {}).get("payable")
-                if payable is None:
-                    code = (self.settings.get("accounts") or {}).get("payable")
-                    payable = chart.accounts[code]["id"] if code in chart.accounts else None
-                vals: dict[str, Any] = {"name": name, "is_company": True, "supplier_rank": 1}
-                if payable:
-                    vals["property_account_payable_id"] = payable
-                pid = self._x("res.partner", "create", vals)
-                if not payable:
-                    row = self._x("res.partner", "read", [pid], ["property_account_payable_id"])[0]
-                    payable = _m2o_id(row["property_account_payable_id"])
-                self._partner_payable[pid] = payable
-            self._partner_cache[name] = pid
-        return pid
+    def _employee_note(self, e: LedgerEntry) -> str | None:
+        """Why this expense's lines with the employee carry no partner, once per employee in the log."""
+        if not e.employee or not _owed_to_employee(e):
+            return None
+        state = self._employee_state.get(e.employee)
+        if state == "no_contact":
+            note = (f"The employee {e.employee} has no work contact in Odoo, so the line owed to them carries no "
+                    "partner. In Odoo, give the employee a work e-mail (Odoo 16 makes the contact then).")
+        elif state == "unknown":
+            note = (f"There is no employee {e.employee} in Odoo's Employees app, so the line owed to them carries "
+                    "no partner.")
+        else:
+            return None
+        if e.employee not in self._warned_employees:
+            self._warned_employees.add(e.employee)
+            log.warning(note)
+        return note
+
+    def _partner_id_for(self, e: LedgerEntry) -> Any:
+        """The supplier's contact id, or a placeholder for one to create with the batch's moves."""
+        key = self._supplier_key(e)
+        pid = self._partner_cache.get(key)
+        if pid is not None:
+            return pid
+        return self._pending.setdefault(key, _NewPartner(key[0]))
+
+    def _create_partners(self, plans: list[_Plan]) -> None:
+        """Create the suppliers the batch's moves need and do not find, in one request. A new supplier gets
+        no payable account of its own: later bills outside Pleo keep Odoo's default (Creditors). When Odoo
+        refuses, the expenses that need one fail (and say why); the others go on."""
+        needed: dict[int, _NewPartner] = {}
+        for p in plans:
+            for v in p.moves:
+                for ref in _walk(v):
+                    if isinstance(ref, _NewPartner) and ref.id is None:
+                        needed[id(ref)] = ref
+        refs = list(needed.values())
+        if refs:
+            try:
+                ids = self._x("res.partner", "create", [{"name": r.name, "is_company": True, "supplier_rank": 1}
+                                                        for r in refs])
+            except AuthError:
+                raise
+            except LedgerError as exc:
+                if exc.retryable:
+                    raise
+                ids = []
+                for p in plans:
+                    missing = [r.name for v in p.moves for r in _walk(v) if isinstance(r, _NewPartner)]
+                    if missing:
+                        p.error = LedgerError(f"Odoo did not create the supplier {missing[0]}: {exc.title}",
+                                              exc.detail, "Create the contact in Odoo, then export again.",
+                                              reason_type=exc.reason_type)
+            for ref, pid in zip(refs, ids):
+                ref.id = pid
+                for key, pending in list(self._pending.items()):
+                    if pending is ref:
+                        self._partner_cache[key] = pid
+                        del self._pending[key]
+        for p in plans:
+            if p.error is None:
+                p.moves = [_resolve(v) for v in p.moves]
+                if p.alt is not None:
+                    p.alt.moves = [_resolve(v) for v in p.alt.moves]
 
     # ------------------------------------------------------------------ create / verify -----
     def _create(self, plans: list[_Plan]) -> None:
         ready = [p for p in plans if p.error is None and p.moves]
+        if not ready:
+            return
+        self._create_partners(ready)
+        ready = [p for p in ready if p.error is None]
         if not ready:
             return
         vals = [v for p in ready for v in p.moves]
@@ -1017,23 +1298,55 @@ class OdooProvider:
         created = [p for p in plans if p.error is None and p.ids]
         if not created:
             return
+        # A bill's payable line goes to the Pleo payable account (Odoo puts it on the supplier's default):
+        # moved in one write for the batch, before the totals are read back.
+        bills = [p for p in created if p.kind == "bill" and p.payable_account]
+        term_lines: dict[int, list[dict]] = defaultdict(list)
+        if bills:
+            # the bills' payable lines and the payable lines of the entries that paid them, in one search
+            # (the latter are what posting reconciles them with)
+            settle_ids = [i for p in bills if p.settled for i in p.ids[1:]]
+            payables = sorted({p.payable_account for p in bills if p.settled})
+            domain: list = [["move_id", "in", [p.ids[0] for p in bills] + settle_ids]]
+            domain += ["|", ["display_type", "=", "payment_term"], ["account_id", "in", payables]] if settle_ids \
+                else [["display_type", "=", "payment_term"]]
+            found: dict[int, list[dict]] = defaultdict(list)
+            for ln in self._x("account.move.line", "search_read", domain,
+                              fields=["move_id", "account_id", "balance", "display_type"]):
+                found[_m2o_id(ln["move_id"]) or 0].append(ln)
+            for p in bills:
+                term_lines[p.ids[0]] = [ln for ln in found.get(p.ids[0], []) if ln["display_type"] == "payment_term"]
+                p.payable_lines = term_lines[p.ids[0]] + [ln for i in p.ids[1:] for ln in found.get(i, [])
+                                                          if _m2o_id(ln["account_id"]) == p.payable_account]
+            move: dict[int, list[int]] = defaultdict(list)
+            for p in bills:
+                for ln in term_lines.get(p.ids[0], []):
+                    if _m2o_id(ln["account_id"]) != p.payable_account:
+                        move[p.payable_account].append(ln["id"])
+            for account, line_ids in move.items():
+                try:
+                    self._x("account.move.line", "write", line_ids, {"account_id": account})
+                except AuthError:
+                    raise
+                except LedgerError as exc:
+                    if exc.retryable:
+                        raise
+                    log.warning("could not move the payable lines %s to account %s: %s", line_ids, account, exc)
+                    continue
+                for lines in term_lines.values():
+                    for ln in lines:
+                        if ln["id"] in line_ids:
+                            ln["account_id"] = account
         all_ids = [i for p in created for i in p.ids]
         rows = {r["id"]: r for r in self._x("account.move", "read", all_ids,
                                             ["move_type", "amount_total", "amount_total_signed", "amount_tax",
                                              "state"])}
-        term_lines: dict[int, list[dict]] = defaultdict(list)
-        bills = [p.ids[0] for p in created if p.kind == "bill" and p.payable_account]
-        if bills:
-            for ln in self._x("account.move.line", "search_read",
-                              [["move_id", "in", bills], ["display_type", "=", "payment_term"]],
-                              fields=["move_id", "account_id"]):
-                term_lines[_m2o_id(ln["move_id"]) or 0].append(ln)
         for p in created:
             problems = _amount_problems(p.ids, p.expected, rows, company)
-            if p.kind == "bill" and p.payable_account:
+            if p.kind == "bill" and p.payable_account and p.settled:
                 accs = {_m2o_id(ln["account_id"]) for ln in term_lines.get(p.ids[0], [])}
                 if accs and accs != {p.payable_account}:
-                    problems.append("the bill's payable line is on another account than expected")
+                    problems.append("the bill's payable line is on another account than the entry that pays it")
             if not problems:
                 continue
             left, p.ids = p.ids, []
@@ -1048,11 +1361,17 @@ class OdooProvider:
                     "search for the reference), then press Retry.",
                     reason_type="accounting_system_validation_failure")
             elif p.kind == "bill" and fb is not None:
+                # Odoo removed the bill's receipts with it: upload_receipt attaches them to the entry
+                p.attachments = []
+                fb.moves[0].pop("attachment_ids", None)
+                fb.moves[0].pop("message_main_attachment_id", None)
                 fb.note = ("Booked as a journal entry, not a vendor bill: " + "; ".join(problems) + ".")
                 fb.moves[0]["narration"] = _narration(p.entry, fb.note)
+                fb.notes = list(p.notes)
                 log.warning("%s: %s", p.entry.reference, fb.note)
                 p.fallback = fb
             else:
+                p.attachments = []                    # removed by Odoo with the moves
                 p.error = LedgerError("Odoo booked other amounts than Pleo's", "; ".join(problems),
                                       "Nothing was kept in Odoo. Please report this.",
                                       reason_type="accounting_system_validation_failure")
@@ -1124,13 +1443,12 @@ class OdooProvider:
                     if one.retryable:
                         raise
                     if not p.existing:
-                        self._discard(p.ids)
+                        if self._discard(p.ids):
+                            p.attachments = []        # removed by Odoo with the moves
                         p.ids = []
                     p.error = LedgerError(f"Odoo could not post it: {one.detail.splitlines()[0] if one.detail else one.title}",
                                           one.detail, one.fix, reason_type=one.reason_type)
-        for p in plans:
-            if p.error is None and len(p.ids) > 1:
-                self._reconcile_settlement(p.ids)
+        self._reconcile_settlements([p for p in plans if p.error is None and len(p.ids) > 1])
 
     @staticmethod
     def _draft_ids(p: _Plan) -> list[int]:
@@ -1138,27 +1456,124 @@ class OdooProvider:
             return [i for i, m in zip(p.ids, p.moves) if m.get("_state") == "draft"] if p.moves else []
         return list(p.ids)
 
-    def _reconcile_settlement(self, ids: list[int]) -> None:
-        """Match a bill's payable line with the entry that paid it (best effort: both are booked anyway)."""
-        try:
-            rows = self._x("account.move.line", "search_read",
-                           [["move_id", "in", ids], ["reconciled", "=", False],
-                            ["account_id.account_type", "=", "liability_payable"],
-                            ["parent_state", "=", "posted"]], fields=["id", "account_id", "balance"])
-            by_account: dict[int, list[dict]] = defaultdict(list)
+    def _reconcile_settlements(self, plans: list[_Plan]) -> None:
+        """Match each bill's payable line with the entry that paid it: the lines were found when the
+        drafts were checked (one search for the batch); one ``reconcile`` per bill (a reconcile of several
+        bills at once would match across suppliers). Drafts of an earlier run are looked up in one search.
+        Best effort: both moves are booked anyway, the bookkeeper can match them."""
+        lookup = [p for p in plans if not p.payable_lines]
+        if lookup:
+            try:
+                rows = self._x("account.move.line", "search_read",
+                               [["move_id", "in", [i for p in lookup for i in p.ids]], ["reconciled", "=", False],
+                                ["account_id.account_type", "=", "liability_payable"],
+                                ["parent_state", "=", "posted"]], fields=["id", "move_id", "account_id", "balance"])
+            except AuthError:
+                raise
+            except LedgerError as exc:
+                log.warning("could not look up the payable lines to reconcile: %s", exc)
+                rows = []
+            by_move: dict[int, list[dict]] = defaultdict(list)
             for r in rows:
+                by_move[_m2o_id(r["move_id"]) or 0].append(r)
+            for p in lookup:
+                p.payable_lines = [r for mid in p.ids for r in by_move.get(mid, [])]
+        for p in plans:
+            by_account: dict[int, list[dict]] = defaultdict(list)
+            for r in p.payable_lines:
                 by_account[_m2o_id(r["account_id"]) or 0].append(r)
             for lines in by_account.values():
-                if len(lines) >= 2 and round(sum(r["balance"] for r in lines), 6) == 0:
+                if len(lines) < 2 or round(sum(r["balance"] for r in lines), 6) != 0:
+                    continue
+                try:
                     self._x("account.move.line", "reconcile", [r["id"] for r in lines])
-        except AuthError:
-            raise
-        except LedgerError as exc:
-            log.warning("could not reconcile moves %s: %s", ids, exc)
+                except AuthError:
+                    raise
+                except LedgerError as exc:
+                    log.warning("could not reconcile the moves of %s: %s", p.entry.reference, exc)
 
     # ================================================================== receipts ============
+    def _upload_receipts(self, plans: list[_Plan]) -> None:
+        """The batch's receipts as attachments, one ``ir.attachment.create`` per 15 MB of files, before the
+        moves: each move's create then links its own (``attachment_ids``) and sets its main attachment
+        (the one Odoo previews beside the bill; ``message_main_attachment_id``, which a plain attachment
+        does not set). Files it cannot take here are left to ``upload_receipt``, which the engine calls
+        for every receipt and which then reports the problem."""
+        todo: list[tuple[_Plan, Path, int]] = []
+        for p in plans:
+            if p.error is not None or not p.moves:
+                continue
+            seen = set()
+            for path in p.entry.receipts:
+                f = Path(path)
+                try:
+                    size = f.stat().st_size
+                except OSError:
+                    continue
+                if size > MAX_ATTACHMENT_BYTES or f.name in seen:
+                    continue
+                seen.add(f.name)
+                todo.append((p, f, size))
+        chunk: list[tuple[_Plan, Path, int]] = []
+        size = 0
+        for item in todo + [None]:                       # type: ignore[list-item]
+            if item is not None and (not chunk or size + item[2] <= ATTACH_CHUNK_BYTES):
+                chunk.append(item)
+                size += item[2]
+                continue
+            vals, owners = [], []
+            for p, f, _ in chunk:
+                try:
+                    data = f.read_bytes()
+                except OSError:
+                    continue
+                vals.append({"name": f.name, "res_model": "account.move", "type": "binary",
+                             "mimetype": mimetypes.guess_type(f.name)[0] or "application/octet-stream",
+                             "datas": base64.b64encode(data).decode("ascii")})
+                owners.append(p)
+            if vals:
+                try:
+                    ids = self._x("ir.attachment", "create", vals)
+                except AuthError:
+                    raise
+                except LedgerError as exc:
+                    if exc.retryable:
+                        raise
+                    log.warning("could not attach %d receipts with their moves (%s); they are attached one by "
+                                "one", len(vals), exc.title)
+                    ids = []
+                for v, att_id, p in zip(vals, ids, owners):
+                    p.attachments.append((v["name"], att_id, v["mimetype"]))
+            chunk = [item] if item is not None else []
+            size = item[2] if item is not None else 0
+        for p in plans:
+            if p.attachments:
+                _link_receipts(p.moves[0], p.attachments)
+                if p.alt is not None:                  # a bill's fallback entry takes them over
+                    _link_receipts(p.alt.moves[0], p.attachments)
+
+    def _settle_receipts(self, plans: list[_Plan]) -> None:
+        orphans: list[int] = []
+        for p in plans:
+            if not p.attachments:
+                continue
+            if p.error is None and p.ids:
+                for name, att_id, _ in p.attachments:
+                    self._attached[(p.main_id, name)] = att_id   # type: ignore[index]
+            else:
+                orphans += [att_id for _, att_id, _ in p.attachments]
+        if orphans:
+            try:
+                self._x("ir.attachment", "unlink", orphans)
+            except AuthError:
+                raise
+            except LedgerError as exc:
+                log.warning("could not remove the receipts of expenses that failed (%s): %s", orphans, exc)
+
     def upload_receipt(self, found: Found, path: str, mime: str, filename: str) -> None:
         move_id = int(found.ledger_id)
+        if (move_id, filename) in self._attached:
+            return          # attached with its move's batch
         data = Path(path).read_bytes()
         if len(data) > MAX_ATTACHMENT_BYTES:
             raise LedgerError(f"The receipt {filename} is too large for Odoo",
@@ -1172,6 +1587,7 @@ class OdooProvider:
             att_id = existing[0]["id"]
             move = self._x("account.move", "read", [move_id], ["message_main_attachment_id"])[0]
             if move["message_main_attachment_id"]:
+                self._attached[(move_id, filename)] = att_id
                 return
         else:
             att_id = self._x("ir.attachment", "create", {
@@ -1180,11 +1596,21 @@ class OdooProvider:
         # message_post makes it the main attachment, which Odoo previews next to the bill
         self._x("account.move", "message_post", [move_id], body=f"Receipt from Pleo: {filename}",
                 attachment_ids=[att_id])
+        self._attached[(move_id, filename)] = att_id
 
     # ================================================================== bank feed ===========
-    def push_feed(self, lines: Sequence[FeedLine]) -> FeedResult:
-        if not lines:
-            return FeedResult(0)
+    def _feed_fields(self) -> set[str]:
+        """The statement-line fields this server has of those the feed may use: Community 16 and 17 have
+        no ``unique_import_id`` (it comes with the statement-import module of Enterprise / OCA)."""
+        if self._statement_fields is None:
+            got = self._x("account.bank.statement.line", "fields_get", ["unique_import_id", "ref", "payment_ref"],
+                          attributes=["type"])
+            self._statement_fields = set(got or {})
+        return self._statement_fields
+
+    def _feed_journal(self) -> int:
+        """The id of the Pleo wallet's bank journal the feed writes to (LedgerError when none is chosen
+        or it is not a bank journal)."""
         journal_want = (self.settings.get("journals") or {}).get("bank")
         if not journal_want:
             raise LedgerError("No bank journal is chosen for the Pleo bank feed", "",
@@ -1197,12 +1623,47 @@ class OdooProvider:
         if not journals or journals[0]["type"] not in ("bank", "cash"):
             raise LedgerError(f"The bank feed journal {journal_want} is not a bank journal in Odoo", "",
                               "Choose a journal of the type Bank.", reason_type="invalid_configuration")
-        journal = journals[0]["id"]
+        return journals[0]["id"]
+
+    def _present_feed_refs(self, journal: int, refs: list[str]) -> set[str]:
+        """Which of our ids (``pleo-<transaction id>``) the journal's statement lines hold, in ``ref`` or,
+        where the server has it, ``unique_import_id``."""
+        fields = self._feed_fields()
+        present: set[str] = set()
+        for start in range(0, len(refs), FEED_LOOKUP_CHUNK):
+            part = refs[start:start + FEED_LOOKUP_CHUNK]
+            dom: list = [["journal_id", "=", journal], ["ref", "in", part]]
+            wanted = ["ref"]
+            if "unique_import_id" in fields:
+                dom = [["journal_id", "=", journal], "|", ["ref", "in", part], ["unique_import_id", "in", part]]
+                wanted.append("unique_import_id")
+            for r in self._x("account.bank.statement.line", "search_read", dom, fields=wanted):
+                present.update(v for v in (r.get("ref"), r.get("unique_import_id")) if v)
+        return present
+
+    def feed_lines_present(self, transaction_ids: Sequence[str]) -> set[str]:
+        """The lines Odoo holds, by the id push_feed gives each (``pleo-<id>``)."""
+        if not transaction_ids:
+            return set()
+        present = self._present_feed_refs(self._feed_journal(), [f"pleo-{t}" for t in transaction_ids])
+        return {t for t in transaction_ids if f"pleo-{t}" in present}
+
+    def push_feed(self, lines: Sequence[FeedLine]) -> FeedResult:
+        """Statement lines in the Pleo wallet's bank journal, each once: our id ``pleo-<transaction id>``
+        goes in the line's ``ref`` (its journal entry's reference; searchable on every server), and also
+        in ``unique_import_id`` where the server has that field (lines pushed there before are found by
+        it too)."""
+        if not lines:
+            return FeedResult(0)
+        journal = self._feed_journal()
         company = self._company_info()
+        fields = self._feed_fields()
+        if "ref" not in fields:
+            raise LedgerError("This Odoo server's bank statement lines have no reference field", "",
+                              "Check that the server runs Odoo 16 or 17 with the Invoicing or Accounting app.",
+                              reason_type="invalid_configuration")
         uids = {f"pleo-{ln.transaction_id}": ln for ln in lines}
-        present = {r["unique_import_id"] for r in self._x(
-            "account.bank.statement.line", "search_read", [["unique_import_id", "in", list(uids)]],
-            fields=["unique_import_id"])}
+        present = self._present_feed_refs(journal, list(uids))
         messages: list[str] = []
         rejected: list[str] = []
         todo = []
@@ -1215,9 +1676,11 @@ class OdooProvider:
                 rejected.append(ln.transaction_id)
                 continue
             label = " - ".join(x for x in (ln.payee, ln.description, ln.employee) if x) or "Pleo"
-            todo.append({"journal_id": journal, "date": ln.date, "amount": float(Decimal(ln.amount)),
-                         "payment_ref": label[:250], "partner_name": ln.payee or False,
-                         "unique_import_id": uid})
+            vals = {"journal_id": journal, "date": ln.date, "amount": float(Decimal(ln.amount)),
+                    "payment_ref": label[:250], "partner_name": ln.payee or False, "ref": uid}
+            if "unique_import_id" in fields:
+                vals["unique_import_id"] = uid
+            todo.append(vals)
         accepted = 0
         if todo:
             try:
@@ -1234,8 +1697,8 @@ class OdooProvider:
                     except AuthError:
                         raise
                     except LedgerError as one:
-                        messages.append(f"{vals['unique_import_id']}: {one.title}")
-                        rejected.append(uids[vals["unique_import_id"]].transaction_id)
+                        messages.append(f"{uids[vals['ref']].transaction_id}: {one.title}")
+                        rejected.append(uids[vals["ref"]].transaction_id)
         return FeedResult(accepted=accepted, duplicates=len(present & set(uids)), messages=tuple(messages),
                           rejected=tuple(rejected))
 
@@ -1259,10 +1722,6 @@ def _main_move(rows: list[dict]) -> dict:
 
 def _payee(e: LedgerEntry) -> str:
     return (e.payee or "").strip() or "Unknown supplier (Pleo)"
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _narration(e: LedgerEntry, note: str) -> str:
@@ -1305,17 +1764,62 @@ def _group_lines(e: LedgerEntry, contra: Posting | None) -> list[_Line]:
     return lines
 
 
-def _free_code(base: str, taken: dict[str, Any]) -> str:
-    """``base`` padded to the chart's usual code length, counting up until unused."""
-    lengths = defaultdict(int)
-    for code in taken:
-        if code.isdigit():
-            lengths[len(code)] += 1
-    width = max(lengths, key=lambda k: lengths[k]) if lengths else len(base)
-    code = base.ljust(width, "0") if width > len(base) else base
-    n = int(code) if code.isdigit() else None
-    while code in taken and n is not None:
-        n += 1
-        code = str(n).zfill(len(code))
-    return code
+@dataclass(frozen=True)
+class OdooSendResult(SendResult):
+    """A SendResult with what the user should know about how it was booked (shown with the expense)."""
 
+    notes: tuple[str, ...] = ()
+
+
+class _NewPartner:
+    """A supplier to create with the batch's moves; its id once created."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.id: int | None = None
+
+
+def _walk(value: Any):
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _walk(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _walk(v)
+    else:
+        yield value
+
+
+def _resolve(value: Any) -> Any:
+    """``value`` with every created supplier placeholder replaced by its id."""
+    if isinstance(value, _NewPartner):
+        if value.id is None:
+            raise LedgerError(f"The supplier {value.name} could not be created in Odoo", "",
+                              "Create the contact in Odoo, then export again.", reason_type="validation_failure")
+        return value.id
+    if isinstance(value, dict):
+        return {k: _resolve(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolve(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_resolve(v) for v in value)
+    return value
+
+
+def _link_receipts(move: dict, attachments: list[tuple[str, int, str]]) -> None:
+    """A move's create links its receipts and makes one the main attachment, choosing as Odoo does (a
+    PDF, else an image, else the first)."""
+    move["attachment_ids"] = [[4, att_id] for _, att_id, _ in attachments]
+    main = max(attachments, key=lambda a: (a[2].endswith("pdf"), a[2].startswith("image")))
+    move["message_main_attachment_id"] = main[1]
+
+
+def _is_payable(chart: _Chart, code: str) -> bool:
+    acc = chart.accounts.get(code)
+    return bool(acc) and acc["account_type"] == "liability_payable"
+
+
+def _owed_to_employee(e: LedgerEntry) -> bool:
+    """An expense with a line owed to (or settled with) the employee: out-of-pocket, mileage, per diem
+    (the counter line), and reimbursement payouts (their out-of-pocket lines)."""
+    return e.contra_role is ContraRole.OUT_OF_POCKET or e.kind in REIMBURSEMENT_KINDS

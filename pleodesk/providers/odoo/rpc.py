@@ -2,26 +2,40 @@
 
 Only ``/jsonrpc`` is used: ``common.version``, ``common.authenticate`` and ``object.execute_kw``.
 ``/web/session/authenticate`` refuses API keys (it is an interactive login) and is never called.
+
+Retries (:mod:`pleodesk.providers.retry`), decided per call:
+
+* a request that never reached Odoo (the connection could not be made), a ``429`` (as its
+  ``Retry-After`` says) and a ``503`` (the server or its proxy took nothing) are sent again, whatever
+  the call;
+* a timeout, a broken connection, a ``500``, ``502`` or ``504`` may come after Odoo did the work: only
+  calls that change nothing (``READ_METHODS``, the version, the login) are sent again. The writes
+  pleodesk makes (``create``, ``action_post``, ``message_post``, ``reconcile``, ``unlink``) would
+  duplicate or fail when repeated, so their error goes to the caller, which looks the entry up by its
+  reference before anything is sent again.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import random
 import re
 import time
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlparse
 
 import httpx
 
 from pleodesk.providers.base import AuthError, LedgerError
+from pleodesk.providers.retry import RetryPolicy, Transient, call_with_retries, retry_after_seconds
+from pleodesk.urls import is_loopback_url
 
 log = logging.getLogger(__name__)
 
 SUPPORTED_MAJOR_VERSIONS = (16, 17)
 
-#: Methods that change nothing: safe to send again after a network error.
+#: Methods that change nothing: safe to send again whatever happened to the first try.
 READ_METHODS = frozenset({"search", "search_read", "search_count", "read", "fields_get", "name_search"})
 
 #: The app that brings a model, for Odoo's "Object hr.employee doesn't exist".
@@ -42,11 +56,6 @@ class OdooError(LedgerError):
                  reason_type: str = "accounting_system_validation_failure") -> None:
         super().__init__(title, detail, fix, retryable=retryable, reason_type=reason_type)
         self.name = name
-
-
-def is_loopback_url(url: str) -> bool:
-    host = (urlparse(url).hostname or "").lower()
-    return host in ("localhost", "::1") or host.startswith("127.")
 
 
 def normalise_url(url: str) -> str:
@@ -72,8 +81,9 @@ def map_error(error: dict, *, login: str = "") -> LedgerError:
     """Odoo's JSON-RPC error object -> AuthError / LedgerError with a plain title and a fix."""
     data = error.get("data") or {}
     name = str(data.get("name") or "")
-    message = str(data.get("message") or error.get("message") or "").strip()
-    first = message.splitlines()[0] if message else ""
+    # Odoo's messages may repeat a whole request (a domain of thousands of ids): keep them short
+    message = _short(str(data.get("message") or error.get("message") or "").strip(), 400)
+    first = _short(message.splitlines()[0], 160) if message else ""
     who = f" '{login}'" if login else ""
     if name.endswith("AccessDenied"):
         return AuthError("Odoo refused the API key",
@@ -118,6 +128,19 @@ def map_error(error: dict, *, login: str = "") -> LedgerError:
                      name=name, reason_type="accounting_system_validation_failure")
 
 
+def _short(text: str, limit: int) -> str:
+    """``text`` cut at ``limit`` characters (at a word or a list separator), saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    for sep in (", ", " "):
+        i = cut.rfind(sep)
+        if i > limit // 2:
+            cut = cut[:i]
+            break
+    return f"{cut} … ({len(text) - len(cut)} more characters)"
+
+
 def _fix_for(message: str) -> str:
     low = message.lower()
     if "lock date" in low or "vergrendel" in low or "locked" in low:
@@ -139,13 +162,20 @@ class OdooRpc:
 
     def __init__(self, url: str, database: str, login: str, api_key: str | None, *,
                  timeout: float = 60.0, transport: httpx.BaseTransport | None = None,
-                 read_retries: int = 2, retry_delay: float = 0.5) -> None:
+                 max_retries: int = 4, retry_delay: float = 0.5, max_retry_after: float = 300.0,
+                 max_elapsed: float = 600.0, sleep: Callable[[float], None] = time.sleep,
+                 jitter: Callable[[], float] = random.random) -> None:
         self.url = normalise_url(url)
         self.database = database
         self.login = login
         self.api_key = api_key
-        self.read_retries = read_retries
+        self.max_retries = max(0, int(max_retries))
+        #: Backoff before the first retry (doubling after that) when Odoo gives no Retry-After.
         self.retry_delay = retry_delay
+        self.max_retry_after = max_retry_after
+        self.max_elapsed = max_elapsed
+        self._sleep = sleep
+        self._jitter = jitter
         self._ids = itertools.count(1)
         self._http = httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0), transport=transport,
                                   headers={"User-Agent": "pleodesk"}, follow_redirects=False)
@@ -156,29 +186,66 @@ class OdooRpc:
     def close(self) -> None:
         self._http.close()
 
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        return RetryPolicy(max_attempts=self.max_retries + 1, max_elapsed=self.max_elapsed,
+                           max_retry_after=self.max_retry_after, backoff_base=self.retry_delay,
+                           jitter=self._jitter)
+
     # ------------------------------------------------------------------ transport ----------
-    def call(self, service: str, method: str, *args: Any, retries: int = 0) -> Any:
+    def call(self, service: str, method: str, *args: Any, safe: bool = False) -> Any:
+        """One JSON-RPC call. ``safe``: the call changes nothing, so it may be sent again after a
+        failure that may have come after Odoo did the work (see the module docstring)."""
         body = {"jsonrpc": "2.0", "method": "call",
                 "params": {"service": service, "method": method, "args": list(args)},
                 "id": next(self._ids)}
         endpoint = f"{self.url}/jsonrpc"
-        attempt = 0
-        while True:
+
+        def attempt() -> httpx.Response:
             try:
                 resp = self._http.post(endpoint, json=body)
-                break
+            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+                # Nothing reached Odoo: any call may go again.
+                raise Transient(LedgerError(f"Odoo could not be reached at {self.url}",
+                                            str(exc) or type(exc).__name__,
+                                            "Check the internet connection and the Odoo address, then try "
+                                            "again.", retryable=True,
+                                            reason_type="accounting_system_unreachable")) from exc
             except httpx.TimeoutException as exc:
                 err = LedgerError("Odoo did not answer in time", str(exc) or type(exc).__name__,
                                   "Try again later; a large export goes on where it stopped.", retryable=True,
                                   reason_type="accounting_system_timeout")
+                if safe:
+                    raise Transient(err) from exc
+                raise err from exc
             except httpx.TransportError as exc:
-                err = LedgerError(f"Odoo could not be reached at {self.url}", str(exc) or type(exc).__name__,
+                from pleodesk.providers.base import connection_failure
+
+                err = LedgerError(f"Odoo could not be reached at {self.url}", connection_failure(self.url, exc),
                                   "Check the internet connection and the Odoo address, then try again.",
                                   retryable=True, reason_type="accounting_system_unreachable")
-            if attempt >= retries:
+                if safe:
+                    raise Transient(err) from exc
+                raise err from exc
+            status = resp.status_code
+            if status == 429:
+                wait = retry_after_seconds(resp.headers.get("Retry-After"))
+                raise Transient(LedgerError(
+                    "Odoo asks pleodesk to slow down (HTTP 429) and kept refusing",
+                    f"HTTP 429, Retry-After {resp.headers.get('Retry-After') or 'not given'}",
+                    "Try again in a few minutes; the export goes on where it stopped.",
+                    retryable=True, reason_type="accounting_system_rate_limit"), wait)
+            if status >= 500:
+                err = LedgerError(f"Odoo had a server error (HTTP {status})", f"HTTP {status} from {endpoint}",
+                                  "Try again later; if it keeps failing, ask your Odoo administrator or "
+                                  "provider whether the server is up.",
+                                  retryable=True, reason_type="accounting_system_unreachable")
+                if status == 503 or safe:
+                    raise Transient(err, retry_after_seconds(resp.headers.get("Retry-After")))
                 raise err
-            attempt += 1
-            time.sleep(self.retry_delay * attempt)
+            return resp
+
+        resp = call_with_retries(attempt, self.retry_policy, what=f"Odoo {service}.{method}", sleep=self._sleep)
         if resp.status_code in (301, 302, 303, 307, 308):
             raise LedgerError(f"The Odoo address {self.url} redirects elsewhere",
                               f"HTTP {resp.status_code} to {resp.headers.get('location', '?')}",
@@ -188,12 +255,6 @@ class OdooRpc:
             raise LedgerError(f"There is no Odoo server at {self.url}", "HTTP 404 for /jsonrpc",
                               "Check the address: open Odoo in the browser and copy the part before /web or /odoo.",
                               reason_type="invalid_configuration")
-        if resp.status_code == 429:
-            raise LedgerError("Odoo asks us to slow down", "HTTP 429", "Try again in a few minutes.",
-                              retryable=True, reason_type="accounting_system_rate_limit")
-        if resp.status_code >= 500:
-            raise LedgerError("Odoo had a server error", f"HTTP {resp.status_code}",
-                              "Try again later.", retryable=True, reason_type="accounting_system_unreachable")
         try:
             payload = resp.json()
         except ValueError:
@@ -210,7 +271,7 @@ class OdooRpc:
     # ------------------------------------------------------------------ services -----------
     def version(self) -> dict:
         if self._version is None:
-            self._version = self.call("common", "version", retries=self.read_retries) or {}
+            self._version = self.call("common", "version", safe=True) or {}
         return self._version
 
     def major_version(self) -> int | None:
@@ -241,8 +302,7 @@ class OdooRpc:
             raise AuthError("No Odoo API key is stored for this connection", "",
                             "Run the setup again and enter the API key.")
         self.ensure_supported()
-        uid = self.call("common", "authenticate", self.database, self.login, self.api_key, {},
-                        retries=self.read_retries)
+        uid = self.call("common", "authenticate", self.database, self.login, self.api_key, {}, safe=True)
         if not uid:
             raise AuthError("Odoo refused the login and API key",
                             f"login '{self.login}' on database '{self.database}'",
@@ -260,14 +320,13 @@ class OdooRpc:
             ctx.update(context)
         if ctx:
             kwargs["context"] = ctx
-        retries = self.read_retries if method in READ_METHODS else 0
         return self.call("object", "execute_kw", self.database, uid, self.api_key, model, method, list(args),
-                         kwargs, retries=retries)
+                         kwargs, safe=method in READ_METHODS)
 
     def list_databases(self) -> list[str] | None:
         """The server's databases, when it lists them (many hosted servers do not)."""
         try:
-            dbs = self.call("db", "list")
+            dbs = self.call("db", "list", safe=True)
         except LedgerError:
             return None
         return [str(d) for d in dbs] if isinstance(dbs, list) else None

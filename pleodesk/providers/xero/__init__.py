@@ -49,13 +49,19 @@ def settings_from_setup(section: Mapping[str, Any], read_secret: Callable[[str, 
     unknown = set(section) - known
     if unknown:
         raise ValueError(f"unknown key {sorted(unknown)[0]}; known: {', '.join(sorted(known))}")
+    from pleodesk.urls import check_web_address
+
     sandbox = section.get("sandbox_url")
     if sandbox:
-        base = str(sandbox).rstrip("/")
-        settings.update(sandbox_settings(base))
+        settings.update(sandbox_settings(check_web_address(sandbox, "sandbox_url")))
     for key in _SETUP_STRINGS:
         if section.get(key) not in (None, ""):
-            settings[key] = str(section[key])
+            if not isinstance(section[key], str):
+                raise ValueError(f"{key} must be text in quotes")
+            if key.endswith("_url"):       # tokens and books go there: https, or this computer only
+                settings[key] = check_web_address(section[key], key)
+            else:
+                settings[key] = str(section[key])
     for key, allowed in _CHOICES.items():
         if key in section:
             if section[key] not in allowed:
@@ -66,6 +72,9 @@ def settings_from_setup(section: Mapping[str, Any], read_secret: Callable[[str, 
     if "max_attachment_mb" in section:
         settings["max_attachment_mb"] = float(section["max_attachment_mb"])
     if "rate_limits" in section:
+        if not isinstance(section["rate_limits"], dict) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for v in section["rate_limits"].values()):
+            raise ValueError("rate_limits must be a table of numbers: rate_limits = { per_minute = 60 }")
         settings["rate_limits"] = dict(section["rate_limits"])
     if not settings.get("tenant_id"):
         raise ValueError("tenant_id is missing: the Xero organisation's id (Connections > Xero shows it after "

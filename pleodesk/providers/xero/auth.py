@@ -41,8 +41,29 @@ from pleodesk.providers.xero import provider as P
 
 log = logging.getLogger(__name__)
 
-#: The client id shipped with pleodesk (set at build time); empty: the user enters their own app's.
-DEFAULT_CLIENT_ID = os.environ.get("PLEODESK_XERO_CLIENT_ID", "")
+#: What the source carries in place of pleodesk's own Xero app id. A distributor registers the app
+#: (docs/xero.md, "pleodesk's own Xero app") and builds with ``build_installer.py --xero-client-id``,
+#: which writes the id to ``resources/xero-client-id`` in the bundle. A PKCE client id is not a secret.
+CLIENT_ID_PLACEHOLDER = "<pleodesk's Xero client id, set when building: build_installer.py --xero-client-id>"
+CLIENT_ID_FILE = "xero-client-id"
+
+
+def built_in_client_id() -> str:
+    """pleodesk's own Xero app id: ``PLEODESK_XERO_CLIENT_ID``, else the one the build wrote to the
+    resources; "" when this copy has none (the user then enters their own app's id)."""
+    cid = os.environ.get("PLEODESK_XERO_CLIENT_ID", "").strip()
+    if not cid:
+        try:
+            from pleodesk.ui.resources import resources_dir
+
+            cid = (resources_dir() / CLIENT_ID_FILE).read_text(encoding="utf-8").strip()
+        except (OSError, ImportError, UnicodeDecodeError):
+            cid = ""
+    return "" if cid == CLIENT_ID_PLACEHOLDER else cid
+
+
+#: The client id shipped with pleodesk (read once at start); empty: the user enters their own app's.
+DEFAULT_CLIENT_ID = built_in_client_id()
 
 GRANULAR_SCOPES = ("offline_access", "accounting.settings", "accounting.contacts", "accounting.banktransactions",
                    "accounting.attachments")
@@ -76,10 +97,10 @@ def urls(settings: Mapping[str, Any]) -> dict[str, str]:
 
 
 def client_id_of(settings: Mapping[str, Any]) -> str:
-    cid = str(settings.get("client_id") or DEFAULT_CLIENT_ID)
+    cid = str(settings.get("client_id") or DEFAULT_CLIENT_ID or built_in_client_id())
     if not cid:
-        raise LedgerError("No Xero client id is set", "",
-                          "Enter the client id of your Xero app (developer.xero.com > My Apps, an app of type "
+        raise LedgerError("This copy of pleodesk has no Xero app built in", "",
+                          "Under Advanced, enter the client id of your own Xero app (developer.xero.com > My Apps, an app of type "
                           "'Auth Code with PKCE' with the redirect URIs http://localhost:53682/callback, "
                           "http://localhost:53683/callback and http://localhost:53684/callback).",
                           reason_type="missing_configuration")

@@ -21,13 +21,15 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
+from pleodesk.core import clock
 from pleodesk.providers.base import FeedLine, FeedResult, LedgerError
 from pleodesk.providers.xero import wire
 from pleodesk.providers.xero.client import XeroError
@@ -310,7 +312,7 @@ def csv_text(lines: Sequence[FeedLine], us_dates: bool = False) -> str:
 
 def ofx_text(lines: Sequence[FeedLine], currency: str, account_id: str, now: datetime | None = None) -> str:
     """An OFX 2.2 bank statement (XML); ``FITID`` is our id, so Xero recognises lines imported before."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     first = min(l.date for l in lines).replace("-", "")
     last = max(l.date for l in lines).replace("-", "")
     total = sum((Decimal(l.amount) for l in lines), Decimal(0))
@@ -342,6 +344,38 @@ def ofx_text(lines: Sequence[FeedLine], currency: str, account_id: str, now: dat
         f"<BANKTRANLIST><DTSTART>{first}</DTSTART><DTEND>{last}</DTEND>{''.join(trns)}</BANKTRANLIST>"
         f"<LEDGERBAL><BALAMT>{total:f}</BALAMT><DTASOF>{last}</DTASOF></LEDGERBAL>"
         "</STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n")
+
+
+_FITID = re.compile(r"<FITID>([^<]*)</FITID>")
+
+
+def lines_in_statement_files(provider: "XeroProvider", transaction_ids: Sequence[str]) -> set[str]:
+    """Which of these lines the statement files in the bank folder hold: in an OFX file (by its
+    ``FITID``) and in a CSV file (by its ``PLEO-<id>`` reference), as every push writes both. A line left
+    ``sending`` by a crash that is in both is not written again; one in neither, or only in the OFX file
+    (the crash came between the two), is written again (Xero's OFX import skips a FITID it has). Lines
+    sent through the Bank Feeds API are not in the files; Xero refuses those as duplicates when they are
+    pushed again."""
+    wanted = set(transaction_ids)
+    if not wanted:
+        return set()
+    folder = statement_folder(provider)
+    in_ofx: set[str] = set()
+    in_csv: set[str] = set()
+    for path in sorted(folder.glob("*.ofx")) + sorted(folder.glob("*.csv")):
+        try:
+            text = path.read_text(encoding="utf-8-sig", errors="replace")
+        except OSError as exc:
+            raise LedgerError(f"Could not read the statement file {path.name}", exc.strerror or str(exc),
+                              "Check the bank folder's disk, then run the feed again.") from exc
+        if path.suffix == ".ofx":
+            in_ofx.update(t for t in (unescape(m) for m in _FITID.findall(text)) if t in wanted)
+        else:
+            for row in csv.DictReader(io.StringIO(text)):
+                ref = (row.get("Reference") or "").removeprefix("PLEO-")
+                if ref in wanted:
+                    in_csv.add(ref)
+    return in_ofx & in_csv
 
 
 def write_statement_files(provider: "XeroProvider", lines: Sequence[FeedLine]) -> list[Path]:

@@ -75,6 +75,9 @@ IN_PROGRESS_WAITS = 6
 ENDPOINTS = ("BankTransactions", "Invoices", "CreditNotes", "BankTransfers")
 REF_FIELD = {"BankTransactions": "Reference", "Invoices": "InvoiceNumber", "CreditNotes": "CreditNoteNumber",
              "BankTransfers": "Reference"}
+#: Xero allows two active tracking categories per organisation.
+MAX_TRACKING_CATEGORIES = 2
+
 ID_FIELD = {"BankTransactions": "BankTransactionID", "Invoices": "InvoiceID", "CreditNotes": "CreditNoteID",
             "BankTransfers": "BankTransferID"}
 
@@ -199,7 +202,36 @@ class XeroProvider:
         return Capabilities(object_kinds=("bank_transaction", "bill", "credit_note", "bank_transfer"), draft=True,
                             posted=True,
                             batch_size=BATCH_SIZE, max_attachment_bytes=receipts.DOWNLOAD_LIMIT,
-                            max_attachments=receipts.MAX_ATTACHMENTS, feed=True)
+                            max_attachments=receipts.MAX_ATTACHMENTS, feed=True, create_dimension_values=True,
+                            max_dimensions=MAX_TRACKING_CATEGORIES)
+
+    def create_dimension_values(self, dimension: str, values) -> LedgerDimension:
+        """Add a tracking option to the tracking category ``dimension`` for each of ``values`` it has not
+        (``PUT /TrackingCategories/{id}/Options``, one option a call, as Xero takes them); returns the
+        category as Xero has it now."""
+        chart = self._load_chart(refresh=True)
+        dim = chart.ledger.dimensions.get(dimension)
+        if dim is None or not dim.id:
+            raise LedgerError(f"Xero has no active tracking category named {dimension}", "",
+                              "Choose another tracking category, or read the chart again.",
+                              reason_type="missing_configuration")
+        have = {v.casefold() for v in (*dim.values, *dim.archived_values)}
+        for value in values:
+            value = str(value).strip()[:100]           # Xero: at most 100 characters
+            if not value or value.casefold() in have:
+                continue
+            resp = self.client.request(
+                "PUT", self._url(f"/TrackingCategories/{dim.id}/Options"), json_body={"Name": value},
+                idempotency_key=wire.stable_uuid(wire.KEY_NAMESPACE, "tracking-option", self.tenant_id, dim.id,
+                                                 value))
+            if resp.status_code != 200:
+                raise LedgerError(f"Xero did not add the option {value} to {dimension}", wire_message(resp),
+                                  "Add it in Xero (Accounting > Advanced > Tracking categories), then read the "
+                                  "chart again.", reason_type="accounting_system_validation_failure")
+            have.add(value.casefold())
+        with self._lock:
+            self._chart = None
+        return self.read_chart().dimensions[dimension]
 
     # ------------------------------------------------------------------ check ---------------------
     def check(self) -> CheckResult:
@@ -863,6 +895,11 @@ class XeroProvider:
         from pleodesk.providers.xero.feed import push_feed
 
         return push_feed(self, lines)
+
+    def feed_lines_present(self, transaction_ids: Sequence[str]) -> set[str]:
+        from pleodesk.providers.xero.feed import lines_in_statement_files
+
+        return lines_in_statement_files(self, transaction_ids)
 
     def granted_scopes(self) -> str | None:
         return self._granted_scopes() if self._granted_scopes else None

@@ -45,6 +45,9 @@ exposes:
 ``LABEL``  (optional) a function returning the system's name for the list on the welcome page,
     translated; default: the provider's ``LABEL``.
 
+``SHORT_LABEL``  (optional) a function returning a short name of the system for names made up of it
+    (a new connection is called "<Pleo company> – <short label>"); default: ``LABEL``.
+
 ``DESCRIPTION``  (optional) a function returning one translated sentence shown under the name.
 
 ``naming()``  (optional) a function returning the system's own words, translated, for the generic
@@ -57,6 +60,12 @@ exposes:
 ``create_account(state, code, name, type) -> LedgerAccount``  (optional) create a ledger account
     from page 4 ("Create..."). Called off the GUI thread; must also update ``state.chart`` (use
     ``state.set_chart``). Without it page 4 only lets the user choose existing accounts.
+
+``create_tax(state, key) -> LedgerTax`` and ``tax_missing(chart) -> bool``  (optional) create the 0 %
+    purchase tax ``key`` (``"0% excl"``) in the ledger, for a chart that lacks one (Odoo's Dutch chart;
+    ``tax_missing`` says whether it does). Called off the GUI thread; must also update ``state.chart``.
+    With them the Categories page offers "Create a 0 % purchase tax" while Pleo's 0 % tax codes are
+    not mapped and the chart lacks it.
 
 ``suggested_accounts(settings) -> {role: code}``  (optional) accounts the connect page set up for a
     purpose (e.g. the Pleo bank account it created), by role: ``wallet``, ``out_of_pocket``,
@@ -91,6 +100,18 @@ exposes:
 ``feed_problem(settings) -> str | None``  (optional) why the bank feed cannot be turned on with
     these settings (translated, with what to do), or None. Page 8 and the Settings tab then keep the
     feed off and show it.
+
+``create_dimension_values(state, dimension, values) -> LedgerChart``  (optional) create ``values`` in the
+    ledger's ``dimension`` for Pleo's tags that have none (the Labels page's "Create the missing
+    values"), off the GUI thread, and update ``state.chart``. Without it the provider's own
+    ``create_dimension_values`` is used when its capabilities say it has one (Odoo's analytic accounts,
+    Xero's tracking options).
+
+``feed_files(settings) -> (folder, newest file or None) | None``  (optional) for a bank feed written to
+    statement files to import by hand: where they are and the newest one. The Settings tab then offers
+    "Open folder" and, with ``feed_import_url(settings) -> str | None``, "Import in <system>" (the
+    ledger's import page in the browser, the file highlighted in the file manager); the app tells when a
+    new file is ready.
 
 ``ReconnectPanel``  (optional) a ``QWidget`` subclass, built as ``ReconnectPanel(conn, required,
     parent)``, that the main window's Reconnect dialog shows when the ledger refused the stored
@@ -189,6 +210,12 @@ def label(system: str) -> str:
     return SYSTEMS.get(system, system)
 
 
+def short_label(system: str) -> str:
+    mod = plugin(system)
+    fn = getattr(mod, "SHORT_LABEL", None) if mod else None
+    return fn() if callable(fn) else label(system)
+
+
 def description(system: str) -> str:
     mod = plugin(system)
     fn = getattr(mod, "DESCRIPTION", None) if mod else None
@@ -242,6 +269,44 @@ def account_creator(system: str | None) -> Callable | None:
     return fn if callable(fn) else None
 
 
+def can_create_dimension_values(system: str | None, capabilities) -> bool:
+    mod = plugin(system) if system else None
+    if callable(getattr(mod, "create_dimension_values", None)):
+        return True
+    return bool(getattr(capabilities, "create_dimension_values", False))
+
+
+def create_dimension_values(state, dimension: str, values) -> Any:
+    """Create ``values`` in ``dimension`` (off the GUI thread); returns the chart as the ledger has it now
+    (also in ``state.chart``)."""
+    mod = plugin(state.system) if state.system else None
+    fn = getattr(mod, "create_dimension_values", None)
+    if callable(fn):
+        return fn(state, dimension, list(values))
+    from pleodesk.connections import make_provider
+
+    provider = make_provider(state.provider_connection())
+    try:
+        provider.create_dimension_values(dimension, list(values))
+        chart = provider.read_chart()
+    finally:
+        provider.close()
+    state.set_chart(chart)
+    return chart
+
+
+def tax_creator(system: str | None) -> Callable | None:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "create_tax", None) if mod else None
+    return fn if callable(fn) and callable(getattr(mod, "tax_missing", None)) else None
+
+
+def tax_missing(system: str | None, chart) -> bool:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "tax_missing", None) if mod else None
+    return bool(fn(chart)) if callable(fn) else False
+
+
 def journal_roles(system: str | None) -> list[dict[str, Any]]:
     mod = plugin(system) if system else None
     fn = getattr(mod, "JOURNAL_ROLES", None)
@@ -257,6 +322,18 @@ def feed_problem(system: str | None, settings: dict[str, Any]) -> str | None:
     mod = plugin(system) if system else None
     fn = getattr(mod, "feed_problem", None)
     return fn(settings or {}) if fn is not None else None
+
+
+def feed_files(system: str | None, settings: dict[str, Any]):
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "feed_files", None) if mod else None
+    return fn(settings or {}) if callable(fn) else None
+
+
+def feed_import_url(system: str | None, settings: dict[str, Any]) -> str | None:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "feed_import_url", None) if mod else None
+    return fn(settings or {}) if callable(fn) else None
 
 
 def reconnect_panel(system: str | None):
@@ -358,8 +435,13 @@ class SystemPage(QWizardPage):
         set_status(self.status, text, ok)
 
     def set_busy(self, busy: bool) -> None:
+        """While a check runs, Next and a page's "demo" button (which fills the page in and presses Next)
+        wait for it; the check that runs decides."""
         self._busy = busy
         self.wizard().set_busy(busy)
+        demo = getattr(self, "demo_button", None)
+        if demo is not None:
+            demo.setEnabled(not busy)
 
     def finish_validation(self) -> None:
         """Call when an asynchronous check passed: the wizard moves on to the next page (once the
@@ -367,9 +449,12 @@ class SystemPage(QWizardPage):
         if getattr(self, "_saving", False):
             self._advance_when_saved = True
             return
-        self._validated = True
         self.set_busy(False)
-        self.wizard().next()
+        self._validated = True
+        try:
+            self.wizard().advance_from(self)
+        finally:
+            self._validated = False         # used by this one Next, or by none: never by a later one
 
     def nextId(self) -> int:
         """Always "Bank account and journals" next (plugins need not override this)."""

@@ -27,6 +27,10 @@ def LABEL() -> str:  # noqa: N802 - the plugin contract's name
     return QCoreApplication.translate("journal_file", "General journal file (CSV)")
 
 
+def SHORT_LABEL() -> str:  # noqa: N802
+    return QCoreApplication.translate("journal_file", "journal file")
+
+
 def DESCRIPTION() -> str:  # noqa: N802
     return QCoreApplication.translate("journal_file", "One balanced journal entry per expense in a CSV file, receipts in a folder beside it; for any "
               "ledger that imports a general journal.")
@@ -51,13 +55,18 @@ _TYPE_WORDS = {"bank": "bank", "wallet": "bank", "payable": "payable", "tax": "t
 
 
 def _guess_type(code: str, name: str) -> str:
+    import re
+
     n = name.lower()
-    if "wallet" in n or "bank" in n:
+    words = set(re.findall(r"[a-zà-ÿ]+", n))
+    if words & {"vat", "btw", "tax", "taxes", "tva", "mwst", "ust", "vorsteuer"}:
+        return "tax"
+    if words & {"charges", "fees", "costs", "kosten", "frais", "gebühren"}:
+        return "expense"                     # "Bank charges" is a cost, not a bank account
+    if "wallet" in n or "bank" in words:
         return "bank"
     if "payable" in n or "owed" in n or "contra" in n:
         return "liability"
-    if "vat" in n or "btw" in n or "tax" in n:
-        return "tax"
     if code[:1] in ("0", "1", "2", "3"):
         return "asset"
     if code[:1] == "8":
@@ -128,6 +137,22 @@ def chart_from_csv(text: str, base: LedgerChart | None = None) -> LedgerChart:
             if acc and acc not in accounts:
                 accounts[acc] = LedgerAccount(acc, TAX_ACCOUNT_NAMES[role], "tax")
     return LedgerChart(accounts=accounts, taxes=dict(base.taxes), dimensions=dict(base.dimensions))
+
+
+def create_dimension_values(state, dimension: str, values) -> LedgerChart:
+    """The journal file takes any value: the new ones join the dimension in the connection's chart."""
+    from dataclasses import replace
+
+    chart = state.chart or LedgerChart()
+    dims = dict(chart.dimensions)
+    dim = dims.get(dimension)
+    if dim is None:
+        raise ValueError(QCoreApplication.translate("journal_file", "The chart has no dimension named {name}.").format(
+            name=dimension))
+    dims[dimension] = replace(dim, values=frozenset(dim.values | {str(v).strip() for v in values if str(v).strip()}))
+    chart = LedgerChart(accounts=dict(chart.accounts), taxes=dict(chart.taxes), dimensions=dims)
+    state.set_chart(chart)
+    return chart
 
 
 def create_account(state, code: str, name: str, type_: str) -> LedgerAccount:

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from pleodesk.core.ledger import LedgerAccount
+from pleodesk.core.ledger import LedgerAccount, LedgerTax
 from pleodesk.ui.systems import SystemPage
 from pleodesk.ui.widgets import hint
 
@@ -21,6 +21,10 @@ SECRET = "odoo_api_key"
 
 def LABEL() -> str:  # noqa: N802 - the plugin contract's name
     return QCoreApplication.translate("odoo", "Odoo 16 / 17")
+
+
+def SHORT_LABEL() -> str:  # noqa: N802
+    return QCoreApplication.translate("odoo", "Odoo")
 
 
 def DESCRIPTION() -> str:  # noqa: N802
@@ -109,6 +113,26 @@ def create_account(state, code: str, name: str, type_: str) -> LedgerAccount:
     return account
 
 
+def create_tax(state, key: str) -> LedgerTax:
+    """The Categories page's "Create a 0 % purchase tax": made in Odoo (named ``0%``, as Odoo 17 names
+    its taxes), then the chart is read again."""
+    from pleodesk.connections import make_provider
+
+    provider = make_provider(state.provider_connection())
+    try:
+        tax = provider.create_tax(key)
+        state.set_chart(provider.read_chart())
+    finally:
+        provider.close()
+    return tax
+
+
+def tax_missing(chart) -> bool:
+    """Whether the chart lacks the 0 % purchase tax pleodesk would create (named ``0%``): the Dutch chart
+    has none on 17, and on 16 only two for intra-EU imports, which a domestic 0 % must not use."""
+    return "0%" not in chart.taxes
+
+
 def _stored_key(wizard) -> str | None:
     try:
         return wizard.ledger_secrets().get(SECRET)
@@ -191,6 +215,7 @@ class ConnectPage(SystemPage):
                                              "version, the user's rights and missing apps, and the companies."))
         self.check_button.clicked.connect(self.check)
         form.addRow("", self.check_button)
+        form.addRow("", self.status)           # the check's result right under Check, as on the Pleo page
         self.demo_button = QPushButton(self.tr("Use the de&mo company's Odoo"), self)
         self.demo_button.setToolTip(self.tr("Book into an Odoo emulated on this computer, to try pleodesk with "
                                             "the demo company."))
@@ -203,7 +228,6 @@ class ConnectPage(SystemPage):
             "db and copy the word in quotes after it. API key: your profile > Account Security > New API Key. "
             "The Employees app must be installed."), self))
         lay.addStretch(1)
-        lay.addWidget(self.status)
 
     def initializePage(self) -> None:
         s = self.state.system_settings
@@ -303,8 +327,8 @@ class ConnectPage(SystemPage):
         n = len(out["companies"])
         chart = out["chart"]
         if chart is None:
-            parts.append(self.tr("This user may book in {n} companies: choose the one for this connection, then "
-                                 "press Next.").format(n=n))
+            parts.append(self.tr("This user may book in %n company(-ies): choose the one for this connection, then "
+                                 "press Next.", "", n))
         else:
             name = next((nm for cid, nm in out["companies"] if cid == out["company_id"]), "")
             parts.append(self.tr("Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} "
@@ -351,8 +375,7 @@ class ConnectPage(SystemPage):
             if out["chart"] is None:
                 self._fill_companies(out)
                 self.set_busy(False)
-                self.show_status(self.tr("This user may book in {n} companies: choose the one for this connection, "
-                                         "then press Next again.").format(n=len(self._companies)), None)
+                self.show_status(self.report(out)[0], None)     # version, rights, then: choose the company
                 return
             self._companies = out["companies"]
             name = next((n for cid, n in self._companies if cid == out["company_id"]), "")

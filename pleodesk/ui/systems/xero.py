@@ -1,6 +1,7 @@
 """The wizard page of Xero: sign in through the browser, choose the organisation, set up the Pleo accounts.
 
-"Sign in to Xero" opens the system browser on Xero's sign-in (OAuth with PKCE, a loopback redirect);
+"Connect to Xero" opens the system browser on Xero's sign-in (OAuth with PKCE, a loopback redirect), with
+pleodesk's own Xero app (its client id is built in; a user's own app's id goes under "Advanced");
 the page waits off the GUI thread and can be cancelled. Xero then lists the organisations the sign-in
 covers; one connection books into one of them. "Next" stores the tokens in the keyring (nowhere else),
 creates or finds the Pleo bank account in the wallet's currency, the default expense account and the
@@ -13,8 +14,8 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from pleodesk.core.ledger import LedgerAccount
 from pleodesk.ui.systems import SystemPage
@@ -194,17 +195,10 @@ class ConnectPage(SystemPage):
         self._cancel: threading.Event | None = None
         lay = QVBoxLayout(self)
         form = QFormLayout()
-        self.client_id = QLineEdit(self)
-        self.client_id.setAccessibleName(self.tr("Xero app client id"))
-        from pleodesk.providers.xero.auth import DEFAULT_CLIENT_ID
-
-        self.client_id.setPlaceholderText(self.tr("pleodesk's own Xero app") if DEFAULT_CLIENT_ID
-                                          else self.tr("the client id of your Xero app"))
-        label = QLabel(self.tr("Xero app &client id:"), self)
-        label.setBuddy(self.client_id)
-        form.addRow(label, self.client_id)
-        self.sign_in_button = QPushButton(self.tr("&Sign in to Xero…"), self)
-        self.sign_in_button.setAccessibleName(self.tr("Sign in to Xero in the browser"))
+        self.sign_in_button = QPushButton(self.tr("&Connect to Xero…"), self)
+        self.sign_in_button.setAccessibleName(self.tr("Connect to Xero: sign in in the browser and allow pleodesk"))
+        self.sign_in_button.setToolTip(self.tr("Opens Xero in your browser: sign in, choose the organisation and "
+                                               "allow pleodesk."))
         self.sign_in_button.clicked.connect(lambda: self._start_sign_in())
         self.stop_button = QPushButton(self.tr("Stop &waiting"), self)
         self.stop_button.setAccessibleName(self.tr("Stop waiting for the Xero sign-in"))
@@ -227,15 +221,51 @@ class ConnectPage(SystemPage):
         org_label = QLabel(self.tr("&Organisation:"), self)
         org_label.setBuddy(self.organisation)
         form.addRow(org_label, self.organisation)
+        form.addRow("", self.status)            # what the sign-in found, right under the button
         self.organisation.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
-        self.client_id.textChanged.connect(lambda _t: self.completeChanged.emit())
         lay.addLayout(form)
-        lay.addWidget(hint(self.tr(
-            "With your own Xero app (developer.xero.com > My Apps, type \"Auth Code with PKCE\"), register the "
-            "redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and "
-            "http://localhost:53684/callback. Xero counts every connected organisation against the app's plan."), self))
+        # Advanced: a Xero app of the user's own (Xero counts connected organisations against the app's
+        # plan, so a larger firm may prefer its own).
+        self.advanced = QGroupBox(self.tr("&Advanced: your own Xero app"), self)
+        self.advanced.setCheckable(True)
+        adv = QFormLayout(self.advanced)
+        self.client_id = QLineEdit(self.advanced)
+        self.client_id.setAccessibleName(self.tr("Client id of your own Xero app"))
+        self.client_id.setPlaceholderText(self.tr("the client id of your Xero app"))
+        label = QLabel(self.tr("Xero app &client id:"), self.advanced)
+        label.setBuddy(self.client_id)
+        adv.addRow(label, self.client_id)
+        self.advanced_hint = hint(self.tr(
+            "Only needed for a Xero app of your own: at developer.xero.com > My Apps, create an app of type "
+            "\"Auth code with PKCE\" (mobile or desktop app) and register the redirect URIs "
+            "http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback."),
+            self.advanced)
+        adv.addRow(self.advanced_hint)
+        self.advanced.toggled.connect(self._advanced_toggled)
+        self.client_id.textChanged.connect(lambda _t: self._update_connect())
+        lay.addWidget(self.advanced)
         lay.addStretch(1)
-        lay.addWidget(self.status)
+
+    def _advanced_toggled(self, on: bool) -> None:
+        for w in (self.client_id, self.advanced_hint):
+            w.setVisible(on)
+        label = self.advanced.layout().labelForField(self.client_id)
+        if label is not None:
+            label.setVisible(on)
+        if not on:
+            self.client_id.clear()
+        self._update_connect()
+
+    def _update_connect(self) -> None:
+        self.sign_in_button.setEnabled(not self.is_waiting())
+        self.completeChanged.emit()
+
+    def _has_client_id(self) -> bool:
+        """pleodesk's own Xero app is built in, or the user gave their own app's id (or the demo's)."""
+        from pleodesk.providers.xero.auth import built_in_client_id
+
+        return bool(self.client_id.text().strip() or self.state.system_settings.get("client_id")
+                    or built_in_client_id())
 
     # ------------------------------------------------------------------------------------------
     def _settings(self) -> dict[str, Any]:
@@ -251,7 +281,10 @@ class ConnectPage(SystemPage):
     def initializePage(self) -> None:
         s = self.state.system_settings
         self.demo_button.setVisible(self.is_demo())
-        self.client_id.setText(s.get("client_id", ""))
+        own = s.get("client_id", "") if not s.get("demo_ledger") else ""
+        self.advanced.setChecked(bool(own))
+        self._advanced_toggled(self.advanced.isChecked())
+        self.client_id.setText(own)
         self.organisation.clear()
         self._sign_in = None
         if s.get("tenant_id"):
@@ -284,8 +317,7 @@ class ConnectPage(SystemPage):
 
         def ready(sandbox) -> None:
             demo = xero_demo_settings(sandbox)
-            self.state.system_settings.update(demo)
-            self.client_id.setText(demo["client_id"])
+            self.state.system_settings.update(demo)      # the sandbox's own app: not typed in by the user
             self._start_sign_in(open_browser=sandbox_browser())
 
         self.with_demo_sandbox(ready)
@@ -297,9 +329,16 @@ class ConnectPage(SystemPage):
             # Signing in for real after trying the demo: Xero's own addresses again.
             from pleodesk.providers.xero import sandbox_settings
 
-            for key in [*sandbox_settings(""), "demo_ledger"]:
+            for key in [*sandbox_settings(""), "demo_ledger", "client_id"]:
                 self.state.system_settings.pop(key, None)
         settings = self._settings()
+        if not self._has_client_id():
+            # No Xero app built into this copy (a build without --xero-client-id): the user's own.
+            self.advanced.setChecked(True)
+            self.client_id.setFocus()
+            self.show_status(self.tr("This copy of pleodesk has no Xero app built in: enter the client id of your "
+                                     "own Xero app under Advanced, then press Connect to Xero."), False)
+            return
         self._cancel = threading.Event()
         cancel = self._cancel
         self.sign_in_button.setEnabled(False)
@@ -314,8 +353,8 @@ class ConnectPage(SystemPage):
         def waited() -> None:
             if self._cancel is cancel:
                 self._cancel = None
-            self.sign_in_button.setEnabled(True)
             self.stop_button.hide()
+            self._update_connect()
 
         def done(si) -> None:
             waited()
@@ -341,7 +380,7 @@ class ConnectPage(SystemPage):
         def failed(exc: BaseException) -> None:
             waited()
             if cancel.is_set():
-                self.show_status(self.tr("Stopped waiting for Xero. Press Sign in to Xero to try again."), None)
+                self.show_status(self.tr("Stopped waiting for Xero. Press Connect to Xero to try again."), None)
                 return
             self.show_status(str(exc), False)
 
@@ -392,6 +431,30 @@ def statement_folder(settings: dict[str, Any]) -> str:
     from pleodesk import paths
 
     return str(paths.data_dir() / "statements" / f"xero-{str(settings.get('tenant_id') or '')[:8]}")
+
+
+def feed_files(settings: dict[str, Any]):
+    """Where the bank feed's statement files are and the newest one, ``(folder, newest .ofx or None)``,
+    or None when the feed goes through Xero's Bank Feeds API (no files)."""
+    from pathlib import Path
+
+    if settings.get("feed") == "api":
+        return None
+    folder = Path(statement_folder(settings))
+    files = sorted(folder.glob("pleo-statement-*.ofx"), key=lambda p: (p.stat().st_mtime, p.name)) \
+        if folder.is_dir() else []
+    return folder, (files[-1] if files else None)
+
+
+def feed_import_url(settings: dict[str, Any]) -> str | None:
+    """Xero's "Import a statement" page of the Pleo bank account (its bank accounts when its id is not
+    known); None for the demo's emulated Xero."""
+    if settings.get("demo_ledger"):
+        return None
+    account = settings.get("bank_account_id")
+    if account:
+        return f"https://go.xero.com/Bank/Import.aspx?accountID={account}"
+    return "https://go.xero.com/Bank/BankAccounts.aspx"
 
 
 def feed_note(settings: dict[str, Any]) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 
 
@@ -26,7 +26,8 @@ def kind_name(kind: str) -> str:
 
 def run_status_name(status: str) -> str:
     return {"running": QCoreApplication.translate("words", "Running"), "ok": QCoreApplication.translate("words", "Done"), "partial": QCoreApplication.translate("words", "Done, with problems"),
-            "failed": QCoreApplication.translate("words", "Failed"), "cancelled": QCoreApplication.translate("words", "Cancelled"), "skipped": QCoreApplication.translate("words", "Skipped")}.get(status, status)
+            "failed": QCoreApplication.translate("words", "Failed"), "cancelled": QCoreApplication.translate("words", "Cancelled"), "skipped": QCoreApplication.translate("words", "Skipped"),
+            "interrupted": QCoreApplication.translate("words", "Interrupted")}.get(status, status)
 
 
 def count_names() -> dict[str, str]:
@@ -56,7 +57,14 @@ def connection_state(conn) -> str:
 
 
 class ConnectionTab(QWidget):
-    """A tab that shows one connection; the main window calls ``set_connection``."""
+    """A tab that shows one connection; the main window calls ``set_connection``.
+
+    Tabs load lazily: a tab reads its data when it is shown, and only then (at start-up the visible
+    tab loads first, alone; the others when they are opened). A tab whose data changed while hidden
+    is stale and reloads when it is shown again."""
+
+    # The tab's data was read and shown (after each reload).
+    loaded = Signal()
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +91,11 @@ class ConnectionTab(QWidget):
     def activated(self) -> None:
         """The tab became visible."""
         if self._stale:
+            self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale and self.conn is not None:
             self.reload()
 
     def reload(self) -> None:

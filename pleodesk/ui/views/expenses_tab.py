@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHe
                                QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from pleodesk.ui import fmt
-from pleodesk.ui.models import STATUS_GROUPS, ExpensesModel, load_expense_rows
+from pleodesk.ui.models import STATUS_GROUPS, ExpensesModel, load_expense_detail, load_expense_rows, status_counts
 from pleodesk.ui.resources import icon
 from pleodesk.ui.tasks import run_task
 from pleodesk.ui.views.common import ConnectionTab
@@ -52,19 +52,26 @@ class ReceiptPreview(QWidget):
         self.details.setText("")
         self.open_button.hide()
 
-    def show_expense(self, row, receipts) -> None:
+    def show_expense(self, row, detail) -> None:
+        """``row``: the table row; ``detail``: its ``ExpenseDetail`` (receipts, ledger notes, Pleo's note)."""
         self._path = None
         self.open_button.hide()
         self.image.setPixmap(QPixmap())
+        receipts = list(detail.receipts)
         lines = [f"<b>{row.supplier or '—'}</b>", fmt.money(row.amount, row.currency) if row.amount is not None else ""]
+        if detail.note:
+            lines.append(f"<i>{html.escape(detail.note)}</i>")
         if row.error:
             lines.append(f"<span style='color:#B91C1C'>{row.error}</span>")
             if row.fix:
                 lines.append(row.fix)
-        if row.notes and row.status == "exported":
+        if detail.notes and row.status == "exported":
             # What the export did to book Pleo's amounts exactly (the ledger's own words).
             lines.append(self.tr("<b>Booked with:</b>"))
-            lines.extend(html.escape(n) for n in row.notes)
+            lines.extend(html.escape(n) for n in detail.notes)
+        if detail.pruned:
+            lines.append(html.escape(self.tr("Pleo's data of this expense and its receipts were removed from this "
+                                             "computer (Settings, Data folder); the ledger entry keeps them.")))
         lines.append(f"<span style='color:#64748B'>{row.expense_id}</span>")
         self.details.setText("<br>".join(x for x in lines if x))
         local = [r for r in receipts if r.local_path and Path(r.local_path).exists()]
@@ -75,6 +82,10 @@ class ReceiptPreview(QWidget):
             return
         if not local:
             failed = [r for r in receipts if r.status in ("failed", "too_large", "missing")]
+            if any(r.status == "pruned" for r in receipts) and not failed:
+                self.image.setText(self.tr("In the ledger"))
+                self.note.setText("")
+                return
             self.image.setText(self.tr("Receipt not downloaded"))
             self.note.setText(failed[0].error if failed and failed[0].error else "")
             return
@@ -95,7 +106,7 @@ class ReceiptPreview(QWidget):
             self.open_button.setIcon(icon("pdf"))
         self.open_button.show()
         more = len(receipts) - 1
-        self.note.setText(self.tr("{n} more attachment(s)").format(n=more) if more > 0 else "")
+        self.note.setText(self.tr("%n more attachment(s)", "", more) if more > 0 else "")
 
     def _open(self) -> None:
         if self._path:
@@ -145,6 +156,7 @@ class ExpensesTab(ConnectionTab):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)      # newest first, as the rows are read
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -182,7 +194,8 @@ class ExpensesTab(ConnectionTab):
         if new:
             self.model.set_rows([])
             self._stale = True
-            self.reload()
+            if self.isVisible():
+                self.reload()
 
     def reload(self) -> None:
         gen = self.begin_reload()
@@ -190,20 +203,27 @@ class ExpensesTab(ConnectionTab):
             return
         conn_id = self.conn.id
         store = self.ctx.store
-        self.footer.setText(self.tr("Loading expenses…"))
-        run_task(lambda: load_expense_rows(store, conn_id), lambda rows: self._loaded(gen, conn_id, rows), owner=self)
+        if not self.model.rows:
+            self.footer.setText(self.tr("Loading expenses…"))
 
-    def _loaded(self, gen: int, conn_id: int, rows) -> None:
+        def load():
+            rows = load_expense_rows(store, conn_id)
+            return rows, status_counts(rows)
+
+        run_task(load, lambda out: self._loaded(gen, conn_id, *out), owner=self)
+
+    def _loaded(self, gen: int, conn_id: int, rows, counts=None) -> None:
         if not self.is_current(gen, conn_id):
             return
         selected = self._selected_id()
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, counts, newest_first=True)
         counts = self.model.counts()
         for key, b in self.filter_buttons.items():
             b.setText(f"{self._names[key]} ({counts.get(key, 0)})")
         self._update_footer()
         if selected:
             self.select_expense(selected)
+        self.loaded.emit()
 
     def _filter_changed(self, button, checked: bool) -> None:
         if checked:
@@ -241,5 +261,5 @@ class ExpensesTab(ConnectionTab):
         if row is None:
             self.preview.show_nothing()
             return
-        receipts = self.ctx.store.receipts_for(row.expense_id)
-        self.preview.show_expense(row, receipts)
+        # One expense's details, read now: its receipts, ledger notes and Pleo's own data.
+        self.preview.show_expense(row, load_expense_detail(self.ctx.store, self.conn.id, row.expense_id))

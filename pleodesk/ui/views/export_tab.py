@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime, timezone
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-                               QListWidgetItem, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from pleodesk.core import clock
 from pleodesk.ui import fmt
 from pleodesk.ui.jobs import Job
 from pleodesk.ui.resources import icon
-from pleodesk.ui.views.common import ConnectionTab, counts_text, hold_reason_text, run_status_name, skip_reason_text
+from pleodesk.ui.views.common import (
+    ConnectionTab,
+    counts_text,
+    hold_reason_text,
+    problem_text,
+    run_status_name,
+    skip_reason_text,
+)
 from pleodesk.ui.widgets import heading, hint, set_status
 
 URL_ROLE = Qt.ItemDataRole.UserRole
@@ -24,7 +30,7 @@ SHOWN_LINKS = 200
 
 
 def recent_months(n: int = 13, today=None) -> list[str]:
-    today = today or datetime.now(timezone.utc).date()
+    today = today or clock.today()
     y, m = today.year, today.month
     out = []
     for _ in range(n):
@@ -35,9 +41,17 @@ def recent_months(n: int = 13, today=None) -> list[str]:
     return out
 
 
+class _PreviewRelay(QObject):
+    """Brings a preview's partial results from the thread reading Pleo to the GUI thread."""
+
+    partial = Signal(object, object)          # the preview job, what it read so far
+
+
 class ExportTab(ConnectionTab):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
+        self._relay = _PreviewRelay(self)
+        self._relay.partial.connect(self._preview_partial)
         self._job: Job | None = None         # the run shown (of the shown connection), if any
         self._exports: dict[int, Job] = {}     # exports started here, per connection, until they end
         self._results: dict[int, object] = {}  # the last export result per connection
@@ -104,10 +118,23 @@ class ExportTab(ConnectionTab):
         self.result_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_text.setAccessibleName(self.tr("Export result"))
         rv.addWidget(self.result_text)
-        self.links = QListWidget(self.result_box)
+        # What was booked, one row per expense, to check against the ledger: activate a row to open the
+        # ledger's own object (its link).
+        self.links = QTableWidget(0, 5, self.result_box)
+        self.links.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Supplier"), self.tr("Amount"),
+                                              self.tr("Account"), self.tr("In the ledger")])
         self.links.setAccessibleName(self.tr("Entries created in the ledger"))
-        self.links.setMaximumHeight(130)
-        rv.addWidget(self.links)
+        self.links.verticalHeader().setVisible(False)
+        self.links.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.links.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.links.setWordWrap(False)
+        hh = self.links.horizontalHeader()
+        for col, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                    QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
+                                    QHeaderView.ResizeMode.ResizeToContents)):
+            hh.setSectionResizeMode(col, mode)
+        self.links.setMinimumHeight(120)
+        rv.addWidget(self.links, 1)
         lay.addWidget(self.result_box, 1)
         self.result_box.hide()
 
@@ -121,6 +148,7 @@ class ExportTab(ConnectionTab):
         self.export_button.clicked.connect(self.export)
         self.cancel.clicked.connect(self._cancel)
         self.links.itemActivated.connect(self._open_link)
+        self.links.cellClicked.connect(lambda row, col: col == 4 and self._open_link(self.links.item(row, 0)))
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(250)
@@ -156,8 +184,12 @@ class ExportTab(ConnectionTab):
                 self._show_result(self._results[conn_id])
         current = self.ctx.workers.current(conn_id) if conn_id is not None else None
         job = self._exports.get(conn_id) if conn_id is not None else None
-        if job is None and current is not None and current.is_run:
-            job = current
+        if job is None and current is not None and current.kind == "export_month":
+            job = current            # a month's export already running for this connection
+        # Other work under way (the export queue checked right after a setup was saved, the bank feed) is
+        # not this tab's: it is not shown as the result of an export, and Export may still be pressed
+        # (the export then waits for it). Taking such a run for the tab's own made the first export after
+        # a setup do nothing and show "Nothing was waiting in Pleo's export queue".
         self._job = job
         if job is not None:
             self._running(True)
@@ -168,7 +200,20 @@ class ExportTab(ConnectionTab):
         else:
             self._idle()
         if new:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def reload(self) -> None:
+        """Preview the chosen month (when the tab is shown; a hidden tab waits until it is)."""
+        self._stale = False
+        self.preview()
+
+    def _refresh_preview(self) -> None:
+        if self.isVisible():
             self._preview_timer.start()
+        else:
+            self._stale = True
 
     def forget_connection(self, conn_id: int) -> None:
         """The connection is being deleted: its work was cancelled and its results go with it."""
@@ -190,38 +235,87 @@ class ExportTab(ConnectionTab):
 
     # ------------------------------------------------------------------ preview ----------------
     def preview(self) -> None:
+        """What exporting the month would do. What the store knows of the month is shown at once,
+        then Pleo's numbers as its list comes in (100 expenses a page), then the whole preview."""
         if self.conn is None:
             return
+        self._stale = False
         month = self.selected_month()
+        self.preview_text.setStyleSheet("")
         self.preview_text.setText(self.tr("Asking Pleo what {month} holds…").format(month=self._month_label()))
         self.totals.setRowCount(0)
         self.held_text.setText("")
         job = Job("preview", self.conn.id, params={"month": month})
         self._preview_job = job
-        from pleodesk.ui.jobs import execute
+        from pleodesk.ui.jobs import execute, known_of_month
         from pleodesk.ui.tasks import run_task
 
-        store = self.ctx.store
-        run_task(lambda: execute(store, job), lambda r, j=job: self._preview_done(j, r), owner=self)
+        store, relay, conn_id = self.ctx.store, self._relay, self.conn.id
+        run_task(lambda: known_of_month(store, conn_id, month), lambda k, j=job: self._preview_known(j, k),
+                 lambda _exc: None, owner=self)
+        def partial(p: dict) -> None:          # on the thread reading Pleo
+            try:
+                relay.partial.emit(job, p)
+            except RuntimeError:                # the window was closed meanwhile: nobody to tell
+                pass
+
+        run_task(lambda: execute(store, job, partial), lambda r, j=job: self._preview_done(j, r), owner=self)
+
+    def _preview_current(self, job: Job) -> bool:
+        return job is self._preview_job and self.conn is not None and job.conn_id == self.conn.id
+
+    def _preview_known(self, job: Job, known: dict) -> None:
+        """What the store knows, while Pleo is asked (only until Pleo's first numbers arrive)."""
+        exported = (known or {}).get("exported", 0)
+        if not self._preview_current(job) or job.params.get("shown") or not exported:
+            return
+        self.preview_text.setText(self.tr("Asking Pleo what {month} holds… pleodesk has exported %n expense(s) of "
+                                          "it so far.", "", exported).format(month=self._month_label()))
+
+    def _preview_partial(self, job: Job, p: dict) -> None:
+        if not self._preview_current(job):
+            return
+        job.params["shown"] = True
+        self._show_preview(p)
 
     def _preview_done(self, job: Job, result) -> None:
-        if job is not self._preview_job or self.conn is None or job.conn_id != self.conn.id:
+        if not self._preview_current(job):
             return
+        job.params["shown"] = True
         if not result.ok or result.preview is None:
             set_status(self.preview_text, self.tr("No preview: {reason}").format(reason=result.message), False)
             return
-        p = result.preview
+        self._show_preview(result.preview)
+        self.loaded.emit()
+
+    def _show_preview(self, p: dict) -> None:
         self.preview_text.setStyleSheet("")
-        totals = ", ".join(fmt.money(Decimal(v), cur) for cur, v in sorted(p.get("totals", {}).items()))
+
+        def amounts(key: str) -> str:
+            return ", ".join(fmt.money(Decimal(v), cur) for cur, v in sorted((p.get(key) or {}).items()))
+
         count = p.get("count", 0)
-        if count == 0:
+        if p.get("partial"):
+            self.preview_text.setText(self.tr("Reading {month} from Pleo: %n expense(s) waiting for export so far, "
+                                              "{total}…", "", count).format(month=self._month_label(),
+                                                                             total=amounts("totals") or "0"))
+        elif count == 0:
             self.preview_text.setText(self.tr("Nothing of {month} is waiting for export in Pleo.").format(
                 month=self._month_label()))
         else:
-            self.preview_text.setText(self.tr("{count} expenses waiting for export, {total} in all; {already} of them "
-                                              "already in the ledger.").format(count=count, total=totals or "0",
-                                                                              already=p.get("already_exported", 0)))
+            # What will be exported as spend is the total; wallet top-ups and unloads (money moved between
+            # the bank and the wallet) and held expenses are not in it.
+            parts = [self.tr("%n expense(s) waiting for export", "", count),
+                     self.tr("%n of them already in the ledger", "", p.get("already_exported", 0))]
+            text = "; ".join(parts) + ". "
+            text += self.tr("Spend to be booked: {total} (%n expense(s)).", "", p.get("spend_count", 0)).format(
+                total=amounts("totals") or fmt.money(Decimal(0)))
+            if p.get("wallet_count"):
+                text += " " + self.tr("Wallet top-ups and unloads, not in that total: {amount} (%n).", "",
+                                      p["wallet_count"]).format(amount=amounts("wallet_moves"))
+            self.preview_text.setText(text)
         names = p.get("account_names", {})
+        self._preview_names = dict(names)
         rows = p.get("by_ledger", [])
         currency = next(iter(p.get("totals", {}) or {"": 0}))
         self.totals.setRowCount(len(rows))
@@ -233,11 +327,19 @@ class ExportTab(ConnectionTab):
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.totals.setItem(n, 2, item)
         held = p.get("would_hold") or {}
+        kinds = p.get("would_hold_kinds") or {}
         skipped = p.get("would_skip") or {}
         refused = p.get("would_refuse") or {}
         blocks = []
+
+        def reason(msg: str) -> str:
+            # a tax or tag reason is said as the export's Problems say it; the others have their own words
+            if msg in kinds:
+                return problem_text(kinds[msg][0], kinds[msg][1], msg, "")[0]
+            return hold_reason_text(msg)
+
         if held:
-            lines = "<br>".join(f"• {html.escape(hold_reason_text(msg))}: {n}" for msg, n in sorted(held.items()))
+            lines = "<br>".join(f"• {html.escape(reason(msg))}: {n}" for msg, n in sorted(held.items()))
             blocks.append("<span style='color:#B45309'><b>" + html.escape(self.tr(
                 "Will be held until mapped:")) + "</b><br>" + lines + "</span>")
         if skipped:
@@ -319,12 +421,12 @@ class ExportTab(ConnectionTab):
             self._results[conn_id] = result
         if result.job is not self._job:
             if self.conn is not None and conn_id == self.conn.id and result.job.is_run:
-                self._preview_timer.start()
+                self._refresh_preview()
             return
         self._job = None
         self._idle()
         self._show_result(result)
-        self._preview_timer.start()
+        self._refresh_preview()
 
     def _show_result(self, result) -> None:
         self.result_box.show()
@@ -339,26 +441,62 @@ class ExportTab(ConnectionTab):
         rounded = (result.counts or {}).get("vat_rounding") or 0
         if rounded:
             text += "<br>" + html.escape(self.tr(
-                "{n} expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or "
+                "%n expense(s) got a VAT rounding line: the ledger computes VAT itself and came to a cent more or "
                 "less than Pleo, so that cent is booked on a line of its own. The Expenses tab shows it in each "
-                "expense's details.").format(n=rounded))
+                "expense's details.", "", rounded))
         color = {"failed": "#B91C1C", "partial": "#B45309", "cancelled": "#B45309"}.get(result.status, "#15803D")
         self.result_text.setText(f"<span style='color:{color}'>{text}</span>")
-        self.links.setUpdatesEnabled(False)
-        self.links.clear()
-        link_icon = icon("link")
-        for reference, url in result.ledger_links[:SHOWN_LINKS]:
-            item = QListWidgetItem(link_icon, reference)
-            item.setData(URL_ROLE, url)
-            item.setToolTip(url)
-            self.links.addItem(item)
-        if len(result.ledger_links) > SHOWN_LINKS:
-            self.links.addItem(self.tr("… and {n} more").format(n=len(result.ledger_links) - SHOWN_LINKS))
-        self.links.setUpdatesEnabled(True)
-        self.links.setVisible(bool(result.ledger_links))
+        self._fill_entries(result)
 
-    def _open_link(self, item: QListWidgetItem) -> None:
-        url = item.data(URL_ROLE)
+    def _fill_entries(self, result) -> None:
+        """The booked expenses: date, supplier, amount, account and the ledger object (a link)."""
+        entries = list(getattr(result, "entries", None) or [])
+        if not entries:           # a result from before entries were kept: the links alone
+            from types import SimpleNamespace
+
+            entries = [SimpleNamespace(reference=ref, url=url, date=None, payee="", amount=None, account="")
+                       for ref, url in result.ledger_links]
+        names = self._account_names()
+        shown = entries[:SHOWN_LINKS]
+        t = self.links
+        t.setUpdatesEnabled(False)
+        t.setRowCount(len(shown) + (1 if len(entries) > SHOWN_LINKS else 0))
+        link_icon = icon("link")
+        for row, e in enumerate(shown):
+            amount = fmt.money(e.amount.amount, e.amount.currency) if e.amount is not None else ""
+            account = f"{e.account} {names.get(e.account, '')}".strip() if e.account else ""
+            cells = [fmt.day(e.date) if e.date else "", e.payee or "", amount, account, e.reference]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setData(URL_ROLE, e.url)
+                if col == 4 and e.url:
+                    item.setIcon(link_icon)
+                    item.setToolTip(self.tr("Open in the ledger: {url}").format(url=e.url))
+                    font = item.font()
+                    font.setUnderline(True)
+                    item.setFont(font)
+                t.setItem(row, col, item)
+        if len(entries) > SHOWN_LINKS:
+            more = QTableWidgetItem(self.tr("… and %n more (all are in the Expenses tab)", "",
+                                            len(entries) - SHOWN_LINKS))
+            t.setItem(len(shown), 0, more)
+            t.setSpan(len(shown), 0, 1, 5)
+        t.setUpdatesEnabled(True)
+        t.setVisible(bool(entries))
+
+    def _account_names(self) -> dict[str, str]:
+        """Ledger account names, as far as the connection keeps them (its chart, or the last preview)."""
+        names: dict[str, str] = dict(getattr(self, "_preview_names", {}) or {})
+        chart = (self.conn.settings or {}).get("chart") if self.conn is not None else None
+        for a in (chart or {}).get("accounts", []) if isinstance(chart, dict) else []:
+            if isinstance(a, dict) and a.get("code"):
+                names.setdefault(str(a["code"]), a.get("name") or "")
+        return names
+
+    def _open_link(self, item) -> None:
+        url = item.data(URL_ROLE) if item is not None else None
         if not url:
             return
         q = QUrl(url)

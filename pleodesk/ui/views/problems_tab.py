@@ -4,7 +4,8 @@ ledger errors in plain words, and Retry."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout)
 
 from pleodesk.ui import fmt
 from pleodesk.ui.jobs import Job, execute
@@ -64,6 +65,18 @@ class ProblemsTab(ConnectionTab):
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
         self.tree.setColumnWidth(3, 96)
         lay.addWidget(self.tree, 1)
+        # The advice is the point: the chosen problem's "What to do", whole, however long the text is in
+        # the user's language (a tree cell cuts it off).
+        self.advice = QLabel(self)
+        self.advice.setWordWrap(True)
+        self.advice.setTextFormat(Qt.TextFormat.RichText)
+        self.advice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.advice.setAccessibleName(self.tr("What to do"))
+        self.advice.setStyleSheet("QLabel { background: #F1F5F9; border: 1px solid #CBD5E1; border-radius: 4px; "
+                                  "padding: 8px; }")
+        self.advice.hide()
+        lay.addWidget(self.advice)
+        self.tree.currentItemChanged.connect(self._show_advice)
         self.refresh.clicked.connect(self.reload)
         self.retry_all.clicked.connect(lambda: self.retry(None))
         self.tree.itemActivated.connect(self._activated)
@@ -74,8 +87,18 @@ class ProblemsTab(ConnectionTab):
         if new:
             self.tree.clear()
             self._stale = True
-        if self.isVisible() or new:
+        if self.isVisible():
             self.reload()
+        elif new:
+            self._count_problems()
+
+    def _count_problems(self) -> None:
+        """While hidden, only how many expenses are held or failed (the tab title and the banner say
+        it); the problems themselves are read when the tab is shown."""
+        from pleodesk.ui.jobs import problem_count
+
+        conn_id, store, workers = self.conn.id, self.ctx.store, self.ctx.workers
+        run_task(lambda: problem_count(store, conn_id), lambda n: workers.set_problem_count(conn_id, n), owner=self)
 
     def reload(self) -> None:
         gen = self.begin_reload()
@@ -106,6 +129,7 @@ class ProblemsTab(ConnectionTab):
         self.groups = result.problems
         self._rows = rows or {}
         self._render()
+        self.loaded.emit()
 
     def _render(self) -> None:
         self.tree.clear()
@@ -144,7 +168,8 @@ class ProblemsTab(ConnectionTab):
                 title, fix = g.title, g.fix
             item = QTreeWidgetItem([cap(title), str(len(g.expense_ids)), cap(fix), ""])
             item.setToolTip(0, g.detail or g.title)
-            item.setToolTip(2, g.fix)
+            item.setToolTip(2, cap(fix))
+            item.setData(2, Qt.ItemDataRole.UserRole, (cap(title), cap(fix), g.detail or ""))
             item.setData(0, Qt.ItemDataRole.UserRole, g)
             top.addChild(item)
             top.setText(1, str(sum(len(x.expense_ids) for x in self.groups if x.cause == g.cause)))
@@ -165,16 +190,38 @@ class ProblemsTab(ConnectionTab):
                 child.setForeground(0, Qt.GlobalColor.darkGray)
                 item.addChild(child)
             if len(g.expense_ids) > SHOWN_PER_GROUP:
-                item.addChild(QTreeWidgetItem([self.tr("… and {n} more").format(
-                    n=len(g.expense_ids) - SHOWN_PER_GROUP)]))
+                item.addChild(QTreeWidgetItem([self.tr("… and %n more", "", len(g.expense_ids) - SHOWN_PER_GROUP)]))
+        first = next((tops[c].child(0) for c in tops if tops[c].childCount()), None)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+        self._show_advice(self.tree.currentItem())
         if total:
             self.title.setText(self.tr("Problems ({n})").format(n=total))
-            self.summary.setText(self.tr("{n} expenses need attention. Fix the cause, then press Retry: nothing that "
-                                         "reached the ledger is sent twice.").format(n=total))
+            self.summary.setText(self.tr("%n expense(s) need attention. Fix the cause, then press Retry: nothing that "
+                                         "reached the ledger is sent twice.", "", total))
         else:
             self.title.setText(self.tr("Problems"))
             self.summary.setText(self.tr("No problems: everything that was read from Pleo is exported or waiting."))
         self.retry_all.setEnabled(bool(self.groups))
+
+    def _show_advice(self, item, _previous=None) -> None:
+        """Under the list: the chosen problem (or the problem of the chosen expense) and what to do."""
+        import html
+
+        while item is not None and item.data(2, Qt.ItemDataRole.UserRole) is None:
+            item = item.parent()
+        advice = item.data(2, Qt.ItemDataRole.UserRole) if item is not None else None
+        if not advice:
+            self.advice.hide()
+            self.advice.clear()
+            return
+        title, fix, detail = advice
+        text = f"<b>{html.escape(title)}</b>"
+        if detail and detail != title:
+            text += "<br>" + html.escape(detail)
+        text += "<br><b>" + html.escape(self.tr("What to do:")) + "</b> " + html.escape(fix)
+        self.advice.setText(text)
+        self.advice.show()
 
     def _expense_label(self, eid: str) -> str:
         """Date, supplier (or employee) and amount of an expense, so it can be recognised; its id if
@@ -223,12 +270,10 @@ def _troubleshooting(store, conn) -> str | None:
 def _problems_with_rows(store, job):
     """The problem groups, and the table rows (date, supplier, amount) of the expenses listed under
     them (runs off the GUI thread)."""
-    from pleodesk.ui.models import expense_row
+    from pleodesk.ui.models import expense_rows
 
     result = execute(store, job)
     ids = [eid for g in (result.problems or []) for eid in g.expense_ids[:SHOWN_PER_GROUP]]
     if not ids:
         return result, {}
-    records = store.get_records(job.conn_id, ids)
-    items = store.get_pleo_items(ids)
-    return result, {eid: expense_row(records.get(eid), items.get(eid)) for eid in ids}
+    return result, expense_rows(store, job.conn_id, ids)

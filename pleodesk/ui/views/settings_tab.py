@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, 
                                QLineEdit, QMessageBox, QPushButton, QRadioButton, QScrollArea, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from pleodesk.core import clock
 from pleodesk.core import schedule as sch
 from pleodesk.ui import fmt, systems
 from pleodesk.ui.i18n import LANGUAGES
@@ -71,10 +72,12 @@ class SettingsTab(ConnectionTab):
         box = QGroupBox(self.tr("Mappings"), body)
         ml = QHBoxLayout(box)
         self.map_counts = QLabel(box)
+        self.map_counts.setWordWrap(True)        # it gives way, not the buttons (German ones are long)
         ml.addWidget(self.map_counts, 1)
         for tab, text in (("accounts", self.tr("&Accounts…")), ("categories", self.tr("&Categories and VAT…")),
                           ("labels", self.tr("&Labels…"))):
             b = QPushButton(text, box)
+            b.setMinimumWidth(b.sizeHint().width())
             b.clicked.connect(lambda _c=False, t=tab: self.edit_mappings.emit(t))
             ml.addWidget(b)
         lay.addWidget(box)
@@ -120,6 +123,26 @@ class SettingsTab(ConnectionTab):
         fr.addWidget(self.feed_now)
         fl.addLayout(fr)
         fl.addWidget(self.feed_times)
+        # A feed written to statement files (Xero): where the newest is, and the step that imports it.
+        self.feed_file = QLabel(box)
+        self.feed_file.setWordWrap(True)
+        self.feed_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.feed_file.setAccessibleName(self.tr("Newest statement file"))
+        self.open_folder = QPushButton(self.tr("Open &folder"), box)
+        self.open_folder.setToolTip(self.tr("Show the statement files in the file manager, the newest one "
+                                            "highlighted."))
+        self.import_feed = QPushButton(self.tr("&Import in the ledger…"), box)
+        self.import_feed.setToolTip(self.tr("Opens the ledger's statement import in the browser and shows the "
+                                            "newest file to pick there."))
+        frow = QHBoxLayout()
+        frow.addWidget(self.feed_file, 1)
+        frow.addWidget(self.open_folder)
+        frow.addWidget(self.import_feed)
+        fl.addLayout(frow)
+        for w in (self.feed_file, self.open_folder, self.import_feed):
+            w.hide()
+        self.open_folder.clicked.connect(self._open_feed_folder)
+        self.import_feed.clicked.connect(self._import_feed)
         lay.addWidget(box)
 
         # --- schedule -----------------------------------------------------------------------------
@@ -150,6 +173,12 @@ class SettingsTab(ConnectionTab):
         lang_label.setBuddy(self.language)
         form.addRow(lang_label, self.language)
         lay.addWidget(box)
+
+        # --- data folder (app-wide: retention, size, clean up) ---------------------------------------
+        from pleodesk.ui.views.data_folder import DataFolderBox
+
+        self.data_folder = DataFolderBox(ctx, body)
+        lay.addWidget(self.data_folder)
         lay.addStretch(1)
 
         self._loading = False
@@ -173,6 +202,7 @@ class SettingsTab(ConnectionTab):
     def _run_finished(self, conn_id: int, _result) -> None:
         if self.conn is not None and conn_id == self.conn.id:
             self._refresh_status()
+            self._show_feed_files()
 
     # ------------------------------------------------------------------ show -------------------
     def set_language(self, code: str) -> None:
@@ -203,7 +233,7 @@ class SettingsTab(ConnectionTab):
         if new:
             self.schedule.set_schedule(s.get("schedule"))
         self._loading = False
-        local = datetime.now(timezone.utc).astimezone().tzinfo
+        local = clock.local_now().tzinfo
         pairs = sch.local_feed_times(local)
         joiner = " " + self.tr("and") + " "
         self.feed_times.setText(self.tr("That is {times} your time. The feed and the export carry the same reference, "
@@ -216,6 +246,7 @@ class SettingsTab(ConnectionTab):
         else:
             self.feed.setEnabled(True)
         self.feed_now.setEnabled(self.feed.isChecked() and not problem)
+        self._show_feed_files()
         if new:
             set_status(self.conn_status, "")
             self._counts()
@@ -228,8 +259,9 @@ class SettingsTab(ConnectionTab):
         cats = sum(1 for r in rows if r.kind == "category" and r.target)
         groups = sum(1 for r in rows if r.kind == "tag_group" and r.target)
         taxes = sum(1 for r in rows if r.kind == "tax" and r.target)
-        self.map_counts.setText(self.tr("{cats} categories, {taxes} VAT codes and {groups} tag groups mapped.").format(
-            cats=cats, taxes=taxes, groups=groups))
+        self.map_counts.setText(self.tr("Mapped: {categories}, {taxes}, {groups}.").format(
+            categories=self.tr("%n category(-ies)", "", cats), taxes=self.tr("%n VAT code(s)", "", taxes),
+            groups=self.tr("%n tag group(s)", "", groups)))
 
     def _refresh_status(self) -> None:
         if self.conn is None:
@@ -272,6 +304,54 @@ class SettingsTab(ConnectionTab):
             return
         set_status(self.conn_status, self.tr("Not saved: {error}").format(error=str(exc)), False)
         self.connection_changed(False)
+
+    def _show_feed_files(self) -> None:
+        """For a feed written to statement files: the newest one, Open folder and Import in <ledger>."""
+        c = self.conn
+        files = systems.feed_files(c.system, c.settings or {}) if c is not None else None
+        shown = files is not None and bool((c.settings or {}).get("bank_feed"))
+        for w in (self.feed_file, self.open_folder, self.import_feed):
+            w.setVisible(shown)
+        if not shown:
+            return
+        folder, newest = files
+        self.import_feed.setText(self.tr("&Import in {system}…").format(system=systems.short_label(c.system)))
+        self.import_feed.setEnabled(newest is not None and bool(systems.feed_import_url(c.system, c.settings or {})))
+        if newest is None:
+            self.feed_file.setText(self.tr("No statement file yet: the first is written at the next feed time, in "
+                                           "{folder}.").format(folder=folder))
+        else:
+            when = datetime.fromtimestamp(newest.stat().st_mtime, tz=timezone.utc)
+            self.feed_file.setText(self.tr("Newest statement file: {file} ({when}), in {folder}.").format(
+                file=newest.name, when=fmt.moment(when), folder=folder))
+
+    def _open_feed_folder(self) -> None:
+        from pleodesk.ui.desktop import open_folder, reveal
+
+        files = systems.feed_files(self.conn.system, self.conn.settings or {}) if self.conn else None
+        if files is None:
+            return
+        folder, newest = files
+        reveal(newest) if newest is not None else open_folder(folder)
+
+    def _import_feed(self) -> None:
+        """The ledger's import page in the browser, and the file to pick there highlighted."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from pleodesk.ui.desktop import reveal
+
+        if self.conn is None:
+            return
+        files = systems.feed_files(self.conn.system, self.conn.settings or {})
+        url = systems.feed_import_url(self.conn.system, self.conn.settings or {})
+        if files is None or files[1] is None or not url:
+            return
+        QDesktopServices.openUrl(QUrl(url))
+        reveal(files[1])
+        set_status(self.conn_status, self.tr("In {system}, choose Import a statement's file {file}: lines imported "
+                                             "before are skipped.").format(system=systems.short_label(self.conn.system),
+                                                                           file=files[1].name), None)
 
     def _feed_toggled(self, on: bool) -> None:
         self._set({"bank_feed": bool(on)})
@@ -337,6 +417,15 @@ class SettingsTab(ConnectionTab):
                 self.tr("Deactivate {name}? Nothing is exported for it until you activate it again; its history "
                         "stays.").format(name=self.conn.name)) != QMessageBox.StandardButton.Yes:
             return
+        if on:
+            from pleodesk.setup_file import company_taken_by
+
+            other = company_taken_by(store, self.conn.pleo_company_id, except_id=cid)
+            if other is not None:       # Pleo has one accounting integration per company
+                set_status(self.conn_status, self.tr(
+                    "Not activated: the connection {name} already exports this Pleo company. Deactivate it "
+                    "first.").format(name=other.name), False)
+                return
 
         def done(_c) -> None:
             hub.connections_changed.emit()
@@ -360,6 +449,8 @@ class SettingsTab(ConnectionTab):
             set_status(self.conn_status, " ".join(x for x in (r.message, r.fix) if x), r.status == "ok")
             if r.state:
                 hub.connection_state_changed.emit(job.conn_id, r.state, r.state_message or "")
+            if r.company:
+                hub.connections_changed.emit()      # the Pleo company's name, as Pleo has it now
 
         run_task(lambda: execute(store, job), done, owner=self)
 

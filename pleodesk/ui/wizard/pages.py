@@ -4,15 +4,17 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timezone
+from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
                                QSpinBox, QTabWidget, QVBoxLayout, QWizard, QWizardPage)
 
+from pleodesk.core import clock
 from pleodesk.core import schedule as sch
-from pleodesk.core.ledger import ContraRole
+from pleodesk.core.ledger import ContraRole, free_account_code
+from pleodesk.core.names import MAX_NAME_LENGTH, ConnectionNameError, check_connection_name, describe
 from pleodesk.ui import fmt, systems
 from pleodesk.ui.mapping_editors import CategoryTable, ContraEditor, TagEditor, TaxTable
 from pleodesk.ui.widgets import ScheduleEditor, cap, clear_form, hint, set_status
@@ -77,9 +79,12 @@ class Page(QWizardPage):
         set_status(self.status, text, ok)
 
     def finish_validation(self) -> None:
-        self._validated = True
         self.wizard().set_busy(False)
-        self.wizard().next()
+        self._validated = True
+        try:
+            self.wizard().advance_from(self)
+        finally:
+            self._validated = False         # used by this one Next, or by none: never by a later one
 
     def take_validated(self) -> bool:
         if self._validated or self.wizard().resuming:
@@ -298,11 +303,11 @@ class PleoPage(Page):
         if not key or not company:
             self.show_status(self.tr("Enter the API key and the company id first."), False)
             return
-        from urllib.parse import urlparse
+        from pleodesk.urls import AddressError, check_web_address
 
-        u = urlparse(url)
-        if u.scheme not in ("http", "https") or not u.netloc or (
-                u.scheme == "http" and u.hostname not in ("127.0.0.1", "localhost", "::1")):
+        try:
+            check_web_address(url, "Pleo address")
+        except AddressError:
             self.show_status(self.tr("The Pleo address must start with https://."), False)
             return
         self._checking = True
@@ -334,6 +339,11 @@ class PleoPage(Page):
             self.show_status(self.tr("Pleo answered for another company ({name}).").format(
                 name=company.get("name", "?")), False)
             return
+        other = self.wizard().company_taken_by(values[1])
+        if other is not None:
+            self.show_status(self.wizard().company_taken_text(other), False)
+            self.completeChanged.emit()
+            return
         st.pleo.update({"base_url": values[2], "company_id": values[1],
                         "company_name": company.get("name") or ""})
         st.pleo_checked = True
@@ -354,6 +364,8 @@ class PleoPage(Page):
         if isinstance(exc, PleoAuthError):
             text = self.tr("Pleo did not accept this key for this company. Check both, or create a new key "
                            "in Pleo (Settings → API keys).")
+        elif isinstance(exc, PleoError) and exc.status is None:
+            text = str(exc)               # nothing answered: what was tried and what failed
         elif isinstance(exc, PleoError):
             text = self.tr("Pleo answered: {message}").format(message=str(exc))
         elif isinstance(exc, SecretStoreUnavailable):
@@ -387,8 +399,7 @@ class PleoPage(Page):
         if not self.wizard().resuming and st.pleo.get("demo") and self.url.text().strip() != st.pleo.get("base_url"):
             st.pleo["demo"] = False
         if st.auto_name and st.pleo.get("company_name") and not st.editing:
-            wanted = st.pleo["company_name"]
-            st.name = unique_name(wanted, self.wizard().other_connection_names())
+            st.name = unique_name(default_name(st), self.wizard().other_connection_names())
             self.wizard().update_draft_connection(name=st.name)
         if st.pleo_data is None:
             self.wizard().load_pleo_data()
@@ -397,6 +408,22 @@ class PleoPage(Page):
 
     def nextId(self) -> int:
         return self.wizard().system_page_id(self.state.system)
+
+
+def default_name(st) -> str:
+    """A new connection's name: the Pleo company and the ledger ("Demo Company B.V. – Odoo")."""
+    company = st.pleo.get("company_name") or st.pleo.get("company_id") or ""
+    ledger = systems.short_label(st.system) if st.system else ""
+    return QCoreApplication.translate("wizard", "{company} – {ledger}").format(company=company, ledger=ledger) \
+        if ledger else company
+
+
+def journal_role_name(system: str | None, role: str) -> str:
+    """The journal role's label on page 4, without its colon and type ("Journal for Pleo expenses")."""
+    for r in systems.journal_roles(system):
+        if r["role"] == role:
+            return r["label"].split(" (")[0].rstrip(":").rstrip()
+    return role
 
 
 # ==================================================================================== 4 ========
@@ -412,10 +439,11 @@ _TYPES = {"wallet": "bank", "out_of_pocket": "liability", "external_reimbursemen
 
 
 class CreateAccountDialog(QDialog):
-    def __init__(self, role: str, naming: dict, parent=None) -> None:
+    def __init__(self, role: str, naming: dict, parent=None, taken=()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Create an account"))
         code, name = _SUGGESTED.get(role, ("", ""))
+        code = free_account_code(code, taken) if code else code     # as the chart writes its codes
         names = {"wallet": self.tr("Pleo wallet"), "out_of_pocket": self.tr("Out-of-pocket expenses payable"),
                  "external_reimbursement": self.tr("Reimbursements contra account"),
                  "payable": self.tr("Accounts payable"), "default": self.tr("Uncategorised expenses")}
@@ -523,18 +551,25 @@ class AccountsPage(Page):
                                    self.tr("The journals could not be read: {error}").format(error=str(exc)), False))
 
     def _journals_ready(self, rows: list[dict]) -> None:
+        first_time = "journals" not in self.state.system_settings
         chosen = dict(self.state.system_settings.get("journals") or {})
         for role, combo in self.journal_combos.items():
             spec = self._journal_roles[role]
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(spec["create"] or self.tr("(none)"), None)
-            for row in rows:
-                if row["type"] in spec["types"]:
-                    combo.addItem(f"{row['code']} {row['name']}", row["id"])
+            candidates = [row for row in rows if row["type"] in spec["types"]]
+            for row in candidates:
+                combo.addItem(f"{row['code']} {row['name']}", row["id"])
             want = chosen.get(role)
             if want is None and spec.get("default_code"):
                 want = spec["default_code"]          # what pleodesk would find anyway
+            elif want is None and first_time and not spec["create"]:
+                # the bank feed's bank journal: the only one there is, or the one named for Pleo
+                named = [r for r in candidates if "pleo" in f"{r['code']} {r['name']}".lower()]
+                pick = candidates if len(candidates) == 1 else named
+                if len(pick) == 1:
+                    want = pick[0]["id"]
             idx = next((i for i in range(1, combo.count())
                         if want is not None and (combo.itemData(i) == want or
                                                  combo.itemText(i).split(" ", 1)[0] == str(want))), 0)
@@ -555,6 +590,10 @@ class AccountsPage(Page):
         else:
             journals[role] = value
         self.state.system_settings["journals"] = journals
+        # What the summary shows: the journal chosen, or what pleodesk will create.
+        labels = dict(self.state.system_settings.get("journal_labels") or {})
+        labels[role] = combo.currentText()
+        self.state.system_settings["journal_labels"] = labels
         if save:
             self.wizard().save_draft()
 
@@ -589,7 +628,7 @@ class AccountsPage(Page):
         self.editor.setEnabled(True)
         self.reload_button.setEnabled(True)
         n = len([a for a in chart.accounts.values() if a.active])
-        self.show_status(self.tr("{count} accounts in the ledger.").format(count=n), True)
+        self.show_status(self.tr("%n account(s) in the ledger.", "", n), True)
         self._after_rebuild(self.completeChanged.emit)
 
     def _chart_failed(self, exc) -> None:
@@ -618,7 +657,8 @@ class AccountsPage(Page):
         creator = systems.account_creator(self.state.system)
         if creator is None:
             return
-        dlg = CreateAccountDialog(role, self.naming, self)
+        dlg = CreateAccountDialog(role, self.naming, self,
+                                  taken=self.state.chart.accounts if self.state.chart is not None else ())
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         code, name = dlg.code.text().strip(), dlg.name.text().strip()
@@ -668,10 +708,58 @@ class CategoriesPage(Page):
         self.tabs.addTab(self.categories, self.tr("&Categories"))
         self.tabs.addTab(self.taxes, self.tr("&VAT codes"))
         lay.addWidget(self.tabs, 1)
+        # A ledger without a 0 % purchase tax (Odoo's Dutch chart): the system may create it for Pleo's 0 %
+        self.create_tax_button = QPushButton(self.tr("Create a 0 % purchase &tax in the ledger"), self)
+        self.create_tax_button.setToolTip(self.tr("For Pleo's 0 % VAT codes: the ledger has no purchase tax of 0 %. "
+                                                  "pleodesk creates one and maps them to it."))
+        self.create_tax_button.clicked.connect(self._create_zero_tax)
+        self.create_tax_button.setVisible(False)
+        lay.addWidget(self.create_tax_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.status)
         self.categories.changed.connect(self._changed)
         self.taxes.changed.connect(self._changed)
         self.categories.set_auto_matcher(lambda: auto_match(self.state))
+
+    def _zero_taxes_to_create(self) -> list[str]:
+        """Pleo's 0 % tax codes (not reverse charge) that are not mapped, when the system can create the 0 %
+        purchase tax its chart lacks (Odoo: none named ``0%``; 16's 0 % taxes are intra-EU imports)."""
+        st = self.state
+        if systems.tax_creator(st.system) is None or st.pleo_data is None or st.chart is None:
+            return []
+        if not systems.tax_missing(st.system, st.chart):
+            return []
+        return [t["key"] for t in st.pleo_data.taxes()
+                if str(t.get("type")) != "reverse" and _is_zero(t.get("rate")) and t["key"] not in st.mappings.taxes]
+
+    def _update_create_tax(self) -> None:
+        keys = self._zero_taxes_to_create()
+        self.create_tax_button.setVisible(bool(keys))
+        self.create_tax_button.setEnabled(bool(keys))
+
+    def _create_zero_tax(self) -> None:
+        creator = systems.tax_creator(self.state.system)
+        keys = self._zero_taxes_to_create()
+        if creator is None or not keys:
+            return
+        st = self.state
+        self.create_tax_button.setEnabled(False)
+        self.show_status(self.tr("Creating the 0 % purchase tax in the ledger…"))
+
+        def done(tax) -> None:
+            for key in keys:
+                st.mappings.taxes[key] = tax.code
+            self.taxes.set_data(st.pleo_data.taxes(), st.chart, st.mappings)
+            self.categories.set_data(st.pleo_data.categories(), st.chart, st.mappings)
+            self._update_create_tax()
+            self.wizard().save_draft()
+            self.show_status(self.tr("Created the tax {code} in the ledger; Pleo's {keys} now go to it.").format(
+                code=tax.code, keys=", ".join(keys)), True)
+
+        def failed(exc) -> None:
+            self._update_create_tax()
+            self.show_status(str(exc), False)
+
+        self.wizard().run_task(lambda: creator(st, "0% excl"), done, failed)
 
     def initializePage(self) -> None:
         self.tabs.setEnabled(False)
@@ -692,6 +780,7 @@ class CategoriesPage(Page):
             cap(naming["tax"])])
         self.categories.set_data(st.pleo_data.categories(), chart, st.mappings)
         self.taxes.set_data(st.pleo_data.taxes(), chart, st.mappings)
+        self._update_create_tax()
         self.tabs.setEnabled(True)
         self._counts()
         self.completeChanged.emit()
@@ -702,13 +791,14 @@ class CategoriesPage(Page):
     def _counts(self) -> None:
         mapped, unmapped = self.categories.counts_tuple()
         if unmapped:
-            self.show_status(self.tr("{unmapped} of {total} categories are not mapped yet; their expenses will be "
-                                     "held until they are.").format(unmapped=unmapped, total=mapped + unmapped), None)
+            self.show_status(self.tr("%n of {total} categories not mapped yet; their expenses will be "
+                                     "held until they are.", "", unmapped).format(total=mapped + unmapped), None)
         else:
             self.show_status(self.tr("All {total} categories are mapped.").format(total=mapped), True)
 
     def _changed(self) -> None:
         self._counts()
+        self._update_create_tax()
         self.wizard().save_draft()
 
     def isComplete(self) -> bool:
@@ -739,9 +829,7 @@ class LabelsPage(Page):
 
     def initializePage(self) -> None:
         naming = self.naming
-        self.setSubTitle(self.tr("Pleo's tag groups can go to the ledger as {dimensions}, at most five. Choose one "
-                                 "for each group you want to see in the ledger; each tag then becomes a value."
-                                 ).format(dimensions=naming["dimensions"]))
+        self._subtitle()
         self.editor.naming = naming
         self.editor.group_table.setHorizontalHeaderLabels([self.tr("Pleo tag group"),
                                                            cap(naming["dimension"])])
@@ -749,9 +837,22 @@ class LabelsPage(Page):
         wiz = self.wizard()
         wiz.load_pleo_data(lambda _d: wiz.load_chart(self._ready, self._failed), self._failed)
 
+    def _subtitle(self) -> None:
+        from pleodesk.ui.wizard.state import max_tag_groups
+
+        n = max_tag_groups(self.state)
+        self.setSubTitle(self.tr("Pleo's tag groups can go to the ledger as {dimensions}, at most %n. Choose one for "
+                                 "each group you want to see in the ledger; each tag then becomes one of its "
+                                 "values (missing ones can be created).", "", n).format(
+            dimensions=self.naming["dimensions"]))
+        self.editor.max_groups = n
+
     def _ready(self, chart) -> None:
         st = self.state
         data = st.pleo_data
+        self._subtitle()                 # the ledger's limit is known once its capabilities are read
+        can = systems.can_create_dimension_values(st.system, st.capabilities)
+        self.editor.set_value_creator(self._create_values if can else None)
         self.editor.set_data(data.active_groups(), data.tags, chart, st.mappings)
         self.editor.setEnabled(True)
         if not data.active_groups():
@@ -764,6 +865,26 @@ class LabelsPage(Page):
 
     def _failed(self, exc) -> None:
         self.show_status(str(exc), False)
+
+    def _create_values(self, dimension: str, values: list[str], done) -> None:
+        """The editor's "Create the missing values": in the ledger, off the GUI thread."""
+        st = self.state
+        self.show_status(self.tr("Creating %n value(s) in {dimension}…", "", len(values)).format(dimension=dimension))
+
+        def created(chart) -> None:
+            self.wizard().forget_chart()
+            self.show_status(self.tr("Created %n value(s) in {dimension}; the tags are mapped to them.", "",
+                                     len(values)).format(dimension=dimension), True)
+            done(chart)
+            self.wizard().save_draft()
+
+        def failed(exc) -> None:
+            fix = getattr(exc, "fix", "")
+            self.show_status(self.tr("The values were not created: {error}").format(
+                error=" ".join(x for x in (str(exc), fix) if x)), False)
+            done(None)
+
+        self.wizard().run_task(lambda: systems.create_dimension_values(st, dimension, values), created, failed)
 
     def validatePage(self) -> bool:
         self.saved()
@@ -907,8 +1028,10 @@ class FeedPage(Page):
         feed_ok = bool(getattr(caps, "feed", False))
         problem = systems.feed_problem(st.system, st.system_settings) if feed_ok else None
         self.enabled.setEnabled(feed_ok and problem is None)
-        self.enabled.setChecked(feed_ok and problem is None and bool(st.options.get("bank_feed", False)))
-        local = datetime.now(timezone.utc).astimezone().tzinfo
+        # On by default where it works, as Pleo's own feed is; what the user chose once is kept.
+        wanted = bool(st.options.get("bank_feed", False)) if self.NAME in st.visited else True
+        self.enabled.setChecked(feed_ok and problem is None and wanted)
+        local = clock.local_now().tzinfo
         pairs = sch.local_feed_times(local)
         utc_text = " " + self.tr("and") + " "
         self.times.setText(self.tr("Sent every day at {utc} UTC ({local} your time).").format(
@@ -932,7 +1055,7 @@ class FeedPage(Page):
 
 # ==================================================================================== 9 ========
 def last_full_month(today: date | None = None) -> str:
-    today = today or datetime.now(timezone.utc).date()
+    today = today or clock.today()
     y, m = today.year, today.month - 1
     if m == 0:
         y, m = y - 1, 12
@@ -951,6 +1074,7 @@ class SummaryPage(Page):
         form = QFormLayout()
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Connection name"))
+        self.name.setMaxLength(MAX_NAME_LENGTH)
         name_label = QLabel(self.tr("Connection &name:"), self)
         name_label.setBuddy(self.name)
         form.addRow(name_label, self.name)
@@ -995,22 +1119,41 @@ class SummaryPage(Page):
             (self.tr("Pleo company"), (st.pleo.get("company_name") or st.pleo.get("company_id") or "")
              + (" " + self.tr("(demo)") if st.pleo.get("demo") else "")),
         ]
+        ss = st.system_settings
         if st.system == "journal_file":
-            rows.append((self.tr("Journal folder"), st.system_settings.get("folder", "")))
-        wallet = st.mappings.contra.get(ContraRole.WALLET)
-        if wallet:
-            name = chart.accounts[wallet].name if chart and wallet in chart.accounts else ""
-            rows.append((naming["wallet"], f"{wallet} {name}".strip()))
+            rows.append((self.tr("Journal folder"), ss.get("folder", "")))
+        if ss.get("company_name") or ss.get("company_id"):
+            rows.append((self.tr("Company in the ledger"), ss.get("company_name") or str(ss["company_id"])))
+        if ss.get("tenant_name") or ss.get("tenant_id"):
+            rows.append((self.tr("Xero organisation"), ss.get("tenant_name") or ss["tenant_id"]))
+        for role, text in (ss.get("journal_labels") or {}).items():
+            rows.append((self.tr("Journal ({role})").format(role=journal_role_name(st.system, role)), text))
+
+        def account(code: str | None) -> str:
+            if not code:
+                return self.tr("none")
+            return f"{code} {chart.accounts[code].name}" if chart and code in chart.accounts else code
+
+        for role in ContraRole:
+            code = st.mappings.contra.get(role)
+            if code or role is ContraRole.WALLET:
+                rows.append((naming[role.value], account(code)))
         rows.append((self.tr("Categories"), self.tr("{mapped} mapped, {unmapped} not mapped").format(
             mapped=mapped, unmapped=unmapped)))
-        rows.append((self.tr("Tag groups"), self.tr("{n} exported as {dimensions}").format(
-            n=len(st.mappings.tag_groups), dimensions=naming["dimensions"])))
+        rows.append((self.tr("Tag groups"), self.tr("%n exported as {dimensions}", "", len(st.mappings.tag_groups)).format(
+            dimensions=naming["dimensions"])))
         o = st.options
+        kinds = systems.object_kinds(st.system)
+        groups = {"card": self.tr("Card expenses booked as"), "reimbursement": self.tr("Out-of-pocket expenses booked as")}
+        for group, choices in kinds.items():
+            value = (o.get("object_kinds") or {}).get(group) or (choices[0][0] if choices else "")
+            rows.append((groups.get(group, group), dict(choices).get(value, value)))
         rows.append((self.tr("Entries"), self.tr("posted") if o.get("post", True) else self.tr("drafts")))
+        rows.append((self.tr("Wallet top-ups"), self.tr("not exported") if o.get("ignore_wallet_topups")
+                     else self.tr("exported")))
         rows.append((self.tr("Receipts"), self.tr("exported") if o.get("export_receipts", True)
                      else self.tr("not exported")))
-        rows.append((self.tr("Export queue"), self.tr("every {n} minutes").format(
-            n=o.get("queue_interval_minutes", 5))))
+        rows.append((self.tr("Export queue"), self.tr("every %n minute(s)", "", int(o.get("queue_interval_minutes", 5)))))
         rows.append((self.tr("Bank feed"), self.tr("on") if o.get("bank_feed") else self.tr("off")))
         if st.schedule:
             freq = self.tr("daily") if st.schedule["frequency"] == "daily" else self.tr("monthly")
@@ -1030,12 +1173,25 @@ class SummaryPage(Page):
     def nextId(self) -> int:
         return -1
 
+    def _name_problem(self, exc: ConnectionNameError) -> str:
+        """The shared name rule (pleodesk.core.names), in the user's language."""
+        if exc.kind == "too_long":
+            return self.tr("The connection name is too long: use at most {n} characters.").format(n=MAX_NAME_LENGTH)
+        if exc.kind == "invisible":
+            return self.tr("The connection name contains {char}, which cannot be shown as text: use letters, "
+                           "digits, spaces and punctuation only.").format(char=describe(exc.char))
+        return self.tr("The connection needs a name.")
+
     def validatePage(self) -> bool:
         if self._saved:
             return True
         wiz = self.wizard()
         st = self.state
-        new_name = self.name.text().strip()
+        try:
+            new_name = check_connection_name(self.name.text())
+        except ConnectionNameError as exc:
+            self.show_status(self._name_problem(exc), False)
+            return False
         taken = {n.casefold() for n in wiz.other_connection_names()}
         if new_name.casefold() in taken:
             self.show_status(self.tr("Another connection is already called {name}.").format(name=new_name), False)
@@ -1066,4 +1222,13 @@ class SummaryPage(Page):
                 self.show_status(self.tr("Not saved: {error}").format(error=str(exc)), False)
 
         wiz.finish_setup(saved, failed)
+        return False
+
+
+def _is_zero(rate) -> bool:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(str(rate)) == 0
+    except (InvalidOperation, TypeError):
         return False

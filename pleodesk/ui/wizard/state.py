@@ -34,6 +34,7 @@ def mappings_to_dict(m: Mappings) -> dict[str, Any]:
         "tags": {f"{g}/{t}": v for (g, t), v in m.tags.items()},
         "contra": {ContraRole(r).value: v for r, v in m.contra.items()},
         "default_account": m.default_account,
+        "auto_categories": sorted(m.auto_categories),
     }
 
 
@@ -55,6 +56,7 @@ def mappings_from_dict(d: dict[str, Any] | None) -> Mappings:
         except ValueError:
             pass
     m.default_account = d.get("default_account") or None
+    m.auto_categories = {k for k in d.get("auto_categories") or () if k in m.categories}
     return m
 
 
@@ -122,21 +124,15 @@ def check_pleo(base_url: str, company_id: str, api_key: str) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------------------ matching -------
-def _norm(text: str | None) -> str:
-    return re.sub(r"[^0-9a-z]+", "", (text or "").lower())
+# Categories, tag groups and tags are matched by the Qt-free rules of ``pleodesk.core.matching``.
+from pleodesk.core.matching import match_dimension_value, norm as _norm  # noqa: E402,F401
 
 
 def match_account(code: str, name: str, chart: LedgerChart) -> str | None:
-    """A ledger account for a Pleo category: same code, else the same name (active accounts)."""
-    active = {c: a for c, a in chart.accounts.items() if a.active}
-    if code and code in active:
-        return code
-    n = _norm(name)
-    if n:
-        for c, a in active.items():
-            if _norm(a.name) == n:
-                return c
-    return None
+    """A ledger account for a Pleo category: of a type that can take it, same code, else same name."""
+    from pleodesk.core.matching import match_category
+
+    return match_category(code, name, chart)
 
 
 def match_tax(key: str, rate, type_: str, chart: LedgerChart) -> str | None:
@@ -183,23 +179,16 @@ def match_contra(role: ContraRole, chart: LedgerChart, pleo_accounts: Iterable[d
 
 
 def match_dimension(group: dict, chart: LedgerChart) -> str | None:
-    n = {_norm(group.get("name")), _norm(group.get("code"))}
-    for name in chart.dimensions:
-        if _norm(name) in n:
-            return name
-    return None
+    from pleodesk.core import matching
+
+    return matching.match_dimension(group, chart.dimensions)
 
 
-def match_dimension_value(tag: dict, values: Iterable[str]) -> str | None:
-    values = list(values)
-    for v in values:
-        if v == tag.get("code"):
-            return v
-    n = {_norm(tag.get("code")), _norm(tag.get("name"))}
-    for v in values:
-        if _norm(v) in n:
-            return v
-    return None
+def max_tag_groups(state: "WizardState") -> int:
+    """How many tag groups may be exported: the ledger's limit (Xero: two active tracking categories), at
+    most Pleo's five."""
+    limit = getattr(state.capabilities, "max_dimensions", None)
+    return min(MAX_TAG_GROUPS, limit) if limit else MAX_TAG_GROUPS
 
 
 def auto_match(state: "WizardState", *, overwrite: bool = False) -> int:
@@ -217,6 +206,7 @@ def auto_match(state: "WizardState", *, overwrite: bool = False) -> int:
             continue
         acc = match_account(cat["code"], cat["name"], chart)
         if acc:
+            m.auto_categories.add(cat["key"])      # shown as matched automatically until the user changes it
             tax = None
             if cat.get("default_tax"):
                 tax = m.taxes.get(cat["default_tax"]) or match_tax(cat["default_tax"], None, "", chart)
@@ -242,7 +232,7 @@ def auto_match(state: "WizardState", *, overwrite: bool = False) -> int:
             m.contra[role] = code
             added += 1
     for g in data.active_groups():
-        if len(m.tag_groups) >= MAX_TAG_GROUPS and g["code"] not in m.tag_groups:
+        if len(m.tag_groups) >= max_tag_groups(state) and g["code"] not in m.tag_groups:
             break
         dim = m.tag_groups.get(g["code"]) or match_dimension(g, chart)
         if not dim:
@@ -412,12 +402,19 @@ class WizardState:
             out.append("Check the Pleo API key and company.")
         if ContraRole.WALLET not in self.mappings.contra:
             out.append("Choose the ledger account for the Pleo wallet.")
-        if len(self.mappings.tag_groups) > MAX_TAG_GROUPS:
-            out.append(f"At most {MAX_TAG_GROUPS} tag groups can be exported as dimensions.")
+        if len(self.mappings.tag_groups) > max_tag_groups(self):
+            out.append(f"At most {max_tag_groups(self)} tag groups can be exported to this ledger.")
         return out
 
 
 def unique_name(wanted: str, taken: Iterable[str]) -> str:
+    """``wanted`` (a Pleo company's name), made a valid connection name (pleodesk.core.names: what is no
+    visible text dropped, shortened) and different from every name in ``taken``."""
+    from pleodesk.core.names import MAX_NAME_LENGTH, refused_character
+
+    while (bad := refused_character(wanted)) is not None:
+        wanted = wanted.replace(bad, " " if bad in "\t\n\r\u2028\u2029" else "")
+    wanted = " ".join(wanted.split())[:MAX_NAME_LENGTH - 5].strip() or "Pleo"
     taken = {t.casefold() for t in taken}
     if wanted.casefold() not in taken:
         return wanted

@@ -64,7 +64,7 @@ class SetupWizard(QWizard):
         # Room for the category table's four columns and longer translations, where the screen has it.
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         width, height = (940, 680) if screen is None else (min(940, screen.width() - 40),
-                                                          min(680, screen.height() - 60))
+                                                          min(680, screen.height() - 48))
         self.resize(max(width, 820), max(height, 600))
         self.setPage(P.ID_WELCOME, P.WelcomePage(self))
         self.setPage(P.ID_PLEO, P.PleoPage(self))
@@ -152,6 +152,27 @@ class SetupWizard(QWizard):
             self.save_draft()
 
     # ------------------------------------------------------------------ busy -------------------
+    def validateCurrentPage(self) -> bool:  # noqa: N802 - QWizard's virtual
+        """Next or Save. While a page's check is under way (the wizard is busy) a further request to move
+        on is ignored: the check that runs decides, and moves the wizard on once when it passes. Without
+        this, a second request (a button that fills the page in and presses Next, pressed again while
+        the first check ran) started a second check, and each moved the wizard on a page."""
+        if self._busy:
+            log.debug("Next ignored: a check of page %s is under way", self.currentId())
+            return False
+        return super().validateCurrentPage()
+
+    def advance_from(self, page) -> bool:
+        """A page's asynchronous check passed: move on from ``page``, but only while it is still the page
+        shown (a late answer must not move the wizard on from a page the user has since left).
+        Returns whether the wizard moved."""
+        if self.currentPage() is not page or self._done:
+            log.debug("a late check of a page no longer shown is dropped")
+            return False
+        before = self.currentId()
+        self.next()
+        return self.currentId() != before
+
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         for b in (QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton,
@@ -174,6 +195,19 @@ class SetupWizard(QWizard):
     # ------------------------------------------------------------------ the draft --------------
     def other_connection_names(self) -> list[str]:
         return [c.name for c in self.ctx.store.list_connections() if c.id != self.state.conn_id]
+
+    def company_taken_by(self, pleo_company_id: str):
+        """The other active connection that exports this Pleo company, or None (Pleo has one accounting
+        integration per company)."""
+        from pleodesk.setup_file import company_taken_by
+
+        return company_taken_by(self.ctx.store, pleo_company_id, except_id=self.state.conn_id)
+
+    def company_taken_text(self, other) -> str:
+        return self.tr("The connection {name} already exports this Pleo company. Pleo has one accounting "
+                       "integration per company: the first connection to export takes all that waits in Pleo, "
+                       "so a second one would get nothing. Deactivate or delete {name} first (Settings tab), "
+                       "or change that connection instead.").format(name=other.name)
 
     def create_draft(self, callback: Callable[[bool, str], None]) -> None:
         """Create the draft connection (inactive, "needs attention") that holds the answers."""
@@ -420,9 +454,10 @@ class SetupWizard(QWizard):
         Runs on the store writer's thread, after every draft write already asked for."""
         from pleodesk.connections import ledger_secret_name, pleo_secret_name
         from pleodesk.secrets import get_secret
-        from pleodesk.setup_file import apply_plan, check_plan
+        from pleodesk.setup_file import apply_plan, check_plan, company_taken_by
 
         st = self.state
+        taken_text = self.company_taken_text
         plan = st.plan("", {})
         cid, store, editing = st.conn_id, self.ctx.store, st.editing
         draft_key, entries = st.draft_key, list(st.keyring_entries)
@@ -434,14 +469,18 @@ class SetupWizard(QWizard):
                 value = get_secret(ledger_secret_name(cid, what))
                 if value is not None:
                     plan.ledger_secrets[what] = value
+            current = store.get_connection(cid)
+            active = True if not editing else (current.active if current else True)
+            other = company_taken_by(store, plan.pleo_company_id, except_id=cid) if active else None
+            if other is not None:
+                raise SetupProblems([taken_text(other)])
             problems = check_plan(plan)
             if problems:
                 raise SetupProblems(problems)
-            current = store.get_connection(cid)
             if current is not None and current.name != plan.name:
                 store.update_connection(cid, name=plan.name)
-            conn = apply_plan(store, plan)
-            store.update_connection(conn.id, active=True if not editing else current.active if current else True)
+            conn = apply_plan(store, plan, active=active)
+            store.update_connection(conn.id, active=active)
             store.audit("setup_saved", conn.id, source="wizard", system=plan.system)
             fresh = store.get_connection(conn.id)
             if fresh is not None and (draft_key in (fresh.settings or {})):

@@ -1,8 +1,8 @@
-"""Regenerate ``0002_t9_secrets.sqlite3``: a database as schema revision 0002_t9_secrets left it.
+"""Regenerate ``0002_installation_id.sqlite3``: a database as schema revision 0002_installation_id left it.
 
-    .venv/bin/python tests/data/schema/make_fixture_0002_t9_secrets.py
+    .venv/bin/python tests/data/schema/make_fixture_0002_installation_id.py
 
-The data is the 0001 fixture's (``make_fixture.build``), brought to 0002_t9_secrets by that migration
+The data is the 0001 fixture's (``make_fixture.build``), brought to 0002_installation_id by that migration
 itself; its installation id is then set to a known value, which ``tests/storage/test_migrations.py``
 checks is kept by every later migration (the keyring entries of its connections are named by it).
 """
@@ -24,7 +24,7 @@ from sqlalchemy import create_engine  # noqa: E402
 
 from pleodesk.storage.db import alembic_config  # noqa: E402
 
-REVISION = "0002_t9_secrets"
+REVISION = "0002_installation_id"
 INSTALLATION_ID = "5b0c2f0e-8d7a-4c1e-9f3b-2a6d4e8c1f07"
 
 

@@ -1,6 +1,6 @@
 """The ``meta`` table, with an installation id made for this database.
 
-Revision ID: 0002_t9_secrets
+Revision ID: 0002_installation_id
 Revises: 0001_initial
 Create Date: 2026-12-05
 
@@ -19,7 +19,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision: str = '0002_t9_secrets'
+revision: str = '0002_installation_id'
 down_revision: Union[str, None] = '0001_initial'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None

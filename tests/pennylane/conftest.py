@@ -1,0 +1,75 @@
+"""Fixtures for the Pennylane tests: the sandbox (the French demo company) with a fresh Pennylane
+emulator per test, a recorder that checks every exchange against Pennylane's OpenAPI definition, and a
+provider on the emulator.
+
+Pennylane's windows run ``SCALE`` times faster here (25 calls per 0.25 s); the provider is told the
+same, so it paces itself exactly as it would against Pennylane."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from pleodesk.providers.pennylane import create_provider, sandbox_settings
+from pleodesk.sandbox.pennylane_emulator import PennylaneState, mount_pennylane
+from pleodesk.sandbox.server import SandboxConfig, start_sandbox
+
+from pennylane_contract import Recorder, skip_reason, spec_available
+
+SCALE = 20.0
+
+
+@pytest.fixture(autouse=True)
+def _fresh_pacers():
+    from pleodesk.providers.pennylane.client import reset_pacers
+
+    reset_pacers()
+    yield
+    reset_pacers()
+
+
+@pytest.fixture(scope="session")
+def sandbox():
+    sb = start_sandbox(SandboxConfig(months=["2026-08"], expenses_per_month=40, seed=7, country="FR"))
+    yield sb
+    sb.stop()
+
+
+@pytest.fixture
+def pennylane(sandbox) -> PennylaneState:
+    state = PennylaneState(time_scale=SCALE, api_url=f"{sandbox.url}/pennylane/api/external/v2")
+    return mount_pennylane(sandbox, state)
+
+
+@pytest.fixture
+def recorder(sandbox):
+    if not spec_available():
+        pytest.skip(skip_reason())
+    return Recorder(sandbox.url)
+
+
+@pytest.fixture
+def settings(sandbox) -> dict[str, Any]:
+    return {**sandbox_settings(sandbox.url), "rate_limits": {"window": 5.0 / SCALE}}
+
+
+def make_provider(settings, pennylane, recorder=None, token=None, **kw):
+    conn = SimpleNamespace(id=1, name="Société Démo SAS", system="pennylane", settings=dict(settings))
+    return create_provider(conn, token_source=lambda: token or pennylane.token, transport=recorder,
+                           sleep=kw.pop("sleep", None) or __import__("time").sleep, **kw)
+
+
+@pytest.fixture
+def provider(settings, pennylane, recorder):
+    p = make_provider(settings, pennylane, recorder)
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def ready(provider):
+    """A provider whose setup ran (the Pleo journal and bank account exist)."""
+    provider.settings.update(provider.ensure_setup({}))
+    return provider
