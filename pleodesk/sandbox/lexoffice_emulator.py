@@ -43,6 +43,7 @@ from typing import Any, Callable, Iterable
 from urllib.parse import parse_qs, urlencode
 from zoneinfo import ZoneInfo
 
+from pleodesk.core import clock
 from pleodesk.sandbox.faults import DropConnection
 from pleodesk.sandbox.server import Request, Response
 
@@ -130,7 +131,7 @@ _PHRASES = {400: "Bad Request", 402: "Payment Required", 404: "Not Found", 406: 
 
 def regular(status: int, path: str, message: str, details: list[tuple[str, str, str]] = ()) -> LexApiError:
     """The regular error body: ``{timestamp, status, error, path, traceId, message, details}``."""
-    return LexApiError(status, {"timestamp": ts(datetime.now(timezone.utc)), "status": status,
+    return LexApiError(status, {"timestamp": ts(clock.now()), "status": status,
                                 "error": _PHRASES.get(status, "Error"), "path": path,
                                 "traceId": secrets.token_hex(6), "message": message,
                                 "details": [{"violation": v, "field": f, "message": m} for v, f, m in details]})
@@ -293,7 +294,7 @@ class LexofficeState:
             k = key or "lxsbx_" + secrets.token_hex(16)
             life = timedelta(days=-1) if expired else timedelta(days=730)
             self.keys[k] = ApiKey(k, org.id, frozenset(ALL_SCOPES if scopes is None else scopes),
-                                  datetime.now(timezone.utc) + life)
+                                  clock.now() + life)
             return k
 
     def revoke_key(self, key: str) -> None:
@@ -460,7 +461,7 @@ class LexofficeApiApp:
         token = auth[7:].strip() if auth.startswith("Bearer ") else ""
         with s.lock:
             key = s.keys.get(token)
-            if key is None or key.revoked or key.expires_at < datetime.now(timezone.utc):
+            if key is None or key.revoked or key.expires_at < clock.now():
                 raise gateway(401, "Unauthorized")
             org = s.orgs[key.org_id]
             if not org.api_access:
@@ -777,7 +778,7 @@ class LexofficeApiApp:
         body = self._json_body(req, legacy=True)
         fields_ = self._check_voucher(org, body, creating=True)
         vid = str(uuid.uuid4())
-        now = ts(datetime.now(timezone.utc))
+        now = ts(clock.now())
         v = {"id": vid, "organizationId": org.id, **fields_, "files": [], "createdDate": now, "updatedDate": now,
              "version": 1}
         org.vouchers[vid] = v
@@ -797,7 +798,7 @@ class LexofficeApiApp:
             if f not in keep:
                 org.files.pop(f, None)
                 org.deleted_files.append(f)
-        now = ts(datetime.now(timezone.utc))
+        now = ts(clock.now())
         v.update(fields_)
         v.update(files=keep, updatedDate=now, version=v["version"] + 1)
         return _json({"id": vid, "resourceUri": f"https://api.lexware.io/v1/vouchers/{vid}",
@@ -838,7 +839,7 @@ class LexofficeApiApp:
         if vid is None:
             # A file of its own becomes a voucher of its own, "unchecked" after the text recognition.
             vid = str(uuid.uuid4())
-            now = ts(datetime.now(timezone.utc))
+            now = ts(clock.now())
             org.vouchers[vid] = {"id": vid, "organizationId": org.id, "type": "purchaseinvoice",
                                  "voucherStatus": "unchecked", "voucherNumber": None, "voucherDate": None,
                                  "dueDate": None, "totalGrossAmount": None, "totalTaxAmount": None,
@@ -853,7 +854,7 @@ class LexofficeApiApp:
         org.files[fid] = {"id": fid, "name": filename, "mime": mime, "data": data, "sha256": sha, "voucherId": vid}
         v["files"].append(fid)
         v["version"] += 1
-        v["updatedDate"] = ts(datetime.now(timezone.utc))
+        v["updatedDate"] = ts(clock.now())
         return _json({"id": fid}, 202)
 
     # ------------------------------------------------------------------------------ voucherlist -
@@ -914,7 +915,7 @@ class LexofficeApiApp:
             aid = str(uuid.uuid4())
             org.accounts[aid] = {"financialAccountId": aid, "name": body["name"], "type": body["type"],
                                  "accountSystem": body.get("accountSystem"), "externalReference": ref,
-                                 "currency": body.get("currency") or "EUR", "createdDate": ts(datetime.now(timezone.utc)),
+                                 "currency": body.get("currency") or "EUR", "createdDate": ts(clock.now()),
                                  "lockVersion": 0}
             return _json(org.accounts[aid], 201)
         if rest == ["finance", "accounts"] and m == "GET":
@@ -986,7 +987,7 @@ class LexofficeApiApp:
         if errs:
             raise issues(406, *errs)
         out = []
-        now = ts(datetime.now(timezone.utc))
+        now = ts(clock.now())
         for t in body:
             tid = str(uuid.uuid4())
             org.transactions[tid] = {"id": tid, **{k: t.get(k) for k in (
@@ -997,7 +998,7 @@ class LexofficeApiApp:
 
 
 def _created(req: Request, what: str, rid: str, version: int, now: str | None = None) -> Response:
-    now = now or ts(datetime.now(timezone.utc))
+    now = now or ts(clock.now())
     uri = f"https://api.lexware.io/v1/{what}/{rid}"
     return _json({"id": rid, "resourceUri": uri, "createdDate": now, "updatedDate": now, "version": version}, 201,
                  [("Location", uri)])
@@ -1107,7 +1108,7 @@ class LexofficeWebApp:
         access = "lxpartner_" + secrets.token_hex(16)
         granted = frozenset(scopes) & (ALL_SCOPES | PARTNER_SCOPES) or ALL_SCOPES | PARTNER_SCOPES
         s.keys[access] = ApiKey(access, org_id, granted | {"voucherlist.read"},
-                                datetime.now(timezone.utc) + timedelta(hours=1), partner=True, client_id=cid)
+                                clock.now() + timedelta(hours=1), partner=True, client_id=cid)
         refresh = "lxrefresh_" + secrets.token_hex(16)
         s.refresh_tokens[refresh] = {"client_id": cid, "org": org_id, "scopes": scopes}
         return _json({"access_token": access, "refresh_token": refresh, "token_type": "Bearer", "expires_in": 3600,

@@ -33,6 +33,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
+from pleodesk.core import clock
 from pleodesk.providers.base import FeedLine, FeedResult, LedgerError
 from pleodesk.providers.lexoffice import wire
 from pleodesk.providers.lexoffice.client import LexError, message_of
@@ -256,7 +257,7 @@ def write_statement_file(provider: "LexofficeProvider", lines: Sequence[FeedLine
     duplicates = len(lines) - len(new)
     messages: list[str] = []
     if new:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         name = f"{FILE_PREFIX}{new[0].date}-bis-{new[-1].date}-{stamp}.csv"
         target = folder / name
         n = 1

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -90,10 +90,6 @@ def parse_date(value: str) -> date:
     if not isinstance(value, str) or not DATE_RE.match(value):
         raise ValueError(f"{value!r} is not a date of the form yyyy-MM-dd")
     return date.fromisoformat(value)
-
-
-def utc_now_timestamp() -> str:
-    return format_timestamp(datetime.now(timezone.utc))
 
 
 # ---------------------------------------------------------------------------------- errors -----
