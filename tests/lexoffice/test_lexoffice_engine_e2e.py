@@ -143,7 +143,19 @@ def test_preview_says_what_is_skipped_and_what_lexware_office_does_not_take(worl
 
     sb, lex, store, conn = world
     provider = make_provider(conn)
-    p = preview_month(store, conn, make_engine(store, conn).pleo, provider, MONTH)
-    assert p["would_skip"][WALLET_REASON] >= 1
-    assert p["would_refuse"][REIMBURSEMENT_REASON] >= 1
+    kinds = {eid: sb.pleo.export_item(eid)["type"] for eid in sb.pleo.exportable_entry_ids(MONTH)}
+    refused = sum(1 for k in kinds.values() if k in NOT_EXPORTABLE)
+    by_hand = sum(1 for k in kinds.values() if k in BY_HAND)
+    assert refused and by_hand
+    partials = []
+    p = preview_month(store, conn, make_engine(store, conn).pleo, provider, MONTH, progress=partials.append)
+    # Each expense Lexware Office does not take is counted once, under its reason, and nowhere else.
+    assert p["count"] == len(kinds)
+    assert p["would_refuse"] == {REIMBURSEMENT_REASON: refused}
+    assert p["would_skip"] == {WALLET_REASON: by_hand}
+    assert p["wallet_count"] == 0 and p["wallet_moves"] == {}
+    assert p["spend_count"] + p["would_hold_total"] == len(kinds) - refused - by_hand
+    assert not any("reimburse" in msg.lower() or "out-of-pocket" in msg.lower() for msg in p["would_hold"])
+    # The partial previews carry the same keys while Pleo's pages come in.
+    assert all("would_refuse" in q and q["partial"] for q in partials)
     assert lex.vouchers() == []

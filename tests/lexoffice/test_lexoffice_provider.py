@@ -27,6 +27,16 @@ def _one(lex, reference: str) -> dict:
 
 
 # ------------------------------------------------------------------------------ connecting -----
+def test_it_is_a_provider_as_the_core_defines_one(provider, lex):
+    from pleodesk.providers.base import Provider
+
+    assert isinstance(provider, Provider) and provider.system == "lexoffice"
+    # No card line is in a statement file yet; the question costs no call to Lexware Office.
+    calls = len(lex.requests)
+    assert provider.feed_lines_present(["a", "b"]) == set() and provider.feed_lines_present([]) == set()
+    assert len(lex.requests) == calls
+
+
 def test_check_reads_the_company_and_its_tax_type(provider):
     result = provider.check()
     assert result.ok and result.version == "net"

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QWizard  # noqa: E402
 WAIT_MS = 30_000
 
 
-@pytest.fixture
-def world(qapp, pleodesk_home):
+def _world(expenses_per_month: int):
     from pleodesk.sandbox.lexoffice_emulator import LexofficeState, mount_lexoffice
     from pleodesk.sandbox.server import SandboxConfig, start_sandbox
     from pleodesk.storage import open_store
@@ -25,7 +24,7 @@ def world(qapp, pleodesk_home):
 
     from lexoffice_testkit import SCALE
 
-    sb = start_sandbox(SandboxConfig(seed=7, expenses_per_month=30, months=["2026-08"], country="DE"))
+    sb = start_sandbox(SandboxConfig(seed=7, expenses_per_month=expenses_per_month, months=["2026-08"], country="DE"))
     lex = mount_lexoffice(sb, LexofficeState(time_scale=SCALE))
     store = open_store()
     ctx = AppContext(store, scheduler=False)
@@ -34,6 +33,17 @@ def world(qapp, pleodesk_home):
     ctx.shutdown()
     store.close()
     sb.stop()
+
+
+@pytest.fixture
+def world(qapp, pleodesk_home):
+    yield from _world(30)
+
+
+@pytest.fixture
+def bigger_world(qapp, pleodesk_home):
+    """A month with wallet top-ups among the expenses (the 30 of ``world`` have none)."""
+    yield from _world(150)
 
 
 def _next(qtbot, wiz) -> None:
@@ -143,3 +153,39 @@ def test_problems_tab_says_where_the_vouchers_and_feed_lines_are(qtbot, world):
     qtbot.waitUntil(lambda: tab.where.isVisible(), timeout=WAIT_MS)
     assert "Exported but nothing in Lexware Office?" in tab.where.text()
     assert f"Vouchers created: {summary.exported}." in tab.where.text()
+
+
+def test_export_tab_preview_says_what_lexware_office_does_not_take(qtbot, bigger_world):
+    """The help article: reimbursements are not supported and top-ups are added by hand; the Export
+    tab's preview says so before anything is sent (and counts neither as spend)."""
+    from pleodesk.demo import lexoffice_demo_plan
+    from pleodesk.providers.lexoffice.provider import REIMBURSEMENT_REASON, WALLET_REASON
+    from pleodesk.setup_file import apply_plan
+    from pleodesk.ui.main_window import MainWindow
+
+    from lexoffice_testkit import SCALE
+
+    sb, lex, ctx, store = bigger_world
+    conn = apply_plan(store, lexoffice_demo_plan(sb, time_scale=SCALE))
+    kinds = [sb.pleo.export_item(eid)["type"] for eid in sb.pleo.exportable_entry_ids("2026-08")]
+    refused = sum(1 for k in kinds if k in {"out_of_pocket", "mileage", "per_diem", "direct_reimbursement",
+                                            "external_reimbursement"})
+    by_hand = sum(1 for k in kinds if k in {"wallet_topup", "wallet_unload"})
+    assert refused and by_hand
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.conn is not None and win.conn.id == conn.id
+    tab = win.export_tab
+    tab.set_month("2026-08")
+    qtbot.waitUntil(lambda: "waiting for export" in tab.preview_text.text()
+                    and "Not exported" in tab.held_text.text(), timeout=WAIT_MS)
+    held = tab.held_text.text()
+    assert ("Not exported, the accounting system does not take them (reported to Pleo as not exportable):"
+            in held)
+    assert f"{REIMBURSEMENT_REASON}: {refused}" in held
+    assert "Will be skipped (reported to Pleo as handled, not booked):" in held
+    assert f"{WALLET_REASON}: {by_hand}" in held
+    assert "Wallet top-ups and unloads, not in that total" not in tab.preview_text.text()
+    assert lex.vouchers() == []
