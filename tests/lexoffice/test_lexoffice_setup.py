@@ -64,3 +64,29 @@ def test_the_example_file_works_against_the_german_sandbox(sandbox, lex):
                           where="lexoffice.toml")
     assert check_plan(plan) == []
     assert plan.mappings.categories["4650"].account == "4217c396"
+
+
+def test_a_build_with_a_lexware_partner_app_offers_partner_access(tmp_path, monkeypatch):
+    """build_installer.py --lexoffice-partner-client-id puts the partner app into the bundle's resources; the
+    app then has partner credentials (and without them, only the API key)."""
+    import json
+    from pathlib import Path
+
+    import build_installer as bi
+    from pleodesk.providers.lexoffice.auth import partner_credentials
+
+    root = Path(__file__).resolve().parents[2]
+    bundle = tmp_path / "pleodesk"
+    resources = bundle / "_internal" / "resources"
+    resources.mkdir(parents=True)
+    monkeypatch.delenv("PLEODESK_LEXOFFICE_PARTNER_CLIENT_ID", raising=False)
+    monkeypatch.delenv("PLEODESK_LEXOFFICE_PARTNER_CLIENT_SECRET", raising=False)
+    monkeypatch.setenv("PLEODESK_RESOURCES", str(resources))
+    assert partner_credentials() is None
+    with pytest.raises(SystemExit, match="client secret"):
+        bi.write_lexoffice_partner(bundle, "partner-id", "")
+    [written] = bi.write_lexoffice_partner(bundle, "partner-id", "s3cret")
+    assert json.loads(written.read_text()) == {"client_id": "partner-id", "client_secret": "s3cret"}
+    creds = partner_credentials()
+    assert creds is not None and (creds.client_id, creds.client_secret) == ("partner-id", "s3cret")
+    assert not (root / "resources" / "lexoffice-partner.json").exists()     # never in the source
