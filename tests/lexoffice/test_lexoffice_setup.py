@@ -90,3 +90,30 @@ def test_a_build_with_a_lexware_partner_app_offers_partner_access(tmp_path, monk
     creds = partner_credentials()
     assert creds is not None and (creds.client_id, creds.client_secret) == ("partner-id", "s3cret")
     assert not (root / "resources" / "lexoffice-partner.json").exists()     # never in the source
+
+
+@pytest.mark.parametrize("country, name, address_country, category", [
+    ("NL", "Demo Company B.V.", "NL", None),
+    ("FR", "Société Démo SAS", "FR", None),
+    ("DE", "Pleo Demo GmbH", "DE", "Bürobedarf"),
+])
+def test_the_sandbox_has_a_dutch_a_french_and_a_german_company(country, name, address_country, category):
+    """One sandbox option, three demo companies: the French one for the French ledgers, the German one for
+    Lexware Office (its Pleo categories carry Lexware Office's names)."""
+    from pleodesk.cli import build_parser
+    from pleodesk.sandbox.pleo_emulator import PleoState
+
+    state = PleoState(months=["2026-08"], expenses_per_month=5, country=country)
+    company = state._company_json(state.company_id)
+    assert company["name"] == name == state.data.company_name
+    assert company["address"]["country"] == address_country
+    if category:
+        assert category in {a.name for a in state.data.categories.values()}
+    assert build_parser().parse_args(["sandbox", "--country", country]).country == country
+
+
+def test_no_demo_company_for_another_country():
+    from pleodesk.sandbox.pleo_emulator import PleoState
+
+    with pytest.raises(ValueError, match="NL, FR and DE"):
+        PleoState(months=["2026-08"], expenses_per_month=5, country="AT")
