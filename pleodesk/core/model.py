@@ -87,6 +87,7 @@ _FAMILY_KINDS: dict[tuple[str, str | None], tuple[ExpenseKind, ...]] = {
     ("PER_DIEM", None): (ExpenseKind.PER_DIEM,),
     ("REIMBURSEMENT", None): (ExpenseKind.DIRECT_REIMBURSEMENT, ExpenseKind.EXTERNAL_REIMBURSEMENT),
     ("CASHBACK", None): (ExpenseKind.CASHBACK,),
+    ("BILL_INVOICE_PAYMENT", None): (ExpenseKind.INVOICE_PAYMENT,),
 }
 
 

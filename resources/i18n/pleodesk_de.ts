@@ -3808,8 +3808,8 @@
         <translation>Wallet-Aufladungen und -Abhebungen werden in Lexware Office von Hand erfasst</translation>
     </message>
     <message>
-        <source>invoice payments are matched in Lexware Office from the bank feed, not exported</source>
-        <translation>Rechnungszahlungen werden in Lexware Office über den Bank-Feed zugeordnet, nicht exportiert</translation>
+        <source>invoice payments are added by hand in Lexware Office and matched to their invoice (the bank feed does not carry them)</source>
+        <translation>Rechnungszahlungen werden in Lexware Office von Hand erfasst und ihrer Rechnung zugeordnet (der Bank-Feed enthält sie nicht)</translation>
     </message>
 </context>
 <context>

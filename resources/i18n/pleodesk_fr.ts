@@ -3808,8 +3808,8 @@
         <translation>les rechargements et retraits du portefeuille se saisissent à la main dans Lexware Office</translation>
     </message>
     <message>
-        <source>invoice payments are matched in Lexware Office from the bank feed, not exported</source>
-        <translation>les paiements de factures sont rapprochés dans Lexware Office depuis le flux bancaire, pas exportés</translation>
+        <source>invoice payments are added by hand in Lexware Office and matched to their invoice (the bank feed does not carry them)</source>
+        <translation>les paiements de factures se saisissent à la main dans Lexware Office et se rapprochent de leur facture (le flux bancaire ne les contient pas)</translation>
     </message>
 </context>
 <context>

@@ -3808,8 +3808,8 @@
         <translation>opwaarderingen en opnames van de wallet worden in Lexware Office met de hand geboekt</translation>
     </message>
     <message>
-        <source>invoice payments are matched in Lexware Office from the bank feed, not exported</source>
-        <translation>betalingen van facturen worden in Lexware Office via de bankfeed gekoppeld, niet geëxporteerd</translation>
+        <source>invoice payments are added by hand in Lexware Office and matched to their invoice (the bank feed does not carry them)</source>
+        <translation>betalingen van facturen worden in Lexware Office met de hand toegevoegd en aan hun factuur gekoppeld (de bankfeed bevat ze niet)</translation>
     </message>
 </context>
 <context>

@@ -298,3 +298,18 @@ def test_the_pacer_spaces_calls_by_the_limit_with_its_margin():
     pacer.pause(3.0)
     pacer.acquire()
     assert slept[-1] == pytest.approx(3.0)
+
+
+def test_invoice_payments_are_left_to_the_bookkeeper_and_the_reason_says_why(provider):
+    """An invoice payment as a voucher would book the invoice's expense twice; the feed does not carry it
+    either, so the reason the user sees tells them to add it by hand (and the preview counts it so)."""
+    from pleodesk.core.engine import _not_exported_rule, _not_exported_rules
+    from pleodesk.core.feed import FEED_FAMILIES
+    from pleodesk.core.model import ExpenseKind, kinds_of_entry
+    from pleodesk.providers.lexoffice.provider import INVOICE_PAYMENT_REASON
+
+    entry_ = {"family": "BILL_INVOICE_PAYMENT", "subFamily": None}
+    assert kinds_of_entry(entry_) == (ExpenseKind.INVOICE_PAYMENT,)
+    rule = _not_exported_rule(_not_exported_rules(provider), entry_)
+    assert rule is not None and rule.handled and rule.reason == INVOICE_PAYMENT_REASON
+    assert "BILL_INVOICE_PAYMENT" not in FEED_FAMILIES and "by hand" in INVOICE_PAYMENT_REASON

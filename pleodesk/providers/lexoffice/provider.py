@@ -63,7 +63,8 @@ BATCH_SIZE = 25
 #: Why expenses are not exported (shown to the user, recorded, and sent to Pleo for the not-exportable).
 REIMBURSEMENT_REASON = "Lexware Office does not take reimbursements (Privatauslagen): book it by hand"
 WALLET_REASON = "wallet top-ups and unloads are added by hand in Lexware Office"
-INVOICE_PAYMENT_REASON = "invoice payments are matched in Lexware Office from the bank feed, not exported"
+INVOICE_PAYMENT_REASON = ("invoice payments are added by hand in Lexware Office and matched to their invoice "
+                          "(the bank feed does not carry them)")
 NOT_EXPORTED = (
     *(NotExported(k, REIMBURSEMENT_REASON) for k in ("out_of_pocket", "mileage", "per_diem",
                                                        "direct_reimbursement", "external_reimbursement")),

@@ -212,8 +212,9 @@ def skip_reason_text(reason: str) -> str:
                                                 "book it by hand"),
         "wallet top-ups and unloads are added by hand in Lexware Office":
             QCoreApplication.translate("skips", "wallet top-ups and unloads are added by hand in Lexware Office"),
-        "invoice payments are matched in Lexware Office from the bank feed, not exported":
-            QCoreApplication.translate("skips", "invoice payments are matched in Lexware Office from the bank feed, "
-                                                "not exported"),
+        "invoice payments are added by hand in Lexware Office and matched to their invoice (the bank feed does not "
+        "carry them)":
+            QCoreApplication.translate("skips", "invoice payments are added by hand in Lexware Office and matched to "
+                                                "their invoice (the bank feed does not carry them)"),
     }
     return texts.get(reason, reason)
