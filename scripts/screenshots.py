@@ -162,7 +162,7 @@ def main() -> int:
     pump(lambda: bool(win.problems_tab.groups))
     grab(win, "main-4-problems")
     win.show_tab(win.TAB_HISTORY)
-    pump(lambda: win.history_tab.table.rowCount() > 0)
+    pump(lambda: win.history_tab.model.rowCount() > 0)
     grab(win, "main-5-history")
     win.show_tab(win.TAB_SETTINGS)
     grab(win, "main-6-settings")
