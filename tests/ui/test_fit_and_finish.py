@@ -53,7 +53,7 @@ def test_switching_the_language_keeps_the_result_and_translates_the_history(qtbo
         assert tab.links.horizontalHeaderItem(0).text() == "Datum"
         win.set_language("nl")
         win.show_tab(win.TAB_HISTORY)
-        qtbot.waitUntil(lambda: win.history_tab.table.rowCount() >= 1, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: win.history_tab.model.rowCount() >= 1, timeout=WAIT_MS)
         win.history_tab.table.selectRow(0)
         qtbot.waitUntil(lambda: "Pleo" in win.history_tab.details.text(), timeout=WAIT_MS)
         assert "Pleo-exportopdracht" in win.history_tab.details.text()

@@ -20,11 +20,11 @@ def test_a_run_whose_process_is_gone_shows_as_interrupted_when_the_app_starts(qt
         win.show()
         win.show_tab(win.TAB_HISTORY)
         tab = win.history_tab
-        qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=WAIT_MS)
         status = {r.id: r.status for r in store.list_runs(demo_conn.id)}
         assert status == {run_id: "interrupted", live: "running"}
         row = next(i for i, r in enumerate(tab.runs) if r.id == run_id)
-        assert tab.table.item(row, 4).text() == "Interrupted"
+        assert tab.model.index(row, 4).data() == "Interrupted"
         tab.table.selectRow(row)
         tab._show(row)
         assert "stopped before this run finished" in tab.details.text()

@@ -124,7 +124,8 @@ def test_wizard_then_export_a_month(qtbot, ctx, sandbox, journal_dir):
     tab = win.export_tab
     tab.set_month(MONTH)
     assert tab.selected_month() == MONTH
-    qtbot.waitUntil(lambda: "waiting for export" in tab.preview_text.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "waiting for export" in tab.preview_text.text() and "so far" not in tab.preview_text.text(),
+                    timeout=WAIT_MS)             # the whole month read, not the first page of it
     assert str(len(exportable)) in tab.preview_text.text()
     # The total is what will be booked as spend: positive, without the wallet's top-ups (shown apart).
     preview = tab.preview_text.text()

@@ -82,7 +82,8 @@ def export_a_month(qtbot, ctx, sandbox, conn):
     tab = win.export_tab
     tab.set_month(MONTH)
     assert tab.selected_month() == MONTH
-    qtbot.waitUntil(lambda: "waiting for export" in tab.preview_text.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "waiting for export" in tab.preview_text.text() and "so far" not in tab.preview_text.text(),
+                    timeout=WAIT_MS)             # the whole month read, not the first page of it
     assert tab.preview_text.text().startswith(f"{len(exportable)} expenses")
     with qtbot.waitSignal(ctx.hub.run_finished, timeout=60_000,
                           check_params_cb=lambda cid, r: r.job.kind == "export_month"):
