@@ -139,6 +139,22 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_pacers():
+    """The pacing of calls to a service is per organisation and process-wide (as in the app, where every
+    window and worker shares it). Each test has emulators of its own: it starts with no calls counted, so
+    the calls of the tests before it never make it wait out a minute's limit."""
+    from pleodesk.providers.pennylane.client import reset_pacers as pennylane
+    from pleodesk.providers.quickbooks.client import reset_pacers as quickbooks
+    from pleodesk.providers.xero.client import reset_pacers as xero
+
+    for reset in (xero, quickbooks, pennylane):
+        reset()
+    yield
+    for reset in (xero, quickbooks, pennylane):
+        reset()
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring() -> MemoryKeyring:
     kr = MemoryKeyring()
     keyring.set_keyring(kr)
