@@ -143,14 +143,15 @@ def _fresh_pacers():
     """The pacing of calls to a service is per organisation and process-wide (as in the app, where every
     window and worker shares it). Each test has emulators of its own: it starts with no calls counted, so
     the calls of the tests before it never make it wait out a minute's limit."""
+    from pleodesk.providers.lexoffice.client import reset_pacers as lexoffice
     from pleodesk.providers.pennylane.client import reset_pacers as pennylane
     from pleodesk.providers.quickbooks.client import reset_pacers as quickbooks
     from pleodesk.providers.xero.client import reset_pacers as xero
 
-    for reset in (xero, quickbooks, pennylane):
+    for reset in (xero, quickbooks, pennylane, lexoffice):
         reset()
     yield
-    for reset in (xero, quickbooks, pennylane):
+    for reset in (xero, quickbooks, pennylane, lexoffice):
         reset()
 
 

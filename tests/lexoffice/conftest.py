@@ -15,15 +15,6 @@ from lexoffice_testkit import SCALE
 MONTH = "2026-08"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_pacers():
-    from pleodesk.providers.lexoffice.client import reset_pacers
-
-    reset_pacers()
-    yield
-    reset_pacers()
-
-
 @pytest.fixture(scope="session")
 def sandbox():
     sb = start_sandbox(SandboxConfig(months=[MONTH], expenses_per_month=60, seed=5, country="DE"))
