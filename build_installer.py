@@ -327,6 +327,19 @@ def write_quickbooks_app(bundle: Path, client_id: str, client_secret: str, redir
     return _write_resource(bundle, "quickbooks-app.json", json.dumps(data, indent=2) + "\n")
 
 
+def write_lexoffice_partner(bundle: Path, client_id: str, client_secret: str) -> list[Path]:
+    """Put a Lexware partner app (client id and secret, from a Lexware partner contract) into the bundle's
+    resources: the wizard then offers the one-click "Zugriff erlauben" and the feed goes through the partner
+    API (docs/lexoffice.md). The secret comes from an environment variable, never from the command line or
+    the source. Without it the app connects with the user's API key only."""
+    import json
+
+    if not (client_id.strip() and client_secret.strip()):
+        raise SystemExit("the Lexware partner app needs a client id and a client secret")
+    data = {"client_id": client_id.strip(), "client_secret": client_secret.strip()}
+    return _write_resource(bundle, "lexoffice-partner.json", json.dumps(data, indent=2) + "\n")
+
+
 def dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
@@ -518,6 +531,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quickbooks-redirect-uri", default=os.environ.get("PLEODESK_QBO_REDIRECT_URI", ""),
                     help="the https address where docs/site/qbo-callback.html is served, as registered with the "
                          "Intuit app (default $PLEODESK_QBO_REDIRECT_URI)")
+    ap.add_argument("--lexoffice-partner-client-id", default=os.environ.get("PLEODESK_LEXOFFICE_PARTNER_CLIENT_ID", ""),
+                    help="the client id of a Lexware partner app (docs/lexoffice.md); default "
+                         "$PLEODESK_LEXOFFICE_PARTNER_CLIENT_ID; without it users connect with their API key only")
+    ap.add_argument("--lexoffice-partner-client-secret-env", default="PLEODESK_LEXOFFICE_PARTNER_CLIENT_SECRET",
+                    metavar="VARIABLE", help="the environment variable holding that app's client secret (default "
+                                             "PLEODESK_LEXOFFICE_PARTNER_CLIENT_SECRET; never on the command line)")
     args = ap.parse_args(argv)
     started = time.monotonic()
     report = Report()
@@ -555,6 +574,12 @@ def main(argv: list[str] | None = None) -> int:
         say(f"Intuit app: {args.quickbooks_client_id.strip()} in {len(places)} place(s)")
     else:
         report.notes.append("no --quickbooks-client-id: users enter their own Intuit app (Advanced)")
+    if args.lexoffice_partner_client_id.strip():
+        places = write_lexoffice_partner(bundle, args.lexoffice_partner_client_id,
+                                         os.environ.get(args.lexoffice_partner_client_secret_env, ""))
+        say(f"Lexware partner app: {args.lexoffice_partner_client_id.strip()} in {len(places)} place(s)")
+    else:
+        report.notes.append("no --lexoffice-partner-client-id: Lexware Office connects with the user's API key")
     tops_file = work / "pyinstaller" / "pleodesk" / "bundled-top-level.txt"
     bundled = set(tops_file.read_text().split()) if tops_file.exists() else None
     licences_dest = bundle / "licenses"

@@ -116,9 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
     sb.add_argument("--expenses-per-month", type=int, default=600,
                     help="expenses per month (default 600, at most 50000 in all)")
     sb.add_argument("--months", help="comma-separated YYYY-MM months (default: the last 3 full months)")
-    sb.add_argument("--country", choices=("NL", "FR"), default="NL",
-                    help="the demo company: NL (Demo Company B.V., the default) or FR (Société Démo SAS, for the "
-                         "French ledgers: PCG accounts, VAT 20/10/5.5 %%)")
+    sb.add_argument("--country", choices=("NL", "FR", "DE"), default="NL",
+                    help="the demo company: NL (Demo Company B.V., the default), FR (Société Démo SAS, for the "
+                         "French ledgers: PCG accounts, VAT 20/10/5.5 %%) or DE (Pleo Demo GmbH, whose categories "
+                         "mirror the emulated Lexware Office: SKR03, VAT 19/7 %%)")
     return p
 
 

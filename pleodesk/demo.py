@@ -124,8 +124,8 @@ def start_demo(store=None, *, expenses_per_month: int = 120):
 
 
 # ---------------------------------------------------------------- the demo ledgers -------------
-# The sandbox also emulates Odoo, Xero and QuickBooks Online. A connection whose Pleo side is the demo
-# company can book into them ("Use the demo ledger" on the wizard's system pages); its settings then carry
+# The sandbox also emulates Odoo, Xero, QuickBooks Online and Lexware Office. A connection whose Pleo side is the
+# demo company can book into them ("Use the demo ledger" on the wizard's system pages); its settings then carry
 # ``demo_ledger``, and every start of the app points it at that run's sandbox again.
 
 def sandbox_browser():
@@ -197,6 +197,13 @@ def relink_demo_ledger(conn, sandbox) -> dict[str, Any] | None:
         settings.update(url=login["url"], database=login["database"], login=login["login"])
         set_secret(ledger_secret_name(conn.id, "odoo_api_key"), login["key"])
         return settings
+    if conn.system == "lexoffice":
+        from pleodesk.providers.lexoffice import SECRET, sandbox_settings
+        from pleodesk.sandbox.lexoffice_emulator import DEMO_API_KEY
+
+        settings.update(sandbox_settings(sandbox.url))
+        set_secret(ledger_secret_name(conn.id, SECRET), DEMO_API_KEY)
+        return settings
     if conn.system == "xero":
         from pleodesk.providers.xero import create_provider
         from pleodesk.providers.xero.auth import XeroConnector
@@ -244,3 +251,56 @@ def relink_demo_ledger(conn, sandbox) -> dict[str, Any] | None:
             provider.close()
         return settings
     return None
+
+
+# ---------------------------------------------------------------- Lexware Office ---------------
+LEXOFFICE_DEMO_CONNECTION = "Pleo Demo GmbH (Lexware Office)"
+LEXOFFICE_KEY_ENV = "PLEODESK_DEMO_LEXOFFICE_API_KEY"
+#: Pleo's categories of the German demo company whose Lexware Office category has another name.
+LEXOFFICE_CATEGORY_NAMES = {"Cashback": "Nebenkosten des Geldverkehrs"}
+LEXOFFICE_TAXES = {"19%": "19%", "7%": "7%", "0%": "0%", "RC19": "RC19"}
+
+
+def lexoffice_category_code(category_id: str, all_ids) -> str:
+    """pleodesk's code of a Lexware Office category (as the provider makes it: the shortest unique
+    prefix of its id, at least 8 hex digits)."""
+    from pleodesk.providers.lexoffice.provider import _short_code
+
+    return _short_code(category_id, list(all_ids))
+
+
+def lexoffice_demo_setup_dict(sandbox, *, name: str = LEXOFFICE_DEMO_CONNECTION,
+                              api_key_env: str = DEMO_API_KEY_ENV, time_scale: float | None = None) -> dict[str, Any]:
+    """The German demo company (``SandboxConfig(country="DE")``) booked into the sandbox's Lexware Office,
+    as a setup-file dict: Pleo's categories mapped to the Lexware Office categories of the same name.
+    ``time_scale``: the emulator's clock runs that much faster (tests, benchmarks)."""
+    lex = sandbox.lexoffice.demo
+    outgo = [c for c in lex.categories if c["type"] == "outgo"]
+    ids = [c["id"] for c in outgo]
+    by_name = {c["name"]: lexoffice_category_code(c["id"], ids) for c in outgo}
+    categories = {}
+    for acc in sandbox.pleo.data.categories.values():
+        code = by_name.get(LEXOFFICE_CATEGORY_NAMES.get(acc.name, acc.name))
+        if code:
+            categories[acc.code] = {"account": code, "label": acc.name}
+    return {
+        "connection": {"name": name, "system": "lexoffice"},
+        "pleo": {"base_url": sandbox.pleo_url, "company_id": sandbox.company_id, "api_key_env": api_key_env},
+        "lexoffice": {"sandbox_url": sandbox.url, "api_key_env": LEXOFFICE_KEY_ENV,
+                      **({"rate_limits": {"time_scale": time_scale}} if time_scale else {})},
+        "accounts": {"wallet": "PLEO", "payable": "PLEO-OP"},
+        "categories": categories,
+        "taxes": dict(LEXOFFICE_TAXES),
+        "options": {"queue_interval_minutes": 5, "ignore_wallet_topups": False, "post": True,
+                    "export_receipts": True, "bank_feed": True},
+    }
+
+
+def lexoffice_demo_plan(sandbox, **kw):
+    """The German demo company's SetupPlan for Lexware Office on a running sandbox."""
+    from pleodesk.sandbox.lexoffice_emulator import DEMO_API_KEY
+    from pleodesk.setup_file import plan_from_dict
+
+    data = lexoffice_demo_setup_dict(sandbox, **kw)
+    env = {kw.get("api_key_env", DEMO_API_KEY_ENV): sandbox.api_key, LEXOFFICE_KEY_ENV: DEMO_API_KEY}
+    return plan_from_dict(data, env=env, interactive=False, where="demo")

@@ -143,7 +143,8 @@ def _fresh_pacers():
     """The pacing of calls to a service is per organisation and process-wide (as in the app, where every
     window and worker shares it). Each test has emulators of its own: it starts with no calls counted, so
     the calls of the tests before it never make it wait out a minute's limit."""
-    import pleodesk.providers.pennylane.client  # noqa: F401 - each client module registers its pacers
+    import pleodesk.providers.lexoffice.client  # noqa: F401 - each client module registers its pacers
+    import pleodesk.providers.pennylane.client  # noqa: F401
     import pleodesk.providers.quickbooks.client  # noqa: F401
     import pleodesk.providers.xero.client  # noqa: F401
     from pleodesk.providers.pacing import reset_all

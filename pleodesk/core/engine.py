@@ -39,7 +39,7 @@ from pleodesk.core.money import Money
 from pleodesk.core.posting import PostingError, post
 from pleodesk.core.summary import mode_of as summary_mode
 from pleodesk.core.validation import SKIP_WALLET, Problem, ValidationReport, validate
-from pleodesk.providers.base import AuthError, Found, LedgerError, Provider, SendResult
+from pleodesk.providers.base import AuthError, Found, LedgerError, Provider, ReceiptRefused, SendResult
 
 log = logging.getLogger(__name__)
 
@@ -573,6 +573,9 @@ class ExportEngine:
             summary.failed.append((eid, msg, "Export it again from Pleo."))
             outcomes[eid] = _failure(eid, "unexpected_failure", msg)
 
+        # What the accounting system does not take at all is never validated, downloaded or sent.
+        to_send = self._not_exported(to_send, outcomes, summary)
+
         # Report what is already settled now, so Pleo's view advances even if we stop later.
         self._report(job_id, outcomes)
         self._check_cancel()
@@ -614,6 +617,24 @@ class ExportEngine:
         self.pleo.job_event(job_id, event)
         summary.status = "partial" if failed_any else "ok"
         summary.message = _summary_text(summary)
+
+    def _not_exported(self, to_send: list[Expense], outcomes: dict[str, dict], summary: RunSummary) -> list[Expense]:
+        """Leave out the expenses of kinds the accounting system does not take (``Capabilities.not_exported``):
+        recorded as skipped with the system's reason, reported to Pleo as handled or as not exportable."""
+        rules = _not_exported_rules(self.provider)
+        if not rules:
+            return to_send
+        keep: list[Expense] = []
+        for exp in to_send:
+            rule = rules.get(exp.kind.value)
+            if rule is None:
+                keep.append(exp)
+                continue
+            self.store.mark_skipped(self.conn.id, exp.id, rule.reason)
+            summary.skipped[rule.reason] = summary.skipped.get(rule.reason, 0) + 1
+            outcomes[exp.id] = (_success(exp.id, None, None, None) if rule.handled
+                                else _failure(exp.id, "validation_failure", rule.reason))
+        return keep
 
     def _take_items(self, chunk: list[dict], job_id: str, seen: set[str], to_send: list[Expense],
                     outcomes: dict[str, dict], summary: RunSummary) -> None:
@@ -869,6 +890,16 @@ class ExportEngine:
             for attempt in range(1, RECEIPT_ATTEMPTS + 1):
                 try:
                     self.provider.upload_receipt(found, str(path), mime, filename)
+                    break
+                except ReceiptRefused as exc:
+                    # The ledger never takes this file as it is: kept in Problems, not tried again.
+                    msg = f"Receipt {filename} could not be attached: {exc.title}. {exc.fix}".strip()
+                    for row in self.store.receipts_for(eid):
+                        if row.local_path and Path(row.local_path) == Path(path):
+                            self.store.upsert_receipt(eid, row.position, url=row.url, mime=row.mime, size=row.size,
+                                                      status="missing", local_path=row.local_path,
+                                                      sha256=row.sha256, error=msg)
+                    summary.receipt_problems.append((eid, msg))
                     break
                 except LedgerError as exc:
                     if attempt == RECEIPT_ATTEMPTS or not exc.retryable:
@@ -1140,6 +1171,11 @@ def preview_month(store, conn, pleo, provider, month: str,
     start, end = month_bounds(month)
     mappings = migrate_mappings(store, conn, provider, store.load_mappings(conn.id))
     chart = provider.read_chart()
+    # Kinds the accounting system does not take (``Capabilities.not_exported``), as ExportEngine._not_exported:
+    # not sent, not in the totals; listed as skipped (``handled``) or as not taken (``would_refuse``).
+    not_taken = _not_exported_rules(provider)
+    not_taken_skip: dict[str, int] = {}
+    would_refuse: dict[str, int] = {}
     totals: dict[str, Decimal] = {}
     by_account: dict[str, Decimal] = {}
     would_hold: dict[str, int] = {}
@@ -1210,7 +1246,8 @@ def preview_month(store, conn, pleo, provider, month: str,
             "would_hold": dict(would_hold),
             "would_hold_kinds": {msg: hold_kinds[msg] for msg in would_hold if msg in hold_kinds},
             "would_hold_total": seen["held"],       # expenses held for any reason
-            "would_skip": dict(would_skip),
+            "would_skip": {**would_skip, **not_taken_skip},
+            "would_refuse": dict(would_refuse),
         }
         if partial:
             out["partial"] = True
@@ -1227,6 +1264,11 @@ def preview_month(store, conn, pleo, provider, month: str,
             except Exception:  # a broken listener must not break the preview
                 log.exception("preview progress callback failed")
             last = time.monotonic()
+        rule = _not_exported_rule(not_taken, e)
+        if rule is not None:
+            target = not_taken_skip if rule.handled else would_refuse
+            target[rule.reason] = target.get(rule.reason, 0) + 1
+            continue
         is_wallet = e.get("family") == "WALLET" and e.get("subFamily") in ("LOAD", "UNLOAD")
         if ignore_wallet and is_wallet:
             # as validation.SKIP_WALLET: not sent, reported to Pleo as handled, not in the totals
@@ -1296,6 +1338,21 @@ def preview_month(store, conn, pleo, provider, month: str,
             held_totals[m.currency] = held_totals.get(m.currency, Decimal(0)) + m.amount
     check_records()
     return result(False)
+
+
+def _not_exported_rules(provider) -> dict:
+    """The accounting system's ``Capabilities.not_exported``, by expense kind."""
+    return {r.kind: r for r in getattr(provider.capabilities(), "not_exported", ()) or ()}
+
+
+def _not_exported_rule(rules: dict, entry: dict):
+    """The rule that leaves this Pleo accounting entry out (its family says it is of a kind the accounting
+    system does not take), or None."""
+    if not rules:
+        return None
+    from pleodesk.core.model import kinds_of_entry
+
+    return next((rules[k.value] for k in kinds_of_entry(entry) if k.value in rules), None)
 
 
 def sync_master_data(store, conn, pleo, provider, *, trigger: str = "manual"):

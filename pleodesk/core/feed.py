@@ -135,12 +135,23 @@ def _run_feed_locked(store, conn, pleo, provider, trigger: str, now: datetime) -
         # Pleo's accounting entries carry no merchant name; the export items we stored do.
         stored = store.get_pleo_items([e["id"] for e in entries])
         lines = []
+        # Kinds the accounting system does not take (e.g. top-ups it leaves to the bookkeeper) are not fed.
+        from pleodesk.core.model import kinds_of_entry
+
+        not_exported = {r.kind: r for r in getattr(provider.capabilities(), "not_exported", ()) or ()}
         for e in entries:
             rec = done.get(e["id"])
             if rec is not None and rec.status == "pushed":
                 summary.already += 1
                 continue
             item = stored.get(e["id"])
+            kinds = [k.value for k in kinds_of_entry(e)]
+            if item and item.get("type"):
+                kinds = [item["type"]]
+            rule = next((not_exported[k] for k in kinds if k in not_exported), None)
+            if rule is not None:
+                summary.skipped[rule.reason] = summary.skipped.get(rule.reason, 0) + 1
+                continue
             if e.get("family") == "REIMBURSEMENT":
                 # Only reimbursements paid from the wallet move money on it; the accounting entry does not
                 # say which kind it is, the export item does. Unknown yet: wait for its export.

@@ -73,6 +73,31 @@ FEED_KINDS = frozenset({
 })
 
 
+#: The expense kinds an accounting entry of Pleo's (``AccountingEntryV1``: ``family``, ``subFamily``) can
+#: be, for looking at entries before their export items are read (the preview, the bank feed). A
+#: reimbursement's entry does not say whether it was paid from the wallet or outside Pleo: both kinds.
+_FAMILY_KINDS: dict[tuple[str, str | None], tuple[ExpenseKind, ...]] = {
+    ("WALLET", "LOAD"): (ExpenseKind.WALLET_TOPUP,),
+    ("WALLET", "UNLOAD"): (ExpenseKind.WALLET_UNLOAD,),
+    ("WALLET", "FEE"): (ExpenseKind.FEE,),
+    ("WALLET", "INTEREST"): (ExpenseKind.FEE,),
+    ("CARD_PURCHASE", "ATM"): (ExpenseKind.ATM_WITHDRAWAL,),
+    ("OUT_OF_POCKET", None): (ExpenseKind.OUT_OF_POCKET,),
+    ("MILEAGE", None): (ExpenseKind.MILEAGE,),
+    ("PER_DIEM", None): (ExpenseKind.PER_DIEM,),
+    ("REIMBURSEMENT", None): (ExpenseKind.DIRECT_REIMBURSEMENT, ExpenseKind.EXTERNAL_REIMBURSEMENT),
+    ("CASHBACK", None): (ExpenseKind.CASHBACK,),
+    ("BILL_INVOICE_PAYMENT", None): (ExpenseKind.INVOICE_PAYMENT,),
+}
+
+
+def kinds_of_entry(entry: Mapping[str, Any]) -> tuple[ExpenseKind, ...]:
+    """The expense kinds a Pleo accounting entry may be, from its family and sub-family (empty when the
+    family says nothing more specific than "a purchase")."""
+    family = entry.get("family")
+    return _FAMILY_KINDS.get((family, entry.get("subFamily")), ()) or _FAMILY_KINDS.get((family, None), ())
+
+
 class TaxType(str, enum.Enum):
     INCLUSIVE = "inclusive"
     EXCLUSIVE = "exclusive"

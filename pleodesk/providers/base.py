@@ -34,6 +34,15 @@ class LedgerError(Exception):
         return self.title + (f": {self.detail}" if self.detail else "")
 
 
+class ReceiptRefused(LedgerError):
+    """The accounting system will never take this receipt as it is (its type, or a size that cannot be
+    made small enough): it is not tried again; the bookkeeper attaches a copy by hand. The message says
+    which file and why."""
+
+    def __init__(self, title: str, detail: str = "", fix: str = "") -> None:
+        super().__init__(title, detail, fix, retryable=False, reason_type="receipt_upload_failure")
+
+
 class AuthError(LedgerError):
     """The connection's credentials no longer work (revoked token, wrong key): reconnect."""
 
@@ -68,6 +77,18 @@ def connection_failure(url: str, exc: BaseException) -> str:
 
 
 @dataclass(frozen=True)
+class NotExported:
+    """An expense kind the accounting system does not take (``ExpenseKind`` value). Such expenses are
+    never validated, sent or fed; the engine records them as skipped with ``reason`` (what the user
+    sees) and tells Pleo: ``handled=True`` as done (they are booked by hand, like wallet top-ups),
+    ``handled=False`` as not exportable (failed, with the reason)."""
+
+    kind: str
+    reason: str
+    handled: bool = False
+
+
+@dataclass(frozen=True)
 class Capabilities:
     object_kinds: tuple[str, ...]        # e.g. ("journal_entry",), ("bank_transaction", "bill")
     draft: bool = False                  # can create drafts
@@ -75,6 +96,7 @@ class Capabilities:
     batch_size: int = 50                 # at most this many entries per send_batch
     max_attachment_bytes: int = 10 * 1024 * 1024
     max_attachments: int = 10
+    not_exported: tuple[NotExported, ...] = ()   # expense kinds it does not take (neither exported nor fed)
     feed: bool = False                   # can take bank-feed lines
     #: can create dimension values (analytic accounts, tracking options) for Pleo's tags:
     #: ``create_dimension_values(dimension, values) -> LedgerDimension``

@@ -7,6 +7,11 @@ The company: **Demo Company B.V.** (NL, wallet currency EUR), 12 employees, 4 te
 accounts with Dutch-looking codes, tax codes ``21%``, ``9%``, ``0%`` (inclusive) and ``RC21`` (reverse
 charge), tag groups ``PROJECT`` and ``DEPT``, and about 30 merchants (some in USD, GBP, SEK or DKK).
 
+``country="DE"`` gives the same company as a German one (``PROFILES``): **Pleo Demo GmbH**, categories with
+SKR03 account numbers named as Lexware Office names its posting categories, tax codes ``19%``, ``7%``,
+``0%`` and ``RC19``, and German merchants in place of the Dutch ones. Everything else (ids, amounts in
+supplier currency, dates) follows from the seed as for the Dutch company.
+
 Sign convention (as in ``pleodesk.core.model``): amounts are seen from the company's spending side. A
 card purchase, out-of-pocket expense, mileage, per diem, ATM withdrawal, fee, wallet unload or
 reimbursement payout is positive; a refund, chargeback, cashback or wallet top-up is negative.
@@ -245,6 +250,47 @@ MERCHANTS: tuple[Merchant, ...] = (
 #: Wallet-currency value of one unit of each supplier currency.
 FX_TO_EUR = {"EUR": Decimal(1), "USD": Decimal("0.9213"), "GBP": Decimal("1.1687"),
              "SEK": Decimal("0.0871"), "DKK": Decimal("0.1340")}
+#: The German company (``generate(country="DE")``): what differs from the Dutch one. Categories, contra
+#: accounts and tax codes are keyed by the Dutch codes the generator uses; merchants by their Dutch name.
+PROFILES: dict[str, dict] = {
+    "DE": {
+        "company_name": "Pleo Demo GmbH",
+        "categories": {
+            "4000": ("4660", "Reisekosten Arbeitnehmer", "7%"), "4010": ("4673", "Fahrtkosten", "7%"),
+            "4100": ("4650", "Bewirtungskosten", "19%"), "4200": ("4806", "Software und Lizenzen", "19%"),
+            "4300": ("4930", "Bürobedarf", "19%"), "4400": ("4600", "Werbekosten", "19%"),
+            "4500": ("4920", "Telefon und Internet", "19%"), "4600": ("4945", "Fortbildungskosten", "19%"),
+            "4700": ("4668", "Kilometergelderstattung", "0%"), "4710": ("4664", "Verpflegungsmehraufwand", "0%"),
+            "4800": ("4970", "Nebenkosten des Geldverkehrs", "0%"), "1150": ("1360", "Geldtransit", None),
+            "1000": ("1460", "Bargeldabhebung", None), "8900": ("2700", "Cashback", None),
+        },
+        "contra": {"wallet": ("1210", "Pleo Wallet EUR"), "out_of_pocket": ("1741", "Verbindlichkeiten Privatauslagen"),
+                   "external_reimbursement": ("1742", "Gegenkonto Erstattungen")},
+        # Dutch code -> (code, name, rate, type, ingoing, outgoing)
+        "taxes": {"21%": ("19%", "Vorsteuer 19 %", "0.19", "inclusive", "1576", None),
+                  "9%": ("7%", "Vorsteuer 7 %", "0.07", "inclusive", "1571", None),
+                  "0%": ("0%", "Ohne Vorsteuer", "0", "inclusive", None, None),
+                  "RC21": ("RC19", "§13b UStG 19 %", "0.19", "reverse", "1577", "1787")},
+        # Dutch merchant name -> (German name, country)
+        "merchants": {
+            "NS Reizigers": ("Deutsche Bahn", "DE"), "KLM Royal Dutch Airlines": ("Lufthansa", "DE"),
+            "Booking.com": ("Booking.com", "NL"), "Shell Nederland": ("Aral", "DE"), "Uber B.V.": ("Uber Germany", "DE"),
+            "Bolt Operations": ("FREE NOW", "DE"), "TCA Taxi Amsterdam": ("Taxi Berlin", "DE"),
+            "Albert Heijn": ("REWE", "DE"), "Restaurant De Kas": ("Restaurant Tim Raue", "DE"),
+            "Café Loetje": ("Café Einstein", "DE"), "Starbucks Amsterdam": ("Starbucks Berlin", "DE"),
+            "Coolblue": ("MediaMarkt", "DE"), "bol.com": ("Amazon.de", "DE"), "HEMA": ("Rossmann", "DE"),
+            "KPN": ("Telekom Deutschland", "DE"), "Vodafone Libertel": ("Vodafone GmbH", "DE"),
+            "GoodHabitz": ("IHK Akademie", "DE"),
+        },
+        # vendor key -> (name, country, registration no., VAT no.)
+        "vendors": {"kpn": ("Telekom Deutschland GmbH", "DE", "HRB 59211", "DE814645262"),
+                    "coolblue": ("MediaMarkt E-Business GmbH", "DE", "HRB 206391", "DE812790138"),
+                    "bol": ("Amazon EU S.à r.l.", "LU", "B 101818", "LU20260743"),
+                    "ns": ("DB Fernverkehr AG", "DE", "HRB 79808", "DE260543043")},
+        "email_domain": "pleo-demo.de",
+    },
+}
+
 #: Dutch tax-free mileage allowance per km, in cents.
 MILEAGE_CENTS_PER_KM = 23
 PER_DIEM_CENTS = 4500
@@ -368,6 +414,9 @@ class DemoData:
     admin: Employee
     entries: list[Entry]
     by_id: dict[str, Entry]
+    company_name: str = COMPANY_NAME
+    country: str = COMPANY_COUNTRY
+    merchants: tuple[Merchant, ...] = MERCHANTS
 
 
 # =============================================================================== money ==========
@@ -406,7 +455,8 @@ def to_wallet(amount_sup: int, currency: str, jitter: float) -> int:
 
 
 # ========================================================================= generation ===========
-def _master(seed: int) -> dict:
+def _master(seed: int, country: str = COMPANY_COUNTRY) -> dict:
+    profile = PROFILES.get(country, {})
     rng = random.Random(f"pleodesk-demo:{seed}:master")
     company_id = uuid_from(rng)
     organization_id = uuid_from(rng)
@@ -420,21 +470,29 @@ def _master(seed: int) -> dict:
 
     accounts: list[Account] = []
     categories: dict[str, Account] = {}
-    for code, name, tax in CATEGORY_SPECS:
+    for key, name, tax in CATEGORY_SPECS:
+        code, name, tax = profile.get("categories", {}).get(key, (key, name, tax))
         acc = Account(uuid_from(rng), code, name, f"GL-{code}", "category", tax)
         accounts.append(acc)
-        categories[code] = acc
+        categories[key] = acc
     contra: dict[str, Account] = {}
     for code, name, role in CONTRA_SPECS:
+        code, name = profile.get("contra", {}).get(role, (code, name))
         acc = Account(uuid_from(rng), code, name, f"GL-{code}", role)
         accounts.append(acc)
         contra[role] = acc
-    tax_codes = [TaxCode(uuid_from(rng), code, name, Decimal(rate), typ, ing, out)
-                 for code, name, rate, typ, ing, out in TAX_SPECS]
+    tax_codes = []
+    taxes: dict[str, TaxCode] = {}
+    for spec in TAX_SPECS:
+        code, name, rate, typ, ing, out = profile.get("taxes", {}).get(spec[0], spec)
+        t = TaxCode(uuid_from(rng), code, name, Decimal(rate), typ, ing, out)
+        tax_codes.append(t)
+        taxes[spec[0]] = taxes[code] = t     # by the generator's (Dutch) code and by its own
     teams = [Team(uuid_from(rng), name, code) for name, code in TEAM_SPECS]
     employees = []
+    domain = profile.get("email_domain", "demo-company.nl")
     for first, last, team_ix, code, title in EMPLOYEE_SPECS:
-        email = f"{first}.{last}".lower().replace(" ", "") + "@demo-company.nl"
+        email = f"{first}.{last}".lower().replace(" ", "") + f"@{domain}"
         phone = "+316" + "".join(str(rng.randint(0, 9)) for _ in range(8))
         employees.append(Employee(uuid_from(rng), first, last, email, code, title, phone, teams[team_ix]))
     tag_groups, tags = [], []
@@ -442,13 +500,25 @@ def _master(seed: int) -> dict:
         group = TagGroup(uuid_from(rng), gcode, gname)
         tag_groups.append(group)
         tags.extend(Tag(uuid_from(rng), code, name, group) for code, name in specs)
-    vendors = {key: Vendor(uuid_from(rng), name, code, code and f"AP-{code}", cur, country, reg, vat)
-               for key, name, code, cur, country, reg, vat in VENDOR_SPECS}
+    vendors = {}
+    for key, name, code, cur, v_country, reg, vat in VENDOR_SPECS:
+        name, v_country, reg, vat = profile.get("vendors", {}).get(key, (name, v_country, reg, vat))
+        vendors[key] = Vendor(uuid_from(rng), name, code, code and f"AP-{code}", cur, v_country, reg, vat)
+    names = profile.get("merchants", {})
+    merchants = tuple(Merchant(*names.get(mm.name, (mm.name, mm.country)), *astuple_rest(mm))
+                      for mm in MERCHANTS) if names else MERCHANTS
     return dict(company_id=company_id, organization_id=organization_id, api_key=api_key, api_key_id=api_key_id,
                 other_company_id=other_company_id, other_organization_id=other_organization_id, other_api_key=other_api_key, secret=secret,
                 registration_number=registration_number, accounts=accounts, categories=categories, contra=contra,
-                tax_codes=tax_codes, taxes={t.code: t for t in tax_codes}, teams=teams, employees=employees,
-                tag_groups=tag_groups, tags=tags, vendors=vendors, admin=employees[0])
+                tax_codes=tax_codes, taxes=taxes, teams=teams, employees=employees,
+                tag_groups=tag_groups, tags=tags, vendors=vendors, admin=employees[0],
+                company_name=profile.get("company_name", COMPANY_NAME), country=country if profile else COMPANY_COUNTRY,
+                merchants=merchants)
+
+
+def astuple_rest(mm: Merchant) -> tuple:
+    """A merchant's fields after its name and country."""
+    return (mm.mcc, mm.category, mm.currency, mm.taxes, mm.low, mm.high, mm.weight, mm.vendor_key, mm.oop)
 
 
 def _type_counts(n: int) -> dict[str, int]:
@@ -473,9 +543,9 @@ class _MonthBuilder:
         self.entries: list[Entry] = []
         self.referenced: set[str] = set()   # purchases that a refund or chargeback refers to
         self.reimbursed: set[str] = set()   # employee-paid entries settled by a reimbursement
-        self.merchants = MERCHANTS
-        self.merchant_weights = [mm.weight for mm in MERCHANTS]
-        self.oop_merchants = [mm for mm in MERCHANTS if mm.oop]
+        self.merchants = m["merchants"]
+        self.merchant_weights = [mm.weight for mm in self.merchants]
+        self.oop_merchants = [mm for mm in self.merchants if mm.oop]
         self.project_tags = [t for t in m["tags"] if t.group.code == "PROJECT"]
         self.dept_tags = {t.code: t for t in m["tags"] if t.group.code == "DEPT"}
         self.team_dept = {"SALES": "SALES", "ENG": "ENG", "MKT": "MKT", None: "OPS"}
@@ -790,11 +860,15 @@ class _MonthBuilder:
                                     "EMAIL_FORWARDING", old.created_at)
 
 
-def generate(seed: int = 1, months: list[str] | None = None, expenses_per_month: int = 600) -> DemoData:
-    """Build the whole dataset. ``months`` are ``YYYY-MM`` strings (required)."""
+def generate(seed: int = 1, months: list[str] | None = None, expenses_per_month: int = 600,
+             country: str = COMPANY_COUNTRY) -> DemoData:
+    """Build the whole dataset. ``months`` are ``YYYY-MM`` strings (required); ``country`` ``"DE"`` gives
+    the German company (``PROFILES``)."""
     if not months:
         raise ValueError("months are required")
-    m = _master(seed)
+    if country != COMPANY_COUNTRY and country not in PROFILES:
+        raise ValueError(f"no demo company for the country {country!r} (known: NL, {', '.join(PROFILES)})")
+    m = _master(seed, country)
     entries: list[Entry] = []
     for month in sorted(months):
         entries.extend(_MonthBuilder(m, seed, month, expenses_per_month).build())

@@ -126,7 +126,8 @@ def frenchify(data: DemoData) -> DemoData:
     admin = employees[data.admin.id]
     new_accounts = [accounts[a.id] for a in data.accounts]
     return replace(
-        data, registration_number=SIREN, accounts=new_accounts,
+        data, registration_number=SIREN, accounts=new_accounts, company_name=COMPANY_NAME, country=COMPANY_COUNTRY,
+        merchants=tuple(merchants.get(m.name, m) for m in data.merchants),
         categories={a.code: a for a in new_accounts if a.role == "category"},
         contra={a.role: a for a in new_accounts if a.role != "category"},
         tax_codes=[*taxes.values(), *added], taxes=by_code, teams=list(teams.values()),

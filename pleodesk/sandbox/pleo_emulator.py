@@ -76,7 +76,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, Sequence
 
 from pleodesk.sandbox.demo_data import (
-    COMPANY_COUNTRY, COMPANY_NAME, NO_ACCOUNT_ID, OTHER_COMPANY_NAME, Account, DemoData, Entry, generate,
+    COMPANY_COUNTRY, NO_ACCOUNT_ID, OTHER_COMPANY_NAME, Account, DemoData, Entry, generate,
 )
 from pleodesk.sandbox.files import ReceiptContent, ReceiptFiles
 from pleodesk.sandbox.server import ApiError, Request, Response, Router, utc_iso
@@ -620,17 +620,22 @@ class PleoState:
                  sandbox_url: str = "http://127.0.0.1", country: str = "NL"):
         self.lock = threading.RLock()
         self.clock = Clock()
-        self.data: DemoData = generate(seed, months, expenses_per_month)
-        self.company_name = COMPANY_NAME
+        if country not in ("NL", "FR", "DE"):
+            raise ValueError(f"the sandbox has demo companies in NL, FR and DE, not {country!r}")
+        # The German company (Lexware Office) is generated as such (demo_data.PROFILES); the French one is
+        # the Dutch company made French (pleodesk/sandbox/demo_fr.py).
+        self.data: DemoData = generate(seed, months, expenses_per_month, country="DE" if country == "DE" else "NL")
+        self.company_name = self.data.company_name
         self.company_address = {"addressLine1": "Keizersgracht 123", "locality": "Amsterdam", "postalCode": "1015 CJ",
                                 "region": "Noord-Holland", "country": COMPANY_COUNTRY}
-        if country == "FR":                 # the French demo company (pleodesk/sandbox/demo_fr.py)
+        if country == "FR":
             from pleodesk.sandbox import demo_fr
 
             self.data = demo_fr.frenchify(self.data)
             self.company_name, self.company_address = demo_fr.COMPANY_NAME, dict(demo_fr.COMPANY_ADDRESS)
-        elif country != "NL":
-            raise ValueError(f"the sandbox has demo companies in NL and FR, not {country!r}")
+        elif country == "DE":
+            self.company_address = {"addressLine1": "Friedrichstraße 68", "locality": "Berlin", "postalCode": "10117",
+                                    "region": "Berlin", "country": "DE"}
         d = self.data
         self.seed = seed
         self.months = d.months

@@ -3,6 +3,7 @@
 Mounted by path prefix (``Sandbox.mount``):
 
 ==================  ==========================================================================
+``/lexware``        Lexware Office's public and partner API (``lexoffice_emulator``; ``/lexware-app``: its web app)
 ``/pleo``           Pleo's partner API (base URL ``{url}/pleo``; e.g. ``{url}/pleo/v3/export-jobs``)
 ``/pleo-auth``      Pleo's OAuth 2.0 server (``/pleo-auth/oauth/authorize``, ``/pleo-auth/oauth/token``)
 ``/pleo-files``     receipt files behind signed, expiring URLs (like a storage bucket)
@@ -465,7 +466,8 @@ class SandboxConfig:
     allow_non_loopback: bool = False
     #: The Odoo emulator answers like this version (16 or 17).
     odoo_version: int = 17
-    #: The demo company's country: "NL" (Demo Company B.V.) or "FR" (Société Démo SAS, for the French ledgers).
+    #: The demo company's country: "NL" (Demo Company B.V.), "FR" (Société Démo SAS, for the French ledgers) or
+    #: "DE" (Pleo Demo GmbH, for Lexware Office).
     country: str = "NL"
 
     def resolved_months(self) -> list[str]:
@@ -576,6 +578,10 @@ class Sandbox:
 
         self.qbo = mount_qbo(self)
         self.qbo_url: str = f"{self.url}/qbo"
+
+        from pleodesk.sandbox.lexoffice_emulator import mount_lexoffice
+
+        self.lexoffice = mount_lexoffice(self)
         self._thread: threading.Thread | None = None
         self._stopped = False
 

@@ -384,9 +384,80 @@
         <source>Odoo login</source>
         <translation>Odoo-Anmeldename</translation>
     </message>
+    <message numerus="yes">
+        <source>This user may book in %n company(-ies): choose the one for this connection, then press Next.</source>
+        <translation>
+            <numerusform>Dieser Benutzer darf in %n Unternehmen buchen: Wählen Sie es für diese Verbindung und klicken Sie dann auf Weiter.</numerusform>
+            <numerusform>Dieser Benutzer darf in %n Unternehmen buchen: Wählen Sie das für diese Verbindung und klicken Sie dann auf Weiter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect Lexware Office</source>
+        <translation>Lexware Office verbinden</translation>
+    </message>
+    <message>
+        <source>pleodesk books every Pleo expense as a voucher (Beleg) in Lexware Office, with its receipts, through Lexware&apos;s public API.</source>
+        <translation>pleodesk bucht jede Pleo-Ausgabe als Beleg in Lexware Office, mit ihren Belegdateien, über die öffentliche API von Lexware.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Before you start:&lt;/b&gt; Lexware Office does not take reimbursements (Privatauslagen). Out-of-pocket expenses, mileage, per diems and reimbursement payouts are not exported: pleodesk skips them, shows why, and tells Pleo they cannot be exported. Wallet top-ups and unloads are not exported either; add them by hand in Lexware Office.</source>
+        <translation>&lt;b&gt;Bevor Sie loslegen:&lt;/b&gt; Lexware Office ist nicht mit Privatauslagen kompatibel. Privatauslagen, Kilometergeld, Verpflegungspauschalen und Erstattungen werden nicht exportiert: pleodesk überspringt sie, sagt warum und meldet Pleo, dass sie nicht exportiert werden können. Auch Wallet-Aufladungen und -Abhebungen werden nicht exportiert; erfassen Sie sie in Lexware Office von Hand.</translation>
+    </message>
+    <message>
+        <source>Before you start</source>
+        <translation>Bevor Sie loslegen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect with Lexware Office (Zugriff erlauben)…</source>
+        <translation>Mit Lexware Office &amp;verbinden (Zugriff erlauben)…</translation>
+    </message>
+    <message>
+        <source>Opens Lexware Office in your browser: sign in and allow pleodesk access. pleodesk then creates the Pleo bank account and sends its card lines.</source>
+        <translation>Öffnet Lexware Office in Ihrem Browser: Melden Sie sich an und erlauben Sie pleodesk den Zugriff. pleodesk legt dann das Pleo-Bankkonto an und sendet die Kartenumsätze.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop waiting</source>
+        <translation>&amp;Warten beenden</translation>
+    </message>
+    <message>
+        <source>Or connect with an API key:</source>
+        <translation>Oder mit einem API-Schlüssel verbinden:</translation>
+    </message>
+    <message>
+        <source>Lexware Office API key</source>
+        <translation>API-Schlüssel von Lexware Office</translation>
+    </message>
     <message>
         <source>API &amp;key:</source>
         <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Check the API key with Lexware Office</source>
+        <translation>Den API-Schlüssel bei Lexware Office prüfen</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s Lexware Office</source>
+        <translation>Lexware Office der De&amp;mofirma verwenden</translation>
+    </message>
+    <message>
+        <source>Book into a Lexware Office emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>In ein auf diesem Computer nachgebildetes Lexware Office buchen, um pleodesk mit der Demofirma auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>The key: in Lexware Office open Add-ons &gt; Public API (app.lexware.de/addons/public-api), create a key that may use vouchers, contacts, files, posting categories and the profile, and paste it here. A key is valid for 24 months; the company&apos;s plan must include the Public API.</source>
+        <translation>Der Schlüssel: Öffnen Sie in Lexware Office Add-ons &gt; Public API (app.lexware.de/addons/public-api), erstellen Sie einen Schlüssel mit Zugriff auf Belege, Kontakte, Dateien, Buchungskategorien und das Profil und fügen Sie ihn hier ein. Ein Schlüssel gilt 24 Monate; der Tarif der Firma muss die Public API enthalten.</translation>
+    </message>
+    <message>
+        <source>Waiting for Lexware Office in your browser… Sign in and press Zugriff erlauben.</source>
+        <translation>Warten auf Lexware Office in Ihrem Browser… Melden Sie sich an und klicken Sie auf Zugriff erlauben.</translation>
+    </message>
+    <message>
+        <source>Not connected: the sign-in was stopped.</source>
+        <translation>Nicht verbunden: die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Checking the key with Lexware Office…</source>
+        <translation>Der Schlüssel wird bei Lexware Office geprüft…</translation>
     </message>
     <message>
         <source>Odoo API key</source>
@@ -432,13 +503,6 @@
         <source>{version} accepted the login {login} and its API key. The user has the rights pleodesk needs (Accountant or Adviser, and Settings); the Invoicing and Employees apps are installed.</source>
         <translation>{version} hat das Login {login} und seinen API-Schlüssel akzeptiert. Der Benutzer hat die Rechte, die pleodesk braucht (Accountant oder Adviser sowie Settings); die Apps Rechnungsstellung und Mitarbeiter sind installiert.</translation>
     </message>
-    <message numerus="yes">
-        <source>This user may book in %n company(-ies): choose the one for this connection, then press Next.</source>
-        <translation>
-            <numerusform>Dieser Benutzer darf in %n Unternehmen buchen: Wählen Sie es für diese Verbindung und klicken Sie dann auf Weiter.</numerusform>
-            <numerusform>Dieser Benutzer darf in %n Unternehmen buchen: Wählen Sie das für diese Verbindung und klicken Sie dann auf Weiter.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Unternehmen {company} (von {n}, in denen dieser Benutzer buchen darf): {accounts} Konten, {taxes} Einkaufssteuern, {plans} Analysepläne.</translation>
@@ -466,18 +530,6 @@
     <message>
         <source>Xero app &amp;client id:</source>
         <translation>&amp;Client-ID der Xero-App:</translation>
-    </message>
-    <message>
-        <source>&amp;Connect to Xero…</source>
-        <translation>Mit Xero &amp;verbinden…</translation>
-    </message>
-    <message>
-        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
-        <translation>Mit Xero verbinden: im Browser anmelden und pleodesk zulassen</translation>
-    </message>
-    <message>
-        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
-        <translation>Öffnet Xero in Ihrem Browser: Melden Sie sich an, wählen Sie die Organisation und lassen Sie pleodesk zu.</translation>
     </message>
     <message>
         <source>Connect QuickBooks Online</source>
@@ -636,6 +688,18 @@
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
+        <source>&amp;Connect to Xero…</source>
+        <translation>Mit Xero &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
+        <translation>Mit Xero verbinden: im Browser anmelden und pleodesk zulassen</translation>
+    </message>
+    <message>
+        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
+        <translation>Öffnet Xero in Ihrem Browser: Melden Sie sich an, wählen Sie die Organisation und lassen Sie pleodesk zu.</translation>
+    </message>
+    <message>
         <source>&amp;Advanced: your own Xero app</source>
         <translation>&amp;Erweitert: Ihre eigene Xero-App</translation>
     </message>
@@ -646,10 +710,6 @@
     <message>
         <source>Only needed for a Xero app of your own: at developer.xero.com &gt; My Apps, create an app of type &quot;Auth code with PKCE&quot; (mobile or desktop app) and register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback.</source>
         <translation>Nur für eine eigene Xero-App nötig: Legen Sie unter developer.xero.com &gt; My Apps eine App vom Typ „Auth code with PKCE“ (Mobil- oder Desktop-App) an und registrieren Sie die Redirect-URIs http://localhost:53682/callback, http://localhost:53683/callback und http://localhost:53684/callback.</translation>
-    </message>
-    <message>
-        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
-        <translation>Warten auf Xero beendet. Klicken Sie auf Mit Xero verbinden, um es erneut zu versuchen.</translation>
     </message>
     <message>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
@@ -678,6 +738,10 @@
     <message>
         <source>Signed in to {name}.</source>
         <translation>Bei {name} angemeldet.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
+        <translation>Warten auf Xero beendet. Klicken Sie auf Mit Xero verbinden, um es erneut zu versuchen.</translation>
     </message>
     <message>
         <source>Setting up the Pleo accounts in Xero…</source>
@@ -1150,6 +1214,10 @@
         <source>Waiting for the work already running to finish…</source>
         <translation>Wartet, bis die laufende Arbeit fertig ist…</translation>
     </message>
+    <message>
+        <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
+        <translation>Sendet jede abgerechnete Ausgabe des Monats, die in Pleo zum Export bereitsteht, nach Buchungsdatum (dem Datum, das Pleo anzeigt). Bereits gebuchte Ausgaben werden nie erneut gesendet.</translation>
+    </message>
     <message numerus="yes">
         <source>%n expense(s) waiting for export</source>
         <translation>
@@ -1179,12 +1247,12 @@
         </translation>
     </message>
     <message>
-        <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
-        <translation>Sendet jede abgerechnete Ausgabe des Monats, die in Pleo zum Export bereitsteht, nach Buchungsdatum (dem Datum, das Pleo anzeigt). Bereits gebuchte Ausgaben werden nie erneut gesendet.</translation>
-    </message>
-    <message>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>
         <translation>Wird übersprungen (an Pleo als erledigt gemeldet, nicht gebucht):</translation>
+    </message>
+    <message>
+        <source>Not exported, the accounting system does not take them (reported to Pleo as not exportable):</source>
+        <translation>Nicht exportiert, das Buchhaltungsprogramm nimmt sie nicht an (an Pleo als nicht exportierbar gemeldet):</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -1503,6 +1571,10 @@
         </translation>
     </message>
     <message>
+        <source>Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps what was exported. This cannot be undone.</source>
+        <translation>{name} mit Zuordnungen, Verlauf, Pleo-Daten und heruntergeladenen Belegen löschen? Was exportiert wurde, bleibt in der Buchhaltung. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
         <source>Some expenses need attention.</source>
         <translation>Einige Ausgaben brauchen Aufmerksamkeit.</translation>
     </message>
@@ -1549,10 +1621,6 @@
     <message>
         <source>Delete the connection</source>
         <translation>Verbindung löschen</translation>
-    </message>
-    <message>
-        <source>Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps what was exported. This cannot be undone.</source>
-        <translation>{name} mit Zuordnungen, Verlauf, Pleo-Daten und heruntergeladenen Belegen löschen? Was exportiert wurde, bleibt in der Buchhaltung. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Disconnecting {name} from {system}…</source>
@@ -1852,6 +1920,10 @@
         <translation>Probleme nach Ursache</translation>
     </message>
     <message>
+        <source>Where to find the exports in the ledger</source>
+        <translation>Wo die Exporte in der Buchhaltung zu finden sind</translation>
+    </message>
+    <message>
         <source>Looking for problems…</source>
         <translation>Probleme werden gesucht…</translation>
     </message>
@@ -2054,8 +2126,20 @@
         <translation>Neuer Odoo-API-Schlüssel</translation>
     </message>
     <message>
+        <source>Lexware Office refused the stored API key (keys expire after 24 months). Create a new key in Lexware Office under Add-ons &gt; Public API for the company {company} and paste it here.</source>
+        <translation>Lexware Office hat den gespeicherten API-Schlüssel abgelehnt (Schlüssel laufen nach 24 Monaten ab). Erstellen Sie in Lexware Office unter Add-ons &gt; Public API einen neuen Schlüssel für die Firma {company} und fügen Sie ihn hier ein.</translation>
+    </message>
+    <message>
+        <source>New Lexware Office API key</source>
+        <translation>Neuer API-Schlüssel von Lexware Office</translation>
+    </message>
+    <message>
         <source>Leave empty to try the stored key again</source>
         <translation>Leer lassen, um den gespeicherten Schlüssel erneut zu versuchen</translation>
+    </message>
+    <message>
+        <source>New &amp;Lexware Office API key:</source>
+        <translation>Neuer API-Schlüssel von &amp;Lexware Office:</translation>
     </message>
     <message>
         <source>New &amp;Odoo API key:</source>
@@ -2581,14 +2665,6 @@
         </translation>
     </message>
     <message>
-        <source>Card expenses booked as</source>
-        <translation>Kartenausgaben gebucht als</translation>
-    </message>
-    <message>
-        <source>Out-of-pocket expenses booked as</source>
-        <translation>Auslagen gebucht als</translation>
-    </message>
-    <message>
         <source>Entries</source>
         <translation>Buchungen</translation>
     </message>
@@ -2599,10 +2675,6 @@
     <message>
         <source>drafts</source>
         <translation>Entwürfe</translation>
-    </message>
-    <message>
-        <source>Wallet top-ups</source>
-        <translation>Wallet-Aufladungen</translation>
     </message>
     <message>
         <source>Receipts</source>
@@ -2620,8 +2692,20 @@
         </translation>
     </message>
     <message>
+        <source>Card expenses booked as</source>
+        <translation>Kartenausgaben gebucht als</translation>
+    </message>
+    <message>
+        <source>Out-of-pocket expenses booked as</source>
+        <translation>Auslagen gebucht als</translation>
+    </message>
+    <message>
         <source>not exported</source>
         <translation>nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Wallet top-ups</source>
+        <translation>Wallet-Aufladungen</translation>
     </message>
     <message>
         <source>Export queue</source>
@@ -3167,6 +3251,109 @@
     </message>
 </context>
 <context>
+    <name>lexoffice</name>
+    <message>
+        <source>Lexware Office (lexoffice)</source>
+        <translation>Lexware Office (lexoffice)</translation>
+    </message>
+    <message>
+        <source>Bookkeeping vouchers in Lexware Office with the receipts attached, and the Pleo card lines for its bank account. No reimbursements (Privatauslagen).</source>
+        <translation>Belege in Lexware Office mit den Belegdateien, und die Pleo-Kartenumsätze für das Bankkonto. Keine Privatauslagen.</translation>
+    </message>
+    <message>
+        <source>Lexware Office category</source>
+        <translation>Lexware-Office-Kategorie</translation>
+    </message>
+    <message>
+        <source>tax rate</source>
+        <translation>Steuersatz</translation>
+    </message>
+    <message>
+        <source>cost centre</source>
+        <translation>Kostenstelle</translation>
+    </message>
+    <message>
+        <source>cost centres</source>
+        <translation>Kostenstellen</translation>
+    </message>
+    <message>
+        <source>Pleo bank account in Lexware Office</source>
+        <translation>Pleo-Bankkonto in Lexware Office</translation>
+    </message>
+    <message>
+        <source>Open voucher until its payment is matched</source>
+        <translation>Offener Beleg bis zur Zuordnung der Zahlung</translation>
+    </message>
+    <message>
+        <source>Reimbursements (not supported by Lexware Office)</source>
+        <translation>Privatauslagen (von Lexware Office nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>Reimbursements paid outside Pleo (not supported by Lexware Office)</source>
+        <translation>Erstattungen außerhalb von Pleo (von Lexware Office nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>Lexware Office books every expense as a voucher (Beleg) that stays open until it is matched with its line on the Pleo bank account, so these two are all it needs; pleodesk chose them.</source>
+        <translation>Lexware Office bucht jede Ausgabe als Beleg, der offen bleibt, bis er dem Umsatz auf dem Pleo-Bankkonto zugeordnet ist; mehr braucht es nicht, pleodesk hat beide gewählt.</translation>
+    </message>
+    <message>
+        <source>Lexware Office gets the Pleo card lines as transactions of its bank account &quot;Pleo&quot; (pleodesk created it). Every exported voucher comes with an assignment hint: approve the matches in Lexware Office under Finanzen &gt; Bank &gt; Zuordnungsvorschläge. Wallet top-ups and unloads are not sent; add them by hand.</source>
+        <translation>Lexware Office erhält die Pleo-Kartenumsätze als Umsätze seines Bankkontos „Pleo“ (von pleodesk angelegt). Zu jedem exportierten Beleg kommt ein Zuordnungsvorschlag: Genehmigen Sie die Zuordnungen in Lexware Office unter Finanzen &gt; Bank &gt; Zuordnungsvorschläge. Wallet-Aufladungen und -Abhebungen werden nicht gesendet; erfassen Sie sie von Hand.</translation>
+    </message>
+    <message>
+        <source>Without Lexware partner access, pleodesk writes the Pleo card lines to CSV files in {folder}. Once: in Lexware Office add a bank account named &quot;Pleo&quot; without online banking (Finanzen &gt; Bank &gt; Bankkonto hinzufügen), and at the first import assign the columns Buchungstag to Datum, Verwendungszweck, Auftraggeber/Empfänger and Betrag. Then import every new file once (the account&apos;s … menu &gt; Umsätze importieren (CSV)): Lexware Office does not notice a file imported twice, and pleodesk never writes a line twice. Wallet top-ups and unloads are not in the files; add them by hand.</source>
+        <translation>Ohne Lexware-Partnerzugang schreibt pleodesk die Pleo-Kartenumsätze in CSV-Dateien in {folder}. Einmalig: Legen Sie in Lexware Office ein Bankkonto „Pleo“ ohne Online-Banking an (Finanzen &gt; Bank &gt; Bankkonto hinzufügen) und ordnen Sie beim ersten Import die Spalten Buchungstag → Datum, Verwendungszweck, Auftraggeber/Empfänger und Betrag zu. Importieren Sie danach jede neue Datei genau einmal (Menü … des Kontos &gt; Umsätze importieren (CSV)): Lexware Office bemerkt keine doppelt importierte Datei, und pleodesk schreibt nie eine Zeile zweimal. Wallet-Aufladungen und -Abhebungen stehen nicht in den Dateien; erfassen Sie sie von Hand.</translation>
+    </message>
+    <message>
+        <source>net</source>
+        <translation>netto</translation>
+    </message>
+    <message>
+        <source>gross</source>
+        <translation>brutto</translation>
+    </message>
+    <message>
+        <source>VAT-free</source>
+        <translation>umsatzsteuerfrei</translation>
+    </message>
+    <message>
+        <source>Connected to {company} (taxation: {tax}); expense categories: {n}.</source>
+        <translation>Verbunden mit {company} (Besteuerung: {tax}); Ausgabenkategorien: {n}.</translation>
+    </message>
+    <message>
+        <source>Vouchers created: {n}. Look for them in Lexware Office under Belege &gt; Alle Belege (the voucher number is the Pleo reference). The newest:</source>
+        <translation>Angelegte Belege: {n}. Sie finden sie in Lexware Office unter Belege &gt; Alle Belege (die Belegnummer ist die Pleo-Referenz). Die neuesten:</translation>
+    </message>
+    <message>
+        <source>No voucher has been created yet: the Export tab and the problems below say why.</source>
+        <translation>Es wurde noch kein Beleg angelegt: der Reiter Exportieren und die Probleme unten sagen, warum.</translation>
+    </message>
+    <message>
+        <source>Card lines sent to the Pleo bank account: {n}. If the vouchers are there but nothing shows under Finanzen &gt; Bank &gt; Zuordnungsvorschläge, the lines have not reached Lexware Office yet.</source>
+        <translation>An das Pleo-Bankkonto gesendete Kartenumsätze: {n}. Sind die Belege da, aber unter Finanzen &gt; Bank &gt; Zuordnungsvorschläge erscheint nichts, haben die Umsätze Lexware Office noch nicht erreicht.</translation>
+    </message>
+    <message>
+        <source>A small business (Kleinunternehmer): every expense is booked at 0 %, without input tax.</source>
+        <translation>Ein Kleinunternehmer: jede Ausgabe wird mit 0 % gebucht, ohne Vorsteuer.</translation>
+    </message>
+    <message>
+        <source>These categories need a supplier among the contacts: {names}.</source>
+        <translation>Diese Kategorien brauchen einen Lieferanten unter den Kontakten: {names}.</translation>
+    </message>
+    <message>
+        <source>Exported but nothing in Lexware Office?</source>
+        <translation>Exportiert, aber nichts in Lexware Office?</translation>
+    </message>
+    <message>
+        <source>No card lines have been sent yet (the bank feed runs at 08:00 and 13:00 UTC when it is on).</source>
+        <translation>Es wurden noch keine Kartenumsätze gesendet (der Bank-Feed läuft um 08:00 und 13:00 UTC, wenn er eingeschaltet ist).</translation>
+    </message>
+    <message>
+        <source>This key belongs to {company}, not to {expected}: nothing was changed.</source>
+        <translation>Dieser Schlüssel gehört zu {company}, nicht zu {expected}: es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>mapping</name>
     <message>
         <source> (archived)</source>
@@ -3615,6 +3802,18 @@
     <message>
         <source>connection disconnected: reconnect it</source>
         <translation>Verbindung getrennt: neu verbinden</translation>
+    </message>
+    <message>
+        <source>Lexware Office does not take reimbursements (Privatauslagen): book it by hand</source>
+        <translation>Lexware Office ist nicht mit Privatauslagen kompatibel: von Hand buchen</translation>
+    </message>
+    <message>
+        <source>wallet top-ups and unloads are added by hand in Lexware Office</source>
+        <translation>Wallet-Aufladungen und -Abhebungen werden in Lexware Office von Hand erfasst</translation>
+    </message>
+    <message>
+        <source>invoice payments are added by hand in Lexware Office and matched to their invoice (the bank feed does not carry them)</source>
+        <translation>Rechnungszahlungen werden in Lexware Office von Hand erfasst und ihrer Rechnung zugeordnet (der Bank-Feed enthält sie nicht)</translation>
     </message>
 </context>
 <context>

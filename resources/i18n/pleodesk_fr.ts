@@ -384,9 +384,80 @@
         <source>Odoo login</source>
         <translation>Identifiant Odoo</translation>
     </message>
+    <message numerus="yes">
+        <source>This user may book in %n company(-ies): choose the one for this connection, then press Next.</source>
+        <translation>
+            <numerusform>Cet utilisateur peut comptabiliser dans %n société&#xa0;: choisissez-la pour cette connexion, puis cliquez sur Suivant.</numerusform>
+            <numerusform>Cet utilisateur peut comptabiliser dans %n sociétés&#xa0;: choisissez celle de cette connexion, puis cliquez sur Suivant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect Lexware Office</source>
+        <translation>Connecter Lexware Office</translation>
+    </message>
+    <message>
+        <source>pleodesk books every Pleo expense as a voucher (Beleg) in Lexware Office, with its receipts, through Lexware&apos;s public API.</source>
+        <translation>pleodesk comptabilise chaque dépense Pleo comme pièce (Beleg) dans Lexware Office, avec ses justificatifs, via l&apos;API publique de Lexware.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Before you start:&lt;/b&gt; Lexware Office does not take reimbursements (Privatauslagen). Out-of-pocket expenses, mileage, per diems and reimbursement payouts are not exported: pleodesk skips them, shows why, and tells Pleo they cannot be exported. Wallet top-ups and unloads are not exported either; add them by hand in Lexware Office.</source>
+        <translation>&lt;b&gt;Avant de commencer :&lt;/b&gt; Lexware Office ne prend pas les remboursements (Privatauslagen). Les dépenses avancées, les indemnités kilométriques, les per diem et les versements de remboursement ne sont pas exportés : pleodesk les ignore, dit pourquoi et signale à Pleo qu&apos;ils ne peuvent pas être exportés. Les rechargements et retraits du portefeuille ne sont pas exportés non plus ; saisissez-les vous-même dans Lexware Office.</translation>
+    </message>
+    <message>
+        <source>Before you start</source>
+        <translation>Avant de commencer</translation>
+    </message>
+    <message>
+        <source>&amp;Connect with Lexware Office (Zugriff erlauben)…</source>
+        <translation>&amp;Connecter avec Lexware Office (Zugriff erlauben)…</translation>
+    </message>
+    <message>
+        <source>Opens Lexware Office in your browser: sign in and allow pleodesk access. pleodesk then creates the Pleo bank account and sends its card lines.</source>
+        <translation>Ouvre Lexware Office dans votre navigateur : connectez-vous et autorisez l&apos;accès de pleodesk. pleodesk crée alors le compte bancaire Pleo et y envoie les lignes de carte.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop waiting</source>
+        <translation>&amp;Arrêter d&apos;attendre</translation>
+    </message>
+    <message>
+        <source>Or connect with an API key:</source>
+        <translation>Ou connectez-vous avec une clé API :</translation>
+    </message>
+    <message>
+        <source>Lexware Office API key</source>
+        <translation>Clé API de Lexware Office</translation>
+    </message>
     <message>
         <source>API &amp;key:</source>
         <translation>&amp;Clé API :</translation>
+    </message>
+    <message>
+        <source>Check the API key with Lexware Office</source>
+        <translation>Vérifier la clé API auprès de Lexware Office</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s Lexware Office</source>
+        <translation>Utiliser le Lexware Office de l&apos;entreprise de dé&amp;mo</translation>
+    </message>
+    <message>
+        <source>Book into a Lexware Office emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Comptabiliser dans un Lexware Office émulé sur cet ordinateur, pour essayer pleodesk avec l&apos;entreprise de démo.</translation>
+    </message>
+    <message>
+        <source>The key: in Lexware Office open Add-ons &gt; Public API (app.lexware.de/addons/public-api), create a key that may use vouchers, contacts, files, posting categories and the profile, and paste it here. A key is valid for 24 months; the company&apos;s plan must include the Public API.</source>
+        <translation>La clé : dans Lexware Office, ouvrez Add-ons &gt; Public API (app.lexware.de/addons/public-api), créez une clé qui peut utiliser les pièces, les contacts, les fichiers, les catégories de comptabilisation et le profil, et collez-la ici. Une clé est valable 24 mois ; l&apos;abonnement de l&apos;entreprise doit inclure la Public API.</translation>
+    </message>
+    <message>
+        <source>Waiting for Lexware Office in your browser… Sign in and press Zugriff erlauben.</source>
+        <translation>En attente de Lexware Office dans votre navigateur… Connectez-vous et cliquez sur Zugriff erlauben.</translation>
+    </message>
+    <message>
+        <source>Not connected: the sign-in was stopped.</source>
+        <translation>Non connecté : la connexion a été arrêtée.</translation>
+    </message>
+    <message>
+        <source>Checking the key with Lexware Office…</source>
+        <translation>Vérification de la clé auprès de Lexware Office…</translation>
     </message>
     <message>
         <source>Odoo API key</source>
@@ -432,13 +503,6 @@
         <source>{version} accepted the login {login} and its API key. The user has the rights pleodesk needs (Accountant or Adviser, and Settings); the Invoicing and Employees apps are installed.</source>
         <translation>{version} a accepté l&apos;identifiant {login} et sa clé d&apos;API. L&apos;utilisateur a les droits dont pleodesk a besoin (Accountant ou Adviser, et Settings) ; les applications Facturation et Employés sont installées.</translation>
     </message>
-    <message numerus="yes">
-        <source>This user may book in %n company(-ies): choose the one for this connection, then press Next.</source>
-        <translation>
-            <numerusform>Cet utilisateur peut comptabiliser dans %n société&#xa0;: choisissez-la pour cette connexion, puis cliquez sur Suivant.</numerusform>
-            <numerusform>Cet utilisateur peut comptabiliser dans %n sociétés&#xa0;: choisissez celle de cette connexion, puis cliquez sur Suivant.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Société {company} (parmi les {n} où cet utilisateur peut comptabiliser) : {accounts} comptes, {taxes} taxes d&apos;achat, {plans} plans analytiques.</translation>
@@ -466,18 +530,6 @@
     <message>
         <source>Xero app &amp;client id:</source>
         <translation>Identifiant &amp;client de l’application Xero :</translation>
-    </message>
-    <message>
-        <source>&amp;Connect to Xero…</source>
-        <translation>&amp;Se connecter à Xero…</translation>
-    </message>
-    <message>
-        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
-        <translation>Se connecter à Xero&#xa0;: connectez-vous dans le navigateur et autorisez pleodesk</translation>
-    </message>
-    <message>
-        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
-        <translation>Ouvre Xero dans votre navigateur&#xa0;: connectez-vous, choisissez l&apos;organisation et autorisez pleodesk.</translation>
     </message>
     <message>
         <source>Connect QuickBooks Online</source>
@@ -636,6 +688,18 @@
         <translation>&amp;Organisation :</translation>
     </message>
     <message>
+        <source>&amp;Connect to Xero…</source>
+        <translation>&amp;Se connecter à Xero…</translation>
+    </message>
+    <message>
+        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
+        <translation>Se connecter à Xero&#xa0;: connectez-vous dans le navigateur et autorisez pleodesk</translation>
+    </message>
+    <message>
+        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
+        <translation>Ouvre Xero dans votre navigateur&#xa0;: connectez-vous, choisissez l&apos;organisation et autorisez pleodesk.</translation>
+    </message>
+    <message>
         <source>&amp;Advanced: your own Xero app</source>
         <translation>&amp;Avancé&#xa0;: votre propre application Xero</translation>
     </message>
@@ -646,10 +710,6 @@
     <message>
         <source>Only needed for a Xero app of your own: at developer.xero.com &gt; My Apps, create an app of type &quot;Auth code with PKCE&quot; (mobile or desktop app) and register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback.</source>
         <translation>Seulement pour votre propre application Xero&#xa0;: sur developer.xero.com &gt; My Apps, créez une application de type « Auth code with PKCE » (application mobile ou de bureau) et enregistrez les URI de redirection http://localhost:53682/callback, http://localhost:53683/callback et http://localhost:53684/callback.</translation>
-    </message>
-    <message>
-        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
-        <translation>Attente de Xero arrêtée. Cliquez sur Se connecter à Xero pour réessayer.</translation>
     </message>
     <message>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
@@ -678,6 +738,10 @@
     <message>
         <source>Signed in to {name}.</source>
         <translation>Connecté à {name}.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
+        <translation>Attente de Xero arrêtée. Cliquez sur Se connecter à Xero pour réessayer.</translation>
     </message>
     <message>
         <source>Setting up the Pleo accounts in Xero…</source>
@@ -1150,6 +1214,10 @@
         <source>Waiting for the work already running to finish…</source>
         <translation>En attente de la fin du travail en cours…</translation>
     </message>
+    <message>
+        <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
+        <translation>Envoie chaque dépense réglée du mois en attente d’export dans Pleo, selon sa date comptable (la date affichée par Pleo). Les dépenses déjà en comptabilité ne sont jamais renvoyées.</translation>
+    </message>
     <message numerus="yes">
         <source>%n expense(s) waiting for export</source>
         <translation>
@@ -1179,12 +1247,12 @@
         </translation>
     </message>
     <message>
-        <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
-        <translation>Envoie chaque dépense réglée du mois en attente d’export dans Pleo, selon sa date comptable (la date affichée par Pleo). Les dépenses déjà en comptabilité ne sont jamais renvoyées.</translation>
-    </message>
-    <message>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>
         <translation>Seront ignorées (signalées à Pleo comme traitées, non comptabilisées) :</translation>
+    </message>
+    <message>
+        <source>Not exported, the accounting system does not take them (reported to Pleo as not exportable):</source>
+        <translation>Non exportées, le logiciel comptable ne les prend pas (signalées à Pleo comme non exportables) :</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -1503,6 +1571,10 @@
         </translation>
     </message>
     <message>
+        <source>Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps what was exported. This cannot be undone.</source>
+        <translation>Supprimer {name} avec ses associations, son historique, ses données Pleo et les justificatifs téléchargés ? La comptabilité garde ce qui a été exporté. Cette action est irréversible.</translation>
+    </message>
+    <message>
         <source>Some expenses need attention.</source>
         <translation>Certaines dépenses demandent votre attention.</translation>
     </message>
@@ -1549,10 +1621,6 @@
     <message>
         <source>Delete the connection</source>
         <translation>Supprimer la connexion</translation>
-    </message>
-    <message>
-        <source>Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps what was exported. This cannot be undone.</source>
-        <translation>Supprimer {name} avec ses associations, son historique, ses données Pleo et les justificatifs téléchargés ? La comptabilité garde ce qui a été exporté. Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Disconnecting {name} from {system}…</source>
@@ -1852,6 +1920,10 @@
         <translation>Problèmes regroupés par cause</translation>
     </message>
     <message>
+        <source>Where to find the exports in the ledger</source>
+        <translation>Où trouver les exports dans la comptabilité</translation>
+    </message>
+    <message>
         <source>Looking for problems…</source>
         <translation>Recherche des problèmes…</translation>
     </message>
@@ -2054,8 +2126,20 @@
         <translation>Nouvelle clé d&apos;API Odoo</translation>
     </message>
     <message>
+        <source>Lexware Office refused the stored API key (keys expire after 24 months). Create a new key in Lexware Office under Add-ons &gt; Public API for the company {company} and paste it here.</source>
+        <translation>Lexware Office a refusé la clé API enregistrée (les clés expirent après 24 mois). Créez une nouvelle clé dans Lexware Office sous Add-ons &gt; Public API pour l&apos;entreprise {company} et collez-la ici.</translation>
+    </message>
+    <message>
+        <source>New Lexware Office API key</source>
+        <translation>Nouvelle clé API de Lexware Office</translation>
+    </message>
+    <message>
         <source>Leave empty to try the stored key again</source>
         <translation>Laissez vide pour réessayer la clé enregistrée</translation>
+    </message>
+    <message>
+        <source>New &amp;Lexware Office API key:</source>
+        <translation>Nouvelle clé API de &amp;Lexware Office :</translation>
     </message>
     <message>
         <source>New &amp;Odoo API key:</source>
@@ -2581,14 +2665,6 @@
         </translation>
     </message>
     <message>
-        <source>Card expenses booked as</source>
-        <translation>Dépenses par carte comptabilisées comme</translation>
-    </message>
-    <message>
-        <source>Out-of-pocket expenses booked as</source>
-        <translation>Notes de frais comptabilisées comme</translation>
-    </message>
-    <message>
         <source>Entries</source>
         <translation>Écritures</translation>
     </message>
@@ -2599,10 +2675,6 @@
     <message>
         <source>drafts</source>
         <translation>brouillons</translation>
-    </message>
-    <message>
-        <source>Wallet top-ups</source>
-        <translation>Rechargements du portefeuille</translation>
     </message>
     <message>
         <source>Receipts</source>
@@ -2620,8 +2692,20 @@
         </translation>
     </message>
     <message>
+        <source>Card expenses booked as</source>
+        <translation>Dépenses par carte comptabilisées comme</translation>
+    </message>
+    <message>
+        <source>Out-of-pocket expenses booked as</source>
+        <translation>Notes de frais comptabilisées comme</translation>
+    </message>
+    <message>
         <source>not exported</source>
         <translation>non exportés</translation>
+    </message>
+    <message>
+        <source>Wallet top-ups</source>
+        <translation>Rechargements du portefeuille</translation>
     </message>
     <message>
         <source>Export queue</source>
@@ -3167,6 +3251,109 @@
     </message>
 </context>
 <context>
+    <name>lexoffice</name>
+    <message>
+        <source>Lexware Office (lexoffice)</source>
+        <translation>Lexware Office (lexoffice)</translation>
+    </message>
+    <message>
+        <source>Bookkeeping vouchers in Lexware Office with the receipts attached, and the Pleo card lines for its bank account. No reimbursements (Privatauslagen).</source>
+        <translation>Des pièces comptables dans Lexware Office avec les justificatifs joints, et les lignes de carte Pleo pour son compte bancaire. Pas de remboursements (Privatauslagen).</translation>
+    </message>
+    <message>
+        <source>Lexware Office category</source>
+        <translation>catégorie Lexware Office</translation>
+    </message>
+    <message>
+        <source>tax rate</source>
+        <translation>taux de TVA</translation>
+    </message>
+    <message>
+        <source>cost centre</source>
+        <translation>centre de coûts</translation>
+    </message>
+    <message>
+        <source>cost centres</source>
+        <translation>centres de coûts</translation>
+    </message>
+    <message>
+        <source>Pleo bank account in Lexware Office</source>
+        <translation>Compte bancaire Pleo dans Lexware Office</translation>
+    </message>
+    <message>
+        <source>Open voucher until its payment is matched</source>
+        <translation>Pièce ouverte jusqu&apos;au rapprochement de son paiement</translation>
+    </message>
+    <message>
+        <source>Reimbursements (not supported by Lexware Office)</source>
+        <translation>Remboursements (non pris en charge par Lexware Office)</translation>
+    </message>
+    <message>
+        <source>Reimbursements paid outside Pleo (not supported by Lexware Office)</source>
+        <translation>Remboursements payés hors de Pleo (non pris en charge par Lexware Office)</translation>
+    </message>
+    <message>
+        <source>Lexware Office books every expense as a voucher (Beleg) that stays open until it is matched with its line on the Pleo bank account, so these two are all it needs; pleodesk chose them.</source>
+        <translation>Lexware Office comptabilise chaque dépense comme pièce (Beleg) qui reste ouverte jusqu&apos;à son rapprochement avec sa ligne du compte bancaire Pleo ; il ne faut rien de plus, pleodesk les a choisis.</translation>
+    </message>
+    <message>
+        <source>Lexware Office gets the Pleo card lines as transactions of its bank account &quot;Pleo&quot; (pleodesk created it). Every exported voucher comes with an assignment hint: approve the matches in Lexware Office under Finanzen &gt; Bank &gt; Zuordnungsvorschläge. Wallet top-ups and unloads are not sent; add them by hand.</source>
+        <translation>Lexware Office reçoit les lignes de carte Pleo comme transactions de son compte bancaire « Pleo » (créé par pleodesk). Chaque pièce exportée est accompagnée d&apos;une suggestion de rapprochement : validez-les dans Lexware Office sous Finanzen &gt; Bank &gt; Zuordnungsvorschläge. Les rechargements et retraits du portefeuille ne sont pas envoyés ; saisissez-les vous-même.</translation>
+    </message>
+    <message>
+        <source>Without Lexware partner access, pleodesk writes the Pleo card lines to CSV files in {folder}. Once: in Lexware Office add a bank account named &quot;Pleo&quot; without online banking (Finanzen &gt; Bank &gt; Bankkonto hinzufügen), and at the first import assign the columns Buchungstag to Datum, Verwendungszweck, Auftraggeber/Empfänger and Betrag. Then import every new file once (the account&apos;s … menu &gt; Umsätze importieren (CSV)): Lexware Office does not notice a file imported twice, and pleodesk never writes a line twice. Wallet top-ups and unloads are not in the files; add them by hand.</source>
+        <translation>Sans accès partenaire Lexware, pleodesk écrit les lignes de carte Pleo dans des fichiers CSV dans {folder}. Une fois : dans Lexware Office, ajoutez un compte bancaire « Pleo » sans banque en ligne (Finanzen &gt; Bank &gt; Bankkonto hinzufügen) et, au premier import, associez les colonnes Buchungstag à Datum, Verwendungszweck, Auftraggeber/Empfänger et Betrag. Importez ensuite chaque nouveau fichier une seule fois (menu … du compte &gt; Umsätze importieren (CSV)) : Lexware Office ne remarque pas un fichier importé deux fois, et pleodesk n&apos;écrit jamais une ligne deux fois. Les rechargements et retraits du portefeuille ne sont pas dans les fichiers ; saisissez-les vous-même.</translation>
+    </message>
+    <message>
+        <source>net</source>
+        <translation>hors taxes</translation>
+    </message>
+    <message>
+        <source>gross</source>
+        <translation>toutes taxes comprises</translation>
+    </message>
+    <message>
+        <source>VAT-free</source>
+        <translation>sans TVA</translation>
+    </message>
+    <message>
+        <source>Connected to {company} (taxation: {tax}); expense categories: {n}.</source>
+        <translation>Connecté à {company} (imposition : {tax}) ; catégories de dépenses : {n}.</translation>
+    </message>
+    <message>
+        <source>Vouchers created: {n}. Look for them in Lexware Office under Belege &gt; Alle Belege (the voucher number is the Pleo reference). The newest:</source>
+        <translation>Pièces créées : {n}. Vous les trouvez dans Lexware Office sous Belege &gt; Alle Belege (le numéro est la référence Pleo). Les plus récentes :</translation>
+    </message>
+    <message>
+        <source>No voucher has been created yet: the Export tab and the problems below say why.</source>
+        <translation>Aucune pièce n&apos;a encore été créée : l&apos;onglet Exporter et les problèmes ci-dessous disent pourquoi.</translation>
+    </message>
+    <message>
+        <source>Card lines sent to the Pleo bank account: {n}. If the vouchers are there but nothing shows under Finanzen &gt; Bank &gt; Zuordnungsvorschläge, the lines have not reached Lexware Office yet.</source>
+        <translation>Lignes de carte envoyées au compte bancaire Pleo : {n}. Si les pièces sont là mais que rien n&apos;apparaît sous Finanzen &gt; Bank &gt; Zuordnungsvorschläge, les lignes ne sont pas encore arrivées dans Lexware Office.</translation>
+    </message>
+    <message>
+        <source>A small business (Kleinunternehmer): every expense is booked at 0 %, without input tax.</source>
+        <translation>Une petite entreprise (Kleinunternehmer) : chaque dépense est comptabilisée à 0 %, sans TVA déductible.</translation>
+    </message>
+    <message>
+        <source>These categories need a supplier among the contacts: {names}.</source>
+        <translation>Ces catégories exigent un fournisseur parmi les contacts : {names}.</translation>
+    </message>
+    <message>
+        <source>Exported but nothing in Lexware Office?</source>
+        <translation>Exporté mais rien dans Lexware Office ?</translation>
+    </message>
+    <message>
+        <source>No card lines have been sent yet (the bank feed runs at 08:00 and 13:00 UTC when it is on).</source>
+        <translation>Aucune ligne de carte n&apos;a encore été envoyée (le flux bancaire passe à 08:00 et 13:00 UTC s&apos;il est activé).</translation>
+    </message>
+    <message>
+        <source>This key belongs to {company}, not to {expected}: nothing was changed.</source>
+        <translation>Cette clé appartient à {company}, pas à {expected} : rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
     <name>mapping</name>
     <message>
         <source> (archived)</source>
@@ -3615,6 +3802,18 @@
     <message>
         <source>connection disconnected: reconnect it</source>
         <translation>connexion interrompue : reconnectez-la</translation>
+    </message>
+    <message>
+        <source>Lexware Office does not take reimbursements (Privatauslagen): book it by hand</source>
+        <translation>Lexware Office ne prend pas les remboursements (Privatauslagen) : comptabilisez-le vous-même</translation>
+    </message>
+    <message>
+        <source>wallet top-ups and unloads are added by hand in Lexware Office</source>
+        <translation>les rechargements et retraits du portefeuille se saisissent à la main dans Lexware Office</translation>
+    </message>
+    <message>
+        <source>invoice payments are added by hand in Lexware Office and matched to their invoice (the bank feed does not carry them)</source>
+        <translation>les paiements de factures se saisissent à la main dans Lexware Office et se rapprochent de leur facture (le flux bancaire ne les contient pas)</translation>
     </message>
 </context>
 <context>

@@ -384,9 +384,80 @@
         <source>Odoo login</source>
         <translation>Odoo-gebruikersnaam</translation>
     </message>
+    <message numerus="yes">
+        <source>This user may book in %n company(-ies): choose the one for this connection, then press Next.</source>
+        <translation>
+            <numerusform>Deze gebruiker mag boeken in %n bedrijf: kies het voor deze koppeling en klik dan op Volgende.</numerusform>
+            <numerusform>Deze gebruiker mag boeken in %n bedrijven: kies het bedrijf voor deze koppeling en klik dan op Volgende.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect Lexware Office</source>
+        <translation>Lexware Office verbinden</translation>
+    </message>
+    <message>
+        <source>pleodesk books every Pleo expense as a voucher (Beleg) in Lexware Office, with its receipts, through Lexware&apos;s public API.</source>
+        <translation>pleodesk boekt elke Pleo-uitgave als boekingsstuk (Beleg) in Lexware Office, met de bonnen, via de openbare API van Lexware.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Before you start:&lt;/b&gt; Lexware Office does not take reimbursements (Privatauslagen). Out-of-pocket expenses, mileage, per diems and reimbursement payouts are not exported: pleodesk skips them, shows why, and tells Pleo they cannot be exported. Wallet top-ups and unloads are not exported either; add them by hand in Lexware Office.</source>
+        <translation>&lt;b&gt;Voordat u begint:&lt;/b&gt; Lexware Office kent geen terugbetalingen (Privatauslagen). Voorgeschoten uitgaven, kilometers, dagvergoedingen en uitbetalingen van terugbetalingen worden niet geëxporteerd: pleodesk slaat ze over, zegt waarom en meldt Pleo dat ze niet te exporteren zijn. Opwaarderingen en opnames van de wallet worden ook niet geëxporteerd; boek die zelf in Lexware Office.</translation>
+    </message>
+    <message>
+        <source>Before you start</source>
+        <translation>Voordat u begint</translation>
+    </message>
+    <message>
+        <source>&amp;Connect with Lexware Office (Zugriff erlauben)…</source>
+        <translation>&amp;Verbinden met Lexware Office (Zugriff erlauben)…</translation>
+    </message>
+    <message>
+        <source>Opens Lexware Office in your browser: sign in and allow pleodesk access. pleodesk then creates the Pleo bank account and sends its card lines.</source>
+        <translation>Opent Lexware Office in uw browser: meld u aan en geef pleodesk toegang. pleodesk maakt dan de Pleo-bankrekening aan en stuurt haar kaartregels.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop waiting</source>
+        <translation>&amp;Stoppen met wachten</translation>
+    </message>
+    <message>
+        <source>Or connect with an API key:</source>
+        <translation>Of verbind met een API-sleutel:</translation>
+    </message>
+    <message>
+        <source>Lexware Office API key</source>
+        <translation>API-sleutel van Lexware Office</translation>
+    </message>
     <message>
         <source>API &amp;key:</source>
         <translation>API-&amp;sleutel:</translation>
+    </message>
+    <message>
+        <source>Check the API key with Lexware Office</source>
+        <translation>De API-sleutel bij Lexware Office controleren</translation>
+    </message>
+    <message>
+        <source>Use the de&amp;mo company&apos;s Lexware Office</source>
+        <translation>Lexware Office van het de&amp;mobedrijf gebruiken</translation>
+    </message>
+    <message>
+        <source>Book into a Lexware Office emulated on this computer, to try pleodesk with the demo company.</source>
+        <translation>Boeken in een Lexware Office die op deze computer wordt nagebootst, om pleodesk met het demobedrijf te proberen.</translation>
+    </message>
+    <message>
+        <source>The key: in Lexware Office open Add-ons &gt; Public API (app.lexware.de/addons/public-api), create a key that may use vouchers, contacts, files, posting categories and the profile, and paste it here. A key is valid for 24 months; the company&apos;s plan must include the Public API.</source>
+        <translation>De sleutel: open in Lexware Office Add-ons &gt; Public API (app.lexware.de/addons/public-api), maak een sleutel die boekingsstukken, contacten, bestanden, boekingscategorieën en het profiel mag gebruiken en plak hem hier. Een sleutel is 24 maanden geldig; het abonnement van het bedrijf moet de Public API bevatten.</translation>
+    </message>
+    <message>
+        <source>Waiting for Lexware Office in your browser… Sign in and press Zugriff erlauben.</source>
+        <translation>Wachten op Lexware Office in uw browser… Meld u aan en klik op Zugriff erlauben.</translation>
+    </message>
+    <message>
+        <source>Not connected: the sign-in was stopped.</source>
+        <translation>Niet verbonden: het aanmelden is gestopt.</translation>
+    </message>
+    <message>
+        <source>Checking the key with Lexware Office…</source>
+        <translation>De sleutel wordt bij Lexware Office gecontroleerd…</translation>
     </message>
     <message>
         <source>Odoo API key</source>
@@ -432,13 +503,6 @@
         <source>{version} accepted the login {login} and its API key. The user has the rights pleodesk needs (Accountant or Adviser, and Settings); the Invoicing and Employees apps are installed.</source>
         <translation>{version} accepteerde de login {login} en de API-sleutel. De gebruiker heeft de rechten die pleodesk nodig heeft (Accountant of Adviser, en Settings); de apps Facturatie en Werknemers zijn geïnstalleerd.</translation>
     </message>
-    <message numerus="yes">
-        <source>This user may book in %n company(-ies): choose the one for this connection, then press Next.</source>
-        <translation>
-            <numerusform>Deze gebruiker mag boeken in %n bedrijf: kies het voor deze koppeling en klik dan op Volgende.</numerusform>
-            <numerusform>Deze gebruiker mag boeken in %n bedrijven: kies het bedrijf voor deze koppeling en klik dan op Volgende.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Company {company} (of {n} this user may book in): {accounts} accounts, {taxes} purchase taxes, {plans} analytic plans.</source>
         <translation>Bedrijf {company} (van de {n} waarin deze gebruiker mag boeken): {accounts} rekeningen, {taxes} inkoopbelastingen, {plans} analytische plannen.</translation>
@@ -466,18 +530,6 @@
     <message>
         <source>Xero app &amp;client id:</source>
         <translation>&amp;Client-id van de Xero-app:</translation>
-    </message>
-    <message>
-        <source>&amp;Connect to Xero…</source>
-        <translation>&amp;Verbinden met Xero…</translation>
-    </message>
-    <message>
-        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
-        <translation>Verbinden met Xero: log in in de browser en sta pleodesk toe</translation>
-    </message>
-    <message>
-        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
-        <translation>Opent Xero in uw browser: log in, kies de organisatie en sta pleodesk toe.</translation>
     </message>
     <message>
         <source>Connect QuickBooks Online</source>
@@ -636,6 +688,18 @@
         <translation>&amp;Organisatie:</translation>
     </message>
     <message>
+        <source>&amp;Connect to Xero…</source>
+        <translation>&amp;Verbinden met Xero…</translation>
+    </message>
+    <message>
+        <source>Connect to Xero: sign in in the browser and allow pleodesk</source>
+        <translation>Verbinden met Xero: log in in de browser en sta pleodesk toe</translation>
+    </message>
+    <message>
+        <source>Opens Xero in your browser: sign in, choose the organisation and allow pleodesk.</source>
+        <translation>Opent Xero in uw browser: log in, kies de organisatie en sta pleodesk toe.</translation>
+    </message>
+    <message>
         <source>&amp;Advanced: your own Xero app</source>
         <translation>&amp;Geavanceerd: uw eigen Xero-app</translation>
     </message>
@@ -646,10 +710,6 @@
     <message>
         <source>Only needed for a Xero app of your own: at developer.xero.com &gt; My Apps, create an app of type &quot;Auth code with PKCE&quot; (mobile or desktop app) and register the redirect URIs http://localhost:53682/callback, http://localhost:53683/callback and http://localhost:53684/callback.</source>
         <translation>Alleen nodig voor een eigen Xero-app: maak op developer.xero.com &gt; My Apps een app van het type &quot;Auth code with PKCE&quot; (mobiele of desktop-app) en registreer de redirect-URI&apos;s http://localhost:53682/callback, http://localhost:53683/callback en http://localhost:53684/callback.</translation>
-    </message>
-    <message>
-        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
-        <translation>Gestopt met wachten op Xero. Klik op Verbinden met Xero om het opnieuw te proberen.</translation>
     </message>
     <message>
         <source>Connected to {name}. Sign in again only to renew the connection.</source>
@@ -678,6 +738,10 @@
     <message>
         <source>Signed in to {name}.</source>
         <translation>Aangemeld bij {name}.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for Xero. Press Connect to Xero to try again.</source>
+        <translation>Gestopt met wachten op Xero. Klik op Verbinden met Xero om het opnieuw te proberen.</translation>
     </message>
     <message>
         <source>Setting up the Pleo accounts in Xero…</source>
@@ -1150,6 +1214,10 @@
         <source>Waiting for the work already running to finish…</source>
         <translation>Wacht tot het lopende werk klaar is…</translation>
     </message>
+    <message>
+        <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
+        <translation>Verstuurt elke verrekende uitgave van de maand die in Pleo klaarstaat voor export, op boekingsdatum (de datum die Pleo toont). Uitgaven die al in de administratie staan, worden nooit opnieuw verstuurd.</translation>
+    </message>
     <message numerus="yes">
         <source>%n expense(s) waiting for export</source>
         <translation>
@@ -1179,12 +1247,12 @@
         </translation>
     </message>
     <message>
-        <source>Sends every settled expense of the month that is waiting for export in Pleo, by its booking date (the date Pleo shows). Expenses already in the ledger are never sent again.</source>
-        <translation>Verstuurt elke verrekende uitgave van de maand die in Pleo klaarstaat voor export, op boekingsdatum (de datum die Pleo toont). Uitgaven die al in de administratie staan, worden nooit opnieuw verstuurd.</translation>
-    </message>
-    <message>
         <source>Will be skipped (reported to Pleo as handled, not booked):</source>
         <translation>Wordt overgeslagen (aan Pleo gemeld als afgehandeld, niet geboekt):</translation>
+    </message>
+    <message>
+        <source>Not exported, the accounting system does not take them (reported to Pleo as not exportable):</source>
+        <translation>Niet geëxporteerd, het boekhoudpakket neemt ze niet aan (aan Pleo gemeld als niet te exporteren):</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -1503,6 +1571,10 @@
         </translation>
     </message>
     <message>
+        <source>Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps what was exported. This cannot be undone.</source>
+        <translation>{name} met koppelingen, geschiedenis, Pleo-gegevens en gedownloade bonnetjes verwijderen? Wat al geëxporteerd is, blijft in de administratie. Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
         <source>Some expenses need attention.</source>
         <translation>Sommige uitgaven vragen aandacht.</translation>
     </message>
@@ -1549,10 +1621,6 @@
     <message>
         <source>Delete the connection</source>
         <translation>Koppeling verwijderen</translation>
-    </message>
-    <message>
-        <source>Delete {name} with its mappings, history, Pleo data and downloaded receipts? The ledger keeps what was exported. This cannot be undone.</source>
-        <translation>{name} met koppelingen, geschiedenis, Pleo-gegevens en gedownloade bonnetjes verwijderen? Wat al geëxporteerd is, blijft in de administratie. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
         <source>Disconnecting {name} from {system}…</source>
@@ -1852,6 +1920,10 @@
         <translation>Problemen per oorzaak</translation>
     </message>
     <message>
+        <source>Where to find the exports in the ledger</source>
+        <translation>Waar de exports in de boekhouding staan</translation>
+    </message>
+    <message>
         <source>Looking for problems…</source>
         <translation>Bezig met zoeken naar problemen…</translation>
     </message>
@@ -2054,8 +2126,20 @@
         <translation>Nieuwe Odoo-API-sleutel</translation>
     </message>
     <message>
+        <source>Lexware Office refused the stored API key (keys expire after 24 months). Create a new key in Lexware Office under Add-ons &gt; Public API for the company {company} and paste it here.</source>
+        <translation>Lexware Office weigerde de opgeslagen API-sleutel (sleutels verlopen na 24 maanden). Maak in Lexware Office onder Add-ons &gt; Public API een nieuwe sleutel voor het bedrijf {company} en plak hem hier.</translation>
+    </message>
+    <message>
+        <source>New Lexware Office API key</source>
+        <translation>Nieuwe API-sleutel van Lexware Office</translation>
+    </message>
+    <message>
         <source>Leave empty to try the stored key again</source>
         <translation>Laat leeg om de opgeslagen sleutel opnieuw te proberen</translation>
+    </message>
+    <message>
+        <source>New &amp;Lexware Office API key:</source>
+        <translation>Nieuwe API-sleutel van &amp;Lexware Office:</translation>
     </message>
     <message>
         <source>New &amp;Odoo API key:</source>
@@ -2581,14 +2665,6 @@
         </translation>
     </message>
     <message>
-        <source>Card expenses booked as</source>
-        <translation>Kaartuitgaven geboekt als</translation>
-    </message>
-    <message>
-        <source>Out-of-pocket expenses booked as</source>
-        <translation>Voorgeschoten uitgaven geboekt als</translation>
-    </message>
-    <message>
         <source>Entries</source>
         <translation>Boekingen</translation>
     </message>
@@ -2599,10 +2675,6 @@
     <message>
         <source>drafts</source>
         <translation>concepten</translation>
-    </message>
-    <message>
-        <source>Wallet top-ups</source>
-        <translation>Opwaarderingen van de wallet</translation>
     </message>
     <message>
         <source>Receipts</source>
@@ -2620,8 +2692,20 @@
         </translation>
     </message>
     <message>
+        <source>Card expenses booked as</source>
+        <translation>Kaartuitgaven geboekt als</translation>
+    </message>
+    <message>
+        <source>Out-of-pocket expenses booked as</source>
+        <translation>Voorgeschoten uitgaven geboekt als</translation>
+    </message>
+    <message>
         <source>not exported</source>
         <translation>niet geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Wallet top-ups</source>
+        <translation>Opwaarderingen van de wallet</translation>
     </message>
     <message>
         <source>Export queue</source>
@@ -3167,6 +3251,109 @@
     </message>
 </context>
 <context>
+    <name>lexoffice</name>
+    <message>
+        <source>Lexware Office (lexoffice)</source>
+        <translation>Lexware Office (lexoffice)</translation>
+    </message>
+    <message>
+        <source>Bookkeeping vouchers in Lexware Office with the receipts attached, and the Pleo card lines for its bank account. No reimbursements (Privatauslagen).</source>
+        <translation>Boekingsstukken in Lexware Office met de bonnen erbij, en de Pleo-kaartregels voor de bankrekening. Geen terugbetalingen (Privatauslagen).</translation>
+    </message>
+    <message>
+        <source>Lexware Office category</source>
+        <translation>Lexware Office-categorie</translation>
+    </message>
+    <message>
+        <source>tax rate</source>
+        <translation>btw-tarief</translation>
+    </message>
+    <message>
+        <source>cost centre</source>
+        <translation>kostenplaats</translation>
+    </message>
+    <message>
+        <source>cost centres</source>
+        <translation>kostenplaatsen</translation>
+    </message>
+    <message>
+        <source>Pleo bank account in Lexware Office</source>
+        <translation>Pleo-bankrekening in Lexware Office</translation>
+    </message>
+    <message>
+        <source>Open voucher until its payment is matched</source>
+        <translation>Open boekingsstuk tot de betaling is gekoppeld</translation>
+    </message>
+    <message>
+        <source>Reimbursements (not supported by Lexware Office)</source>
+        <translation>Terugbetalingen (niet ondersteund door Lexware Office)</translation>
+    </message>
+    <message>
+        <source>Reimbursements paid outside Pleo (not supported by Lexware Office)</source>
+        <translation>Terugbetalingen buiten Pleo (niet ondersteund door Lexware Office)</translation>
+    </message>
+    <message>
+        <source>Lexware Office books every expense as a voucher (Beleg) that stays open until it is matched with its line on the Pleo bank account, so these two are all it needs; pleodesk chose them.</source>
+        <translation>Lexware Office boekt elke uitgave als boekingsstuk (Beleg) dat openstaat tot het aan zijn regel op de Pleo-bankrekening is gekoppeld; meer is niet nodig, pleodesk heeft ze gekozen.</translation>
+    </message>
+    <message>
+        <source>Lexware Office gets the Pleo card lines as transactions of its bank account &quot;Pleo&quot; (pleodesk created it). Every exported voucher comes with an assignment hint: approve the matches in Lexware Office under Finanzen &gt; Bank &gt; Zuordnungsvorschläge. Wallet top-ups and unloads are not sent; add them by hand.</source>
+        <translation>Lexware Office krijgt de Pleo-kaartregels als transacties van de bankrekening &quot;Pleo&quot; (pleodesk heeft die aangemaakt). Elk geëxporteerd boekingsstuk krijgt een koppelvoorstel: keur de koppelingen in Lexware Office goed onder Finanzen &gt; Bank &gt; Zuordnungsvorschläge. Opwaarderingen en opnames van de wallet worden niet verstuurd; boek die zelf.</translation>
+    </message>
+    <message>
+        <source>Without Lexware partner access, pleodesk writes the Pleo card lines to CSV files in {folder}. Once: in Lexware Office add a bank account named &quot;Pleo&quot; without online banking (Finanzen &gt; Bank &gt; Bankkonto hinzufügen), and at the first import assign the columns Buchungstag to Datum, Verwendungszweck, Auftraggeber/Empfänger and Betrag. Then import every new file once (the account&apos;s … menu &gt; Umsätze importieren (CSV)): Lexware Office does not notice a file imported twice, and pleodesk never writes a line twice. Wallet top-ups and unloads are not in the files; add them by hand.</source>
+        <translation>Zonder partnertoegang van Lexware schrijft pleodesk de Pleo-kaartregels naar CSV-bestanden in {folder}. Eenmalig: voeg in Lexware Office een bankrekening &quot;Pleo&quot; zonder online bankieren toe (Finanzen &gt; Bank &gt; Bankkonto hinzufügen) en wijs bij de eerste import de kolommen Buchungstag toe aan Datum, Verwendungszweck, Auftraggeber/Empfänger en Betrag. Importeer daarna elk nieuw bestand één keer (menu … van de rekening &gt; Umsätze importieren (CSV)): Lexware Office merkt niet dat een bestand twee keer is geïmporteerd, en pleodesk schrijft nooit een regel twee keer. Opwaarderingen en opnames van de wallet staan niet in de bestanden; boek die zelf.</translation>
+    </message>
+    <message>
+        <source>net</source>
+        <translation>netto</translation>
+    </message>
+    <message>
+        <source>gross</source>
+        <translation>bruto</translation>
+    </message>
+    <message>
+        <source>VAT-free</source>
+        <translation>btw-vrij</translation>
+    </message>
+    <message>
+        <source>Connected to {company} (taxation: {tax}); expense categories: {n}.</source>
+        <translation>Verbonden met {company} (belasting: {tax}); kostencategorieën: {n}.</translation>
+    </message>
+    <message>
+        <source>Vouchers created: {n}. Look for them in Lexware Office under Belege &gt; Alle Belege (the voucher number is the Pleo reference). The newest:</source>
+        <translation>Aangemaakte boekingsstukken: {n}. U vindt ze in Lexware Office onder Belege &gt; Alle Belege (het nummer is de Pleo-referentie). De nieuwste:</translation>
+    </message>
+    <message>
+        <source>No voucher has been created yet: the Export tab and the problems below say why.</source>
+        <translation>Er is nog geen boekingsstuk aangemaakt: het tabblad Exporteren en de problemen hieronder zeggen waarom.</translation>
+    </message>
+    <message>
+        <source>Card lines sent to the Pleo bank account: {n}. If the vouchers are there but nothing shows under Finanzen &gt; Bank &gt; Zuordnungsvorschläge, the lines have not reached Lexware Office yet.</source>
+        <translation>Kaartregels naar de Pleo-bankrekening gestuurd: {n}. Staan de boekingsstukken er wel, maar toont Finanzen &gt; Bank &gt; Zuordnungsvorschläge niets, dan hebben de regels Lexware Office nog niet bereikt.</translation>
+    </message>
+    <message>
+        <source>A small business (Kleinunternehmer): every expense is booked at 0 %, without input tax.</source>
+        <translation>Een kleine ondernemer (Kleinunternehmer): elke uitgave wordt geboekt tegen 0 %, zonder voorbelasting.</translation>
+    </message>
+    <message>
+        <source>These categories need a supplier among the contacts: {names}.</source>
+        <translation>Voor deze categorieën moet de leverancier bij de contacten staan: {names}.</translation>
+    </message>
+    <message>
+        <source>Exported but nothing in Lexware Office?</source>
+        <translation>Geëxporteerd maar niets in Lexware Office?</translation>
+    </message>
+    <message>
+        <source>No card lines have been sent yet (the bank feed runs at 08:00 and 13:00 UTC when it is on).</source>
+        <translation>Er zijn nog geen kaartregels verstuurd (de bankfeed loopt om 08:00 en 13:00 UTC als hij aanstaat).</translation>
+    </message>
+    <message>
+        <source>This key belongs to {company}, not to {expected}: nothing was changed.</source>
+        <translation>Deze sleutel hoort bij {company}, niet bij {expected}: er is niets gewijzigd.</translation>
+    </message>
+</context>
+<context>
     <name>mapping</name>
     <message>
         <source> (archived)</source>
@@ -3615,6 +3802,18 @@
     <message>
         <source>connection disconnected: reconnect it</source>
         <translation>koppeling verbroken: maak opnieuw verbinding</translation>
+    </message>
+    <message>
+        <source>Lexware Office does not take reimbursements (Privatauslagen): book it by hand</source>
+        <translation>Lexware Office kent geen terugbetalingen (Privatauslagen): boek dit zelf</translation>
+    </message>
+    <message>
+        <source>wallet top-ups and unloads are added by hand in Lexware Office</source>
+        <translation>opwaarderingen en opnames van de wallet worden in Lexware Office met de hand geboekt</translation>
+    </message>
+    <message>
+        <source>invoice payments are added by hand in Lexware Office and matched to their invoice (the bank feed does not carry them)</source>
+        <translation>betalingen van facturen worden in Lexware Office met de hand toegevoegd en aan hun factuur gekoppeld (de bankfeed bevat ze niet)</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,10 @@ exposes:
     feed") shows about how the feed works for this system (e.g. a statement file to import by hand),
     or None.
 
+``troubleshooting(conn, store) -> str | None``  (optional) for the Problems tab: what the exports and the
+    feed created in the ledger, with links, so the user can find it there (HTML, translated), or None.
+    Called off the GUI thread.
+
 A system without a page module is simply not offered in the wizard (it can still be set up with
 ``pleodesk setup --file``).
 """
@@ -349,6 +353,12 @@ def feed_note(system: str | None, settings: dict[str, Any]) -> str | None:
     mod = plugin(system) if system else None
     fn = getattr(mod, "feed_note", None) if mod else None
     return fn(settings or {}) if callable(fn) else None
+
+
+def troubleshooting(system: str | None, conn, store) -> str | None:
+    mod = plugin(system) if system else None
+    fn = getattr(mod, "troubleshooting", None) if mod else None
+    return fn(conn, store) if callable(fn) else None
 
 
 class SystemPage(QWizardPage):

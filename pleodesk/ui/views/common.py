@@ -207,5 +207,14 @@ def skip_reason_text(reason: str) -> str:
         "connection deactivated": QCoreApplication.translate("skips", "connection deactivated"),
         "connection disconnected: reconnect it":
             QCoreApplication.translate("skips", "connection disconnected: reconnect it"),
+        "Lexware Office does not take reimbursements (Privatauslagen): book it by hand":
+            QCoreApplication.translate("skips", "Lexware Office does not take reimbursements (Privatauslagen): "
+                                                "book it by hand"),
+        "wallet top-ups and unloads are added by hand in Lexware Office":
+            QCoreApplication.translate("skips", "wallet top-ups and unloads are added by hand in Lexware Office"),
+        "invoice payments are added by hand in Lexware Office and matched to their invoice (the bank feed does not "
+        "carry them)":
+            QCoreApplication.translate("skips", "invoice payments are added by hand in Lexware Office and matched to "
+                                                "their invoice (the bank feed does not carry them)"),
     }
     return texts.get(reason, reason)

@@ -329,6 +329,7 @@ class ExportTab(ConnectionTab):
         held = p.get("would_hold") or {}
         kinds = p.get("would_hold_kinds") or {}
         skipped = p.get("would_skip") or {}
+        refused = p.get("would_refuse") or {}
         blocks = []
 
         def reason(msg: str) -> str:
@@ -345,6 +346,11 @@ class ExportTab(ConnectionTab):
             lines = "<br>".join(f"• {html.escape(skip_reason_text(msg))}: {n}" for msg, n in sorted(skipped.items()))
             blocks.append("<b>" + html.escape(self.tr("Will be skipped (reported to Pleo as handled, not "
                                                         "booked):")) + "</b><br>" + lines)
+        if refused:
+            lines = "<br>".join(f"• {html.escape(skip_reason_text(msg))}: {n}" for msg, n in sorted(refused.items()))
+            blocks.append("<span style='color:#B45309'><b>" + html.escape(self.tr(
+                "Not exported, the accounting system does not take them (reported to Pleo as not exportable):"))
+                + "</b><br>" + lines + "</span>")
         self.held_text.setText("<br>".join(blocks))
 
     # ------------------------------------------------------------------ export -----------------

@@ -44,6 +44,12 @@ class ProblemsTab(ConnectionTab):
         lay.addLayout(top)
         self.summary = hint("", self)
         lay.addWidget(self.summary)
+        # Where to find in the ledger what was exported (systems that say so: ui.systems.troubleshooting).
+        self.where = hint("", self)
+        self.where.setTextFormat(Qt.TextFormat.RichText)
+        self.where.setAccessibleName(self.tr("Where to find the exports in the ledger"))
+        self.where.hide()
+        lay.addWidget(self.where)
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([self.tr("Cause"), self.tr("Expenses"), self.tr("What to do"), ""])
@@ -102,6 +108,15 @@ class ProblemsTab(ConnectionTab):
         store = self.ctx.store
         self.summary.setText(self.tr("Looking for problems…"))
         run_task(lambda: _problems_with_rows(store, job), lambda out: self._loaded(gen, *out), owner=self)
+        conn = self.conn
+        run_task(lambda: _troubleshooting(store, conn), lambda text: self._where_loaded(gen, conn.id, text),
+                 owner=self)
+
+    def _where_loaded(self, gen: int, conn_id: int, text: str | None) -> None:
+        if not self.is_current(gen, conn_id):
+            return
+        self.where.setText(text or "")
+        self.where.setVisible(bool(text))
 
     def _loaded(self, gen: int, result, rows: dict | None = None) -> None:
         if not self.is_current(gen, result.job.conn_id):
@@ -239,6 +254,19 @@ class ProblemsTab(ConnectionTab):
 
 #: Expenses listed under each problem (all of them are in the Expenses tab).
 SHOWN_PER_GROUP = 200
+
+
+def _troubleshooting(store, conn) -> str | None:
+    """The system's "where to find it in the ledger" (off the GUI thread); None when it has none or fails."""
+    from pleodesk.ui import systems
+
+    try:
+        return systems.troubleshooting(conn.system, conn, store)
+    except Exception:  # noqa: BLE001 - a hint must never break the Problems tab
+        import logging
+
+        logging.getLogger(__name__).exception("troubleshooting hint of %s", conn.system)
+        return None
 
 
 def _problems_with_rows(store, job):
