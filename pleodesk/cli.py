@@ -30,6 +30,7 @@ With no command it opens the app. The commands do the same work from a terminal:
   queue    process the export jobs waiting in Pleo, once
   feed     push the bank feed (settled wallet movements) now
   sync     make Pleo's accounts, tax codes and tag groups mirror the ledger
+  fec      list an FEC connection's runs, or write a run's files again
   status   show connections and what was exported
   sandbox  serve the demo company (Pleo and ledger emulators) on this machine
 """
