@@ -39,7 +39,7 @@ else
   KEEP="not (test_cli_export and not ($cli)) and not (test_xero_export and not ($xero))"
   TESTS=(
     tests/core/test_clock.py tests/core/test_schedule.py tests/core/test_model.py tests/core/test_money.py
-    tests/storage/test_store_runs.py
+    tests/storage/test_store_runs.py tests/providers/test_partial_downloads.py
     tests/e2e/test_cli_export.py tests/e2e/test_crash.py tests/e2e/test_feed.py tests/e2e/test_sync.py
     tests/ui/test_fmt.py
     "tests/ui/test_main_window.py::test_settings_are_saved_off_the_gui_thread"

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -36,6 +37,21 @@ client.download("https://files.pleo.test/r.pdf", __import__("pathlib").Path({des
 """
 
 
+def fs_now() -> float:
+    """The file system's clock: file times come from it. The tests at other dates move the process's clock
+    (time-machine), not the file system's, so the clean-up is asked with this one here."""
+    probe = Path(tempfile.gettempdir()) / f".pleodesk-fs-clock-{os.getpid()}"
+    probe.touch()
+    try:
+        return probe.stat().st_mtime
+    finally:
+        probe.unlink()
+
+
+def clean(folder: Path) -> int:
+    return clean_partial_downloads(folder, now=fs_now)
+
+
 def start_download(dest: Path) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-c", DOWNLOADER.format(root=str(ROOT), dest=str(dest))],
                             stdout=subprocess.PIPE, text=True)
@@ -47,8 +63,8 @@ def parts(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.part"))
 
 
-def age(path: Path, seconds: float) -> None:
-    t = time.time() - seconds
+def age(path: Path, seconds: float, clock=None) -> None:
+    t = (clock or fs_now)() - seconds
     os.utime(path, (t, t))
 
 
@@ -59,14 +75,14 @@ def test_a_killed_download_leaves_a_part_file_that_the_next_cleanup_removes(tmp_
     try:
         (left,) = parts(receipts)
         age(left, 2 * PARTIAL_GRACE_SECONDS)
-        assert clean_partial_downloads(receipts) == 0, "a download still running keeps its file"
+        assert clean(receipts) == 0, "a download still running keeps its file"
         assert left.exists()
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     assert left.exists() and not dest.exists()
     age(left, 2 * PARTIAL_GRACE_SECONDS)
-    assert clean_partial_downloads(receipts) == 1
+    assert clean(receipts) == 1
     assert parts(receipts) == []
 
 
@@ -84,9 +100,9 @@ def test_fresh_part_files_and_other_files_are_left_alone(tmp_path):
     named_part = receipts / "e1" / "report.part.pdf"
     named_part.write_bytes(b"receipt")
     age(named_part, 3600)
-    assert clean_partial_downloads(receipts) == 1
+    assert clean(receipts) == 1
     assert not old.exists() and fresh.exists() and kept.exists() and named_part.exists()
-    assert clean_partial_downloads(tmp_path / "missing") == 0
+    assert clean(tmp_path / "missing") == 0
 
 
 def test_every_run_starts_by_cleaning(tmp_path, pleodesk_home):
@@ -98,7 +114,7 @@ def test_every_run_starts_by_cleaning(tmp_path, pleodesk_home):
     left = paths.receipts_dir() / "e1" / ".e1-1.pdf.x1.part"
     left.parent.mkdir(parents=True)
     left.write_bytes(b"half a receipt")
-    age(left, 3600)
+    age(left, 3600, clock=time.time)            # by the clock the engine's clean-up reads
     make_engine(None, SimpleNamespace(id=1, name="Books", settings={}), pleo=object(), provider=object())
     assert not left.exists()
 
@@ -116,11 +132,11 @@ def test_a_download_of_this_process_keeps_its_file_too(tmp_path):
     try:
         _hold_partial(fd)
         age(path, 3600)
-        assert clean_partial_downloads(tmp_path / "receipts") == 0 and path.exists()
+        assert clean(tmp_path / "receipts") == 0 and path.exists()
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
-    assert clean_partial_downloads(tmp_path / "receipts") == 1
+    assert clean(tmp_path / "receipts") == 1
 
 
 def test_later_looks_open_only_the_folders_changed_since_and_still_find_new_leftovers(tmp_path):
@@ -130,15 +146,15 @@ def test_later_looks_open_only_the_folders_changed_since_and_still_find_new_left
         d = receipts / f"e{i}"
         d.mkdir(parents=True)
         (d / f"e{i}-1.pdf").write_bytes(b"receipt")
-        t = time.time() - 86400
+        t = fs_now() - 86400
         os.utime(d, (t, t))
         old_dirs.append(d)
     legacy = old_dirs[3] / ".e3-2.pdf.old.part"          # left by a version that never cleaned up
     legacy.write_bytes(b"x")
     age(legacy, 86400)
-    t = time.time() - 86400
+    t = fs_now() - 86400
     os.utime(old_dirs[3], (t, t))
-    assert clean_partial_downloads(receipts) == 1      # the first look opens every folder
+    assert clean(receipts) == 1      # the first look opens every folder
 
     opened = []
     real_scandir = os.scandir
@@ -154,7 +170,7 @@ def test_later_looks_open_only_the_folders_changed_since_and_still_find_new_left
 
     pleo_module.os.scandir = spy
     try:
-        assert clean_partial_downloads(receipts) == 1
+        assert clean(receipts) == 1
     finally:
         pleo_module.os.scandir = real_scandir
     assert not later.exists()
