@@ -272,6 +272,8 @@ class ExpensesModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == Qt.ItemDataRole.ToolTipRole and col == "status" and r.error:
             return f"{r.error}\n{r.fix}".strip()
+        elif role == Qt.ItemDataRole.ToolTipRole and col in ("supplier", "category", "reference"):
+            return getattr(r, col) or None              # the whole text of a column that elides
         elif role == Qt.ItemDataRole.ForegroundRole and col == "status":
             from PySide6.QtGui import QColor
 

@@ -3,6 +3,7 @@ line in the user's language, the export result kept across a language switch."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from pleodesk.ui.jobs import Job
@@ -120,5 +121,38 @@ def test_no_clipped_buttons_or_connection_states_in_german(qtbot, qapp, ctx, dem
         assert second == "Verbunden · Journaldatei"
         width = win.connections.fontMetrics().horizontalAdvance(second)
         assert width < win.connections.viewport().width()
+    finally:
+        t.install("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "nl"])
+def test_the_expenses_columns_show_their_texts_whole(qtbot, qapp, ctx, demo_conn, lang):
+    """Date, employee, amount and status are not cut: each column is as wide as its header and its texts need;
+    the reference's header is whole and the supplier keeps its room (supplier, category and reference elide,
+    with the whole text in their tooltips)."""
+    from pleodesk.ui.i18n import Translations
+    from pleodesk.ui.jobs import Job
+
+    with qtbot.waitSignal(ctx.hub.run_finished, timeout=60_000):
+        ctx.submit(Job("export_month", demo_conn.id, params={"month": MONTH}))
+    t = Translations(qapp)
+    try:
+        t.install(lang)
+        win = _window(qtbot, ctx, t)
+        win.resize(1366, 728)
+        win.show_tab(win.TAB_EXPENSES)
+        tab = win.expenses_tab
+        qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=WAIT_MS)
+        table, hh = tab.table, tab.table.horizontalHeader()
+        for col in (0, 2, 3, 5, 6):
+            name = tab.model.headerData(col, Qt.Orientation.Horizontal)
+            assert table.columnWidth(col) >= hh.sectionSizeHint(col), f"header {name!r} cut"
+            if col != 6:
+                assert table.columnWidth(col) >= table.sizeHintForColumn(col), f"a text of {name!r} cut"
+        # The reference (long, alike in every row) shows its start; the whole is in its tooltip, and the
+        # supplier keeps room for a name.
+        index = tab.model.index(0, 6)
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data() and index.data().startswith("PLEO-")
+        assert table.columnWidth(1) >= 120
     finally:
         t.install("en")

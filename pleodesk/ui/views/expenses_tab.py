@@ -18,6 +18,10 @@ from pleodesk.ui.views.common import ConnectionTab
 from pleodesk.ui.widgets import hint
 
 
+#: The columns sized to their texts (the others stretch): date, employee, amount, status, reference.
+FITTED_COLUMNS = (0, 2, 3, 5, 6)
+REFERENCE_COLUMN = 6
+
 class ReceiptPreview(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -168,6 +172,8 @@ class ExpensesTab(ConnectionTab):
             self.table.setColumnWidth(col, width)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        hh.setResizeContentsPrecision(200)        # fitting a column reads 200 rows, not 50,000
+        self._fitted = False
         ll.addWidget(self.table, 1)
         self.footer = QLabel(left)
         self.footer.setAccessibleName(self.tr("Number of expenses shown"))
@@ -217,6 +223,7 @@ class ExpensesTab(ConnectionTab):
             return
         selected = self._selected_id()
         self.model.set_rows(rows, counts, newest_first=True)
+        self._fit_columns()
         counts = self.model.counts()
         for key, b in self.filter_buttons.items():
             b.setText(f"{self._names[key]} ({counts.get(key, 0)})")
@@ -224,6 +231,21 @@ class ExpensesTab(ConnectionTab):
         if selected:
             self.select_expense(selected)
         self.loaded.emit()
+
+    def _fit_columns(self) -> None:
+        """Date, employee, amount and status as wide as their header and texts need (in every language),
+        once the first rows are there; the reference as wide as its header; supplier and category share the
+        rest and elide (their tooltips hold the whole). After that the widths are the user's."""
+        if self._fitted or not self.model.rowCount():
+            return
+        self._fitted = True
+        for col in FITTED_COLUMNS:
+            self.table.resizeColumnToContents(col)
+        # Our reference (PLEO- and the Pleo id) is long and alike from row to row: its header and a part of
+        # it shown, the whole in its tooltip, so that the supplier and category keep their room.
+        hh = self.table.horizontalHeader()
+        self.table.setColumnWidth(REFERENCE_COLUMN, max(hh.sectionSizeHint(REFERENCE_COLUMN),
+                                                        min(self.table.columnWidth(REFERENCE_COLUMN), 170)))
 
     def _filter_changed(self, button, checked: bool) -> None:
         if checked:
