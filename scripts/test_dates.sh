@@ -41,7 +41,7 @@ else
     tests/core/test_clock.py tests/core/test_schedule.py tests/core/test_model.py tests/core/test_money.py
     tests/storage/test_store_runs.py tests/providers/test_partial_downloads.py
     tests/e2e/test_cli_export.py tests/e2e/test_crash.py tests/e2e/test_feed.py tests/e2e/test_sync.py
-    tests/ui/test_fmt.py
+    tests/ui/test_fmt.py tests/ui/test_data_and_history.py
     "tests/ui/test_main_window.py::test_settings_are_saved_off_the_gui_thread"
     "tests/ui/test_main_window.py::test_the_next_scheduled_sync_is_written_with_a_readable_date"
     tests/xero/test_xero_export.py "tests/xero/test_xero_feed.py::test_statement_lines_through_the_bank_feeds_api"

@@ -6,7 +6,7 @@ its data with it. Behaviour, not timings: the timings are in bench/."""
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from pleodesk import paths
+from pleodesk.core import clock
 from pleodesk.storage import retention
 from pleodesk.ui import fmt
 from pleodesk.ui.jobs import Job
@@ -242,8 +243,8 @@ def test_clean_up_now_removes_what_retention_allows_and_says_how_much_it_freed(q
     monkeypatch.setattr(retention, "clean_up", lambda *a, **k: results.append(clean_up(*a, **k)) or results[-1])
     conn = store.add_connection("Nordlys", "journal_file", settings={"folder": "/tmp/x"})
     old = _exported_with_receipts(store, conn.id, [f"old{i}" for i in range(20)],
-                                  datetime.now(timezone.utc) - timedelta(days=800))
-    recent = _exported_with_receipts(store, conn.id, ["new"], datetime.now(timezone.utc) - timedelta(days=3))
+                                  clock.now() - timedelta(days=800))
+    recent = _exported_with_receipts(store, conn.id, ["new"], clock.now() - timedelta(days=3))
     win = _window(qtbot, ctx, conn.id)
     win.show_tab(win.TAB_SETTINGS)
     box = win.settings_tab.data_folder
@@ -270,7 +271,7 @@ def test_the_retention_setting_is_kept_and_used(qtbot, ctx, store):
     from pleodesk.ui.views.data_folder import retention_months
 
     conn = store.add_connection("Nordlys", "journal_file", settings={"folder": "/tmp/x"})
-    files = _exported_with_receipts(store, conn.id, ["e1"], datetime.now(timezone.utc) - timedelta(days=800))
+    files = _exported_with_receipts(store, conn.id, ["e1"], clock.now() - timedelta(days=800))
     win = _window(qtbot, ctx, conn.id)
     win.show_tab(win.TAB_SETTINGS)
     box = win.settings_tab.data_folder
@@ -289,8 +290,8 @@ def test_the_retention_setting_is_kept_and_used(qtbot, ctx, store):
 def test_deleting_a_connection_deletes_its_pleo_data_and_receipts(qtbot, ctx, store, monkeypatch):
     gone = store.add_connection("Old books", "journal_file", settings={"folder": "/tmp/x"})
     kept = store.add_connection("New books", "journal_file", settings={"folder": "/tmp/y"})
-    mine = _exported_with_receipts(store, gone.id, ["a1", "a2"], datetime.now(timezone.utc))
-    shared = _exported_with_receipts(store, gone.id, ["s1"], datetime.now(timezone.utc))
+    mine = _exported_with_receipts(store, gone.id, ["a1", "a2"], clock.now())
+    shared = _exported_with_receipts(store, gone.id, ["s1"], clock.now())
     store.ensure_records(kept.id, ["s1"])
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
     win = _window(qtbot, ctx, gone.id)
