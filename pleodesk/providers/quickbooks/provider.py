@@ -752,30 +752,7 @@ class QuickBooksProvider:
 
     # ------------------------------------------------------------------ look-ups ------------------
     def find_by_reference(self, reference: str) -> Found | None:
-        number = wire.doc_number(reference)
-        eid = wire.expense_id_of(reference)
-        items = [{"bId": f"q{n}", "Query": f"SELECT * FROM {kind} WHERE DocNumber = {wire.quote(number)}"}
-                 for n, kind in enumerate(KINDS)]
-        resp, data = self.client.batch(items, wire.request_id("find", self.realm_id, uuid.uuid4().hex, reference))
-        if resp.status_code != 200:
-            _t, errors = parse_fault(data)
-            raise QboError("QuickBooks could not be searched for an expense", fault_text(errors),
-                           "Try again later.", retryable=True, reason_type="accounting_system_unreachable")
-        by_bid = {str(r.get("bId")): r for r in (data or {}).get("BatchItemResponse") or () if isinstance(r, dict)}
-        for n, kind in enumerate(KINDS):
-            item = by_bid.get(f"q{n}") or {}
-            if item.get("Fault"):
-                raise QboError("QuickBooks could not be searched for an expense", fault_text(parse_fault(item)[1]),
-                               "Try again later.", retryable=True, reason_type="accounting_system_unreachable")
-            for row in (item.get("QueryResponse") or {}).get(kind) or ():
-                if self._ours(row, eid):
-                    return self._found(kind, row)
-        # Transfers may not keep a DocNumber: find ours by the Pleo id in their note.
-        for row in self.client.query("SELECT * FROM Transfer ORDERBY MetaData.CreateTime DESC MAXRESULTS 1000"
-                                     ).get("Transfer") or ():
-            if self._ours(row, eid):
-                return self._found("Transfer", row)
-        return None
+        return self.find_many([(reference, None)])[reference]
 
     def find_many(self, wanted: Sequence[tuple[str, Any]]) -> dict[str, Found | None]:
         """Look up the references a crash left uncertain (a whole batch of them) together: one batch request
@@ -785,6 +762,7 @@ class QuickBooksProvider:
         ``PrivateNote`` as one look-up checks it."""
         refs = list(dict.fromkeys(ref for ref, _day in wanted))
         out: dict[str, Found | None] = {ref: None for ref in refs}
+        failed = f"QuickBooks could not be searched for {'an expense' if len(refs) == 1 else 'expenses'}"
         by_number: dict[str, list[str]] = {}
         for ref in refs:
             by_number.setdefault(wire.doc_number(ref), []).append(ref)
@@ -797,15 +775,14 @@ class QuickBooksProvider:
             resp, data = self.client.batch(items, wire.request_id("find", self.realm_id, uuid.uuid4().hex, *chunk))
             if resp.status_code != 200:
                 _t, errors = parse_fault(data)
-                raise QboError("QuickBooks could not be searched for expenses", fault_text(errors),
+                raise QboError(failed, fault_text(errors),
                                "Try again later.", retryable=True, reason_type="accounting_system_unreachable")
             by_bid = {str(r.get("bId")): r for r in (data or {}).get("BatchItemResponse") or ()
                       if isinstance(r, dict)}
             for n, kind in enumerate(KINDS):
                 item = by_bid.get(f"q{n}") or {}
                 if item.get("Fault"):
-                    raise QboError("QuickBooks could not be searched for expenses",
-                                   fault_text(parse_fault(item)[1]), "Try again later.", retryable=True,
+                    raise QboError(failed, fault_text(parse_fault(item)[1]), "Try again later.", retryable=True,
                                    reason_type="accounting_system_unreachable")
                 for row in (item.get("QueryResponse") or {}).get(kind) or ():
                     for ref in by_number.get(str(row.get("DocNumber") or ""), ()):
