@@ -21,15 +21,6 @@ from pennylane_testkit import make_provider
 SCALE = 20.0
 
 
-@pytest.fixture(autouse=True)
-def _fresh_pacers():
-    from pleodesk.providers.pennylane.client import reset_pacers
-
-    reset_pacers()
-    yield
-    reset_pacers()
-
-
 @pytest.fixture(scope="session")
 def sandbox():
     sb = start_sandbox(SandboxConfig(months=["2026-08"], expenses_per_month=40, seed=7, country="FR"))

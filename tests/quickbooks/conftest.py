@@ -21,16 +21,11 @@ from qbo_testkit import SCALE, free_port, sign_in
 
 
 @pytest.fixture(autouse=True)
-def _fresh_pacers(monkeypatch):
-    """Pacing state is per company and process-wide; each test has a fresh emulator. The tests sign in
-    with the sandbox's development keys as the app built into pleodesk."""
-    from pleodesk.providers.quickbooks.client import reset_pacers
-
+def _sandbox_app_keys(monkeypatch):
+    """The tests sign in with the sandbox's development keys as the app built into pleodesk (the pacing
+    starts empty in every test: tests/conftest.py)."""
     monkeypatch.setenv("PLEODESK_QBO_CLIENT_ID", SANDBOX_CLIENT_ID)
     monkeypatch.setenv("PLEODESK_QBO_CLIENT_SECRET", SANDBOX_CLIENT_SECRET)
-    reset_pacers()
-    yield
-    reset_pacers()
 
 
 @pytest.fixture(scope="session")

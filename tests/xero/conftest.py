@@ -19,16 +19,6 @@ from xero_contract import Recorder, skip_reason, specs_available
 from xero_testkit import SCALE, free_port, sign_in
 
 
-@pytest.fixture(autouse=True)
-def _fresh_pacers():
-    """Pacing state is per organisation and process-wide; each test has a fresh emulator."""
-    from pleodesk.providers.xero.client import reset_pacers
-
-    reset_pacers()
-    yield
-    reset_pacers()
-
-
 @pytest.fixture(scope="session")
 def sandbox():
     sb = start_sandbox(SandboxConfig(expenses_per_month=40, seed=7))
