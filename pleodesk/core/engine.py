@@ -557,14 +557,16 @@ class ExportEngine:
         seen: set[str] = set()
         if wanted:
             chunk: list[dict] = []
-            for item in self.pleo.iter_export_items(job_id):
-                if item["accountingEntryId"] in wanted:
-                    chunk.append(item)
-                if len(chunk) >= FETCH_CHUNK:
-                    self._take_items(chunk, job_id, seen, to_send, outcomes, summary)
-                    chunk = []
-                    self._emit("fetching", len(seen), len(wanted), "Reading expenses from Pleo")
-                    self._check_cancel()
+            # Closed when the loop ends in any way: the pages read ahead stop with it.
+            with _closing(self.pleo.iter_export_items(job_id)) as export_items:
+                for item in export_items:
+                    if item["accountingEntryId"] in wanted:
+                        chunk.append(item)
+                    if len(chunk) >= FETCH_CHUNK:
+                        self._take_items(chunk, job_id, seen, to_send, outcomes, summary)
+                        chunk = []
+                        self._emit("fetching", len(seen), len(wanted), "Reading expenses from Pleo")
+                        self._check_cancel()
             self._take_items(chunk, job_id, seen, to_send, outcomes, summary)
         for eid in wanted - seen:
             msg = "Pleo did not return this expense's data in the export job."
@@ -1054,6 +1056,17 @@ def ledger_message(exc: LedgerError) -> str:
     if exc.retry_at is not None and exc.detail:
         return f"{exc.title}. {exc.detail} {exc.fix}".strip()
     return f"{exc.title}. {exc.fix}".strip()
+
+
+@contextlib.contextmanager
+def _closing(items: Iterator[dict]) -> Iterator[Iterator[dict]]:
+    """``items``, closed afterwards if it can be (a generator; a plain iterator needs no closing)."""
+    try:
+        yield items
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()
 
 
 def _success(eid: str, ledger_id, ledger_url, exported_at) -> dict:

@@ -45,6 +45,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 import httpx
 
 from pleodesk import __version__
+from pleodesk.core import jsoncodec
+from pleodesk.providers.readahead import read_ahead as _read_ahead
 from pleodesk.urls import check_web_address
 from pleodesk.providers.retry import (RetryPolicy, Transient, call_with_retries,
                                        retry_after_seconds)
@@ -441,7 +443,7 @@ class PleoClient:
         if not resp.content:
             return None
         try:
-            return resp.json()
+            return jsoncodec.loads(resp.content)
         except ValueError as exc:
             raise PleoProtocolError(resp.status_code, "NOT_JSON",
                                     "Pleo answered with something that is not valid data; try again "
@@ -455,11 +457,21 @@ class PleoClient:
         return body["data"]
 
     def paginate(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
-                 body: Any = None, limit: int | None = None) -> Iterator[dict]:
+                 body: Any = None, limit: int | None = None, read_ahead: bool = False) -> Iterator[dict]:
         """Every item of a cursor-paginated list: ``after=endCursor`` while ``hasNextPage``.
 
         Raises :class:`PleoProtocolError` when the next cursor does not advance (it repeats the
-        current one or an earlier one), instead of looping forever."""
+        current one or an earlier one), instead of looping forever. ``read_ahead``: the next pages are
+        fetched on a thread while the caller works on the current one (see ``providers.readahead``;
+        the caller must not use this client for anything else until it has stopped iterating)."""
+        pages = self._pages(method, path, params=params, body=body, limit=limit)
+        if read_ahead:
+            pages = _read_ahead(pages, depth=2, name="pleodesk-pleo-pages")
+        for page in pages:
+            yield from page
+
+    def _pages(self, method: str, path: str, *, params: Mapping[str, Any] | None,
+               body: Any, limit: int | None) -> Iterator[list]:
         page_params = dict(params or {})
         page_params["limit"] = limit or self.page_limit
         seen: set[str] = set()
@@ -471,7 +483,7 @@ class PleoClient:
             if not isinstance(page, Mapping) or not isinstance(page.get("data"), list):
                 raise PleoProtocolError(None, "UNEXPECTED_BODY",
                                         "Pleo answered a list request without the expected data.")
-            yield from page["data"]
+            yield page["data"]
             info = page.get("pagination") or {}
             if not info.get("hasNextPage"):
                 return
@@ -546,8 +558,9 @@ class PleoClient:
         return self.paginate("GET", f"/v3/export-jobs/{job_id}/items", params=params)
 
     def iter_export_items(self, job_id: str) -> Iterator[dict]:
-        """``GET /v3/export-items?job_id=`` (all pages): the data layer."""
-        return self.paginate("GET", "/v3/export-items", params={"job_id": job_id})
+        """``GET /v3/export-items?job_id=`` (all pages): the data layer. The next pages are read while
+        the caller works on the current one: do not use this client otherwise until done with it."""
+        return self.paginate("GET", "/v3/export-items", params={"job_id": job_id}, read_ahead=True)
 
     def update_job_items(self, job_id: str, updates: list[dict]) -> list[dict]:
         """``PUT /v3/export-jobs/{jobId}/items`` in chunks of at most 100; returns all ``errors[]``."""

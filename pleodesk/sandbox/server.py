@@ -32,7 +32,6 @@ The module also holds the small WSGI toolkit the emulators share: :class:`Reques
 from __future__ import annotations
 
 import io
-import json
 import logging
 import re
 import socket
@@ -45,6 +44,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Iterable
 
+from pleodesk.core import jsoncodec
 from pleodesk.sandbox.faults import DropConnection, Faults, FaultsAdminApp
 
 log = logging.getLogger(__name__)
@@ -98,7 +98,7 @@ class Response:
 
     @classmethod
     def json(cls, obj: Any, status: int = 200, headers: list[tuple[str, str]] | None = None) -> "Response":
-        data = json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        data = jsoncodec.dumps_compact(obj).encode("utf-8")
         return cls(status, data, headers, "application/json;charset=UTF-8")
 
     @classmethod

@@ -26,7 +26,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.expression import ClauseElement
 
-from pleodesk.core import clock
+from pleodesk.core import clock, jsoncodec
 from pleodesk.core.ledger import CategoryMapping, ContraRole, Mappings
 from pleodesk.core.model import parse_timestamp
 from pleodesk.core.money import MAX_MINOR_UNITS
@@ -264,11 +264,6 @@ _UPSERT_ITEMS_SQL = (
     + ", job_id = coalesce(excluded.job_id, pleo_items.job_id), pruned_at = NULL")
 
 
-#: The raw JSON as stored: compact, UTF-8 as it is; an export item holds no cycles, so the encoder
-#: does not look for them (a quarter faster).
-_RAW_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False)
-
-
 @functools.cache
 def _sqlite_datetime():
     """SQLAlchemy's own bind processor for a DateTime on SQLite: the stored text is the same as
@@ -285,6 +280,7 @@ def _naive_utc(dt: datetime) -> datetime:
 
 
 def _pleo_item_row(item: MappingT[str, Any], job_id: str | None, fetched: str) -> tuple:
+    # The raw JSON as stored: compact, UTF-8 as it is.
     try:
         amount = item["amount"]["inWalletCurrency"]
         listed = list_columns(item)
@@ -293,7 +289,7 @@ def _pleo_item_row(item: MappingT[str, Any], job_id: str | None, fetched: str) -
         booked = parse_timestamp(item["date"]).replace(tzinfo=None)
         return (str(item["accountingEntryId"]), str(item["companyId"]), str(item["type"]),
                 _sqlite_datetime()(booked), str(amount["currency"]),
-                _minor_units(amount["value"]), _RAW_JSON.encode(item),
+                _minor_units(amount["value"]), jsoncodec.dumps_compact(item),
                 fetched, job_id, listed["day"], listed["supplier"], listed["employee"], listed["category"],
                 listed["receipt_count"], listed["note"], None)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -642,7 +638,7 @@ class Store:
         """The stored item; None when it is not stored or retention removed its data."""
         with self._read() as s:
             raw = s.scalar(select(PleoItem.raw).where(PleoItem.id == expense_id))
-        return json.loads(raw) if raw else None
+        return jsoncodec.loads(raw) if raw else None
 
     def get_pleo_items(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The stored items among ``ids``, by id (ids not stored, or whose data retention removed,
@@ -653,7 +649,7 @@ class Store:
             for part in _chunks(ids, IN_CHUNK):
                 for eid, raw in s.execute(select(PleoItem.id, PleoItem.raw).where(PleoItem.id.in_(part))):
                     if raw:
-                        out[eid] = json.loads(raw)
+                        out[eid] = jsoncodec.loads(raw)
         return out
 
     def expense_list(self, conn_id: int, expense_ids: Iterable[str] | None = None, *,
