@@ -154,9 +154,9 @@ def child(args: dict) -> None:
     os.environ["PLEODESK_HOME"] = args["home"]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["PLEODESK_LANG"] = "en"
-    from screenshots import _MemoryKeyring
+    from pleodesk.secrets import use_memory_keyring
 
-    _MemoryKeyring.install()
+    use_memory_keyring()                 # the bench never touches the user's keyring
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
