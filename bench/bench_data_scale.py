@@ -10,8 +10,9 @@ that again has all N expenses waiting in the month the Export tab previews, and 
   Export tab's preview: its first numbers, then complete), and to every tab's data loaded;
 * each tab opened in turn: time until its rows are shown, and how late a 10 ms timer on the GUI
   thread ran meanwhile (p99 and worst);
-* Expenses reloaded while shown (as after a run), and History reloaded while shown (as when a run
-  finishes with History open);
+* Expenses reloaded while shown: as after a run that changed nothing, after one that booked 1,000
+  of the expenses again (those rows are read), and read whole (as when the store's log of changes no
+  longer reaches back); History reloaded while shown (as when a run finishes with History open);
 * the app's memory (RSS) at the end.
 
     .venv/bin/python bench/bench_data_scale.py [--expenses 50000] [--runs 10000] [--data DIR]
@@ -294,6 +295,22 @@ def child(args: dict) -> None:
     n = len(loads["expenses"])
     out["reload_expenses"] = measure("expenses", lambda: ctx.hub.records_changed.emit(conn.id),
                                      lambda: len(loads["expenses"]) > n)
+    # After a run that booked 1,000 of them again (another ledger id each): those rows are read.
+    tab = win.expenses_tab
+    booked = [r.expense_id for r in tab.model.rows[:: max(1, len(tab.model.rows) // 1000)]][:1000]
+    store.mark_exported_many(conn.id, [(eid, f"BENCH-{eid[:8]}", None) for eid in booked])
+    run_until(lambda: False, 0.5)
+    n = len(loads["expenses"])
+    out["reload_expenses_1000"] = measure("expenses", lambda: ctx.hub.records_changed.emit(conn.id),
+                                          lambda: len(loads["expenses"]) > n)
+    shown = {r.expense_id: r.reference for r in tab.model.rows}
+    if any(shown.get(eid) != f"BENCH-{eid[:8]}" for eid in booked) or len(shown) != len(tab.model.rows):
+        raise SystemExit("the Expenses tab does not show the 1,000 rows booked again")
+    # Read whole, as when the log of changes no longer reaches back to the last read.
+    tab._listed = None
+    n = len(loads["expenses"])
+    out["reload_expenses_all"] = measure("expenses", lambda: ctx.hub.records_changed.emit(conn.id),
+                                         lambda: len(loads["expenses"]) > n)
     win.tabs.setCurrentIndex(3)
     run_until(lambda: False, 0.5)
     n = len(loads["history"])
@@ -351,9 +368,9 @@ def main() -> int:
           + (", ".join(f"{k} {v:.2f} s" for k, v in sorted(out["loaded_at_start"].items())) or "no other tab")
           + f"; GUI late p99 {out['start_p99_ms']:.1f} ms, worst {out['start_max_ms']:.0f} ms")
     for key in ("open_expenses", "open_problems", "open_history", "open_settings", "reload_expenses",
-                "reload_history"):
+                "reload_expenses_1000", "reload_expenses_all", "reload_history"):
         m = out[key]
-        print(f"{key:<16} shown {s(m['shown_s'])} (CPU {m['cpu_s']:.2f} s, GUI thread {m['gui_cpu_s']:.2f} s)  "
+        print(f"{key:<20} shown {s(m['shown_s'])} (CPU {m['cpu_s']:.2f} s, GUI thread {m['gui_cpu_s']:.2f} s)  "
               f"late p99 {m['p99_ms']:.1f} ms, "
               f"worst {m['max_ms']:.0f} ms")
     print(f"idle (nothing happening: the machine's own noise) late p99 {out['idle_p99_ms']:.1f} ms, "

@@ -120,6 +120,10 @@ class PleoItem(Base):
         # overflow pages) need no walk through the raw JSON.
         Index("ix_pleo_items_list", "id", "day", "supplier", "employee", "currency", "amount_minor", "category",
               "receipt_count", "note", "pruned_at"),
+        # The same columns in the list's order (newest first: read backwards), so the whole list comes
+        # sorted without a sort (0005_expense_list).
+        Index("ix_pleo_items_by_day", "day", "id", "supplier", "employee", "currency", "amount_minor", "category",
+              "receipt_count", "note", "pruned_at"),
     )
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True)     # accountingEntryId
@@ -269,6 +273,20 @@ class Meta(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class ExpenseListChange(Base):
+    """Which expenses' rows in the Expenses list may have changed (migration ``0005_expense_list``):
+    written by triggers on ``export_records`` and ``pleo_items``, never by pleodesk's code, so a
+    change made by any process is in it. ``seq`` only grows; ``connection_id`` None: an item's data
+    changed (every connection listing it). Trimmed by a trigger to the newest 200,000 entries."""
+
+    __tablename__ = "expense_list_changes"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    connection_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    expense_id: Mapped[str] = mapped_column(String(100))
 
 
 class Summary(Base):

@@ -655,24 +655,39 @@ class Store:
     def expense_list(self, conn_id: int, expense_ids: Iterable[str] | None = None, *,
                      newest_first: bool = False) -> list[tuple]:
         """The Expenses list of a connection, without decoding any raw JSON: one tuple per export
-        record, all of them (``newest_first``: by the item's day, then id, both descending; expenses
-        without Pleo data last) or those among ``expense_ids``, with the stored item's list columns
-        (None where Pleo's data of the expense is not stored). Fields, in order: expense_id, status,
-        ledger_id, reference, ledger_url, error_title, error_fix, day, supplier, employee, currency,
-        amount_minor, category, receipt_count, note, pruned (1 when retention removed its raw data)."""
-        sql = ("SELECT r.expense_id, r.status, r.ledger_id, r.reference, r.ledger_url, r.error_title, r.error_fix, "
-               "i.day, i.supplier, i.employee, i.currency, i.amount_minor, i.category, i.receipt_count, i.note, "
-               "i.pruned_at IS NOT NULL "
+        record, all of them (``newest_first``: those with a day by day, then id, both descending; then
+        the others, whose Pleo data is not stored or has no day, by id descending) or those among
+        ``expense_ids``, with the stored item's list columns (None where Pleo's data of the expense is
+        not stored). Fields, in order: expense_id, status, ledger_id, reference, ledger_url,
+        error_title, error_fix, day, supplier, employee, currency, amount_minor, category,
+        receipt_count, note, pruned (1 when retention removed its raw data)."""
+        record = "r.expense_id, r.status, r.ledger_id, r.reference, r.ledger_url, r.error_title, r.error_fix, "
+        item = ("i.day, i.supplier, i.employee, i.currency, i.amount_minor, i.category, i.receipt_count, i.note, "
+                "i.pruned_at IS NOT NULL ")
+        sql = (f"SELECT {record}{item}"
                "FROM export_records AS r LEFT OUTER JOIN pleo_items AS i INDEXED BY ix_pleo_items_list "
                "ON i.id = r.expense_id "
                "WHERE r.connection_id = ?")
         with self._read() as s:
             cur = s.connection().connection.driver_connection.cursor()
             try:
+                if expense_ids is None and newest_first:
+                    # Read backwards through the list columns' index by day: in order, with no sort.
+                    # SQLite lets go of the interpreter lock while it works.
+                    by_day = (f"SELECT {record}{item}"
+                              "FROM pleo_items AS i INDEXED BY ix_pleo_items_by_day "
+                              "JOIN export_records AS r ON r.connection_id = ? AND r.expense_id = i.id ")
+                    rows = cur.execute(by_day + "WHERE i.day IS NOT NULL ORDER BY i.day DESC, i.id DESC",
+                                       (conn_id,)).fetchall()
+                    undated = cur.execute(by_day + "WHERE i.day IS NULL", (conn_id,)).fetchall()
+                    undated += cur.execute(
+                        f"SELECT {record}NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 "
+                        "FROM export_records AS r WHERE r.connection_id = ? AND NOT EXISTS "
+                        "(SELECT 1 FROM pleo_items AS i WHERE i.id = r.expense_id)", (conn_id,)).fetchall()
+                    undated.sort(key=lambda t: t[0], reverse=True)
+                    return rows + undated
                 if expense_ids is None:
-                    # Sorted by SQLite, which lets go of the interpreter lock while it works.
-                    order = " ORDER BY i.day DESC, r.expense_id DESC" if newest_first else " ORDER BY r.id"
-                    return cur.execute(sql + order, (conn_id,)).fetchall()
+                    return cur.execute(sql + " ORDER BY r.id", (conn_id,)).fetchall()
                 out: list[tuple] = []
                 for part in _chunks(_unique(expense_ids), IN_CHUNK):
                     marks = ",".join("?" * len(part))
@@ -680,6 +695,33 @@ class Store:
                 return out
             finally:
                 cur.close()
+
+    def expense_list_mark(self) -> int:
+        """Where the log of the Expenses list's changes stands (``expense_list_changes``): the number
+        of its newest entry, 0 when it has none. Read it before the list: a change after it is in the
+        next ``expense_list_changes``."""
+        with self._read() as s:
+            mark = s.connection().exec_driver_sql(
+                "SELECT seq FROM sqlite_sequence WHERE name = 'expense_list_changes'").scalar()
+        return int(mark or 0)
+
+    def expense_list_changes(self, conn_id: int, since: int, until: int, *, limit: int) -> set[str] | None:
+        """The expenses whose rows in the connection's list may have changed after mark ``since`` up
+        to mark ``until`` (written by triggers: by this process or any other). None when the log no
+        longer holds all of those changes (it keeps the newest 200,000) or they are more than
+        ``limit``: then read the whole list again."""
+        if until <= since:
+            return set()
+        with self._read() as s:
+            con = s.connection()
+            oldest = con.exec_driver_sql("SELECT min(seq) FROM expense_list_changes").scalar()
+            if oldest is None or oldest > since + 1:
+                return None                     # trimmed past ``since``: some changes are no longer known
+            ids = con.exec_driver_sql(
+                "SELECT DISTINCT expense_id FROM expense_list_changes WHERE seq > ? AND seq <= ? "
+                "AND (connection_id = ? OR connection_id IS NULL) LIMIT ?",
+                (since, until, conn_id, limit + 1)).scalars().all()
+        return set(ids) if len(ids) <= limit else None
 
     def pleo_item_ids_for_month(self, company_id: str, month: str) -> list[str]:
         """Ids of the company's items booked in ``month`` ("YYYY-MM"), by booking date (the date Pleo

@@ -7,10 +7,11 @@ cells that are on screen. ``RunsModel`` shows History a page of runs at a time.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
@@ -48,64 +49,106 @@ class ExpenseRow(NamedTuple):
     search: str            # lower-cased text the search box matches
 
 
-_EXPONENT: dict[str, int] = {}
-
-
-def _amount(minor: int | None, currency: str | None) -> tuple[Decimal | None, str]:
-    """Minor units as an amount of the currency (as ``Money.from_minor`` reads them)."""
-    if minor is None or not currency:
-        return None, currency or ""
-    cur = currency.upper()
-    exp = _EXPONENT.get(cur)
-    if exp is None:
-        try:
-            exp = _EXPONENT[cur] = minor_exponent(cur)
-        except ValueError:                  # not a currency pleodesk knows: no amount to show
-            return None, cur
-    return (Decimal(minor).scaleb(-exp) if exp else Decimal(minor)), cur
-
-
+_EXPONENT: dict[str, int | None] = {}      # currency (upper case) -> minor units; None: not a currency
 _days: dict[str, date | None] = {}
 
 
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    d = _days.get(value, _days)
-    if d is _days:
-        try:
-            d = date.fromisoformat(value)
-        except ValueError:
-            d = None
-        if len(_days) < 20_000:
-            _days[value] = d
+def _exponent(cur: str) -> int | None:
+    try:
+        exp: int | None = minor_exponent(cur)
+    except ValueError:                          # not a currency pleodesk knows: no amount to show
+        exp = None
+    _EXPONENT[cur] = exp
+    return exp
+
+
+def _day(value: str) -> date | None:
+    try:
+        d: date | None = date.fromisoformat(value)
+    except ValueError:
+        d = None
+    if len(_days) < 20_000:
+        _days[value] = d
     return d
 
 
+def expense_rows_from(listed: Iterable[tuple]) -> list[ExpenseRow]:
+    """Table rows from tuples of ``Store.expense_list`` (an export record with its stored item's list
+    columns; no raw JSON is read), in their order. One tight loop: it runs for 50,000 rows on every
+    reload. Amounts are the minor units read as ``Money.from_minor`` reads them."""
+    exponents, days, new_row = _EXPONENT, _days, tuple.__new__
+    rows: list[ExpenseRow] = []
+    add = rows.append
+    for (eid, status, ledger_id, reference, url, error, fix, day, supplier, employee, currency, minor, category,
+         receipts, note, _pruned) in listed:
+        amount = None
+        if currency:
+            currency = currency.upper()
+            if minor is not None:
+                exp = exponents[currency] if currency in exponents else _exponent(currency)
+                if exp is not None:
+                    amount = Decimal(minor).scaleb(-exp) if exp else Decimal(minor)
+        else:
+            currency = ""
+        if day:
+            day = days[day] if day in days else _day(day)
+        else:
+            day = None
+        supplier, employee, category = supplier or "", employee or "", category or ""
+        reference = ledger_id or reference or ""
+        error, fix = error or "", fix or ""
+        add(new_row(ExpenseRow, (
+            eid, day, supplier, employee, amount, currency, category, status or "pending", reference, url or "",
+            receipts or 0, error, fix, f"{eid} {supplier} {employee} {category} {reference} {error} {note or ''}".lower())))
+    return rows
+
+
 def expense_row_from(listed: tuple) -> ExpenseRow:
-    """One table row from a tuple of ``Store.expense_list`` (an export record with its stored
-    item's list columns; no raw JSON is read)."""
-    (eid, status, ledger_id, reference, url, error, fix, day, supplier, employee, currency, minor, category,
-     receipts, note, _pruned) = listed
-    amount, currency = _amount(minor, currency)
-    supplier, employee, category = supplier or "", employee or "", category or ""
-    reference = ledger_id or reference or ""
-    error, fix = error or "", fix or ""
-    text = " ".join((eid, supplier, employee, category, reference, error, note or "")).lower()
-    return ExpenseRow(eid, _day(day), supplier, employee, amount, currency, category, status or "pending",
-                      reference, url or "", receipts or 0, error, fix, text)
+    """One table row from a tuple of ``Store.expense_list``."""
+    return expense_rows_from((listed,))[0]
 
 
 def expense_rows(store, conn_id: int, expense_ids) -> dict[str, ExpenseRow]:
     """The rows of some expenses of a connection, by id (those it has no record of are absent)."""
-    return {t[0]: expense_row_from(t) for t in store.expense_list(conn_id, expense_ids)}
+    return {r.expense_id: r for r in expense_rows_from(store.expense_list(conn_id, expense_ids))}
 
 
 def load_expense_rows(store, conn_id: int) -> list[ExpenseRow]:
     """Every expense the connection has a record of, newest first (runs off the GUI thread). Read
     from the store's list columns, in that order: no raw JSON is decoded, and no sort holds the
     interpreter lock for long (the GUI thread needs it too)."""
-    return [expense_row_from(t) for t in store.expense_list(conn_id, newest_first=True)]
+    return expense_rows_from(store.expense_list(conn_id, newest_first=True))
+
+
+#: More rows changed than this since the list was read: it is read whole again (as quick by then).
+RELOAD_ALL_ABOVE = 5_000
+
+
+def newest_first_key(row: ExpenseRow) -> tuple:
+    """``load_expense_rows``' order, descending: rows with a day by day and id, then the others by id."""
+    return (row.day is not None, row.day or date.min, row.expense_id)
+
+
+def update_expense_rows(store, conn_id: int, rows: list[ExpenseRow] | None,
+                        since: int | None) -> tuple[list[ExpenseRow], int]:
+    """The connection's rows now, and the store's mark to pass next time (runs off the GUI thread).
+
+    ``rows``, read at mark ``since``, are brought up to date with only the rows that changed after it
+    (after a run: those the run touched, out of 50,000), in ``load_expense_rows``' order; unchanged
+    rows are the same objects. Without ``rows``, or when too much changed or the store's log of
+    changes no longer reaches back to ``since``, the whole list is read again."""
+    mark = store.expense_list_mark()          # first: what changes after it is read next time
+    changed = None
+    if rows is not None and since is not None:
+        changed = store.expense_list_changes(conn_id, since, mark, limit=RELOAD_ALL_ABOVE)
+    if changed is None:
+        return load_expense_rows(store, conn_id), mark
+    if not changed:
+        return rows, mark
+    fresh = expense_rows_from(store.expense_list(conn_id, changed))
+    fresh.sort(key=newest_first_key, reverse=True)
+    kept = [r for r in rows if r.expense_id not in changed]
+    return list(heapq.merge(kept, fresh, key=newest_first_key, reverse=True)), mark
 
 
 def status_counts(rows: list[ExpenseRow]) -> dict[str, int]:

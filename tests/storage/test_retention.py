@@ -103,6 +103,26 @@ def test_the_expense_list_newest_first(store: Store, conn_id: int) -> None:
     assert [t[0] for t in store.expense_list(conn_id)] == ["c", "a", "no-item", "b"]      # as recorded
 
 
+def test_the_expense_list_newest_first_is_the_connections_list_in_order(store: Store, conn_id: int) -> None:
+    """Read through the index by day: the same rows as the list by id, of this connection only,
+    whatever other connections hold, with their statuses and pruned flags."""
+    other = store.add_connection("Other ApS", "odoo", pleo_company_id="c-2", ledger_company_id="8",
+                                 ledger_company_name="Other ApS").id
+    days = [f"2026-0{1 + n % 3}-{1 + n % 27:02d}T{n % 24:02d}:00:00Z" for n in range(60)]
+    store.upsert_pleo_items([export_item(f"e{n:02d}", date=d) for n, d in enumerate(days)])
+    store.ensure_records(conn_id, [f"e{n:02d}" for n in range(0, 60, 2)] + ["gone-1", "gone-2"])
+    store.ensure_records(other, [f"e{n:02d}" for n in range(1, 60, 2)])
+    store.mark_exported(conn_id, "e04", ledger_id="J-4", ledger_url=None)
+    newest = store.expense_list(conn_id, newest_first=True)
+    assert sorted(newest) == sorted(store.expense_list(conn_id))
+    ids = [t[0] for t in newest]
+    assert ids[-2:] == ["gone-2", "gone-1"]                  # no Pleo data: last
+    dated = [(t[7], t[0]) for t in newest[:-2]]
+    assert dated == sorted(dated, reverse=True) and len(dated) == 30
+    assert not {t[0] for t in newest} & {f"e{n:02d}" for n in range(1, 60, 2)}
+    assert dict((t[0], t[1:3]) for t in newest)["e04"] == ("exported", "J-4")
+
+
 def test_one_expenses_ledger_notes(store: Store, conn_id: int) -> None:
     store.audit("ledger_notes", conn_id, expense_id="e1", notes=["VAT rounding on line 1"])
     store.audit("ledger_notes", conn_id, expense_id="e2", notes=["other"])

@@ -4,6 +4,7 @@ settings, and what keyboard and screen-reader users need."""
 from __future__ import annotations
 
 import re
+import sqlite3
 import time
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -143,6 +144,33 @@ def test_expense_rows_come_from_the_store(qtbot, ctx, demo_conn):
                         if tab.model.row_at(n).status == "exported" and tab.model.row_at(n).receipts)
     tab.table.selectRow(with_receipt)
     qtbot.waitUntil(lambda: tab.preview.open_button.isVisible(), timeout=WAIT_MS)
+
+
+def test_after_a_change_by_another_process_the_expenses_tab_shows_it_reading_only_that_row(qtbot, ctx, demo_conn):
+    with qtbot.waitSignal(ctx.hub.run_finished, timeout=60_000):
+        ctx.submit(Job("export_month", demo_conn.id, params={"month": MONTH}))
+    win = _window(qtbot, ctx)
+    win.show_tab(win.TAB_EXPENSES)
+    tab = win.expenses_tab
+    total = len(load_expense_rows(ctx.store, demo_conn.id))
+    qtbot.waitUntil(lambda: len(tab.model.rows) == total, timeout=WAIT_MS)
+    before = list(tab.model.rows)
+    target = next(r for r in before if r.status == "exported")
+    raw = sqlite3.connect(ctx.store.path)               # as a command-line export would, in its own process
+    raw.execute("UPDATE export_records SET status = 'failed', error_title = 'Refused by the ledger' "
+                "WHERE connection_id = ? AND expense_id = ?", (demo_conn.id, target.expense_id))
+    raw.commit()
+    raw.close()
+    with qtbot.waitSignal(tab.loaded, timeout=WAIT_MS):
+        ctx.hub.records_changed.emit(demo_conn.id)
+    after = tab.model.rows
+    assert [r.expense_id for r in after] == [r.expense_id for r in before]
+    changed = [(b, a) for b, a in zip(before, after) if a is not b]
+    assert [(a.expense_id, a.status, a.error) for _, a in changed] == \
+        [(target.expense_id, "failed", "Refused by the ledger")]
+    row = tab.model.find(target.expense_id)
+    assert tab.model.data(tab.model.index(row, ExpensesModel.COLUMNS.index("status"))) == "Failed"
+    assert "Failed (1)" in " ".join(b.text() for b in tab.filter_buttons.values())
 
 
 def test_settings_are_saved_off_the_gui_thread(qtbot, ctx, demo_conn):

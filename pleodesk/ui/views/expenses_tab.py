@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QHe
                                QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from pleodesk.ui import fmt
-from pleodesk.ui.models import STATUS_GROUPS, ExpensesModel, load_expense_detail, load_expense_rows, status_counts
+from pleodesk.ui.models import STATUS_GROUPS, ExpensesModel, load_expense_detail, status_counts, update_expense_rows
 from pleodesk.ui.resources import icon
 from pleodesk.ui.tasks import run_task
 from pleodesk.ui.views.common import ConnectionTab
@@ -172,8 +172,10 @@ class ExpensesTab(ConnectionTab):
             self.table.setColumnWidth(col, width)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        hh.setResizeContentsPrecision(200)        # fitting a column reads 200 rows, not 50,000
+        hh.setResizeContentsPrecision(100)        # fitting a column reads 100 rows, not 50,000 (200: 40 ms)
         self._fitted = False
+        #: (connection id, the store's mark) the rows were read at: the next reload reads what changed since.
+        self._listed: tuple[int, int] | None = None
         ll.addWidget(self.table, 1)
         self.footer = QLabel(left)
         self.footer.setAccessibleName(self.tr("Number of expenses shown"))
@@ -198,6 +200,7 @@ class ExpensesTab(ConnectionTab):
 
     def connection_changed(self, new: bool) -> None:
         if new:
+            self._listed = None
             self.model.set_rows([])
             self._stale = True
             if self.isVisible():
@@ -212,17 +215,24 @@ class ExpensesTab(ConnectionTab):
         if not self.model.rows:
             self.footer.setText(self.tr("Loading expenses…"))
 
+        # After a run only the rows that changed are read (the store logs which), not all 50,000.
+        previous, since = None, None
+        if self._listed is not None and self._listed[0] == conn_id and self.model.rows:
+            previous, since = self.model.rows, self._listed[1]
+
         def load():
-            rows = load_expense_rows(store, conn_id)
-            return rows, status_counts(rows)
+            rows, mark = update_expense_rows(store, conn_id, previous, since)
+            return rows, status_counts(rows), mark
 
         run_task(load, lambda out: self._loaded(gen, conn_id, *out), owner=self)
 
-    def _loaded(self, gen: int, conn_id: int, rows, counts=None) -> None:
+    def _loaded(self, gen: int, conn_id: int, rows, counts=None, mark: int | None = None) -> None:
         if not self.is_current(gen, conn_id):
             return
+        self._listed = (conn_id, mark) if mark is not None else None
         selected = self._selected_id()
-        self.model.set_rows(rows, counts, newest_first=True)
+        if rows is not self.model.rows:            # nothing changed: the table stays as it is
+            self.model.set_rows(rows, counts, newest_first=True)
         self._fit_columns()
         counts = self.model.counts()
         for key, b in self.filter_buttons.items():

@@ -1,0 +1,86 @@
+"""The Expenses list: read in its order, and reloaded by what changed.
+
+Revision ID: 0005_expense_list
+Revises: 0004_summaries
+Create Date: 2026-12-06
+
+* ``ix_pleo_items_by_day``: the list columns ordered by day and id. The list shows a connection's
+  expenses newest first; read through ``ix_pleo_items_list`` (by id) every reload sorted all of them
+  again. ``ix_pleo_items_list`` stays: the list of some expenses looks them up by id.
+* ``expense_list_changes``: a log of which expenses' list rows may have changed, written by triggers
+  on every insert, update and delete of an export record or of a stored item's list columns, by any
+  process (an export from the command line too). After a run the Expenses tab reads only those rows
+  instead of all 50,000. ``seq`` only grows (AUTOINCREMENT: never reused, not even after a delete),
+  so a reader that last read the list at ``seq`` S needs the entries after S; when the log no longer
+  holds them all (it keeps the newest 200,000 entries, trimmed every 10,000), it reads the whole
+  list. ``connection_id`` is NULL for an item's change: it may show in every connection's list.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence, Union
+
+from alembic import op
+import sqlalchemy as sa
+
+
+revision: str = '0005_expense_list'
+down_revision: Union[str, None] = '0004_summaries'
+branch_labels: Union[str, Sequence[str], None] = None
+depends_on: Union[str, Sequence[str], None] = None
+
+#: The log keeps this many newest entries (a reader further behind reads the whole list again) ...
+KEEP = 200_000
+#: ... trimmed each time this many more were written.
+TRIM_EVERY = 10_000
+
+_RECORD_COLUMNS = "status, ledger_id, reference, ledger_url, error_title, error_fix, expense_id, connection_id"
+_ITEM_COLUMNS = "day, supplier, employee, currency, amount_minor, category, receipt_count, note, pruned_at, id"
+
+TRIGGERS = {
+    "trg_export_records_list_insert":
+        "AFTER INSERT ON export_records BEGIN "
+        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (NEW.connection_id, NEW.expense_id); END",
+    "trg_export_records_list_update":
+        f"AFTER UPDATE OF {_RECORD_COLUMNS} ON export_records BEGIN "
+        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (OLD.connection_id, OLD.expense_id); "
+        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (NEW.connection_id, NEW.expense_id); END",
+    "trg_export_records_list_delete":
+        "AFTER DELETE ON export_records BEGIN "
+        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (OLD.connection_id, OLD.expense_id); END",
+    "trg_pleo_items_list_insert":
+        "AFTER INSERT ON pleo_items BEGIN "
+        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (NULL, NEW.id); END",
+    "trg_pleo_items_list_update":
+        f"AFTER UPDATE OF {_ITEM_COLUMNS} ON pleo_items BEGIN "
+        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (NULL, OLD.id); "
+        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (NULL, NEW.id); END",
+    "trg_pleo_items_list_delete":
+        "AFTER DELETE ON pleo_items BEGIN "
+        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (NULL, OLD.id); END",
+    "trg_expense_list_changes_trim":
+        f"AFTER INSERT ON expense_list_changes WHEN NEW.seq % {TRIM_EVERY} = 0 BEGIN "
+        f"DELETE FROM expense_list_changes WHERE seq <= NEW.seq - {KEEP}; END",
+}
+
+
+def upgrade() -> None:
+    op.create_index('ix_pleo_items_by_day', 'pleo_items',
+                    ['day', 'id', 'supplier', 'employee', 'currency', 'amount_minor', 'category', 'receipt_count',
+                     'note', 'pruned_at'], unique=False)
+    op.create_table('expense_list_changes',
+    sa.Column('seq', sa.Integer(), nullable=False),
+    sa.Column('connection_id', sa.Integer(), nullable=True),
+    sa.Column('expense_id', sa.String(length=100), nullable=False),
+    sa.PrimaryKeyConstraint('seq', name=op.f('pk_expense_list_changes')),
+    sqlite_autoincrement=True
+    )
+    for name, body in TRIGGERS.items():
+        op.execute(f"CREATE TRIGGER {name} {body}")
+
+
+def downgrade() -> None:
+    for name in TRIGGERS:
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_table('expense_list_changes')
+    op.drop_index('ix_pleo_items_by_day', table_name='pleo_items')
