@@ -40,6 +40,7 @@ checked. ``options`` is accepted for the engine's convenience; no rule depends o
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from decimal import Decimal
 
@@ -78,9 +79,18 @@ class PostingError(ValueError):
         self.reason = message
 
 
+_NAMESPACE_BYTES = IDEMPOTENCY_NAMESPACE.bytes
+
+
 def idempotency_key_for(expense_id: str) -> str:
-    """Stable UUID for an expense: the same expense always gets the same key."""
-    return str(uuid.uuid5(IDEMPOTENCY_NAMESPACE, expense_id))
+    """Stable UUID for an expense: the same expense always gets the same key,
+    ``str(uuid.uuid5(IDEMPOTENCY_NAMESPACE, expense_id))``, made here without the ``UUID`` object
+    (a fifth of the time of posting an expense went to it)."""
+    h = bytearray(hashlib.sha1(_NAMESPACE_BYTES + expense_id.encode("utf-8")).digest()[:16])
+    h[6] = (h[6] & 0x0F) | 0x50                 # version 5
+    h[8] = (h[8] & 0x3F) | 0x80                 # the RFC 4122 variant
+    x = h.hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
 #: Reimbursement payouts: their lines carry no category and are booked on the out-of-pocket account.

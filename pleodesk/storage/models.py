@@ -117,11 +117,8 @@ class PleoItem(Base):
     __table_args__ = (
         Index(None, "company_id", "booked_at"),
         # Covers the Expenses list: read from this index, the columns after ``raw`` (which sits in
-        # overflow pages) need no walk through the raw JSON.
-        Index("ix_pleo_items_list", "id", "day", "supplier", "employee", "currency", "amount_minor", "category",
-              "receipt_count", "note", "pruned_at"),
-        # The same columns in the list's order (newest first: read backwards), so the whole list comes
-        # sorted without a sort (0005_expense_list).
+        # overflow pages) need no walk through the raw JSON, and in the list's order (newest first:
+        # read backwards), so the whole list comes sorted without a sort (0005_expense_list).
         Index("ix_pleo_items_by_day", "day", "id", "supplier", "employee", "currency", "amount_minor", "category",
               "receipt_count", "note", "pruned_at"),
     )

@@ -665,8 +665,7 @@ class Store:
         item = ("i.day, i.supplier, i.employee, i.currency, i.amount_minor, i.category, i.receipt_count, i.note, "
                 "i.pruned_at IS NOT NULL ")
         sql = (f"SELECT {record}{item}"
-               "FROM export_records AS r LEFT OUTER JOIN pleo_items AS i INDEXED BY ix_pleo_items_list "
-               "ON i.id = r.expense_id "
+               "FROM export_records AS r LEFT OUTER JOIN pleo_items AS i ON i.id = r.expense_id "
                "WHERE r.connection_id = ?")
         with self._read() as s:
             cur = s.connection().connection.driver_connection.cursor()
