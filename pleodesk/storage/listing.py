@@ -2,7 +2,7 @@
 the item is stored, so that a list of 50,000 expenses is read from a few small columns instead of
 decoding 50,000 JSON documents.
 
-The 0002 migration fills the same columns for items stored before it, with its own copy of these
+The 0003 migration fills the same columns for items stored before it, with its own copy of these
 rules (a migration must not import code that changes later): change both together.
 """
 

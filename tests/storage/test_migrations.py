@@ -34,6 +34,20 @@ def test_there_is_a_fixture_for_every_revision() -> None:
     assert {p.stem for p in SCHEMA_FIXTURES} == revisions
 
 
+def test_the_head_revision_pleodesk_knows_is_alembics() -> None:
+    """A database at ``HEAD_REVISION`` opens without Alembic: it must be the shipped head."""
+    assert storage_db.HEAD_REVISION == storage_db.head_revision()
+
+
+def test_a_database_at_the_head_opens_without_loading_alembic(tmp_path: Path) -> None:
+    open_store(tmp_path / "db.sqlite3").close()          # created and migrated (Alembic loaded)
+    code = ("import sys; from pleodesk.storage import open_store; "
+            f"s = open_store({str(tmp_path / 'db.sqlite3')!r}); s.list_connections(); s.close(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert out.stdout.strip() == "[]"
+
+
 def _dt(s: str | None) -> datetime | None:
     return None if s is None else datetime.fromisoformat(s)
 
