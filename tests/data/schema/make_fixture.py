@@ -197,11 +197,31 @@ def build(db: Path) -> dict:
     }
 
 
-def main() -> None:
-    db = HERE / f"{REVISION}.sqlite3"
+def upgrade(db: Path, revision: str) -> None:
+    """Bring the fixture database to ``revision`` with the migrations themselves."""
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), revision)
+    engine.dispose()
+
+
+def settle(raw: sqlite3.Connection) -> None:
+    """Close ``raw`` leaving one self-contained, compact file to commit."""
+    raw.execute("PRAGMA journal_mode=DELETE")
+    raw.execute("VACUUM")
+    raw.close()
+
+
+def write(revision: str, build) -> None:
+    """Make ``<revision>.sqlite3`` with ``build(path)`` and write what it returns as its expected.json."""
+    db = HERE / f"{revision}.sqlite3"
     expected = build(db)
-    (HERE / f"{REVISION}.expected.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
+    (HERE / f"{revision}.expected.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
     print(f"wrote {db.relative_to(HERE.parents[2])} and its expected.json")
+
+
+def main() -> None:
+    write(REVISION, build)
 
 
 if __name__ == "__main__":

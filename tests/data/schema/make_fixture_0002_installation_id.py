@@ -9,7 +9,6 @@ checks is kept by every later migration (the keyring entries of its connections 
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -46,10 +45,7 @@ def build(db: Path) -> dict:
 
 
 def main() -> None:
-    db = HERE / f"{REVISION}.sqlite3"
-    expected = build(db)
-    (HERE / f"{REVISION}.expected.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
-    print(f"wrote {db.relative_to(HERE.parents[2])} and its expected.json")
+    make_fixture.write(REVISION, build)
 
 
 if __name__ == "__main__":

@@ -96,10 +96,7 @@ def build(db: Path) -> dict:
 
 
 def main() -> None:
-    db = HERE / f"{REVISION}.sqlite3"
-    expected = build(db)
-    (HERE / f"{REVISION}.expected.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
-    print(f"wrote {db.relative_to(HERE.parents[2])} and its expected.json")
+    make_fixture.write(REVISION, build)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ connection (its row is checked by tests/storage/test_summaries.py after every la
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[2]))
 
+import make_fixture  # noqa: E402
 import make_fixture_0003_expense_list_retention as previous  # noqa: E402
 from alembic import command  # noqa: E402
 from sqlalchemy import create_engine  # noqa: E402
@@ -51,10 +51,7 @@ def build(db: Path) -> dict:
 
 
 def main() -> None:
-    db = HERE / f"{REVISION}.sqlite3"
-    expected = build(db)
-    (HERE / f"{REVISION}.expected.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
-    print(f"wrote {db.relative_to(HERE.parents[2])} and its expected.json")
+    make_fixture.write(REVISION, build)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ The data is the 0004_summaries fixture's (``make_fixture_0004_summaries.build``)
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -17,35 +16,19 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[2]))
 
+import make_fixture  # noqa: E402
 import make_fixture_0004_summaries as previous  # noqa: E402
-from alembic import command  # noqa: E402
-from sqlalchemy import create_engine  # noqa: E402
-
-from pleodesk.storage.db import alembic_config  # noqa: E402
 
 REVISION = "0005_expense_list"
 
 
 def build(db: Path) -> dict:
     expected = previous.build(db)
-    engine = create_engine(f"sqlite:///{db}")
-    with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), REVISION)
-    engine.dispose()
-    raw = sqlite3.connect(db)
-    raw.execute("PRAGMA journal_mode=DELETE")
-    raw.execute("VACUUM")
-    raw.close()
+    make_fixture.upgrade(db, REVISION)
+    make_fixture.settle(sqlite3.connect(db))
     expected["revision"] = REVISION
     return expected
 
 
-def main() -> None:
-    db = HERE / f"{REVISION}.sqlite3"
-    expected = build(db)
-    (HERE / f"{REVISION}.expected.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
-    print(f"wrote {db.relative_to(HERE.parents[2])} and its expected.json")
-
-
 if __name__ == "__main__":
-    main()
+    make_fixture.write(REVISION, build)
