@@ -5,9 +5,12 @@ to store it; orjson does both several times faster than :mod:`json`. It differs 
 few corners, which go to :mod:`json` instead, so that the result is what :mod:`json` gives:
 
 - what orjson refuses to read (``NaN``, lone surrogates, encodings other than UTF-8) or write
-  (integers beyond 64 bits, keys that are not text, objects it does not know).
+  (integers beyond 64 bits, keys that are not text, objects it does not know), and what it would
+  write where :mod:`json` refuses or writes it otherwise (datetimes, dates, dataclasses, subclasses
+  of the JSON types).
 
-One difference is kept: an integer beyond 64 bits reads as a float (:mod:`json` gives the integer).
+Two differences are kept: a ``UUID`` or a plain enum is written as its text (:mod:`json` refuses
+them), and an integer beyond 64 bits reads as a float (:mod:`json` gives the integer).
 Pleo's API has no such integers (its numbers are ``int32``/``int64``); an amount that large is
 refused either way (``money.MAX_MINOR_UNITS``, far below 2**53, beyond which floats are not exact).
 Looking for such integers in the text first cost more than decoding it.
@@ -35,9 +38,20 @@ def loads(data: bytes | bytearray | memoryview | str) -> Any:
     return json.loads(data)
 
 
+#: What orjson would write and :mod:`json` refuses (datetimes, dates, dataclasses) or writes its own way
+#: (subclasses of str, int, dict and list: an enum of strings, a named tuple) is handed to ``_refuse``,
+#: so :mod:`json` decides: a datetime in a sandbox answer must fail as it always did, not become text in
+#: orjson's format. UUIDs and plain enums orjson still writes (their text, as ``str()`` gives it).
+_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_SUBCLASS
+
+
+def _refuse(obj: Any) -> Any:
+    raise TypeError(f"{type(obj).__name__} is left to json")
+
+
 def dumps_compact(obj: Any) -> str:
     """``json.dumps(obj, separators=(",", ":"), ensure_ascii=False)``, faster."""
     try:
-        return orjson.dumps(obj).decode("utf-8")
+        return orjson.dumps(obj, default=_refuse, option=_OPTIONS).decode("utf-8")
     except TypeError:                               # orjson.JSONEncodeError: json decides
         return json.dumps(obj, separators=(",", ":"), ensure_ascii=False)

@@ -462,13 +462,15 @@ class PleoClient:
 
         Raises :class:`PleoProtocolError` when the next cursor does not advance (it repeats the
         current one or an earlier one), instead of looping forever. ``read_ahead``: the next pages are
-        fetched on a thread while the caller works on the current one (see ``providers.readahead``;
-        the caller must not use this client for anything else until it has stopped iterating)."""
+        fetched on a thread while the caller works on the current one (see ``providers.readahead``)."""
         pages = self._pages(method, path, params=params, body=body, limit=limit)
         if read_ahead:
             pages = _read_ahead(pages, depth=2, name="pleodesk-pleo-pages")
-        for page in pages:
-            yield from page
+        try:
+            for page in pages:
+                yield from page
+        finally:
+            pages.close()                       # a caller that stops early stops the reading ahead
 
     def _pages(self, method: str, path: str, *, params: Mapping[str, Any] | None,
                body: Any, limit: int | None) -> Iterator[list]:
@@ -558,8 +560,8 @@ class PleoClient:
         return self.paginate("GET", f"/v3/export-jobs/{job_id}/items", params=params)
 
     def iter_export_items(self, job_id: str) -> Iterator[dict]:
-        """``GET /v3/export-items?job_id=`` (all pages): the data layer. The next pages are read while
-        the caller works on the current one: do not use this client otherwise until done with it."""
+        """``GET /v3/export-items?job_id=`` (all pages): the data layer. The next pages are read on a
+        thread while the caller works on the current one (``providers.readahead``)."""
         return self.paginate("GET", "/v3/export-items", params={"job_id": job_id}, read_ahead=True)
 
     def update_job_items(self, job_id: str, updates: list[dict]) -> list[dict]:

@@ -3,14 +3,16 @@
 A list that comes page by page (Pleo's export items: 500 pages for a month of 50,000 expenses) costs
 one round trip a page. Read in turn with the work on each page, the computer waits for the server,
 then the server for the computer. ``read_ahead`` fetches the following pages on a thread of their own
-(at most ``depth`` of them ahead) while the caller works on the current one, so the two overlap: over
-the internet that hides the round trips, on one computer the server answers on another core.
+while the caller works on the current one, so the two overlap: over the internet that hides the round
+trips, on one computer the server answers on another core. At most ``depth`` pages wait for the
+caller, and the thread holds one more while it waits to hand it over.
 
 Everything that goes wrong while fetching reaches the caller, in order: the pages read before it, then
 the exception, raised where the caller asks for the next page. When the caller stops early (it breaks
-out of its loop, raises, or closes the iterator), the thread stops after the request it is making and
-fetches nothing more. While it is iterating, the caller must not use the same client for other calls
-(the thread is using it).
+out of its loop, raises, or closes the iterator), the thread finishes the request it is making (with
+the client's own retries of that request) and fetches nothing more. The client must take calls from
+two threads at once (pleodesk's clients do: httpx's connection pool is thread-safe), since the caller
+may call it meanwhile.
 """
 
 from __future__ import annotations

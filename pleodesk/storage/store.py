@@ -708,9 +708,12 @@ class Store:
         """The expenses whose rows in the connection's list may have changed after mark ``since`` up
         to mark ``until`` (written by triggers: by this process or any other). None when the log no
         longer holds all of those changes (it keeps the newest 200,000) or they are more than
-        ``limit``: then read the whole list again."""
-        if until <= since:
+        ``limit``: then read the whole list again. Also None when ``until`` is before ``since``: the
+        log started again (the database was replaced, or migrated down and up)."""
+        if until == since:
             return set()
+        if until < since:
+            return None
         with self._read() as s:
             con = s.connection()
             oldest = con.exec_driver_sql("SELECT min(seq) FROM expense_list_changes").scalar()

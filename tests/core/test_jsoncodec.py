@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,6 +40,31 @@ def test_the_corners_orjson_does_not_take_go_to_the_standard_library() -> None:
     assert jsoncodec.loads('{"a": 1}'.encode("utf-16")) == {"a": 1}  # json detects UTF-16
     assert jsoncodec.dumps_compact({1: "a", "b": 2**70}) == '{"1":"a","b":1180591620717411303424}'
     assert jsoncodec.dumps_compact({"é": "ü"}) == '{"é":"ü"}'       # UTF-8 as it is, like ensure_ascii=False
+
+
+def test_what_json_refuses_to_write_it_refuses_too() -> None:
+    import dataclasses
+    import enum
+    from datetime import date, datetime, timezone
+    from decimal import Decimal
+
+    @dataclasses.dataclass
+    class Point:
+        x: int
+
+    for value in (datetime(2026, 1, 1, tzinfo=timezone.utc), date(2026, 1, 1), Point(1), Decimal("1.10"),
+                  {"when": datetime(2026, 1, 1)}):
+        with pytest.raises(TypeError):
+            json.dumps(value)
+        with pytest.raises(TypeError):
+            jsoncodec.dumps_compact(value)
+
+    class Kind(str, enum.Enum):
+        CARD = "card_purchase"
+
+    # Subclasses of the JSON types are written as json writes them.
+    assert jsoncodec.dumps_compact({"type": Kind.CARD, "n": True}) == json.dumps(
+        {"type": Kind.CARD, "n": True}, separators=(",", ":"), ensure_ascii=False)
 
 
 def test_what_is_not_json_is_a_value_error() -> None:

@@ -3,6 +3,7 @@ and a reader that has fallen behind the log is told to read the whole list."""
 
 from __future__ import annotations
 
+import importlib.util
 import sqlite3
 from pathlib import Path
 
@@ -34,9 +35,13 @@ def test_every_write_to_a_listed_row_is_logged(store: Store, conn_id: int) -> No
 def test_a_write_that_changes_nothing_listed_is_not_logged(store: Store, conn_id: int) -> None:
     store.upsert_pleo_items([export_item("a")])
     store.ensure_records(conn_id, ["a"])
+    store.mark_exported(conn_id, "a", ledger_id="J-1", ledger_url=None)
     mark = store.expense_list_mark()
     store.mark_reported(conn_id, ["a"])                  # Pleo told: not a column of the list
+    store.upsert_pleo_items([export_item("a")])          # stored again as it was (every export does)
+    store.mark_exported(conn_id, "a", ledger_id="J-1", ledger_url=None)
     assert changes(store, conn_id, mark) == set()
+    assert store.expense_list_mark() == mark
 
 
 def test_changes_are_per_connection_and_an_items_change_is_every_connections(store: Store, conn_id: int) -> None:
@@ -84,12 +89,32 @@ def test_too_many_changes_or_a_log_trimmed_past_the_reader_mean_read_it_all(stor
         c.exec_driver_sql("DELETE FROM expense_list_changes WHERE seq <= ?", (mark + 5,))
     assert changes(store, conn_id, mark) is None
     assert changes(store, conn_id, later) == set()
-    store.mark_pending(conn_id, ["e2"])
+    store.mark_exported(conn_id, "e2", ledger_id="J-2", ledger_url=None)
     with store._engine.begin() as c:              # the log trimmed to nothing: e2's change is gone
         c.exec_driver_sql("DELETE FROM expense_list_changes")
     assert changes(store, conn_id, later) is None
-    store.mark_pending(conn_id, ["e1"])
+    store.mark_exported(conn_id, "e1", ledger_id="J-1", ledger_url=None)
     assert changes(store, conn_id, later) is None    # e1's is there, e2's still missing
+
+
+def test_a_log_that_started_again_means_read_it_all(store: Store, conn_id: int) -> None:
+    store.upsert_pleo_items([export_item("a")])
+    store.ensure_records(conn_id, ["a"])
+    mark = store.expense_list_mark()
+    assert store.expense_list_changes(conn_id, mark, mark - 1, limit=10) is None     # the mark went back
+    assert store.expense_list_changes(conn_id, mark, mark, limit=10) == set()
+
+
+def test_the_triggers_at_the_newest_schema_are_the_migrations(store: Store) -> None:
+    """The triggers are invisible to Alembic's autogenerate, and a table rebuilt by a later migration
+    (``batch_alter_table``) loses them: the list would then go stale without a sound."""
+    spec = importlib.util.spec_from_file_location(
+        "m0005", Path(__file__).resolve().parents[2] / "pleodesk/storage/migrations/versions/0005_expense_list.py")
+    m0005 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m0005)
+    with store._engine.connect() as c:
+        got = {name: sql for name, sql in c.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
+    assert got == {name: f"CREATE TRIGGER {name} {body}" for name, body in m0005.TRIGGERS.items()}
 
 
 def test_the_log_trims_itself(store: Store) -> None:

@@ -97,7 +97,8 @@ def test_nothing_changed_keeps_the_same_rows_and_too_much_reads_it_all(tmp_path,
         assert next(r for r in rows if r.expense_id == "e3").status == "exported"
 
         monkeypatch.setattr(models, "RELOAD_ALL_ABOVE", 2)
-        store.mark_pending(conn, ["e1", "e2", "e4"])
+        for eid in ("e1", "e2", "e4"):
+            store.mark_failed(conn, eid, title="refused", fix="")
         calls.clear()
         rows, mark = update_expense_rows(store, conn, rows, mark)
         assert calls == [((conn,), {"newest_first": True})]  # three changed, more than 2: read whole

@@ -10,9 +10,9 @@ Create Date: 2026-12-06
   looks them up by primary key, about as fast for a thousand of them, and each item stored keeps one
   index fewer up to date.
 * ``expense_list_changes``: a log of which expenses' list rows may have changed, written by triggers
-  on every insert, update and delete of an export record or of a stored item's list columns, by any
-  process (an export from the command line too). After a run the Expenses tab reads only those rows
-  instead of all 50,000. ``seq`` only grows (AUTOINCREMENT: never reused, not even after a delete),
+  on every insert and delete of an export record or a stored item and on every update that changes
+  a value the list shows, by any process (an export from the command line too). After a run the
+  Expenses tab reads only those rows instead of all 50,000. ``seq`` only grows (AUTOINCREMENT: never reused, not even after a delete),
   so a reader that last read the list at ``seq`` S needs the entries after S; when the log no longer
   holds them all (it keeps the newest 200,000 entries, trimmed every 10,000), it reads the whole
   list. ``connection_id`` is NULL for an item's change: it may show in every connection's list.
@@ -36,30 +36,37 @@ KEEP = 200_000
 #: ... trimmed each time this many more were written.
 TRIM_EVERY = 10_000
 
-_RECORD_COLUMNS = "status, ledger_id, reference, ledger_url, error_title, error_fix, expense_id, connection_id"
-_ITEM_COLUMNS = "day, supplier, employee, currency, amount_minor, category, receipt_count, note, pruned_at, id"
+_RECORD_COLUMNS = ("status", "ledger_id", "reference", "ledger_url", "error_title", "error_fix")
+_ITEM_COLUMNS = ("day", "supplier", "employee", "currency", "amount_minor", "category", "receipt_count", "note",
+                 "pruned_at")
 
+
+def _changed(columns: tuple[str, ...]) -> str:
+    return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
+
+
+_LOG = "INSERT INTO expense_list_changes (connection_id, expense_id)"
+
+#: The triggers, by name. An update is logged only when a listed value really changed (an export
+#: stores its items again, mostly unchanged); the old key too when the key itself changed.
 TRIGGERS = {
     "trg_export_records_list_insert":
-        "AFTER INSERT ON export_records BEGIN "
-        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (NEW.connection_id, NEW.expense_id); END",
+        f"AFTER INSERT ON export_records BEGIN {_LOG} VALUES (NEW.connection_id, NEW.expense_id); END",
     "trg_export_records_list_update":
-        f"AFTER UPDATE OF {_RECORD_COLUMNS} ON export_records BEGIN "
-        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (OLD.connection_id, OLD.expense_id); "
-        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (NEW.connection_id, NEW.expense_id); END",
+        f"AFTER UPDATE ON export_records WHEN {_changed(_RECORD_COLUMNS + ('expense_id', 'connection_id'))} BEGIN "
+        f"{_LOG} SELECT OLD.connection_id, OLD.expense_id "
+        "WHERE OLD.expense_id IS NOT NEW.expense_id OR OLD.connection_id IS NOT NEW.connection_id; "
+        f"{_LOG} VALUES (NEW.connection_id, NEW.expense_id); END",
     "trg_export_records_list_delete":
-        "AFTER DELETE ON export_records BEGIN "
-        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (OLD.connection_id, OLD.expense_id); END",
+        f"AFTER DELETE ON export_records BEGIN {_LOG} VALUES (OLD.connection_id, OLD.expense_id); END",
     "trg_pleo_items_list_insert":
-        "AFTER INSERT ON pleo_items BEGIN "
-        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (NULL, NEW.id); END",
+        f"AFTER INSERT ON pleo_items BEGIN {_LOG} VALUES (NULL, NEW.id); END",
     "trg_pleo_items_list_update":
-        f"AFTER UPDATE OF {_ITEM_COLUMNS} ON pleo_items BEGIN "
-        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (NULL, OLD.id); "
-        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (NULL, NEW.id); END",
+        f"AFTER UPDATE ON pleo_items WHEN {_changed(_ITEM_COLUMNS + ('id',))} BEGIN "
+        f"{_LOG} SELECT NULL, OLD.id WHERE OLD.id IS NOT NEW.id; "
+        f"{_LOG} VALUES (NULL, NEW.id); END",
     "trg_pleo_items_list_delete":
-        "AFTER DELETE ON pleo_items BEGIN "
-        "INSERT INTO expense_list_changes (connection_id, expense_id) VALUES (NULL, OLD.id); END",
+        f"AFTER DELETE ON pleo_items BEGIN {_LOG} VALUES (NULL, OLD.id); END",
     "trg_expense_list_changes_trim":
         f"AFTER INSERT ON expense_list_changes WHEN NEW.seq % {TRIM_EVERY} = 0 BEGIN "
         f"DELETE FROM expense_list_changes WHERE seq <= NEW.seq - {KEEP}; END",
