@@ -14,14 +14,13 @@ answers are parsed with ``parse_float=Decimal``.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-_DEC_MARK = "\u0000lxdec:"
-_DEC_RE = re.compile(r'"\\u0000lxdec:(-?[0-9]+\.[0-9]{2})"')
+from pleodesk.providers import exact_json
+
 CENT = Decimal("0.01")
 
 #: ``yyyy-MM-ddTHH:mm:ss.SSSXXX``: exactly three millisecond digits and ``Z`` or ``±HH:MM``.
@@ -34,32 +33,20 @@ def amount(value: Decimal) -> Decimal:
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _mark(obj: Any) -> Any:
-    if isinstance(obj, Decimal):
-        if not obj.is_finite():
-            raise ValueError(f"not a finite amount: {obj}")
-        return f"{_DEC_MARK}{amount(obj):f}"
-    if isinstance(obj, float):
-        raise TypeError("amounts sent to lexoffice must be Decimal, never float")
-    if isinstance(obj, dict):
-        return {k: _mark(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_mark(v) for v in obj]
-    if isinstance(obj, datetime):
-        return format_timestamp(obj)
-    if isinstance(obj, date):
-        return obj.isoformat()
-    return obj
+def _moment(value: date) -> str:
+    return format_timestamp(value) if isinstance(value, datetime) else value.isoformat()
+
+
+def _two_decimals(value: Decimal) -> str:
+    return f"{amount(value):f}"
 
 
 def dumps(obj: Any) -> bytes:
     """JSON with every ``Decimal`` written as a number with exactly two decimals (``119.00``)."""
-    text = json.dumps(_mark(obj), separators=(",", ":"), ensure_ascii=False)
-    return _DEC_RE.sub(lambda m: m.group(1), text).encode("utf-8")
+    return exact_json.dumps(obj, system="lexoffice", decimal_text=_two_decimals, moment=_moment)
 
 
-def loads(data: bytes | str) -> Any:
-    return json.loads(data, parse_float=Decimal)
+loads = exact_json.loads
 
 
 def format_timestamp(dt: datetime) -> str:

@@ -8,15 +8,12 @@ the digits given, and answers are parsed with ``parse_float=Decimal``.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import uuid
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
-_DEC_MARK = "\u0000qbodec:"
-_DEC_RE = re.compile(r'"\\u0000qbodec:(-?[0-9]+(?:\.[0-9]+)?)"')
+from pleodesk.providers import exact_json
+
 
 #: QuickBooks' limit on ``DocNumber`` (the XSD has none; Intuit's reference page: 21 characters).
 DOC_NUMBER_MAX = 21
@@ -25,30 +22,12 @@ PRIVATE_NOTE_MAX = 4000
 REQUEST_NAMESPACE = uuid.UUID("3f7a9c2e-8b41-4d6a-a0e5-5c2d1b9e7f34")
 
 
-def _mark(obj: Any) -> Any:
-    if isinstance(obj, Decimal):
-        if not obj.is_finite():
-            raise ValueError(f"not a finite amount: {obj}")
-        return f"{_DEC_MARK}{obj:f}"
-    if isinstance(obj, float):
-        raise TypeError("amounts sent to QuickBooks must be Decimal, never float")
-    if isinstance(obj, dict):
-        return {k: _mark(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_mark(v) for v in obj]
-    if isinstance(obj, (date, datetime)):
-        return obj.isoformat()
-    return obj
-
-
 def dumps(obj: Any) -> bytes:
     """JSON with every ``Decimal`` written as a JSON number carrying exactly its digits."""
-    text = json.dumps(_mark(obj), separators=(",", ":"), ensure_ascii=False)
-    return _DEC_RE.sub(lambda m: m.group(1), text).encode("utf-8")
+    return exact_json.dumps(obj, system="QuickBooks")
 
 
-def loads(data: bytes | str) -> Any:
-    return json.loads(data, parse_float=Decimal)
+loads = exact_json.loads
 
 
 def quote(value: str) -> str:

@@ -6,41 +6,20 @@ exactly the digits given, and responses are parsed with ``parse_float=Decimal``.
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
-from datetime import date, datetime, timezone
-from decimal import Decimal
+from datetime import datetime, timezone
 from typing import Any
 
-_DEC_MARK = "\u0000xerodec:"
-_DEC_RE = re.compile(r'"\\u0000xerodec:(-?[0-9]+(?:\.[0-9]+)?)"')
-
-
-def _mark(obj: Any) -> Any:
-    if isinstance(obj, Decimal):
-        if not obj.is_finite():
-            raise ValueError(f"not a finite amount: {obj}")
-        return f"{_DEC_MARK}{obj:f}"
-    if isinstance(obj, float):
-        raise TypeError("amounts sent to Xero must be Decimal, never float")
-    if isinstance(obj, dict):
-        return {k: _mark(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_mark(v) for v in obj]
-    if isinstance(obj, (date, datetime)):
-        return obj.isoformat()
-    return obj
+from pleodesk.providers import exact_json
 
 
 def dumps(obj: Any) -> bytes:
     """JSON with every ``Decimal`` written as a JSON number carrying exactly its digits."""
-    text = json.dumps(_mark(obj), separators=(",", ":"), ensure_ascii=False)
-    return _DEC_RE.sub(lambda m: m.group(1), text).encode("utf-8")
+    return exact_json.dumps(obj, system="Xero")
 
 
-def loads(data: bytes | str) -> Any:
-    return json.loads(data, parse_float=Decimal)
+loads = exact_json.loads
 
 
 _MSDATE = re.compile(r"^/Date\((-?\d+)([+-]\d{4})?\)/$")
