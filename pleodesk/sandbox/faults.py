@@ -296,3 +296,41 @@ class FaultsAdminApp:
         except (ValueError, TypeError) as exc:
             return _json_answer(start_response, "400 Bad Request", {"type": "BAD_REQUEST", "message": str(exc)})
         return _json_answer(start_response, "200 OK", self.faults.describe())
+
+
+# ---------------------------------------------------------------- the next calls' faults -------
+@dataclass
+class _NextCallFault:
+    method: str | None
+    path_contains: str
+    mode: str
+    count: int
+
+
+class NextCallFaults:
+    """What an emulator's ``fail_next`` asks for: the next ``count`` API calls whose path contains
+    ``path_contains`` (and whose method is ``method``, if given) fail with ``mode``, which the emulator
+    plays (``drop_before``, ``drop_after``, ``500``...). The oldest matching rule is used first.
+    Thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._rules: list[_NextCallFault] = []
+
+    def add(self, path_contains: str, mode: str, *, method: str | None = None, count: int = 1) -> None:
+        with self._lock:
+            self._rules.append(_NextCallFault(method, path_contains, mode, count))
+
+    def take(self, method: str, path: str) -> str | None:
+        """The mode of the rule this call meets (one fewer left of it), or None."""
+        with self._lock:
+            for rule in self._rules:
+                if rule.count > 0 and rule.path_contains in path and (rule.method is None or rule.method == method):
+                    rule.count -= 1
+                    self._rules = [r for r in self._rules if r.count > 0]
+                    return rule.mode
+        return None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rules.clear()

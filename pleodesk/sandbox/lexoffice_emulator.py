@@ -44,8 +44,8 @@ from urllib.parse import parse_qs, urlencode
 from zoneinfo import ZoneInfo
 
 from pleodesk.core import clock
-from pleodesk.sandbox.faults import DropConnection
-from pleodesk.sandbox.server import Request, Response
+from pleodesk.sandbox.faults import DropConnection, NextCallFaults
+from pleodesk.sandbox.server import Request, Response, exact_json
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DEMO_API_KEY = "lxsbx_demo_key_pleo_demo_gmbh_0001"
@@ -169,24 +169,8 @@ def _num(value: Any) -> Decimal | None:
         return None
 
 
-def _dumps(obj: Any) -> bytes:
-    marker = "\u0000lxd:"
-
-    def mark(o: Any) -> Any:
-        if isinstance(o, Decimal):
-            return f"{marker}{o:f}"
-        if isinstance(o, dict):
-            return {k: mark(v) for k, v in o.items()}
-        if isinstance(o, list):
-            return [mark(v) for v in o]
-        return o
-
-    text = json.dumps(mark(obj), separators=(",", ":"), ensure_ascii=False)
-    return re.sub(r'"\\u0000lxd:(-?[0-9.]+)"', r"\1", text).encode("utf-8")
-
-
 def _json(obj: Any, status: int = 200, headers: list[tuple[str, str]] | None = None) -> Response:
-    return Response(status, _dumps(obj), headers, "application/json")
+    return Response(status, exact_json(obj), headers, "application/json")
 
 
 # ================================================================================ state ===========
@@ -223,14 +207,6 @@ class Org:
 
 
 @dataclass
-class _Fault:
-    method: str | None
-    path_contains: str
-    mode: str            # drop_before | drop_after | 500 | 503 | 504_before | 504_after
-    count: int
-
-
-@dataclass
 class _Bucket:
     tokens: float
     at: float
@@ -253,7 +229,7 @@ class LexofficeState:
         self.orgs: dict[str, Org] = {}
         self.keys: dict[str, ApiKey] = {}
         self.buckets: dict[str, _Bucket] = {}
-        self.faults: list[_Fault] = []
+        self.faults = NextCallFaults()
         #: (method, path, status, emulator time) of every API call that reached the emulator
         self.requests: list[tuple[str, str, int, float]] = []
         self.refused_429 = 0
@@ -310,22 +286,11 @@ class LexofficeState:
         """The next ``count`` calls whose path contains ``path_contains``: ``drop_before`` (closed, nothing
         done), ``drop_after`` (done, then closed without an answer), ``500``/``503`` (nothing done),
         ``504_before`` (timed out, nothing done), ``504_after`` (done, then the gateway's 504)."""
-        with self.lock:
-            self.faults.append(_Fault(method, path_contains, mode, count))
+        self.faults.add(path_contains, mode, method=method, count=count)
 
     def register_partner(self, client_id: str, secret: str, redirect_uris: Iterable[str]) -> None:
         with self.lock:
             self.partner_clients[client_id] = {"secret": secret, "redirect_uris": set(redirect_uris)}
-
-    def _take_fault(self, method: str, path: str) -> str | None:
-        with self.lock:
-            for f in self.faults:
-                if f.count > 0 and f.path_contains in path and (f.method is None or f.method == method):
-                    f.count -= 1
-                    mode = f.mode
-                    self.faults = [x for x in self.faults if x.count > 0]
-                    return mode
-        return None
 
     # ----------------------------------------------------------------------------- views --------
     def vouchers(self, org: Org | None = None) -> list[dict[str, Any]]:
@@ -428,7 +393,7 @@ class LexofficeApiApp:
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         req = Request(environ)
         s = self.s
-        fault = s._take_fault(req.method, req.path)
+        fault = s.faults.take(req.method, req.path)
         if fault == "drop_before":
             raise DropConnection()
         if fault in ("500", "503"):

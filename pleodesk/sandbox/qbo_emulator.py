@@ -79,8 +79,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from pleodesk.sandbox.faults import DropConnection
-from pleodesk.sandbox.server import Request, Response
+from pleodesk.sandbox.faults import DropConnection, NextCallFaults
+from pleodesk.sandbox.server import Request, Response, exact_json
 
 #: Development keys: redirects to http://localhost are allowed (Intuit allows them for development keys).
 SANDBOX_CLIENT_ID = "pleodesk-qbo-development"
@@ -180,24 +180,8 @@ def _dec(value: Any) -> Decimal | None:
     return d if d.is_finite() else None
 
 
-def _dumps(obj: Any) -> bytes:
-    marker = "\u0000qbodec:"
-
-    def mark(o: Any) -> Any:
-        if isinstance(o, Decimal):
-            return f"{marker}{o:f}"
-        if isinstance(o, dict):
-            return {k: mark(v) for k, v in o.items()}
-        if isinstance(o, (list, tuple)):
-            return [mark(v) for v in o]
-        return o
-
-    text = json.dumps(mark(obj), separators=(",", ":"), ensure_ascii=False)
-    return re.sub(r'"\\u0000qbodec:(-?[0-9]+(?:\.[0-9]+)?)"', lambda m: m.group(1), text).encode("utf-8")
-
-
 def _json_response(obj: Any, status: int = 200, headers: list[tuple[str, str]] | None = None) -> Response:
-    return Response(status, _dumps(obj), headers, "application/json;charset=UTF-8")
+    return Response(status, exact_json(obj), headers, "application/json;charset=UTF-8")
 
 
 def qbo_time(dt: datetime) -> str:
@@ -467,14 +451,6 @@ class Grant:
 
 
 @dataclass
-class _Fault:
-    method: str | None
-    path_contains: str
-    mode: str            # "drop_before" | "drop_after" | "500" | "503" | "429"
-    count: int
-
-
-@dataclass
 class Company:
     realm: str
     info: dict[str, Any]
@@ -568,7 +544,7 @@ class QboState:
         self.refresh_tokens: dict[str, dict[str, Any]] = {}
         self.consent_realm: str | None = None     # the company the next sign-in opens (None: the first)
         self.deny_next = False                    # the next sign-in is refused by the user (access_denied)
-        self.faults: list[_Fault] = []
+        self.faults = NextCallFaults()
         self._corrupt_uploads = 0
         self.token_requests: list[dict[str, str]] = []
         self.requests: list[tuple[str, str, int, float]] = []   # (method, path, status, real time)
@@ -619,8 +595,7 @@ class QboState:
     def fail_next(self, path_contains: str, mode: str, *, method: str | None = None, count: int = 1) -> None:
         """The next ``count`` API calls whose path contains ``path_contains`` fail: ``drop_before`` (closed,
         nothing done), ``drop_after`` (done, then closed before the answer), ``500``/``503``/``429``."""
-        with self.lock:
-            self.faults.append(_Fault(method, path_contains, mode, count))
+        self.faults.add(path_contains, mode, method=method, count=count)
 
     def corrupt_next_upload(self, count: int = 1) -> None:
         """The next uploads are stored with different bytes (their TempDownloadUri serves those)."""
@@ -637,16 +612,6 @@ class QboState:
         with self.lock:
             for g in self.grants.values():
                 g.revoked = True
-
-    def _take_fault(self, method: str, path: str) -> str | None:
-        with self.lock:
-            for f in self.faults:
-                if f.count > 0 and f.path_contains in path and (f.method is None or f.method == method):
-                    f.count -= 1
-                    mode = f.mode
-                    self.faults = [x for x in self.faults if x.count > 0]
-                    return mode
-        return None
 
     def entities(self, kind: str, realm: str = FR_REALM) -> list[dict[str, Any]]:
         """What the company holds of one kind (``Purchase``, ``Deposit``...), in creation order."""
@@ -992,7 +957,7 @@ class QboApiApp:
     # ------------------------------------------------------------------------------ gateway ----
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         req = Request(environ)
-        fault = self.s._take_fault(req.method, req.path)
+        fault = self.s.faults.take(req.method, req.path)
         if fault == "drop_before":
             raise DropConnection()
         try:

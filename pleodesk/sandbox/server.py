@@ -32,6 +32,7 @@ The module also holds the small WSGI toolkit the emulators share: :class:`Reques
 from __future__ import annotations
 
 import io
+import json
 import logging
 import re
 import socket
@@ -40,6 +41,7 @@ import threading
 import urllib.parse
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timezone
+from decimal import Decimal
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, Iterable
@@ -78,6 +80,28 @@ def status_line(code: int) -> str:
         return f"{code} {HTTPStatus(code).phrase}"
     except ValueError:
         return f"{code} Status {code}"
+
+
+_EXACT_MARK = "\u0000exactdec:"
+_EXACT_MARKED = re.compile(r'"\\u0000exactdec:(-?[0-9]+(?:\.[0-9]+)?)"')
+
+
+def exact_json(obj: Any) -> bytes:
+    """Compact UTF-8 JSON with every ``Decimal`` written as a JSON number with exactly its digits (the
+    emulators of Xero, QuickBooks Online and lexoffice answer amounts so, never through ``float``)."""
+
+    def mark(o: Any) -> Any:
+        if isinstance(o, Decimal):
+            return f"{_EXACT_MARK}{o:f}"
+        if isinstance(o, dict):
+            return {k: mark(v) for k, v in o.items()}
+        if isinstance(o, (list, tuple)):
+            return [mark(v) for v in o]
+        return o
+
+    text = json.dumps(mark(obj), separators=(",", ":"), ensure_ascii=False)
+    return _EXACT_MARKED.sub(lambda m: m.group(1), text).encode("utf-8")
+
 
 
 class Response:

@@ -71,8 +71,8 @@ from typing import Any, Callable, Iterable
 from urllib.parse import parse_qs, urlencode
 
 from pleodesk.core import clock
-from pleodesk.sandbox.faults import DropConnection
-from pleodesk.sandbox.server import Request, Response
+from pleodesk.sandbox.faults import DropConnection, NextCallFaults
+from pleodesk.sandbox.server import Request, Response, exact_json
 
 PROVIDER_NAME = "pleodesk sandbox"
 SANDBOX_CLIENT_ID = "pleodesk-xero-sandbox"
@@ -125,29 +125,13 @@ def _dec(value: Any) -> Decimal | None:
 
 
 def _num(d: Decimal) -> Any:
-    """A JSON number for an amount (written by :func:`_dumps` with its digits)."""
+    """A JSON number for an amount (written by ``server.exact_json`` with its digits)."""
     return d
-
-
-def _dumps(obj: Any) -> bytes:
-    marker = "\u0000dec:"
-
-    def mark(o: Any) -> Any:
-        if isinstance(o, Decimal):
-            return f"{marker}{o:f}"
-        if isinstance(o, dict):
-            return {k: mark(v) for k, v in o.items()}
-        if isinstance(o, list):
-            return [mark(v) for v in o]
-        return o
-
-    text = json.dumps(mark(obj), separators=(",", ":"), ensure_ascii=False)
-    return re.sub(r'"\\u0000dec:(-?[0-9.]+)"', r"\1", text).encode("utf-8")
 
 
 def _json_response(obj: Any, status: int = 200, headers: list[tuple[str, str]] | None = None,
                    content_type: str = "application/json; charset=utf-8") -> Response:
-    return Response(status, _dumps(obj), headers, content_type)
+    return Response(status, exact_json(obj), headers, content_type)
 
 
 class XeroApiError(Exception):
@@ -324,14 +308,6 @@ class Org:
 
 
 @dataclass
-class _Fault:
-    method: str | None
-    path_contains: str
-    mode: str            # "drop_before" | "drop_after" | "500" | "503"
-    count: int
-
-
-@dataclass
 class Hold:
     """A call Xero has taken (its Idempotency-Key recorded) but not finished: ``arrived`` is set when
     it gets there, it goes on after :meth:`release`."""
@@ -388,7 +364,7 @@ class XeroState:
         self.refresh_tokens: dict[str, dict[str, Any]] = {}
         self.connections: dict[str, dict[str, Any]] = {}       # connection id -> Connection
         self.consent: list[str] | None = None                  # tenants the next sign-in opens (None: first org)
-        self.faults: list[_Fault] = []
+        self.faults = NextCallFaults()
         self.holds: list[Hold] = []
         self.token_requests: list[dict[str, str]] = []
         self.requests: list[tuple[str, str, int, float]] = []  # (method, path, status, real time) of API calls
@@ -450,8 +426,7 @@ class XeroState:
         """The next ``count`` API calls whose path contains ``path_contains`` fail: ``drop_before`` (the
         connection closes, nothing processed), ``drop_after`` (processed, then the connection closes
         before the answer), ``500`` or ``503`` (nothing processed)."""
-        with self.lock:
-            self.faults.append(_Fault(method, path_contains, mode, count))
+        self.faults.add(path_contains, mode, method=method, count=count)
 
     def hold_next(self, path_contains: str, *, method: str | None = None) -> Hold:
         """The next API call whose path contains ``path_contains`` is taken (an Idempotency-Key it
@@ -486,16 +461,6 @@ class XeroState:
         with self.lock:
             for t in self.access_tokens.values():
                 t["expires"] = self.now() - 1
-
-    def _take_fault(self, method: str, path: str) -> str | None:
-        with self.lock:
-            for f in self.faults:
-                if f.count > 0 and f.path_contains in path and (f.method is None or f.method == method):
-                    f.count -= 1
-                    mode = f.mode
-                    self.faults = [x for x in self.faults if x.count > 0]
-                    return mode
-        return None
 
 
 # ================================================================================ seed ============
@@ -808,7 +773,7 @@ class XeroApiApp:
     # ------------------------------------------------------------------------------ gateway ----
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         req = Request(environ)
-        fault = self.s._take_fault(req.method, req.path)
+        fault = self.s.faults.take(req.method, req.path)
         if fault == "drop_before":
             raise DropConnection()
         if fault in ("500", "503"):
