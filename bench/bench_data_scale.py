@@ -186,9 +186,9 @@ def child(args: dict) -> None:
     timer.start()
 
     from pleodesk.connections import pleo_secret_name
+    from pleodesk.runtime import tune_gc
     from pleodesk.secrets import set_secret
     from pleodesk.storage import open_store
-    from pleodesk.ui.app import tune_gc
     from pleodesk.ui.context import AppContext
     from pleodesk.ui.main_window import MainWindow
 

@@ -4,7 +4,9 @@ validated and built into balanced ledger entries.
 The sandbox runs in a child process so the numbers are the pipeline's own. Prints one JSON line:
 wall seconds per step, and the CPU seconds this process spent on each (``cpu_s``: comparable between
 runs on a busy machine, where wall time also counts waiting for a CPU).
-Run: .venv/bin/python bench/bench_pipeline.py [--expenses 50000]
+The garbage collector is set as pleodesk's commands and app set it (``pleodesk.runtime.tune_gc``);
+``--gc-default`` leaves Python's defaults.
+Run: .venv/bin/python bench/bench_pipeline.py [--expenses 50000] [--gc-default]
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--expenses", type=int, default=50_000)
+    ap.add_argument("--gc-default", action="store_true",
+                    help="leave Python's garbage collector at its defaults (pleodesk's commands and app set it "
+                         "with pleodesk.runtime.tune_gc, as this benchmark does without this option)")
     args = ap.parse_args()
     months = ["2026-07", "2026-08", "2026-09"]
     per_month = -(-args.expenses // len(months))
@@ -59,6 +64,23 @@ def main() -> None:
         job = job.get("data", job)
         plan = plan_from_dict(demo_setup_dict(pleo_url, company, tmp / "journal"), env={"PLEODESK_DEMO_PLEO_API_KEY": api_key})
 
+        import gc
+
+        from pleodesk.runtime import tune_gc
+
+        if not args.gc_default:
+            tune_gc()                       # as `pleodesk export` and the app do
+        gc_runs = [[0, 0.0], [0, 0.0], [0, 0.0]]     # per generation: collections, seconds
+        gc_start = [0.0]
+
+        def gc_timed(phase: str, info: dict) -> None:
+            if phase == "start":
+                gc_start[0] = time.perf_counter()
+            else:
+                gc_runs[info["generation"]][0] += 1
+                gc_runs[info["generation"]][1] += time.perf_counter() - gc_start[0]
+
+        gc.callbacks.append(gc_timed)
         client = PleoClient(pleo_url, api_key=api_key, company_id=company)
         store = open_store()
         # As the engine does it: the data layer streamed in chunks, each stored and parsed, then let go.
@@ -112,6 +134,8 @@ def main() -> None:
             # CPU seconds of this process per step: what the pipeline itself costs, whatever else the
             # machine is doing (the wall times above include waiting for the sandbox and for a CPU).
             "cpu_s": {k: round(v, 2) for k, v in cpu.items()}, "cpu_total_s": round(sum(cpu.values()), 2),
+            # The garbage collector's collections per generation and their seconds (within the steps).
+            "gc": [[n, round(sec, 2)] for n, sec in gc_runs], "gc_default": args.gc_default,
             "load_avg": round(os.getloadavg()[0], 1),
         }))
     finally:

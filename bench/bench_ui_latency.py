@@ -101,7 +101,7 @@ def main() -> int:
     win.resize(1280, 800)
     win.show()
     win.export_tab.set_month(month)
-    from pleodesk.ui.app import tune_gc
+    from pleodesk.runtime import tune_gc
 
     if not os.environ.get("BENCH_GC_DEFAULT"):
         tune_gc()                                   # as the app does once its window is up

@@ -124,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+#: Commands that may read and send a month of expenses (the garbage collector is set for them as in the app).
+_LONG_RUNS = frozenset({"export", "queue", "feed", "sync"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -135,6 +139,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pleodesk.ui.app import run_app
 
         return run_app(demo=args.demo)
+    if args.command in _LONG_RUNS:
+        from pleodesk.runtime import tune_gc
+
+        tune_gc()                       # as the app does: a month of expenses in memory, few full collections
     handler = {"setup": cmd_setup, "export": cmd_export, "queue": cmd_queue, "status": cmd_status,
                "sandbox": cmd_sandbox, "feed": cmd_feed,
                "sync": cmd_sync, "fec": cmd_fec}[args.command]

@@ -18,20 +18,6 @@ def _no_display() -> bool:
             and not os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"))
 
 
-def tune_gc() -> None:
-    """Fewer, shorter garbage-collector pauses: a full collection holds the GIL, so while a worker
-    has thousands of expenses in memory it would freeze the window for up to a tenth of a second.
-    Objects alive after start-up (Qt, modules, the window) are moved out of the collector's way, the
-    youngest generation is collected less often (most garbage is freed by reference counting), and full
-    collections are rare (bench/bench_ui_latency.py: the worst pause during a 10,000-expense export went
-    from about 100 ms to under 50 ms)."""
-    import gc
-
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(2_000, 20, 1_000)
-
-
 def use_demo_home() -> None:
     """``--demo`` works in a data directory of its own, so it never mixes with real connections."""
     from pleodesk import paths
@@ -105,6 +91,8 @@ def run_app(demo: bool = False, argv: list[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(not tray.available)
     instance.activated.connect(win.bring_to_front)
     win.show()
+    from pleodesk.runtime import tune_gc
+
     tune_gc()
     _relink_demo_connections(ctx)
     # Start background work once the window is up and the keyring entries of an older version have
