@@ -59,6 +59,10 @@ USER_AGENT = f"pleodesk/{__version__} (Python {platform.python_version()}; httpx
 UPDATE_LIMIT = 100
 #: Accounting entries search pages hold at most 100 entries.
 SEARCH_LIMIT = 100
+#: Export items read ahead of the caller (in whole pages): one chunk of the export engine's, which stores
+#: and parses 1,000 at a time, so the pages of a chunk are there when the chunk before is done (with two
+#: pages, the engine waited for eight of ten; bench/bench_pipeline.py). About 8 MB of decoded items.
+READ_AHEAD_ITEMS = 1_000
 #: Pleo syncs at most this many accounting-system dimensions as tag groups.
 MAX_DIMENSIONS = 5
 
@@ -457,15 +461,17 @@ class PleoClient:
         return body["data"]
 
     def paginate(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
-                 body: Any = None, limit: int | None = None, read_ahead: bool = False) -> Iterator[dict]:
+                 body: Any = None, limit: int | None = None, read_ahead: int = 0) -> Iterator[dict]:
         """Every item of a cursor-paginated list: ``after=endCursor`` while ``hasNextPage``.
 
         Raises :class:`PleoProtocolError` when the next cursor does not advance (it repeats the
-        current one or an earlier one), instead of looping forever. ``read_ahead``: the next pages are
-        fetched on a thread while the caller works on the current one (see ``providers.readahead``)."""
+        current one or an earlier one), instead of looping forever. ``read_ahead``: up to that many
+        items (in whole pages, two at least) are fetched on a thread while the caller works on the
+        ones before (see ``providers.readahead``)."""
         pages = self._pages(method, path, params=params, body=body, limit=limit)
         if read_ahead:
-            pages = _read_ahead(pages, depth=2, name="pleodesk-pleo-pages")
+            depth = max(2, -(-read_ahead // (limit or self.page_limit)))
+            pages = _read_ahead(pages, depth=depth, name="pleodesk-pleo-pages")
         try:
             for page in pages:
                 yield from page
@@ -560,9 +566,9 @@ class PleoClient:
         return self.paginate("GET", f"/v3/export-jobs/{job_id}/items", params=params)
 
     def iter_export_items(self, job_id: str) -> Iterator[dict]:
-        """``GET /v3/export-items?job_id=`` (all pages): the data layer. The next pages are read on a
-        thread while the caller works on the current one (``providers.readahead``)."""
-        return self.paginate("GET", "/v3/export-items", params={"job_id": job_id}, read_ahead=True)
+        """``GET /v3/export-items?job_id=`` (all pages): the data layer. The next ``READ_AHEAD_ITEMS``
+        are read on a thread while the caller works on the ones before (``providers.readahead``)."""
+        return self.paginate("GET", "/v3/export-items", params={"job_id": job_id}, read_ahead=READ_AHEAD_ITEMS)
 
     def update_job_items(self, job_id: str, updates: list[dict]) -> list[dict]:
         """``PUT /v3/export-jobs/{jobId}/items`` in chunks of at most 100; returns all ``errors[]``."""

@@ -91,3 +91,35 @@ def test_export_items_read_ahead_keep_pleos_order_and_errors() -> None:
         for item in _client(handler).iter_export_items("job"):
             got.append(item["accountingEntryId"])
     assert got == ["e0", "e1", "e2", "e3", "e4", "e5"]
+
+
+def test_export_items_are_read_one_engine_chunk_ahead_and_no_further() -> None:
+    """While the engine works on its first chunk, the pages of the next 1,000 items come in (with two
+    pages ahead it waited for eight of every ten), and reading stops there: memory stays bounded."""
+    from pleodesk.core.engine import FETCH_CHUNK
+    from pleodesk.providers.pleo import READ_AHEAD_ITEMS
+
+    assert READ_AHEAD_ITEMS >= FETCH_CHUNK
+    asked: list[int] = []
+    settled = threading.Event()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        after = request.url.params.get("after")
+        n = int(after[1:]) if after else 0
+        asked.append(n)
+        if len(asked) >= 2 + READ_AHEAD_ITEMS // 100:
+            settled.set()
+        return httpx.Response(200, json={"data": [{"accountingEntryId": f"e{n + i}"} for i in range(100)],
+                                         "pagination": {"hasNextPage": True, "endCursor": f"c{n + 100}"}})
+
+    client = PleoClient("https://external.pleo.io", api_key="k", company_id="c0", page_limit=100, max_retries=0,
+                        sleep=lambda s: None, transport=httpx.MockTransport(handler))
+    items = client.iter_export_items("job")
+    try:
+        assert next(items)["accountingEntryId"] == "e0"
+        # The page in hand, the chunk's worth waiting (10 pages) and one more held by the reading thread.
+        assert settled.wait(WAIT)
+        threading.Event().wait(0.3)          # time for a page too many to be asked for, if it would be
+        assert len(asked) == 2 + READ_AHEAD_ITEMS // 100
+    finally:
+        items.close()
