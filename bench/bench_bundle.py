@@ -16,7 +16,9 @@ after one uncounted run; the output says which.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -106,6 +108,7 @@ def main() -> int:
     for label, with_connection in (("first start, no connection (main window + setup wizard)", False),
                                    ("start with one connection", True)):
         home = Path(tempfile.mkdtemp(prefix="pleodesk-bench-bundle-"))
+        atexit.register(shutil.rmtree, home, True)       # the data folder goes with the run
         if with_connection:
             env = dict(os.environ, PLEODESK_HOME=str(home))
             subprocess.run([sys.executable, "-c", SETUP.format(root=str(ROOT), folder=str(home / "journal"))],

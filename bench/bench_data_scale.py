@@ -23,10 +23,12 @@ that again has all N expenses waiting in the month the Export tab previews, and 
 from __future__ import annotations
 
 import argparse
+import atexit
 import compileall
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -340,6 +342,8 @@ def main() -> int:
     compileall.compile_dir(str(ROOT / "pleodesk"), quiet=1)
     month = preview_month()
     home = args.data or Path(tempfile.mkdtemp(prefix="pleodesk-bench-scale-"))
+    if not args.data:
+        atexit.register(shutil.rmtree, home, True)       # the prepared folder goes with the run
     marker = home / f"prepared-{args.expenses}-{args.runs}-{month}"
     if not marker.exists():
         home.mkdir(parents=True, exist_ok=True)

@@ -17,9 +17,11 @@ functions with the most cumulative time.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -56,6 +58,7 @@ def main() -> int:
     ap.add_argument("--profile", metavar="FILE", help="run under cProfile and write its statistics here")
     args = ap.parse_args()
     home = Path(tempfile.mkdtemp(prefix="pleodesk-bench-export-"))
+    atexit.register(shutil.rmtree, home, True)       # the data folder goes with the run
     os.environ["PLEODESK_HOME"] = str(home)
 
     from bench_ui_latency import ExternalSandbox

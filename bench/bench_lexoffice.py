@@ -22,9 +22,11 @@ without a category, which Lexware Office does not take or pleodesk holds).
 from __future__ import annotations
 
 import argparse
+import atexit
 import collections
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -44,6 +46,7 @@ def main() -> None:
     args = ap.parse_args()
     month = "2026-08"
     tmp = Path(tempfile.mkdtemp(prefix="pleodesk-bench-lexoffice-"))
+    atexit.register(shutil.rmtree, tmp, True)       # the data folder goes with the run
     os.environ["PLEODESK_HOME"] = str(tmp)
     from pleodesk.secrets import use_memory_keyring
 

@@ -31,11 +31,13 @@ Run: .venv/bin/python bench/bench_odoo.py [--version 16|17] [--expenses 5000] [-
 from __future__ import annotations
 
 import argparse
+import atexit
 import collections
 import json
 import os
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -248,6 +250,7 @@ def ensure_analytic(x, company_id: int) -> None:
 def run(version: int, args, server: dict | None = None) -> dict:
     """One export of the month: into the emulator of ``version``, or into ``server`` (a real Odoo)."""
     tmp = Path(tempfile.mkdtemp(prefix=f"pleodesk-bench-odoo{version}-"))
+    atexit.register(shutil.rmtree, tmp, True)       # the data folder goes with the run
     os.environ["PLEODESK_HOME"] = str(tmp)
     child = subprocess.Popen([sys.executable, __file__, "--serve", str(version), "--expenses", str(args.expenses),
                               "--seed", str(args.seed)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,

@@ -22,10 +22,12 @@ Prints a table and one JSON line. Run: .venv/bin/python bench/bench_pennylane.py
 from __future__ import annotations
 
 import argparse
+import atexit
 import collections
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -50,6 +52,7 @@ def main() -> None:
     args = ap.parse_args()
     month = "2025-06"
     tmp = Path(tempfile.mkdtemp(prefix="pleodesk-bench-pennylane-"))
+    atexit.register(shutil.rmtree, tmp, True)       # the data folder goes with the run
     os.environ["PLEODESK_HOME"] = str(tmp)
     from pleodesk.secrets import use_memory_keyring
 

@@ -12,10 +12,12 @@ Run: .venv/bin/python bench/bench_pipeline.py [--expenses 50000] [--gc-default]
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,6 +38,7 @@ def main() -> None:
     months = ["2026-07", "2026-08", "2026-09"]
     per_month = -(-args.expenses // len(months))
     tmp = Path(tempfile.mkdtemp(prefix="pleodesk-bench-"))
+    atexit.register(shutil.rmtree, tmp, True)       # the data folder goes with the run
     os.environ["PLEODESK_HOME"] = str(tmp)
     t0 = time.perf_counter()
     sandbox = subprocess.Popen([sys.executable, "-m", "pleodesk", "sandbox", "--port", "0", "--months",

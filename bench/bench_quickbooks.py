@@ -25,9 +25,11 @@ Prints a table and one JSON line. Run: .venv/bin/python bench/bench_quickbooks.p
 from __future__ import annotations
 
 import argparse
+import atexit
 import collections
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -68,6 +70,7 @@ def main() -> None:
     args = ap.parse_args()
     month = "2026-08"
     tmp = Path(tempfile.mkdtemp(prefix="pleodesk-bench-qbo-"))
+    atexit.register(shutil.rmtree, tmp, True)       # the data folder goes with the run
     os.environ["PLEODESK_HOME"] = str(tmp)
     from pleodesk.secrets import use_memory_keyring
 

@@ -11,8 +11,10 @@ reports that its main window has painted its first frame (``PLEODESK_STARTUP_PRO
 from __future__ import annotations
 
 import argparse
+import atexit
 import compileall
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -52,6 +54,7 @@ def main() -> int:
     # PYTHONDONTWRITEBYTECODE has none and would compile pleodesk at every start (about 0.3 s).
     compileall.compile_dir(str(ROOT / "pleodesk"), quiet=1)
     home = tempfile.mkdtemp(prefix="pleodesk-startup-")
+    atexit.register(shutil.rmtree, home, True)       # the data folder goes with the run
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                PLEODESK_HOME=home, PLEODESK_STARTUP_PROBE="1", PLEODESK_LANG="en")
     if not args.empty:

@@ -12,7 +12,9 @@ p99 and max lateness while idle and during the export (target: p99 < 30 ms).
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -65,6 +67,7 @@ def main() -> int:
     args = ap.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["PLEODESK_HOME"] = tempfile.mkdtemp(prefix="pleodesk-bench-")
+    atexit.register(shutil.rmtree, os.environ["PLEODESK_HOME"], True)       # the data folder goes with the run
     os.environ["PLEODESK_LANG"] = "en"
     from pleodesk.secrets import use_memory_keyring
 

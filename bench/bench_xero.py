@@ -21,9 +21,11 @@ Prints a table and one JSON line. Run: .venv/bin/python bench/bench_xero.py [--e
 from __future__ import annotations
 
 import argparse
+import atexit
 import collections
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -57,6 +59,7 @@ def main() -> None:
     args = ap.parse_args()
     month = "2026-08"
     tmp = Path(tempfile.mkdtemp(prefix="pleodesk-bench-xero-"))
+    atexit.register(shutil.rmtree, tmp, True)       # the data folder goes with the run
     os.environ["PLEODESK_HOME"] = str(tmp)
     from pleodesk.secrets import use_memory_keyring
 
