@@ -11,6 +11,7 @@ import heapq
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, Iterable, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
@@ -28,6 +29,19 @@ STATUS_GROUPS = {
     "failed": ("failed",),
     "skipped": ("skipped",),
 }
+
+
+#: Item data roles as plain integers, which is how a view asks for them: a view asks for about eight
+#: roles of every cell it paints, and comparing with Qt's enum members costs several times as much
+#: (a 30-row paint spent 6-8 ms in ``data``; bench/bench_data_scale.py).
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+USER = int(Qt.ItemDataRole.UserRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+#: Formatted cells kept per model (dates, amounts, run times): at most this many, then started afresh.
+TEXTS_MAX = 20_000
 
 
 class ExpenseRow(NamedTuple):
@@ -186,6 +200,12 @@ def load_expense_detail(store, conn_id: int, expense_id: str) -> ExpenseDetail:
                          pruned)
 
 
+_supplier = attrgetter("supplier")
+_employee = attrgetter("employee")
+_category = attrgetter("category")
+_reference = attrgetter("reference")
+
+
 class ExpensesModel(QAbstractTableModel):
     COLUMNS = ("date", "supplier", "employee", "amount", "category", "status", "reference")
     #: The sort of ``load_expense_rows``' order: by date, newest first.
@@ -210,6 +230,15 @@ class ExpensesModel(QAbstractTableModel):
             "exported": self.tr("Exported"), "pending": self.tr("Pending"), "sending": self.tr("Sending"),
             "held": self.tr("Held"), "failed": self.tr("Failed"), "skipped": self.tr("Skipped"),
         }
+        from PySide6.QtGui import QColor
+
+        self._status_colors = {"failed": QColor("#B91C1C"), "held": QColor("#B45309"), "exported": QColor("#15803D")}
+        # Dates and amounts formatted once (the locale's formats cost tens of microseconds a cell); the
+        # window is built anew when the language changes, and its models with it.
+        self._day_texts: dict[date, str] = {}
+        self._money_texts: dict[tuple[Decimal, str], str] = {}
+        self._display = (self._day_text, _supplier, _employee, self._money_text, _category, self._status_text,
+                         _reference)
 
     # ------------------------------------------------------------------ data -------------------
     def set_rows(self, rows: list[ExpenseRow], counts: dict[str, int] | None = None, *,
@@ -291,40 +320,52 @@ class ExpensesModel(QAbstractTableModel):
             return self.headers[self.COLUMNS[section]]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    _ROLES = frozenset({DISPLAY, ALIGNMENT, TOOLTIP, FOREGROUND, USER})
+
+    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
+        # Most of what a view asks (font, decoration, check state, background, size) is answered first.
+        if role not in self._ROLES or not index.isValid():
             return None
         r = self.rows[self.view[index.row()]]
-        col = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == "date":
-                return fmt.day(r.day) if r.day else ""
-            if col == "supplier":
-                return r.supplier
-            if col == "employee":
-                return r.employee
-            if col == "amount":
-                return fmt.money(r.amount, r.currency) if r.amount is not None else ""
-            if col == "category":
-                return r.category
-            if col == "status":
-                return self.status_names.get(r.status, r.status)
-            if col == "reference":
-                return r.reference
-        elif role == Qt.ItemDataRole.TextAlignmentRole and col == "amount":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif role == Qt.ItemDataRole.ToolTipRole and col == "status" and r.error:
-            return f"{r.error}\n{r.fix}".strip()
-        elif role == Qt.ItemDataRole.ToolTipRole and col in ("supplier", "category", "reference"):
-            return getattr(r, col) or None              # the whole text of a column that elides
-        elif role == Qt.ItemDataRole.ForegroundRole and col == "status":
-            from PySide6.QtGui import QColor
+        col = index.column()
+        if role == DISPLAY:
+            return self._display[col](r)
+        name = self.COLUMNS[col]
+        if role == ALIGNMENT:
+            return _RIGHT if name == "amount" else None
+        if role == TOOLTIP:
+            if name == "status":
+                return f"{r.error}\n{r.fix}".strip() if r.error else None
+            if name in ("supplier", "category", "reference"):
+                return getattr(r, name) or None             # the whole text of a column that elides
+            return None
+        if role == FOREGROUND:
+            return self._status_colors.get(r.status) if name == "status" else None
+        return r.expense_id                                 # USER
 
-            return {"failed": QColor("#B91C1C"), "held": QColor("#B45309"),
-                    "exported": QColor("#15803D")}.get(r.status)
-        elif role == Qt.ItemDataRole.UserRole:
-            return r.expense_id
-        return None
+    def _day_text(self, r: ExpenseRow) -> str:
+        if not r.day:
+            return ""
+        text = self._day_texts.get(r.day)
+        if text is None:
+            if len(self._day_texts) >= TEXTS_MAX:
+                self._day_texts.clear()
+            text = self._day_texts[r.day] = fmt.day(r.day)
+        return text
+
+    def _money_text(self, r: ExpenseRow) -> str:
+        if r.amount is None:
+            return ""
+        key = (r.amount, r.currency)
+        text = self._money_texts.get(key)
+        if text is None:
+            if len(self._money_texts) >= TEXTS_MAX:
+                self._money_texts.clear()
+            text = self._money_texts[key] = fmt.money(r.amount, r.currency)
+        return text
+
+    def _status_text(self, r: ExpenseRow) -> str:
+        return self.status_names.get(r.status, r.status)
 
     def _sort_key(self, column: int):
         col = self.COLUMNS[column]
@@ -362,12 +403,18 @@ class RunsModel(QAbstractTableModel):
         #: The column titles (History sets them in the user's language).
         self.headers = {"started": "Started", "took": "Took", "what": "What", "trigger": "Trigger",
                         "result": "Result", "counts": "Counts"}
+        from PySide6.QtGui import QColor
+
+        self._colors = {status: QColor(color) for status, color in RUN_COLORS.items()}
+        #: (row, column) -> the cell's text, formatted once (a run does not change once listed).
+        self._texts: dict[tuple[int, int], str] = {}
 
     def set_runs(self, runs: list, loader=None) -> None:
         """The first page (a full page means there may be more, read by ``loader``)."""
         self.beginResetModel()
         self._generation += 1
         self.runs = list(runs)
+        self._texts = {}
         self.page_loader = loader
         self._more = loader is not None and len(runs) >= self.PAGE
         self._fetching = False
@@ -416,31 +463,34 @@ class RunsModel(QAbstractTableModel):
             return self.headers[self.COLUMNS[section]]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self.runs[index.row()]
-        col = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == "started":
-                return fmt.moment(r.started_at)
-            if col == "took":
-                return fmt.duration((r.ended_at - r.started_at).total_seconds()) if r.ended_at else "…"
-            if col == "what":
-                return kind_name(r.kind)
-            if col == "trigger":
-                return trigger_name(r.trigger)
-            if col == "result":
-                return run_status_name(r.status)
-            if col == "counts":
-                return counts_text(r.counts) or skip_text(r)
-        elif role == Qt.ItemDataRole.ForegroundRole and col == "result":
-            color = RUN_COLORS.get(r.status)
-            if color:
-                from PySide6.QtGui import QColor
-
-                return QColor(color)
+    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
+        if role == DISPLAY:
+            if not index.isValid():
+                return None
+            key = (index.row(), index.column())
+            text = self._texts.get(key)
+            if text is None:
+                if len(self._texts) >= TEXTS_MAX:
+                    self._texts.clear()
+                text = self._texts[key] = self._text(self.runs[key[0]], self.COLUMNS[key[1]])
+            return text
+        if role == FOREGROUND and index.isValid() and self.COLUMNS[index.column()] == "result":
+            return self._colors.get(self.runs[index.row()].status)
         return None
+
+    @staticmethod
+    def _text(r, col: str) -> str:
+        if col == "started":
+            return fmt.moment(r.started_at)
+        if col == "took":
+            return fmt.duration((r.ended_at - r.started_at).total_seconds()) if r.ended_at else "…"
+        if col == "what":
+            return kind_name(r.kind)
+        if col == "trigger":
+            return trigger_name(r.trigger)
+        if col == "result":
+            return run_status_name(r.status)
+        return counts_text(r.counts) or skip_text(r)
 
 
 RUN_COLORS = {"failed": "#B91C1C", "partial": "#B45309", "cancelled": "#B45309", "interrupted": "#B45309",
