@@ -8,10 +8,11 @@ progress), pleodesk's peak memory, and the size of the database, the downloaded 
 journal folder; one JSON line at the end. Run it at 10,000 and at 50,000 expenses to see whether the
 export grows linearly.
 
-    .venv/bin/python bench/bench_export.py [--expenses 10000] [--no-receipts] [--profile FILE]
+    .venv/bin/python bench/bench_export.py [--expenses 10000] [--no-receipts] [--profile FILE] [--gc-default]
 
 ``--profile FILE`` runs the export under cProfile, writes the statistics to FILE and prints the 25
-functions with the most cumulative time.
+functions with the most cumulative time. The garbage collector is set as ``pleodesk export`` sets it;
+``--gc-default`` leaves Python's defaults.
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ def main() -> int:
     ap.add_argument("--month", default="2026-08")
     ap.add_argument("--no-receipts", action="store_true", help="do not download and copy receipts")
     ap.add_argument("--profile", metavar="FILE", help="run under cProfile and write its statistics here")
+    ap.add_argument("--gc-default", action="store_true",
+                    help="leave Python's garbage collector at its defaults (pleodesk export sets it with "
+                         "pleodesk.runtime.tune_gc, as this benchmark does without this option)")
     args = ap.parse_args()
     home = Path(tempfile.mkdtemp(prefix="pleodesk-bench-export-"))
     atexit.register(shutil.rmtree, home, True)       # the data folder goes with the run
@@ -65,11 +69,14 @@ def main() -> int:
 
     from pleodesk.connections import make_engine
     from pleodesk.demo import demo_plan
+    from pleodesk.runtime import tune_gc
     from pleodesk.secrets import use_memory_keyring
     from pleodesk.setup_file import apply_plan
     from pleodesk.storage import open_store
 
     use_memory_keyring()
+    if not args.gc_default:
+        tune_gc()                           # as `pleodesk export` does
     t = time.perf_counter()
     sandbox = ExternalSandbox(args.expenses, args.month)
     print(f"sandbox with {args.expenses} expenses in {args.month} ready in {time.perf_counter() - t:.1f} s",
