@@ -162,6 +162,18 @@ def memory_keyring() -> MemoryKeyring:
 
 
 @pytest.fixture(autouse=True)
+def gc_as_it_was():
+    """The garbage collector as Python sets it, for every test: a command run in the test's process
+    (``cli.main(["export", ...])``) tunes it for the whole process, as pleodesk's commands do."""
+    import gc
+
+    before = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*before)
+
+
+@pytest.fixture(autouse=True)
 def pleodesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     home.mkdir()

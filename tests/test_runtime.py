@@ -9,15 +9,10 @@ import pytest
 from pleodesk import cli, runtime
 
 
-@pytest.fixture
-def gc_restored():
-    before = gc.get_threshold()
-    yield
-    gc.set_threshold(*before)
+def test_tune_gc_moves_what_is_alive_out_of_the_way_and_collects_less_often() -> None:
+    # (tests/conftest.py gives the collector back as it was after every test)
     gc.unfreeze()
-
-
-def test_tune_gc_moves_what_is_alive_out_of_the_way_and_collects_less_often(gc_restored) -> None:
+    assert gc.get_freeze_count() == 0
     alive = [[i] for i in range(1_000)]
     collections: list[int] = []
 

@@ -61,7 +61,8 @@ UPDATE_LIMIT = 100
 SEARCH_LIMIT = 100
 #: Export items read ahead of the caller (in whole pages): one chunk of the export engine's, which stores
 #: and parses 1,000 at a time, so the pages of a chunk are there when the chunk before is done (with two
-#: pages, the engine waited for eight of ten; bench/bench_pipeline.py). About 8 MB of decoded items.
+#: pages, the engine waited for eight of ten; bench/bench_pipeline.py). About 8 MB of decoded items, and
+#: the page the reading thread holds.
 READ_AHEAD_ITEMS = 1_000
 #: Pleo syncs at most this many accounting-system dimensions as tag groups.
 MAX_DIMENSIONS = 5
@@ -466,8 +467,8 @@ class PleoClient:
 
         Raises :class:`PleoProtocolError` when the next cursor does not advance (it repeats the
         current one or an earlier one), instead of looping forever. ``read_ahead``: up to that many
-        items (in whole pages, two at least) are fetched on a thread while the caller works on the
-        ones before (see ``providers.readahead``)."""
+        items (in whole pages, two at least) wait for the caller, fetched on a thread while it works
+        on the ones before, and the thread holds one page more (see ``providers.readahead``)."""
         pages = self._pages(method, path, params=params, body=body, limit=limit)
         if read_ahead:
             depth = max(2, -(-read_ahead // (limit or self.page_limit)))
