@@ -103,7 +103,6 @@ def exact_json(obj: Any) -> bytes:
     return _EXACT_MARKED.sub(lambda m: m.group(1), text).encode("utf-8")
 
 
-
 class Response:
     """A WSGI answer: status, headers and a body (bytes, or an iterable of bytes to stream)."""
 

@@ -44,6 +44,16 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 TEXTS_MAX = 20_000
 
 
+def _kept(texts: dict, key, make, *args) -> str:
+    """``texts[key]``, made with ``make(*args)`` the first time (``texts`` holds ``TEXTS_MAX`` at most)."""
+    text = texts.get(key)
+    if text is None:
+        if len(texts) >= TEXTS_MAX:
+            texts.clear()
+        text = texts[key] = make(*args)
+    return text
+
+
 class ExpenseRow(NamedTuple):
     """One row of the Expenses table (a tuple: 50,000 of them are made in a fraction of a second)."""
 
@@ -344,25 +354,12 @@ class ExpensesModel(QAbstractTableModel):
         return r.expense_id                                 # USER
 
     def _day_text(self, r: ExpenseRow) -> str:
-        if not r.day:
-            return ""
-        text = self._day_texts.get(r.day)
-        if text is None:
-            if len(self._day_texts) >= TEXTS_MAX:
-                self._day_texts.clear()
-            text = self._day_texts[r.day] = fmt.day(r.day)
-        return text
+        return _kept(self._day_texts, r.day, fmt.day, r.day) if r.day else ""
 
     def _money_text(self, r: ExpenseRow) -> str:
         if r.amount is None:
             return ""
-        key = (r.amount, r.currency)
-        text = self._money_texts.get(key)
-        if text is None:
-            if len(self._money_texts) >= TEXTS_MAX:
-                self._money_texts.clear()
-            text = self._money_texts[key] = fmt.money(r.amount, r.currency)
-        return text
+        return _kept(self._money_texts, (r.amount, r.currency), fmt.money, r.amount, r.currency)
 
     def _status_text(self, r: ExpenseRow) -> str:
         return self.status_names.get(r.status, r.status)
@@ -370,7 +367,7 @@ class ExpensesModel(QAbstractTableModel):
     def _sort_key(self, column: int):
         col = self.COLUMNS[column]
         if col == "date":
-            return lambda r: (r.day or date.min, r.expense_id)
+            return newest_first_key                 # the order the rows are read in (descending)
         if col == "amount":
             return lambda r: (r.amount if r.amount is not None else Decimal("-1e30"))
         attr = {"supplier": "supplier", "employee": "employee", "category": "category", "status": "status",
@@ -467,13 +464,8 @@ class RunsModel(QAbstractTableModel):
         if role == DISPLAY:
             if not index.isValid():
                 return None
-            key = (index.row(), index.column())
-            text = self._texts.get(key)
-            if text is None:
-                if len(self._texts) >= TEXTS_MAX:
-                    self._texts.clear()
-                text = self._texts[key] = self._text(self.runs[key[0]], self.COLUMNS[key[1]])
-            return text
+            row, col = index.row(), index.column()
+            return _kept(self._texts, (row, col), self._text, self.runs[row], self.COLUMNS[col])
         if role == FOREGROUND and index.isValid() and self.COLUMNS[index.column()] == "result":
             return self._colors.get(self.runs[index.row()].status)
         return None

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from pleodesk.storage.rows import RunRow
 from pleodesk.ui import fmt
-from pleodesk.ui.models import ExpenseRow, ExpensesModel, RunsModel
+from pleodesk.ui.models import ExpenseRow, ExpensesModel, RunsModel, newest_first_key
 
 R = Qt.ItemDataRole
 
@@ -84,3 +84,22 @@ def test_history_cells_answer_each_role_and_a_new_list_its_own_texts(qapp, as_in
     assert cell(0, "started") == fmt.moment(_run(5, "ok").started_at)
     assert cell(0, "what") != cell(1, "what")
     assert cell(1, "result", R.ForegroundRole).name().upper() == "#B45309"
+
+
+def test_sorting_by_date_is_the_order_the_rows_are_read_in(qapp) -> None:
+    """A list read newest first is shown without a sort (``newest_first``): sorting by the date column
+    must give that same order, undated rows (no Pleo data stored) last, each group by id."""
+    rows = [_row("e5", "exported", day=date(2026, 8, 3)), _row("e9", "held", day=None),
+            _row("e2", "failed", day=date(2026, 9, 1)), _row("e7", "exported", day=date(2026, 8, 3)),
+            _row("e1", "pending", day=None)]
+    m = ExpensesModel()
+    m.set_rows(rows)
+    m.sort(0, Qt.SortOrder.DescendingOrder)
+    shown = [m.row_at(i).expense_id for i in range(m.rowCount())]
+    assert shown == ["e2", "e7", "e5", "e9", "e1"]
+    read = ExpensesModel()
+    read.set_rows(sorted(rows, key=newest_first_key, reverse=True), newest_first=True)
+    read.sort(0, Qt.SortOrder.DescendingOrder)
+    assert [read.row_at(i).expense_id for i in range(read.rowCount())] == shown
+    m.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [m.row_at(i).expense_id for i in range(m.rowCount())] == shown[::-1]
